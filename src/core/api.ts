@@ -1,0 +1,213 @@
+/**
+ * Request and response types shared by the probe service, the CLI and the extension.
+ * Pure types and constants only: this file is imported by every runtime.
+ */
+
+/** The only ports the probe will ever connect to (RFC 8314 submission, RFC 6409, port 25 and the common 2525). */
+export const PROBE_PORTS = [25, 465, 587, 2525] as const;
+export type ProbePort = (typeof PROBE_PORTS)[number];
+export const DEFAULT_PORTS: readonly ProbePort[] = [25, 465, 587];
+
+export function isProbePort(value: unknown): value is ProbePort {
+  return typeof value === 'number' && (PROBE_PORTS as readonly number[]).includes(value);
+}
+
+/**
+ * What one port of one address did. Every state comes with a one-sentence `message` for a person.
+ * - ok: SMTP answered and the dialogue completed (security says how far it got).
+ * - refused: TCP RST, nothing listens.
+ * - timeout: no TCP answer at all, usually a firewall dropping packets (filtered).
+ * - unreachable: no route / host down (EHOSTUNREACH, ENETUNREACH).
+ * - no-greeting: connected but no 220 banner arrived in time.
+ * - tls-expected: the port wants TLS from the first byte (implicit TLS) but was spoken to in plaintext.
+ * - tls-unexpected: TLS was spoken to a plaintext port (OpenSSL "wrong version number").
+ * - not-smtp: something else answered (SSH-, HTTP/...).
+ * - rejected: the server greeted with 554 or 421.
+ * - starttls-missing: plaintext SMTP without STARTTLS on a port where it is expected.
+ * - starttls-failed: STARTTLS was refused (454...) or its handshake failed.
+ * - tls-failed: the implicit TLS handshake failed.
+ * - protocol: the server broke the protocol (garbage, over-long lines, closed mid-reply).
+ */
+export type PortState =
+  | 'ok'
+  | 'refused'
+  | 'timeout'
+  | 'unreachable'
+  | 'no-greeting'
+  | 'tls-expected'
+  | 'tls-unexpected'
+  | 'not-smtp'
+  | 'rejected'
+  | 'starttls-missing'
+  | 'starttls-failed'
+  | 'tls-failed'
+  | 'protocol';
+
+/** How the connection to the outgoing server is protected. `tls` is implicit TLS (port 465, RFC 8314). */
+export type Security = 'starttls' | 'tls' | 'none';
+
+/** How the client proves who it is before sending. */
+export type Authentication = 'password' | 'smtp-after-pop' | 'none' | 'oauth2' | 'client-cert';
+
+export interface TlsFacts {
+  /** Whether the chain verified against the system's trust store and the name matched. */
+  authorized: boolean;
+  /** OpenSSL's reason when not authorized, e.g. DEPTH_ZERO_SELF_SIGNED_CERT or CERT_HAS_EXPIRED. */
+  authorizationError: string | null;
+  /** e.g. "TLSv1.3" */
+  protocol: string | null;
+  /** e.g. "TLS_AES_256_GCM_SHA384" */
+  cipher: string | null;
+  /** Subject common name (or the whole subject when there is no CN). */
+  subject: string | null;
+  issuer: string | null;
+  /** DNS names (subjectAltName) and, when there are none, the CN. */
+  validNames: string[];
+  /** ISO 8601 */
+  validFrom: string | null;
+  /** ISO 8601 */
+  validTo: string | null;
+  /** Whether the certificate is valid for the host name the client will type. */
+  matchesHost: boolean;
+  selfSigned: boolean;
+  expired: boolean;
+  fingerprint256: string | null;
+}
+
+export interface PortLatency {
+  connectMs: number | null;
+  greetingMs: number | null;
+  totalMs: number;
+}
+
+export interface PortResult {
+  port: ProbePort;
+  /** The exact IP address connected to (after the SSRF guard approved it). */
+  address: string;
+  family: 4 | 6;
+  state: PortState;
+  /** One sentence for a person. */
+  message: string;
+  /** The full greeting, lines joined with "\n" (without the 220 codes), or null. */
+  banner: string | null;
+  ehlo: {
+    /** EHLO keywords before TLS (or the only EHLO on a port without TLS). */
+    beforeTls: string[] | null;
+    /** EHLO keywords after STARTTLS or on implicit TLS. */
+    afterTls: string[] | null;
+    /** True when the server refused EHLO and HELO was used instead. */
+    usedHelo: boolean;
+  };
+  /** The security reached on this port. */
+  security: Security;
+  tls: TlsFacts | null;
+  /** SASL mechanisms offered where the client would log in (after TLS when TLS exists). */
+  auth: string[];
+  /** True when the server slowed its greeting beyond the "slow" threshold. */
+  slowGreeting: boolean;
+  latency: PortLatency;
+}
+
+export type DiscoverySource = 'srv' | 'autoconfig' | 'ispdb' | 'mx' | 'guess' | 'input';
+
+export interface OutgoingServerCandidate {
+  hostname: string;
+  port: ProbePort | number;
+  security: Security;
+  authentication: Authentication;
+  source: DiscoverySource;
+  /** Where it came from, for a person: "SRV _submission._tcp.example.com", a URL... */
+  detail: string;
+}
+
+export interface DiscoveryStep {
+  source: DiscoverySource;
+  /** What was asked: a DNS name or a URL. */
+  query: string;
+  outcome: 'found' | 'not-found' | 'error' | 'skipped';
+  message: string;
+}
+
+export interface DiscoveryResult {
+  /** The domain looked at. */
+  domain: string;
+  candidates: OutgoingServerCandidate[];
+  steps: DiscoveryStep[];
+}
+
+export type WarningCode =
+  | 'port25-no-auth'
+  | 'cleartext-only'
+  | 'cert-name-mismatch'
+  | 'cert-untrusted'
+  | 'cert-expired'
+  | 'auth-before-tls'
+  | 'smtp-after-pop'
+  | 'no-submission-port';
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+  port?: number;
+}
+
+export interface Recommendation {
+  server: string;
+  port: number;
+  security: Security;
+  authentication: Authentication;
+  /** One sentence for a person. */
+  summary: string;
+  /** A second good choice (the other of 465/587), when one works. */
+  alternative: { port: number; security: Security } | null;
+}
+
+export type TargetKind = 'email' | 'domain' | 'host';
+
+export interface ProbeReport {
+  target: string;
+  kind: TargetKind;
+  /** The outgoing server that was probed. */
+  server: string;
+  discovery: DiscoveryResult | null;
+  ports: PortResult[];
+  recommendation: Recommendation | null;
+  warnings: Warning[];
+  startedAt: string;
+  durationMs: number;
+  cached: boolean;
+}
+
+export interface ProbeRequest {
+  target: string;
+  ports?: ProbePort[];
+}
+
+/** Streamed as NDJSON lines (Accept: application/x-ndjson), in this order: start, port*, done | error. */
+export type ProbeEvent =
+  | { type: 'start'; target: string; server: string; kind: TargetKind; ports: ProbePort[]; addresses: string[] }
+  | { type: 'discovery'; discovery: DiscoveryResult }
+  | { type: 'port'; result: PortResult }
+  | { type: 'done'; report: ProbeReport }
+  | { type: 'error'; error: ApiError };
+
+export type ApiErrorCode =
+  | 'invalid-request'
+  | 'invalid-target'
+  | 'refused-target'
+  | 'not-found'
+  | 'rate-limited'
+  | 'busy'
+  | 'timeout'
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  /** For rate-limited: seconds to wait. */
+  retryAfterSeconds?: number;
+}
+
+export interface ApiErrorBody {
+  error: ApiError;
+}

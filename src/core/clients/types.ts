@@ -1,0 +1,103 @@
+/**
+ * The shape of one email client's port-change steps. One file per client in this folder,
+ * listed in `registry.ts`, checked by `validateClient` and by test/unit/clients.test.ts.
+ */
+import type { Authentication, Security } from '../api';
+
+/** Every piece of text a person reads, in each language the extension ships (`_locales/en`, `_locales/es`). */
+export interface Localized {
+  en: string;
+  es: string;
+}
+export type Locale = keyof Localized;
+export const LOCALES: readonly Locale[] = ['en', 'es'];
+
+export type Platform = 'windows' | 'mac' | 'ios' | 'android' | 'web' | 'any';
+
+/**
+ * `named`: the client offers a list of security choices with names (STARTTLS, SSL/TLS, TLS, SSL...).
+ * `switch`: the client has a single on/off SSL switch whose meaning follows the port
+ * (on + 587 = STARTTLS, on + 465 = implicit TLS), as in Outlook 2003, Windows Live Mail, Apple Mail, iOS Mail.
+ */
+export type SecurityModel = 'named' | 'switch';
+
+/**
+ * What a step is about. `port` steps must exist (the meta-test checks one renders with 587);
+ * the popup uses `port`, `security` and `server` to show the real values.
+ */
+export type StepKind = 'open' | 'navigate' | 'server' | 'port' | 'security' | 'auth' | 'save' | 'verify' | 'info';
+
+/**
+ * Step text may contain these placeholders, filled by `renderText`:
+ * {server} the outgoing server, {port} the new port, {oldPort} the port being replaced (25),
+ * {security} the client's own word for the chosen security (from `securityWords`).
+ */
+export interface Step {
+  /** Stable within the client: progress is stored by this id, so never reuse an id for a different step. */
+  id: string;
+  kind: StepKind;
+  text: Localized;
+  detail?: Localized;
+  /** What the person should see when the step worked. */
+  expect?: Localized;
+}
+
+export interface Source {
+  title: string;
+  /** The vendor's own help page the steps were checked against. */
+  url: string;
+}
+
+export interface MailClient {
+  /** kebab-case, unique, never changed once shipped (stored progress refers to it). */
+  id: string;
+  /** Product name as the vendor writes it. */
+  name: string;
+  platform: Platform;
+  /** Which versions these steps cover, e.g. "Outlook 2003 (Office 2003)". */
+  versions: Localized;
+  /** Other names people search for ("Outlook 365", "Hotmail app"...), lowercase. */
+  aliases: string[];
+  /** The client's own labels, as shown in its English / Spanish user interface. */
+  words: {
+    outgoingServer: Localized;
+    port: Localized;
+    security: Localized;
+    authentication: Localized;
+  };
+  securityModel: SecurityModel;
+  /** The client's word (or switch position) for each security choice. */
+  securityWords: Record<Security, Localized>;
+  steps: Step[];
+  /** Where the "my outgoing server requires authentication" setting lives in this client. */
+  authentication: {
+    where: Localized;
+    detail: Localized;
+  };
+  /** For POP/IMAP-before-SMTP providers: where this client sets its automatic mail check interval. */
+  checkInterval: Localized | null;
+  sources: Source[];
+  /** Year and month the steps were last checked against the sources, YYYY-MM. */
+  checked: string;
+  /** Set when the client no longer works (e.g. Windows Mail since 2024): the steps lead elsewhere. */
+  retired?: {
+    since: string;
+    note: Localized;
+    successor: string;
+  };
+}
+
+/** The values the checklist shows; the check-server view can replace them with a tested recommendation. */
+export interface TargetSettings {
+  server: string | null;
+  port: number;
+  security: Security;
+  authentication: Authentication;
+}
+
+export const DEFAULT_TARGET: TargetSettings = {
+  server: null,
+  port: 587,
+  security: 'starttls',
+  authentication: 'password',
+};
