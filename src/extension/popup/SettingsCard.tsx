@@ -1,0 +1,53 @@
+import { pick } from '../../core/clients/render';
+import type { Locale, MailClient, TargetSettings } from '../../core/clients/types';
+import type { Security } from '../../core/api';
+import { t } from '../i18n';
+
+interface Props {
+  client: MailClient;
+  target: TargetSettings;
+  locale: Locale;
+}
+
+/** The other good submission setting: 465 with implicit TLS for 587, and 587 with STARTTLS otherwise. */
+export function alternativeOf(target: TargetSettings): { port: number; security: Security } {
+  return target.port === 465 ? { port: 587, security: 'starttls' } : { port: 465, security: 'tls' };
+}
+
+export function SettingsCard({ client, target, locale }: Props) {
+  const alternative = alternativeOf(target);
+  const auth =
+    target.authentication === 'smtp-after-pop'
+      ? t('authPopBefore')
+      : target.authentication === 'none'
+        ? t('authNone')
+        : t('authPassword');
+  return (
+    <section class="card settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settingsTitle')}</h2>
+      <dl>
+        <div>
+          <dt>{pick(client.words.outgoingServer, locale)}</dt>
+          <dd data-testid="target-server">{target.server ?? t('settingsServerUnchanged')}</dd>
+        </div>
+        <div>
+          <dt>{pick(client.words.port, locale)}</dt>
+          <dd data-testid="target-port">
+            <strong>{target.port}</strong>
+          </dd>
+        </div>
+        <div>
+          <dt>{pick(client.words.security, locale)}</dt>
+          <dd data-testid="target-security">{pick(client.securityWords[target.security], locale)}</dd>
+        </div>
+        <div>
+          <dt>{pick(client.words.authentication, locale)}</dt>
+          <dd>{auth}</dd>
+        </div>
+      </dl>
+      <p class="muted">
+        {t('settingsAlternative', target.port, alternative.port, pick(client.securityWords[alternative.security], locale))}
+      </p>
+    </section>
+  );
+}

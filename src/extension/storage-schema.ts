@@ -1,0 +1,134 @@
+/**
+ * Every item the extension stores, its default, how a stored value is checked, and the migrations
+ * between schema versions. Pure: no browser API, so unit tests run it on plain objects.
+ * A value that fails its check is replaced by the default (never a blank popup); migrations run
+ * once per version step, oldest first.
+ */
+import type { Security } from '../core/api';
+import type { TargetSettings } from '../core/clients/types';
+import { DEFAULT_TARGET } from '../core/clients/types';
+
+export const SCHEMA_VERSION = 1;
+
+/** Ticked steps of one client's checklist. */
+export interface ClientProgress {
+  done: string[];
+  /** Epoch milliseconds of the last change. */
+  updatedAt: number;
+}
+
+export interface StoredState {
+  schemaVersion: number;
+  /** The client picked last, so the popup opens on it. */
+  lastClientId: string | null;
+  progress: Record<string, ClientProgress>;
+  /** The values the checklist shows; "Use these settings" from a server check replaces them. */
+  target: TargetSettings;
+}
+
+export const DEFAULTS: StoredState = {
+  schemaVersion: SCHEMA_VERSION,
+  lastClientId: null,
+  progress: {},
+  target: DEFAULT_TARGET,
+};
+
+export type StoredKey = keyof StoredState;
+export const STORED_KEYS = Object.keys(DEFAULTS) as StoredKey[];
+
+const SECURITIES: readonly Security[] = ['starttls', 'tls', 'none'];
+const AUTHS = ['password', 'smtp-after-pop', 'none', 'oauth2', 'client-cert'] as const;
+const STEP_ID = /^[a-z0-9-]{1,64}$/;
+const CLIENT_ID = /^[a-z0-9-]{1,64}$/;
+const HOST = /^[a-z0-9.-]{1,253}$/i;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseProgress(value: unknown): Record<string, ClientProgress> | undefined {
+  if (!isRecord(value)) return undefined;
+  const result: Record<string, ClientProgress> = {};
+  for (const [clientId, entry] of Object.entries(value)) {
+    // One damaged entry costs only that client's ticks, not everyone's.
+    if (!CLIENT_ID.test(clientId) || !isRecord(entry) || !Array.isArray(entry.done)) continue;
+    const done = [...new Set(entry.done.filter((id): id is string => typeof id === 'string' && STEP_ID.test(id)))];
+    const updatedAt = typeof entry.updatedAt === 'number' && Number.isFinite(entry.updatedAt) ? entry.updatedAt : 0;
+    result[clientId] = { done, updatedAt };
+  }
+  return result;
+}
+
+function parseTarget(value: unknown): TargetSettings | undefined {
+  if (!isRecord(value)) return undefined;
+  const { server, port, security, authentication } = value;
+  if (server !== null && (typeof server !== 'string' || !HOST.test(server))) return undefined;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+  if (!SECURITIES.includes(security as Security)) return undefined;
+  if (!(AUTHS as readonly unknown[]).includes(authentication)) return undefined;
+  return { server, port, security: security as Security, authentication: authentication as TargetSettings['authentication'] };
+}
+
+const PARSERS: { [K in StoredKey]: (value: unknown) => StoredState[K] | undefined } = {
+  schemaVersion: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined),
+  lastClientId: (value) => (value === null || (typeof value === 'string' && CLIENT_ID.test(value)) ? value : undefined),
+  progress: parseProgress,
+  target: parseTarget,
+};
+
+export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations from version N to N+1, keyed by N, run oldest first on the raw stored object;
+ * validation happens afterwards. Version 1 is the first released shape, so there is nothing
+ * to migrate yet: when an item changes shape, bump SCHEMA_VERSION and add the step here.
+ */
+export const MIGRATIONS: Record<number, Migration> = {};
+
+export interface LoadResult {
+  state: StoredState;
+  /** Items whose stored value was missing, damaged or migrated, so the caller writes them back. */
+  repaired: StoredKey[];
+  /** Keys this version does not use, so the caller removes them. */
+  obsolete: string[];
+}
+
+/**
+ * Turn whatever is in storage into a valid state of the current version: run the migrations from
+ * the stored version, then check every item and fall back to its default where the check fails.
+ * Data from a newer version (after a downgrade) is kept item by item where it still passes.
+ */
+export function loadState(
+  stored: Record<string, unknown>,
+  migrations: Record<number, Migration> = MIGRATIONS,
+  currentVersion: number = SCHEMA_VERSION,
+): LoadResult {
+  let raw: Record<string, unknown> = { ...stored };
+  const storedVersion = PARSERS.schemaVersion(raw.schemaVersion);
+  let version = storedVersion ?? currentVersion;
+  const migrated = version < currentVersion;
+  while (version < currentVersion) {
+    const step = migrations[version];
+    if (step) raw = step(raw);
+    version += 1;
+  }
+  const state = structuredClone(DEFAULTS);
+  const values = state as unknown as Record<string, unknown>;
+  const repaired = new Set<StoredKey>();
+  for (const key of STORED_KEYS) {
+    if (key === 'schemaVersion') {
+      values[key] = currentVersion;
+      if (storedVersion !== currentVersion && Object.keys(stored).length > 0) repaired.add(key);
+      continue;
+    }
+    const parsed = PARSERS[key](raw[key]);
+    if (parsed === undefined) {
+      if (key in raw) repaired.add(key);
+    } else {
+      values[key] = parsed;
+      if (migrated) repaired.add(key);
+    }
+  }
+  const obsolete = Object.keys(stored).filter((key) => !(STORED_KEYS as string[]).includes(key));
+  return { state, repaired: [...repaired], obsolete };
+}
