@@ -32,7 +32,7 @@ export function firefoxManifest(source: Manifest): Manifest {
   manifest.browser_specific_settings = {
     gecko: {
       id: GECKO_ID,
-      strict_min_version: '128.0',
+      strict_min_version: '142.0',
       data_collection_permissions: { required: ['none'] },
     },
   };
@@ -47,7 +47,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
-      target: firefox ? 'firefox128' : 'chrome116',
+      target: firefox ? 'firefox142' : 'chrome116',
       sourcemap: false,
       modulePreload: false,
     },

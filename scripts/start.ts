@@ -1,0 +1,85 @@
+/**
+ * `npm start`: build the extension, serve the demo help article on 127.0.0.1, start the probe
+ * service on 127.0.0.1:8587 when it is built, and open the system Chromium with the extension
+ * loaded on the article (like `web-ext run`). Without a display it says so and keeps serving.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serveFolder } from './lib/static-server';
+import { chromePath } from './lib/system';
+
+const DIST = resolve('dist');
+const DEMO_PORT = Number(process.env.DEMO_PORT ?? 8580);
+const children: ChildProcess[] = [];
+
+function stopAll(): void {
+  for (const child of children) child.kill('SIGTERM');
+}
+process.on('SIGINT', () => {
+  stopAll();
+  process.exit(0);
+});
+process.on('SIGTERM', () => {
+  stopAll();
+  process.exit(0);
+});
+
+console.log('Building the extension into dist/ …');
+if (spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status !== 0) {
+  console.error('The build failed; see the errors above.');
+  process.exit(1);
+}
+
+const demo = await serveFolder('scripts/demo', DEMO_PORT).catch((error: NodeJS.ErrnoException) => {
+  console.error(`Cannot serve the demo article on 127.0.0.1:${DEMO_PORT} (${error.code}). Set DEMO_PORT to a free port.`);
+  process.exit(1);
+});
+const demoUrl = `${demo.origin}/`;
+console.log(`Demo help article: ${demoUrl}`);
+
+const service = resolve('build/server/serve.js');
+if (existsSync(service)) {
+  const child = spawn(process.execPath, [service], {
+    stdio: 'inherit',
+    env: { HOST: '127.0.0.1', PORT: '8587', ...process.env },
+  });
+  children.push(child);
+  console.log('Probe service: http://127.0.0.1:8587 (GET /healthz)');
+} else {
+  console.log('Probe service not built (run `npm run build:cli`); the checklist works without it.');
+}
+
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const browserPath = chromePath();
+if (!hasDisplay) {
+  console.log('\nNo display found (DISPLAY and WAYLAND_DISPLAY are unset), so no browser window opens.');
+  console.log(`Load the extension by hand: chrome://extensions > Developer mode > Load unpacked > ${DIST}`);
+  console.log(`Then visit ${demoUrl}. Serving until Ctrl+C.`);
+} else if (!existsSync(browserPath)) {
+  console.log(`\nNo Chromium at ${browserPath}. Set CHROME_PATH, or load ${DIST} by hand as an unpacked extension.`);
+  console.log(`Then visit ${demoUrl}. Serving until Ctrl+C.`);
+} else {
+  const profile = mkdtempSync(join(tmpdir(), 'smtp-port-assistant-'));
+  const browser = spawn(
+    browserPath,
+    [
+      `--user-data-dir=${profile}`,
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      demoUrl,
+    ],
+    { stdio: 'ignore' },
+  );
+  children.push(browser);
+  console.log(`\nChromium opened with the extension (profile ${profile}). Close it or press Ctrl+C to stop.`);
+  browser.on('exit', () => {
+    void demo.close();
+    stopAll();
+    process.exit(0);
+  });
+}

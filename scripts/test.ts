@@ -1,0 +1,102 @@
+/**
+ * `npm test`: everything CI checks, in the order that fails fastest. System packages first
+ * (installed when we may), then typecheck, lint, unit and integration tests against a real Postfix,
+ * the Chrome and Firefox builds with `web-ext lint`, and the end-to-end tests in real Chromium.
+ * Ends with one line "N passed, N failed" counting every test of every runner.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { ensurePackages } from './lib/system-packages';
+
+interface Stage {
+  name: string;
+  command: string[];
+  /** A stage whose output the later ones need: when it fails, they are skipped. */
+  required?: boolean;
+  env?: Record<string, string>;
+}
+
+const reports = 'test-results';
+mkdirSync(reports, { recursive: true });
+
+const stages: Stage[] = [
+  { name: 'typecheck', command: ['npx', 'tsc', '-p', 'tsconfig.json'] },
+  { name: 'lint', command: ['npx', 'oxlint', '--deny-warnings', 'src', 'test', 'scripts', 'bench'] },
+  { name: 'build probe CLI and service', command: ['npx', 'tsx', 'scripts/build-cli.ts'], required: true },
+  {
+    name: 'unit and integration tests',
+    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
+  },
+  { name: 'build extension (Chromium)', command: ['npm', 'run', '--silent', 'build'], required: true },
+  { name: 'build extension (Firefox) and web-ext lint', command: ['npm', 'run', '--silent', 'build:firefox'] },
+  {
+    name: 'end-to-end tests in Chromium',
+    command: ['npx', 'playwright', 'test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` },
+  },
+];
+
+function banner(text: string): void {
+  console.log(`\n━━ ${text} ${'━'.repeat(Math.max(0, 70 - text.length))}`);
+}
+
+banner('system packages');
+const packageProblem = ensurePackages();
+if (packageProblem) {
+  console.error(packageProblem);
+  process.exit(1);
+}
+console.log('All Debian packages present.');
+
+if (existsSync('scripts/setup-postfix.sh')) {
+  banner('loopback Postfix');
+  const setup = spawnSync('bash', ['scripts/setup-postfix.sh'], { stdio: 'inherit' });
+  if (setup.status !== 0) {
+    console.error('Postfix could not be set up on loopback; the integration tests need it.');
+    process.exit(1);
+  }
+}
+
+const failedStages: string[] = [];
+let blocked = false;
+for (const stage of stages) {
+  if (stage.command.includes('scripts/build-cli.ts') && !existsSync('scripts/build-cli.ts')) continue;
+  banner(stage.name);
+  if (blocked) {
+    console.log('skipped: an earlier build failed');
+    failedStages.push(`${stage.name} (skipped)`);
+    continue;
+  }
+  const started = Date.now();
+  const [command, ...args] = stage.command as [string, ...string[]];
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...stage.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status === 0) {
+    console.log(`✔ ${stage.name} (${seconds} s)`);
+  } else {
+    console.log(`✘ ${stage.name} failed (${seconds} s)`);
+    failedStages.push(stage.name);
+    if (stage.required) blocked = true;
+  }
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const vitest = readJson(`${reports}/vitest.json`) as { numPassedTests?: number; numFailedTests?: number } | null;
+const playwright = readJson(`${reports}/playwright.json`) as
+  | { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } }
+  | null;
+const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
+const skipped = playwright?.stats?.skipped ?? 0;
+
+banner('summary');
+if (failedStages.length > 0) console.log(`Failed stages: ${failedStages.join(', ')}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failedStages.length > 0 || failed > 0 ? 1 : 0);

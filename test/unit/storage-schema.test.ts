@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, loadState, SCHEMA_VERSION, type Migration } from '../../src/extension/storage-schema';
+
+describe('loadState', () => {
+  it('gives the defaults for an empty storage and writes nothing back', () => {
+    const { state, repaired, obsolete } = loadState({});
+    expect(state).toEqual(DEFAULTS);
+    expect(repaired).toEqual([]);
+    expect(obsolete).toEqual([]);
+  });
+
+  it('keeps valid stored values untouched', () => {
+    const stored = {
+      schemaVersion: SCHEMA_VERSION,
+      lastClientId: 'thunderbird',
+      progress: { thunderbird: { done: ['open-account-settings', 'set-port'], updatedAt: 5 } },
+      target: { server: 'smtp.example.com', port: 465, security: 'tls', authentication: 'password' },
+    };
+    const { state, repaired } = loadState(stored);
+    expect(state).toEqual(stored);
+    expect(repaired).toEqual([]);
+  });
+
+  it('resets a damaged item to its default and reports it for repair, keeping the others', () => {
+    const { state, repaired } = loadState({
+      schemaVersion: SCHEMA_VERSION,
+      lastClientId: 'thunderbird',
+      progress: 'not an object',
+      target: { server: '<script>', port: 587, security: 'starttls', authentication: 'password' },
+    });
+    expect(state.lastClientId).toBe('thunderbird');
+    expect(state.progress).toEqual({});
+    expect(state.target).toEqual(DEFAULTS.target);
+    expect(repaired.sort()).toEqual(['progress', 'target']);
+  });
+
+  it('drops only the damaged client entries and step ids inside progress', () => {
+    const { state } = loadState({
+      schemaVersion: SCHEMA_VERSION,
+      progress: {
+        thunderbird: { done: ['set-port', 42, 'set-port', 'Bad Id!'], updatedAt: 'yesterday' },
+        'Not An Id': { done: [] },
+        'apple-mail': null,
+        'outlook-2003': { done: ['change'], updatedAt: 9 },
+      },
+    });
+    expect(state.progress).toEqual({
+      thunderbird: { done: ['set-port'], updatedAt: 0 },
+      'outlook-2003': { done: ['change'], updatedAt: 9 },
+    });
+  });
+
+  it('rejects out-of-range ports and unknown security words', () => {
+    for (const target of [
+      { server: null, port: 0, security: 'starttls', authentication: 'password' },
+      { server: null, port: 70000, security: 'starttls', authentication: 'password' },
+      { server: null, port: 587.5, security: 'starttls', authentication: 'password' },
+      { server: null, port: 587, security: 'ssl', authentication: 'password' },
+      { server: null, port: 587, security: 'starttls', authentication: 'magic' },
+    ]) {
+      expect(loadState({ schemaVersion: SCHEMA_VERSION, target }).state.target).toEqual(DEFAULTS.target);
+    }
+  });
+
+  it('runs migrations oldest first from the stored version, then validates the result', () => {
+    const calls: number[] = [];
+    const migrations: Record<number, Migration> = {
+      1: (raw) => {
+        calls.push(1);
+        const { client, ticked, ...rest } = raw as { client?: string; ticked?: string[] };
+        return { ...rest, lastClientId: client, progress: { [client ?? 'x']: { done: ticked, updatedAt: 1 } } };
+      },
+      2: (raw) => {
+        calls.push(2);
+        return { ...raw, target: { server: null, port: 587, security: 'starttls', authentication: 'password' } };
+      },
+    };
+    const { state, repaired } = loadState(
+      { schemaVersion: 1, client: 'thunderbird', ticked: ['set-port'] },
+      migrations,
+      3,
+    );
+    expect(calls).toEqual([1, 2]);
+    expect(state.schemaVersion).toBe(3);
+    expect(state.lastClientId).toBe('thunderbird');
+    expect(state.progress).toEqual({ thunderbird: { done: ['set-port'], updatedAt: 1 } });
+    expect(repaired).toEqual(expect.arrayContaining(['schemaVersion', 'lastClientId', 'progress', 'target']));
+  });
+
+  it('keeps what still passes from a newer version after a downgrade and reports unknown keys', () => {
+    const { state, obsolete, repaired } = loadState({
+      schemaVersion: SCHEMA_VERSION + 5,
+      lastClientId: 'ios-mail',
+      futureThing: { a: 1 },
+    });
+    expect(state.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(state.lastClientId).toBe('ios-mail');
+    expect(obsolete).toEqual(['futureThing']);
+    expect(repaired).toContain('schemaVersion');
+  });
+
+  it('never throws on arbitrary stored values', () => {
+    const junk: unknown[] = [null, 0, -1, 'x', [], [1, 2], { done: null }, true, { __proto__: { done: [] } }];
+    for (const value of junk) {
+      for (const key of ['schemaVersion', 'lastClientId', 'progress', 'target']) {
+        const { state } = loadState({ [key]: value });
+        expect(state.schemaVersion).toBe(SCHEMA_VERSION);
+      }
+    }
+  });
+});
