@@ -1,0 +1,111 @@
+/**
+ * The one way discovery reads a web page: bounded in size and time, HTTPS only, and through
+ * request-filtering-agent so an autoconfig host that resolves to 127.0.0.1 or 169.254.169.254 cannot turn
+ * the service into a proxy for the operator's internal network (SSRF).
+ */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
+
+export interface FetchedText {
+  status: number;
+  text: string;
+}
+
+/** Injectable so tests answer from fixtures; must reject on network errors and honour `signal`. */
+export type FetchText = (url: string, init: { signal?: AbortSignal }) => Promise<FetchedText>;
+
+export const MAX_BODY_BYTES = 256 * 1024;
+export const FETCH_TIMEOUT_MS = 5000;
+const MAX_REDIRECTS = 3;
+
+export interface SafeFetchOptions {
+  /** Plain http:// as well (tests against a loopback fixture server only). */
+  allowHttp?: boolean;
+  /** Let loopback and private addresses through the filter (tests, PROBE_ALLOW_PRIVATE). */
+  allowPrivate?: boolean;
+  maxBytes?: number;
+  timeoutMs?: number;
+}
+
+export class FetchError extends Error {
+  override readonly name = 'FetchError';
+}
+
+export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
+  const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
+  const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
+  const filter = { allowPrivateIPAddress: options.allowPrivate ?? false, keepAlive: false };
+  const httpsAgent = new RequestFilteringHttpsAgent(filter);
+  const httpAgent = new RequestFilteringHttpAgent(filter);
+
+  const getOnce = (url: URL, signal: AbortSignal): Promise<{ status: number; location: string | null; text: string }> =>
+    new Promise((resolve, reject) => {
+      const isHttps = url.protocol === 'https:';
+      const send = isHttps ? httpsRequest : httpRequest;
+      const req = send(
+        url,
+        {
+          method: 'GET',
+          agent: isHttps ? httpsAgent : httpAgent,
+          signal,
+          headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1', 'user-agent': 'smtp-port-assistant' },
+        },
+        (response: IncomingMessage) => {
+          const status = response.statusCode ?? 0;
+          const declared = Number(response.headers['content-length'] ?? 0);
+          if (declared > maxBytes) {
+            response.destroy();
+            reject(new FetchError(`The answer is larger than ${maxBytes / 1024} KiB.`));
+            return;
+          }
+          const chunks: Buffer[] = [];
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+              response.destroy();
+              reject(new FetchError(`The answer is larger than ${maxBytes / 1024} KiB.`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          response.on('end', () =>
+            resolve({
+              status,
+              location: typeof response.headers.location === 'string' ? response.headers.location : null,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+          response.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+
+  return async (url, init) => {
+    const signal = init.signal
+      ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+      : AbortSignal.timeout(timeoutMs);
+    let current = new URL(url);
+    for (let hop = 0; ; hop += 1) {
+      if (current.protocol !== 'https:' && !(options.allowHttp && current.protocol === 'http:')) {
+        throw new FetchError(`Only https:// addresses are read, not ${current.protocol}//.`);
+      }
+      let answer;
+      try {
+        answer = await getOnce(current, signal);
+      } catch (error) {
+        if (signal.aborted) throw new FetchError(`No answer within ${timeoutMs / 1000} s.`);
+        throw error;
+      }
+      if (answer.status >= 300 && answer.status < 400 && answer.location) {
+        if (hop >= MAX_REDIRECTS) throw new FetchError('Too many redirects.');
+        current = new URL(answer.location, current);
+        continue;
+      }
+      return { status: answer.status, text: answer.text };
+    }
+  };
+}
