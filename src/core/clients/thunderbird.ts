@@ -51,8 +51,8 @@ export const thunderbird: MailClient = {
       id: 'edit-server',
       kind: 'server',
       text: {
-        en: 'Select the server {server} and click Edit…',
-        es: 'Seleccione el servidor {server} y haga clic en Editar…',
+        en: 'Select {server} in the list and click Edit…',
+        es: 'Seleccione {server} en la lista y haga clic en Editar…',
       },
       expect: {
         en: 'A window titled SMTP Server opens.',
@@ -118,7 +118,7 @@ export const thunderbird: MailClient = {
   },
   sources: [
     {
-      title: 'Thunderbird Help: Configuring an SMTP server',
+      title: 'Thunderbird Help: Manual account configuration',
       url: 'https://support.mozilla.org/kb/manual-account-configuration',
     },
   ],
