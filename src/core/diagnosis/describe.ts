@@ -1,0 +1,86 @@
+/**
+ * Plain words for probe results: the labels of the port table in the popup and the CLI, and the
+ * recommendation sentence. One place, so the extension and the CLI say the same thing.
+ */
+import type { Authentication, PortResult, PortState, Recommendation, Security, TlsFacts } from '../api';
+
+/** Label of a non-ok state; `ok` is described from what the dialogue found (see describePort). */
+const STATE_LABELS: Record<PortState, string> = {
+  ok: 'Open, SMTP answered',
+  refused: 'Closed (connection refused)',
+  timeout: 'Blocked or filtered (no answer)',
+  unreachable: 'Unreachable (no route to the server)',
+  'no-greeting': 'Connected, but the server never greeted',
+  'tls-expected': 'Wants TLS from the first byte (implicit TLS)',
+  'tls-unexpected': 'Plain SMTP, not implicit TLS',
+  'not-smtp': 'Something other than a mail server answered',
+  rejected: 'Open, but the server turned the connection away',
+  'starttls-missing': 'Open, but no STARTTLS offered',
+  'starttls-failed': 'Open, but STARTTLS failed',
+  'tls-failed': 'Open, but the TLS handshake failed',
+  protocol: 'Open, but the server broke the SMTP dialogue',
+};
+
+export function describeState(state: PortState): string {
+  return STATE_LABELS[state];
+}
+
+export function describeSecurity(security: Security): string {
+  switch (security) {
+    case 'tls':
+      return 'implicit TLS';
+    case 'starttls':
+      return 'STARTTLS';
+    case 'none':
+      return 'no encryption';
+  }
+}
+
+export function describeAuthentication(authentication: Authentication): string {
+  switch (authentication) {
+    case 'password':
+      return 'your email password';
+    case 'oauth2':
+      return 'OAuth2 sign-in (your provider’s login window)';
+    case 'smtp-after-pop':
+      return 'SMTP-after-POP (check your mail first, no SMTP login)';
+    case 'client-cert':
+      return 'a client certificate';
+    case 'none':
+      return 'no login';
+  }
+}
+
+/** "Open, STARTTLS, login offered", "Blocked or filtered (no answer)"... */
+export function describePort(result: PortResult): string {
+  if (result.state !== 'ok') return STATE_LABELS[result.state];
+  const login = result.auth.length > 0 ? 'login offered' : 'no login offered';
+  return `Open, ${describeSecurity(result.security)}, ${login}`;
+}
+
+/** Certificate in a few words: "valid", "self-signed", "expired", "not valid for this name"... */
+export function describeCertificate(tls: TlsFacts | null): string {
+  if (!tls) return '—';
+  if (tls.expired) return 'expired';
+  if (!tls.matchesHost) return 'not valid for this name';
+  if (tls.selfSigned) return 'self-signed';
+  if (!tls.authorized) return `not trusted${tls.authorizationError ? ` (${tls.authorizationError})` : ''}`;
+  return 'valid';
+}
+
+/** Login methods as offered: "PLAIN LOGIN", or "none". */
+export function describeAuthMechanisms(auth: string[]): string {
+  return auth.length > 0 ? auth.join(' ') : 'none';
+}
+
+/** "Use smtp.example.com, port 587 with STARTTLS, and sign in with your email password." */
+export function describeRecommendation(recommendation: Pick<Recommendation, 'server' | 'port' | 'security' | 'authentication'>): string {
+  const { server, port, security, authentication } = recommendation;
+  const how = security === 'none' ? 'without encryption' : `with ${describeSecurity(security)}`;
+  const login = authentication === 'none' ? 'no login' : `sign in with ${describeAuthentication(authentication)}`;
+  return `Use ${server}, port ${port} ${how}, and ${login}.`;
+}
+
+export function describeNoRecommendation(): string {
+  return 'No port offered an encrypted connection with login, so there is no setting to recommend yet.';
+}

@@ -1,0 +1,161 @@
+/**
+ * Probe results → the one setting to type into the mail client, plus what a person should know.
+ *
+ * Ranking follows RFC 8314 (https://www.rfc-editor.org/rfc/rfc8314#section-3): implicit TLS on 465 and
+ * STARTTLS on 587 (RFC 6409) are both proper submission; between them, what the provider published wins,
+ * else 587 (still the most widely documented). 2525 is an unofficial submission port some hosts add for
+ * networks that block 587; port 25 is for server-to-server relay (RFC 5321) and comes last.
+ */
+import type { Authentication, DiscoveryResult, OutgoingServerCandidate, PortResult, Recommendation, Security, Warning } from '../api';
+import { describeRecommendation } from './describe';
+
+export interface RecommendOptions {
+  /** The host name the person will type (certificates are judged against it). */
+  server: string;
+  discovery?: DiscoveryResult | null;
+}
+
+export interface RecommendOutcome {
+  recommendation: Recommendation | null;
+  warnings: Warning[];
+}
+
+const SUBMISSION_PORTS = new Set([465, 587, 2525]);
+const PASSWORD_MECHANISMS = /^(PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|SCRAM-.*|NTLM|GSSAPI)$/i;
+const OAUTH_MECHANISMS = /^(XOAUTH2|OAUTHBEARER)$/i;
+
+function tier(port: number): number {
+  if (port === 465 || port === 587) return 0;
+  if (port === 2525) return 1;
+  return 2;
+}
+
+function certificateTrusted(result: PortResult): boolean {
+  return result.tls === null || (result.tls.authorized && result.tls.matchesHost && !result.tls.expired);
+}
+
+/** One result per port: when IPv4 and IPv6 differ, the one that got furthest counts for the advice. */
+function bestPerPort(ports: PortResult[]): PortResult[] {
+  const score = (result: PortResult) =>
+    (result.state === 'ok' ? 8 : 0) + (result.security !== 'none' ? 4 : 0) + (result.auth.length > 0 ? 2 : 0) + (certificateTrusted(result) ? 1 : 0);
+  const best = new Map<number, PortResult>();
+  for (const result of ports) {
+    const current = best.get(result.port);
+    if (!current || score(result) > score(current)) best.set(result.port, result);
+  }
+  return [...best.values()];
+}
+
+function publishedFor(discovery: DiscoveryResult | null | undefined, server: string, port: number): OutgoingServerCandidate | undefined {
+  return discovery?.candidates.find((candidate) => candidate.hostname === server && candidate.port === port && candidate.source !== 'guess');
+}
+
+function authenticationOf(result: PortResult, published: OutgoingServerCandidate | undefined): Authentication {
+  if (published && published.authentication !== 'password') return published.authentication;
+  if (result.auth.some((mechanism) => PASSWORD_MECHANISMS.test(mechanism))) return 'password';
+  if (result.auth.some((mechanism) => OAUTH_MECHANISMS.test(mechanism))) return 'oauth2';
+  if (result.auth.some((mechanism) => /^EXTERNAL$/i.test(mechanism))) return 'client-cert';
+  return published?.authentication ?? 'password';
+}
+
+/**
+ * Usable for sending: encrypted, and either a login is offered or the provider published that none is
+ * needed (SMTP-after-POP, relay by client address).
+ */
+function isUsable(result: PortResult, published: OutgoingServerCandidate | undefined): boolean {
+  if (result.state !== 'ok' || result.security === 'none') return false;
+  if (result.auth.length > 0) return true;
+  return published !== undefined && (published.authentication === 'smtp-after-pop' || published.authentication === 'none');
+}
+
+function certificateWarnings(result: PortResult, server: string): Warning[] {
+  const tls = result.tls;
+  if (!tls) return [];
+  const port = result.port;
+  const warnings: Warning[] = [];
+  if (tls.expired) {
+    warnings.push({ code: 'cert-expired', port, message: `The certificate on port ${port} has expired${tls.validTo ? ` (${tls.validTo.slice(0, 10)})` : ''}; mail clients will refuse it until the provider renews it.` });
+  }
+  if (!tls.matchesHost) {
+    const names = tls.validNames.slice(0, 3).join(', ');
+    warnings.push({ code: 'cert-name-mismatch', port, message: `The certificate on port ${port} is not valid for ${server}${names ? ` (it names ${names})` : ''}; use a server name the certificate lists.` });
+  }
+  const nameOrDateOnly = !tls.selfSigned && (tls.authorizationError === null || /ALTNAME|HOSTNAME|EXPIRED/i.test(tls.authorizationError));
+  if (!tls.authorized && !nameOrDateOnly) {
+    const why = tls.selfSigned ? 'is self-signed' : `is not trusted (${tls.authorizationError})`;
+    warnings.push({ code: 'cert-untrusted', port, message: `The certificate on port ${port} ${why}, so mail clients will warn or refuse; ask the provider for a certificate from a public authority.` });
+  }
+  return warnings;
+}
+
+function rank(a: PortResult, b: PortResult, preferred: Set<number>): number {
+  return (
+    tier(a.port) - tier(b.port) ||
+    Number(!certificateTrusted(a)) - Number(!certificateTrusted(b)) ||
+    Number(!preferred.has(a.port)) - Number(!preferred.has(b.port)) ||
+    Number(a.port !== 587) - Number(b.port !== 587) ||
+    a.port - b.port
+  );
+}
+
+export function recommend(ports: PortResult[], options: RecommendOptions): RecommendOutcome {
+  const { server, discovery } = options;
+  const perPort = bestPerPort(ports);
+  const preferred = new Set(
+    (discovery?.candidates ?? []).filter((candidate) => candidate.hostname === server && candidate.source !== 'guess').slice(0, 1).map((candidate) => candidate.port),
+  );
+  const usable = perPort
+    .filter((result) => isUsable(result, publishedFor(discovery, server, result.port)))
+    .sort((a, b) => rank(a, b, preferred));
+
+  const chosen = usable[0];
+  let recommendation: Recommendation | null = null;
+  if (chosen) {
+    const other = usable.find((result) => result.port !== chosen.port && tier(result.port) <= 1);
+    const fields = {
+      server,
+      port: chosen.port,
+      security: chosen.security as Security,
+      authentication: authenticationOf(chosen, publishedFor(discovery, server, chosen.port)),
+    };
+    recommendation = {
+      ...fields,
+      summary: describeRecommendation(fields),
+      alternative: other ? { port: other.port, security: other.security } : null,
+    };
+  }
+
+  const warnings: Warning[] = [];
+  const open = perPort.filter((result) => result.state === 'ok');
+  const submissionOpen = open.filter((result) => SUBMISSION_PORTS.has(result.port));
+  if (submissionOpen.length === 0) {
+    const checked = perPort.some((result) => SUBMISSION_PORTS.has(result.port));
+    warnings.push({
+      code: 'no-submission-port',
+      message: checked
+        ? 'None of the submission ports (465, 587, 2525) answered; from a network that blocks port 25 this server cannot be used for sending.'
+        : 'No submission port (465 or 587) was checked; check them before relying on port 25.',
+    });
+  }
+  if (open.length > 0 && open.every((result) => result.security === 'none')) {
+    warnings.push({ code: 'cleartext-only', message: 'The server only offers unencrypted connections, so your password and mail would cross the network readable; ask the provider for TLS on 465 or 587.' });
+  }
+  const port25 = open.find((result) => result.port === 25);
+  if (port25 && port25.auth.length === 0) {
+    warnings.push({ code: 'port25-no-auth', port: 25, message: 'Port 25 answers but offers no login: it is a receiving mail server (MX), not a submission server, so mail clients should not send through it.' });
+  }
+  // Certificates matter where the client will connect; without a recommendation, everywhere TLS was reached.
+  const certPorts = recommendation
+    ? new Set([recommendation.port, ...(recommendation.alternative ? [recommendation.alternative.port] : [])])
+    : new Set(open.map((result) => result.port));
+  for (const result of open.filter((r) => certPorts.has(r.port))) warnings.push(...certificateWarnings(result, server));
+  for (const result of open) {
+    if (result.security === 'starttls' && (result.ehlo.beforeTls ?? []).some((keyword) => /^AUTH\b/i.test(keyword))) {
+      warnings.push({ code: 'auth-before-tls', port: result.port, message: `Port ${result.port} offers login before STARTTLS, so a careless client could send the password unencrypted; make sure STARTTLS is set to "required".` });
+    }
+  }
+  if (discovery?.candidates.some((candidate) => candidate.authentication === 'smtp-after-pop')) {
+    warnings.push({ code: 'smtp-after-pop', message: 'The provider uses SMTP-after-POP: check for new mail (POP3) shortly before sending, because the server has no SMTP login.' });
+  }
+  return { recommendation, warnings };
+}
