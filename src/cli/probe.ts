@@ -1,0 +1,150 @@
+/**
+ * `smtp-probe TARGET`: the same probe as the service's POST /v1/probe, from a terminal.
+ * Exit status: 0 a usable setting was found, 1 none was, 2 the input was wrong or the target refused.
+ *
+ * Imports no server framework: it is bundled into one file and its start-up time is part of what a
+ * person (or an agent calling it in a loop) waits for.
+ */
+import { parseArgs } from 'node:util';
+import { PROBE_PORTS, type PortResult, type ProbePort, type ProbeReport } from '../core/api';
+import { describeAuthMechanisms, describeCertificate, describePort, describeSecurity, describeNoRecommendation } from '../core/diagnosis/describe';
+import { createSafeFetch } from '../server/discovery/http-fetch';
+import { hostsAwareResolver } from '../server/hosts-aware-resolver';
+import { probeTarget } from '../server/probe';
+import { TargetError } from '../server/guard';
+import { DEFAULT_TIMEOUTS, type ProbeTimeouts } from '../server/smtp/probe-port';
+
+const HELP = `Usage: smtp-probe TARGET [options]
+
+Finds the outgoing mail server of TARGET (an email address, a domain or a server name)
+and reports what ports 25, 465 and 587 really do, then the settings to use.
+
+Options:
+  --ports LIST        ports to check, comma-separated (from ${PROBE_PORTS.join(', ')}; default 25,465,587)
+  --json              print the full report as JSON (the same document as POST /v1/probe)
+  --allow-private     allow loopback and private addresses (testing a local server)
+  --timeout-ms N      give up on a port after N milliseconds (default ${DEFAULT_TIMEOUTS.totalMs})
+  --no-discovery      probe TARGET itself, skip SRV/autoconfig/MX discovery
+  -h, --help          show this help
+
+Exit status: 0 a usable setting was found, 1 none was, 2 bad input or refused target.
+`;
+
+class UsageError extends Error {}
+
+function parsePorts(text: string): ProbePort[] {
+  const ports = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (ports.length === 0) throw new UsageError('--ports needs a list such as 25,465,587.');
+  const result: ProbePort[] = [];
+  for (const item of ports) {
+    const port = Number(item);
+    if (!/^\d+$/.test(item) || !(PROBE_PORTS as readonly number[]).includes(port)) {
+      throw new UsageError(`--ports: ${item} is not one of the ports ${PROBE_PORTS.join(', ')}.`);
+    }
+    if (!result.includes(port as ProbePort)) result.push(port as ProbePort);
+  }
+  return result;
+}
+
+function parseTimeout(text: string): Partial<ProbeTimeouts> {
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || ms < 100 || ms > 600_000) throw new UsageError('--timeout-ms must be a whole number of milliseconds from 100 to 600000.');
+  return {
+    totalMs: ms,
+    connectMs: Math.min(DEFAULT_TIMEOUTS.connectMs, ms),
+    greetingMs: Math.min(DEFAULT_TIMEOUTS.greetingMs, ms),
+    slowGreetingMs: Math.min(DEFAULT_TIMEOUTS.slowGreetingMs, ms),
+    commandMs: Math.min(DEFAULT_TIMEOUTS.commandMs, ms),
+  };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}
+
+function portRow(result: PortResult): string[] {
+  const ok = result.state === 'ok';
+  return [
+    String(result.port),
+    result.family === 6 ? `[${result.address}]` : result.address,
+    describePort(result),
+    ok ? describeSecurity(result.security) : '—',
+    describeCertificate(result.tls),
+    ok ? describeAuthMechanisms(result.auth) : '—',
+  ];
+}
+
+function humanReport(report: ProbeReport): string {
+  const lines: string[] = [];
+  const via = report.discovery?.candidates.find((candidate) => candidate.hostname === report.server);
+  lines.push(`Outgoing server: ${report.server}${via ? ` (found via ${via.detail})` : ''}`);
+  lines.push('');
+  lines.push(table([['PORT', 'ADDRESS', 'STATE', 'SECURITY', 'CERTIFICATE', 'LOGIN'], ...report.ports.map(portRow)]));
+  lines.push('');
+  if (report.recommendation) {
+    lines.push(`Recommendation: ${report.recommendation.summary}`);
+    const alternative = report.recommendation.alternative;
+    if (alternative) lines.push(`Also works: port ${alternative.port} with ${describeSecurity(alternative.security)}.`);
+  } else {
+    lines.push(`Recommendation: ${describeNoRecommendation()}`);
+  }
+  if (report.warnings.length > 0) {
+    lines.push('', 'Warnings:');
+    for (const warning of report.warnings) lines.push(`  - ${warning.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function finish(code: number, stdout: string, stderr = ''): void {
+  // Exit as soon as the output is written: a probe leaves nothing worth waiting for.
+  if (stderr) process.stderr.write(stderr);
+  process.stdout.write(stdout, () => process.exit(code));
+}
+
+async function main(argv: string[]): Promise<void> {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ports: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'allow-private': { type: 'boolean', default: false },
+        'timeout-ms': { type: 'string' },
+        'no-discovery': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    return finish(2, '', `smtp-probe: ${error instanceof Error ? error.message : String(error)} (see --help)\n`);
+  }
+  if (values.help) return finish(0, HELP);
+  try {
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give one target: an email address, a domain or a server name.' : 'Give only one target.');
+    const ports = values.ports === undefined ? undefined : parsePorts(values.ports);
+    const timeouts = values['timeout-ms'] === undefined ? undefined : parseTimeout(values['timeout-ms']);
+    const allowPrivate = values['allow-private'];
+    const report = await probeTarget(positionals[0]!, {
+      resolver: hostsAwareResolver(),
+      fetch: createSafeFetch({ allowPrivate }),
+      allowPrivate,
+      discover: !values['no-discovery'],
+      ...(ports ? { ports } : {}),
+      ...(timeouts ? { timeouts } : {}),
+      ...(process.env.ISPDB_URL ? { ispdbUrl: process.env.ISPDB_URL } : {}),
+    });
+    const output = values.json ? `${JSON.stringify(report, null, 2)}\n` : humanReport(report);
+    return finish(report.recommendation ? 0 : 1, output);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TargetError) return finish(2, '', `smtp-probe: ${error.message}\n`);
+    const message = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+      ? 'The check took too long and was stopped.'
+      : `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+    return finish(1, '', `smtp-probe: ${message}\n`);
+  }
+}
+
+void main(process.argv.slice(2));

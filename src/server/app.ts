@@ -1,0 +1,174 @@
+/**
+ * The probe service's HTTP API. `buildApp` returns a Fastify instance that is not listening yet, so tests
+ * use `app.inject` and `serve.ts` calls `listen`.
+ */
+import { PassThrough } from 'node:stream';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import type { ApiErrorBody, ProbeEvent, ProbePort } from '../core/api';
+import { DEFAULT_CONFIG, type ServiceConfig } from './config';
+import { hostsAwareResolver } from './hosts-aware-resolver';
+import { createSafeFetch } from './discovery/http-fetch';
+import { ApiFailure, toFailure } from './errors';
+import { ProbeService, type ProbeDependencies } from './probe-service';
+import { discoverQuerySchema, probeBodySchema, schemaIssueMessage, type SchemaIssue } from './schemas';
+
+export type AppConfig = Partial<ServiceConfig> &
+  Partial<ProbeDependencies> & {
+    /** Fastify's logger option; structured JSON at info by default, silent in tests when false. */
+    logger?: FastifyServerOptions['logger'];
+  };
+
+const NDJSON = 'application/x-ndjson';
+
+function send(reply: FastifyReply, failure: ApiFailure): FastifyReply {
+  if (failure.retryAfterSeconds !== undefined) reply.header('retry-after', String(failure.retryAfterSeconds));
+  const body: ApiErrorBody = { error: failure.toApiError() };
+  return reply.code(failure.statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+/** Fastify's own 4xx errors (bad JSON, wrong content type, too large), in words. */
+function frameworkFailure(error: { statusCode?: number; code?: string }): ApiFailure | null {
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new ApiFailure(413, 'invalid-request', 'The request body is larger than 4 KiB.');
+  if (status === 415) return new ApiFailure(415, 'invalid-request', 'Send the request body as JSON (Content-Type: application/json).');
+  if (status >= 400 && status < 500) {
+    const message = error.code?.includes('JSON') ? 'The request body is not valid JSON.' : 'The request is not valid.';
+    return new ApiFailure(status === 404 ? 404 : 400, status === 404 ? 'not-found' : 'invalid-request', message);
+  }
+  return null;
+}
+
+/** Logs name the target's domain at most: an email's local part is personal data (and never needed). */
+function logTarget(target: string): string {
+  const at = target.lastIndexOf('@');
+  return at === -1 ? target.slice(0, 253) : `*@${target.slice(at + 1, at + 254)}`;
+}
+
+export function buildApp(input: AppConfig = {}): FastifyInstance {
+  const config: ServiceConfig = { ...DEFAULT_CONFIG, ...input, timeouts: { ...DEFAULT_CONFIG.timeouts, ...input.timeouts } };
+  const service = new ProbeService(config, {
+    resolver: input.resolver ?? hostsAwareResolver(),
+    fetch: input.fetch ?? createSafeFetch({ allowPrivate: config.allowPrivate }),
+    ...(input.autoconfigUrls ? { autoconfigUrls: input.autoconfigUrls } : {}),
+    ...(input.probePort ? { probePort: input.probePort } : {}),
+  });
+  const allowedOrigins = new Set(config.corsOrigins);
+
+  const app = Fastify({
+    logger: input.logger ?? {
+      level: 'info',
+      // The default serializers log the client's address and the full URL (which can carry an email
+      // address in ?address=); keep the method and path only.
+      serializers: {
+        req: (request: FastifyRequest) => ({ method: request.method, url: request.url.split('?')[0] }),
+      },
+    },
+    bodyLimit: 4096,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    return503OnClosing: true,
+  });
+
+  app.setErrorHandler((error: Error & { validation?: SchemaIssue[]; validationContext?: string; statusCode?: number; code?: string }, request, reply) => {
+    if (error.validation) {
+      return send(reply, new ApiFailure(400, 'invalid-request', schemaIssueMessage(error.validation[0], error.validationContext ?? 'body')));
+    }
+    const failure = error instanceof ApiFailure ? error : (frameworkFailure(error) ?? toFailure(error));
+    if (failure.statusCode >= 500 && failure.code === 'internal') request.log.error({ err: error }, 'request failed');
+    return send(reply, failure);
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    send(reply, new ApiFailure(404, 'not-found', 'No such endpoint; use POST /v1/probe or GET /v1/discover?address=.')),
+  );
+
+  // Only the extension may call from a browser. Any other Origin (a web page trying to use the service
+  // through its visitors' browsers) is refused before any work, preflight or not.
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      return send(reply, new ApiFailure(403, 'invalid-request', 'This origin may not call the probe service.'));
+    }
+  });
+  app.register(cors, {
+    origin: [...allowedOrigins],
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'accept'],
+    exposedHeaders: ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    maxAge: 600,
+  });
+  if (config.rateLimitPerMinute > 0) {
+    app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_request, context) => {
+        const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+        return new ApiFailure(429, 'rate-limited', `Too many requests from your address; wait ${seconds} s and try again.`, seconds);
+      },
+    });
+  }
+
+  app.register(async (routes) => {
+    routes.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok', ...service.stats }));
+
+    routes.get<{ Querystring: { address: string } }>('/v1/discover', { schema: { querystring: discoverQuerySchema } }, async (request, reply) => {
+      const controller = abortOnDisconnect(reply);
+      const discovery = await service.discover(request.query.address, controller.signal);
+      request.log.info({ target: logTarget(request.query.address), candidates: discovery.candidates.length }, 'discovery');
+      return discovery;
+    });
+
+    routes.post<{ Body: { target: string; ports?: ProbePort[] } }>('/v1/probe', { schema: { body: probeBodySchema } }, async (request, reply) => {
+      const { target, ports } = request.body;
+      const controller = abortOnDisconnect(reply);
+      const log = (outcome: { server: string; durationMs: number; cached: boolean }) =>
+        request.log.info({ target: logTarget(target), ...outcome }, 'probe');
+
+      if (!(request.headers.accept ?? '').includes(NDJSON)) {
+        const { report, json } = await service.probe(target, ports, { signal: controller.signal });
+        log(report);
+        reply.header('cache-control', 'no-store').type('application/json; charset=utf-8');
+        return json ?? report;
+      }
+
+      // Streaming: the status line waits for the first event, so a target refused before any work
+      // (invalid, private, rate-limited) still gets its proper 4xx; after that, failures travel as an
+      // `error` event at the end of the stream.
+      const stream = new PassThrough();
+      let markStarted: () => void = () => {};
+      const started = new Promise<void>((resolve) => (markStarted = resolve));
+      const write = (event: ProbeEvent) => {
+        stream.write(`${JSON.stringify(event)}\n`);
+        markStarted();
+      };
+      const running = service.probe(target, ports, { signal: controller.signal, onEvent: write });
+      await Promise.race([started, running]);
+      running.then(
+        ({ report }) => {
+          log(report);
+          stream.end();
+        },
+        (error: unknown) => {
+          const failure = toFailure(error);
+          if (failure.code === 'internal') request.log.error({ err: error }, 'probe failed');
+          stream.end(`${JSON.stringify({ type: 'error', error: failure.toApiError() } satisfies ProbeEvent)}\n`);
+        },
+      );
+      return reply
+        .header('cache-control', 'no-store')
+        .header('x-accel-buffering', 'no')
+        .type(`${NDJSON}; charset=utf-8`)
+        .send(stream);
+    });
+  });
+  return app;
+}
+
+/** A client that hangs up stops its probe: no sockets left talking to mail servers for nobody. */
+function abortOnDisconnect(reply: FastifyReply): AbortController {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller;
+}

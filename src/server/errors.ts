@@ -1,0 +1,33 @@
+/** Every failure the service reports, as the `ApiErrorBody` the extension reads, with its HTTP status. */
+import type { ApiError, ApiErrorCode } from '../core/api';
+import { TargetError } from './guard';
+
+export class ApiFailure extends Error {
+  override readonly name = 'ApiFailure';
+  constructor(
+    readonly statusCode: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+
+  toApiError(): ApiError {
+    return this.retryAfterSeconds === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/** Maps anything thrown while probing to what a person should read; unknown errors reveal nothing inside. */
+export function toFailure(error: unknown): ApiFailure {
+  if (error instanceof ApiFailure) return error;
+  if (error instanceof TargetError) return new ApiFailure(400, error.code, error.message);
+  if (isAbort(error)) return new ApiFailure(504, 'timeout', 'The check took too long and was stopped; try again, or check fewer ports.');
+  return new ApiFailure(500, 'internal', 'The probe service failed unexpectedly; try again in a moment.');
+}

@@ -1,0 +1,163 @@
+/**
+ * One probe, start to finish: what was typed → which outgoing server → which addresses the guard allows →
+ * every port on every address at once → advice. Progress goes out as `ProbeEvent`s so the HTTP stream and
+ * the CLI can show each port the moment it is known, instead of waiting for the slowest filtered port.
+ */
+import { DEFAULT_PORTS, PROBE_PORTS, type DiscoveryResult, type PortResult, type ProbeEvent, type ProbePort, type ProbeReport } from '../core/api';
+import { recommend } from '../core/diagnosis/recommend';
+import { parseTarget } from '../core/target';
+import type { DnsResolver } from './dns';
+import { discover, type DiscoveryOptions } from './discovery/discover';
+import type { FetchText } from './discovery/http-fetch';
+import { normalizeHostname, resolveApproved, TargetError, type ApprovedAddress } from './guard';
+import { DEFAULT_TIMEOUTS, probePort, type ProbePortOptions, type ProbeTimeouts } from './smtp/probe-port';
+
+export interface ProbeTargetOptions {
+  ports?: ProbePort[];
+  resolver: DnsResolver;
+  fetch?: FetchText;
+  ispdbUrl?: string;
+  autoconfigUrls?: DiscoveryOptions['autoconfigUrls'];
+  allowPrivate?: boolean;
+  timeouts?: Partial<ProbeTimeouts>;
+  signal?: AbortSignal;
+  onEvent?: (event: ProbeEvent) => void;
+  /** Look up the outgoing server of an email address or domain first (default true). */
+  discover?: boolean;
+  /** Replaces the SMTP engine (tests that need exact timing). */
+  probePort?: (options: ProbePortOptions) => Promise<PortResult>;
+  ehloName?: string;
+}
+
+/** Discovery is advice, not the point: it gets a bounded slice of the probe's time. */
+const DISCOVERY_BUDGET_MS = 10_000;
+/** Outgoing servers to try resolving when discovery lists several (first that the guard approves wins). */
+const MAX_SERVER_CANDIDATES = 3;
+
+export function invalidTarget(message: string): TargetError {
+  return new TargetError('invalid-target', message);
+}
+
+/**
+ * One address per family, as a client's Happy Eyeballs would pick: IPv4 and IPv6 are reported separately
+ * because a port can be open on one and filtered on the other, and the fan-out stays at most 2 × 4.
+ */
+function pickAddresses(approved: ApprovedAddress[]): ApprovedAddress[] {
+  const v4 = approved.find((address) => address.family === 4);
+  const v6 = approved.find((address) => address.family === 6);
+  return [v4, v6].filter((address): address is ApprovedAddress => address !== undefined);
+}
+
+async function runDiscovery(domain: string, email: string | null, options: ProbeTargetOptions): Promise<DiscoveryResult> {
+  const budget = AbortSignal.timeout(DISCOVERY_BUDGET_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
+  try {
+    return await discover(domain, email, {
+      resolver: options.resolver,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.ispdbUrl ? { ispdbUrl: options.ispdbUrl } : {}),
+      ...(options.autoconfigUrls ? { autoconfigUrls: options.autoconfigUrls } : {}),
+      signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return {
+      domain,
+      candidates: [],
+      steps: [{ source: 'input', query: domain, outcome: 'error', message: `Discovery gave up after ${DISCOVERY_BUDGET_MS / 1000} s; the domain itself is checked instead.` }],
+    };
+  }
+}
+
+async function chooseServer(
+  names: string[],
+  options: ProbeTargetOptions,
+): Promise<{ server: string; addresses: ApprovedAddress[] }> {
+  let firstError: unknown = null;
+  for (const name of names.slice(0, MAX_SERVER_CANDIDATES)) {
+    try {
+      const server = normalizeHostname(name);
+      const approved = await resolveApproved(server, { resolver: options.resolver, allowPrivate: options.allowPrivate ?? false });
+      const addresses = pickAddresses(approved);
+      if (addresses.length > 0) return { server, addresses };
+    } catch (error) {
+      firstError ??= error;
+    }
+    if (options.signal?.aborted) break;
+  }
+  throw firstError ?? invalidTarget(`${names[0] ?? 'The server'} has no address to connect to.`);
+}
+
+export async function probeTarget(input: string, callerOptions: ProbeTargetOptions): Promise<ProbeReport> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const parsed = parseTarget(input);
+  if (!parsed.ok) throw invalidTarget(parsed.message);
+  const timeouts: ProbeTimeouts = { ...DEFAULT_TIMEOUTS, ...callerOptions.timeouts };
+  // The whole probe has a deadline too, so nothing (a DNS server that never answers included) can hang it.
+  const deadline = AbortSignal.timeout(DISCOVERY_BUDGET_MS + timeouts.totalMs + 5000);
+  const signal = callerOptions.signal ? AbortSignal.any([callerOptions.signal, deadline]) : deadline;
+  const options: ProbeTargetOptions = { ...callerOptions, signal };
+  // A listener that fails (a closed HTTP stream) must not break the probe for the others.
+  const emit = (event: ProbeEvent) => {
+    try {
+      callerOptions.onEvent?.(event);
+    } catch {
+      /* the listener's own problem; the report is still returned */
+    }
+  };
+
+  let discovery: DiscoveryResult | null = null;
+  if (parsed.kind !== 'host' && options.discover !== false) {
+    discovery = await runDiscovery(parsed.domain, parsed.kind === 'email' ? parsed.value : null, options);
+  }
+  const names = [...new Set([...(discovery?.candidates.map((candidate) => candidate.hostname) ?? []), parsed.host])];
+  const { server, addresses } = await chooseServer(names, options);
+
+  // A port the provider published (say 2525) is worth checking even when the caller kept the defaults.
+  const ports = [...(options.ports ?? DEFAULT_PORTS)];
+  const published = discovery?.candidates.find((candidate) => candidate.hostname === server)?.port;
+  if (!options.ports && PROBE_PORTS.includes(published as ProbePort) && !ports.includes(published as ProbePort)) {
+    ports.push(published as ProbePort);
+  }
+  ports.sort((a, b) => a - b);
+
+  emit({ type: 'start', target: parsed.value, server, kind: parsed.kind, ports, addresses: addresses.map((a) => a.address) });
+  if (discovery) emit({ type: 'discovery', discovery });
+
+  const probe = options.probePort ?? probePort;
+  const results = await Promise.all(
+    ports.flatMap((port) =>
+      addresses.map(async ({ address, family }) => {
+        const result = await probe({
+          address,
+          family,
+          port,
+          hostname: server,
+          timeouts,
+          signal,
+          ...(options.ehloName ? { ehloName: options.ehloName } : {}),
+        });
+        emit({ type: 'port', result });
+        return result;
+      }),
+    ),
+  );
+  results.sort((a, b) => a.port - b.port || a.family - b.family);
+
+  const { recommendation, warnings } = recommend(results, { server, discovery });
+  const report: ProbeReport = {
+    target: parsed.value,
+    kind: parsed.kind,
+    server,
+    discovery,
+    ports: results,
+    recommendation,
+    warnings,
+    startedAt,
+    durationMs: Date.now() - started,
+    cached: false,
+  };
+  emit({ type: 'done', report });
+  return report;
+}
