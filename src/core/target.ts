@@ -138,7 +138,7 @@ export function parseTarget(input: string): ParsedTarget {
   }
   if (isIpv6(text)) return { ok: true, kind: 'host', value: text, domain: text, host: text };
   if (text.includes(':')) {
-    return /:\d*$/.test(text)
+    return /^[^:]+:\d*$/.test(text)
       ? fail('Leave out the port: the check tries ports 25, 465 and 587 by itself.')
       : fail(`"${text}" is not a valid server name or IPv6 address.`);
   }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { PortResult, PortState, TlsFacts } from '../../src/core/api';
+import {
+  describeAuthMechanisms,
+  describeAuthentication,
+  describeCertificate,
+  describeNoRecommendation,
+  describePort,
+  describeRecommendation,
+  describeSecurity,
+  describeState,
+} from '../../src/core/diagnosis/describe';
+
+const STATES: PortState[] = ['ok', 'refused', 'timeout', 'unreachable', 'no-greeting', 'tls-expected', 'tls-unexpected', 'not-smtp', 'rejected', 'starttls-missing', 'starttls-failed', 'tls-failed', 'protocol'];
+
+const tls: TlsFacts = {
+  authorized: true,
+  authorizationError: null,
+  protocol: 'TLSv1.3',
+  cipher: null,
+  subject: 'smtp.example.com',
+  issuer: null,
+  validNames: ['smtp.example.com'],
+  validFrom: null,
+  validTo: null,
+  matchesHost: true,
+  selfSigned: false,
+  expired: false,
+  fingerprint256: null,
+};
+
+function result(overrides: Partial<PortResult>): PortResult {
+  return {
+    port: 587,
+    address: '192.0.2.1',
+    family: 4,
+    state: 'ok',
+    message: '',
+    banner: null,
+    ehlo: { beforeTls: null, afterTls: null, usedHelo: false },
+    security: 'starttls',
+    tls,
+    auth: ['PLAIN'],
+    slowGreeting: false,
+    latency: { connectMs: null, greetingMs: null, totalMs: 0 },
+    ...overrides,
+  };
+}
+
+describe('describe', () => {
+  it('has a distinct plain-words label for every port state', () => {
+    const labels = STATES.map(describeState);
+    expect(new Set(labels).size).toBe(STATES.length);
+    for (const label of labels) expect(label).toMatch(/^[A-Z][^.]*$/);
+    expect(describeState('timeout')).toBe('Blocked or filtered (no answer)');
+  });
+
+  it('describes an open port by what it offers', () => {
+    expect(describePort(result({}))).toBe('Open, STARTTLS, login offered');
+    expect(describePort(result({ security: 'tls', port: 465 }))).toBe('Open, implicit TLS, login offered');
+    expect(describePort(result({ security: 'none', tls: null, auth: [] }))).toBe('Open, no encryption, no login offered');
+    expect(describePort(result({ state: 'refused' }))).toBe('Closed (connection refused)');
+  });
+
+  it('names the certificate problem a person must act on first', () => {
+    expect(describeCertificate(null)).toBe('—');
+    expect(describeCertificate(tls)).toBe('valid');
+    expect(describeCertificate({ ...tls, authorized: false, expired: true })).toBe('expired');
+    expect(describeCertificate({ ...tls, authorized: false, matchesHost: false })).toBe('not valid for this name');
+    expect(describeCertificate({ ...tls, authorized: false, selfSigned: true })).toBe('self-signed');
+    expect(describeCertificate({ ...tls, authorized: false, authorizationError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' })).toBe('not trusted (UNABLE_TO_GET_ISSUER_CERT_LOCALLY)');
+  });
+
+  it('words security, login and mechanisms', () => {
+    expect(describeSecurity('tls')).toBe('implicit TLS');
+    expect(describeSecurity('starttls')).toBe('STARTTLS');
+    expect(describeSecurity('none')).toBe('no encryption');
+    for (const auth of ['password', 'oauth2', 'smtp-after-pop', 'client-cert', 'none'] as const) expect(describeAuthentication(auth)).not.toBe('');
+    expect(describeAuthMechanisms(['PLAIN', 'LOGIN'])).toBe('PLAIN LOGIN');
+    expect(describeAuthMechanisms([])).toBe('none');
+  });
+
+  it('makes the recommendation one sentence', () => {
+    expect(describeRecommendation({ server: 'smtp.example.com', port: 465, security: 'tls', authentication: 'password' })).toBe(
+      'Use smtp.example.com, port 465 with implicit TLS, and sign in with your email password.',
+    );
+    expect(describeRecommendation({ server: 'relay.example.com', port: 587, security: 'starttls', authentication: 'none' })).toBe(
+      'Use relay.example.com, port 587 with STARTTLS, and no login.',
+    );
+    expect(describeNoRecommendation()).toMatch(/^No port .*\.$/);
+  });
+});

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import type { DiscoveryResult, PortResult, ProbePort, TlsFacts } from '../../src/core/api';
+import { recommend } from '../../src/core/diagnosis/recommend';
+
+const goodTls: TlsFacts = {
+  authorized: true,
+  authorizationError: null,
+  protocol: 'TLSv1.3',
+  cipher: 'TLS_AES_256_GCM_SHA384',
+  subject: 'smtp.example.com',
+  issuer: 'Example CA',
+  validNames: ['smtp.example.com'],
+  validFrom: '2026-01-01T00:00:00.000Z',
+  validTo: '2027-01-01T00:00:00.000Z',
+  matchesHost: true,
+  selfSigned: false,
+  expired: false,
+  fingerprint256: null,
+};
+
+type Outcome = 'absent' | 'timeout' | 'refused' | 'plain' | 'plain-auth' | 'starttls' | 'starttls-auth' | 'tls-auth' | 'starttls-auth-selfsigned';
+const OUTCOMES: Outcome[] = ['absent', 'timeout', 'refused', 'plain', 'plain-auth', 'starttls', 'starttls-auth', 'tls-auth', 'starttls-auth-selfsigned'];
+
+function port(portNumber: ProbePort, outcome: Exclude<Outcome, 'absent'>, extra: Partial<PortResult> = {}): PortResult {
+  const base: PortResult = {
+    port: portNumber,
+    address: '192.0.2.1',
+    family: 4,
+    state: 'ok',
+    message: '',
+    banner: 'smtp.example.com ESMTP',
+    ehlo: { beforeTls: ['PIPELINING'], afterTls: null, usedHelo: false },
+    security: 'none',
+    tls: null,
+    auth: [],
+    slowGreeting: false,
+    latency: { connectMs: 1, greetingMs: 2, totalMs: 3 },
+  };
+  switch (outcome) {
+    case 'timeout':
+    case 'refused':
+      return { ...base, state: outcome, banner: null, ehlo: { beforeTls: null, afterTls: null, usedHelo: false }, ...extra };
+    case 'plain':
+      return { ...base, ...extra };
+    case 'plain-auth':
+      return { ...base, auth: ['PLAIN', 'LOGIN'], ...extra };
+    case 'starttls':
+      return { ...base, security: 'starttls', tls: goodTls, ehlo: { beforeTls: ['STARTTLS'], afterTls: ['PIPELINING'], usedHelo: false }, ...extra };
+    case 'starttls-auth':
+      return { ...base, security: 'starttls', tls: goodTls, auth: ['PLAIN', 'LOGIN'], ehlo: { beforeTls: ['STARTTLS'], afterTls: ['AUTH PLAIN LOGIN'], usedHelo: false }, ...extra };
+    case 'starttls-auth-selfsigned':
+      return {
+        ...base,
+        security: 'starttls',
+        tls: { ...goodTls, authorized: false, authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true },
+        auth: ['PLAIN'],
+        ehlo: { beforeTls: ['STARTTLS'], afterTls: ['AUTH PLAIN'], usedHelo: false },
+        ...extra,
+      };
+    case 'tls-auth':
+      return { ...base, security: 'tls', tls: goodTls, auth: ['PLAIN', 'LOGIN'], ehlo: { beforeTls: null, afterTls: ['AUTH PLAIN LOGIN'], usedHelo: false }, ...extra };
+  }
+}
+
+const isUsable = (outcome: Outcome) => outcome === 'starttls-auth' || outcome === 'tls-auth' || outcome === 'starttls-auth-selfsigned';
+const isOpen = (outcome: Outcome) => !['absent', 'timeout', 'refused'].includes(outcome);
+const trusted = (outcome: Outcome) => outcome === 'starttls-auth' || outcome === 'tls-auth';
+const server = 'smtp.example.com';
+
+describe('recommend: every combination of outcomes on 25, 465, 587 and 2525', () => {
+  const ports: ProbePort[] = [25, 465, 587, 2525];
+  const combinations: Outcome[][] = [];
+  for (const a of OUTCOMES) for (const b of OUTCOMES) for (const c of OUTCOMES) for (const d of OUTCOMES) combinations.push([a, b, c, d]);
+
+  it(`holds the ranking rules for all ${combinations.length} combinations`, () => {
+    for (const combination of combinations) {
+      const outcomes = new Map(ports.map((p, i) => [p, combination[i]!]));
+      const results = ports.flatMap((p) => (outcomes.get(p) === 'absent' ? [] : [port(p, outcomes.get(p) as Exclude<Outcome, 'absent'>)]));
+      const { recommendation, warnings } = recommend(results, { server });
+      const codes = warnings.map((warning) => warning.code);
+      const label = combination.join(',');
+      const usable = ports.filter((p) => isUsable(outcomes.get(p)!));
+
+      // Something to recommend exactly when a port is encrypted and offers a login.
+      expect(recommendation !== null, label).toBe(usable.length > 0);
+      if (recommendation) {
+        expect(usable, label).toContain(recommendation.port);
+        expect(recommendation.server).toBe(server);
+        expect(recommendation.authentication).toBe('password');
+        const submission = usable.filter((p) => p === 465 || p === 587);
+        const trustedSubmission = submission.filter((p) => trusted(outcomes.get(p)!));
+        if (trustedSubmission.length > 0) {
+          expect(recommendation.port, label).toBe(trustedSubmission.includes(587) ? 587 : 465);
+        } else if (submission.length > 0) {
+          expect(submission, label).toContain(recommendation.port);
+        } else if (usable.includes(2525)) {
+          expect(recommendation.port, label).toBe(2525);
+        } else {
+          expect(recommendation.port, label).toBe(25);
+        }
+        if (recommendation.alternative) {
+          expect(recommendation.alternative.port).not.toBe(recommendation.port);
+          expect(usable).toContain(recommendation.alternative.port);
+          expect(recommendation.alternative.port).not.toBe(25);
+        } else {
+          expect(usable.filter((p) => p !== recommendation.port && p !== 25), label).toEqual([]);
+        }
+      }
+
+      const open = ports.filter((p) => isOpen(outcomes.get(p)!));
+      expect(codes.includes('cleartext-only'), label).toBe(open.length > 0 && open.every((p) => ['plain', 'plain-auth'].includes(outcomes.get(p)!)));
+      expect(codes.includes('port25-no-auth'), label).toBe(['plain', 'starttls'].includes(outcomes.get(25)!));
+      expect(codes.includes('no-submission-port'), label).toBe(![465, 587, 2525].some((p) => isOpen(outcomes.get(p)!)));
+      expect(codes.includes('smtp-after-pop')).toBe(false);
+      for (const warning of warnings) expect(warning.message, label).toMatch(/[.]$/);
+    }
+  });
+});
+
+describe('recommend: preferences and warnings', () => {
+  const both = [port(465, 'tls-auth'), port(587, 'starttls-auth')];
+
+  it('prefers 587 when nothing was published, with 465 as the alternative', () => {
+    const { recommendation } = recommend(both, { server });
+    expect(recommendation).toMatchObject({ port: 587, security: 'starttls', alternative: { port: 465, security: 'tls' } });
+    expect(recommendation?.summary).toBe('Use smtp.example.com, port 587 with STARTTLS, and sign in with your email password.');
+  });
+
+  it('prefers what discovery published', () => {
+    const discovery: DiscoveryResult = {
+      domain: 'example.com',
+      steps: [],
+      candidates: [{ hostname: server, port: 465, security: 'tls', authentication: 'password', source: 'srv', detail: 'SRV _submissions._tcp.example.com' }],
+    };
+    expect(recommend(both, { server, discovery }).recommendation).toMatchObject({ port: 465, alternative: { port: 587 } });
+  });
+
+  it('ignores a mere guess as a preference', () => {
+    const discovery: DiscoveryResult = {
+      domain: 'example.com',
+      steps: [],
+      candidates: [{ hostname: server, port: 465, security: 'tls', authentication: 'password', source: 'guess', detail: 'guess' }],
+    };
+    expect(recommend(both, { server, discovery }).recommendation?.port).toBe(587);
+  });
+
+  it('takes OAuth2 from the published setting', () => {
+    const discovery: DiscoveryResult = {
+      domain: 'example.com',
+      steps: [],
+      candidates: [{ hostname: server, port: 587, security: 'starttls', authentication: 'oauth2', source: 'ispdb', detail: 'ispdb' }],
+    };
+    const { recommendation } = recommend(both, { server, discovery });
+    expect(recommendation).toMatchObject({ port: 587, authentication: 'oauth2' });
+    expect(recommendation?.summary).toMatch(/OAuth2/);
+  });
+
+  it('recognises OAuth-only and certificate-only logins from the mechanisms', () => {
+    expect(recommend([port(587, 'starttls-auth', { auth: ['XOAUTH2', 'OAUTHBEARER'] })], { server }).recommendation?.authentication).toBe('oauth2');
+    expect(recommend([port(587, 'starttls-auth', { auth: ['EXTERNAL'] })], { server }).recommendation?.authentication).toBe('client-cert');
+  });
+
+  it('accepts a port without login when the provider publishes SMTP-after-POP, and warns', () => {
+    const discovery: DiscoveryResult = {
+      domain: 'example.com',
+      steps: [],
+      candidates: [{ hostname: server, port: 587, security: 'starttls', authentication: 'smtp-after-pop', source: 'autoconfig', detail: 'url' }],
+    };
+    const { recommendation, warnings } = recommend([port(587, 'starttls')], { server, discovery });
+    expect(recommendation).toMatchObject({ port: 587, authentication: 'smtp-after-pop' });
+    expect(warnings.map((w) => w.code)).toContain('smtp-after-pop');
+  });
+
+  it('judges IPv4 and IPv6 together: the address that got furthest counts', () => {
+    const v6 = { ...port(587, 'timeout'), address: '2001:db8::1', family: 6 as const };
+    expect(recommend([v6, port(587, 'starttls-auth')], { server }).recommendation?.port).toBe(587);
+  });
+
+  it('prefers a trusted certificate over the usual port order', () => {
+    const selfSigned587 = port(587, 'starttls-auth-selfsigned');
+    const { recommendation, warnings } = recommend([port(465, 'tls-auth'), selfSigned587], { server });
+    expect(recommendation?.port).toBe(465);
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'cert-untrusted', port: 587 }));
+  });
+
+  it('warns about an expired certificate and one for another name, on the ports a client will use', () => {
+    const expired = port(587, 'starttls-auth', { tls: { ...goodTls, authorized: false, authorizationError: 'CERT_HAS_EXPIRED', expired: true } });
+    const wrongName = port(465, 'tls-auth', { tls: { ...goodTls, authorized: false, authorizationError: 'ERR_TLS_CERT_ALTNAME_INVALID', matchesHost: false, validNames: ['other.example.net'] } });
+    const selfSigned25 = port(25, 'starttls-auth-selfsigned');
+    const { warnings } = recommend([expired, wrongName, selfSigned25], { server });
+    const codes = warnings.map((w) => `${w.code}:${w.port}`);
+    expect(codes).toContain('cert-expired:587');
+    expect(codes).toContain('cert-name-mismatch:465');
+    expect(codes).not.toContain('cert-untrusted:587');
+    expect(codes).not.toContain('cert-untrusted:465');
+    // Port 25's certificate is not where the client connects.
+    expect(codes).not.toContain('cert-untrusted:25');
+    expect(warnings.find((w) => w.code === 'cert-name-mismatch')?.message).toMatch(/other\.example\.net/);
+  });
+
+  it('warns when login is offered before STARTTLS', () => {
+    const early = port(587, 'starttls-auth', { ehlo: { beforeTls: ['STARTTLS', 'AUTH PLAIN LOGIN'], afterTls: ['AUTH PLAIN LOGIN'], usedHelo: false } });
+    expect(recommend([early], { server }).warnings).toContainEqual(expect.objectContaining({ code: 'auth-before-tls', port: 587 }));
+  });
+
+  it('explains that only port 25 was checked', () => {
+    const { recommendation, warnings } = recommend([port(25, 'plain')], { server });
+    expect(recommendation).toBeNull();
+    expect(warnings.find((w) => w.code === 'no-submission-port')?.message).toMatch(/No submission port/);
+    expect(warnings.map((w) => w.code)).toEqual(['no-submission-port', 'cleartext-only', 'port25-no-auth']);
+  });
+
+  it('has nothing to say about no results at all except the missing submission port', () => {
+    expect(recommend([], { server })).toEqual({ recommendation: null, warnings: [expect.objectContaining({ code: 'no-submission-port' })] });
+  });
+});
