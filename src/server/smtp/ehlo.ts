@@ -1,0 +1,63 @@
+/**
+ * What an EHLO reply and a first line say, as pure functions.
+ * EHLO reply shape: RFC 5321 4.1.1.1 (https://www.rfc-editor.org/rfc/rfc5321#section-4.1.1.1).
+ */
+import type { SmtpReply } from './reply';
+
+/**
+ * The extension lines of an EHLO reply: every line after the first (which is the server's name),
+ * with the keyword upper-cased (keywords are case-insensitive, RFC 5321 2.4) and parameters kept.
+ */
+export function ehloKeywords(reply: SmtpReply): string[] {
+  return reply.lines
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const space = line.search(/[ =]/);
+      return space === -1 ? line.toUpperCase() : line.slice(0, space).toUpperCase() + line.slice(space);
+    });
+}
+
+export function offersStartTls(keywords: readonly string[]): boolean {
+  return keywords.some((line) => line.split(' ')[0] === 'STARTTLS');
+}
+
+/**
+ * SASL mechanisms named by "AUTH PLAIN LOGIN" (RFC 4954 3) and by the pre-standard "AUTH=LOGIN PLAIN"
+ * form that old Outlook versions needed and some servers still send.
+ */
+export function authMechanisms(keywords: readonly string[]): string[] {
+  const mechanisms = new Set<string>();
+  for (const line of keywords) {
+    const match = /^AUTH[ =](.*)$/i.exec(line);
+    if (!match) continue;
+    for (const name of (match[1] ?? '').split(/\s+/)) {
+      if (/^[A-Za-z0-9_-]{1,20}$/.test(name)) mechanisms.add(name.toUpperCase());
+    }
+  }
+  return [...mechanisms];
+}
+
+export type ForeignProtocol = 'ssh' | 'http' | 'tls' | 'pop3' | 'imap' | 'ftp-or-other' | 'unknown';
+
+/**
+ * Names the protocol a server speaks first when its first line is not SMTP, so the message can say
+ * "this is an SSH server" instead of "protocol error". Only used on the greeting.
+ */
+export function recognizeForeignGreeting(firstLine: string): ForeignProtocol {
+  if (firstLine.startsWith('SSH-')) return 'ssh';
+  if (/^HTTP\/\d/.test(firstLine)) return 'http';
+  // A TLS record (handshake 0x16 or alert 0x15, version 0x03) arriving where text was expected.
+  if (/^[\u0015\u0016]\u0003/.test(firstLine)) return 'tls';
+  if (firstLine.startsWith('+OK')) return 'pop3';
+  if (/^\* (OK|PREAUTH|BYE)/i.test(firstLine)) return 'imap';
+  if (/^\d{3}[ -]/.test(firstLine)) return 'ftp-or-other';
+  return 'unknown';
+}
+
+/** Cuts text a server sent to a short, printable excerpt for a message. */
+export function excerpt(text: string, max = 60): string {
+  const printable = text.replace(/[^\x20-\x7e]/g, '?');
+  return printable.length > max ? `${printable.slice(0, max)}…` : printable;
+}

@@ -1,0 +1,71 @@
+/**
+ * The bookkeeping of one port check: the overall deadline, the caller's AbortSignal, the clock,
+ * and every socket opened, so that whatever happens all of them are destroyed at the end.
+ */
+import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { ProbeTimeouts } from './timeouts';
+
+export interface Cancelable<T> {
+  done: Promise<T>;
+  cancel: () => void;
+}
+
+export class ProbeRun {
+  stopReason: 'deadline' | 'aborted' | null = null;
+  private readonly started = performance.now();
+  private readonly cancels = new Set<() => void>();
+  private readonly sockets = new Set<Socket>();
+  private readonly deadline: NodeJS.Timeout;
+  private readonly onAbort = () => this.stop('aborted');
+
+  constructor(
+    readonly timeouts: ProbeTimeouts,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.deadline = setTimeout(() => this.stop('deadline'), timeouts.totalMs);
+    if (signal?.aborted) this.stopReason = 'aborted';
+    else signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  get stopped(): boolean {
+    return this.stopReason !== null;
+  }
+
+  elapsed(): number {
+    return Math.round(performance.now() - this.started);
+  }
+
+  /** A wait of `ms`, shortened so that it never outlives the overall deadline. */
+  within(ms: number): number {
+    return Math.max(1, Math.min(ms, this.timeouts.totalMs - this.elapsed()));
+  }
+
+  /** Awaits an operation that the deadline or the caller's signal can cut short. */
+  async wait<T>(operation: Cancelable<T>): Promise<T> {
+    if (this.stopped) operation.cancel();
+    this.cancels.add(operation.cancel);
+    try {
+      return await operation.done;
+    } finally {
+      this.cancels.delete(operation.cancel);
+    }
+  }
+
+  track(socket: Socket): void {
+    this.sockets.add(socket);
+  }
+
+  dispose(): void {
+    clearTimeout(this.deadline);
+    this.signal?.removeEventListener('abort', this.onAbort);
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+
+  private stop(reason: 'deadline' | 'aborted'): void {
+    if (this.stopped) return;
+    this.stopReason = reason;
+    for (const cancel of this.cancels) cancel();
+  }
+}
