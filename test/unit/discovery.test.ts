@@ -1,0 +1,239 @@
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DnsResolver, MxRecord, SrvRecord } from '../../src/server/dns';
+import { baseDomain, createSafeFetch, discover, parseAutoconfig, standardAutoconfigUrls } from '../../src/server/discovery';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/discovery/${name}`, import.meta.url), 'utf8');
+
+/** DNS answers from tables; anything else is "no such record", as node:dns reports it. */
+function fakeResolver(tables: { a?: Record<string, string[]>; aaaa?: Record<string, string[]>; mx?: Record<string, MxRecord[]>; srv?: Record<string, SrvRecord[]>; fail?: Record<string, string> }): DnsResolver {
+  const answer = <T>(table: Record<string, T[]> | undefined, name: string): Promise<T[]> => {
+    const failure = tables.fail?.[name];
+    if (failure) return Promise.reject(Object.assign(new Error(`query ${failure} ${name}`), { code: failure }));
+    const found = table?.[name];
+    return found ? Promise.resolve(found) : Promise.reject(Object.assign(new Error(`queryA ENOTFOUND ${name}`), { code: 'ENOTFOUND' }));
+  };
+  return {
+    resolve4: (name) => answer(tables.a, name),
+    resolve6: (name) => answer(tables.aaaa, name),
+    resolveMx: (name) => answer(tables.mx, name),
+    resolveSrv: (name) => answer(tables.srv, name),
+  };
+}
+
+let server: Server;
+let origin = '';
+const seenQueries: string[] = [];
+/** path → [status, body]; autoconfig files live under /autoconfig/<domain>, /well-known/<domain> and /ispdb/<domain>. */
+const routes = new Map<string, [number, string]>([
+  ['/autoconfig/example.org', [200, fixture('example.org.xml')]],
+  ['/well-known/fallback.example', [200, fixture('example.org.xml')]],
+  ['/autoconfig/pop-first.example', [200, fixture('pop-first.example.xml')]],
+  ['/autoconfig/evil.example', [200, fixture('entities.xml')]],
+  ['/autoconfig/imap-only.example', [200, fixture('no-smtp.xml')]],
+  ['/autoconfig/broken.example', [500, 'oops']],
+  ['/ispdb/google.com', [200, fixture('google.com.xml')]],
+  ['/big', [200, `<clientConfig>${'x'.repeat(300 * 1024)}</clientConfig>`]],
+]);
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    seenQueries.push(url.search);
+    if (url.pathname === '/slow') return; // never answers
+    if (url.pathname === '/redirect') {
+      response.writeHead(302, { location: '/autoconfig/example.org' }).end();
+      return;
+    }
+    const [status, body] = routes.get(url.pathname) ?? [404, 'not found'];
+    response.writeHead(status, { 'content-type': 'text/xml' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+function options(resolver: DnsResolver) {
+  return {
+    resolver,
+    fetch: createSafeFetch({ allowHttp: true, allowPrivate: true, timeoutMs: 2000 }),
+    ispdbUrl: `${origin}/ispdb/`,
+    autoconfigUrls: (domain: string, email: string | null) => [
+      `${origin}/autoconfig/${domain}${email ? `?emailaddress=${encodeURIComponent(email)}` : ''}`,
+      `${origin}/well-known/${domain}`,
+    ],
+  };
+}
+
+describe('discover', () => {
+  it('reads RFC 6186 SRV records, and "." as "not offered"', async () => {
+    const resolver = fakeResolver({
+      srv: {
+        '_submissions._tcp.srv.test': [
+          { name: 'backup.srv.test', port: 465, priority: 20, weight: 0 },
+          { name: 'mail.srv.test.', port: 465, priority: 10, weight: 5 },
+        ],
+        '_submission._tcp.srv.test': [{ name: '.', port: 0, priority: 0, weight: 0 }],
+      },
+    });
+    const result = await discover('srv.test', null, options(resolver));
+    expect(result.candidates[0]).toEqual({ hostname: 'mail.srv.test', port: 465, security: 'tls', authentication: 'password', source: 'srv', detail: 'SRV _submissions._tcp.srv.test' });
+    expect(result.candidates[1]?.hostname).toBe('backup.srv.test');
+    const starttls = result.steps.find((step) => step.query === '_submission._tcp.srv.test');
+    expect(starttls).toMatchObject({ outcome: 'not-found' });
+    expect(starttls?.message).toMatch(/target "\."/);
+    expect(result.steps.at(-1)).toMatchObject({ source: 'guess', outcome: 'skipped' });
+  });
+
+  it('reads the domain autoconfig file, substitutes %EMAILDOMAIN% and keeps the email out of the steps', async () => {
+    const result = await discover('example.org', 'alice@example.org', options(fakeResolver({})));
+    expect(result.candidates.slice(0, 2)).toEqual([
+      { hostname: 'smtp.example.org', port: 465, security: 'tls', authentication: 'password', source: 'autoconfig', detail: `${origin}/autoconfig/example.org` },
+      { hostname: 'smtp.example.org', port: 587, security: 'starttls', authentication: 'password', source: 'autoconfig', detail: `${origin}/autoconfig/example.org` },
+    ]);
+    expect(seenQueries).toContain('?emailaddress=alice%40example.org');
+    expect(JSON.stringify(result.steps)).not.toContain('alice');
+    expect(result.steps.filter((step) => step.source === 'autoconfig').map((step) => step.outcome)).toEqual(['found', 'skipped']);
+  });
+
+  it('falls back to the .well-known address when autoconfig.D has nothing', async () => {
+    const result = await discover('fallback.example', null, options(fakeResolver({})));
+    expect(result.steps.filter((step) => step.source === 'autoconfig').map((step) => step.outcome)).toEqual(['not-found', 'found']);
+    expect(result.candidates[0]).toMatchObject({ hostname: 'smtp.fallback.example', source: 'autoconfig' });
+  });
+
+  it('reads the ISPDB entry of the domain', async () => {
+    const result = await discover('google.com', null, options(fakeResolver({})));
+    expect(result.candidates[0]).toMatchObject({ hostname: 'smtp.gmail.com', port: 465, security: 'tls', authentication: 'oauth2', source: 'ispdb' });
+  });
+
+  it('follows the lowest-preference MX to its provider in the ISPDB', async () => {
+    const resolver = fakeResolver({
+      mx: {
+        'customer.test': [
+          { exchange: 'alt1.aspmx.l.google.com', priority: 20 },
+          { exchange: 'aspmx.l.google.com', priority: 10 },
+        ],
+      },
+    });
+    const result = await discover('customer.test', 'bob@customer.test', options(resolver));
+    const mxSteps = result.steps.filter((step) => step.source === 'mx');
+    expect(mxSteps[0]?.message).toMatch(/aspmx\.l\.google\.com.*google\.com/);
+    expect(mxSteps[1]).toMatchObject({ outcome: 'found', query: `${origin}/ispdb/google.com` });
+    expect(result.candidates).toEqual([
+      expect.objectContaining({ hostname: 'smtp.gmail.com', port: 465, source: 'mx', detail: expect.stringContaining('MX aspmx.l.google.com') }),
+    ]);
+  });
+
+  it('says so when the MX is inside the domain itself', async () => {
+    const resolver = fakeResolver({ mx: { 'self.test': [{ exchange: 'mx.self.test', priority: 10 }] }, a: { 'smtp.self.test': ['192.0.2.5'] } });
+    const result = await discover('self.test', null, options(resolver));
+    expect(result.steps.find((step) => step.source === 'mx')?.message).toMatch(/inside the domain itself/);
+    expect(result.candidates).toEqual([expect.objectContaining({ hostname: 'smtp.self.test', source: 'guess', port: 587 })]);
+  });
+
+  it('guesses smtp.D, mail.D, D in order and stops at the first that exists', async () => {
+    const resolver = fakeResolver({ aaaa: { 'mail.guess.test': ['2001:db8::25'] }, a: { 'guess.test': ['192.0.2.80'] } });
+    const result = await discover('guess.test', null, options(resolver));
+    const guesses = result.steps.filter((step) => step.source === 'guess');
+    expect(guesses.map((step) => [step.query, step.outcome])).toEqual([
+      ['smtp.guess.test', 'not-found'],
+      ['mail.guess.test', 'found'],
+    ]);
+    expect(result.candidates).toEqual([expect.objectContaining({ hostname: 'mail.guess.test', source: 'guess' })]);
+  });
+
+  it('finds nothing for a domain with nothing, and explains each step', async () => {
+    const result = await discover('nothing.test', null, options(fakeResolver({})));
+    expect(result.candidates).toEqual([]);
+    expect(result.steps.map((step) => step.source)).toEqual(['srv', 'srv', 'autoconfig', 'autoconfig', 'ispdb', 'mx', 'guess', 'guess', 'guess']);
+    for (const step of result.steps) expect(step.message).toMatch(/[.)]$/);
+  });
+
+  it('reports a failing DNS lookup as an error, not as "no record"', async () => {
+    const result = await discover('servfail.test', null, options(fakeResolver({ fail: { '_submission._tcp.servfail.test': 'ESERVFAIL' } })));
+    expect(result.steps.find((step) => step.query === '_submission._tcp.servfail.test')).toMatchObject({ outcome: 'error' });
+  });
+
+  it('refuses entity definitions and reports unusable files and HTTP errors', async () => {
+    const evil = await discover('evil.example', null, options(fakeResolver({})));
+    expect(evil.steps.find((step) => step.source === 'autoconfig')).toMatchObject({ outcome: 'error', message: expect.stringMatching(/DOCTYPE/) });
+    expect(evil.candidates.filter((candidate) => candidate.source === 'autoconfig')).toEqual([]);
+    const imapOnly = await discover('imap-only.example', null, options(fakeResolver({})));
+    expect(imapOnly.steps.find((step) => step.source === 'autoconfig')?.message).toMatch(/no usable SMTP/);
+    const broken = await discover('broken.example', null, options(fakeResolver({})));
+    expect(broken.steps.find((step) => step.source === 'autoconfig')?.message).toMatch(/HTTP 500/);
+  });
+
+  it('keeps SMTP-after-POP from the file', async () => {
+    const result = await discover('pop-first.example', null, options(fakeResolver({})));
+    expect(result.candidates[0]).toMatchObject({ hostname: 'mail.pop-first.example', authentication: 'smtp-after-pop' });
+  });
+
+  it('stops when the caller aborts', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('gone'));
+    await expect(discover('example.org', null, { ...options(fakeResolver({})), signal: controller.signal })).rejects.toThrow('gone');
+  });
+
+  it('builds the standard autoconfig URLs', () => {
+    expect(standardAutoconfigUrls('example.com', 'a+b@example.com')).toEqual([
+      'https://autoconfig.example.com/mail/config-v1.1.xml?emailaddress=a%2Bb%40example.com',
+      'https://example.com/.well-known/autoconfig/mail/config-v1.1.xml',
+    ]);
+    expect(standardAutoconfigUrls('example.com', null)[0]).toBe('https://autoconfig.example.com/mail/config-v1.1.xml');
+  });
+});
+
+describe('safe fetch', () => {
+  it('reads only https:// unless told otherwise', async () => {
+    await expect(createSafeFetch()(`${origin}/autoconfig/example.org`, {})).rejects.toThrow(/Only https/);
+  });
+
+  it('refuses loopback and private addresses by default (SSRF)', async () => {
+    await expect(createSafeFetch({ allowHttp: true })(`${origin}/autoconfig/example.org`, {})).rejects.toThrow(/not allowed/);
+  });
+
+  it('caps the size, the time and the redirects', async () => {
+    const fetch = createSafeFetch({ allowHttp: true, allowPrivate: true, timeoutMs: 300 });
+    await expect(fetch(`${origin}/big`, {})).rejects.toThrow(/256 KiB/);
+    const started = Date.now();
+    await expect(fetch(`${origin}/slow`, {})).rejects.toThrow(/No answer within/);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await fetch(`${origin}/redirect`, {})).status).toBe(200);
+  });
+});
+
+describe('parseAutoconfig', () => {
+  it('decodes the predefined entities and ignores comments and other server types', () => {
+    const xml = `<clientConfig><!-- <outgoingServer type="smtp"><hostname>commented.example</hostname></outgoingServer> -->
+      <outgoingServer type='smtp'><hostname>SMTP.%EMAILDOMAIN%.</hostname><port>2525</port><socketType>STARTTLS</socketType>
+      <authentication>unknown-method</authentication><authentication>none</authentication></outgoingServer>
+      <outgoingServer type="exchange"><hostname>ews.example</hostname><port>443</port><socketType>SSL</socketType></outgoingServer></clientConfig>`;
+    expect(parseAutoconfig(xml, { domain: 'example.net', email: null })).toEqual({
+      ok: true,
+      servers: [{ hostname: 'smtp.example.net', port: 2525, security: 'starttls', authentication: 'none' }],
+    });
+  });
+
+  it('refuses what is not an autoconfig file or is too large', () => {
+    expect(parseAutoconfig('<html></html>', { domain: 'x.test', email: null })).toMatchObject({ ok: false, message: expect.stringMatching(/not an autoconfig/) });
+    expect(parseAutoconfig(`<clientConfig>${' '.repeat(257 * 1024)}</clientConfig>`, { domain: 'x.test', email: null })).toMatchObject({ ok: false });
+  });
+});
+
+describe('baseDomain', () => {
+  it.each([
+    ['aspmx.l.google.com', 'google.com'],
+    ['example-com.mail.protection.outlook.com', 'outlook.com'],
+    ['mx1.mail.example.co.uk', 'example.co.uk'],
+    ['example.com', 'example.com'],
+    ['mx.EXAMPLE.com.', 'example.com'],
+  ])('%s → %s', (host, base) => expect(baseDomain(host)).toBe(base));
+});
