@@ -29,6 +29,8 @@ export function firefoxManifest(source: Manifest): Manifest {
     };
   }
   manifest.permissions = ((source.permissions as string[]) ?? []).filter((p) => p !== 'sidePanel');
+  // Firefox reads managed storage from a native manifest instead of a schema file.
+  delete manifest.storage;
   manifest.browser_specific_settings = {
     gecko: {
       id: GECKO_ID,

@@ -8,3 +8,4 @@ import polyfill from 'webextension-polyfill';
 export type Browser = typeof polyfill;
 
 export const browser: Browser = polyfill;
+export type { Runtime, Storage } from 'webextension-polyfill';

@@ -7,6 +7,7 @@
 import type { Security } from '../core/api';
 import type { TargetSettings } from '../core/clients/types';
 import { DEFAULT_TARGET } from '../core/clients/types';
+import { checkOptions, DEFAULT_OPTIONS, type Options } from './options-schema';
 
 export const SCHEMA_VERSION = 1;
 
@@ -24,6 +25,14 @@ export interface StoredState {
   progress: Record<string, ClientProgress>;
   /** The values the checklist shows; "Use these settings" from a server check replaces them. */
   target: TargetSettings;
+  /** Whether `target` came from a server check ("Use these settings") rather than the defaults. */
+  targetTested: boolean;
+  /** The last server-check input, to prefill the field next time. */
+  lastCheckInput: string;
+  /** Options and helpdesk profile as the user set them (a managed policy is applied on read). */
+  options: Options;
+  /** Sites where the person dismissed the page hint, by host name. */
+  dismissedSites: string[];
 }
 
 export const DEFAULTS: StoredState = {
@@ -31,6 +40,10 @@ export const DEFAULTS: StoredState = {
   lastClientId: null,
   progress: {},
   target: DEFAULT_TARGET,
+  targetTested: false,
+  lastCheckInput: '',
+  options: DEFAULT_OPTIONS,
+  dismissedSites: [],
 };
 
 export type StoredKey = keyof StoredState;
@@ -74,6 +87,14 @@ const PARSERS: { [K in StoredKey]: (value: unknown) => StoredState[K] | undefine
   lastClientId: (value) => (value === null || (typeof value === 'string' && CLIENT_ID.test(value)) ? value : undefined),
   progress: parseProgress,
   target: parseTarget,
+  targetTested: (value) => (typeof value === 'boolean' ? value : undefined),
+  lastCheckInput: (value) => (typeof value === 'string' && value.length <= 320 ? value : undefined),
+  options: (value) => {
+    const checked = checkOptions(value);
+    return checked.ok ? checked.value : undefined;
+  },
+  dismissedSites: (value) =>
+    Array.isArray(value) ? [...new Set(value.filter((host): host is string => typeof host === 'string' && HOST.test(host)))].slice(-500) : undefined,
 };
 
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;

@@ -79,6 +79,7 @@ test('Outlook 2003 walks through the Advanced tab of More Settings', async () =>
 test('the whole checklist can be completed with the keyboard only', async () => {
   const page = await openPopup(launched);
   // The search box has focus when the popup opens.
+  await expect(page.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('thunderbird');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Mozilla Thunderbird' })).toBeVisible();
@@ -107,6 +108,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await removeProfile(launched.profile);
     launched = await launch({ colorScheme });
     const page = await openPopup(launched);
+    await expect(page.getByRole('searchbox')).toBeVisible();
     const picker = await new AxeBuilder({ page }).analyze();
     expect(picker.violations).toEqual([]);
     await pickClient(page, 'thunderbird', 'thunderbird');

@@ -17,7 +17,7 @@ describe('loadState', () => {
       target: { server: 'smtp.example.com', port: 465, security: 'tls', authentication: 'password' },
     };
     const { state, repaired } = loadState(stored);
-    expect(state).toEqual(stored);
+    expect(state).toEqual({ ...DEFAULTS, ...stored });
     expect(repaired).toEqual([]);
   });
 

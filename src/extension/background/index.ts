@@ -2,10 +2,75 @@
  * Background service worker. Listeners are registered synchronously at the top level, as MV3
  * requires, so an event that wakes the worker is never missed.
  */
+import type { Runtime } from '../browser';
 import { browser } from '../browser';
+import { t } from '../i18n';
+import { pageKey, parseMessage, type Reply } from '../messages';
 import { readState } from '../storage';
+import { CONTEXT_MENU_ID, openAgentMode } from '../agent-open';
+import { runCheck } from './probe-client';
 
 browser.runtime.onInstalled.addListener(() => {
   // Validate and repair what an earlier version stored before any page reads it.
   void readState();
+  browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: t('contextMenuCheck'), contexts: ['selection'] }),
+  );
 });
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === CONTEXT_MENU_ID) void openAgentMode(info.selectionText ?? '', tab);
+});
+
+browser.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== 'open-agent-mode') return;
+  let selection = '';
+  // activeTab grants this one tab for this one gesture; reading the selection needs nothing more.
+  if (tab?.id !== undefined) {
+    try {
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: () => String(globalThis.getSelection?.() ?? '').slice(0, 320),
+      });
+      selection = typeof result?.result === 'string' ? result.result : '';
+    } catch {
+      // Pages the extension may not script (the browser's own pages): open without a selection.
+    }
+  }
+  await openAgentMode(selection, tab);
+});
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
+  const message = parseMessage(raw);
+  if (!message) return Promise.resolve({ ok: false, message: 'Unknown or malformed message.' });
+  // Only extension pages (popup, agent panel, options) may start checks; a content script only reports its page.
+  const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('')) ?? false;
+  switch (message.type) {
+    case 'check:start':
+      if (!fromExtensionPage) return Promise.resolve({ ok: false, message: 'Checks start from the extension only.' });
+      void runCheck(message.input);
+      return Promise.resolve({ ok: true });
+    case 'agent:open':
+      return openAgentMode(message.input, sender.tab).then(() => ({ ok: true }) as const);
+    case 'page:classified': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return Promise.resolve({ ok: false, message: 'Page reports come from tabs.' });
+      return Promise.all([
+        browser.storage.session.set({ [pageKey(tabId)]: message }),
+        browser.action.setBadgeText({ tabId, text: '✓' }),
+        browser.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' }),
+        browser.action.setTitle({ tabId, title: t(message.kind === 'article' ? 'badgeArticle' : 'badgeAccount') }),
+      ]).then(() => ({ ok: true }) as const);
+    }
+  }
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void browser.storage.session.remove(pageKey(tabId));
+});
+
+// Exposed for the end-to-end tests, which cannot click a native context menu: they call the
+// same handler the menu calls.
+(globalThis as { smtpPortAssistant?: unknown }).smtpPortAssistant = {
+  openAgentMode: (selection: string) => openAgentMode(selection),
+};

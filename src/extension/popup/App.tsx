@@ -1,21 +1,54 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Recommendation } from '../../core/api';
 import { findClient } from '../../core/clients/registry';
 import { pick } from '../../core/clients/render';
 import type { MailClient } from '../../core/clients/types';
+import { openAgentMode } from '../agent-open';
+import { browser } from '../browser';
 import { contentLocale, t } from '../i18n';
+import { pageKey, type Message } from '../messages';
+import { readOptions } from '../options';
 import { readState, writeItems, type StoredState } from '../storage';
-import { ClientPicker } from './ClientPicker';
+import { CheckPanel } from '../ui/CheckPanel';
+import { useCheck } from '../ui/use-check';
 import { ChecklistView } from './ChecklistView';
+import { ClientPicker } from './ClientPicker';
 import { useEscapeCloses } from './use-escape-closes';
+
+type View = 'checklist' | 'check';
+const VIEW_KEY = 'popupView';
+
+/** The field's prefill, in order: what the page on this tab states, the helpdesk profile, the last value. */
+async function prefill(state: StoredState): Promise<string> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) {
+    const stored = await browser.storage.session.get(pageKey(tab.id));
+    const page = stored[pageKey(tab.id)] as Extract<Message, { type: 'page:classified' }> | undefined;
+    if (page?.settings.outgoingServer) return page.settings.outgoingServer;
+  }
+  const { options } = await readOptions();
+  return options.profile.outgoingServer || state.lastCheckInput;
+}
 
 export function App() {
   const [state, setState] = useState<StoredState | null>(null);
   const [picking, setPicking] = useState(false);
+  const [view, setView] = useState<View>('checklist');
+  const [initialInput, setInitialInput] = useState('');
+  const [profileName, setProfileName] = useState('');
+  const { check, start } = useCheck();
   const locale = contentLocale();
   useEscapeCloses();
 
   useEffect(() => {
-    readState().then(setState);
+    void (async () => {
+      const loaded = await readState();
+      const stored = await browser.storage.session.get(VIEW_KEY);
+      if (stored[VIEW_KEY] === 'check') setView('check');
+      setInitialInput(await prefill(loaded));
+      setProfileName((await readOptions()).options.profile.name);
+      setState(loaded);
+    })();
   }, []);
 
   if (!state) return <p class="loading" aria-busy="true" />;
@@ -26,15 +59,44 @@ export function App() {
     setState({ ...state, lastClientId: next.id });
     void writeItems({ lastClientId: next.id });
   };
+  const show = (next: View) => {
+    setView(next);
+    void browser.storage.session.set({ [VIEW_KEY]: next });
+  };
+  const use = (recommendation: Recommendation) => {
+    const target = {
+      server: recommendation.server,
+      port: recommendation.port,
+      security: recommendation.security,
+      authentication: recommendation.authentication,
+    };
+    setState({ ...state, target, targetTested: true });
+    void writeItems({ target, targetTested: true });
+    show('checklist');
+  };
 
   return (
     <main>
       <header class="intro">
         <h1>{t('extName')}</h1>
+        {profileName && <p class="profile">{t('profileBadge', profileName)}</p>}
         <p>{t('whyLine1')}</p>
         <p>{t('whyLine2')}</p>
       </header>
-      {!client || picking ? (
+      <nav class="tabs" aria-label={t('viewsLabel')}>
+        <button type="button" aria-current={view === 'checklist' ? 'page' : undefined} onClick={() => show('checklist')}>
+          {t('tabChecklist')}
+        </button>
+        <button type="button" aria-current={view === 'check' ? 'page' : undefined} onClick={() => show('check')}>
+          {t('tabCheck')}
+        </button>
+        <button type="button" class="link" onClick={() => void openAgentMode(check?.input ?? '').then(() => window.close())}>
+          {t('tabAgent')}
+        </button>
+      </nav>
+      {view === 'check' ? (
+        <CheckPanel idPrefix="popup" initialInput={initialInput} check={check} onStart={(input) => void start(input)} onUse={use} />
+      ) : !client || picking ? (
         <ClientPicker locale={locale} selectedId={client?.id ?? null} onPick={choose} />
       ) : (
         <>

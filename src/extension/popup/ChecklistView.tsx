@@ -75,7 +75,7 @@ export function ChecklistView({ client, state, locale, onStateChange, onPick }: 
           )}
         </section>
       )}
-      <SettingsCard client={client} target={target} locale={locale} />
+      <SettingsCard client={client} target={target} locale={locale} tested={state.targetTested} />
       <Checklist
         client={client}
         target={target}

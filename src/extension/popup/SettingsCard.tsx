@@ -7,6 +7,8 @@ interface Props {
   client: MailClient;
   target: TargetSettings;
   locale: Locale;
+  /** The values came from a server check ("Use these settings"). */
+  tested: boolean;
 }
 
 /** The other good submission setting: 465 with implicit TLS for 587, and 587 with STARTTLS otherwise. */
@@ -14,7 +16,7 @@ export function alternativeOf(target: TargetSettings): { port: number; security:
   return target.port === 465 ? { port: 587, security: 'starttls' } : { port: 465, security: 'tls' };
 }
 
-export function SettingsCard({ client, target, locale }: Props) {
+export function SettingsCard({ client, target, locale, tested }: Props) {
   const alternative = alternativeOf(target);
   const auth =
     target.authentication === 'smtp-after-pop'
@@ -48,6 +50,7 @@ export function SettingsCard({ client, target, locale }: Props) {
       <p class="muted">
         {t('settingsAlternative', target.port, alternative.port, pick(client.securityWords[alternative.security], locale))}
       </p>
+      {tested && <p class="tested">{t('settingsFromCheck')}</p>}
     </section>
   );
 }

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CLIENTS, findClient } from '../../core/clients/registry';
+import { composeReply, type ReplyFormat } from '../../core/diagnosis/reply';
+import { browser, type Storage } from '../browser';
+import { contentLocale, t } from '../i18n';
+import { AGENT_INPUT_KEY } from '../messages';
+import { readState, writeItems } from '../storage';
+import { CheckPanel } from '../ui/CheckPanel';
+import { useCheck } from '../ui/use-check';
+
+/**
+ * Agent mode: check a customer's address or domain and copy a reply for them. It knows nothing
+ * of the chat it sits beside: the target arrives by typing, pasting, or the selection the agent
+ * chose to send through the context menu or the shortcut.
+ */
+export function AgentApp() {
+  const { check, start } = useCheck();
+  const [input, setInput] = useState('');
+  const [clientId, setClientId] = useState('other');
+  const [status, setStatus] = useState('');
+  const locale = contentLocale();
+
+  useEffect(() => {
+    void readState().then((state) => {
+      if (state.lastClientId && findClient(state.lastClientId)) setClientId(state.lastClientId);
+      if (state.lastCheckInput) setInput((current) => current || state.lastCheckInput);
+    });
+    const take = (value: unknown) => {
+      const entry = value as { input?: unknown } | undefined;
+      if (typeof entry?.input === 'string' && entry.input) setInput(entry.input);
+    };
+    void browser.storage.session.get(AGENT_INPUT_KEY).then((stored) => take(stored[AGENT_INPUT_KEY]));
+    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
+      if (area === 'session' && changes[AGENT_INPUT_KEY]) take(changes[AGENT_INPUT_KEY].newValue);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  const client = findClient(clientId) ?? CLIENTS[CLIENTS.length - 1]!;
+  const report = check?.status === 'done' ? check.report : null;
+
+  const copy = async (format: ReplyFormat) => {
+    if (!report) return;
+    try {
+      await navigator.clipboard.writeText(composeReply({ report, client, locale, format }));
+      setStatus(format === 'markdown' ? t('replyCopiedMarkdown') : t('replyCopied'));
+    } catch {
+      setStatus(t('copyFailed'));
+    }
+  };
+
+  return (
+    <main>
+      <header class="intro">
+        <h1>{t('agentHeading')}</h1>
+        <p>{t('agentIntro')}</p>
+      </header>
+      <CheckPanel idPrefix="agent" initialInput={input} check={check} onStart={(value) => void start(value)} />
+      <section class="card reply" aria-labelledby="reply-title">
+        <h2 id="reply-title">{t('replyTitle')}</h2>
+        <label for="reply-client">{t('replyClientLabel')}</label>
+        <select
+          id="reply-client"
+          value={client.id}
+          onChange={(event) => {
+            setClientId(event.currentTarget.value);
+            void writeItems({ lastClientId: event.currentTarget.value });
+          }}
+        >
+          {CLIENTS.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
+            </option>
+          ))}
+        </select>
+        {report ? (
+          <>
+            <label for="reply-preview">{t('replyPreview')}</label>
+            <textarea id="reply-preview" readOnly rows={12} value={composeReply({ report, client, locale, format: 'text' })} />
+            <div class="actions">
+              <button type="button" onClick={() => void copy('text')}>
+                {t('copyReply')}
+              </button>
+              <button type="button" class="secondary" onClick={() => void copy('markdown')}>
+                {t('copyReplyMarkdown')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <p class="muted">{t('replyAfterCheck')}</p>
+        )}
+        <p class="status" role="status" aria-live="polite">
+          {status}
+        </p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Runs a server check through the probe service and keeps its state in storage.session, so the
+ * popup and the agent panel can close and reopen at any time and still see progress and result.
+ * Only the target the person typed, selected or confirmed is sent: no page content.
+ */
+import type { ApiErrorBody, ProbePort } from '../../core/api';
+import { parseTarget } from '../../core/target';
+import { browser } from '../browser';
+import { applyEvent, CHECK_KEY, errorFromApi, failCheck, parseProbeEvent, startCheck, type CheckError, type CheckState } from '../check-state';
+import { readOptions } from '../options';
+import { writeItems } from '../storage';
+
+/** Longer than the service's whole-probe timeout (30 s) plus discovery, so the service answers first. */
+const REQUEST_TIMEOUT_MS = 75_000;
+
+let current: AbortController | null = null;
+
+async function save(state: CheckState): Promise<void> {
+  await browser.storage.session.set({ [CHECK_KEY]: state });
+}
+
+export async function readCheck(): Promise<CheckState | null> {
+  const stored = await browser.storage.session.get(CHECK_KEY);
+  return (stored[CHECK_KEY] as CheckState | undefined) ?? null;
+}
+
+function retryAfter(response: Response, body: ApiErrorBody | null): number | null {
+  const fromBody = body?.error.retryAfterSeconds;
+  if (typeof fromBody === 'number' && fromBody >= 0) return Math.ceil(fromBody);
+  const header = Number(response.headers.get('retry-after'));
+  return Number.isFinite(header) && header >= 0 ? Math.ceil(header) : null;
+}
+
+async function errorBody(response: Response): Promise<ApiErrorBody | null> {
+  try {
+    const body = (await response.json()) as unknown;
+    const error = (body as ApiErrorBody | null)?.error;
+    return error && typeof error.code === 'string' && typeof error.message === 'string' ? (body as ApiErrorBody) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Start a check; the returned promise settles when it is over (the state is saved along the way). */
+export async function runCheck(input: string): Promise<CheckState> {
+  current?.abort();
+  const controller = new AbortController();
+  current = controller;
+  const options = await readOptions();
+  const ports: ProbePort[] = options.options.profile.allowedPorts;
+  let state = startCheck(crypto.randomUUID(), input.trim(), ports, Date.now());
+  await save(state);
+  await writeItems({ lastCheckInput: state.input });
+
+  const parsed = parseTarget(input);
+  if (!parsed.ok) {
+    state = failCheck(state, { kind: 'invalid', detail: parsed.message, retryAfterSeconds: null }, Date.now());
+    await save(state);
+    return state;
+  }
+
+  const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), REQUEST_TIMEOUT_MS);
+  const fail = async (error: CheckError) => {
+    state = failCheck(state, error, Date.now());
+    await save(state);
+  };
+  try {
+    const response = await fetch(`${options.options.serviceUrl}/v1/probe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify({ target: parsed.value, ports }),
+      signal: controller.signal,
+      credentials: 'omit',
+    });
+    if (!response.ok || !response.body) {
+      const body = await errorBody(response);
+      const code = body?.error.code ?? (response.status === 429 ? 'rate-limited' : response.status === 503 ? 'busy' : 'internal');
+      await fail(errorFromApi(code, body?.error.message ?? '', retryAfter(response, body)));
+      return state;
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) buffer += value;
+      if (buffer.length > 4_000_000) throw new Error('The probe service sent more data than a report can hold.');
+      let newline = buffer.indexOf('\n');
+      while (newline >= 0) {
+        const line = buffer.slice(0, newline).trim();
+        buffer = buffer.slice(newline + 1);
+        newline = buffer.indexOf('\n');
+        if (!line) continue;
+        let event;
+        try {
+          event = parseProbeEvent(JSON.parse(line));
+        } catch {
+          event = null;
+        }
+        if (!event) throw new Error('The probe service sent a line this version does not understand.');
+        state = applyEvent(state, event, Date.now());
+        await save(state);
+      }
+      if (done) break;
+    }
+    if (state.status === 'running') await fail({ kind: 'server', detail: 'The answer ended before the report was complete.', retryAfterSeconds: null });
+  } catch (error) {
+    if (current !== controller) return state; // a newer check replaced this one
+    const timedOut = controller.signal.aborted;
+    await fail({
+      kind: timedOut ? 'timeout' : error instanceof TypeError ? 'unreachable' : 'server',
+      detail: error instanceof TypeError || timedOut ? '' : (error as Error).message,
+      retryAfterSeconds: null,
+    });
+  } finally {
+    clearTimeout(timer);
+    if (current === controller) current = null;
+  }
+  return state;
+}

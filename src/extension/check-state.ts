@@ -1,0 +1,136 @@
+/**
+ * The state of one server check as the background keeps it (in storage.session) and the popup and
+ * agent panel show it. Events from the probe service are network input: `parseProbeEvent` checks
+ * their shape before anything uses them. Pure.
+ */
+import { isProbePort, type ProbeEvent, type ProbePort, type ProbeReport, type PortResult } from '../core/api';
+
+export type CheckErrorKind = 'unreachable' | 'rate-limited' | 'invalid' | 'refused' | 'timeout' | 'busy' | 'server';
+
+export interface CheckError {
+  kind: CheckErrorKind;
+  /** The service's own sentence where it gave one (refused targets), else empty. */
+  detail: string;
+  retryAfterSeconds: number | null;
+}
+
+export interface CheckState {
+  id: string;
+  input: string;
+  status: 'running' | 'done' | 'error';
+  startedAt: number;
+  finishedAt: number | null;
+  server: string | null;
+  ports: ProbePort[];
+  results: PortResult[];
+  report: ProbeReport | null;
+  error: CheckError | null;
+}
+
+export const CHECK_KEY = 'check';
+
+export function startCheck(id: string, input: string, ports: ProbePort[], now: number): CheckState {
+  return { id, input, status: 'running', startedAt: now, finishedAt: null, server: null, ports, results: [], report: null, error: null };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const STATES = new Set([
+  'ok', 'refused', 'timeout', 'unreachable', 'no-greeting', 'tls-expected', 'tls-unexpected', 'not-smtp',
+  'rejected', 'starttls-missing', 'starttls-failed', 'tls-failed', 'protocol',
+]);
+const SECURITIES = new Set(['starttls', 'tls', 'none']);
+
+export function isPortResult(value: unknown): value is PortResult {
+  return (
+    isRecord(value) &&
+    isProbePort(value.port) &&
+    typeof value.address === 'string' &&
+    STATES.has(value.state as string) &&
+    typeof value.message === 'string' &&
+    SECURITIES.has(value.security as string) &&
+    Array.isArray(value.auth) &&
+    value.auth.every((mechanism) => typeof mechanism === 'string') &&
+    (value.tls === null || isRecord(value.tls))
+  );
+}
+
+function isRecommendation(value: unknown): boolean {
+  return (
+    value === null ||
+    (isRecord(value) &&
+      typeof value.server === 'string' &&
+      typeof value.port === 'number' &&
+      SECURITIES.has(value.security as string) &&
+      typeof value.authentication === 'string')
+  );
+}
+
+export function isProbeReport(value: unknown): value is ProbeReport {
+  return (
+    isRecord(value) &&
+    typeof value.target === 'string' &&
+    typeof value.server === 'string' &&
+    Array.isArray(value.ports) &&
+    value.ports.every(isPortResult) &&
+    isRecommendation(value.recommendation) &&
+    Array.isArray(value.warnings)
+  );
+}
+
+export function parseProbeEvent(value: unknown): ProbeEvent | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'start':
+      return typeof value.server === 'string' && Array.isArray(value.ports) && value.ports.every(isProbePort)
+        ? (value as unknown as ProbeEvent)
+        : null;
+    case 'discovery':
+      return isRecord(value.discovery) ? (value as unknown as ProbeEvent) : null;
+    case 'port':
+      return isPortResult(value.result) ? (value as unknown as ProbeEvent) : null;
+    case 'done':
+      return isProbeReport(value.report) ? (value as unknown as ProbeEvent) : null;
+    case 'error':
+      return isRecord(value.error) && typeof value.error.message === 'string' ? (value as unknown as ProbeEvent) : null;
+    default:
+      return null;
+  }
+}
+
+export function applyEvent(state: CheckState, event: ProbeEvent, now: number): CheckState {
+  switch (event.type) {
+    case 'start':
+      return { ...state, server: event.server, ports: event.ports };
+    case 'discovery':
+      return state;
+    case 'port':
+      return { ...state, results: [...state.results, event.result] };
+    case 'done':
+      return { ...state, status: 'done', finishedAt: now, server: event.report.server, results: event.report.ports, report: event.report };
+    case 'error':
+      return { ...state, status: 'error', finishedAt: now, error: errorFromApi(event.error.code, event.error.message, event.error.retryAfterSeconds ?? null) };
+  }
+}
+
+export function errorFromApi(code: string, message: string, retryAfterSeconds: number | null): CheckError {
+  const kind: CheckErrorKind =
+    code === 'rate-limited'
+      ? 'rate-limited'
+      : code === 'refused-target'
+        ? 'refused'
+        : code === 'invalid-target' || code === 'invalid-request'
+          ? 'invalid'
+          : code === 'timeout'
+            ? 'timeout'
+            : code === 'busy'
+              ? 'busy'
+              : 'server';
+  return { kind, detail: message, retryAfterSeconds };
+}
+
+export function failCheck(state: CheckState, error: CheckError, now: number): CheckState {
+  return { ...state, status: 'error', finishedAt: now, error };
+}

@@ -1,0 +1,62 @@
+/**
+ * The one message protocol between content script, popup, agent panel and background.
+ * Every message is checked by `parseMessage` where it arrives: a content script's message is
+ * untrusted input (it runs inside pages).
+ */
+export interface PageSettings {
+  outgoingServer: string | null;
+  port: number | null;
+  security: 'starttls' | 'tls' | 'none' | null;
+}
+
+export type Message =
+  /** Popup or agent panel: probe this target through the service. */
+  | { type: 'check:start'; input: string }
+  /** Content script: what it found on the page, for the badge and the popup's prefill. */
+  | { type: 'page:classified'; kind: 'article' | 'account'; settings: PageSettings; clientId: string | null }
+  /** Content script hint or popup: open the popup's views or agent mode with a target. */
+  | { type: 'agent:open'; input: string };
+
+export type Reply = { ok: true } | { ok: false; message: string };
+
+const HOST = /^[a-z0-9.-]{1,253}$/i;
+const CLIENT_ID = /^[a-z0-9-]{1,64}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseSettings(value: unknown): PageSettings | null {
+  if (!isRecord(value)) return null;
+  const { outgoingServer, port, security } = value;
+  if (outgoingServer !== null && (typeof outgoingServer !== 'string' || !HOST.test(outgoingServer))) return null;
+  if (port !== null && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) return null;
+  if (security !== null && security !== 'starttls' && security !== 'tls' && security !== 'none') return null;
+  return { outgoingServer: outgoingServer ?? null, port: port ?? null, security: security ?? null };
+}
+
+export function parseMessage(value: unknown): Message | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'check:start':
+    case 'agent:open':
+      return typeof value.input === 'string' && value.input.length <= 320 ? { type: value.type, input: value.input } : null;
+    case 'page:classified': {
+      if (value.kind !== 'article' && value.kind !== 'account') return null;
+      const settings = parseSettings(value.settings);
+      const clientId = value.clientId === null || (typeof value.clientId === 'string' && CLIENT_ID.test(value.clientId)) ? value.clientId : undefined;
+      if (!settings || clientId === undefined) return null;
+      return { type: 'page:classified', kind: value.kind, settings, clientId };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Per-tab page findings live in storage.session under this key. */
+export function pageKey(tabId: number): string {
+  return `page:${tabId}`;
+}
+
+/** The target agent mode should open with (from the context menu or the shortcut). */
+export const AGENT_INPUT_KEY = 'agentInput';

@@ -1,0 +1,185 @@
+/**
+ * The options and the helpdesk profile: their defaults, their validation (for storage, for JSON
+ * import, and for an administrator's policy), and which fields a policy can lock. Pure.
+ * The managed-policy names match public/managed-schema.json.
+ */
+import { DEFAULT_PORTS, isProbePort, type ProbePort } from '../core/api';
+
+export type AuthMethod = 'smtp-auth' | 'check-mail-first';
+
+export interface HelpdeskProfile {
+  /** Shown in the popup, e.g. "Example ISP support". Empty when no profile is set. */
+  name: string;
+  /** Help-centre and webmail host names where the page hint runs, e.g. "help.example.com". */
+  helpDomains: string[];
+  /** The helpdesk's own outgoing server, prefilled in the server check. */
+  outgoingServer: string;
+  allowedPorts: ProbePort[];
+  authMethod: AuthMethod;
+}
+
+export interface Options {
+  /** Base URL of the probe service, without a trailing slash. */
+  serviceUrl: string;
+  profile: HelpdeskProfile;
+}
+
+/** The fields an administrator's policy can set and lock (chrome.storage.managed). */
+export const MANAGED_FIELDS = ['serviceUrl', 'profileName', 'helpDomains', 'outgoingServer', 'allowedPorts', 'authMethod'] as const;
+export type ManagedField = (typeof MANAGED_FIELDS)[number];
+
+export const DEFAULT_SERVICE_URL = 'http://127.0.0.1:8587';
+
+export const DEFAULT_OPTIONS: Options = {
+  serviceUrl: DEFAULT_SERVICE_URL,
+  profile: {
+    name: '',
+    helpDomains: [],
+    outgoingServer: '',
+    allowedPorts: [...DEFAULT_PORTS],
+    authMethod: 'smtp-auth',
+  },
+};
+
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function checkServiceUrl(value: unknown): Checked<string> {
+  if (typeof value !== 'string' || value.trim() === '') return { ok: false, message: 'The probe service URL is empty.' };
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { ok: false, message: `"${value}" is not a URL; it should look like https://probe.example.com.` };
+  }
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return { ok: false, message: 'The probe service must use https:// (plain http:// only on this computer, 127.0.0.1 or localhost).' };
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return { ok: false, message: 'The probe service URL must not contain a user name, password, query or fragment.' };
+  }
+  return { ok: true, value: url.origin + url.pathname.replace(/\/+$/, '') };
+}
+
+export function checkHostName(value: unknown, what: string): Checked<string> {
+  if (typeof value !== 'string') return { ok: false, message: `${what} must be text.` };
+  const host = value.trim().toLowerCase().replace(/\.$/, '');
+  if (!HOST.test(host)) return { ok: false, message: `${what} "${value}" is not a host name like mail.example.com.` };
+  return { ok: true, value: host };
+}
+
+export function checkHelpDomains(value: unknown): Checked<string[]> {
+  if (!Array.isArray(value)) return { ok: false, message: 'Help-centre domains must be a list of host names.' };
+  if (value.length > 200) return { ok: false, message: 'At most 200 help-centre domains.' };
+  const domains: string[] = [];
+  for (const entry of value) {
+    const checked = checkHostName(entry, 'The help-centre domain');
+    if (!checked.ok) return checked;
+    if (!domains.includes(checked.value)) domains.push(checked.value);
+  }
+  return { ok: true, value: domains };
+}
+
+export function checkAllowedPorts(value: unknown): Checked<ProbePort[]> {
+  if (!Array.isArray(value) || value.length === 0) return { ok: false, message: 'Allowed ports must list at least one of 25, 465, 587, 2525.' };
+  const ports: ProbePort[] = [];
+  for (const port of value) {
+    if (!isProbePort(port)) return { ok: false, message: `Port ${JSON.stringify(port)} is not one of 25, 465, 587, 2525.` };
+    if (!ports.includes(port)) ports.push(port);
+  }
+  return { ok: true, value: ports.sort((a, b) => a - b) };
+}
+
+export function checkAuthMethod(value: unknown): Checked<AuthMethod> {
+  return value === 'smtp-auth' || value === 'check-mail-first'
+    ? { ok: true, value }
+    : { ok: false, message: 'The authentication method must be "smtp-auth" or "check-mail-first".' };
+}
+
+function checkProfile(value: unknown): Checked<HelpdeskProfile> {
+  if (!isRecord(value)) return { ok: false, message: 'The profile must be an object.' };
+  const name = value.name ?? '';
+  if (typeof name !== 'string' || name.length > 100) return { ok: false, message: 'The profile name must be text of at most 100 characters.' };
+  const helpDomains = checkHelpDomains(value.helpDomains ?? []);
+  if (!helpDomains.ok) return helpDomains;
+  let outgoingServer = '';
+  if (value.outgoingServer !== undefined && value.outgoingServer !== '') {
+    const server = checkHostName(value.outgoingServer, 'The outgoing server');
+    if (!server.ok) return server;
+    outgoingServer = server.value;
+  }
+  const allowedPorts = checkAllowedPorts(value.allowedPorts ?? DEFAULT_OPTIONS.profile.allowedPorts);
+  if (!allowedPorts.ok) return allowedPorts;
+  const authMethod = checkAuthMethod(value.authMethod ?? 'smtp-auth');
+  if (!authMethod.ok) return authMethod;
+  return {
+    ok: true,
+    value: { name: name.trim(), helpDomains: helpDomains.value, outgoingServer, allowedPorts: allowedPorts.value, authMethod: authMethod.value },
+  };
+}
+
+export function checkOptions(value: unknown): Checked<Options> {
+  if (!isRecord(value)) return { ok: false, message: 'The settings must be a JSON object.' };
+  const serviceUrl = checkServiceUrl(value.serviceUrl ?? DEFAULT_SERVICE_URL);
+  if (!serviceUrl.ok) return serviceUrl;
+  const profile = checkProfile(value.profile ?? {});
+  if (!profile.ok) return profile;
+  return { ok: true, value: { serviceUrl: serviceUrl.value, profile: profile.value } };
+}
+
+/** The export file: versioned so a later import knows what it reads. */
+export const EXPORT_FORMAT = 'smtp-port-assistant-settings';
+
+export function exportOptions(options: Options): string {
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 1, ...options }, null, 2) + '\n';
+}
+
+/** Parse an import file; on any problem, one sentence saying what is wrong and nothing changes. */
+export function importOptions(text: string): Checked<Options> {
+  if (text.length > 100_000) return { ok: false, message: 'The file is larger than 100 KB; a settings file is much smaller.' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `The file is not valid JSON (${(error as Error).message}).` };
+  }
+  if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) {
+    return { ok: false, message: 'This is not a settings file exported by SMTP Port Assistant.' };
+  }
+  if (parsed.version !== 1) return { ok: false, message: `Settings file version ${String(parsed.version)} is not supported; this version reads 1.` };
+  return checkOptions(parsed);
+}
+
+export type ManagedPolicy = Partial<Record<ManagedField, unknown>>;
+
+/**
+ * Apply an administrator's policy over the user's options. Invalid policy values are ignored (and
+ * reported), so a typo in a policy never breaks the extension; valid ones win and are locked.
+ */
+export function applyPolicy(options: Options, policy: ManagedPolicy): { options: Options; locked: ManagedField[]; problems: string[] } {
+  const next: Options = structuredClone(options);
+  const locked: ManagedField[] = [];
+  const problems: string[] = [];
+  const take = <T>(field: ManagedField, checked: Checked<T>, apply: (value: T) => void) => {
+    if (checked.ok) {
+      apply(checked.value);
+      locked.push(field);
+    } else problems.push(`Policy ${field}: ${checked.message}`);
+  };
+  if (policy.serviceUrl !== undefined) take('serviceUrl', checkServiceUrl(policy.serviceUrl), (v) => (next.serviceUrl = v));
+  if (policy.profileName !== undefined) {
+    const name = policy.profileName;
+    take('profileName', typeof name === 'string' && name.length <= 100 ? { ok: true, value: name.trim() } : { ok: false, message: 'must be text of at most 100 characters.' }, (v) => (next.profile.name = v));
+  }
+  if (policy.helpDomains !== undefined) take('helpDomains', checkHelpDomains(policy.helpDomains), (v) => (next.profile.helpDomains = v));
+  if (policy.outgoingServer !== undefined) take('outgoingServer', checkHostName(policy.outgoingServer, 'The outgoing server'), (v) => (next.profile.outgoingServer = v));
+  if (policy.allowedPorts !== undefined) take('allowedPorts', checkAllowedPorts(policy.allowedPorts), (v) => (next.profile.allowedPorts = v));
+  if (policy.authMethod !== undefined) take('authMethod', checkAuthMethod(policy.authMethod), (v) => (next.profile.authMethod = v));
+  return { options: next, locked, problems };
+}

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PROBE_PORTS, type ProbePort } from '../../core/api';
+import { t } from '../i18n';
+import { readOptions, type EffectiveOptions } from '../options';
+import { checkOptions, exportOptions, importOptions, type ManagedField, type Options } from '../options-schema';
+import { writeItems } from '../storage';
+
+interface Draft {
+  serviceUrl: string;
+  name: string;
+  helpDomains: string;
+  outgoingServer: string;
+  allowedPorts: ProbePort[];
+  authMethod: Options['profile']['authMethod'];
+}
+
+function toDraft(options: Options): Draft {
+  return {
+    serviceUrl: options.serviceUrl,
+    name: options.profile.name,
+    helpDomains: options.profile.helpDomains.join('\n'),
+    outgoingServer: options.profile.outgoingServer,
+    allowedPorts: options.profile.allowedPorts,
+    authMethod: options.profile.authMethod,
+  };
+}
+
+function fromDraft(draft: Draft): unknown {
+  return {
+    serviceUrl: draft.serviceUrl,
+    profile: {
+      name: draft.name,
+      helpDomains: draft.helpDomains.split(/[\s,]+/).filter(Boolean),
+      outgoingServer: draft.outgoingServer,
+      allowedPorts: draft.allowedPorts,
+      authMethod: draft.authMethod,
+    },
+  };
+}
+
+export function OptionsApp() {
+  const [effective, setEffective] = useState<EffectiveOptions | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  const load = async () => {
+    const next = await readOptions();
+    setEffective(next);
+    setDraft(toDraft(next.options));
+  };
+  useEffect(() => void load(), []);
+
+  if (!effective || !draft) return <p class="loading" aria-busy="true" />;
+  const locked = (field: ManagedField) => effective.locked.includes(field);
+  const managedNote = (field: ManagedField) =>
+    locked(field) ? (
+      <span class="managed" data-managed={field}>
+        {t('optionsManaged')}
+      </span>
+    ) : null;
+  const update = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const checked = checkOptions(fromDraft(draft));
+    if (!checked.ok) {
+      setMessage({ text: checked.message, error: true });
+      return;
+    }
+    await writeItems({ options: checked.value });
+    await load();
+    setMessage({ text: t('optionsSaved'), error: false });
+  };
+
+  const exportFile = () => {
+    const blob = new Blob([exportOptions(effective.options)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = 'smtp-port-assistant-settings.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const imported = importOptions(await file.text());
+    if (!imported.ok) {
+      setMessage({ text: t('optionsImportFailed', imported.message), error: true });
+      return;
+    }
+    await writeItems({ options: imported.value });
+    await load();
+    setMessage({ text: t('optionsImported'), error: false });
+  };
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      {effective.locked.length > 0 && <p class="card notice">{t('optionsManagedIntro')}</p>}
+      {effective.problems.length > 0 && (
+        <ul class="card error">
+          {effective.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={(event) => void save(event)} noValidate>
+        <fieldset>
+          <legend>{t('optionsServiceLegend')}</legend>
+          <label for="service-url">{t('optionsServiceUrl')}</label> {managedNote('serviceUrl')}
+          <input id="service-url" type="url" value={draft.serviceUrl} disabled={locked('serviceUrl')} onInput={(e) => update({ serviceUrl: e.currentTarget.value })} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('optionsProfileLegend')}</legend>
+          <label for="profile-name">{t('optionsProfileName')}</label> {managedNote('profileName')}
+          <input id="profile-name" type="text" value={draft.name} disabled={locked('profileName')} onInput={(e) => update({ name: e.currentTarget.value })} />
+          <label for="help-domains">{t('optionsHelpDomains')}</label> {managedNote('helpDomains')}
+          <textarea id="help-domains" rows={4} value={draft.helpDomains} disabled={locked('helpDomains')} aria-describedby="help-domains-hint" onInput={(e) => update({ helpDomains: e.currentTarget.value })} />
+          <p id="help-domains-hint" class="muted small">{t('optionsHelpDomainsHint')}</p>
+          <label for="outgoing-server">{t('optionsOutgoingServer')}</label> {managedNote('outgoingServer')}
+          <input id="outgoing-server" type="text" value={draft.outgoingServer} disabled={locked('outgoingServer')} onInput={(e) => update({ outgoingServer: e.currentTarget.value })} />
+          <fieldset class="inline">
+            <legend>
+              {t('optionsPorts')} {managedNote('allowedPorts')}
+            </legend>
+            {PROBE_PORTS.map((port) => (
+              <label key={port} class="check-label">
+                <input
+                  type="checkbox"
+                  checked={draft.allowedPorts.includes(port)}
+                  disabled={locked('allowedPorts')}
+                  onChange={(e) =>
+                    update({
+                      allowedPorts: e.currentTarget.checked ? [...draft.allowedPorts, port].sort((a, b) => a - b) : draft.allowedPorts.filter((p) => p !== port),
+                    })
+                  }
+                />{' '}
+                {port}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset class="inline">
+            <legend>
+              {t('optionsAuth')} {managedNote('authMethod')}
+            </legend>
+            <label class="check-label">
+              <input type="radio" name="auth" checked={draft.authMethod === 'smtp-auth'} disabled={locked('authMethod')} onChange={() => update({ authMethod: 'smtp-auth' })} />{' '}
+              {t('optionsAuthSmtp')}
+            </label>
+            <label class="check-label">
+              <input type="radio" name="auth" checked={draft.authMethod === 'check-mail-first'} disabled={locked('authMethod')} onChange={() => update({ authMethod: 'check-mail-first' })} />{' '}
+              {t('optionsAuthPop')}
+            </label>
+          </fieldset>
+        </fieldset>
+        <div class="actions">
+          <button type="submit">{t('optionsSave')}</button>
+          <button type="button" class="secondary" onClick={exportFile}>
+            {t('optionsExport')}
+          </button>
+          <label class="button secondary" for="import-file">
+            {t('optionsImport')}
+          </label>
+          <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+        </div>
+        <p class={message?.error ? 'status field-error' : 'status'} role={message?.error ? 'alert' : 'status'}>
+          {message?.text ?? ''}
+        </p>
+      </form>
+      <section class="card">
+        <h2>{t('privacyTitle')}</h2>
+        <p>{t('privacyBody')}</p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ProbePort, Recommendation } from '../../core/api';
+import { parseTarget } from '../../core/target';
+import type { CheckState } from '../check-state';
+import { t } from '../i18n';
+import { authWords, certificateWords, securityWords, stateWords } from './port-words';
+import { useElapsed } from './use-check';
+
+interface Props {
+  /** Prefill for the field (from the page, the profile or the last check). */
+  initialInput: string;
+  check: CheckState | null;
+  onStart: (input: string) => void;
+  /** Where "Use these settings" is offered (the popup), what it does. */
+  onUse?: (recommendation: Recommendation) => void;
+  idPrefix: string;
+}
+
+export function recommendationSentence(recommendation: Recommendation): string {
+  const security = securityWords(recommendation.security);
+  return recommendation.authentication === 'smtp-after-pop'
+    ? t('recommendPopFirst', recommendation.server, recommendation.port, security)
+    : recommendation.authentication === 'none'
+      ? t('recommendNoAuth', recommendation.server, recommendation.port, security)
+      : t('recommendPassword', recommendation.server, recommendation.port, security);
+}
+
+function errorSentence(check: CheckState): string {
+  const error = check.error;
+  if (!error) return '';
+  switch (error.kind) {
+    case 'unreachable':
+      return t('errorUnreachable');
+    case 'rate-limited':
+      return t('errorRateLimited', error.retryAfterSeconds ?? 60);
+    case 'invalid':
+      return error.detail || t('errorInvalid');
+    case 'refused':
+      return t('errorRefused', error.detail);
+    case 'timeout':
+      return t('errorTimeout');
+    case 'busy':
+      return t('errorBusy');
+    default:
+      return t('errorServer', error.detail);
+  }
+}
+
+export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix }: Props) {
+  const [input, setInput] = useState(initialInput);
+  const [inlineError, setInlineError] = useState('');
+  useEffect(() => setInput(initialInput), [initialInput]);
+  const running = check?.status === 'running';
+  const elapsed = useElapsed(check?.startedAt ?? null, running);
+  const fieldId = `${idPrefix}-target`;
+  const errorId = `${idPrefix}-target-error`;
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const parsed = parseTarget(input);
+    if (!parsed.ok) {
+      setInlineError(parsed.message);
+      return;
+    }
+    setInlineError('');
+    onStart(input);
+  };
+
+  const resultsFor = (port: ProbePort) => check?.results.filter((result) => result.port === port) ?? [];
+
+  return (
+    <section class="check" aria-labelledby={`${idPrefix}-title`}>
+      <h2 id={`${idPrefix}-title`}>{t('checkTitle')}</h2>
+      <form class="check-form" onSubmit={submit} noValidate>
+        <label for={fieldId}>{t('checkFieldLabel')}</label>
+        <div class="row">
+          <input
+            id={fieldId}
+            type="text"
+            inputMode="email"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder={t('checkFieldPlaceholder')}
+            value={input}
+            aria-invalid={inlineError ? 'true' : undefined}
+            aria-describedby={inlineError ? errorId : `${idPrefix}-privacy`}
+            onInput={(event) => setInput(event.currentTarget.value)}
+          />
+          <button type="submit" disabled={running}>
+            {t('checkButton')}
+          </button>
+        </div>
+        {inlineError ? (
+          <p id={errorId} class="field-error" role="alert">
+            {inlineError}
+          </p>
+        ) : (
+          <p id={`${idPrefix}-privacy`} class="muted small">
+            {t('checkPrivacy')}
+          </p>
+        )}
+      </form>
+
+      {check && (
+        <div class="check-result" aria-live="polite" aria-busy={running ? 'true' : 'false'}>
+          <p class="muted small" role="status">
+            {running
+              ? t('checkRunning', check.server ?? check.input, elapsed)
+              : check.status === 'done'
+                ? t('checkDone', check.server ?? check.input)
+                : ''}
+          </p>
+          {check.status === 'error' && (
+            <div class="card error" role="alert">
+              <p>{errorSentence(check)}</p>
+              {check.error?.kind !== 'invalid' && check.error?.kind !== 'refused' && (
+                <button type="button" class="secondary" onClick={() => onStart(check.input)}>
+                  {t('retry')}
+                </button>
+              )}
+            </div>
+          )}
+          {check.status !== 'error' && (
+            <table class="ports">
+              <caption class="visually-hidden">{t('portsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('colPort')}</th>
+                  <th scope="col">{t('colState')}</th>
+                  <th scope="col">{t('colSecurity')}</th>
+                  <th scope="col">{t('colCertificate')}</th>
+                  <th scope="col">{t('colAuth')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {check.ports.flatMap((port) => {
+                  const results = resultsFor(port);
+                  if (results.length === 0) {
+                    return [
+                      <tr key={port} data-port={port} class="pending">
+                        <th scope="row">{port}</th>
+                        <td colSpan={4}>{running ? t('portChecking') : t('portNotChecked')}</td>
+                      </tr>,
+                    ];
+                  }
+                  return results.map((result) => (
+                    <tr key={`${port}-${result.address}`} data-port={port} data-state={result.state} title={result.message}>
+                      <th scope="row">
+                        {port}
+                        {results.length > 1 && <span class="muted small"> {result.address}</span>}
+                      </th>
+                      <td>{stateWords(result)}</td>
+                      <td>{result.state === 'ok' ? securityWords(result.security) : '—'}</td>
+                      <td>{certificateWords(result.tls)}</td>
+                      <td>{result.state === 'ok' ? authWords(result) : '—'}</td>
+                    </tr>
+                  ));
+                })}
+              </tbody>
+            </table>
+          )}
+          {check.report && (
+            <div class="card recommendation">
+              {check.report.recommendation ? (
+                <>
+                  <p data-testid="recommendation">{recommendationSentence(check.report.recommendation)}</p>
+                  {onUse && (
+                    <button type="button" onClick={() => onUse(check.report!.recommendation!)}>
+                      {t('useSettings')}
+                    </button>
+                  )}
+                </>
+              ) : (
+                <p data-testid="recommendation">{t('recommendNone')}</p>
+              )}
+              {check.report.warnings.length > 0 && (
+                <ul class="warnings">
+                  {check.report.warnings.map((warning) => (
+                    <li key={`${warning.code}-${warning.port ?? ''}`}>{warning.message}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
