@@ -1,0 +1,82 @@
+/**
+ * Gathers what the detectors look at, once per classification and within fixed limits:
+ * URL, title, meta description, headings, form fields, settings tables and a budget of text.
+ */
+import { readFields } from './fields';
+import { readPairs } from './pairs';
+import { DEFAULT_TEXT_BUDGET, readBudgetedText } from './text';
+import type { PageFacts } from './types';
+import { normalise } from './vocabulary';
+
+const MAX_HEADINGS = 40;
+const MAX_SIGN_OUT_CANDIDATES = 400;
+const HEADINGS = 'h1, h2, h3, h4, summary, [role="heading"]';
+const CHROME = 'nav, footer, aside, [role="navigation"], [role="contentinfo"], [role="complementary"]';
+
+const SIGN_OUT_HREF = /log-?out|log-?off|sign-?out|signoff|abmelden|ausloggen|d[ée]connexion|deconnecter|cerrar-?sesion|uitloggen|afmelden|_task=logout|action=logout/i;
+const SIGN_OUT_TEXT = /^(?:log ?out|log off|sign ?out|abmelden|ausloggen|se d[ée]connecter|d[ée]connexion|cerrar sesi[oó]n|salir|sair|terminar sess[aã]o|esci|disconnetti|uitloggen|afmelden)$/i;
+
+/** A readable form of the URL: decoded, lower case, separators as spaces. */
+export function urlWords(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // A malformed escape leaves the URL as it was: the words around it are still useful.
+  }
+  return normalise(decoded.replace(/[/?&=#_+.:-]+/g, ' '));
+}
+
+function metaContent(document: Document, selector: string): string {
+  return document.querySelector(selector)?.getAttribute('content') ?? '';
+}
+
+function hasSignOut(document: Document): boolean {
+  const candidates = Array.from(document.querySelectorAll('a[href], button, [role="button"], [role="menuitem"]'));
+  for (const element of candidates.slice(0, MAX_SIGN_OUT_CANDIDATES)) {
+    const href = element.getAttribute('href');
+    if (href && SIGN_OUT_HREF.test(href)) return true;
+    const text = (element.textContent ?? '').slice(0, 40).replace(/\s+/g, ' ').trim();
+    if (text.length < 30 && SIGN_OUT_TEXT.test(text)) return true;
+  }
+  return false;
+}
+
+export function gatherFacts(document: Document, url: string, textBudget = DEFAULT_TEXT_BUDGET): PageFacts {
+  const headingElements = Array.from(document.querySelectorAll(HEADINGS)).slice(0, MAX_HEADINGS * 2);
+  const headingTexts: string[] = [];
+  let mainHeading = '';
+  for (const element of headingElements) {
+    if (element.closest(CHROME) !== null) continue;
+    const text = normalise((element.textContent ?? '').slice(0, 300)).trim();
+    if (!text) continue;
+    if (!mainHeading && /^h1$/i.test(element.tagName)) mainHeading = text;
+    else if (headingTexts.length < MAX_HEADINGS) headingTexts.push(text);
+  }
+  if (!mainHeading && headingTexts.length > 0) mainHeading = headingTexts.shift() ?? '';
+
+  const root = document.body ?? document.documentElement;
+  const text = root
+    ? readBudgetedText(document, root, textBudget)
+    : { text: '', segments: [], charsRead: 0, nodesVisited: 0, truncated: false };
+
+  return {
+    url,
+    urlText: urlWords(url),
+    title: normalise(document.title ?? '').trim(),
+    description: normalise(
+      metaContent(document, 'meta[name="description"]') || metaContent(document, 'meta[property="og:description"]'),
+    ).trim(),
+    mainHeading,
+    headings: headingTexts,
+    text: normalise(text.text),
+    segments: text.segments,
+    fields: readFields(document),
+    pairs: readPairs(document),
+    signOut: hasSignOut(document),
+    newsMeta:
+      document.querySelector('meta[property="article:published_time"], meta[property="article:section"]') !== null &&
+      metaContent(document, 'meta[property="og:type"]') === 'article',
+    textStats: { charsRead: text.charsRead, nodesVisited: text.nodesVisited, truncated: text.truncated },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Form controls with the words a person sees beside them: label[for], a wrapping label, aria-labelledby,
+ * aria-label, the cell to the left in table layouts, placeholder, and as a last resort the name.
+ * Reads at most `limit` controls.
+ */
+import type { Direction, LabelledField } from './types';
+import { INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, has, normalise } from './vocabulary';
+
+const IGNORED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'search', 'color', 'range']);
+const MAX_LABEL = 160;
+
+export function directionOf(text: string): Direction {
+  const outgoing = has(OUTGOING_SERVER, text) || has(OUTGOING_DIRECTION, text);
+  const incoming = has(INCOMING_SERVER, text) || has(INCOMING_DIRECTION, text);
+  if (outgoing === incoming) return null;
+  return outgoing ? 'outgoing' : 'incoming';
+}
+
+function clip(text: string | null | undefined): string {
+  if (!text) return '';
+  return normalise(text.length > MAX_LABEL * 2 ? text.slice(0, MAX_LABEL * 2) : text)
+    .trim()
+    .slice(0, MAX_LABEL);
+}
+
+/** Text of a label without the text of the control it wraps (a select's options are not its label). */
+function labelTextWithout(label: Element, control: Element): string {
+  const parts: string[] = [];
+  for (const child of Array.from(label.childNodes)) {
+    if (child === control) continue;
+    if (child.nodeType === 3) {
+      parts.push((child as CharacterData).data);
+    } else if (child.nodeType === 1) {
+      const element = child as Element;
+      if (element.contains(control)) parts.push(labelTextWithout(element, control));
+      else if (!/^(select|input|textarea)$/i.test(element.tagName)) parts.push(element.textContent ?? '');
+    }
+  }
+  return parts.join(' ');
+}
+
+function labelOf(document: Document, control: Element, labelsByFor: Map<string, Element>): string {
+  const labelledBy = control.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    if (text.trim()) return clip(text);
+  }
+  const ariaLabel = control.getAttribute('aria-label');
+  if (ariaLabel?.trim()) return clip(ariaLabel);
+  const id = control.getAttribute('id');
+  const forLabel = id ? labelsByFor.get(id) : undefined;
+  if (forLabel) return clip(forLabel.textContent);
+  const wrapping = control.closest('label');
+  if (wrapping) {
+    const text = labelTextWithout(wrapping, control);
+    if (text.trim()) return clip(text);
+  }
+  const cell = control.closest('td, dd');
+  const leftCell = cell?.previousElementSibling;
+  if (leftCell?.textContent?.trim()) return clip(leftCell.textContent);
+  const placeholder = control.getAttribute('placeholder') ?? control.getAttribute('title');
+  if (placeholder?.trim()) return clip(placeholder);
+  const name = control.getAttribute('name') ?? id ?? '';
+  return clip(name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-[\].]+/g, ' '));
+}
+
+function valueOf(control: Element, tag: LabelledField['tag'], type: string, label: string): string {
+  if (tag === 'select') {
+    const options = Array.from(control.querySelectorAll('option')).slice(0, 40);
+    const chosen = options.find((option) => (option as HTMLOptionElement).selected === true) ?? options[0];
+    return clip(chosen?.textContent);
+  }
+  if (type === 'radio' || type === 'checkbox') {
+    const checked = (control as HTMLInputElement).checked ?? control.hasAttribute('checked');
+    return checked ? label : '';
+  }
+  if (type === 'password') return '';
+  const live = (control as HTMLInputElement).value;
+  return clip(typeof live === 'string' ? live : control.getAttribute('value'));
+}
+
+export function readFields(document: Document, limit = 150): LabelledField[] {
+  const labelsByFor = new Map<string, Element>();
+  for (const label of Array.from(document.querySelectorAll('label[for]')).slice(0, 300)) {
+    const target = label.getAttribute('for');
+    if (target && !labelsByFor.has(target)) labelsByFor.set(target, label);
+  }
+  const fields: LabelledField[] = [];
+  let lastForm: Element | null = null;
+  let lastDirection: Direction = null;
+  for (const control of Array.from(document.querySelectorAll('input, select, textarea')).slice(0, limit)) {
+    const tag = control.tagName.toLowerCase() as LabelledField['tag'];
+    const type = (control.getAttribute('type') ?? (tag === 'input' ? 'text' : tag)).toLowerCase();
+    if (IGNORED_TYPES.has(type)) continue;
+    const form = control.closest('form, [role="dialog"], fieldset') ?? null;
+    if (form !== lastForm) lastDirection = null;
+    lastForm = form;
+    const label = labelOf(document, control, labelsByFor);
+    const legend = control.closest('fieldset')?.querySelector('legend')?.textContent;
+    const legendDirection = legend ? directionOf(normalise(legend)) : null;
+    const ownDirection = type === 'radio' || type === 'checkbox' ? null : directionOf(label);
+    if (ownDirection !== null) lastDirection = ownDirection;
+    fields.push({
+      element: control,
+      label,
+      value: valueOf(control, tag, type, label),
+      context: legendDirection ?? lastDirection,
+      tag,
+      type,
+    });
+  }
+  return fields;
+}

@@ -1,0 +1,126 @@
+/**
+ * Pages that share words with ours but are about something else, where naive keyword matching goes
+ * wrong: router port forwarding, SSH and other ports, firewalls and game servers, SMTP relay and bulk
+ * mail marketing, "what is a port" explainers, blacklists and deliverability, mail server (MTA)
+ * administration, developer libraries and APIs, DNS/MX records, and news stories.
+ */
+import type { Detector, Evidence } from './types';
+import { countMatches, words } from './vocabulary';
+
+interface NearMiss {
+  id: string;
+  pattern: RegExp;
+  /** Matches needed before the category counts. */
+  atLeast: number;
+  penalty: number;
+}
+
+const NEAR_MISSES: readonly NearMiss[] = [
+  {
+    id: 'port-forwarding',
+    pattern: words(
+      'port ?forward\\p{L}*', 'port-forward\\p{L}*', 'portweiterleitung\\p{L}*', 'portfreigabe\\p{L}*',
+      'redirección de puertos', 'reenvío de puertos', 'abrir (?:los )?puertos', 'redirection de ports?',
+      'transfert de ports?', 'redirecionamento de portas', 'encaminhamento de portas', 'abrir (?:as )?portas',
+      'inoltro (?:delle )?porte', 'apertura (?:delle )?porte', 'poorten doorsturen', 'port doorsturen',
+      'virtual servers?', 'nat forwarding', 'upnp', 'dmz',
+    ),
+    atLeast: 1,
+    penalty: 0.45,
+  },
+  {
+    id: 'router',
+    pattern: words('router\\p{L}*', 'routeur\\p{L}*', 'roteador', 'fritz!?box', '192\\.168\\.\\d+\\.\\d+'),
+    atLeast: 2,
+    penalty: 0.2,
+  },
+  {
+    id: 'other-ports',
+    pattern: words(
+      'ssh', 'sshd', 'sshd_config', 'port 22', 'putty', 'remote desktop', 'rdp', '3389', 'rcon', 'minecraft', 'xbox',
+      'playstation', 'game server', 'spieleserver', 'firewall', 'pare-feu', 'cortafuegos', 'servidor de juegos',
+    ),
+    atLeast: 2,
+    penalty: 0.4,
+  },
+  {
+    id: 'marketing',
+    pattern: words(
+      'pricing', 'per month', 'a month', '/ ?month', 'free trial', 'start free', 'sign up', 'book a demo', 'trusted by',
+      'tarifs', 'par mois', '/ ?mois', 'essai gratuit', 'precios', 'al mes', 'prueba gratis', 'crear cuenta gratis',
+      'preise', 'pro monat', '/ ?monat', 'jetzt bestellen', 'preços', 'por mês', 'prezzi', 'al mese', 'prijzen',
+      'per maand', 'deliverability', 'entregabilidad', 'délivrabilité', 'zustellbarkeit', 'add to cart',
+      'ajouter au panier', 'in den warenkorb', 'añadir al carrito', 'check availability', 'commencer gratuitement',
+    ),
+    atLeast: 2,
+    penalty: 0.45,
+  },
+  {
+    id: 'bulk-relay',
+    pattern: words('smtp relay', 'relais smtp', 'relay service', 'envíos masivos', 'transactional', 'transaccionales?', 'transactionnels?', 'newsletters?', 'bulk (?:e-?)?mail'),
+    atLeast: 2,
+    penalty: 0.15,
+  },
+  {
+    id: 'port-explainer',
+    pattern: words(
+      'what is an? (?:network )?port', 'qué es un puerto', 'was ist ein port', "qu'est-ce qu'un port", 'o que é uma porta',
+      "cos'è una porta", 'wat is een poort', 'well-known ports', 'tcp and udp', 'tcp y udp', 'tcp und udp',
+      '0 to 65535', 'port scanner',
+    ),
+    atLeast: 1,
+    penalty: 0.4,
+  },
+  {
+    id: 'blacklist',
+    pattern: words(
+      'blacklists?', 'blocklists?', 'blacklisted', 'spamhaus', 'dnsbl', 'rbl', 'delist\\p{L}*', 'sperrliste', 'lista negra',
+      'liste noire', 'lista nera', 'zwarte lijst', 'blacklist-check', 'reputation', 'dmarc',
+    ),
+    atLeast: 2,
+    penalty: 0.35,
+  },
+  {
+    id: 'mail-server-admin',
+    pattern: words('postfix', 'sendmail', 'exim', 'master\\.cf', 'main\\.cf', 'smtpd', 'dovecot', 'relayhost', 'mailcow', 'opensmtpd'),
+    atLeast: 2,
+    penalty: 0.45,
+  },
+  {
+    id: 'developer',
+    pattern: words(
+      'npm install', 'pip install', 'createtransport', 'api key', 'clave de api', 'api-schlüssel', 'sdks?', 'curl', 'const',
+      'await', 'import', 'require\\(', 'library', 'biblioteca', 'bibliothek', 'librairie', 'libreria', 'api rest', 'rest api',
+      'webhooks?',
+    ),
+    atLeast: 2,
+    penalty: 0.35,
+  },
+  {
+    id: 'dns-records',
+    pattern: words('mx records?', 'enregistrements? mx', 'registros? mx', 'mx-einträge?', 'mx-records?', 'dns records?', 'propagation dns', 'dns propagation', 'txt record'),
+    atLeast: 1,
+    penalty: 0.3,
+  },
+];
+
+export const nearMiss: Detector = {
+  id: 'near-miss',
+  target: 'against',
+  detect(facts): Evidence {
+    const text = `${facts.title}\n${facts.mainHeading}\n${facts.text}`;
+    const signals: string[] = [];
+    let score = 0;
+    for (const category of NEAR_MISSES) {
+      if (countMatches(category.pattern, text, category.atLeast) >= category.atLeast) {
+        score -= category.penalty;
+        signals.push(`near-miss:${category.id}`);
+      }
+    }
+    if (facts.newsMeta) {
+      score -= 0.3;
+      signals.push('near-miss:news');
+    }
+    return { score, signals };
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * "Key → value" pairs from settings tables and definition lists, the two shapes hosting panels,
+ * provider account pages and help articles use to list servers and ports.
+ *
+ * A table with a header row gives one pair per cell keyed "row header + column header", so both
+ * "Outgoing | Server | Port" grids and "Setting | Value" lists come out readable.
+ */
+import { directionOf } from './fields';
+import { textOf } from './text';
+import type { Direction, SettingPair } from './types';
+import { normalise } from './vocabulary';
+
+const MAX_TABLES = 30;
+const MAX_ROWS = 60;
+const MAX_LISTS = 30;
+const MAX_ITEMS = 60;
+const MAX_CELL = 300;
+/** Total characters of cell text this module may read, so a giant data table costs no more than a small one. */
+const MAX_CHARS = 48 * 1024;
+
+export function readPairs(document: Document): SettingPair[] {
+  const pairs: SettingPair[] = [];
+  let budget = MAX_CHARS;
+  const cellText = (element: Element | null | undefined): string => {
+    if (!element || budget <= 0) return '';
+    const raw = textOf(document, element, MAX_CELL * 2);
+    budget -= raw.length;
+    return normalise(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_CELL);
+  };
+  const push = (container: Element, key: string, value: string, context: Direction): Direction => {
+    if (!key || !value) return context;
+    pairs.push({ key, value, container, context });
+    return directionOf(key) ?? context;
+  };
+
+  for (const table of Array.from(document.querySelectorAll('table')).slice(0, MAX_TABLES)) {
+    if (budget <= 0) break;
+    let headers: string[] | null = null;
+    let context: Direction = directionOf(cellText(table.querySelector('caption')));
+    const rows = Array.from(table.querySelectorAll('tr')).slice(0, MAX_ROWS);
+    for (const row of rows) {
+      if (row.closest('table') !== table) continue;
+      const cells = Array.from(row.children).filter((cell) => /^(td|th)$/i.test(cell.tagName));
+      if (cells.length < 2) continue;
+      const texts = cells.map((cell) => cellText(cell));
+      const isHeader = headers === null && (cells.every((cell) => /^th$/i.test(cell.tagName)) || row.closest('thead') !== null);
+      if (isHeader) {
+        headers = texts;
+        continue;
+      }
+      const key = texts[0] ?? '';
+      if (headers !== null && headers.length === texts.length) {
+        for (let index = 1; index < texts.length; index += 1) {
+          context = push(table, `${key} ${headers[index] ?? ''}`.trim(), texts[index] ?? '', context);
+        }
+      }
+      context = push(table, key, texts.slice(1).join(' '), context);
+    }
+  }
+
+  for (const list of Array.from(document.querySelectorAll('dl')).slice(0, MAX_LISTS)) {
+    if (budget <= 0) break;
+    let context: Direction = null;
+    for (const term of Array.from(list.querySelectorAll('dt')).slice(0, MAX_ITEMS)) {
+      let definition = term.nextElementSibling;
+      while (definition !== null && !/^dd$/i.test(definition.tagName)) {
+        if (/^dt$/i.test(definition.tagName)) break;
+        definition = definition.nextElementSibling;
+      }
+      if (definition === null || !/^dd$/i.test(definition.tagName)) continue;
+      context = push(list, cellText(term), cellText(definition), context);
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,146 @@
+/**
+ * Reads at most a fixed budget of a page's visible text through a TreeWalker and stops early.
+ * Never `innerText` (it forces a layout) and never a walk over every element: only text nodes are
+ * visited, and each one's ancestors are looked at once per parent thanks to a small cache.
+ */
+import type { TextSegment } from './types';
+
+/** NodeFilter.SHOW_TEXT; a number because linkedom has no NodeFilter global. */
+const SHOW_TEXT = 4;
+
+export const DEFAULT_TEXT_BUDGET = 64 * 1024;
+
+/** Text that is never shown. */
+const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD']);
+/** Page chrome: menus, footers and sidebars repeat across a site and say little about this page. */
+const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
+const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'banner']);
+const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'U', 'CODE', 'SPAN', 'SMALL', 'KBD', 'ABBR', 'SUP', 'SUB', 'TIME', 'MARK', 'LABEL', 'Q', 'VAR', 'SAMP', 'BDI']);
+
+type Verdict = 'read' | 'skip';
+
+export interface BudgetedText {
+  text: string;
+  segments: TextSegment[];
+  charsRead: number;
+  nodesVisited: number;
+  truncated: boolean;
+}
+
+function ownVerdict(element: Element): Verdict | null {
+  const tag = element.tagName.toUpperCase();
+  if (HIDDEN.has(tag)) return 'skip';
+  if (CHROME_TAGS.has(tag)) return 'skip';
+  if (tag === 'HEADER' && element.closest('article, main, [role="main"]') === null) return 'skip';
+  const role = element.getAttribute('role');
+  if (role !== null && CHROME_ROLES.has(role)) return 'skip';
+  if (element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return 'skip';
+  return null;
+}
+
+/**
+ * Gathers text under `root` until `budget` characters have been consumed (whitespace included) or as
+ * many nodes have been stepped over, whichever comes first.
+ */
+export function readBudgetedText(document: Document, root: Node, budget: number): BudgetedText {
+  const walker = document.createTreeWalker(root, SHOW_TEXT);
+  const cache = new Map<Element, Verdict>();
+  const verdictOf = (element: Element | null): Verdict => {
+    const path: Element[] = [];
+    let verdict: Verdict = 'read';
+    for (let current = element; current !== null; current = current.parentElement) {
+      const known = cache.get(current);
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      path.push(current);
+      const own = ownVerdict(current);
+      if (own !== null) {
+        verdict = own;
+        break;
+      }
+    }
+    for (const visited of path) cache.set(visited, verdict);
+    return verdict;
+  };
+
+  const parts: string[] = [];
+  const segments: TextSegment[] = [];
+  let length = 0;
+  let charsRead = 0;
+  let nodesVisited = 0;
+  let truncated = false;
+  let previousBlock: Element | null = null;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    nodesVisited += 1;
+    if (charsRead >= budget || nodesVisited > budget) {
+      truncated = true;
+      break;
+    }
+    const data = (node as CharacterData).data ?? '';
+    charsRead += data.length;
+    const parent = node.parentElement;
+    if (verdictOf(parent) === 'skip') continue;
+    const collapsed = data.replace(/\s+/g, ' ').trim();
+    if (collapsed === '') continue;
+    const block = blockOf(parent);
+    const separator = length === 0 ? '' : block === previousBlock ? ' ' : '\n';
+    previousBlock = block;
+    const room = budget - length - separator.length;
+    if (room <= 0) {
+      truncated = true;
+      break;
+    }
+    const piece = collapsed.length > room ? collapsed.slice(0, room) : collapsed;
+    parts.push(separator);
+    length += separator.length;
+    segments.push({ start: length, node });
+    parts.push(piece);
+    length += piece.length;
+  }
+  return { text: parts.join(''), segments, charsRead, nodesVisited, truncated };
+}
+
+/**
+ * Text of one small element with its text nodes joined by spaces, so "mail.example.com<br>Port: 465"
+ * does not read "mail.example.comPort"; stops after `max` characters.
+ */
+export function textOf(document: Document, element: Element, max: number): string {
+  const walker = document.createTreeWalker(element, SHOW_TEXT);
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = walker.nextNode(); node !== null && length < max; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent !== null && parent !== element && HIDDEN.has(parent.tagName.toUpperCase())) continue;
+    const data = (node as CharacterData).data ?? '';
+    parts.push(data);
+    length += data.length + 1;
+  }
+  return parts.join(' ').slice(0, max);
+}
+
+/** The nearest ancestor that starts a new line, so that "<td>Port</td><td>587</td>" reads as two lines. */
+function blockOf(element: Element | null): Element | null {
+  let current = element;
+  while (current !== null && INLINE.has(current.tagName.toUpperCase())) current = current.parentElement;
+  return current;
+}
+
+/** The text node a match at `offset` came from (segments are in text order). */
+export function nodeAt(segments: readonly TextSegment[], offset: number): Node | null {
+  let low = 0;
+  let high = segments.length - 1;
+  let found: TextSegment | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const segment = segments[middle]!;
+    if (segment.start <= offset) {
+      found = segment;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found?.node ?? null;
+}

@@ -1,0 +1,56 @@
+/**
+ * Whether a short text (title, heading, description, URL) is about the outgoing server or its port.
+ * Shared by the article and port-25 detectors.
+ */
+import type { PageFacts } from './types';
+import { MAIL_PORT, OUTGOING_SERVER, PORT_25_BLOCKED, PORT_WITH_NUMBER, SMTP, has } from './vocabulary';
+
+export type TopicReason = 'outgoing-server' | 'smtp' | 'smtp-port' | 'port-25-blocked';
+
+function mailPortNamed(text: string): boolean {
+  PORT_WITH_NUMBER.lastIndex = 0;
+  for (let match = PORT_WITH_NUMBER.exec(text); match !== null; match = PORT_WITH_NUMBER.exec(text)) {
+    if (['25', '465', '587', '2525'].includes(match[1] ?? '')) {
+      PORT_WITH_NUMBER.lastIndex = 0;
+      return true;
+    }
+  }
+  PORT_WITH_NUMBER.lastIndex = 0;
+  return false;
+}
+
+export function topicOf(text: string): TopicReason | null {
+  if (!text) return null;
+  if (has(PORT_25_BLOCKED, text)) return 'port-25-blocked';
+  if (has(OUTGOING_SERVER, text)) return 'outgoing-server';
+  if (mailPortNamed(text)) return 'smtp-port';
+  if (has(SMTP, text)) return 'smtp';
+  return null;
+}
+
+/** Submission ports named in the text ("port 587", or a bare 465 next to other mail words). */
+export function mentionsSubmissionPort(text: string): boolean {
+  if (mailPortNamed(text)) return true;
+  MAIL_PORT.lastIndex = 0;
+  let found = false;
+  for (let match = MAIL_PORT.exec(text); match !== null; match = MAIL_PORT.exec(text)) {
+    if (match[1] === '587' || match[1] === '465') {
+      found = true;
+      break;
+    }
+  }
+  MAIL_PORT.lastIndex = 0;
+  return found;
+}
+
+/** Help centres, knowledge bases and FAQs in the URL ("/hc/", "help.", "/kennisbank/", "/faq"). */
+const HELP_URL = /(?:^|[/.])(?:hc|help|support|kb|knowledge-?base|knowledgebase|faq|faqs|hilfe|ayuda|aide|ajuda|aiuto|assistenza|assistance|kennisbank|klantenservice|soporte|suporte|guide|guides|tutorials?|anleitung(?:en)?|docs|articles?|solutions|base-de-conocimiento|wiki|howto|how-to)(?:[/.?#-]|$)/i;
+
+export function isHelpUrl(url: string): boolean {
+  const withoutScheme = url.replace(/^[a-z]+:\/\//i, '');
+  return HELP_URL.test(withoutScheme);
+}
+
+export function headlineText(facts: PageFacts): string {
+  return `${facts.title}\n${facts.mainHeading}`;
+}

@@ -1,0 +1,169 @@
+/**
+ * Words the detectors share, in English, Spanish, German, French, Portuguese, Italian and Dutch.
+ * Every pattern runs on text that `normalise` has lower-cased, so the sources are lower case.
+ * Boundaries use Unicode letter classes because `\b` does not know that "saída" is one word.
+ */
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+/** A global, Unicode, word-bounded alternation of the given sources. */
+export function words(...sources: string[]): RegExp {
+  return new RegExp(`${B}(?:${sources.join('|')})${E}`, 'gu');
+}
+
+/** Lower case, typographic apostrophes and no-break spaces made plain, runs of blanks collapsed. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2019\u2018`´]/g, "'")
+    .replace(/[\u00a0\u2007\u202f\t\r\f\v ]+/g, ' ');
+}
+
+export function countMatches(pattern: RegExp, text: string, limit = 50): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (count < limit && pattern.exec(text) !== null) count += 1;
+  pattern.lastIndex = 0;
+  return count;
+}
+
+export function has(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
+}
+
+/** Names for the outgoing server ("Outgoing server (SMTP)", "Postausgangsserver", "serveur sortant"...). */
+export const OUTGOING_SERVER = words(
+  "outgoing (?:(?:mail|e-?mail) )?(?:server|smtp|port|\\(smtp\\))",
+  'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)',
+  'smtp[- ]?(?:server|servers|host|hostname|server name|settings?|port)',
+  'servidor(?:es)? (?:de (?:correo |email |e-mail |e-mails )?)?(?:saliente|salida|envío|envio|saída|saida)',
+  'servidor (?:de (?:e-?mail|correio) )?de (?:saída|saida)',
+  'servidor smtp',
+  'correo saliente',
+  'puerto smtp',
+  'postausgangs?-?server',
+  'postausgang \\(smtp\\)',
+  'postausgangs?-server \\(smtp\\)',
+  'ausgangsserver',
+  'server für ausgehende (?:e-?mails?|nachrichten)',
+  'smtp-port',
+  'serveur (?:de (?:courrier|messagerie) )?sortant',
+  "serveur (?:d'|de )envoi",
+  'serveur smtp',
+  'courrier sortant',
+  'porta smtp',
+  'server (?:della |di )?posta in uscita',
+  'server (?:in )?uscita',
+  'server smtp',
+  'posta in uscita',
+  'uitgaande (?:mail|e-?mail)?-? ?server',
+  'server voor uitgaande (?:e-?)?mail',
+  'uitgaande (?:e-?)?mail',
+);
+
+/** Names for the incoming server, so that a port next to them is not taken for the outgoing one. */
+export const INCOMING_SERVER = words(
+  'incoming (?:(?:mail|e-?mail) )?(?:server|\\(imap\\)|\\(pop3?\\))',
+  'imap[- ]?(?:server|host|setting|settings)',
+  'pop3?[- ]?(?:server|host|setting|settings)',
+  'servidor(?:es)? (?:de (?:correo )?)?(?:entrante|entrada|recebimento)',
+  'servidor (?:imap|pop3?)',
+  'correo entrante',
+  'posteingangs?-?server',
+  'posteingang \\((?:imap|pop3?)\\)',
+  'eingangsserver',
+  'serveur (?:de (?:courrier|messagerie) )?entrant',
+  'serveur (?:imap|pop3?)',
+  'serveur de réception',
+  'server (?:della |di )?posta in (?:arrivo|entrata)',
+  'server in (?:arrivo|entrata)',
+  'server (?:imap|pop3?)',
+  'inkomende (?:mail|e-?mail)?-? ?server',
+  'server voor inkomende (?:e-?)?mail',
+);
+
+export const SMTP = words('smtps?');
+
+/** Which way a label points when it does not name a whole server ("Outgoing", "SMTP Port", "Postausgang"). */
+export const OUTGOING_DIRECTION = words(
+  'outgoing', 'outbound', 'smtps?', 'saliente', 'salida', 'envío', 'envio', 'postausgangs?\\p{L}*', 'ausgangs\\p{L}*',
+  'ausgehende?n?', 'sortant', 'envoi', "d'envoi", 'saída', 'saida', 'uscita', 'uitgaande?',
+);
+export const INCOMING_DIRECTION = words(
+  'incoming', 'inbound', 'imaps?', 'pop3?', 'entrante', 'entrada', 'posteingangs?\\p{L}*', 'eingangs\\p{L}*',
+  'eingehende?n?', 'entrant', 'réception', 'recebimento', 'arrivo', 'entrata', 'inkomende?',
+);
+
+export const SERVER_WORD = words(
+  'server', 'servers', 'servidor', 'serveur', 'host', 'hostname', 'host name', "nom d'hôte", 'servername', 'server-name',
+  'nombre del servidor', 'nome do servidor', 'nome server', 'serveradres', 'serveur smtp',
+);
+export const PORT_WORD = words('ports?', 'server-port', 'puertos?', 'portas?', 'porte', 'poort(?:en)?', 'portnummer', 'port number');
+export const SECURITY_WORD = words(
+  'security', 'security type', 'security policy', 'encryption(?: method)?', 'encrypted connection', 'secure connection',
+  'connection security', 'verschlüsselung', 'verbindungssicherheit', 'sicherheit', 'cifrado', 'seguridad',
+  'conexión cifrada', 'tipo de conexión', 'chiffrement', 'sécurité', 'connexion chiffrée', 'segurança',
+  'criptografia', 'tipo de segurança', 'crittografia', 'sicurezza', 'beveiliging', 'beveiligingstype', 'versleuteling',
+  'tipo di connessione', 'ssl', 'tls', 'ssl/tls',
+);
+export const AUTH_WORD = words(
+  'authentication(?: method)?', 'smtp authentication', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
+  'método de identificación', 'authentification', 'autenticação', 'autenticazione', 'authenticatie', 'verificatie',
+  'require sign-in', 'requires? authentication', 'login method', 'metodo di autenticazione',
+);
+export const USER_WORD = words(
+  'user ?name', 'username', 'login', 'benutzername', 'nombre de usuario', 'usuario', "nom d'utilisateur", 'identifiant',
+  'utilizador', 'usuário', 'nome utente', 'gebruikersnaam',
+);
+
+/** Submission ports (RFC 6409, RFC 8314), the relay port 25, and the common 2525. */
+export const MAIL_PORT = /(?<![\d.:])(25|465|587|2525)(?![\d.])/g;
+export const ANY_PORT_NUMBER = /(?<![\d.:])(\d{2,5})(?![\d.])/g;
+
+/** "port 587", "puerto 465", "Port: 25", "porta SMTP 465", "SMTP Port: 465". */
+export const PORT_WITH_NUMBER = new RegExp(
+  `${B}(?:ports?|puertos?|portas?|porte|poort|server-port)${E}[^\\d\\n]{0,24}?(?<!\\d)(\\d{2,5})(?!\\d)`,
+  'gu',
+);
+
+export const STARTTLS = words('starttls', 'start tls', 'start-tls');
+export const IMPLICIT_TLS = words('ssl/tls', 'tls/ssl', 'ssl', 'smtps', 'implicit tls');
+export const PLAIN_TLS = words('tls');
+export const NO_SECURITY = words('none', 'keine', 'ninguna', 'ninguno', 'aucune?', 'nenhuma', 'nessuna', 'geen', 'unencrypted');
+
+export const HOSTNAME =
+  /(?<![\p{L}\p{N}@.\-_/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?![\p{L}\p{N}@\-_])/gu;
+export const EMAIL_ADDRESS = /[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}/;
+
+/** Mail programs by name and the generic words for one. */
+export const MAIL_CLIENT = words(
+  'outlook', 'thunderbird', 'apple mail', 'mail app', 'iphone', 'ipad', 'ios', 'android', 'gmail', 'samsung email',
+  'em client', 'windows live mail', 'windows mail', 'betterbird',
+  'e-?mail (?:client|program|programme|app|application|software)s?', 'mail (?:client|program|programme)s?',
+  'programa de (?:correo|e-?mail)', 'cliente de (?:correo|e-?mail)', 'e-mail-programm\\p{L}*', 'mailprogramm\\p{L}*',
+  'logiciels? de messagerie', 'client de messagerie', 'programma di posta', 'client di posta', 'app (?:di )?posta',
+  'mailprogramma', 'e-mailprogramma', 'aplicativo de e-?mail', 'aplicação de e-?mail',
+);
+
+/** Imperatives that step-by-step help uses. */
+export const STEP_VERB = words(
+  'click', 'tap', 'select', 'choose', 'go to', 'enter', 'type', 'tick', 'untick', 'press', 'scroll', 'turn (?:on|off)',
+  'haz clic', 'haga clic', 'pulsa', 'pulse', 'selecciona', 'seleccione', 'elige', 'elija', 'abre', 'abra',
+  'escribe', 'escriba', 'marca', 'marque', 'toca', 'toque', 've a', 'vaya a', 'introduce', 'introduzca', 'activa',
+  'klicken sie', 'tippen sie', 'wählen sie', 'öffnen sie', 'markieren sie', 'aktivieren sie', 'tragen sie',
+  'geben sie', 'wechseln sie', 'bestätigen sie', 'stellen sie', 'klicken', 'tippen',
+  'cliquez', 'sélectionnez', 'choisissez', 'ouvrez', 'saisissez', 'cochez', 'décochez', 'appuyez', 'touchez',
+  'validez', 'allez dans', 'remplacez',
+  'clique', 'selecione', 'escolha', 'digite', 'introduza', 'aceda', 'acesse', 'vá para', 'insira',
+  'fai clic', 'fare clic', 'clicca', 'seleziona', 'scegli', 'apri', 'tocca', 'inserisci', 'digita', 'vai su', 'imposta',
+  'klik', 'tik', 'selecteer', 'kies', 'ga naar', 'vul', 'vink', 'typ',
+);
+
+/** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
+const PORT_25 = `${B}(?:port|puerto|porta|poort)${E} ?25${E}`;
+const BLOCKED = `${B}(?:block\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|gefiltert|filtrad\\p{L}*|filtré\\p{L}*)`;
+export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,60}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,60}${PORT_25}`, 'gu');
