@@ -1,0 +1,207 @@
+/**
+ * SSRF guard: the probe connects only to public unicast addresses, decided once per target.
+ *
+ * A target is normalized (so 2130706433, 0x7f.1 and [::1] are seen as the addresses they are),
+ * resolved once, and every address is checked. The caller then connects to exactly the approved
+ * addresses, so a DNS answer that changes between check and connect (rebinding) changes nothing.
+ */
+import https from 'node:https';
+import http from 'node:http';
+import { domainToASCII } from 'node:url';
+import ipaddr from 'ipaddr.js';
+import { useAgent } from 'request-filtering-agent';
+import { isProbePort, PROBE_PORTS, type ProbePort } from '../core/api';
+import { NO_RECORD_CODES, type DnsResolver } from './dns';
+
+export type TargetErrorCode = 'invalid-target' | 'refused-target';
+
+export class TargetError extends Error {
+  override readonly name = 'TargetError';
+  constructor(
+    readonly code: TargetErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** RFC 1035 2.3.4 and RFC 1123 2.1: 253 characters in text form, 63 per label. */
+const MAX_NAME = 253;
+const MAX_LABEL = 63;
+const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+/**
+ * Returns the canonical form of a host name or IP literal, or throws TargetError('invalid-target').
+ * IP literals come back as canonical IP text (RFC 5952 for IPv6) so the address check sees them.
+ */
+export function normalizeHostname(input: string): string {
+  if (typeof input !== 'string') throw invalid('The server name is missing.');
+  let text = input.trim();
+  if (text.length === 0) throw invalid('The server name is empty; type a name such as smtp.example.com.');
+  if (text.length > 2 * MAX_NAME) throw invalid(`The server name is longer than ${MAX_NAME} characters.`);
+  if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
+  if (text.includes('%')) throw invalid(`"${shorten(text)}" carries an IPv6 zone index, which only makes sense on the local network.`);
+  if (ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text).toRFC5952String();
+  // Operating systems read "2130706433", "0177.0.0.1" and "0x7f.1" as 127.0.0.1 (inet_aton); so do we.
+  if (ipaddr.IPv4.isValid(text)) return ipaddr.IPv4.parse(text).toString();
+  if (text.endsWith('.')) text = text.slice(0, -1);
+  // UTS 46 mapping to punycode (lowercases, maps full-width dots); '' means the name cannot be encoded.
+  const ascii = domainToASCII(text);
+  if (ascii === '') throw invalid(`"${shorten(text)}" is not a valid server name; check for spaces or stray characters.`);
+  if (ipaddr.IPv4.isValid(ascii)) return ipaddr.IPv4.parse(ascii).toString();
+  if (ascii.length > MAX_NAME) throw invalid(`The server name is longer than ${MAX_NAME} characters.`);
+  const labels = ascii.split('.');
+  for (const label of labels) {
+    if (label.length === 0) throw invalid(`"${shorten(text)}" has an empty part between dots.`);
+    if (label.length > MAX_LABEL) throw invalid(`"${shorten(label)}" is longer than ${MAX_LABEL} characters, the limit for one part of a name.`);
+    if (!LDH_LABEL.test(label)) throw invalid(`"${shorten(text)}" may contain only letters, digits and hyphens between dots.`);
+  }
+  // A numeric last label would be read as an IPv4 address by URL parsers (WHATWG URL host parsing).
+  if (/^(?:\d+|0x[0-9a-f]*)$/.test(labels[labels.length - 1] ?? '')) {
+    throw invalid(`"${shorten(text)}" is neither a valid server name nor a valid IP address.`);
+  }
+  return ascii;
+}
+
+/** Plain words for ipaddr.js range names, for the refusal message. */
+const RANGE_WORDS: Record<string, string> = {
+  unspecified: 'the unspecified address',
+  broadcast: 'the broadcast address',
+  multicast: 'a multicast range',
+  linkLocal: 'a link-local range (169.254.0.0/16 or fe80::/10, includes cloud metadata services)',
+  loopback: 'the loopback range (this machine itself)',
+  carrierGradeNat: 'the carrier-grade NAT range (100.64.0.0/10)',
+  private: 'a private network range (10/8, 172.16/12 or 192.168/16)',
+  reserved: 'a reserved or documentation range',
+  benchmarking: 'the benchmarking range',
+  amt: 'the AMT relay range',
+  as112: 'the AS112 range',
+  as112v6: 'the AS112 range',
+  uniqueLocal: 'an IPv6 unique-local range (fc00::/7)',
+  ipv4Mapped: 'an IPv4-mapped IPv6 address (::ffff:0:0/96)',
+  rfc6145: 'an IPv4-translated IPv6 address (RFC 6145)',
+  rfc6052: 'the NAT64 range (64:ff9b::/96)',
+  '6to4': 'the 6to4 range (2002::/16), which embeds an IPv4 address',
+  teredo: 'the Teredo range (2001::/32), which embeds an IPv4 address',
+  deprecatedSiteLocal: 'the deprecated site-local range (fec0::/10)',
+  discard: 'the discard-only range (100::/64)',
+  deprecatedOrchid: 'the ORCHID range',
+  orchid2: 'the ORCHIDv2 range',
+  droneRemoteIdProtocolEntityTags: 'the drone remote ID range',
+  segmentRouting: 'the segment routing range (5f00::/16)',
+};
+
+/** IPv6 global unicast is 2000::/3 (RFC 4291 2.4); anything outside it is not a public mail server. */
+const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
+
+/** Only ipaddr.js range 'unicast' passes: public addresses, nothing private, local, special or embedded. */
+export function checkAddress(ip: string): { ok: true } | { ok: false; reason: string } {
+  if (!ipaddr.isValid(ip)) return { ok: false, reason: `"${shorten(ip)}" is not an IP address.` };
+  const address = ipaddr.parse(ip);
+  const range = address.range();
+  if (range !== 'unicast') {
+    return { ok: false, reason: `${ip} is in ${RANGE_WORDS[range] ?? `a special-purpose range (${range})`}, which the probe does not connect to.` };
+  }
+  if (address.kind() === 'ipv6' && !address.match(GLOBAL_UNICAST_V6)) {
+    return { ok: false, reason: `${ip} is outside the IPv6 global unicast range (2000::/3), which the probe does not connect to.` };
+  }
+  return { ok: true };
+}
+
+/** With allowPrivate, addresses that cannot be a server at all are still refused. */
+const NEVER_A_SERVER = new Set(['unspecified', 'broadcast', 'multicast']);
+
+export interface ApprovedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+export interface ResolveOptions {
+  resolver: DnsResolver;
+  /** For local testing only (CLI --allow-private, PROBE_ALLOW_PRIVATE=1): lets loopback and private addresses through. */
+  allowPrivate?: boolean;
+}
+
+/**
+ * Resolves A and AAAA once and approves the target only if every address passes, so one private
+ * record cannot be smuggled in beside a public one. Returns the addresses to connect to, deduplicated.
+ */
+export async function resolveApproved(hostname: string, options: ResolveOptions): Promise<ApprovedAddress[]> {
+  const name = normalizeHostname(hostname);
+  const addresses = ipaddr.isValid(name) ? [name] : await lookUp(name, options.resolver);
+  const approved: ApprovedAddress[] = [];
+  const seen = new Set<string>();
+  for (const text of addresses) {
+    if (!ipaddr.isValid(text)) throw new TargetError('refused-target', `${name} resolved to "${shorten(text)}", which is not an IP address.`);
+    const parsed = ipaddr.parse(text);
+    const address = parsed.kind() === 'ipv6' ? (parsed as ipaddr.IPv6).toRFC5952String() : parsed.toString();
+    const verdict = checkAddress(address);
+    if (!verdict.ok) {
+      const allowed = options.allowPrivate === true && !NEVER_A_SERVER.has(parsed.range());
+      if (!allowed) {
+        const prefix = address === name ? '' : `${name} resolves to ${address}: `;
+        throw new TargetError('refused-target', `${prefix}${verdict.reason}`);
+      }
+    }
+    if (seen.has(address)) continue;
+    seen.add(address);
+    approved.push({ address, family: parsed.kind() === 'ipv6' ? 6 : 4 });
+  }
+  return approved;
+}
+
+async function lookUp(name: string, resolver: DnsResolver): Promise<string[]> {
+  // RFC 6761 6.3: "localhost" names are the loopback addresses, whatever a DNS server says.
+  if (name === 'localhost' || name.endsWith('.localhost')) return ['127.0.0.1', '::1'];
+  const [v4, v6] = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
+  const found = [...(v4.status === 'fulfilled' ? v4.value : []), ...(v6.status === 'fulfilled' ? v6.value : [])];
+  if (found.length > 0) return found;
+  const failure = [v4, v6].find((result) => result.status === 'rejected' && !NO_RECORD_CODES.has(errorCode(result.reason)));
+  if (failure?.status === 'rejected') {
+    throw new TargetError('invalid-target', `The DNS lookup of ${name} failed (${errorCode(failure.reason) || 'no answer'}); try again in a minute.`);
+  }
+  throw new TargetError('invalid-target', `${name} has no IPv4 or IPv6 address in DNS; check the spelling of the server name.`);
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+}
+
+/** Only the four SMTP ports; anything else (a number, a string, a list with a stray entry) is refused. */
+export function checkPorts(ports: unknown): ProbePort[] {
+  if (!Array.isArray(ports) || ports.length === 0) {
+    throw invalid(`Choose one or more of the ports ${PROBE_PORTS.join(', ')}.`);
+  }
+  const checked: ProbePort[] = [];
+  for (const port of ports) {
+    if (!isProbePort(port)) throw invalid(`Port ${shorten(String(port))} cannot be checked; the probe only checks ports ${PROBE_PORTS.join(', ')}.`);
+    if (!checked.includes(port)) checked.push(port);
+  }
+  return checked;
+}
+
+/**
+ * For HTTP fetches made while discovering servers (autoconfig, ISPDB): a node:http(s) Agent that
+ * re-checks the address of every connection it opens, after DNS, and refuses private, loopback,
+ * link-local and meta addresses (request-filtering-agent). Use it with node:https / node:http:
+ *
+ *   https.get(url, { agent: guardedFetchAgent(url), timeout: 5000 }, onResponse)
+ *
+ * It does not apply to the global fetch(), which ignores `agent`; code that must use fetch() should
+ * resolve the host with resolveApproved() first. Redirects need a fresh agent check per hop.
+ */
+export function guardedFetchAgent(url: string | URL, options: { allowPrivate?: boolean } = {}): http.Agent | https.Agent {
+  const target = new URL(String(url));
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    throw invalid(`Only http and https addresses can be fetched, not ${target.protocol}`);
+  }
+  return useAgent(target.href, { allowPrivateIPAddress: options.allowPrivate === true, allowMetaIPAddress: false });
+}
+
+function invalid(message: string): TargetError {
+  return new TargetError('invalid-target', message);
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
