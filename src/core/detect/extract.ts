@@ -202,15 +202,15 @@ const isSubmissionPort = (port: number): boolean => port === 587 || port === 465
  * The port prose recommends: a submission port (587, 465, 2525) where one is named, because prose
  * names 25 mostly to say it is the old or blocked one; otherwise the first port named.
  */
-function prosePort(window: string): number | null {
+function prosePort(span: string): number | null {
   const candidates: number[] = [];
   PORT_WITH_NUMBER.lastIndex = 0;
-  for (let match = PORT_WITH_NUMBER.exec(window); match !== null && candidates.length < 8; match = PORT_WITH_NUMBER.exec(window)) {
+  for (let match = PORT_WITH_NUMBER.exec(span); match !== null && candidates.length < 8; match = PORT_WITH_NUMBER.exec(span)) {
     candidates.push(Number(match[1]));
   }
   PORT_WITH_NUMBER.lastIndex = 0;
   MAIL_PORT.lastIndex = 0;
-  for (let match = MAIL_PORT.exec(window); match !== null && candidates.length < 16; match = MAIL_PORT.exec(window)) {
+  for (let match = MAIL_PORT.exec(span); match !== null && candidates.length < 16; match = MAIL_PORT.exec(span)) {
     candidates.push(Number(match[1]));
   }
   MAIL_PORT.lastIndex = 0;
@@ -218,17 +218,17 @@ function prosePort(window: string): number | null {
   return chosen === undefined ? null : validPort(chosen);
 }
 
-/** Security words in the clause after the port ("465 with SSL/TLS or 587 with STARTTLS"), else anywhere in the window. */
-function securityNear(window: string, port: number | null): SecurityMode | null {
+/** Security words in the clause after the port ("465 with SSL/TLS or 587 with STARTTLS"), else anywhere in the span. */
+function securityNear(span: string, port: number | null): SecurityMode | null {
   if (port !== null) {
-    const at = window.search(new RegExp(`(?<!\\d)${port}(?!\\d)`));
+    const at = span.search(new RegExp(`(?<!\\d)${port}(?!\\d)`));
     if (at !== -1) {
-      const clause = window.slice(at, at + 40).split(/\b(?:or|oder|o|ou|oppure|of)\b|[;\n]/)[0] ?? '';
+      const clause = span.slice(at, at + 40).split(/\b(?:or|oder|o|ou|oppure|of)\b|[;\n]/)[0] ?? '';
       const near = securityOf(clause, port);
       if (near !== null) return near;
     }
   }
-  return securityOf(window, port);
+  return securityOf(span, port);
 }
 
 const WINDOW_AFTER = 170;

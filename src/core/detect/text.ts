@@ -5,7 +5,7 @@
  */
 import type { TextSegment } from './types';
 
-/** NodeFilter.SHOW_TEXT; a number because linkedom has no NodeFilter global. */
+/** SHOW_TEXT of the DOM NodeFilter interface, as a number because linkedom defines no such global. */
 const SHOW_TEXT = 4;
 
 export const DEFAULT_TEXT_BUDGET = 64 * 1024;

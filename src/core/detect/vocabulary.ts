@@ -121,8 +121,8 @@ export const USER_WORD = words(
 );
 
 /** Submission ports (RFC 6409, RFC 8314), the relay port 25, and the common 2525. */
-export const MAIL_PORT = /(?<![\d.:])(25|465|587|2525)(?![\d.])/g;
-export const ANY_PORT_NUMBER = /(?<![\d.:])(\d{2,5})(?![\d.])/g;
+export const MAIL_PORT = /(?<!\d|\d[.:])(25|465|587|2525)(?!\d|[.:]\d)/g;
+export const ANY_PORT_NUMBER = /(?<!\d|\d[.:])(\d{2,5})(?!\d|[.:]\d)/g;
 
 /** "port 587", "puerto 465", "Port: 25", "porta SMTP 465", "SMTP Port: 465". */
 export const PORT_WITH_NUMBER = new RegExp(

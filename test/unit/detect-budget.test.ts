@@ -1,0 +1,128 @@
+/**
+ * Bounded cost: the classifier reads at most its text budget, stops early on huge pages, honours an
+ * AbortSignal between steps, and its sources keep to the rules that make that true.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { classifyPage } from '../../src/core/detect/index';
+import { DETECTORS } from '../../src/core/detect/registry';
+import { readBudgetedText } from '../../src/core/detect/text';
+import { parse } from '../fixtures/pages/corpus';
+
+const DETECT_DIR = fileURLToPath(new URL('../../src/core/detect/', import.meta.url));
+
+const ARTICLE = `<h2>Sending from Outlook</h2><p>Open File &gt; Account Settings and select Change. Select More Settings, then the Advanced tab.
+Next to Outgoing server (SMTP) type 587 and choose STARTTLS. The outgoing server is smtp.example.net and
+requires authentication. Click OK, then click Next.</p>`;
+
+function filler(paragraphs: number): string {
+  return Array.from({ length: paragraphs }, (_, index) => `<p>Paragraph ${index} about the weather, the harbour and the market square, nothing else.</p>`).join('\n');
+}
+
+/** Counts the steps taken by every TreeWalker the document hands out. */
+function countingWalks(document: Document): { steps: () => number } {
+  let steps = 0;
+  const original = document.createTreeWalker.bind(document);
+  document.createTreeWalker = ((root: Node, whatToShow?: number, filter?: NodeFilter | null) => {
+    const walker = original(root, whatToShow, filter);
+    const next = walker.nextNode.bind(walker);
+    walker.nextNode = () => {
+      steps += 1;
+      return next();
+    };
+    return walker;
+  }) as Document['createTreeWalker'];
+  return { steps: () => steps };
+}
+
+describe('text budget', () => {
+  it('misses a signal that lies past the budget and finds it with a larger one', () => {
+    const html = `<!DOCTYPE html><html><head><title>Notes</title></head><body><main>${filler(1500)}${ARTICLE}</main></body></html>`;
+    expect(html.length).toBeGreaterThan(100 * 1024);
+    const small = classifyPage(parse(html), 'https://example.net/notes');
+    expect(small.kind).toBe('none');
+    expect(small.signals).toContain('budget:truncated');
+    const large = classifyPage(parse(html), 'https://example.net/notes', { textBudget: 1024 * 1024 });
+    expect(large.kind).toBe('article');
+    expect(large.settings.port).toBe(587);
+  });
+
+  it('steps over no more text nodes than the budget allows', () => {
+    const spans = Array.from({ length: 50_000 }, () => '<span>a</span>').join('');
+    const document = parse(`<html><head><title>x</title></head><body>${spans}</body></html>`);
+    const counter = countingWalks(document);
+    const read = readBudgetedText(document, document.body, 1000);
+    expect(read.truncated).toBe(true);
+    expect(read.charsRead).toBeLessThanOrEqual(1000);
+    expect(read.nodesVisited).toBeLessThanOrEqual(1001);
+    expect(counter.steps()).toBeLessThanOrEqual(1001);
+  });
+
+  it('classifies a 5 MiB page quickly and reads only its budget', () => {
+    const chunk = filler(200);
+    const repeats = Math.ceil((5 * 1024 * 1024) / chunk.length);
+    const html = `<!DOCTYPE html><html><head><title>Big page</title></head><body><main>${chunk.repeat(repeats)}</main></body></html>`;
+    expect(html.length).toBeGreaterThan(5 * 1024 * 1024);
+    const document = parse(html);
+    const counter = countingWalks(document);
+    const started = performance.now();
+    const result = classifyPage(document, 'https://example.net/big');
+    const elapsed = performance.now() - started;
+    console.log(`5 MiB page: classified in ${elapsed.toFixed(0)} ms after ${counter.steps()} walker steps`);
+    expect(result.kind).toBe('none');
+    expect(result.signals).toContain('budget:truncated');
+    // Text nodes here are ~80 characters, so 64 KiB of text is under a thousand steps (plus small cell walks).
+    expect(counter.steps()).toBeLessThan(2000);
+    expect(elapsed).toBeLessThan(3000);
+  }, 60_000);
+
+  it('skips script, style, noscript, template and page chrome', () => {
+    const document = parse(`<html><body><nav>Outgoing server settings</nav><script>var smtpPort = 587;</script><style>.smtp{}</style>
+      <noscript>SMTP</noscript><template><p>outgoing server</p></template><aside>SMTP port</aside><main><p>Hello</p></main><footer>SMTP</footer></body></html>`);
+    expect(readBudgetedText(document, document.body, 10_000).text).toBe('Hello');
+  });
+});
+
+describe('abort signal', () => {
+  it('throws the reason of an already aborted signal', () => {
+    const controller = new AbortController();
+    controller.abort(new Error('navigated away'));
+    expect(() => classifyPage(parse('<title>x</title>'), 'https://example.net/', { signal: controller.signal })).toThrow('navigated away');
+  });
+
+  it('checks the signal between detectors', () => {
+    let reads = 0;
+    const signal = {
+      get aborted() {
+        reads += 1;
+        return reads > 4;
+      },
+      reason: new Error('stale'),
+    } as unknown as AbortSignal;
+    expect(() => classifyPage(parse('<title>x</title>'), 'https://example.net/', { signal })).toThrow('stale');
+    let count = 0;
+    const counting = {
+      get aborted() {
+        count += 1;
+        return false;
+      },
+    } as unknown as AbortSignal;
+    classifyPage(parse('<title>x</title>'), 'https://example.net/', { signal: counting });
+    expect(count).toBeGreaterThanOrEqual(DETECTORS.length + 2);
+  });
+});
+
+describe('source rules', () => {
+  const sources = readdirSync(DETECT_DIR)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => [name, readFileSync(`${DETECT_DIR}${name}`, 'utf8')] as const);
+
+  it.each(sources.map(([name]) => [name]))('%s is pure and cheap', (name) => {
+    const source = sources.find(([candidate]) => candidate === name)?.[1] ?? '';
+    expect(source).not.toMatch(/\.innerText\b/);
+    expect(source).not.toMatch(/querySelectorAll\(\s*['"]\*['"]\s*\)/);
+    expect(source).not.toMatch(/getElementsByTagName\(\s*['"]\*['"]\s*\)/);
+    expect(source).not.toMatch(/\bbrowser\.|\bchrome\.|from 'node:|\bwindow\.|\bglobalThis\b|\bNodeFilter\./);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The classifier against the whole labelled corpus: per-class precision and recall, macro F1, and the
+ * shape of the corpus itself (enough pages per class and language, every page labelled).
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classifyPage } from '../../src/core/detect/index';
+import { type Kind, type LabelledPage, PAGES_DIR, loadPage, readLabels } from '../fixtures/pages/corpus';
+
+const KINDS: readonly Kind[] = ['article', 'account', 'none'];
+const labels = readLabels();
+
+interface ClassMetrics {
+  kind: Kind;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+function metrics(pages: readonly LabelledPage[]): { perClass: ClassMetrics[]; macroF1: number; wrong: string[] } {
+  const predictions = pages.map((page) => {
+    const { document, url } = loadPage(page.file);
+    return { page, predicted: classifyPage(document, url).kind };
+  });
+  const perClass = KINDS.map((kind) => {
+    const truePositives = predictions.filter((p) => p.predicted === kind && p.page.kind === kind).length;
+    const predicted = predictions.filter((p) => p.predicted === kind).length;
+    const actual = predictions.filter((p) => p.page.kind === kind).length;
+    const precision = predicted === 0 ? (actual === 0 ? 1 : 0) : truePositives / predicted;
+    const recall = actual === 0 ? 1 : truePositives / actual;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { kind, precision, recall, f1, support: actual };
+  });
+  const macroF1 = perClass.reduce((sum, row) => sum + row.f1, 0) / perClass.length;
+  const wrong = predictions
+    .filter((p) => p.predicted !== p.page.kind)
+    .map((p) => `${p.page.file}: labelled ${p.page.kind}, classified ${p.predicted}`);
+  return { perClass, macroF1, wrong };
+}
+
+function table(title: string, result: ReturnType<typeof metrics>): string {
+  const rows = result.perClass.map(
+    (row) =>
+      `${row.kind.padEnd(8)} ${row.precision.toFixed(3).padStart(9)} ${row.recall.toFixed(3).padStart(7)} ${row.f1.toFixed(3).padStart(6)} ${String(row.support).padStart(7)}`,
+  );
+  return [title, 'class    precision  recall     f1 support', ...rows, `macro F1 ${result.macroF1.toFixed(3)}`, ...result.wrong.map((line) => `  wrong: ${line}`)].join('\n');
+}
+
+describe('labelled corpus', () => {
+  it('labels every page once and every labelled page exists', () => {
+    const onDisk = [
+      ...readdirSync(PAGES_DIR).filter((name) => name.endsWith('.html')),
+      ...readdirSync(`${PAGES_DIR}holdout`).map((name) => `holdout/${name}`),
+    ].sort();
+    const labelled = labels.map((page) => page.file).sort();
+    expect(labelled).toEqual(onDisk);
+    expect(new Set(labelled).size).toBe(labelled.length);
+    for (const page of labels) {
+      expect(KINDS).toContain(page.kind);
+      expect(page.note.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('has enough pages per class, near misses and languages', () => {
+    const count = (kind: Kind) => labels.filter((page) => page.kind === kind).length;
+    expect(labels.length).toBeGreaterThanOrEqual(64);
+    expect(count('article')).toBeGreaterThanOrEqual(22);
+    expect(count('account')).toBeGreaterThanOrEqual(12);
+    expect(count('none')).toBeGreaterThanOrEqual(28);
+    expect(labels.filter((page) => page.kind === 'none' && page.note.includes('near-miss')).length).toBeGreaterThanOrEqual(14);
+    const languages = new Set(labels.map((page) => page.lang));
+    for (const lang of ['en', 'es', 'de', 'fr', 'pt', 'it', 'nl']) expect(languages).toContain(lang);
+  });
+});
+
+describe('classifier metrics', () => {
+  it('reaches a macro F1 of at least 0.95 on the whole corpus', () => {
+    const all = metrics(labels);
+    const heldOut = metrics(labels.filter((page) => page.heldOut));
+    console.log(`${table(`All ${labels.length} pages`, all)}\n\n${table(`Held-out ${labels.filter((page) => page.heldOut).length} pages (written before tuning)`, heldOut)}`);
+    expect(all.macroF1).toBeGreaterThanOrEqual(0.95);
+    expect(heldOut.macroF1).toBeGreaterThanOrEqual(0.9);
+  });
+});

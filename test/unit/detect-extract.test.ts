@@ -1,0 +1,157 @@
+/**
+ * Settings extraction: server, port and security from tables, forms, definition lists and prose,
+ * as plain strings and numbers, in the seven languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractSettings, securityOf } from '../../src/core/detect/extract';
+import { gatherFacts } from '../../src/core/detect/facts';
+import { classifyPage } from '../../src/core/detect/index';
+import type { ExtractedSettings } from '../../src/core/detect/types';
+import { loadPage, parse } from '../fixtures/pages/corpus';
+
+function extract(body: string): ExtractedSettings {
+  const document = parse(`<!DOCTYPE html><html><head><title>t</title></head><body>${body}</body></html>`);
+  return extractSettings(gatherFacts(document, 'https://example.net/')).settings;
+}
+
+describe('tables', () => {
+  it('reads a two-column settings table', () => {
+    const settings = extract(`<table>
+      <tr><td>Outgoing server (SMTP)</td><td>smtp.example.net</td></tr>
+      <tr><td>Port</td><td>587</td></tr>
+      <tr><td>Connection security</td><td>STARTTLS</td></tr>
+      <tr><td>Authentication</td><td>Normal password</td></tr></table>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls', authentication: 'password' });
+  });
+
+  it('reads an incoming/outgoing grid by its column headers', () => {
+    const settings = extract(`<table><tr><th></th><th>Incoming</th><th>Outgoing</th></tr>
+      <tr><td>Server</td><td>imap.example.net</td><td>smtp.example.net</td></tr>
+      <tr><td>Port</td><td>993</td><td>465</td></tr>
+      <tr><td>Security</td><td>SSL/TLS</td><td>SSL/TLS</td></tr></table>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', incomingServer: 'imap.example.net', port: 465, security: 'tls' });
+  });
+
+  it('reads a row-header grid (German) and a cell with a line break', () => {
+    const grid = extract(`<table><thead><tr><th></th><th>Server</th><th>Port</th><th>Verschlüsselung</th></tr></thead>
+      <tr><th>Posteingang (IMAP)</th><td>imap.example.de</td><td>993</td><td>SSL/TLS</td></tr>
+      <tr><th>Postausgang (SMTP)</th><td>smtp.example.de</td><td>587</td><td>STARTTLS</td></tr></table>`);
+    expect(grid).toMatchObject({ outgoingServer: 'smtp.example.de', incomingServer: 'imap.example.de', port: 587, security: 'starttls' });
+    const panel = extract(`<table><tr><td>Incoming Server:</td><td>mail.example.org<br>IMAP Port: 993</td></tr>
+      <tr><td>Outgoing Server:</td><td>mail.example.org<br>SMTP Port: 465</td></tr></table>`);
+    expect(panel).toMatchObject({ outgoingServer: 'mail.example.org', port: 465 });
+  });
+});
+
+describe('forms', () => {
+  it('reads label[for] fields inside an outgoing fieldset, not the incoming port', () => {
+    const settings = extract(`<form>
+      <fieldset><legend>Posteingang</legend><label for="a">Server</label><input id="a" value="imap.example.de"><label for="b">Port</label><input id="b" value="993"></fieldset>
+      <fieldset><legend>Postausgang (SMTP)</legend><label for="c">Postausgangsserver</label><input id="c" value="smtp.example.de"><label for="d">Port</label><input id="d" value="587">
+      <label for="e">Verschlüsselung</label><select id="e"><option>keine</option><option selected>STARTTLS</option></select></fieldset></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.de', port: 587, security: 'starttls', incomingServer: 'imap.example.de' });
+    expect(settings.anchor?.getAttribute('id')).toBe('d');
+  });
+
+  it('reads wrapping labels, aria-label, aria-labelledby and radio choices', () => {
+    const wrapped = extract(`<div role="dialog"><label>SMTP Server: <input value="smtp.example.com"></label>
+      <label>Port: <select><option>25</option><option selected>465</option></select></label>
+      <label><input type="radio" name="s" checked> Secured connection using SSL</label></div>`);
+    expect(wrapped).toMatchObject({ outgoingServer: 'smtp.example.com', port: 465, security: 'tls' });
+    const aria = extract(`<div><input aria-label="Servidor de salida (SMTP)" value="smtp.ejemplo.es"><input aria-label="Puerto" value="2525">
+      <span id="l">Cifrado</span><select aria-labelledby="l"><option selected>SSL/TLS</option></select></div>`);
+    expect(aria).toMatchObject({ outgoingServer: 'smtp.ejemplo.es', port: 2525, security: 'tls' });
+  });
+
+  it('keeps what the form holds, even port 25 with no security', () => {
+    const settings = extract(`<form><table><tr><td><label for="h">SMTP server</label></td><td><input id="h" value="smtp.example.net"></td></tr>
+      <tr><td><label for="p">SMTP port</label></td><td><input id="p" type="number" value="25"></td></tr>
+      <tr><td><label for="s">Encryption</label></td><td><select id="s"><option selected>None</option><option>STARTTLS</option></select></td></tr></table></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', port: 25, security: 'none' });
+  });
+
+  it('uses placeholders when there is no label', () => {
+    const settings = extract('<form><input placeholder="Server in uscita (SMTP)" value="smtp.esempio.it"><input placeholder="Porta SMTP" value="465"></form>');
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.esempio.it', port: 465 });
+  });
+});
+
+describe('definition lists', () => {
+  it('reads dt/dd pairs and carries the direction to a bare "Port"', () => {
+    const settings = extract(`<dl><dt>Serveur entrant (IMAP)</dt><dd>imap.exemple.fr</dd><dt>Port</dt><dd>993</dd>
+      <dt>Serveur sortant (SMTP)</dt><dd>smtp.exemple.fr</dd><dt>Port</dt><dd>465</dd><dt>Chiffrement</dt><dd>SSL/TLS</dd></dl>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.exemple.fr', incomingServer: 'imap.exemple.fr', port: 465, security: 'tls' });
+    expect(settings.anchor?.tagName.toLowerCase()).toBe('dl');
+  });
+});
+
+describe('prose', () => {
+  it.each([
+    ['en', '<p>Outgoing server: smtp.example.com, port 587, STARTTLS.</p>', 'smtp.example.com', 587, 'starttls'],
+    ['en', '<p>Use <b>smtp.example.com</b> as the outgoing mail server with port <b>465</b> and SSL/TLS.</p>', 'smtp.example.com', 465, 'tls'],
+    ['es', '<p>El servidor de salida es smtp.ejemplo.es y el puerto 587 con STARTTLS.</p>', 'smtp.ejemplo.es', 587, 'starttls'],
+    ['de', '<p>Postausgangsserver: mail.beispiel.de, Port 465 (SSL/TLS)</p>', 'mail.beispiel.de', 465, 'tls'],
+    ['fr', '<p>Serveur sortant : smtp.exemple.fr — port 587, chiffrement STARTTLS</p>', 'smtp.exemple.fr', 587, 'starttls'],
+    ['pt', '<p>Servidor de saída: smtp.exemplo.com.br, porta 465 com SSL</p>', 'smtp.exemplo.com.br', 465, 'tls'],
+    ['it', '<p>Server di posta in uscita: smtp.esempio.it, porta 587, STARTTLS</p>', 'smtp.esempio.it', 587, 'starttls'],
+    ['nl', '<p>Uitgaande mailserver: smtp.voorbeeld.nl, poort 587 met STARTTLS</p>', 'smtp.voorbeeld.nl', 587, 'starttls'],
+  ])('reads %s prose', (_lang, body, server, port, security) => {
+    expect(extract(body)).toMatchObject({ outgoingServer: server, port, security });
+  });
+
+  it('prefers the recommended submission port over the old port 25', () => {
+    expect(extract('<p>Change the outgoing server port from 25 to 587.</p>').port).toBe(587);
+  });
+
+  it('does not take the incoming server for the outgoing one', () => {
+    const settings = extract('<p>Outgoing server (SMTP): see below.</p><p>Incoming server: imap.example.com port 993</p>');
+    expect(settings.outgoingServer).toBeNull();
+    expect(settings.incomingServer).toBe('imap.example.com');
+  });
+
+  it('ignores e-mail addresses and file names', () => {
+    expect(extract('<p>Outgoing server user name: jane@example.com, see main.cf</p>').outgoingServer).toBeNull();
+  });
+});
+
+describe('security words', () => {
+  it.each([
+    ['STARTTLS', null, 'starttls'],
+    ['SSL/TLS', null, 'tls'],
+    ['TLS', null, 'starttls'],
+    ['TLS', 465, 'tls'],
+    ['SSL', 587, 'starttls'],
+    ['Keine', null, 'none'],
+    ['whatever', null, null],
+  ] as const)('%s with port %s is %s', (text, port, expected) => {
+    expect(securityOf(text.toLowerCase(), port)).toBe(expected);
+  });
+});
+
+describe('classification output', () => {
+  it('gives plain values and an anchor on account pages only', () => {
+    const account = loadPage('en-roundcube-smtp-identity.html');
+    const result = classifyPage(account.document, account.url);
+    expect(result.kind).toBe('account');
+    expect(result.settings.anchor?.getAttribute('id')).toBe('rcmfd_smtp_port');
+    const { anchor: _anchor, ...plain } = result.settings;
+    expect(JSON.parse(JSON.stringify(plain))).toEqual(plain);
+    for (const value of Object.values(plain)) if (typeof value === 'string') expect(value).not.toMatch(/[<>]/);
+
+    const article = loadPage('en-uni-thunderbird-outgoing-server.html');
+    const articleResult = classifyPage(article.document, article.url);
+    expect(articleResult.kind).toBe('article');
+    expect(articleResult.settings.anchor).toBeNull();
+    expect(articleResult.settings.outgoingServer).toBe('smtp.eastmoor.example');
+  });
+
+  it.each([
+    ['en-cpanel-mail-client-manual-settings.html', 'table'],
+    ['en-plesk-mail-settings-dl.html', 'dl'],
+    ['de-webmail-smtp-einstellungen.html', 'input'],
+    ['nl-mijn-account-mailinstellingen.html', 'div'],
+  ])('%s anchors the hint on a %s', (file, tag) => {
+    const { document, url } = loadPage(file);
+    expect(classifyPage(document, url).settings.anchor?.tagName.toLowerCase()).toBe(tag);
+  });
+});
