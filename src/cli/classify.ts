@@ -1,0 +1,84 @@
+/**
+ * `classify [--url URL] FILE...`: runs the extension's page classifier on saved HTML files and prints
+ * one JSON object per line. The very same `classifyPage` as the content script, over linkedom's DOM.
+ * Exit status: 0 all files classified, 2 a file could not be read or the command line was wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseHTML } from 'linkedom';
+import { classifyPage } from '../core/detect/index';
+
+const HELP = `Usage: classify [--url URL] FILE...
+
+Classifies saved web pages as a help article about the outgoing (SMTP) server, a mail account
+settings page, or neither, and prints one JSON line per file:
+  {"file", "kind", "confidence", "signals", "settings"}
+
+Options:
+  --url URL    the address the pages were saved from (default: each file's file:// URL)
+  -h, --help   show this help
+
+Exit status: 0 every file was classified, 2 a file could not be read or the arguments were wrong.
+`;
+
+class UsageError extends Error {}
+
+const OPTIONS = { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function parseCommandLine(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function readReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function main(argv: readonly string[]): number {
+  const parsed = parseCommandLine(argv);
+  if (parsed.values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const files = parsed.positionals;
+  if (files.length === 0) throw new UsageError('no files given');
+  const fixedUrl = parsed.values.url;
+  if (fixedUrl !== undefined && !URL.canParse(fixedUrl)) throw new UsageError(`--url ${fixedUrl} is not an absolute URL`);
+
+  let status = 0;
+  for (const file of files) {
+    let html: string;
+    try {
+      html = readFileSync(file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`classify: cannot read ${file} (${readReason(error)}); check the path and try again.\n`);
+      status = 2;
+      continue;
+    }
+    const { document } = parseHTML(html);
+    const url = fixedUrl ?? pathToFileURL(resolve(file)).href;
+    const result = classifyPage(document as unknown as Document, url);
+    const { anchor: _anchor, ...settings } = result.settings;
+    process.stdout.write(
+      `${JSON.stringify({ file, kind: result.kind, confidence: result.confidence, signals: result.signals, settings })}\n`,
+    );
+  }
+  return status;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`classify: ${error.message}.\n\n${HELP}`);
+  process.exitCode = 2;
+}

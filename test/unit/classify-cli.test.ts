@@ -1,0 +1,67 @@
+/**
+ * The `classify` CLI as a child process: JSON lines from the same classifier, exit 2 for a file it
+ * cannot read (after classifying the others) and for a wrong command line.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+function classify(...args: string[]) {
+  const result = spawnSync(TSX, ['src/cli/classify.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('classify CLI', () => {
+  it('prints one JSON line per file', () => {
+    const { status, stdout, stderr } = classify(
+      '--url',
+      'https://webmail.example.net/?_task=settings&_action=edit-identity',
+      'test/fixtures/pages/en-roundcube-smtp-identity.html',
+      'test/fixtures/pages/en-recipe-blog.html',
+    );
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(2);
+    expect(Object.keys(lines[0]).sort()).toEqual(['confidence', 'file', 'kind', 'settings', 'signals']);
+    expect(lines[0]).toMatchObject({
+      file: 'test/fixtures/pages/en-roundcube-smtp-identity.html',
+      kind: 'account',
+      settings: { outgoingServer: 'smtp.cloverleaf.example', port: 25, security: 'none' },
+    });
+    expect(lines[0].settings).not.toHaveProperty('anchor');
+    expect(lines[1]).toMatchObject({ kind: 'none' });
+  }, 60_000);
+
+  it('classifies under the file URL by default', () => {
+    const { status, stdout } = classify('test/fixtures/pages/de-port-25-gesperrt.html');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ kind: 'article', settings: { port: 587 } });
+  }, 60_000);
+
+  it('reports a missing file on one line, goes on with the others and exits 2', () => {
+    const { status, stdout, stderr } = classify('test/fixtures/pages/does-not-exist.html', 'test/fixtures/pages/fr-port-25-bloque.html');
+    expect(status).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('does-not-exist.html');
+    expect(JSON.parse(stdout)).toMatchObject({ kind: 'article' });
+  }, 60_000);
+
+  it('exits 2 with usage when no files are given or a flag is unknown', () => {
+    for (const args of [[], ['--frobnicate', 'x.html']]) {
+      const { status, stdout, stderr } = classify(...args);
+      expect(status).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('Usage: classify');
+    }
+  }, 60_000);
+
+  it('prints help', () => {
+    const { status, stdout } = classify('--help');
+    expect(status).toBe(0);
+    expect(stdout).toContain('Usage: classify');
+  }, 60_000);
+});
