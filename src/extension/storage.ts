@@ -9,6 +9,12 @@ export type { ClientProgress, StoredState } from './storage-schema';
 
 let loading: Promise<StoredState> | null = null;
 
+// Another page (options, popup, agent panel) or a policy import may write at any time: the next
+// read validates afresh instead of trusting this page's copy.
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'local') loading = null;
+});
+
 /** Read, validate and repair everything once per page; later calls share the result. */
 export function readState(): Promise<StoredState> {
   loading ??= (async () => {
@@ -33,10 +39,6 @@ export function readState(): Promise<StoredState> {
 
 export async function writeItems(items: Partial<StoredState>): Promise<void> {
   await browser.storage.local.set(items);
-  if (loading) {
-    const state = await loading;
-    Object.assign(state, structuredClone(items));
-  }
 }
 
 export async function saveProgress(clientId: string, done: string[]): Promise<Record<string, ClientProgress>> {

@@ -1,0 +1,160 @@
+import { test, expect, type Page } from '@playwright/test';
+import { launch, openPopup, readClipboard, removeProfile, type Launched } from './extension';
+import { ensurePostfix, startProbeService, startTarpit, type RunningService } from './services';
+
+/** The extension's default service URL is http://127.0.0.1:8587, the port `npm start` uses too. */
+const SERVICE_PORT = 8587;
+
+let service: RunningService;
+let launched: Launched;
+
+test.beforeAll(async () => {
+  ensurePostfix();
+  service = await startProbeService(SERVICE_PORT);
+});
+
+test.afterAll(async () => {
+  await service?.stop();
+});
+
+test.beforeEach(async () => {
+  launched = await launch();
+});
+
+test.afterEach(async () => {
+  await launched.close().catch(() => undefined);
+  await removeProfile(launched.profile);
+});
+
+async function setOptions(options: unknown): Promise<void> {
+  await launched.worker.evaluate(async (value) => {
+    await chrome.storage.local.set({ options: value });
+  }, options);
+}
+
+async function checkFromPopup(page: Page, target: string): Promise<void> {
+  await page.getByRole('button', { name: 'Check server' }).click();
+  const field = page.getByLabel('Email address, domain or server');
+  await field.fill(target);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+}
+
+test('checking localhost shows the real state of 25, 465 and 587 and a recommendation, and "Use these settings" fills the checklist', async () => {
+  const page = await openPopup(launched);
+  await page.getByRole('searchbox').fill('thunderbird');
+  await page.locator('[data-client="thunderbird"]').click();
+  await checkFromPopup(page, 'localhost');
+  const recommendation = page.getByTestId('recommendation');
+  await expect(recommendation).toContainText(/port (587|465)/, { timeout: 45_000 });
+  for (const port of [25, 465, 587]) {
+    const rows = page.locator(`.ports tr[data-port="${port}"]`);
+    await expect(rows.first()).toHaveAttribute('data-state', 'ok');
+  }
+  // Postfix offers AUTH on 587 and 465 only (after TLS), never on 25.
+  await expect(page.locator('.ports tr[data-port="25"]').first()).toContainText('no login offered');
+  await expect(page.locator('.ports tr[data-port="587"]').first()).toContainText('PLAIN');
+  await expect(page.locator('.ports tr[data-port="465"]').first()).toContainText('Self-signed');
+  await page.screenshot({ path: 'test-results/popup-check-result-light.png', fullPage: true });
+
+  const sentence = (await recommendation.textContent()) ?? '';
+  const port = sentence.includes('port 465') ? '465' : '587';
+  await page.getByRole('button', { name: 'Use these settings' }).click();
+  await expect(page.getByTestId('target-port')).toHaveText(port);
+  await expect(page.getByTestId('target-server')).toHaveText('localhost');
+  await expect(page.locator('.steps [data-kind="port"]')).toContainText(`25 to ${port}`);
+  await expect(page.getByTestId('target-security')).toHaveText(port === '465' ? 'SSL/TLS' : 'STARTTLS');
+  await expect(page.getByText('Tested on your server.')).toBeVisible();
+});
+
+test('closing the popup in the middle of a check loses nothing', async () => {
+  const tarpit = await startTarpit(2525);
+  try {
+    await setOptions({
+      serviceUrl: service.origin,
+      profile: { name: '', helpDomains: [], outgoingServer: '', allowedPorts: [25, 465, 587, 2525], authMethod: 'smtp-auth' },
+    });
+    let page = await openPopup(launched);
+    await checkFromPopup(page, 'localhost');
+    // 2525 is a tarpit: the check waits for its greeting timeout while the other ports are done.
+    await expect(page.locator('.ports tr[data-port="2525"].pending')).toBeVisible();
+    await page.close();
+
+    page = await openPopup(launched);
+    await expect(page.getByRole('heading', { name: 'Check a mail server' })).toBeVisible();
+    await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 60_000 });
+    await expect(page.locator('.ports tr[data-port="2525"]').first()).toHaveAttribute('data-state', 'no-greeting');
+  } finally {
+    await tarpit.stop();
+  }
+});
+
+test('agent mode copies a reply with the recommended port and the chosen client\'s steps', async () => {
+  const page = await launched.context.newPage();
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.goto(`chrome-extension://${launched.extensionId}/src/extension/agent/index.html`);
+  await page.getByLabel('Email address, domain or server').fill('localhost');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
+  await page.getByLabel("Customer's mail program").selectOption('thunderbird');
+  const sentence = (await page.getByTestId('recommendation').textContent()) ?? '';
+  const port = sentence.includes('port 465') ? '465' : '587';
+  await page.getByRole('button', { name: 'Copy reply', exact: true }).click();
+  await expect(page.getByText('Reply copied. Paste it into the chat.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/agent-panel-light.png', fullPage: true });
+  const reply = await readClipboard(launched);
+  expect(reply).toContain(`Port: ${port}`);
+  expect(reply).toContain('Steps in Mozilla Thunderbird');
+  expect(reply).toContain(`25 to ${port}`);
+  expect(reply).toMatch(/^1\. /m);
+
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  const markdown = await readClipboard(launched);
+  expect(markdown).toContain(`- Port: \`${port}\``);
+  expect(markdown).toContain('**Steps in Mozilla Thunderbird**');
+});
+
+test('the context-menu handler opens agent mode with the selection', async () => {
+  const opened = launched.context.waitForEvent('page', (page) => page.url().includes('/agent/index.html'));
+  await launched.worker.evaluate(async () => {
+    const hooks = (globalThis as unknown as { smtpPortAssistant: { openAgentMode(s: string): Promise<string> } }).smtpPortAssistant;
+    await hooks.openAgentMode('  mailto:Customer@Example.COM ');
+  });
+  const page = await opened;
+  await expect(page.getByLabel('Email address, domain or server')).toHaveValue('Customer@Example.COM');
+});
+
+test('a probe service that is down, and one that rate-limits, are explained in plain words', async () => {
+  await setOptions({
+    serviceUrl: 'http://127.0.0.1:9',
+    profile: { name: '', helpDomains: [], outgoingServer: '', allowedPorts: [25, 465, 587], authMethod: 'smtp-auth' },
+  });
+  let page = await openPopup(launched);
+  await checkFromPopup(page, 'localhost');
+  await expect(page.getByRole('alert')).toContainText('The probe service cannot be reached');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.close();
+
+  const limited = await startProbeService(8590, { RATE_LIMIT_TARGET_PER_MINUTE: '1' });
+  try {
+    await setOptions({
+      serviceUrl: limited.origin,
+      profile: { name: '', helpDomains: [], outgoingServer: '', allowedPorts: [25], authMethod: 'smtp-auth' },
+    });
+    page = await openPopup(launched);
+    await checkFromPopup(page, 'localhost');
+    await expect(page.locator('.ports tr[data-port="25"]').first()).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText(/Too many checks in a short time\. Try again in \d+ seconds\./);
+  } finally {
+    await limited.stop();
+  }
+});
+
+test('invalid input is explained inline before any request', async () => {
+  const page = await openPopup(launched);
+  await checkFromPopup(page, 'not a domain!');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByLabel('Email address, domain or server')).toHaveAttribute('aria-invalid', 'true');
+  const stored = await launched.worker.evaluate(() => chrome.storage.session.get('check'));
+  expect(stored).toEqual({});
+});
