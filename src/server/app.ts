@@ -70,6 +70,10 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     return503OnClosing: true,
   });
 
+  // A probe request is JSON; Fastify's built-in text/plain parser would only turn a mistake into a
+  // confusing schema error instead of a clear 415.
+  app.removeContentTypeParser('text/plain');
+
   app.setErrorHandler((error: Error & { validation?: SchemaIssue[]; validationContext?: string; statusCode?: number; code?: string }, request, reply) => {
     if (error.validation) {
       return send(reply, new ApiFailure(400, 'invalid-request', schemaIssueMessage(error.validation[0], error.validationContext ?? 'body')));

@@ -1,17 +1,12 @@
 /**
- * node:dns `resolve*` asks DNS servers only and never reads /etc/hosts, so "localhost" (RFC 6761 §6.3)
- * and names an administrator pinned in the hosts file would not resolve, while every mail client, which
- * uses getaddrinfo, finds them. Addresses therefore fall back to the system's lookup; MX and SRV stay DNS.
+ * node:dns `resolve*` asks DNS servers only and never reads /etc/hosts, so names an administrator pinned
+ * in the hosts file would not resolve, while every mail client, which uses getaddrinfo, finds them.
+ * ("localhost" itself is answered by the guard, RFC 6761 §6.3.) Addresses therefore fall back to the system's lookup; MX and SRV stay DNS.
  */
 import { lookup } from 'node:dns/promises';
 import { systemResolver, type DnsResolver } from './dns';
 
 async function withHostsFallback(name: string, family: 4 | 6, viaDns: () => Promise<string[]>): Promise<string[]> {
-  // RFC 6761 §6.3: resolvers should answer localhost themselves rather than ask (a possibly slow) DNS.
-  if (name === 'localhost' || name.endsWith('.localhost')) {
-    const local = await lookup(name, { family, all: true }).catch(() => []);
-    if (local.length > 0) return local.map((entry) => entry.address);
-  }
   try {
     return await viaDns();
   } catch (error) {

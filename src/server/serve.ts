@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   const app = buildApp(config);
   const stop = (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    // Running probes get a moment to finish; a client that never hangs up does not keep us alive.
+    setTimeout(() => process.exit(1), 10_000).unref();
     app.close().then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGINT', () => stop('SIGINT'));

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProbeReport } from '../../src/core/api';
+
+const CLI = 'build/cli/smtp-probe.js';
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { timeout: 45_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port, timeout: 1000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+beforeAll(async () => {
+  // The CLI is tested as shipped: the bundle that `npm install` (prepare) builds.
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-cli.ts'], (error) => (error ? reject(error) : resolve())),
+  );
+  expect(existsSync(CLI)).toBe(true);
+});
+
+describe('smtp-probe CLI', () => {
+  it('checks the loopback Postfix and recommends a submission port', async (context) => {
+    const up = (await Promise.all([25, 465, 587].map(listening))).every(Boolean);
+    if (!up) context.skip('loopback Postfix is not running: run `sudo bash scripts/setup-postfix.sh`');
+    const { code, stdout, stderr } = await run(['localhost', '--allow-private', '--no-discovery', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as ProbeReport;
+    expect(report).toMatchObject({ target: 'localhost', kind: 'host', server: 'localhost', cached: false });
+    for (const port of [25, 465, 587]) {
+      expect(report.ports.some((result) => result.port === port && result.state === 'ok'), `port ${port}`).toBe(true);
+    }
+    const recommendation = report.recommendation;
+    expect(recommendation).not.toBeNull();
+    expect([`${recommendation?.port} ${recommendation?.security}`]).toContain(recommendation?.port === 465 ? '465 tls' : '587 starttls');
+    expect(recommendation?.authentication).toBe('password');
+    expect(report.warnings.map((warning) => warning.code)).toContain('port25-no-auth');
+  });
+
+  it('prints a short human report', async (context) => {
+    if (!(await listening(587))) context.skip('loopback Postfix is not running');
+    const { code, stdout } = await run(['localhost', '--allow-private', '--no-discovery', '--ports', '587']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Outgoing server: localhost/);
+    expect(stdout).toMatch(/587 +127\.0\.0\.1 +Open, STARTTLS, login offered/);
+    expect(stdout).toMatch(/Recommendation: Use localhost, port 587 with STARTTLS/);
+  });
+
+  it('exits 2 with one line on bad input', async () => {
+    for (const args of [['https://example.com'], [], ['localhost', '--ports', '26'], ['localhost', '--bogus'], ['localhost', '--timeout-ms', 'soon']]) {
+      const { code, stdout, stderr } = await run(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(stderr).toMatch(/^smtp-probe: /);
+    }
+  });
+
+  it('exits 2 for a private target without --allow-private', async () => {
+    const { code, stdout, stderr } = await run(['localhost', '--no-discovery', '--json']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('shows help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: smtp-probe TARGET/);
+  });
+});
