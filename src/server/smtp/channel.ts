@@ -111,32 +111,30 @@ export class SmtpChannel {
         const reply = this.assembler.push(line);
         if (reply) this.replies.push(reply);
       }
+      if (this.splitter.error) throw this.splitter.error;
     } catch (error) {
       if (!(error instanceof SmtpProtocolError)) throw error;
       // Stop reading at once: an endless line must not keep filling memory or the event loop.
       this.socket.pause();
       this.fail({ kind: 'protocol', error, firstLine: this.firstLine ?? error.line });
-      return;
     }
     this.deliver();
   }
 
+  /** Hands the waiting reader the next reply, or the failure once no reply is left. */
   private deliver(): void {
     if (!this.waiter) return;
     const reply = this.replies.shift();
-    if (!reply) return;
+    const outcome: ReadOutcome | null = reply ? { kind: 'reply', reply } : this.failure;
+    if (!outcome) return;
     const { resolve, timer } = this.waiter;
     this.waiter = null;
     clearTimeout(timer);
-    resolve({ kind: 'reply', reply });
+    resolve(outcome);
   }
 
   private fail(outcome: ReadOutcome): void {
     this.failure ??= outcome;
-    if (!this.waiter || this.replies.length > 0) return;
-    const { resolve, timer } = this.waiter;
-    this.waiter = null;
-    clearTimeout(timer);
-    resolve(this.failure);
+    this.deliver();
   }
 }

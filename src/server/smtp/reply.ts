@@ -46,6 +46,8 @@ export class SmtpProtocolError extends Error {
  */
 export class LineSplitter {
   private pending: Buffer = Buffer.alloc(0);
+  /** Set once a line grew past the limit; from then on nothing more is read. */
+  error: SmtpProtocolError | null = null;
 
   constructor(private readonly maxLineBytes = MAX_LINE_BYTES) {}
 
@@ -59,18 +61,23 @@ export class LineSplitter {
     return this.pending.toString('utf8');
   }
 
+  /**
+   * Returns the complete lines in `chunk`. Lines before an over-long one are still returned (a 220
+   * followed by garbage in the same packet is a 220 and then a protocol error), then `error` is set.
+   */
   push(chunk: Buffer): string[] {
     const lines: string[] = [];
+    if (this.error) return lines;
     let data = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     for (;;) {
       const lf = data.indexOf(0x0a);
       if (lf === -1) break;
       const end = lf > 0 && data[lf - 1] === 0x0d ? lf - 1 : lf;
-      if (end > this.maxLineBytes) throw lineTooLong(data.subarray(0, 80));
+      if (end > this.maxLineBytes) return this.overflow(lines, data);
       lines.push(data.subarray(0, end).toString('utf8'));
       data = data.subarray(lf + 1);
     }
-    if (data.length > this.maxLineBytes) throw lineTooLong(data.subarray(0, 80));
+    if (data.length > this.maxLineBytes) return this.overflow(lines, data);
     // Copy so the retained remainder does not pin the whole socket chunk in memory.
     this.pending = Buffer.from(data);
     return lines;
@@ -79,6 +86,13 @@ export class LineSplitter {
   /** Forgets everything buffered: RFC 3207 4.2 requires discarding what arrived before TLS. */
   clear(): void {
     this.pending = Buffer.alloc(0);
+    this.error = null;
+  }
+
+  private overflow(lines: string[], data: Buffer): string[] {
+    this.error = lineTooLong(data.subarray(0, 80));
+    this.pending = Buffer.alloc(0);
+    return lines;
   }
 }
 
@@ -163,7 +177,7 @@ export class ReplyAssembler {
   }
 }
 
-/** Parses a whole byte stream at once; for tests and for callers that already hold complete data. */
+/** Parses a whole byte stream at once (throws SmtpProtocolError); for tests and fixtures. */
 export function parseReplies(data: Buffer): { replies: SmtpReply[]; rest: number } {
   const splitter = new LineSplitter();
   const assembler = new ReplyAssembler();
@@ -172,6 +186,7 @@ export function parseReplies(data: Buffer): { replies: SmtpReply[]; rest: number
     const reply = assembler.push(line);
     if (reply) replies.push(reply);
   }
+  if (splitter.error) throw splitter.error;
   return { replies, rest: splitter.pendingBytes };
 }
 
