@@ -1,0 +1,109 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { EXTENSION_ID, launch, removeProfile, type Launched } from './extension';
+
+let launched: Launched;
+
+test.afterEach(async () => {
+  await launched.close().catch(() => undefined);
+  await removeProfile(launched.profile);
+});
+
+function optionsUrl(): string {
+  return `chrome-extension://${launched.extensionId}/src/extension/options/index.html`;
+}
+
+test('options import rejects malformed JSON with a message and keeps the old settings', async () => {
+  launched = await launch();
+  const page = await launched.context.newPage();
+  await page.goto(optionsUrl());
+  await page.getByLabel('Profile name').fill('Example ISP support');
+  await page.getByLabel('Outgoing server to prefill').fill('smtp.example.net');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+
+  await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "smtp-port-assistant-settings", ') });
+  await expect(page.getByRole('alert')).toContainText('Import failed, nothing was changed: The file is not valid JSON');
+  await page.locator('#import-file').setInputFiles({
+    name: 'wrong-port.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, serviceUrl: 'https://probe.example.org', profile: { allowedPorts: [22] } })),
+  });
+  await expect(page.getByRole('alert')).toContainText('Port 22 is not one of 25, 465, 587, 2525.');
+  await page.reload();
+  await expect(page.getByLabel('Profile name')).toHaveValue('Example ISP support');
+  await expect(page.getByLabel('Outgoing server to prefill')).toHaveValue('smtp.example.net');
+
+  await page.locator('#import-file').setInputFiles({
+    name: 'good.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, serviceUrl: 'https://probe.example.org/', profile: { name: 'Imported desk', helpDomains: ['Help.Example.org'], outgoingServer: 'mail.example.org', allowedPorts: [587, 465], authMethod: 'check-mail-first' } }),
+    ),
+  });
+  await expect(page.getByText('Settings imported.')).toBeVisible();
+  await expect(page.getByLabel('Probe service URL')).toHaveValue('https://probe.example.org');
+  await expect(page.getByLabel('Help-centre and webmail domains')).toHaveValue('help.example.org');
+  await expect(page.getByLabel('Check mail before sending (POP/IMAP before SMTP)')).toBeChecked();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`options page has no accessibility violations (${colorScheme})`, async () => {
+    launched = await launch({ colorScheme });
+    const page = await launched.context.newPage();
+    await page.goto(optionsUrl());
+    await expect(page.getByRole('heading', { name: 'SMTP Port Assistant options' })).toBeVisible();
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations).toEqual([]);
+    await page.screenshot({ path: `test-results/options-${colorScheme}.png`, fullPage: true });
+  });
+}
+
+test('an administrator policy overrides the options and shows them locked', async () => {
+  // Chromium on Linux reads extension policy only from this folder (root-owned).
+  const folder = '/etc/chromium/policies/managed';
+  const file = `${folder}/smtp-port-assistant-e2e.json`;
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        '3rdparty': {
+          extensions: {
+            [EXTENSION_ID]: {
+              serviceUrl: 'https://probe.helpdesk.example',
+              profileName: 'Managed Helpdesk',
+              outgoingServer: 'smtp.helpdesk.example',
+              allowedPorts: [587, 465],
+            },
+          },
+        },
+      }),
+    );
+  } catch (error) {
+    throw new Error(`This test writes a Chromium policy file and needs root: ${(error as Error).message}`);
+  }
+  try {
+    launched = await launch();
+    expect(launched.extensionId).toBe(EXTENSION_ID);
+    const page = await launched.context.newPage();
+    await page.goto(optionsUrl());
+    await expect(page.getByText('Some settings are set by your organization')).toBeVisible();
+    await expect(page.getByLabel('Probe service URL')).toHaveValue('https://probe.helpdesk.example');
+    await expect(page.getByLabel('Probe service URL')).toBeDisabled();
+    await expect(page.getByLabel('Profile name')).toHaveValue('Managed Helpdesk');
+    await expect(page.getByLabel('Profile name')).toBeDisabled();
+    await expect(page.locator('[data-managed="allowedPorts"]')).toBeVisible();
+    // Not in the policy, so still the user's to change.
+    await expect(page.getByLabel('Help-centre and webmail domains')).toBeEnabled();
+
+    const popup = await launched.context.newPage();
+    await popup.goto(`chrome-extension://${launched.extensionId}/src/extension/popup/index.html`);
+    await expect(popup.getByText('Profile: Managed Helpdesk')).toBeVisible();
+    await popup.getByRole('button', { name: 'Check server' }).click();
+    await expect(popup.getByLabel('Email address, domain or server')).toHaveValue('smtp.helpdesk.example');
+  } finally {
+    rmSync(file, { force: true });
+  }
+});
