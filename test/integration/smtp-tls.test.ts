@@ -68,7 +68,7 @@ describe('certificate facts over STARTTLS', () => {
   });
 
   it('an IP address as host name is checked against the certificate, and sends no SNI', async () => {
-    let servername: string | false | undefined = 'unset';
+    let servername: string | false | null | undefined = 'unset';
     const fixture = await implicitTlsServer(wrongName, (socket) => {
       servername = socket.servername;
       socket.end('421 bye\r\n');
@@ -81,7 +81,7 @@ describe('certificate facts over STARTTLS', () => {
   });
 
   it('sends the host name as SNI for implicit TLS', async () => {
-    let servername: string | false | undefined;
+    let servername: string | false | null | undefined;
     const fixture = await implicitTlsServer(wrongName, (socket) => {
       servername = socket.servername;
       socket.end('554 no\r\n');

@@ -49,7 +49,8 @@ export function recognizeForeignGreeting(firstLine: string): ForeignProtocol {
   if (firstLine.startsWith('SSH-')) return 'ssh';
   if (/^HTTP\/\d/.test(firstLine)) return 'http';
   // A TLS record (handshake 0x16 or alert 0x15, version 0x03) arriving where text was expected.
-  if (/^[\u0015\u0016]\u0003/.test(firstLine)) return 'tls';
+  const [type, version] = [firstLine.charCodeAt(0), firstLine.charCodeAt(1)];
+  if ((type === 0x15 || type === 0x16) && version === 0x03) return 'tls';
   if (firstLine.startsWith('+OK')) return 'pop3';
   if (/^\* (OK|PREAUTH|BYE)/i.test(firstLine)) return 'imap';
   if (/^\d{3}[ -]/.test(firstLine)) return 'ftp-or-other';
