@@ -50,8 +50,8 @@ else
   step "created self-signed certificate for localhost and mail.test.invalid ($CERT)"
 fi
 
-# IPv6 loopback only when the kernel has IPv6; otherwise Postfix refuses to start on ::1.
-if [[ -e /proc/net/if_inet6 ]]; then protocols=all; else protocols=ipv4; fi
+# IPv6 only when ::1 exists on lo (containers often disable IPv6); otherwise Postfix cannot bind ::1.
+if grep -qE '^0{31}1 .* lo$' /proc/net/if_inet6 2>/dev/null; then protocols=all; else protocols=ipv4; fi
 
 postconf -e \
   "inet_interfaces = loopback-only" \

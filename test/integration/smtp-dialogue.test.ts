@@ -189,10 +189,13 @@ describe('EHLO and STARTTLS', () => {
     const server = await track(scriptedSmtp({}));
     await probe(server.port);
     await probe(server.port, { ehloName: 'probe.example.org' });
+    await probe(server.port, { ehloName: 'x\r\nMAIL FROM:<a@example.com>' });
     expect(server.received.filter((entry) => entry.line.startsWith('EHLO')).map((entry) => entry.line)).toEqual([
       'EHLO [127.0.0.1]',
       'EHLO probe.example.org',
+      'EHLO [127.0.0.1]',
     ]);
+    expect(server.received.some((entry) => entry.line.startsWith('MAIL'))).toBe(false);
   });
 
   it('falls back to HELO when EHLO is answered 502', async () => {

@@ -6,177 +6,16 @@
  * `probePort`, which only accepts the four probe ports.
  */
 import net from 'node:net';
-import type { PortResult, Security, TlsFacts } from '../../core/api';
-import { SmtpChannel, type ReadOutcome } from './channel';
-import { tcpConnect, tlsHandshake, type OpenSocket } from './connect';
-import { authMechanisms, ehloKeywords, offersStartTls, recognizeForeignGreeting } from './ehlo';
-import { say, type Verdict, type Where } from './messages';
+import { SmtpChannel } from './channel';
+import { tlsHandshake } from './connect';
+import { authMechanisms, offersStartTls } from './ehlo';
+import { say, type Verdict } from './messages';
 import { ProbeRun } from './run';
-import { resolveTimeouts, type ProbeTimeouts } from './timeouts';
+import { Dialogue, type DialogueOptions, type DialogueResult } from './session';
+import { resolveTimeouts } from './timeouts';
 import { tlsFactsFromSocket } from './tls-facts';
 
-export interface DialogueOptions {
-  address: string;
-  family: 4 | 6;
-  port: number;
-  /** `starttls`: plaintext greeting, then STARTTLS when offered (25, 587, 2525). `implicit`: TLS first (465). */
-  mode: 'starttls' | 'implicit';
-  /** Name for SNI and the certificate check; may be the IP itself. */
-  hostname: string;
-  timeouts?: Partial<ProbeTimeouts>;
-  signal?: AbortSignal;
-  ehloName?: string;
-  /** Test seam: how the TCP socket is opened (a socket that never connects simulates a firewall). */
-  openSocket?: OpenSocket;
-}
-
-export type DialogueResult = Omit<PortResult, 'port'> & { port: number };
-
-/** What the dialogue learned so far; every exit path reports it, so a failure late still shows the banner. */
-interface Findings {
-  banner: string | null;
-  beforeTls: string[] | null;
-  afterTls: string[] | null;
-  usedHelo: boolean;
-  security: Security;
-  tls: TlsFacts | null;
-  auth: string[];
-  slowGreeting: boolean;
-  connectMs: number | null;
-  greetingMs: number | null;
-}
-
-type Phase = 'connect' | 'greeting' | 'EHLO' | 'STARTTLS' | 'the TLS handshake' | 'EHLO after TLS';
-
-/** A server gets a short while to answer QUIT; its answer changes nothing in the result. */
-const QUIT_WAIT_MS = 2000;
-
-class Dialogue {
-  readonly where: Where;
-  readonly findings: Findings = {
-    banner: null,
-    beforeTls: null,
-    afterTls: null,
-    usedHelo: false,
-    security: 'none',
-    tls: null,
-    auth: [],
-    slowGreeting: false,
-    connectMs: null,
-    greetingMs: null,
-  };
-  phase: Phase = 'connect';
-  /** Set once a complete greeting arrived: from then on the session ends politely with QUIT. */
-  channelForQuit: SmtpChannel | null = null;
-
-  constructor(
-    readonly options: DialogueOptions,
-    readonly run: ProbeRun,
-  ) {
-    this.where = { port: options.port, address: options.address };
-  }
-
-  get timeouts(): ProbeTimeouts {
-    return this.run.timeouts;
-  }
-
-  async connect(): Promise<net.Socket | Verdict> {
-    const { address, port, family } = this.options;
-    const outcome = await this.run.wait(tcpConnect({ host: address, port, family }, this.run.within(this.timeouts.connectMs), this.options.openSocket));
-    if (outcome.kind === 'connected') {
-      this.run.track(outcome.socket);
-      return outcome.socket;
-    }
-    if (this.run.stopped) return this.stoppedVerdict();
-    if (outcome.kind === 'refused') return say.refused(this.where);
-    if (outcome.kind === 'unreachable') return say.unreachable(this.where, outcome.code);
-    return say.connectTimeout(this.where, this.timeouts.connectMs);
-  }
-
-  async read(channel: SmtpChannel, ms: number): Promise<ReadOutcome> {
-    return this.run.wait({ done: channel.readReply(this.run.within(ms)), cancel: () => channel.stop() });
-  }
-
-  /** Turns a read that produced no reply into the state that explains it. */
-  failedRead(outcome: Exclude<ReadOutcome, { kind: 'reply' }>, waitedMs: number): Verdict {
-    if (outcome.kind === 'stopped' || this.run.stopped) return this.stoppedVerdict();
-    if (outcome.kind === 'protocol') return say.protocol(this.where, lowerFirst(outcome.error.message));
-    if (outcome.kind === 'closed') {
-      return say.protocol(this.where, outcome.received ? `it closed the connection in the middle of a reply during ${this.phase}` : `it closed the connection without answering ${this.phase}`);
-    }
-    return say.stalled(this.where, this.phase, waitedMs);
-  }
-
-  stoppedVerdict(): Verdict {
-    const state = this.phase === 'connect' ? 'timeout' : this.phase === 'greeting' ? 'no-greeting' : 'protocol';
-    return say.stopped(this.where, state, this.phase === 'connect' ? 'the connect' : this.phase, this.run.stopReason ?? 'aborted', this.timeouts.totalMs);
-  }
-
-  /**
-   * Waits for the final "220 " line. A multi-line "220-" greeting (Postfix postscreen's teaser) is not
-   * the end: a client that speaks before the last line is dropped as a spambot (RFC 5321 4.3.1, postscreen(8)).
-   */
-  async greeting(channel: SmtpChannel): Promise<Verdict | null> {
-    this.phase = 'greeting';
-    const started = this.run.elapsed();
-    const outcome = await this.read(channel, this.timeouts.greetingMs);
-    if (outcome.kind !== 'reply') return this.failedGreeting(outcome);
-    this.findings.greetingMs = this.run.elapsed() - started;
-    this.findings.slowGreeting = this.findings.greetingMs > this.timeouts.slowGreetingMs;
-    this.findings.banner = outcome.reply.lines.join('\n');
-    this.channelForQuit = channel;
-    if (outcome.reply.code === 220) return null;
-    // RFC 5321 3.1: 554 means "no service here"; 421 means "not now". Both refuse the session.
-    if (outcome.reply.code >= 400) return say.rejectedGreeting(this.where, outcome.reply);
-    return say.protocol(this.where, `it greeted with code ${outcome.reply.code} instead of 220`);
-  }
-
-  private failedGreeting(outcome: Exclude<ReadOutcome, { kind: 'reply' }>): Verdict {
-    if (outcome.kind === 'stopped' || this.run.stopped) return this.stoppedVerdict();
-    const firstLine = outcome.firstLine;
-    // Text that does not start like a reply code is another protocol talking (SSH-2.0-..., HTTP/1.1 ...).
-    if (firstLine !== null && firstLine.length > 0 && !/^\d/.test(firstLine)) {
-      return say.notSmtp(this.where, recognizeForeignGreeting(firstLine), firstLine);
-    }
-    if (outcome.kind === 'protocol') return say.protocol(this.where, lowerFirst(outcome.error.message));
-    if (outcome.kind === 'closed') {
-      return outcome.received ? say.protocol(this.where, 'it closed the connection in the middle of its greeting') : say.closedBeforeGreeting(this.where);
-    }
-    return outcome.received ? say.unfinishedGreeting(this.where) : say.noGreeting(this.where, this.timeouts.greetingMs);
-  }
-
-  /** EHLO, and HELO when the server does not know EHLO (RFC 5321 4.1.4: 500/502 to EHLO). */
-  async hello(channel: SmtpChannel, phase: 'EHLO' | 'EHLO after TLS'): Promise<string[] | Verdict> {
-    this.phase = phase;
-    const name = this.options.ehloName ?? addressLiteral(channel.current);
-    channel.send(`EHLO ${name}`);
-    const ehlo = await this.read(channel, this.timeouts.commandMs);
-    if (ehlo.kind !== 'reply') return this.failedRead(ehlo, this.timeouts.commandMs);
-    if (ehlo.reply.code === 250) return ehloKeywords(ehlo.reply);
-    if (ehlo.reply.code === 421) return say.closingService(this.where, ehlo.reply, phase);
-    if (ehlo.reply.code !== 500 && ehlo.reply.code !== 502) return say.ehloRefused(this.where, ehlo.reply);
-    channel.send(`HELO ${name}`);
-    const helo = await this.read(channel, this.timeouts.commandMs);
-    if (helo.kind !== 'reply') return this.failedRead(helo, this.timeouts.commandMs);
-    if (helo.reply.code === 421) return say.closingService(this.where, helo.reply, 'HELO');
-    if (helo.reply.code !== 250) return say.ehloRefused(this.where, helo.reply);
-    this.findings.usedHelo = true;
-    return [];
-  }
-
-  recordTls(facts: TlsFacts, security: 'starttls' | 'tls'): void {
-    this.findings.tls = facts;
-    this.findings.security = security;
-  }
-
-  /** RFC 5321 4.1.1.10: the client ends with QUIT; the answer is awaited briefly and then ignored. */
-  async quit(): Promise<void> {
-    const channel = this.channelForQuit;
-    if (!channel || this.run.stopped || channel.current.destroyed) return;
-    channel.send('QUIT');
-    await this.read(channel, QUIT_WAIT_MS);
-  }
-}
+export type { DialogueOptions, DialogueResult };
 
 export async function runDialogue(options: DialogueOptions): Promise<DialogueResult> {
   const run = new ProbeRun(resolveTimeouts(options.timeouts), options.signal);
@@ -312,15 +151,4 @@ async function explainPlaintextPeer(dialogue: Dialogue): Promise<Verdict> {
   if (verdict?.state === 'not-smtp') return verdict;
   if (run.stopped) return dialogue.stoppedVerdict();
   return say.tlsUnexpected(where, dialogue.findings.banner !== null);
-}
-
-/** RFC 5321 4.1.4: a client without a meaningful name greets with its address literal. */
-function addressLiteral(socket: net.Socket): string {
-  const local = socket.localAddress ?? '127.0.0.1';
-  return net.isIPv6(local) ? `[IPv6:${local}]` : `[${local}]`;
-}
-
-function lowerFirst(text: string): string {
-  const trimmed = text.replace(/\.$/, '');
-  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 }
