@@ -75,10 +75,22 @@ describe('labelled corpus', () => {
 });
 
 describe('classifier metrics', () => {
+  // holdout/ holds two batches: "held-out" pages were written before the classifier and never tuned on;
+  // "blind batch 2" pages were written against the finished classifier, scored once, then used for one
+  // round of general fixes, so only the first batch is still a clean check.
   it('reaches a macro F1 of at least 0.95 on the whole corpus', () => {
     const all = metrics(labels);
-    const heldOut = metrics(labels.filter((page) => page.heldOut));
-    console.log(`${table(`All ${labels.length} pages`, all)}\n\n${table(`Held-out ${labels.filter((page) => page.heldOut).length} pages (written before tuning)`, heldOut)}`);
+    const heldOutPages = labels.filter((page) => page.note.startsWith('held-out'));
+    const heldOut = metrics(heldOutPages);
+    const blindPages = labels.filter((page) => page.note.startsWith('blind batch 2'));
+    const blind = metrics(blindPages);
+    console.log(
+      [
+        table(`All ${labels.length} pages`, all),
+        table(`Held-out batch: ${heldOutPages.length} pages written before the classifier, never tuned on`, heldOut),
+        table(`Blind batch 2: ${blindPages.length} harder pages, seen once before a round of fixes`, blind),
+      ].join('\n\n'),
+    );
     expect(all.macroF1).toBeGreaterThanOrEqual(0.95);
     expect(heldOut.macroF1).toBeGreaterThanOrEqual(0.9);
   });

@@ -1,11 +1,11 @@
 /**
  * Help articles that explain how to set the outgoing (SMTP) server or port in a mail client:
- * the headline names the outgoing server, SMTP or a mail port, and the text names servers, ports,
- * mail programs and the steps to take.
+ * the headline names the outgoing server, SMTP or a mail port (or mail set-up in general), and the
+ * text names servers, ports, mail programs and the steps to take.
  */
 import { isHelpUrl, headlineText, mentionsSubmissionPort, topicOf } from './topic';
 import type { Detector, Evidence } from './types';
-import { MAIL_CLIENT, OUTGOING_SERVER, STEP_VERB, countMatches } from './vocabulary';
+import { MAIL_CLIENT, MAIL_WORD, OUTGOING_SERVER, SETUP_WORD, STEP_VERB, countMatches, has } from './vocabulary';
 
 export const helpArticle: Detector = {
   id: 'article',
@@ -25,6 +25,12 @@ export const helpArticle: Detector = {
     } else if (described) {
       score += 0.15;
       signals.push(`meta:${described}`);
+    }
+    const headlineWords = headlineText(facts);
+    const mailSetup = !headline && !heading && !described && has(MAIL_WORD, headlineWords) && has(SETUP_WORD, headlineWords);
+    if (mailSetup) {
+      score += 0.2;
+      signals.push('title:mail-setup');
     }
 
     const outgoing = countMatches(OUTGOING_SERVER, facts.text);
@@ -53,8 +59,16 @@ export const helpArticle: Detector = {
       score += 0.05;
       signals.push('text:settings-stated');
     }
-    // Without a headline on the subject, the text alone must say it more than once, with steps.
-    const onTopic = headline !== null || heading !== null || described !== null || (outgoing >= 2 && steps >= 2);
+    // Without a headline on the subject, the text must name the outgoing server under a mail set-up
+    // headline, say it more than once with steps, or state its settings on a help page.
+    const statesSettings = settings.outgoingServer !== null && settings.port !== null;
+    const onTopic =
+      headline !== null ||
+      heading !== null ||
+      described !== null ||
+      (mailSetup && outgoing > 0) ||
+      (outgoing >= 2 && steps >= 2) ||
+      (statesSettings && isHelpUrl(facts.url));
     if (!onTopic) score = Math.min(score, 0.3);
     return { score, signals };
   },

@@ -89,9 +89,8 @@ const NEAR_MISSES: readonly NearMiss[] = [
   {
     id: 'developer',
     pattern: words(
-      'npm install', 'pip install', 'createtransport', 'api key', 'clave de api', 'api-schlüssel', 'sdks?', 'curl', 'const',
-      'await', 'import', 'require\\(', 'library', 'biblioteca', 'bibliothek', 'librairie', 'libreria', 'api rest', 'rest api',
-      'webhooks?',
+      'npm install', 'pip install', 'createtransport', 'api key', 'clave de api', 'api-schlüssel', 'sdks?', 'curl',
+      'library', 'biblioteca', 'bibliothek', 'librairie', 'libreria', 'api rest', 'rest api', 'webhooks?',
     ),
     atLeast: 2,
     penalty: 0.35,

@@ -10,7 +10,7 @@ const TOPIC =
   /smtp|outgoing|outbound|saliente|de salida|postausgang|ausgangsserver|sortant|d'envoi|sa[íi]da|de envio|in uscita|uitgaand|\b(?:port|puerto|porta|poort)\W{1,3}(?:25|465|587)\b/i;
 const MAIL = /mail|correo|courriel|messagerie|posta|postfach/i;
 const SETUP =
-  /setting|set ?up|config|client|account|param|einstell|instell|impostaz|defini[çc]|ajuste|r[ée]glage|serverdaten|konto|cuenta|compte|conta\b|casella/i;
+  /setting|set ?up|config|client|account|param|einstell|einricht|instell|impostaz|defini[çc]|ajuste|r[ée]glage|serverdaten|konto|cuenta|compte|conta\b|casella|program|app\b|applica|android|iphone|ipad|phone|celular|m[óo]vil|handy|telefoon/i;
 
 const HEADINGS = 'h1, h2, h3, summary, [role="heading"]';
 const MAX_HEADINGS = 8;

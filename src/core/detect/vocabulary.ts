@@ -39,6 +39,8 @@ export function has(pattern: RegExp, text: string): boolean {
 export const OUTGOING_SERVER = words(
   "outgoing (?:(?:mail|e-?mail) )?(?:server|smtp|port|\\(smtp\\))",
   'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)',
+  'sending (?:mail )?server',
+  '(?:mail|e-?mail) is sent (?:through|via)',
   'smtp[- ]?(?:server|servers|host|hostname|server name|settings?|port)',
   'servidor(?:es)? (?:de (?:correo |email |e-mail |e-mails )?)?(?:saliente|salida|envío|envio|saída|saida)',
   'servidor (?:de (?:e-?mail|correio) )?de (?:saída|saida)',
@@ -138,6 +140,22 @@ export const NO_SECURITY = words('none', 'keine', 'ninguna', 'ninguno', 'aucune?
 export const HOSTNAME =
   /(?<![\p{L}\p{N}@.\-_/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?![\p{L}\p{N}@\-_])/gu;
 export const EMAIL_ADDRESS = /[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}/;
+
+/**
+ * Headlines about setting up mail in general ("Configure your e-mail on your phone", "Parametri della
+ * posta", "Instellingen voor je mailprogramma"): a mail word and a set-up word.
+ */
+export const MAIL_WORD = words(
+  'e-?mails?', 'mail', 'mailbox', 'webmail', 'correo', 'courriel', 'messagerie', 'posta', 'postfach', 'mailprogramm\\p{L}*',
+  'mailprogramma', 'e-mailprogramma', 'e-mail-programm\\p{L}*', 'mailinstellingen',
+);
+export const SETUP_WORD = words(
+  'settings?', 'set ?up', 'setup', 'configur\\p{L}*', 'parameters', 'paramètres', 'parámetros', 'parâmetros', 'parametri',
+  'einstellungen', 'einrichten', 'serverdaten', 'instellingen', 'instellen', 'impostazioni', 'definições', 'ajustes',
+  'réglages', 'mailprogramm\\p{L}*', 'mailprogramma', 'e-mailprogramma', 'mailinstellingen', 'programs?', 'programas?',
+  'programmes?', 'logiciels?', 'clients?', 'apps?', 'aplicativo', 'application', 'applicazione', 'android', 'iphone',
+  'ipad', 'phone', 'celular', 'móvil', 'handy', 'smartphone', 'telefoon', 'telemóvel',
+);
 
 /** Mail programs by name and the generic words for one. */
 export const MAIL_CLIENT = words(
