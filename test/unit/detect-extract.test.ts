@@ -3,7 +3,8 @@
  * as plain strings and numbers, in the seven languages.
  */
 import { describe, expect, it } from 'vitest';
-import { extractSettings, securityOf } from '../../src/core/detect/extract';
+import { extractSettings } from '../../src/core/detect/extract';
+import { securityOf } from '../../src/core/detect/values';
 import { gatherFacts } from '../../src/core/detect/facts';
 import { classifyPage } from '../../src/core/detect/index';
 import type { ExtractedSettings } from '../../src/core/detect/types';

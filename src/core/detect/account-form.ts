@@ -3,7 +3,7 @@
  * forms, external-account wizards. A control labelled as the outgoing server, or a port control inside
  * the outgoing part of the form, is the evidence.
  */
-import { meaningOf } from './extract';
+import { meaningOf } from './values';
 import type { Detector, Evidence } from './types';
 
 export const accountForm: Detector = {

@@ -1,6 +1,6 @@
 /**
  * Every page detector, in the order they run. Adding one: a file in this folder, a line here, and a
- * fixture in test/fixtures/pages/ that it fires on (test/unit/detect-registry.test.ts checks both).
+ * fixture in test/fixtures/pages/ that it fires on (test/unit/detect-detectors.test.ts checks both).
  */
 import { accountArea } from './account-area';
 import { accountForm } from './account-form';

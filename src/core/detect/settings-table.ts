@@ -3,7 +3,7 @@
  * page with incoming and outgoing servers in a table or definition list, or the same as labelled lines.
  * Help articles list settings too; signed-in.ts tells the two apart.
  */
-import { firstHost, meaningOf } from './extract';
+import { firstHost, meaningOf } from './values';
 import type { Detector, Evidence } from './types';
 
 export const settingsTable: Detector = {

@@ -1,0 +1,110 @@
+/**
+ * Reading one value: what a label or table key names (server, port, security...) and which server it
+ * belongs to, and the host name, port number, security mode or authentication a value states.
+ */
+import { directionOf } from './fields';
+import type { Direction, SecurityMode } from './types';
+import {
+  ANY_PORT_NUMBER,
+  AUTH_WORD,
+  HOSTNAME,
+  IMPLICIT_TLS,
+  INCOMING_SERVER,
+  MAIL_PORT,
+  NO_SECURITY,
+  OUTGOING_SERVER,
+  PLAIN_TLS,
+  PORT_WITH_NUMBER,
+  PORT_WORD,
+  SECURITY_WORD,
+  SERVER_WORD,
+  SMTP,
+  STARTTLS,
+  USER_WORD,
+  has,
+} from './vocabulary';
+
+export type FieldRole = 'server' | 'port' | 'security' | 'auth' | 'user';
+
+export interface KeyMeaning {
+  role: FieldRole | null;
+  direction: Direction;
+}
+
+/** What a label or table key names, and which server it belongs to. */
+export function meaningOf(key: string, context: Direction): KeyMeaning {
+  const direction = directionOf(key) ?? context;
+  if (has(PORT_WORD, key)) return { role: 'port', direction };
+  if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };
+  if (has(SECURITY_WORD, key)) return { role: 'security', direction };
+  if (has(AUTH_WORD, key)) return { role: 'auth', direction };
+  if (has(USER_WORD, key)) return { role: 'user', direction };
+  if (has(SMTP, key)) return { role: 'server', direction: 'outgoing' };
+  return { role: null, direction };
+}
+
+/** File names and example placeholders that look like host names but are not servers. */
+const NOT_A_TLD = /\.(?:html?|php|aspx?|jsp?|css|png|jpe?g|gif|svg|cf|conf|cfg|properties|txt|json|xml|exe|md|sh|py|ts|ya?ml|ini|log)$/;
+const SERVER_PREFIX = /^(?:smtps?|mail|mx|imaps?|pop3?|out(?:bound|going)?|send|relay|exchange|owa|securesmtp|asmtp|authsmtp|submission)\d*\./;
+
+export function firstHost(text: string): string | null {
+  HOSTNAME.lastIndex = 0;
+  for (let match = HOSTNAME.exec(text); match !== null; match = HOSTNAME.exec(text)) {
+    const host = match[0];
+    if (NOT_A_TLD.test(host)) continue;
+    if (host.split('.').length >= 3 || SERVER_PREFIX.test(host)) {
+      HOSTNAME.lastIndex = 0;
+      return host;
+    }
+  }
+  HOSTNAME.lastIndex = 0;
+  return null;
+}
+
+export function validPort(value: number): number | null {
+  return Number.isInteger(value) && value > 0 && value < 65536 ? value : null;
+}
+
+/** "port 587", "Puerto SMTP: 465", a bare "587", preferring submission ports over 25 in prose. */
+export function firstPort(text: string, bare: 'any' | 'mail' | 'none'): number | null {
+  PORT_WITH_NUMBER.lastIndex = 0;
+  const labelled = PORT_WITH_NUMBER.exec(text);
+  PORT_WITH_NUMBER.lastIndex = 0;
+  if (labelled?.[1]) return validPort(Number(labelled[1]));
+  if (bare === 'none') return null;
+  const pattern = bare === 'mail' ? MAIL_PORT : ANY_PORT_NUMBER;
+  pattern.lastIndex = 0;
+  const numbers: number[] = [];
+  for (let match = pattern.exec(text); match !== null && numbers.length < 6; match = pattern.exec(text)) {
+    numbers.push(Number(match[1]));
+  }
+  pattern.lastIndex = 0;
+  const preferred = numbers.find((port) => port !== 25) ?? numbers[0];
+  return preferred === undefined ? null : validPort(preferred);
+}
+
+/**
+ * Security words to a mode. "TLS" alone and SSL on 587 mean STARTTLS in most clients' wording;
+ * "SSL/TLS", "SSL" or anything on 465 is implicit TLS (RFC 8314 section 3.3).
+ */
+export function securityOf(text: string, port: number | null): SecurityMode | null {
+  if (has(STARTTLS, text)) return 'starttls';
+  const implicit = has(IMPLICIT_TLS, text);
+  const plainTls = has(PLAIN_TLS, text);
+  if (implicit || plainTls) {
+    if (port === 465) return 'tls';
+    if (port === 587 || port === 25 || port === 2525) return 'starttls';
+    return implicit ? 'tls' : 'starttls';
+  }
+  if (has(NO_SECURITY, text)) return 'none';
+  return null;
+}
+
+export function authenticationOf(text: string): string | null {
+  if (/oauth|modern auth/.test(text)) return 'oauth2';
+  if (/pop before smtp|smtp after pop|pop-before-smtp/.test(text)) return 'smtp-after-pop';
+  if (has(NO_SECURITY, text) && !/password|passwort|contraseña|mot de passe|senha|palavra-passe|wachtwoord/.test(text)) {
+    return 'none';
+  }
+  return 'password';
+}
