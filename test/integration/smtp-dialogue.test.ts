@@ -51,6 +51,17 @@ describe('connection states', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('unreachable: no route to the host (simulated: loopback always has a route)', async () => {
+    const noRoute = () => {
+      const socket = new net.Socket();
+      setImmediate(() => socket.destroy(Object.assign(new Error('connect EHOSTUNREACH'), { code: 'EHOSTUNREACH' })));
+      return socket;
+    };
+    const result = await probe(25, { openSocket: noRoute });
+    expect(result.state).toBe('unreachable');
+    expect(result.message).toMatch(/cannot be reached from the probe \(EHOSTUNREACH\)/);
+  });
+
   it('no-greeting: a tarpit accepts and says nothing, and is not a TLS server either', async () => {
     const tarpit = await track(rawServer(() => {}));
     const result = await probe(tarpit.port);
