@@ -84,11 +84,24 @@ describe('text budget', () => {
   });
 });
 
+describe('odd documents', () => {
+  it.each([[''], ['<p>no head, no title</p>'], ['<html><head><title>Only a title</title></head></html>'], ['<frameset></frameset>']])('classifies %j as none', (html) => {
+    const result = classifyPage(parse(html), 'about:blank');
+    expect(result.kind).toBe('none');
+    expect(result.settings.anchor).toBeNull();
+  });
+});
+
 describe('abort signal', () => {
   it('throws the reason of an already aborted signal', () => {
     const controller = new AbortController();
     controller.abort(new Error('navigated away'));
     expect(() => classifyPage(parse('<title>x</title>'), 'https://example.net/', { signal: controller.signal })).toThrow('navigated away');
+  });
+
+  it('throws an AbortError when the signal gives no reason', () => {
+    const signal = { aborted: true, reason: undefined } as unknown as AbortSignal;
+    expect(() => classifyPage(parse('<title>x</title>'), 'https://example.net/', { signal })).toThrow(expect.objectContaining({ name: 'AbortError' }));
   });
 
   it('checks the signal between detectors', () => {

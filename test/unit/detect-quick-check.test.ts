@@ -34,6 +34,7 @@ describe('mightMatch', () => {
     expect(mightMatch(parse('<title>Recipes</title><body><h2>Outgoing server</h2></body>'), 'https://example.net/')).toBe(true);
     expect(mightMatch(parse('<title>x</title><meta name="description" content="Puerto 587">'), 'https://example.net/')).toBe(true);
     expect(mightMatch(parse('<title>x</title>'), 'https://example.net/hilfe/postausgangsserver')).toBe(true);
+    expect(mightMatch(parse(''), 'https://example.net/smtp')).toBe(false);
   });
 
   it('reads at most the first eight headings', () => {

@@ -29,10 +29,24 @@ export const THRESHOLD = 0.6;
 const ACCOUNT_CONTEXT = /^(?:account:sign-out|url:account|form:label:)/;
 
 function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The page classification was aborted.', 'AbortError');
+  if (signal.reason !== undefined) return signal.reason;
+  const error = new Error('The page classification was aborted.');
+  error.name = 'AbortError';
+  return error;
 }
 
-const round = (value: number): number => Math.round(Math.min(1, Math.max(0, value)) * 100) / 100;
+/** What an empty document (no root element, as after a failed parse) classifies as. */
+const NOTHING = (): PageClassification => ({
+  kind: 'none',
+  confidence: 1,
+  signals: ['page:empty'],
+  settings: { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null },
+  clientId: null,
+});
+
+/** Two decimals, so that sums of weights compare as written (0.3 + 0.2 + 0.15 is not above 0.65). */
+const hundredths = (value: number): number => Math.round(value * 100) / 100;
+const clamp = (value: number): number => Math.min(1, Math.max(0, value));
 
 /**
  * Classifies `document` (loaded from `url`). Throws the signal's reason when `options.signal` aborts
@@ -44,6 +58,7 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
     if (signal?.aborted) throw abortError(signal);
   };
   check();
+  if (document.documentElement === null) return NOTHING();
   const facts = gatherFacts(document, url, options.textBudget ?? DEFAULT_TEXT_BUDGET);
   check();
   const { settings } = extractSettings(facts);
@@ -58,9 +73,9 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   }
   if (facts.textStats.truncated) signals.push('budget:truncated');
 
-  const article = scores.article + scores.against;
+  const article = hundredths(scores.article + scores.against);
   // Near misses are about articles' words; an account form is rarely beside a router guide.
-  const account = scores.account + scores.against / 2;
+  const account = hundredths(scores.account + scores.against / 2);
   const accountContext = signals.some((reason) => ACCOUNT_CONTEXT.test(reason));
 
   let kind: PageKind = 'none';
@@ -70,7 +85,7 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   const confidence = kind === 'account' ? account : kind === 'article' ? article : 1 - Math.max(article, account) / (THRESHOLD * 2);
   return {
     kind,
-    confidence: round(confidence),
+    confidence: hundredths(clamp(confidence)),
     signals,
     settings: kind === 'account' ? settings : { ...settings, anchor: null },
     clientId: kind === 'none' ? null : detectClient(facts),

@@ -16,6 +16,7 @@ const HEADINGS = 'h1, h2, h3, summary, [role="heading"]';
 const MAX_HEADINGS = 8;
 
 export function mightMatch(document: Document, url: string): boolean {
+  if (document.documentElement === null) return false;
   const parts = [url, document.title, document.querySelector('meta[name="description"]')?.getAttribute('content') ?? ''];
   const headings = document.querySelectorAll(HEADINGS);
   for (let index = 0; index < headings.length && index < MAX_HEADINGS; index += 1) {
