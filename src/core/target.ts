@@ -44,7 +44,7 @@ function isIpv6(value: string): boolean {
 
 /** Internationalised names become their xn-- form (the name DNS and certificates use). */
 function toAscii(name: string): string | null {
-  if (/^[\x00-\x7f]*$/.test(name)) return name;
+  if (/^[!-~]*$/.test(name)) return name;
   try {
     return new URL(`http://${name}/`).hostname;
   } catch {

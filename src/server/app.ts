@@ -3,10 +3,10 @@
  * use `app.inject` and `serve.ts` calls `listen`.
  */
 import { PassThrough } from 'node:stream';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import type { ApiErrorBody, ProbeEvent, ProbePort } from '../core/api';
+import type { ApiErrorBody, ProbeEvent, ProbePort, ProbeReport } from '../core/api';
 import { DEFAULT_CONFIG, type ServiceConfig } from './config';
 import { hostsAwareResolver } from './hosts-aware-resolver';
 import { createSafeFetch } from './discovery/http-fetch';
@@ -65,9 +65,19 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
         req: (request: FastifyRequest) => ({ method: request.method, url: request.url.split('?')[0] }),
       },
     },
+    // One line per request (onResponse below) instead of Fastify's two, with the probe's outcome in it.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4096,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
+  });
+
+  const outcomes = new WeakMap<FastifyRequest, Record<string, unknown>>();
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url.split('?')[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime), ...outcomes.get(request) },
+      'request',
+    );
   });
 
   // A probe request is JSON; Fastify's built-in text/plain parser would only turn a mistake into a
@@ -117,16 +127,18 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
 
     routes.get<{ Querystring: { address: string } }>('/v1/discover', { schema: { querystring: discoverQuerySchema } }, async (request, reply) => {
       const controller = abortOnDisconnect(reply);
+      outcomes.set(request, { target: logTarget(request.query.address) });
       const discovery = await service.discover(request.query.address, controller.signal);
-      request.log.info({ target: logTarget(request.query.address), candidates: discovery.candidates.length }, 'discovery');
+      outcomes.set(request, { target: logTarget(request.query.address), candidates: discovery.candidates.length });
       return discovery;
     });
 
     routes.post<{ Body: { target: string; ports?: ProbePort[] } }>('/v1/probe', { schema: { body: probeBodySchema } }, async (request, reply) => {
       const { target, ports } = request.body;
       const controller = abortOnDisconnect(reply);
-      const log = (outcome: { server: string; durationMs: number; cached: boolean }) =>
-        request.log.info({ target: logTarget(target), ...outcome }, 'probe');
+      outcomes.set(request, { target: logTarget(target) });
+      const log = ({ server, durationMs, cached, recommendation }: ProbeReport) =>
+        outcomes.set(request, { target: logTarget(target), server, probeMs: durationMs, cached, recommendedPort: recommendation?.port ?? null });
 
       if (!(request.headers.accept ?? '').includes(NDJSON)) {
         const { report, json } = await service.probe(target, ports, { signal: controller.signal });

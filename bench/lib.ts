@@ -1,0 +1,123 @@
+/** Shared by the benchmarks: the loopback Postfix, the built artifacts, child servers and the result table. */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
+
+export function listening(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 1000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** The baseline needs the loopback Postfix of scripts/setup-postfix.sh on 25, 465 and 587. */
+export async function ensurePostfix(): Promise<void> {
+  const up = async () => (await Promise.all([25, 465, 587].map((port) => listening(port)))).every(Boolean);
+  if (await up()) return;
+  if (process.getuid?.() !== 0) throw new Error('Loopback Postfix is not running; run `sudo bash scripts/setup-postfix.sh` first.');
+  console.log('Starting the loopback Postfix (scripts/setup-postfix.sh)...');
+  execFileSync('bash', ['scripts/setup-postfix.sh'], { stdio: 'inherit', timeout: 120_000 });
+  if (!(await up())) throw new Error('Postfix still does not listen on 25, 465 and 587 after scripts/setup-postfix.sh.');
+}
+
+/** The benchmarks measure what ships: the esbuild output, rebuilt so it matches the sources. */
+export function buildArtifacts(): void {
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-cli.ts'], { stdio: 'inherit', timeout: 60_000 });
+}
+
+export interface ChildServer {
+  origin: string;
+  pid: number;
+  /** Resident memory of the child in bytes (Linux /proc), or null elsewhere. */
+  rss(): number | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a Node server as a child on a free loopback port and waits for Fastify's "Server listening at"
+ * log line (the logger writes JSON lines to stdout). Everything after that line is discarded.
+ */
+export function startChild(args: string[], env: Record<string, string>): Promise<ChildServer> {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${args.join(' ')} did not start within 15 s.`));
+    }, 15_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited with ${code} before listening.`));
+    });
+    const lines = createInterface({ input: child.stdout! });
+    let found = false;
+    lines.on('line', (line) => {
+      if (found) return;
+      const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/i.exec(line);
+      if (!match) return;
+      found = true;
+      clearTimeout(timer);
+      // From here on the child's log is drained unread, so a busy benchmark never backs it up.
+      lines.close();
+      child.stdout!.on('data', () => {});
+      child.removeAllListeners('exit');
+      resolve({
+        origin: match[1]!,
+        pid: child.pid!,
+        rss: () => {
+          try {
+            const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+            return kb ? Number(kb) * 1024 : null;
+          } catch {
+            return null;
+          }
+        },
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+          }),
+      });
+    });
+  });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export interface Row {
+  measurement: string;
+  value: string;
+  ratio?: string;
+  target?: string;
+  pass?: boolean;
+}
+
+/** Prints the table and returns whether every row with a target passed. */
+export function printTable(title: string, rows: Row[]): boolean {
+  const header = ['measurement', 'value', 'ratio', 'target', 'result'];
+  const cells = rows.map((row) => [row.measurement, row.value, row.ratio ?? '', row.target ?? '', row.pass === undefined ? '' : row.pass ? 'PASS' : 'FAIL']);
+  const widths = header.map((_, column) => Math.max(header[column]!.length, ...cells.map((cell) => cell[column]!.length)));
+  const line = (cell: string[]) => cell.map((text, column) => text.padEnd(widths[column]!)).join('  ').trimEnd();
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const cell of cells) console.log(line(cell));
+  return rows.every((row) => row.pass !== false);
+}
