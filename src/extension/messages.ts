@@ -14,8 +14,12 @@ export type Message =
   | { type: 'check:start'; input: string }
   /** Content script: what it found on the page, for the badge and the popup's prefill. */
   | { type: 'page:classified'; kind: 'article' | 'account'; settings: PageSettings; clientId: string | null }
-  /** Content script hint or popup: open the popup's views or agent mode with a target. */
-  | { type: 'agent:open'; input: string };
+  /** Popup: open agent mode with a target. */
+  | { type: 'agent:open'; input: string }
+  /** Content script hint: open the checklist (for the client the page names) or the server check. */
+  | { type: 'hint:open'; view: 'checklist' | 'check'; clientId: string | null; server: string | null }
+  /** Content script hint: the person dismissed it; the background takes the site from the sender. */
+  | { type: 'hint:dismiss' };
 
 export type Reply = { ok: true } | { ok: false; message: string };
 
@@ -48,10 +52,23 @@ export function parseMessage(value: unknown): Message | null {
       if (!settings || clientId === undefined) return null;
       return { type: 'page:classified', kind: value.kind, settings, clientId };
     }
+    case 'hint:open': {
+      if (value.view !== 'checklist' && value.view !== 'check') return null;
+      const clientId = value.clientId === null || (typeof value.clientId === 'string' && CLIENT_ID.test(value.clientId)) ? value.clientId : undefined;
+      const server = value.server === null || (typeof value.server === 'string' && HOST.test(value.server)) ? value.server : undefined;
+      if (clientId === undefined || server === undefined) return null;
+      return { type: 'hint:open', view: value.view, clientId, server };
+    }
+    case 'hint:dismiss':
+      return { type: 'hint:dismiss' };
     default:
       return null;
   }
 }
+
+/** What the hint asked the popup to open with, in storage.session. */
+export const POPUP_REQUEST_KEY = 'popupRequest';
+export const POPUP_VIEW_KEY = 'popupView';
 
 /** Per-tab page findings live in storage.session under this key. */
 export function pageKey(tabId: number): string {

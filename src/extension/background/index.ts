@@ -6,13 +6,14 @@ import type { Runtime } from '../browser';
 import { browser } from '../browser';
 import { t } from '../i18n';
 import { pageKey, parseMessage, type Reply } from '../messages';
-import { readState } from '../storage';
+import { readState, writeItems } from '../storage';
+import { openFromHint, syncContentScripts } from './pages';
 import { CONTEXT_MENU_ID, openAgentMode } from '../agent-open';
 import { runCheck } from './probe-client';
 
 browser.runtime.onInstalled.addListener(() => {
   // Validate and repair what an earlier version stored before any page reads it.
-  void readState();
+  void readState().then(() => syncContentScripts());
   browser.contextMenus.removeAll().then(() =>
     browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: t('contextMenuCheck'), contexts: ['selection'] }),
   );
@@ -52,6 +53,15 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return Promise.resolve({ ok: true });
     case 'agent:open':
       return openAgentMode(message.input, sender.tab).then(() => ({ ok: true }) as const);
+    case 'hint:open':
+      return openFromHint(message).then(() => ({ ok: true }) as const);
+    case 'hint:dismiss': {
+      const site = sender.url ? new URL(sender.url).hostname : '';
+      if (!site) return Promise.resolve({ ok: false, message: 'No site to remember.' });
+      return readState()
+        .then((state) => writeItems({ dismissedSites: [...state.dismissedSites.filter((s) => s !== site), site].slice(-500) }))
+        .then(() => ({ ok: true }) as const);
+    }
     case 'page:classified': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return Promise.resolve({ ok: false, message: 'Page reports come from tabs.' });
@@ -63,6 +73,13 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       ]).then(() => ({ ok: true }) as const);
     }
   }
+});
+
+browser.runtime.onStartup.addListener(() => void syncContentScripts());
+browser.permissions.onAdded.addListener(() => void syncContentScripts());
+browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.options) void syncContentScripts();
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

@@ -6,7 +6,7 @@ import type { MailClient } from '../../core/clients/types';
 import { openAgentMode } from '../agent-open';
 import { browser } from '../browser';
 import { contentLocale, t } from '../i18n';
-import { pageKey, type Message } from '../messages';
+import { pageKey, POPUP_REQUEST_KEY, POPUP_VIEW_KEY, type Message } from '../messages';
 import { readOptions } from '../options';
 import { readState, writeItems, type StoredState } from '../storage';
 import { CheckPanel } from '../ui/CheckPanel';
@@ -16,15 +16,21 @@ import { ClientPicker } from './ClientPicker';
 import { useEscapeCloses } from './use-escape-closes';
 
 type View = 'checklist' | 'check';
-const VIEW_KEY = 'popupView';
 
-/** The field's prefill, in order: what the page on this tab states, the helpdesk profile, the last value. */
+/**
+ * The field's prefill, in order: what the page on this tab states (or the page whose hint opened
+ * this window), the helpdesk profile, the last value.
+ */
 async function prefill(state: StoredState): Promise<string> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined) {
     const stored = await browser.storage.session.get(pageKey(tab.id));
     const page = stored[pageKey(tab.id)] as Extract<Message, { type: 'page:classified' }> | undefined;
     if (page?.settings.outgoingServer) return page.settings.outgoingServer;
+  }
+  const requested = (await browser.storage.session.get(POPUP_REQUEST_KEY))[POPUP_REQUEST_KEY] as { server?: unknown; at?: unknown } | undefined;
+  if (typeof requested?.server === 'string' && typeof requested.at === 'number' && Date.now() - requested.at < 60_000) {
+    return requested.server;
   }
   const { options } = await readOptions();
   return options.profile.outgoingServer || state.lastCheckInput;
@@ -43,8 +49,8 @@ export function App() {
   useEffect(() => {
     void (async () => {
       const loaded = await readState();
-      const stored = await browser.storage.session.get(VIEW_KEY);
-      if (stored[VIEW_KEY] === 'check') setView('check');
+      const stored = await browser.storage.session.get(POPUP_VIEW_KEY);
+      if (stored[POPUP_VIEW_KEY] === 'check') setView('check');
       setInitialInput(await prefill(loaded));
       setProfileName((await readOptions()).options.profile.name);
       setState(loaded);
@@ -61,7 +67,7 @@ export function App() {
   };
   const show = (next: View) => {
     setView(next);
-    void browser.storage.session.set({ [VIEW_KEY]: next });
+    void browser.storage.session.set({ [POPUP_VIEW_KEY]: next });
   };
   const use = (recommendation: Recommendation) => {
     const target = {

@@ -1,0 +1,59 @@
+/**
+ * Where the page hint runs, and what it opens. The manifest lists a documented sample of help
+ * centres; the helpdesk profile adds its own domains and the person may grant "all sites". Those
+ * extra sites get the same content script, registered at run time once their permission is granted.
+ */
+import { browser } from '../browser';
+import { POPUP_REQUEST_KEY, POPUP_VIEW_KEY, type Message } from '../messages';
+import { readOptions } from '../options';
+import { writeItems } from '../storage';
+
+const SCRIPT_ID = 'page-hint-extra-sites';
+export const ALL_SITES = '<all_urls>';
+
+/** The origins a help-centre domain needs: the domain itself over https and http. */
+export function originsFor(domain: string): string[] {
+  return [`https://${domain}/*`, `http://${domain}/*`];
+}
+
+function contentScriptFile(): string | null {
+  const manifest = browser.runtime.getManifest() as { content_scripts?: { js?: string[] }[] };
+  return manifest.content_scripts?.[0]?.js?.[0] ?? null;
+}
+
+/** Register the hint for every granted extra origin (profile domains, or all sites). */
+export async function syncContentScripts(): Promise<void> {
+  const file = contentScriptFile();
+  const scripting = browser.scripting as typeof browser.scripting | undefined;
+  if (!file || !scripting?.registerContentScripts) return;
+  const [{ options }, granted] = await Promise.all([readOptions(), browser.permissions.getAll()]);
+  const origins = new Set(granted.origins ?? []);
+  const matches = origins.has(ALL_SITES)
+    ? [ALL_SITES]
+    : options.profile.helpDomains.flatMap(originsFor).filter((origin) => origins.has(origin));
+  const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
+  if (existing.length > 0) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (matches.length === 0) return;
+  await scripting.registerContentScripts([
+    { id: SCRIPT_ID, js: [file], matches, runAt: 'document_idle', persistAcrossSessions: true },
+  ]);
+}
+
+export async function openFromHint(message: Extract<Message, { type: 'hint:open' }>): Promise<void> {
+  if (message.clientId) await writeItems({ lastClientId: message.clientId });
+  await browser.storage.session.set({
+    [POPUP_VIEW_KEY]: message.view,
+    [POPUP_REQUEST_KEY]: { server: message.server, at: Date.now() },
+  });
+  try {
+    await browser.action.openPopup();
+  } catch {
+    // No toolbar popup without a gesture on this browser: the same page in a small window.
+    await browser.windows.create({
+      url: browser.runtime.getURL('src/extension/popup/index.html'),
+      type: 'popup',
+      width: 400,
+      height: 640,
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import { test, expect, type Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import { serveFolder, type StaticServer } from '../../scripts/lib/static-server';
+import { launch, removeProfile, type Launched } from './extension';
+
+let pages: StaticServer;
+let e2e: StaticServer;
+let launched: Launched;
+let extensionErrors: string[];
+
+test.beforeAll(async () => {
+  pages = await serveFolder(resolve('test/fixtures/pages'));
+  e2e = await serveFolder(resolve('test/fixtures/e2e'), 0, 'spa/index.html');
+});
+
+test.afterAll(async () => {
+  await pages?.close();
+  await e2e?.close();
+});
+
+test.beforeEach(async () => {
+  launched = await launch();
+  extensionErrors = [];
+  launched.context.on('weberror', (error) => extensionErrors.push(String(error.error())));
+});
+
+test.afterEach(async () => {
+  await launched.close().catch(() => undefined);
+  await removeProfile(launched.profile);
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await launched.context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /chrome-extension:|SMTP Port Assistant/.test(message.text() + message.location().url)) {
+      extensionErrors.push(message.text());
+    }
+  });
+  await page.goto(url);
+  return page;
+}
+
+const hint = (page: Page) => page.locator('smtp-port-assistant-hint aside');
+
+test('an article gets the banner with its server and mail client; the badge marks the page', async () => {
+  await launched.context.newPage();
+  const page = await open(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
+  await expect(hint(page)).toBeVisible();
+  await expect(hint(page)).toContainText('This page is about outgoing mail settings');
+  await expect(hint(page).getByRole('button', { name: 'Steps for Mozilla Thunderbird' })).toBeVisible();
+  await expect(hint(page)).toContainText(/smtp\.[a-z.-]+/);
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(1);
+  // The extension cannot read tab URLs (no "tabs" permission), so look at the badge of every tab:
+  // only the article's tab is marked.
+  const badges = await launched.worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id! })));
+  });
+  expect(badges.filter((text) => text === '✓')).toHaveLength(1);
+  await page.screenshot({ path: 'test-results/page-hint-article.png' });
+  expect(extensionErrors).toEqual([]);
+});
+
+test('an account page gets the note beside its settings with a Check action for the extracted server', async () => {
+  const page = await open(`${pages.origin}/en-cpanel-mail-client-manual-settings.html`);
+  await expect(hint(page)).toBeVisible();
+  await expect(hint(page)).toContainText('587 with STARTTLS is the port for sending');
+  await expect(hint(page).getByRole('button', { name: /^Check [a-z0-9.-]+\.[a-z]+$/ })).toBeVisible();
+  // Beside the settings, in the page's flow, not floating over it.
+  const position = await page.locator('smtp-port-assistant-hint').evaluate((element) => getComputedStyle(element).position);
+  expect(position).toBe('relative');
+  await page.screenshot({ path: 'test-results/page-hint-account.png' });
+  expect(extensionErrors).toEqual([]);
+});
+
+for (const nearMiss of ['en-router-port-forwarding.html', 'de-router-portfreigabe.html', 'en-hosting-change-ssh-port.html']) {
+  test(`no hint on the near miss ${nearMiss}`, async () => {
+    const page = await open(`${pages.origin}/${nearMiss}`);
+    // Longer than the bootstrap's settle and late-look delays.
+    await page.waitForTimeout(2500);
+    await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  });
+}
+
+test('dismissing the hint is remembered for the site after a reload', async () => {
+  const page = await open(`${pages.origin}/en-isp-port-25-blocked.html`);
+  await expect(hint(page)).toBeVisible();
+  await hint(page).getByRole('button', { name: "Don't show on this site" }).click();
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  await page.reload();
+  await page.waitForTimeout(2500);
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  const stored = await launched.worker.evaluate(() => chrome.storage.local.get('dismissedSites'));
+  expect(stored.dismissedSites).toEqual(['127.0.0.1']);
+});
+
+test('aggressive page CSS neither hides nor restyles the hint', async () => {
+  const page = await open(`${e2e.origin}/hostile-article.html`);
+  const host = page.locator('smtp-port-assistant-hint');
+  await expect(hint(page)).toBeVisible();
+  const box = await host.boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThan(200);
+  expect(box?.height ?? 0).toBeGreaterThan(60);
+  const button = hint(page).getByRole('button').first();
+  const style = await button.evaluate((element) => {
+    const computed = getComputedStyle(element);
+    return { color: computed.color, fontSize: computed.fontSize, display: computed.display };
+  });
+  expect(style.color).not.toBe('rgb(255, 0, 0)');
+  expect(style.fontSize).toBe('14px');
+  expect(style.display).not.toBe('none');
+  await page.screenshot({ path: 'test-results/page-hint-hostile-css.png' });
+});
+
+test('a single-page app navigating between a none page and an article updates the hint', async () => {
+  const page = await open(`${e2e.origin}/spa/`);
+  await page.waitForTimeout(2500);
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Outgoing mail settings' }).click();
+  await expect(hint(page)).toBeVisible();
+  await expect(hint(page)).toContainText('smtp.acme.test');
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  await page.goBack();
+  await expect(hint(page)).toBeVisible();
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(1);
+  expect(extensionErrors).toEqual([]);
+});
