@@ -5,11 +5,8 @@
  * resolved once, and every address is checked. The caller then connects to exactly the approved
  * addresses, so a DNS answer that changes between check and connect (rebinding) changes nothing.
  */
-import https from 'node:https';
-import http from 'node:http';
 import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
-import { useAgent } from 'request-filtering-agent';
 import { isProbePort, PROBE_PORTS, type ProbePort } from '../core/api';
 import { NO_RECORD_CODES, type DnsResolver } from './dns';
 
@@ -178,24 +175,6 @@ export function checkPorts(ports: unknown): ProbePort[] {
     if (!checked.includes(port)) checked.push(port);
   }
   return checked;
-}
-
-/**
- * For HTTP fetches made while discovering servers (autoconfig, ISPDB): a node:http(s) Agent that
- * re-checks the address of every connection it opens, after DNS, and refuses private, loopback,
- * link-local and meta addresses (request-filtering-agent). Use it with node:https / node:http:
- *
- *   https.get(url, { agent: guardedFetchAgent(url), timeout: 5000 }, onResponse)
- *
- * It does not apply to the global fetch(), which ignores `agent`; code that must use fetch() should
- * resolve the host with resolveApproved() first. Redirects need a fresh agent check per hop.
- */
-export function guardedFetchAgent(url: string | URL, options: { allowPrivate?: boolean } = {}): http.Agent | https.Agent {
-  const target = new URL(String(url));
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    throw invalid(`Only http and https addresses can be fetched, not ${target.protocol}`);
-  }
-  return useAgent(target.href, { allowPrivateIPAddress: options.allowPrivate === true, allowMetaIPAddress: false });
 }
 
 function invalid(message: string): TargetError {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkAddress, checkPorts, guardedFetchAgent, normalizeHostname, resolveApproved, TargetError } from '../../src/server/guard';
+import { checkAddress, checkPorts, normalizeHostname, resolveApproved, TargetError } from '../../src/server/guard';
 import type { DnsResolver } from '../../src/server/dns';
 
 function resolverWith(records: { a?: string[]; aaaa?: string[] }, failure?: string): DnsResolver & { calls: string[] } {
@@ -190,9 +190,3 @@ describe('checkPorts', () => {
   });
 });
 
-describe('guardedFetchAgent', () => {
-  it('gives an agent for http and https only', () => {
-    expect(guardedFetchAgent('https://autoconfig.example.com/mail/config-v1.1.xml')).toBeDefined();
-    expect(targetError(() => guardedFetchAgent('file:///etc/passwd')).code).toBe('invalid-target');
-  });
-});
