@@ -4,6 +4,8 @@ import { t } from '../i18n';
 import { readOptions, type EffectiveOptions } from '../options';
 import { checkOptions, exportOptions, importOptions, type ManagedField, type Options } from '../options-schema';
 import { writeItems } from '../storage';
+import { browser } from '../browser';
+import { ALL_SITES, originsFor } from '../background/pages';
 
 interface Draft {
   serviceUrl: string;
@@ -42,6 +44,19 @@ export function OptionsApp() {
   const [effective, setEffective] = useState<EffectiveOptions | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [allSites, setAllSites] = useState(false);
+  useEffect(() => {
+    void browser.permissions.contains({ origins: [ALL_SITES] }).then(setAllSites);
+  }, []);
+
+  /** Permission prompts must come straight from the click, before any other await. */
+  const toggleAllSites = async (wanted: boolean) => {
+    const changed = wanted
+      ? await browser.permissions.request({ origins: [ALL_SITES] })
+      : await browser.permissions.remove({ origins: [ALL_SITES] });
+    setAllSites(changed ? wanted : !wanted);
+    if (!changed && wanted) setMessage({ text: t('optionsPermissionDenied'), error: true });
+  };
 
   const load = async () => {
     const next = await readOptions();
@@ -67,7 +82,15 @@ export function OptionsApp() {
       setMessage({ text: checked.message, error: true });
       return;
     }
+    const origins = checked.value.profile.helpDomains.flatMap(originsFor);
+    // The hint may only run on the profile's domains once the browser has granted them.
+    const granted = origins.length === 0 || (await browser.permissions.request({ origins }).catch(() => false));
     await writeItems({ options: checked.value });
+    if (!granted) {
+      await load();
+      setMessage({ text: t('optionsPermissionDenied'), error: true });
+      return;
+    }
     await load();
     setMessage({ text: t('optionsSaved'), error: false });
   };
@@ -152,6 +175,13 @@ export function OptionsApp() {
               {t('optionsAuthPop')}
             </label>
           </fieldset>
+        </fieldset>
+        <fieldset>
+          <legend>{t('optionsSitesLegend')}</legend>
+          <label class="check-label">
+            <input type="checkbox" checked={allSites} onChange={(e) => void toggleAllSites(e.currentTarget.checked)} /> {t('optionsAllSites')}
+          </label>
+          <p class="muted small">{t('optionsAllSitesHint')}</p>
         </fieldset>
         <div class="actions">
           <button type="submit">{t('optionsSave')}</button>
