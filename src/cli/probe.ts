@@ -13,8 +13,13 @@ import { hostsAwareResolver } from '../server/hosts-aware-resolver';
 import { probeTarget } from '../server/probe';
 import { TargetError } from '../server/guard';
 import { DEFAULT_TIMEOUTS, type ProbeTimeouts } from '../server/smtp/probe-port';
+import { InstallError, installCommand } from './install-host';
+import { runNativeHost } from './native-host';
+import { probePortThrough, testNetworkFromEnv, TestNetworkError } from './test-network';
 
 const HELP = `Usage: smtp-probe TARGET [options]
+       smtp-probe install-host | uninstall-host [--browser chrome|chromium|edge|firefox] [--user-data-dir DIR] [--allow-private]
+       smtp-probe --native-host [--allow-private] [--timeout-ms N]   (started by the browser)
 
 Finds the outgoing mail server of TARGET (an email address, a domain or a server name)
 and reports what ports 25, 465 and 587 really do, then the settings to use.
@@ -26,6 +31,12 @@ Options:
   --timeout-ms N      give up on a port after N milliseconds (default ${DEFAULT_TIMEOUTS.totalMs})
   --no-discovery      probe TARGET itself, skip SRV/autoconfig/MX discovery
   -h, --help          show this help
+
+install-host writes the launcher and the host manifest that let the extension run this check from your
+own network; uninstall-host removes them.
+
+Testing only, with --allow-private: SMTP_PROBE_TEST_BLOCK_PORTS=25 makes those ports behave as filtered
+(timeout), SMTP_PROBE_TEST_REDIRECT=465=127.0.0.1:PORT sends a port to a loopback interceptor.
 
 Exit status: 0 a usable setting was found, 1 none was, 2 bad input or refused target.
 `;
@@ -102,7 +113,37 @@ function finish(code: number, stdout: string, stderr = ''): void {
   process.stdout.write(stdout, () => process.exit(code));
 }
 
+/**
+ * Browsers start the host with arguments of their own (Chrome: the caller origin; Firefox: the manifest
+ * path and the extension id), so only our flags are read and everything else is ignored.
+ */
+async function nativeHostMain(argv: string[]): Promise<void> {
+  const allowPrivate = argv.includes('--allow-private');
+  const timeoutIndex = argv.indexOf('--timeout-ms');
+  try {
+    const timeouts = timeoutIndex === -1 ? undefined : parseTimeout(argv[timeoutIndex + 1] ?? '');
+    const testNetwork = testNetworkFromEnv(process.env, allowPrivate);
+    const code = await runNativeHost({ allowPrivate, testNetwork, ...(timeouts ? { timeouts } : {}) });
+    process.exit(code);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${error.message}\n`);
+    throw error;
+  }
+}
+
+async function installMain(command: 'install-host' | 'uninstall-host', argv: string[]): Promise<void> {
+  try {
+    const lines = await installCommand(command, argv);
+    return finish(0, `${lines.join('\n')}\n`);
+  } catch (error) {
+    if (error instanceof InstallError) return finish(error.exitCode, '', `smtp-probe: ${error.message}\n`);
+    return finish(1, '', `smtp-probe: ${command} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--native-host')) return nativeHostMain(argv);
+  if (argv[0] === 'install-host' || argv[0] === 'uninstall-host') return installMain(argv[0], argv.slice(1));
   let values;
   let positionals;
   try {
@@ -127,6 +168,7 @@ async function main(argv: string[]): Promise<void> {
     const ports = values.ports === undefined ? undefined : parsePorts(values.ports);
     const timeouts = values['timeout-ms'] === undefined ? undefined : parseTimeout(values['timeout-ms']);
     const allowPrivate = values['allow-private'];
+    const testNetwork = testNetworkFromEnv(process.env, allowPrivate);
     const report = await probeTarget(positionals[0]!, {
       resolver: hostsAwareResolver(),
       fetch: createSafeFetch({ allowPrivate }),
@@ -134,12 +176,13 @@ async function main(argv: string[]): Promise<void> {
       discover: !values['no-discovery'],
       ...(ports ? { ports } : {}),
       ...(timeouts ? { timeouts } : {}),
+      ...(testNetwork ? { probePort: probePortThrough(testNetwork) } : {}),
       ...(process.env.ISPDB_URL ? { ispdbUrl: process.env.ISPDB_URL } : {}),
     });
     const output = values.json ? `${JSON.stringify(report, null, 2)}\n` : humanReport(report);
     return finish(report.recommendation ? 0 : 1, output);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof TargetError) return finish(2, '', `smtp-probe: ${error.message}\n`);
+    if (error instanceof UsageError || error instanceof TargetError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${error.message}\n`);
     const message = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
       ? 'The check took too long and was stopped.'
       : `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;

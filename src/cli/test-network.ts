@@ -1,0 +1,81 @@
+/**
+ * A simulated "other network" for tests on one machine, loopback only. The probe service and the local
+ * side (CLI or native host) normally see the same loopback Postfix; these two switches make the local side
+ * see what a customer behind a filtering provider or an intercepting antivirus would see:
+ *
+ * - SMTP_PROBE_TEST_BLOCK_PORTS=25[,465...]: connections to those ports get a socket that never connects,
+ *   exactly what a dropped SYN looks like to the client, so the probe's own connect timeout turns it into
+ *   `timeout` (no packet leaves the machine; no firewall rules, no root, nothing to clean up);
+ * - SMTP_PROBE_TEST_REDIRECT=465=127.0.0.1:40123[,25=...]: connections to that port go to a loopback
+ *   interceptor instead, which can present its own banner and certificate.
+ *
+ * Both are read only when --allow-private is given too (a probe of public servers can never be bent) and
+ * a redirect may only point at a loopback address. A network namespace with nftables would be more
+ * faithful, but needs root and `nft`, which the test machines do not all have.
+ */
+import net from 'node:net';
+import { isProbePort, type PortResult, type ProbePort } from '../core/api';
+import type { OpenSocket } from '../server/smtp/connect';
+import { runDialogue } from '../server/smtp/dialogue';
+import type { ProbePortOptions } from '../server/smtp/probe-port';
+
+export interface TestNetwork {
+  blocked: Set<ProbePort>;
+  redirects: Map<ProbePort, { host: string; port: number }>;
+}
+
+export class TestNetworkError extends Error {}
+
+function parsePortList(text: string, variable: string): Set<ProbePort> {
+  const ports = new Set<ProbePort>();
+  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const port = Number(item);
+    if (!isProbePort(port)) throw new TestNetworkError(`${variable}: ${item} is not one of the probe ports 25, 465, 587, 2525.`);
+    ports.add(port);
+  }
+  return ports;
+}
+
+function parseRedirects(text: string, variable: string): TestNetwork['redirects'] {
+  const redirects: TestNetwork['redirects'] = new Map();
+  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^(\d+)=(127\.\d+\.\d+\.\d+|\[::1\]):(\d{1,5})$/.exec(item);
+    const port = Number(match?.[1]);
+    const to = Number(match?.[3]);
+    if (!match || !isProbePort(port) || to < 1 || to > 65535) {
+      throw new TestNetworkError(`${variable}: "${item}" must look like 465=127.0.0.1:40123 (a probe port, then a loopback address and port).`);
+    }
+    redirects.set(port, { host: match[2]!.replace(/^\[|\]$/g, ''), port: to });
+  }
+  return redirects;
+}
+
+/** Reads the simulation from the environment; null when it is off (always, without allowPrivate). */
+export function testNetworkFromEnv(env: NodeJS.ProcessEnv, allowPrivate: boolean): TestNetwork | null {
+  const block = env.SMTP_PROBE_TEST_BLOCK_PORTS;
+  const redirect = env.SMTP_PROBE_TEST_REDIRECT;
+  if (!allowPrivate || (!block && !redirect)) return null;
+  return {
+    blocked: block ? parsePortList(block, 'SMTP_PROBE_TEST_BLOCK_PORTS') : new Set(),
+    redirects: redirect ? parseRedirects(redirect, 'SMTP_PROBE_TEST_REDIRECT') : new Map(),
+  };
+}
+
+function openSocketFor(network: TestNetwork): OpenSocket {
+  return ({ host, port, family }) => {
+    if (network.blocked.has(port as ProbePort)) return new net.Socket();
+    const redirect = network.redirects.get(port as ProbePort);
+    if (redirect) return net.connect({ host: redirect.host, port: redirect.port });
+    return net.connect({ host, port, family });
+  };
+}
+
+/** A drop-in for `probePort` that opens sockets through the simulated network. */
+export function probePortThrough(network: TestNetwork): (options: ProbePortOptions) => Promise<PortResult> {
+  const openSocket = openSocketFor(network);
+  return async (options) => {
+    // Port 465 is implicit TLS (RFC 8314 3.3), the others STARTTLS, as in probePort itself.
+    const result = await runDialogue({ ...options, mode: options.port === 465 ? 'implicit' : 'starttls', openSocket });
+    return { ...result, port: options.port };
+  };
+}
