@@ -22,6 +22,8 @@ export interface CheckState {
   finishedAt: number | null;
   server: string | null;
   ports: ProbePort[];
+  /** The addresses the service will probe each port on (IPv4 and IPv6 are reported separately). */
+  addresses: string[];
   results: PortResult[];
   report: ProbeReport | null;
   error: CheckError | null;
@@ -30,7 +32,7 @@ export interface CheckState {
 export const CHECK_KEY = 'check';
 
 export function startCheck(id: string, input: string, ports: ProbePort[], now: number): CheckState {
-  return { id, input, status: 'running', startedAt: now, finishedAt: null, server: null, ports, results: [], report: null, error: null };
+  return { id, input, status: 'running', startedAt: now, finishedAt: null, server: null, ports, addresses: [], results: [], report: null, error: null };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -84,7 +86,11 @@ export function parseProbeEvent(value: unknown): ProbeEvent | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'start':
-      return typeof value.server === 'string' && Array.isArray(value.ports) && value.ports.every(isProbePort)
+      return typeof value.server === 'string' &&
+        Array.isArray(value.ports) &&
+        value.ports.every(isProbePort) &&
+        Array.isArray(value.addresses) &&
+        value.addresses.every((address) => typeof address === 'string')
         ? (value as unknown as ProbeEvent)
         : null;
     case 'discovery':
@@ -103,7 +109,7 @@ export function parseProbeEvent(value: unknown): ProbeEvent | null {
 export function applyEvent(state: CheckState, event: ProbeEvent, now: number): CheckState {
   switch (event.type) {
     case 'start':
-      return { ...state, server: event.server, ports: event.ports };
+      return { ...state, server: event.server, ports: event.ports, addresses: event.addresses };
     case 'discovery':
       return state;
     case 'port':

@@ -135,26 +135,34 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix }: Pr
               <tbody>
                 {check.ports.flatMap((port) => {
                   const results = resultsFor(port);
-                  if (results.length === 0) {
-                    return [
-                      <tr key={port} data-port={port} class="pending">
-                        <th scope="row">{port}</th>
-                        <td colSpan={4}>{running ? t('portChecking') : t('portNotChecked')}</td>
-                      </tr>,
-                    ];
-                  }
-                  return results.map((result) => (
-                    <tr key={`${port}-${result.address}`} data-port={port} data-state={result.state} title={result.message}>
+                  // Until a port's answer arrives for every address, the missing ones show as pending.
+                  const waiting = check.addresses.filter((address) => !results.some((result) => result.address === address));
+                  const several = results.length + waiting.length > 1;
+                  const pendingRow = (address: string | null) => (
+                    <tr key={`${port}-${address ?? 'any'}-pending`} data-port={port} data-address={address ?? undefined} class="pending">
                       <th scope="row">
                         {port}
-                        {results.length > 1 && <span class="muted small"> {result.address}</span>}
+                        {several && address && <span class="muted small"> {address}</span>}
                       </th>
-                      <td>{stateWords(result)}</td>
-                      <td>{result.state === 'ok' ? securityWords(result.security) : '—'}</td>
-                      <td>{certificateWords(result.tls)}</td>
-                      <td>{result.state === 'ok' ? authWords(result) : '—'}</td>
+                      <td colSpan={4}>{running ? t('portChecking') : t('portNotChecked')}</td>
                     </tr>
-                  ));
+                  );
+                  if (results.length === 0 && waiting.length === 0) return [pendingRow(null)];
+                  return [
+                    ...results.map((result) => (
+                      <tr key={`${port}-${result.address}`} data-port={port} data-address={result.address} data-state={result.state} title={result.message}>
+                        <th scope="row">
+                          {port}
+                          {several && <span class="muted small"> {result.address}</span>}
+                        </th>
+                        <td>{stateWords(result)}</td>
+                        <td>{result.state === 'ok' ? securityWords(result.security) : '—'}</td>
+                        <td>{certificateWords(result.tls)}</td>
+                        <td>{result.state === 'ok' ? authWords(result) : '—'}</td>
+                      </tr>
+                    )),
+                    ...(check.status === 'running' ? waiting.map(pendingRow) : []),
+                  ];
                 })}
               </tbody>
             </table>
