@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { PortResult, PortState, ProbePort, ProbeReport } from '../../src/core/api';
+import { compareViews, type ViewVerdict } from '../../src/core/diagnosis/compare';
+
+const STATES: PortState[] = [
+  'ok', 'refused', 'timeout', 'unreachable', 'no-greeting', 'tls-expected', 'tls-unexpected',
+  'not-smtp', 'rejected', 'starttls-missing', 'starttls-failed', 'tls-failed', 'protocol',
+];
+const SILENT = new Set<PortState>(['refused', 'timeout', 'unreachable', 'no-greeting']);
+const TAMPERED = new Set<PortState>(['tls-failed', 'starttls-failed', 'starttls-missing', 'not-smtp', 'protocol', 'tls-expected', 'tls-unexpected']);
+
+function result(port: ProbePort, state: PortState, overrides: Partial<PortResult> = {}): PortResult {
+  const spoke = !SILENT.has(state);
+  return {
+    port,
+    address: '192.0.2.10',
+    family: 4,
+    state,
+    message: `${state}.`,
+    banner: spoke ? 'mail.example.com ESMTP Postfix' : null,
+    ehlo: { beforeTls: null, afterTls: null, usedHelo: false },
+    security: 'none',
+    tls: null,
+    auth: [],
+    slowGreeting: false,
+    latency: { connectMs: null, greetingMs: null, totalMs: 10 },
+    ...overrides,
+  };
+}
+
+function tls(fingerprint256: string): NonNullable<PortResult['tls']> {
+  return {
+    authorized: true, authorizationError: null, protocol: 'TLSv1.3', cipher: null, subject: 'mail.example.com', issuer: 'CA',
+    validNames: ['mail.example.com'], validFrom: null, validTo: null, matchesHost: true, selfSigned: false, expired: false, fingerprint256,
+  };
+}
+
+/** The rule table, written independently of the implementation's code path. */
+function expected(service: PortState, local: PortState): ViewVerdict {
+  if (SILENT.has(service) && SILENT.has(local)) return 'closed-at-server';
+  if (SILENT.has(local)) return 'blocked-by-network';
+  if (SILENT.has(service)) return 'local-only';
+  if (service === 'ok' && TAMPERED.has(local)) return 'intercepted';
+  if (service === local) return 'open-from-both';
+  return 'unknown';
+}
+
+describe('compareViews: every combination of states', () => {
+  for (const service of STATES) {
+    for (const local of STATES) {
+      it(`service ${service}, local ${local}`, () => {
+        const { ports, summary } = compareViews([result(587, service)], [result(587, local)]);
+        expect(ports).toHaveLength(1);
+        expect(ports[0]).toMatchObject({ port: 587, service, local, verdict: expected(service, local) });
+        expect(ports[0]!.sentence).toMatch(/^(Port|On port) 587\b.*\.$/);
+        expect(summary).toMatch(/\.$/);
+      });
+    }
+  }
+
+  for (const state of STATES) {
+    it(`only the service saw ${state}: unknown`, () => {
+      const { ports, summary } = compareViews([result(25, state)], []);
+      expect(ports[0]).toMatchObject({ verdict: 'unknown', service: state, local: null });
+      expect(ports[0]!.sentence).toBe('Port 25 was only checked from the internet, so the two views cannot be compared.');
+      expect(summary).toMatch(/cannot be compared/);
+    });
+    it(`only the local side saw ${state}: unknown`, () => {
+      const { ports } = compareViews([], [result(25, state)]);
+      expect(ports[0]).toMatchObject({ verdict: 'unknown', service: null, local: state });
+      expect(ports[0]!.sentence).toMatch(/only checked from your network/);
+    });
+  }
+});
+
+describe('compareViews: interception', () => {
+  it('a different greeting name', () => {
+    const { ports } = compareViews([result(25, 'ok')], [result(25, 'ok', { banner: 'localhost ESMTP Avast! Mail Shield' })]);
+    expect(ports[0]!.verdict).toBe('intercepted');
+    expect(ports[0]!.sentence).toBe("On port 25, what answers your network greets as localhost instead of mail.example.com: an antivirus program or your provider's proxy is in the middle.");
+  });
+
+  it('the same greeting name with other text (a timestamp, a session id) is not interception', () => {
+    const { ports } = compareViews(
+      [result(25, 'ok', { banner: 'mx.google.com ESMTP a1b2c3 - gsmtp' })],
+      [result(25, 'ok', { banner: 'MX.google.com ESMTP z9y8x7 - gsmtp' })],
+    );
+    expect(ports[0]!.verdict).toBe('open-from-both');
+  });
+
+  it('a different certificate fingerprint', () => {
+    const { ports } = compareViews([result(465, 'ok', { security: 'tls', tls: tls('AA:BB') })], [result(465, 'ok', { security: 'tls', tls: tls('CC:DD') })]);
+    expect(ports[0]!.verdict).toBe('intercepted');
+    expect(ports[0]!.sentence).toMatch(/different certificate/);
+  });
+
+  it('the same certificate is open from both', () => {
+    const { ports } = compareViews([result(465, 'ok', { tls: tls('AA:BB') })], [result(465, 'ok', { tls: tls('AA:BB') })]);
+    expect(ports[0]!.verdict).toBe('open-from-both');
+  });
+
+  it('STARTTLS stripped on the way', () => {
+    const { ports } = compareViews(
+      [result(587, 'ok', { ehlo: { beforeTls: ['PIPELINING', 'STARTTLS'], afterTls: ['AUTH PLAIN'], usedHelo: false } })],
+      [result(587, 'ok', { ehlo: { beforeTls: ['PIPELINING'], afterTls: null, usedHelo: false } })],
+    );
+    expect(ports[0]!.verdict).toBe('intercepted');
+    expect(ports[0]!.sentence).toMatch(/hides the STARTTLS/);
+  });
+
+  it('pairs IPv4 with IPv4 when both sides have it', () => {
+    const service = [result(25, 'timeout', { family: 6, address: '2001:db8::1' }), result(25, 'ok')];
+    const local = [result(25, 'ok', { family: 6, address: '2001:db8::1' }), result(25, 'timeout')];
+    expect(compareViews(service, local).ports[0]).toMatchObject({ verdict: 'blocked-by-network', service: 'ok', local: 'timeout' });
+  });
+});
+
+function report(ports: PortResult[]): ProbeReport {
+  return {
+    target: 'example.com', kind: 'domain', server: 'mail.example.com', discovery: null, ports, recommendation: null, warnings: [],
+    startedAt: '2026-11-28T00:00:00.000Z', durationMs: 1, cached: false,
+  };
+}
+
+describe('compareViews: summary', () => {
+  const all = (state: PortState, ports: ProbePort[] = [25, 465, 587]) => ports.map((port) => result(port, state));
+
+  it('the provider blocks port 25', () => {
+    const local = [result(25, 'timeout'), result(465, 'ok'), result(587, 'ok')];
+    expect(compareViews(report(all('ok')), report(local)).summary).toBe(
+      'Your server answers on 25, 465 and 587, but from your network port 25 times out, so your provider blocks it: use 587.',
+    );
+  });
+
+  it('several ports blocked in different ways', () => {
+    const local = [result(25, 'timeout'), result(465, 'refused'), result(587, 'timeout'), result(2525, 'ok')];
+    expect(compareViews(all('ok', [25, 465, 587, 2525]), local).summary).toBe(
+      'Your server answers on 25, 465, 587 and 2525, but from your network ports 25 and 587 time out and port 465 is refused, so your provider blocks them: use 2525.',
+    );
+  });
+
+  it('nothing in the way', () => {
+    expect(compareViews(all('ok'), all('ok')).summary).toBe('Your server answers on 25, 465 and 587 from the internet and from your network alike: use 587.');
+  });
+
+  it('everything blocked', () => {
+    expect(compareViews(all('ok'), all('timeout')).summary).toBe(
+      'Your server answers on 25, 465 and 587, but from your network ports 25, 465 and 587 time out, so your provider blocks them: no port reaches your server unchanged from your network, so ask your provider to unblock 587 or try another network.',
+    );
+  });
+
+  it('the server is down', () => {
+    expect(compareViews(all('timeout'), all('refused')).summary).toBe(
+      'Your server answers on none of ports 25, 465 and 587, from the internet or from your network, so the problem is at the server, not your network.',
+    );
+  });
+
+  it('interception on 465 and a block on 25', () => {
+    const local = [result(25, 'refused'), result(465, 'ok', { tls: tls('EE') }), result(587, 'ok')];
+    const service = [result(25, 'ok'), result(465, 'ok', { tls: tls('AA') }), result(587, 'ok')];
+    expect(compareViews(service, local).summary).toBe(
+      "Your server answers on 25, 465 and 587, but from your network port 25 is refused, so your provider blocks it, and on port 465 something on your network (an antivirus program or your provider's proxy) answers in your server's place: use 587.",
+    );
+  });
+
+  it('a port that answers only locally', () => {
+    const service = [result(25, 'timeout'), result(587, 'ok')];
+    const local = [result(25, 'ok'), result(587, 'ok')];
+    expect(compareViews(service, local).summary).toBe('Your server answers on 587, but port 25 answers only from your network: use 587.');
+  });
+
+  it('no port in common', () => {
+    expect(compareViews([result(25, 'ok')], [result(587, 'ok')]).summary).toMatch(/no port in common/);
+  });
+});
