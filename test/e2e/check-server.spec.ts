@@ -55,6 +55,9 @@ test('checking localhost shows the real state of 25, 465 and 587 and a recommend
   await expect(page.locator('.ports tr[data-port="587"]').first()).toContainText('PLAIN');
   await expect(page.locator('.ports tr[data-port="465"]').first()).toContainText('Self-signed');
   await page.screenshot({ path: 'test-results/popup-check-result-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/popup-check-result-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   const sentence = (await recommendation.textContent()) ?? '';
   const port = sentence.includes('port 465') ? '465' : '587';
@@ -102,6 +105,8 @@ test('agent mode copies a reply with the recommended port and the chosen client\
   await page.getByRole('button', { name: 'Copy reply', exact: true }).click();
   await expect(page.getByText('Reply copied. Paste it into the chat.')).toBeVisible();
   await page.screenshot({ path: 'test-results/agent-panel-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/agent-panel-dark.png', fullPage: true });
   const reply = await readClipboard(launched);
   expect(reply).toContain(`Port: ${port}`);
   expect(reply).toContain('Steps in Mozilla Thunderbird');
