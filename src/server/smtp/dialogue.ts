@@ -57,7 +57,7 @@ async function converse(dialogue: Dialogue): Promise<Verdict> {
   if (options.mode === 'implicit') {
     // RFC 8314 3.3: on the submissions port TLS starts before any SMTP byte.
     dialogue.phase = 'greeting';
-    const handshake = await run.wait(tlsHandshake(socket, options.hostname, run.within(run.timeouts.commandMs)));
+    const handshake = await run.bounded(run.timeouts.commandMs, (limit) => tlsHandshake(socket, options.hostname, limit));
     if (run.stopped) return dialogue.stoppedVerdict();
     if (handshake.kind === 'timeout') return say.handshakeSilent(where, run.timeouts.commandMs);
     if (handshake.kind === 'failed') {
@@ -100,7 +100,7 @@ async function converse(dialogue: Dialogue): Promise<Verdict> {
   // RFC 3207 4.2: forget everything from before TLS, including bytes that followed the 220.
   dialogue.channelForQuit = null;
   dialogue.phase = 'the TLS handshake';
-  const handshake = await run.wait(tlsHandshake(channel.detach(), options.hostname, run.within(run.timeouts.commandMs)));
+  const handshake = await run.bounded(run.timeouts.commandMs, (limit) => tlsHandshake(channel.detach(), options.hostname, limit));
   if (run.stopped) return dialogue.stoppedVerdict();
   if (handshake.kind === 'timeout') return say.startTlsHandshakeFailed(where, 'no answer to the handshake');
   if (handshake.kind === 'failed') return say.startTlsHandshakeFailed(where, handshake.reason);
@@ -125,7 +125,7 @@ async function detectImplicitTls(dialogue: Dialogue): Promise<Verdict | null> {
   const { run, options } = dialogue;
   const connected = await dialogue.connect();
   if (!(connected instanceof net.Socket)) return null;
-  const handshake = await run.wait(tlsHandshake(connected, options.hostname, run.within(run.timeouts.commandMs)));
+  const handshake = await run.bounded(run.timeouts.commandMs, (limit) => tlsHandshake(connected, options.hostname, limit));
   if (handshake.kind !== 'secure') return null;
   run.track(handshake.socket);
   dialogue.findings.tls = tlsFactsFromSocket(handshake.socket, options.hostname);

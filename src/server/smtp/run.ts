@@ -37,8 +37,20 @@ export class ProbeRun {
   }
 
   /** A wait of `ms`, shortened so that it never outlives the overall deadline. */
-  within(ms: number): number {
+  private within(ms: number): number {
     return Math.max(1, Math.min(ms, this.timeouts.totalMs - this.elapsed()));
+  }
+
+  /**
+   * Starts an operation with its own time limit of `ms`, shortened to the overall deadline, and awaits
+   * it. When the shortened limit is what ran out, the deadline has passed even if its timer has not
+   * fired yet (both expire in the same tick), so the run counts as stopped by the deadline.
+   */
+  async bounded<T extends { kind: string }>(ms: number, start: (limitMs: number) => Cancelable<T>): Promise<T> {
+    const limit = this.within(ms);
+    const result = await this.wait(start(limit));
+    if (result.kind === 'timeout' && limit < ms) this.stop('deadline');
+    return result;
   }
 
   /** Awaits an operation that the deadline or the caller's signal can cut short. */

@@ -78,7 +78,7 @@ export class Dialogue {
 
   async connect(): Promise<net.Socket | Verdict> {
     const { address, port, family } = this.options;
-    const outcome = await this.run.wait(tcpConnect({ host: address, port, family }, this.run.within(this.timeouts.connectMs), this.options.openSocket));
+    const outcome = await this.run.bounded(this.timeouts.connectMs, (limit) => tcpConnect({ host: address, port, family }, limit, this.options.openSocket));
     if (outcome.kind === 'connected') {
       this.run.track(outcome.socket);
       return outcome.socket;
@@ -90,7 +90,7 @@ export class Dialogue {
   }
 
   async read(channel: SmtpChannel, ms: number): Promise<ReadOutcome> {
-    return this.run.wait({ done: channel.readReply(this.run.within(ms)), cancel: () => channel.stop() });
+    return this.run.bounded(ms, (limit) => ({ done: channel.readReply(limit), cancel: () => channel.stop() }));
   }
 
   /** Turns a read that produced no reply into the state that explains it. */
