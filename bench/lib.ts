@@ -1,33 +1,9 @@
 /** Shared by the benchmarks: the loopback Postfix, the built artifacts, child servers and the result table. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 
-export function listening(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
-/** The baseline needs the loopback Postfix of scripts/setup-postfix.sh on 25, 465 and 587. */
-export async function ensurePostfix(): Promise<void> {
-  const up = async () => (await Promise.all([25, 465, 587].map((port) => listening(port)))).every(Boolean);
-  if (await up()) return;
-  if (process.getuid?.() !== 0) throw new Error('Loopback Postfix is not running; run `sudo bash scripts/setup-postfix.sh` first.');
-  console.log('Starting the loopback Postfix (scripts/setup-postfix.sh)...');
-  execFileSync('bash', ['scripts/setup-postfix.sh'], { stdio: 'inherit', timeout: 120_000 });
-  if (!(await up())) throw new Error('Postfix still does not listen on 25, 465 and 587 after scripts/setup-postfix.sh.');
-}
+export { ensurePostfix } from '../scripts/lib/postfix';
 
 /** The benchmarks measure what ships: the esbuild output, rebuilt so it matches the sources. */
 export function buildArtifacts(): void {

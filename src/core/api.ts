@@ -28,26 +28,35 @@ export function isProbePort(value: unknown): value is ProbePort {
  * - tls-failed: the implicit TLS handshake failed.
  * - protocol: the server broke the protocol (garbage, over-long lines, closed mid-reply).
  */
-export type PortState =
-  | 'ok'
-  | 'refused'
-  | 'timeout'
-  | 'unreachable'
-  | 'no-greeting'
-  | 'tls-expected'
-  | 'tls-unexpected'
-  | 'not-smtp'
-  | 'rejected'
-  | 'starttls-missing'
-  | 'starttls-failed'
-  | 'tls-failed'
-  | 'protocol';
+export const PORT_STATES = [
+  'ok',
+  'refused',
+  'timeout',
+  'unreachable',
+  'no-greeting',
+  'tls-expected',
+  'tls-unexpected',
+  'not-smtp',
+  'rejected',
+  'starttls-missing',
+  'starttls-failed',
+  'tls-failed',
+  'protocol',
+] as const;
+export type PortState = (typeof PORT_STATES)[number];
 
 /** How the connection to the outgoing server is protected. `tls` is implicit TLS (port 465, RFC 8314). */
-export type Security = 'starttls' | 'tls' | 'none';
+export const SECURITIES = ['starttls', 'tls', 'none'] as const;
+export type Security = (typeof SECURITIES)[number];
 
 /** How the client proves who it is before sending. */
-export type Authentication = 'password' | 'smtp-after-pop' | 'none' | 'oauth2' | 'client-cert';
+export const AUTHENTICATIONS = ['password', 'smtp-after-pop', 'none', 'oauth2', 'client-cert'] as const;
+export type Authentication = (typeof AUTHENTICATIONS)[number];
+
+/** Whether `value` is one of `list`, narrowing it to the list's type (for checking network and stored input). */
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return (list as readonly unknown[]).includes(value);
+}
 
 export interface TlsFacts {
   /** Whether the chain verified against the system's trust store and the name matched. */

@@ -3,7 +3,8 @@
  * agent panel show it. Events from the probe service are network input: `parseProbeEvent` checks
  * their shape before anything uses them. Pure.
  */
-import { isProbePort, type ProbeEvent, type ProbePort, type ProbeReport, type PortResult } from '../core/api';
+import { isOneOf, isProbePort, PORT_STATES, SECURITIES, type ProbeEvent, type ProbePort, type ProbeReport, type PortResult } from '../core/api';
+import { isRecord } from './validate';
 
 export type CheckErrorKind = 'unreachable' | 'rate-limited' | 'invalid' | 'refused' | 'timeout' | 'busy' | 'server';
 
@@ -35,24 +36,14 @@ export function startCheck(id: string, input: string, ports: ProbePort[], now: n
   return { id, input, status: 'running', startedAt: now, finishedAt: null, server: null, ports, addresses: [], results: [], report: null, error: null };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const STATES = new Set([
-  'ok', 'refused', 'timeout', 'unreachable', 'no-greeting', 'tls-expected', 'tls-unexpected', 'not-smtp',
-  'rejected', 'starttls-missing', 'starttls-failed', 'tls-failed', 'protocol',
-]);
-const SECURITIES = new Set(['starttls', 'tls', 'none']);
-
 export function isPortResult(value: unknown): value is PortResult {
   return (
     isRecord(value) &&
     isProbePort(value.port) &&
     typeof value.address === 'string' &&
-    STATES.has(value.state as string) &&
+    isOneOf(PORT_STATES, value.state) &&
     typeof value.message === 'string' &&
-    SECURITIES.has(value.security as string) &&
+    isOneOf(SECURITIES, value.security) &&
     Array.isArray(value.auth) &&
     value.auth.every((mechanism) => typeof mechanism === 'string') &&
     (value.tls === null || isRecord(value.tls))
@@ -65,7 +56,7 @@ function isRecommendation(value: unknown): boolean {
     (isRecord(value) &&
       typeof value.server === 'string' &&
       typeof value.port === 'number' &&
-      SECURITIES.has(value.security as string) &&
+      isOneOf(SECURITIES, value.security) &&
       typeof value.authentication === 'string')
   );
 }

@@ -3,19 +3,18 @@
  * Every message is checked by `parseMessage` where it arrives: a content script's message is
  * untrusted input (it runs inside pages).
  */
-export interface PageSettings {
-  outgoingServer: string | null;
-  port: number | null;
-  security: 'starttls' | 'tls' | 'none' | null;
-}
+import { isOneOf, SECURITIES } from '../core/api';
+import type { ExtractedSettings } from '../core/detect/types';
+import { HOST_PATTERN, ID_PATTERN, isRecord, nullOr } from './validate';
+
+/** What a page states about its outgoing server, as the classifier extracted it (without the DOM anchor). */
+export type PageSettings = Pick<ExtractedSettings, 'outgoingServer' | 'port' | 'security'>;
 
 export type Message =
   /** Popup or agent panel: probe this target through the service. */
   | { type: 'check:start'; input: string }
   /** Content script: what it found on the page, for the badge and the popup's prefill. */
   | { type: 'page:classified'; kind: 'article' | 'account'; settings: PageSettings; clientId: string | null }
-  /** Popup: open agent mode with a target. */
-  | { type: 'agent:open'; input: string }
   /** Content script hint: open the checklist (for the client the page names) or the server check. */
   | { type: 'hint:open'; view: 'checklist' | 'check'; clientId: string | null; server: string | null }
   /** Content script hint: the person dismissed it; the background takes the site from the sender. */
@@ -23,39 +22,32 @@ export type Message =
 
 export type Reply = { ok: true } | { ok: false; message: string };
 
-const HOST = /^[a-z0-9.-]{1,253}$/i;
-const CLIENT_ID = /^[a-z0-9-]{1,64}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function parseSettings(value: unknown): PageSettings | null {
   if (!isRecord(value)) return null;
-  const { outgoingServer, port, security } = value;
-  if (outgoingServer !== null && (typeof outgoingServer !== 'string' || !HOST.test(outgoingServer))) return null;
+  const outgoingServer = nullOr(value.outgoingServer, HOST_PATTERN);
+  const { port, security } = value;
+  if (outgoingServer === undefined) return null;
   if (port !== null && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) return null;
-  if (security !== null && security !== 'starttls' && security !== 'tls' && security !== 'none') return null;
-  return { outgoingServer: outgoingServer ?? null, port: port ?? null, security: security ?? null };
+  if (security !== null && !isOneOf(SECURITIES, security)) return null;
+  return { outgoingServer, port, security };
 }
 
 export function parseMessage(value: unknown): Message | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'check:start':
-    case 'agent:open':
-      return typeof value.input === 'string' && value.input.length <= 320 ? { type: value.type, input: value.input } : null;
+      return typeof value.input === 'string' && value.input.length <= 320 ? { type: 'check:start', input: value.input } : null;
     case 'page:classified': {
       if (value.kind !== 'article' && value.kind !== 'account') return null;
       const settings = parseSettings(value.settings);
-      const clientId = value.clientId === null || (typeof value.clientId === 'string' && CLIENT_ID.test(value.clientId)) ? value.clientId : undefined;
+      const clientId = nullOr(value.clientId, ID_PATTERN);
       if (!settings || clientId === undefined) return null;
       return { type: 'page:classified', kind: value.kind, settings, clientId };
     }
     case 'hint:open': {
       if (value.view !== 'checklist' && value.view !== 'check') return null;
-      const clientId = value.clientId === null || (typeof value.clientId === 'string' && CLIENT_ID.test(value.clientId)) ? value.clientId : undefined;
-      const server = value.server === null || (typeof value.server === 'string' && HOST.test(value.server)) ? value.server : undefined;
+      const clientId = nullOr(value.clientId, ID_PATTERN);
+      const server = nullOr(value.server, HOST_PATTERN);
       if (clientId === undefined || server === undefined) return null;
       return { type: 'hint:open', view: value.view, clientId, server };
     }

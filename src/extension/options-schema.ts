@@ -4,6 +4,7 @@
  * The managed-policy names match public/managed-schema.json.
  */
 import { DEFAULT_PORTS, isProbePort, type ProbePort } from '../core/api';
+import { isRecord } from './validate';
 
 export type AuthMethod = 'smtp-auth' | 'check-mail-first';
 
@@ -30,6 +31,14 @@ export type ManagedField = (typeof MANAGED_FIELDS)[number];
 
 export const DEFAULT_SERVICE_URL = 'http://127.0.0.1:8587';
 
+/** The optional host permission behind "show the hint on all sites". */
+export const ALL_SITES = '<all_urls>';
+
+/** The host permissions a help-centre domain needs for the hint: the domain over https and http. */
+export function originsFor(domain: string): string[] {
+  return [`https://${domain}/*`, `http://${domain}/*`];
+}
+
 export const DEFAULT_OPTIONS: Options = {
   serviceUrl: DEFAULT_SERVICE_URL,
   profile: {
@@ -44,10 +53,6 @@ export const DEFAULT_OPTIONS: Options = {
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function checkServiceUrl(value: unknown): Checked<string> {
   if (typeof value !== 'string' || value.trim() === '') return { ok: false, message: 'The probe service URL is empty.' };

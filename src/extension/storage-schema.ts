@@ -4,10 +4,11 @@
  * A value that fails its check is replaced by the default (never a blank popup); migrations run
  * once per version step, oldest first.
  */
-import type { Security } from '../core/api';
+import { AUTHENTICATIONS, isOneOf, SECURITIES } from '../core/api';
 import type { TargetSettings } from '../core/clients/types';
 import { DEFAULT_TARGET } from '../core/clients/types';
 import { checkOptions, DEFAULT_OPTIONS, type Options } from './options-schema';
+import { HOST_PATTERN, ID_PATTERN, isRecord, nullOr } from './validate';
 
 export const SCHEMA_VERSION = 1;
 
@@ -49,23 +50,14 @@ export const DEFAULTS: StoredState = {
 export type StoredKey = keyof StoredState;
 export const STORED_KEYS = Object.keys(DEFAULTS) as StoredKey[];
 
-const SECURITIES: readonly Security[] = ['starttls', 'tls', 'none'];
-const AUTHS = ['password', 'smtp-after-pop', 'none', 'oauth2', 'client-cert'] as const;
-const STEP_ID = /^[a-z0-9-]{1,64}$/;
-const CLIENT_ID = /^[a-z0-9-]{1,64}$/;
-const HOST = /^[a-z0-9.-]{1,253}$/i;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function parseProgress(value: unknown): Record<string, ClientProgress> | undefined {
   if (!isRecord(value)) return undefined;
   const result: Record<string, ClientProgress> = {};
   for (const [clientId, entry] of Object.entries(value)) {
     // One damaged entry costs only that client's ticks, not everyone's.
-    if (!CLIENT_ID.test(clientId) || !isRecord(entry) || !Array.isArray(entry.done)) continue;
-    const done = [...new Set(entry.done.filter((id): id is string => typeof id === 'string' && STEP_ID.test(id)))];
+    if (!ID_PATTERN.test(clientId) || !isRecord(entry) || !Array.isArray(entry.done)) continue;
+    const done = [...new Set(entry.done.filter((id): id is string => typeof id === 'string' && ID_PATTERN.test(id)))];
     const updatedAt = typeof entry.updatedAt === 'number' && Number.isFinite(entry.updatedAt) ? entry.updatedAt : 0;
     result[clientId] = { done, updatedAt };
   }
@@ -75,16 +67,16 @@ function parseProgress(value: unknown): Record<string, ClientProgress> | undefin
 function parseTarget(value: unknown): TargetSettings | undefined {
   if (!isRecord(value)) return undefined;
   const { server, port, security, authentication } = value;
-  if (server !== null && (typeof server !== 'string' || !HOST.test(server))) return undefined;
+  const checkedServer = nullOr(server, HOST_PATTERN);
+  if (checkedServer === undefined) return undefined;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
-  if (!SECURITIES.includes(security as Security)) return undefined;
-  if (!(AUTHS as readonly unknown[]).includes(authentication)) return undefined;
-  return { server, port, security: security as Security, authentication: authentication as TargetSettings['authentication'] };
+  if (!isOneOf(SECURITIES, security) || !isOneOf(AUTHENTICATIONS, authentication)) return undefined;
+  return { server: checkedServer, port, security, authentication };
 }
 
 const PARSERS: { [K in StoredKey]: (value: unknown) => StoredState[K] | undefined } = {
   schemaVersion: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined),
-  lastClientId: (value) => (value === null || (typeof value === 'string' && CLIENT_ID.test(value)) ? value : undefined),
+  lastClientId: (value) => nullOr(value, ID_PATTERN),
   progress: parseProgress,
   target: parseTarget,
   targetTested: (value) => (typeof value === 'boolean' ? value : undefined),
@@ -94,7 +86,7 @@ const PARSERS: { [K in StoredKey]: (value: unknown) => StoredState[K] | undefine
     return checked.ok ? checked.value : undefined;
   },
   dismissedSites: (value) =>
-    Array.isArray(value) ? [...new Set(value.filter((host): host is string => typeof host === 'string' && HOST.test(host)))].slice(-500) : undefined,
+    Array.isArray(value) ? [...new Set(value.filter((host): host is string => typeof host === 'string' && HOST_PATTERN.test(host)))].slice(-500) : undefined,
 };
 
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;

@@ -9,7 +9,7 @@ let service: RunningService;
 let launched: Launched;
 
 test.beforeAll(async () => {
-  ensurePostfix();
+  await ensurePostfix();
   service = await startProbeService(SERVICE_PORT);
 });
 

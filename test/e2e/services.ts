@@ -3,7 +3,7 @@
  * this test configuration only), the loopback Postfix, and a tarpit that accepts connections and
  * never greets, so a check stays in progress long enough to close the popup in the middle of it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 
@@ -55,13 +55,7 @@ export async function startProbeService(port: number, env: Record<string, string
   };
 }
 
-/** Postfix on loopback (25, 465, 587), set up by scripts/setup-postfix.sh when we are root. */
-export function ensurePostfix(): void {
-  const status = spawnSync('postfix', ['status'], { stdio: 'ignore' });
-  if (status.status === 0) return;
-  const setup = spawnSync('bash', ['scripts/setup-postfix.sh'], { stdio: 'inherit' });
-  if (setup.status !== 0) throw new Error('Postfix is not running on loopback and scripts/setup-postfix.sh failed (it needs root).');
-}
+export { ensurePostfix } from '../../scripts/lib/postfix';
 
 export async function startTarpit(port: number): Promise<{ stop(): Promise<void> }> {
   const sockets = new Set<Socket>();

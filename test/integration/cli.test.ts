@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeReport } from '../../src/core/api';
+import { listening, postfixAnswers } from '../../scripts/lib/postfix';
 
 const CLI = 'build/cli/smtp-probe.js';
 
@@ -11,21 +11,6 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
     execFile(process.execPath, [CLI, ...args], { timeout: 45_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
     });
   });
 }
@@ -40,8 +25,7 @@ beforeAll(async () => {
 
 describe('smtp-probe CLI', () => {
   it('checks the loopback Postfix and recommends a submission port', async (context) => {
-    const up = (await Promise.all([25, 465, 587].map(listening))).every(Boolean);
-    if (!up) context.skip('loopback Postfix is not running: run `sudo bash scripts/setup-postfix.sh`');
+    if (!(await postfixAnswers())) context.skip('loopback Postfix is not running: run `sudo bash scripts/setup-postfix.sh`');
     const { code, stdout, stderr } = await run(['localhost', '--allow-private', '--no-discovery', '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);

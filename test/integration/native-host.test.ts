@@ -5,11 +5,12 @@
  */
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeReport } from '../../src/core/api';
+import { postfixAnswers } from '../../scripts/lib/postfix';
 import { compareViews } from '../../src/core/diagnosis/compare';
 import { encodeFrame, type NativeReply } from '../../src/cli/native-messaging';
 import { certificateWorkshop, type CertificateWorkshop } from '../helpers/smtp-certs';
@@ -78,21 +79,6 @@ function startHost(args: string[], env: Record<string, string> = {}, command: st
   return host;
 }
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect({ host: '127.0.0.1', port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      done(false);
-    });
-  });
-}
-
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(process.execPath, [CLI, ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
@@ -137,7 +123,7 @@ beforeAll(async () => {
     execFile(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-cli.ts'], (error) => (error ? fail(error) : done())),
   );
   expect(existsSync(CLI)).toBe(true);
-  postfixUp = (await Promise.all([25, 465, 587].map(listening))).every(Boolean);
+  postfixUp = await postfixAnswers();
 });
 
 afterAll(async () => {

@@ -4,11 +4,11 @@
  * Runs the setup script itself when Postfix is not running and we are root; otherwise skips.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PortResult, ProbePort } from '../../src/core/api';
 import { probePort } from '../../src/server/smtp/probe-port';
+import { postfixAnswers } from '../../scripts/lib/postfix';
 
 const SETUP = fileURLToPath(new URL('../../scripts/setup-postfix.sh', import.meta.url));
 const TIMEOUTS = { connectMs: 2000, greetingMs: 5000, commandMs: 5000, totalMs: 15000 };
@@ -19,23 +19,8 @@ function postfixRunning(): boolean {
   return spawnSync('postfix', ['status'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
 }
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
 async function ready(): Promise<boolean> {
-  if (!postfixRunning()) return false;
-  const ports = await Promise.all([25, 465, 587].map(listening));
-  return ports.every(Boolean);
+  return postfixRunning() && (await postfixAnswers());
 }
 
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { SECURITIES } from '../api';
 import { DEFAULT_TARGET, LOCALES, type Localized, type MailClient } from './types';
 import { renderSteps } from './render';
 
@@ -29,7 +30,7 @@ export function validateClient(client: MailClient): string[] {
   for (const key of ['outgoingServer', 'port', 'security', 'authentication'] as const) {
     checkText(errors, at(`words.${key}`), client.words?.[key], true);
   }
-  for (const key of ['starttls', 'tls', 'none'] as const) {
+  for (const key of SECURITIES) {
     checkText(errors, at(`securityWords.${key}`), client.securityWords?.[key], true);
   }
   if (client.securityModel !== 'named' && client.securityModel !== 'switch') {

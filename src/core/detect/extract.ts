@@ -9,15 +9,7 @@ import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, Setting
 import { AUTH_WORD, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_WITH_NUMBER, SECURITY_WORD, STARTTLS, has } from './vocabulary';
 
 
-interface Draft {
-  outgoingServer: string | null;
-  port: number | null;
-  security: SecurityMode | null;
-  authentication: string | null;
-  incomingServer: string | null;
-  anchor: Element | null;
-  sources: Set<'form' | 'pairs' | 'prose'>;
-}
+type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
 
 function fromFields(fields: readonly LabelledField[], draft: Draft): void {
   const hasOutgoingServerField = fields.some((field) => {

@@ -6,6 +6,7 @@
 import type { PortResult, ProbeReport, Security } from '../api';
 import { pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
+import { otherSubmission } from './submission';
 
 export type ReplyFormat = 'text' | 'markdown';
 
@@ -113,7 +114,7 @@ export function composeReply({ report, client, locale, format }: ReplyInput): st
   });
   lines.push('');
   lines.push(heading(pick(WORDS.stillTitle, locale)));
-  const alternative = recommendation.alternative ?? (recommendation.port === 465 ? { port: 587, security: 'starttls' as const } : { port: 465, security: 'tls' as const });
+  const alternative = recommendation.alternative ?? otherSubmission(recommendation.port);
   lines.push(bullet(fill(pick(WORDS.still465, locale), { alt: alternative.port, altSecurity: pick(client.securityWords[alternative.security], locale) })));
   lines.push(bullet(pick(WORDS.stillMatch, locale)));
   lines.push(bullet(pick(WORDS.stillIncoming, locale)));

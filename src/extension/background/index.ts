@@ -51,8 +51,6 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       if (!fromExtensionPage) return Promise.resolve({ ok: false, message: 'Checks start from the extension only.' });
       void runCheck(message.input);
       return Promise.resolve({ ok: true });
-    case 'agent:open':
-      return openAgentMode(message.input, sender.tab).then(() => ({ ok: true }) as const);
     case 'hint:open':
       return openFromHint(message).then(() => ({ ok: true }) as const);
     case 'hint:dismiss': {

@@ -6,15 +6,10 @@
 import { browser } from '../browser';
 import { POPUP_REQUEST_KEY, POPUP_VIEW_KEY, type Message } from '../messages';
 import { readOptions } from '../options';
+import { ALL_SITES, originsFor } from '../options-schema';
 import { writeItems } from '../storage';
 
 const SCRIPT_ID = 'page-hint-extra-sites';
-export const ALL_SITES = '<all_urls>';
-
-/** The origins a help-centre domain needs: the domain itself over https and http. */
-export function originsFor(domain: string): string[] {
-  return [`https://${domain}/*`, `http://${domain}/*`];
-}
 
 function contentScriptFile(): string | null {
   const manifest = browser.runtime.getManifest() as { content_scripts?: { js?: string[] }[] };

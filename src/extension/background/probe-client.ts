@@ -19,11 +19,6 @@ async function save(state: CheckState): Promise<void> {
   await browser.storage.session.set({ [CHECK_KEY]: state });
 }
 
-export async function readCheck(): Promise<CheckState | null> {
-  const stored = await browser.storage.session.get(CHECK_KEY);
-  return (stored[CHECK_KEY] as CheckState | undefined) ?? null;
-}
-
 function retryAfter(response: Response, body: ApiErrorBody | null): number | null {
   const fromBody = body?.error.retryAfterSeconds;
   if (typeof fromBody === 'number' && fromBody >= 0) return Math.ceil(fromBody);

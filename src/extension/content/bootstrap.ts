@@ -13,11 +13,13 @@ const LATE_LOOK_MS = 1500;
 let controller: AbortController | null = null;
 let timers: ReturnType<typeof setTimeout>[] = [];
 let lastUrl = location.href;
+/** Set once the hint module was needed; pages that never matched never load it. */
+let hint: typeof import('./hint') | null = null;
 
 async function inspect(signal: AbortSignal): Promise<boolean> {
   if (!mightMatch(document, location.href)) return false;
-  const { showHint } = await import('./hint');
-  return signal.aborted ? false : showHint(signal);
+  hint ??= await import('./hint');
+  return signal.aborted ? false : hint.showHint(signal);
 }
 
 function schedule(): void {
@@ -36,7 +38,7 @@ function schedule(): void {
 function onMaybeNavigated(): void {
   if (location.href === lastUrl) return;
   lastUrl = location.href;
-  void import('./hint').then(({ removeHint }) => removeHint()).catch(() => undefined);
+  hint?.removeHint();
   schedule();
 }
 

@@ -2,10 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { PROBE_PORTS, type ProbePort } from '../../core/api';
 import { t } from '../i18n';
 import { readOptions, type EffectiveOptions } from '../options';
-import { checkOptions, exportOptions, importOptions, type ManagedField, type Options } from '../options-schema';
+import { ALL_SITES, checkOptions, exportOptions, importOptions, originsFor, type ManagedField, type Options } from '../options-schema';
 import { writeItems } from '../storage';
 import { browser } from '../browser';
-import { ALL_SITES, originsFor } from '../background/pages';
 
 interface Draft {
   serviceUrl: string;

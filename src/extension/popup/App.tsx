@@ -21,7 +21,7 @@ type View = 'checklist' | 'check';
  * The field's prefill, in order: what the page on this tab states (or the page whose hint opened
  * this window), the helpdesk profile, the last value.
  */
-async function prefill(state: StoredState): Promise<string> {
+async function prefill(state: StoredState, profileServer: string): Promise<string> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined) {
     const stored = await browser.storage.session.get(pageKey(tab.id));
@@ -32,8 +32,7 @@ async function prefill(state: StoredState): Promise<string> {
   if (typeof requested?.server === 'string' && typeof requested.at === 'number' && Date.now() - requested.at < 60_000) {
     return requested.server;
   }
-  const { options } = await readOptions();
-  return options.profile.outgoingServer || state.lastCheckInput;
+  return profileServer || state.lastCheckInput;
 }
 
 export function App() {
@@ -48,11 +47,11 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
-      const loaded = await readState();
+      const [loaded, { options }] = await Promise.all([readState(), readOptions()]);
       const stored = await browser.storage.session.get(POPUP_VIEW_KEY);
       if (stored[POPUP_VIEW_KEY] === 'check') setView('check');
-      setInitialInput(await prefill(loaded));
-      setProfileName((await readOptions()).options.profile.name);
+      setInitialInput(await prefill(loaded, options.profile.outgoingServer));
+      setProfileName(options.profile.name);
       setState(loaded);
     })();
   }, []);

@@ -1,6 +1,6 @@
 import { pick } from '../../core/clients/render';
 import type { Locale, MailClient, TargetSettings } from '../../core/clients/types';
-import type { Security } from '../../core/api';
+import { otherSubmission } from '../../core/diagnosis/submission';
 import { t } from '../i18n';
 
 interface Props {
@@ -11,13 +11,8 @@ interface Props {
   tested: boolean;
 }
 
-/** The other good submission setting: 465 with implicit TLS for 587, and 587 with STARTTLS otherwise. */
-export function alternativeOf(target: TargetSettings): { port: number; security: Security } {
-  return target.port === 465 ? { port: 587, security: 'starttls' } : { port: 465, security: 'tls' };
-}
-
 export function SettingsCard({ client, target, locale, tested }: Props) {
-  const alternative = alternativeOf(target);
+  const alternative = otherSubmission(target.port);
   const auth =
     target.authentication === 'smtp-after-pop'
       ? t('authPopBefore')

@@ -1,0 +1,20 @@
+/**
+ * The shape checks every boundary of the extension shares: stored items, messages from content
+ * scripts, options files and the probe service's answers are all untrusted input.
+ */
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A client or step id as the client files write them (kebab-case, bounded). */
+export const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+/** Loose host-name shape for values a page or storage hands over: letters, digits, dots, hyphens. */
+export const HOST_PATTERN = /^[a-z0-9.-]{1,253}$/i;
+
+/** `null`, or a string matching `pattern`; `undefined` means the value fails the check. */
+export function nullOr(value: unknown, pattern: RegExp): string | null | undefined {
+  if (value === null) return null;
+  return typeof value === 'string' && pattern.test(value) ? value : undefined;
+}
