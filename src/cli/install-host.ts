@@ -90,8 +90,8 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export function launcherScript(node: string, cli: string, allowPrivate: boolean): string {
-  const flags = allowPrivate ? ' --allow-private' : '';
+export function launcherScript(node: string, cli: string, allowPrivate: boolean, timeoutMs?: number): string {
+  const flags = `${allowPrivate ? ' --allow-private' : ''}${timeoutMs === undefined ? '' : ` --timeout-ms ${timeoutMs}`}`;
   return [
     '#!/bin/sh',
     '# Written by `smtp-probe install-host`; removed by `smtp-probe uninstall-host`.',
@@ -106,6 +106,8 @@ interface InstallFlags {
   browser: Browser;
   userDataDir: string | undefined;
   allowPrivate: boolean;
+  /** Written into the launcher: a shorter per-port timeout than the CLI's default. */
+  timeoutMs: number | undefined;
 }
 
 function parseFlags(command: string, argv: string[]): InstallFlags {
@@ -118,6 +120,7 @@ function parseFlags(command: string, argv: string[]): InstallFlags {
         browser: { type: 'string', default: 'chrome' },
         'user-data-dir': { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
+        'timeout-ms': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -127,7 +130,17 @@ function parseFlags(command: string, argv: string[]): InstallFlags {
   if (!(BROWSERS as readonly string[]).includes(browser)) throw new InstallError(`${command}: --browser must be one of ${BROWSERS.join(', ')}, not "${browser}".`);
   if (values['user-data-dir'] === '') throw new InstallError(`${command}: --user-data-dir needs a folder.`);
   if (command === 'uninstall-host' && values['allow-private']) throw new InstallError('uninstall-host: --allow-private only applies to install-host.');
-  return { browser: browser as Browser, userDataDir: values['user-data-dir'], allowPrivate: values['allow-private'] };
+  const timeout = values['timeout-ms'];
+  if (timeout !== undefined && command === 'uninstall-host') throw new InstallError('uninstall-host: --timeout-ms only applies to install-host.');
+  if (timeout !== undefined && (!/^\d+$/.test(timeout) || Number(timeout) < 100 || Number(timeout) > 600_000)) {
+    throw new InstallError(`${command}: --timeout-ms must be a whole number of milliseconds from 100 to 600000, not "${timeout}".`);
+  }
+  return {
+    browser: browser as Browser,
+    userDataDir: values['user-data-dir'],
+    allowPrivate: values['allow-private'],
+    timeoutMs: timeout === undefined ? undefined : Number(timeout),
+  };
 }
 
 /** The bundle that is running now: the launcher must start this exact file. */
@@ -154,7 +167,7 @@ export async function installCommand(command: 'install-host' | 'uninstall-host',
   }
   const cli = runningCli();
   await mkdir(where.folder, { recursive: true });
-  await writeFile(where.launcher, launcherScript(process.execPath, cli, flags.allowPrivate), { mode: 0o755 });
+  await writeFile(where.launcher, launcherScript(process.execPath, cli, flags.allowPrivate, flags.timeoutMs), { mode: 0o755 });
   // writeFile's mode only applies when it creates the file; a reinstall keeps it runnable too.
   await chmod(where.launcher, 0o755);
   await writeFile(where.manifest, `${JSON.stringify(hostManifest(flags.browser, where.launcher), null, 2)}\n`);

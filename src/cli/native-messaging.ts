@@ -12,9 +12,10 @@
  *   and there is no way to find the next message, so the decoder reports `desync` and the host replies
  *   an error and exits cleanly.
  */
-import { isProbePort, type ProbePort, type ProbeReport } from '../core/api';
+import { isProbePort, type ProbePort } from '../core/api';
+import type { NativeErrorCode, NativeProbeRequest, RequestId } from '../core/native-protocol';
 
-export const HOST_NAME = 'com.smtp_port_assistant.probe';
+export { HOST_NAME, type NativeErrorCode, type NativeProbeRequest, type NativeReply, type RequestId } from '../core/native-protocol';
 /** Requests bigger than this are refused; a probe request is well under 1 KiB. */
 export const MAX_INCOMING_BYTES = 1024 * 1024;
 /** Chrome refuses host → browser messages over 1 MB (10^6 bytes, not MiB). */
@@ -138,28 +139,6 @@ export function encodeFrame(value: unknown, maxBytes = MAX_OUTGOING_BYTES): Uint
   frame.set(body, 4);
   return frame;
 }
-
-export type NativeErrorCode =
-  | 'too-large'
-  | 'malformed'
-  | 'invalid-request'
-  | 'invalid-target'
-  | 'refused-target'
-  | 'timeout'
-  | 'internal';
-
-export type RequestId = string | number | null;
-
-export interface NativeProbeRequest {
-  type: 'probe';
-  id: string | number;
-  target: string;
-  ports?: ProbePort[];
-}
-
-export type NativeReply =
-  | { type: 'result'; id: string | number; report: ProbeReport }
-  | { type: 'error'; id: RequestId; code: NativeErrorCode; message: string };
 
 const MAX_ID_LENGTH = 200;
 const MAX_TARGET_LENGTH = 600;

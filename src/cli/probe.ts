@@ -18,7 +18,7 @@ import { runNativeHost } from './native-host';
 import { probePortThrough, testNetworkFromEnv, TestNetworkError } from './test-network';
 
 const HELP = `Usage: smtp-probe TARGET [options]
-       smtp-probe install-host | uninstall-host [--browser chrome|chromium|edge|firefox] [--user-data-dir DIR] [--allow-private]
+       smtp-probe install-host | uninstall-host [--browser chrome|chromium|edge|firefox] [--user-data-dir DIR] [--allow-private] [--timeout-ms N]
        smtp-probe --native-host [--allow-private] [--timeout-ms N]   (started by the browser)
 
 Finds the outgoing mail server of TARGET (an email address, a domain or a server name)

@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import type { TestCertificate } from './smtp-certs';
+import type { CertificateWorkshop, TestCertificate } from './smtp-certs';
 
 export interface Fixture {
   port: number;
@@ -152,4 +152,27 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * A tiny SMTP server on implicit TLS with its own certificate and greeting name: the stand-in for an
+ * antivirus mail shield or a provider's proxy answering port 465 in the real server's place.
+ */
+export function mailShield(workshop: CertificateWorkshop): Promise<Fixture> {
+  const certificate = workshop.make({ commonName: 'mail-shield.test', dnsNames: ['mail-shield.test'] });
+  return implicitTlsServer(certificate, (socket) => {
+    socket.write('220 mail-shield.test ESMTP scanning your mail\r\n');
+    let pending = '';
+    socket.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('latin1');
+      let end: number;
+      while ((end = pending.indexOf('\r\n')) !== -1) {
+        const verb = pending.slice(0, end).split(' ')[0]!.toUpperCase();
+        pending = pending.slice(end + 2);
+        if (verb === 'EHLO') socket.write('250-mail-shield.test\r\n250 AUTH PLAIN LOGIN\r\n');
+        else if (verb === 'QUIT') socket.end('221 Bye\r\n');
+        else socket.write('502 Not here\r\n');
+      }
+    });
+  });
 }

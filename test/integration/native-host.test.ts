@@ -14,7 +14,7 @@ import { postfixAnswers } from '../../scripts/lib/postfix';
 import { compareViews } from '../../src/core/diagnosis/compare';
 import { encodeFrame, type NativeReply } from '../../src/cli/native-messaging';
 import { certificateWorkshop, type CertificateWorkshop } from '../helpers/smtp-certs';
-import { implicitTlsServer, rawServer, scriptedSmtp, type Fixture } from '../helpers/smtp-fixtures';
+import { mailShield, rawServer, scriptedSmtp, type Fixture } from '../helpers/smtp-fixtures';
 
 const CLI = resolve('build/cli/smtp-probe.js');
 const CHROME_ORIGIN = 'chrome-extension://ikehcnennomcpfnjkffadlilflcmppbb/';
@@ -90,26 +90,6 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 function resultOf(reply: NativeReply): ProbeReport {
   if (reply.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(reply)}`);
   return reply.report;
-}
-
-/** A tiny SMTP server on implicit TLS: the stand-in for an antivirus mail shield on port 465. */
-function interceptor(workshop: CertificateWorkshop): Promise<Fixture> {
-  const certificate = workshop.make({ commonName: 'mail-shield.test', dnsNames: ['mail-shield.test'] });
-  return implicitTlsServer(certificate, (socket) => {
-    socket.write('220 mail-shield.test ESMTP scanning your mail\r\n');
-    let pending = '';
-    socket.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('latin1');
-      let end: number;
-      while ((end = pending.indexOf('\r\n')) !== -1) {
-        const verb = pending.slice(0, end).split(' ')[0]!.toUpperCase();
-        pending = pending.slice(end + 2);
-        if (verb === 'EHLO') socket.write('250-mail-shield.test\r\n250 AUTH PLAIN LOGIN\r\n');
-        else if (verb === 'QUIT') socket.end('221 Bye\r\n');
-        else socket.write('502 Not here\r\n');
-      }
-    });
-  });
 }
 
 let postfixUp = false;
@@ -254,7 +234,7 @@ describe('is it my network? (simulated on loopback)', () => {
   it('port 465 answered by a local interceptor reads as intercepted', async (context) => {
     if (!postfixUp) context.skip('loopback Postfix is not running');
     workshop ??= certificateWorkshop();
-    const shield = await interceptor(workshop);
+    const shield = await mailShield(workshop);
     fixtures.push(shield);
     const service = startHost(['--native-host', '--allow-private']);
     const local = startHost(['--native-host', '--allow-private'], { SMTP_PROBE_TEST_REDIRECT: `465=127.0.0.1:${shield.port}` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostLocation, hostManifest, InstallError, launcherScript } from '../../src/cli/install-host';
+import { hostLocation, hostManifest, installCommand, InstallError, launcherScript } from '../../src/cli/install-host';
 
 describe('hostLocation', () => {
   it.each([
@@ -56,5 +56,26 @@ describe('launcherScript', () => {
 
   it('records --allow-private when installed for testing', () => {
     expect(launcherScript('/usr/bin/node', '/a.js', true)).toContain("exec '/usr/bin/node' '/a.js' --native-host --allow-private \"$@\"");
+  });
+
+  it('carries a shorter per-port timeout when installed with --timeout-ms', () => {
+    expect(launcherScript('/usr/bin/node', '/a.js', true, 2000)).toContain("exec '/usr/bin/node' '/a.js' --native-host --allow-private --timeout-ms 2000 \"$@\"");
+    expect(launcherScript('/usr/bin/node', '/a.js', false, 15000)).toContain("--native-host --timeout-ms 15000 \"$@\"");
+  });
+});
+
+describe('install-host flags', () => {
+  it.each([
+    [['--timeout-ms', 'soon'], /--timeout-ms must be a whole number of milliseconds from 100 to 600000, not "soon"/],
+    [['--timeout-ms', '50'], /from 100 to 600000, not "50"/],
+    [['--browser', 'opera'], /--browser must be one of chrome, chromium, edge, firefox, not "opera"/],
+    [['--user-data-dir', ''], /--user-data-dir needs a folder/],
+  ])('install-host %j is refused with a clear message, before anything is written', async (argv, message) => {
+    await expect(installCommand('install-host', argv)).rejects.toThrow(message);
+  });
+
+  it('uninstall-host refuses the install-only flags', async () => {
+    await expect(installCommand('uninstall-host', ['--timeout-ms', '2000'])).rejects.toThrow(/--timeout-ms only applies to install-host/);
+    await expect(installCommand('uninstall-host', ['--allow-private'])).rejects.toThrow(/--allow-private only applies to install-host/);
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * What the extension and the local probe (the CLI's `--native-host` mode) say to each other over native
+ * messaging: the host's name, the one request it serves and its two replies. Pure types and constants,
+ * imported by the extension and by the CLI; the framing lives in src/cli/native-messaging.ts.
+ */
+import type { ProbePort, ProbeReport } from './api';
+
+/** The native messaging host name: lower case, dots and underscores only (Chrome's rule). */
+export const HOST_NAME = 'com.smtp_port_assistant.probe';
+
+export type NativeErrorCode =
+  | 'too-large'
+  | 'malformed'
+  | 'invalid-request'
+  | 'invalid-target'
+  | 'refused-target'
+  | 'timeout'
+  | 'internal';
+
+export type RequestId = string | number | null;
+
+export interface NativeProbeRequest {
+  type: 'probe';
+  id: string | number;
+  target: string;
+  ports?: ProbePort[];
+}
+
+export type NativeReply =
+  | { type: 'result'; id: string | number; report: ProbeReport }
+  | { type: 'error'; id: RequestId; code: NativeErrorCode; message: string };
