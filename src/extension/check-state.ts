@@ -28,12 +28,26 @@ export interface CheckState {
   results: PortResult[];
   report: ProbeReport | null;
   error: CheckError | null;
+  /** The same check from this computer through the local helper; null when it was not asked for. */
+  local: LocalCheck | null;
+}
+
+/** The customer's own view of the same target (src/extension/local-probe.ts). */
+export interface LocalCheck {
+  status: 'running' | 'done' | 'error';
+  report: ProbeReport | null;
+  /** missing: the helper is not installed; failed: it ran and said why (detail), or did not answer. */
+  error: { kind: 'missing' | 'failed'; detail: string } | null;
 }
 
 export const CHECK_KEY = 'check';
 
 export function startCheck(id: string, input: string, ports: ProbePort[], now: number): CheckState {
-  return { id, input, status: 'running', startedAt: now, finishedAt: null, server: null, ports, addresses: [], results: [], report: null, error: null };
+  return { id, input, status: 'running', startedAt: now, finishedAt: null, server: null, ports, addresses: [], results: [], report: null, error: null, local: null };
+}
+
+function isKeywords(value: unknown): boolean {
+  return value === null || (Array.isArray(value) && value.every((keyword) => typeof keyword === 'string'));
 }
 
 export function isPortResult(value: unknown): value is PortResult {
@@ -41,12 +55,17 @@ export function isPortResult(value: unknown): value is PortResult {
     isRecord(value) &&
     isProbePort(value.port) &&
     typeof value.address === 'string' &&
+    (value.family === 4 || value.family === 6) &&
     isOneOf(PORT_STATES, value.state) &&
+    (value.banner === null || typeof value.banner === 'string') &&
+    isRecord(value.ehlo) &&
+    isKeywords(value.ehlo.beforeTls) &&
+    isKeywords(value.ehlo.afterTls) &&
     typeof value.message === 'string' &&
     isOneOf(SECURITIES, value.security) &&
     Array.isArray(value.auth) &&
     value.auth.every((mechanism) => typeof mechanism === 'string') &&
-    (value.tls === null || isRecord(value.tls))
+    (value.tls === null || (isRecord(value.tls) && (value.tls.fingerprint256 === undefined || value.tls.fingerprint256 === null || typeof value.tls.fingerprint256 === 'string')))
   );
 }
 

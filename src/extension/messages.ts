@@ -11,8 +11,8 @@ import { HOST_PATTERN, ID_PATTERN, isRecord, nullOr } from './validate';
 export type PageSettings = Pick<ExtractedSettings, 'outgoingServer' | 'port' | 'security'>;
 
 export type Message =
-  /** Popup or agent panel: probe this target through the service. */
-  | { type: 'check:start'; input: string }
+  /** Popup or agent panel: probe this target through the service, and from this computer when `local`. */
+  | { type: 'check:start'; input: string; local: boolean }
   /** Content script: what it found on the page, for the badge and the popup's prefill. */
   | { type: 'page:classified'; kind: 'article' | 'account'; settings: PageSettings; clientId: string | null }
   /** Content script hint: open the checklist (for the client the page names) or the server check. */
@@ -36,7 +36,9 @@ export function parseMessage(value: unknown): Message | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'check:start':
-      return typeof value.input === 'string' && value.input.length <= 320 ? { type: 'check:start', input: value.input } : null;
+      return typeof value.input === 'string' && value.input.length <= 320 && (value.local === undefined || typeof value.local === 'boolean')
+        ? { type: 'check:start', input: value.input, local: value.local === true }
+        : null;
     case 'page:classified': {
       if (value.kind !== 'article' && value.kind !== 'account') return null;
       const settings = parseSettings(value.settings);

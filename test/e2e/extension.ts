@@ -2,7 +2,7 @@
  * Launches the system Chromium with the built extension, the way a person loads it unpacked.
  * Shared by every e2e test; `profile` lets a test restart the browser on the same profile.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +16,10 @@ export interface LaunchOptions {
   profile?: string;
   locale?: 'en' | 'es';
   colorScheme?: 'light' | 'dark';
+  /** Extra environment for the browser, which passes it on to native messaging hosts it starts. */
+  env?: Record<string, string>;
+  /** Optional API permissions to hold as if the person had accepted the browser's prompt. */
+  grant?: string[];
 }
 
 export interface Launched {
@@ -34,16 +38,41 @@ export async function removeProfile(profile: string): Promise<void> {
   await rm(profile, { recursive: true, force: true });
 }
 
+/**
+ * Marks optional API permissions as granted in a closed profile, the way Chromium records a prompt the
+ * person accepted. Playwright cannot click the browser's own permission dialog, so this stands in for that
+ * one click; the extension still finds out through `permissions.contains`, as it would after the prompt.
+ */
+async function grantPermissions(profile: string, permissions: string[]): Promise<void> {
+  const file = join(profile, 'Default', 'Preferences');
+  const preferences = JSON.parse(await readFile(file, 'utf8')) as {
+    extensions?: { settings?: Record<string, Record<string, { api?: string[] }>> };
+  };
+  const settings = preferences.extensions?.settings?.[EXTENSION_ID];
+  if (!settings) throw new Error(`The profile at ${profile} has no settings for the extension ${EXTENSION_ID}.`);
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    const entry = (settings[key] ??= {});
+    entry.api = [...new Set([...(entry.api ?? []), ...permissions])];
+  }
+  await writeFile(file, JSON.stringify(preferences));
+}
+
 export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const profile = options.profile ?? (await newProfile());
+  if (options.grant?.length) {
+    // The extension's settings exist once it has loaded in this profile: load it, close, then grant.
+    const first = await launch({ ...options, profile, grant: [] });
+    await first.close();
+    await grantPermissions(profile, options.grant);
+  }
   const locale = options.locale ?? 'en';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
     locale,
     colorScheme: options.colorScheme ?? 'light',
-    env: { ...process.env, LANGUAGE: locale, LANG: locale === 'es' ? 'es_ES.UTF-8' : 'en_US.UTF-8' },
+    env: { ...process.env, LANGUAGE: locale, LANG: locale === 'es' ? 'es_ES.UTF-8' : 'en_US.UTF-8', ...options.env },
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,

@@ -6,6 +6,7 @@
 import type { PortResult, ProbeReport, Security } from '../api';
 import { pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
+import type { ViewComparison, ViewVerdict } from './compare';
 import { otherSubmission } from './submission';
 
 export type ReplyFormat = 'text' | 'markdown';
@@ -29,7 +30,21 @@ const WORDS = {
   stillReply: { en: 'Reply to this message with the exact error text if it still fails.', es: 'Si sigue fallando, responda a este mensaje con el texto exacto del error.' },
   nothing: { en: 'We could not find a port on {server} that accepts mail from a mail program (587 or 465 with a login). Please check the server name with your email provider; we are looking into it as well.', es: 'No encontramos en {server} ningún puerto que acepte correo de un programa de correo (587 o 465 con inicio de sesión). Confirme el nombre del servidor con su proveedor de correo; nosotros también lo estamos revisando.' },
   closing: { en: 'Kind regards', es: 'Un saludo' },
+  fromYourNetwork: { en: 'Checked from your own network', es: 'Comprobado desde su propia red' },
 } satisfies Record<string, Localized>;
+
+/** What the customer's own check (agent mode's pasted result) showed, port by port. */
+const VERDICT_WORDS: Record<ViewVerdict, Localized> = {
+  'open-from-both': { en: 'gets through from your network too', es: 'también pasa desde su red' },
+  'blocked-by-network': { en: 'blocked by your network (your internet provider or a firewall stops it)', es: 'bloqueado por su red (su proveedor de internet o un cortafuegos lo impide)' },
+  'closed-at-server': { en: 'closed at the server, not by your network', es: 'cerrado en el servidor, no por su red' },
+  intercepted: {
+    en: "something on your network answers in the server's place (an antivirus program or your provider's proxy)",
+    es: 'algo en su red responde en lugar del servidor (un antivirus o el proxy de su proveedor)',
+  },
+  'local-only': { en: 'answers only from your network', es: 'solo responde desde su red' },
+  unknown: { en: 'answers differently from your network', es: 'responde de otra forma desde su red' },
+};
 
 const STATE_WORDS: Record<PortResult['state'], Localized> = {
   ok: { en: 'answers', es: 'responde' },
@@ -71,9 +86,11 @@ export interface ReplyInput {
   client: MailClient;
   locale: Locale;
   format: ReplyFormat;
+  /** The service's view compared with the customer's own (agent mode, from the pasted CLI result). */
+  comparison?: ViewComparison | null;
 }
 
-export function composeReply({ report, client, locale, format }: ReplyInput): string {
+export function composeReply({ report, client, locale, format, comparison }: ReplyInput): string {
   const md = format === 'markdown';
   const heading = (text: string) => (md ? `**${text}**` : `${text}:`);
   const bullet = (text: string) => `- ${text}`;
@@ -87,6 +104,12 @@ export function composeReply({ report, client, locale, format }: ReplyInput): st
     seen.add(line);
   }
   lines.push('');
+  const compared = comparison?.ports.filter((entry) => entry.service !== null && entry.local !== null) ?? [];
+  if (compared.length > 0) {
+    lines.push(heading(pick(WORDS.fromYourNetwork, locale)));
+    for (const entry of compared) lines.push(bullet(`${pick(WORDS.port, locale)} ${entry.port}: ${pick(VERDICT_WORDS[entry.verdict], locale)}`));
+    lines.push('');
+  }
   const recommendation = report.recommendation;
   if (!recommendation) {
     lines.push(fill(pick(WORDS.nothing, locale), { server: report.server }), '', pick(WORDS.closing, locale));

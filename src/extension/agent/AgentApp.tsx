@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CLIENTS, findClient } from '../../core/clients/registry';
+import type { ProbeReport } from '../../core/api';
+import { compareViews } from '../../core/diagnosis/compare';
 import { composeReply, type ReplyFormat } from '../../core/diagnosis/reply';
 import { browser, type Storage } from '../browser';
 import { contentLocale, t } from '../i18n';
 import { AGENT_INPUT_KEY } from '../messages';
 import { readState, writeItems } from '../storage';
 import { CheckPanel } from '../ui/CheckPanel';
+import { sameServer } from '../ui/Comparison';
 import { useCheck } from '../ui/use-check';
+import { CustomerCheck } from './CustomerCheck';
 
 /**
  * Agent mode: check a customer's address or domain and copy a reply for them. It knows nothing
@@ -18,6 +22,7 @@ export function AgentApp() {
   const [input, setInput] = useState('');
   const [clientId, setClientId] = useState('other');
   const [status, setStatus] = useState('');
+  const [customerReport, setCustomerReport] = useState<ProbeReport | null>(null);
   const locale = contentLocale();
 
   useEffect(() => {
@@ -39,11 +44,13 @@ export function AgentApp() {
 
   const client = findClient(clientId) ?? CLIENTS[CLIENTS.length - 1]!;
   const report = check?.status === 'done' ? check.report : null;
+  // The customer's pasted report stays valid across re-checks of the same server, and only those.
+  const comparison = report && customerReport && sameServer(customerReport.server, report.server) ? compareViews(report, customerReport) : null;
 
   const copy = async (format: ReplyFormat) => {
     if (!report) return;
     try {
-      await navigator.clipboard.writeText(composeReply({ report, client, locale, format }));
+      await navigator.clipboard.writeText(composeReply({ report, client, locale, format, comparison }));
       setStatus(format === 'markdown' ? t('replyCopiedMarkdown') : t('replyCopied'));
     } catch {
       setStatus(t('copyFailed'));
@@ -57,6 +64,7 @@ export function AgentApp() {
         <p>{t('agentIntro')}</p>
       </header>
       <CheckPanel idPrefix="agent" initialInput={input} check={check} onStart={(value) => void start(value)} />
+      <CustomerCheck check={check} onReport={setCustomerReport} />
       <section class="card reply" aria-labelledby="reply-title">
         <h2 id="reply-title">{t('replyTitle')}</h2>
         <label for="reply-client">{t('replyClientLabel')}</label>
@@ -77,7 +85,7 @@ export function AgentApp() {
         {report ? (
           <>
             <label for="reply-preview">{t('replyPreview')}</label>
-            <textarea id="reply-preview" readOnly rows={12} value={composeReply({ report, client, locale, format: 'text' })} />
+            <textarea id="reply-preview" readOnly rows={12} value={composeReply({ report, client, locale, format: 'text', comparison })} />
             <div class="actions">
               <button type="button" onClick={() => void copy('text')}>
                 {t('copyReply')}

@@ -49,7 +49,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   switch (message.type) {
     case 'check:start':
       if (!fromExtensionPage) return Promise.resolve({ ok: false, message: 'Checks start from the extension only.' });
-      void runCheck(message.input);
+      void runCheck(message.input, { local: message.local });
       return Promise.resolve({ ok: true });
     case 'hint:open':
       return openFromHint(message).then(() => ({ ok: true }) as const);

@@ -7,6 +7,7 @@ import type { ApiErrorBody, ProbePort } from '../../core/api';
 import { parseTarget } from '../../core/target';
 import { browser } from '../browser';
 import { applyEvent, CHECK_KEY, errorFromApi, failCheck, parseProbeEvent, startCheck, type CheckError, type CheckState } from '../check-state';
+import { localPermissionGranted, probeLocally } from '../local-probe';
 import { readOptions } from '../options';
 import { writeItems } from '../storage';
 
@@ -14,6 +15,8 @@ import { writeItems } from '../storage';
 const REQUEST_TIMEOUT_MS = 75_000;
 
 let current: AbortController | null = null;
+/** The id of the newest check: a local result that arrives after a newer check started is dropped. */
+let latestId = '';
 
 async function save(state: CheckState): Promise<void> {
   await browser.storage.session.set({ [CHECK_KEY]: state });
@@ -36,14 +39,19 @@ async function errorBody(response: Response): Promise<ApiErrorBody | null> {
   }
 }
 
-/** Start a check; the returned promise settles when it is over (the state is saved along the way). */
-export async function runCheck(input: string): Promise<CheckState> {
+/**
+ * Start a check; the returned promise settles when the service's part is over (the state is saved along
+ * the way). With `local`, and the helper permission granted, the same target is probed from this computer
+ * in parallel, and its report lands in `state.local` whenever it arrives.
+ */
+export async function runCheck(input: string, { local = false }: { local?: boolean } = {}): Promise<CheckState> {
   current?.abort();
   const controller = new AbortController();
   current = controller;
   const options = await readOptions();
   const ports: ProbePort[] = options.options.profile.allowedPorts;
   let state = startCheck(crypto.randomUUID(), input.trim(), ports, Date.now());
+  latestId = state.id;
   await save(state);
   await writeItems({ lastCheckInput: state.input });
 
@@ -52,6 +60,22 @@ export async function runCheck(input: string): Promise<CheckState> {
     state = failCheck(state, { kind: 'invalid', detail: parsed.message, retryAfterSeconds: null }, Date.now());
     await save(state);
     return state;
+  }
+
+  if (local && (await localPermissionGranted())) {
+    state = { ...state, local: { status: 'running', report: null, error: null } };
+    await save(state);
+    // Not awaited: the service's stream below goes on beside it, and each side saves what it has.
+    void probeLocally(parsed.value, ports, state.id).then(async (outcome) => {
+      if (latestId !== state.id) return;
+      state = {
+        ...state,
+        local: outcome.ok
+          ? { status: 'done', report: outcome.report, error: null }
+          : { status: 'error', report: null, error: { kind: outcome.kind, detail: outcome.detail } },
+      };
+      await save(state);
+    });
   }
 
   const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), REQUEST_TIMEOUT_MS);

@@ -13,6 +13,7 @@ import { CheckPanel } from '../ui/CheckPanel';
 import { useCheck } from '../ui/use-check';
 import { ChecklistView } from './ChecklistView';
 import { ClientPicker } from './ClientPicker';
+import { LocalSetup } from './LocalSetup';
 import { useEscapeCloses } from './use-escape-closes';
 
 type View = 'checklist' | 'check';
@@ -100,7 +101,9 @@ export function App() {
         </button>
       </nav>
       {view === 'check' ? (
-        <CheckPanel idPrefix="popup" initialInput={initialInput} check={check} onStart={(input) => void start(input)} onUse={use} />
+        <CheckPanel idPrefix="popup" initialInput={initialInput} check={check} onStart={(input) => void start(input, true)} onUse={use}>
+          <LocalSetup />
+        </CheckPanel>
       ) : !client || picking ? (
         <ClientPicker locale={locale} selectedId={client?.id ?? null} onPick={choose} />
       ) : (

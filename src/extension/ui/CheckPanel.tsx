@@ -1,8 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProbePort, Recommendation } from '../../core/api';
 import { parseTarget } from '../../core/target';
 import type { CheckState } from '../check-state';
 import { t } from '../i18n';
+import { Comparison, sameServer } from './Comparison';
 import { authWords, certificateWords, securityWords, stateWords } from './port-words';
 import { useElapsed } from './use-check';
 
@@ -14,6 +16,8 @@ interface Props {
   /** Where "Use these settings" is offered (the popup), what it does. */
   onUse?: (recommendation: Recommendation) => void;
   idPrefix: string;
+  /** Shown under the form: the popup's "check from this computer too" line. */
+  children?: ComponentChildren;
 }
 
 export function recommendationSentence(recommendation: Recommendation): string {
@@ -46,7 +50,36 @@ function errorSentence(check: CheckState): string {
   }
 }
 
-export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix }: Props) {
+/** The local side of a check: progress, why it is missing, or the two views compared. */
+function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string }) {
+  const local = check.local;
+  if (!local) return null;
+  if (local.status === 'running') {
+    return (
+      <p class="muted small" role="status" data-testid="local-status">
+        {t('localRunning')}
+      </p>
+    );
+  }
+  if (local.status === 'error') {
+    return (
+      <p class="card notice small" data-testid="local-status">
+        {local.error?.kind === 'missing' ? t('localNotInstalled') : t('localFailed', local.error?.detail ?? '')}
+      </p>
+    );
+  }
+  if (!check.report || !local.report) return null;
+  if (!sameServer(check.report.server, local.report.server)) {
+    return (
+      <p class="card notice small" data-testid="local-status">
+        {t('localOtherServer', local.report.server, check.report.server)}
+      </p>
+    );
+  }
+  return <Comparison service={check.report} local={local.report} localHeading={t('compareColLocal')} idPrefix={idPrefix} />;
+}
+
+export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children }: Props) {
   const [input, setInput] = useState(initialInput);
   const [inlineError, setInlineError] = useState('');
   useEffect(() => setInput(initialInput), [initialInput]);
@@ -100,6 +133,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix }: Pr
           </p>
         )}
       </form>
+      {children}
 
       {check && (
         <div class="check-result" aria-live="polite" aria-busy={running ? 'true' : 'false'}>
@@ -167,6 +201,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix }: Pr
               </tbody>
             </table>
           )}
+          <LocalPart check={check} idPrefix={idPrefix} />
           {check.report && (
             <div class="card recommendation">
               {check.report.recommendation ? (

@@ -7,7 +7,7 @@ import type { Reply } from '../messages';
  * The current server check, live: read from storage.session when the page opens and followed
  * through storage change events, so a popup reopened mid-check picks up where it was.
  */
-export function useCheck(): { check: CheckState | null; start: (input: string) => Promise<Reply> } {
+export function useCheck(): { check: CheckState | null; start: (input: string, local?: boolean) => Promise<Reply> } {
   const [check, setCheck] = useState<CheckState | null>(null);
   useEffect(() => {
     let alive = true;
@@ -23,7 +23,7 @@ export function useCheck(): { check: CheckState | null; start: (input: string) =
       browser.storage.onChanged.removeListener(onChanged);
     };
   }, []);
-  const start = (input: string) => browser.runtime.sendMessage({ type: 'check:start', input }) as Promise<Reply>;
+  const start = (input: string, local = false) => browser.runtime.sendMessage({ type: 'check:start', input, local }) as Promise<Reply>;
   return { check, start };
 }
 

@@ -1,0 +1,46 @@
+/**
+ * The commands a person runs on their own computer for the "is it my network?" check: the one-off probe an
+ * agent sends a customer (its `--json` output is pasted back into agent mode) and the one-time install of
+ * the native messaging host the popup uses. Pure: the extension shows and copies these, it never runs them.
+ *
+ * They assume the CLI is published to the npm registry as `smtp-port-assistant` with its `smtp-probe` bin
+ * (package.json). `npx --package` runs it without installing; the host needs a lasting copy (its launcher
+ * points at the installed script), hence `npm install --global` for it.
+ */
+export const CLI_PACKAGE = 'smtp-port-assistant';
+export const CLI_BIN = 'smtp-probe';
+
+export const HOST_BROWSERS = ['chrome', 'chromium', 'edge', 'firefox'] as const;
+export type HostBrowser = (typeof HOST_BROWSERS)[number];
+
+/** Characters that mean the same in POSIX shells, PowerShell and cmd.exe when left bare. */
+const BARE = /^[A-Za-z0-9@%+=:,./_-]+$/;
+
+/**
+ * One shell word. Targets are email addresses, domains and addresses, which are bare; anything else (a quote
+ * in an email's local part, say) is single-quoted the POSIX way, which PowerShell reads the same.
+ */
+export function shellWord(value: string): string {
+  if (BARE.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The one-off check a customer runs and pastes back: the full report as JSON on stdout. */
+export function probeCommand(target: string): string {
+  return `npx --yes --package=${CLI_PACKAGE} ${CLI_BIN} ${shellWord(target.trim())} --json`;
+}
+
+/** The one-time install of the local helper for this browser. */
+export function installHostCommand(browser: HostBrowser): string {
+  return `npm install --global ${CLI_PACKAGE} && ${CLI_BIN} install-host --browser ${browser}`;
+}
+
+/** Which browser's host folder to install into, from the user agent string and client hints' brands. */
+export function hostBrowserFrom(userAgent: string, brands: readonly string[] = []): HostBrowser {
+  if (/\bFirefox\//.test(userAgent)) return 'firefox';
+  if (brands.some((brand) => /\bEdge\b/i.test(brand)) || /\bEdg\//.test(userAgent)) return 'edge';
+  if (brands.includes('Google Chrome')) return 'chrome';
+  // Chromium reports only "Chromium" as a brand; without client hints, Chrome is the likelier browser.
+  if (brands.includes('Chromium')) return 'chromium';
+  return 'chrome';
+}

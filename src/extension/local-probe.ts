@@ -1,0 +1,108 @@
+/**
+ * The customer's own view of their server, from the local probe (the CLI's `--native-host` mode) through
+ * native messaging. The feature is on when the optional `nativeMessaging` permission is granted: the popup
+ * asks for it from the person's click, and turning it off gives it back.
+ * The host's replies are input from another program: `parseNativeReply` (outside-report.ts) checks them.
+ */
+import type { ProbePort, ProbeReport } from '../core/api';
+import { hostBrowserFrom, type HostBrowser } from '../core/local-command';
+import { HOST_NAME, type NativeProbeRequest } from '../core/native-protocol';
+import { browser } from './browser';
+import { parseNativeReply } from './outside-report';
+
+const PERMISSION = { permissions: ['nativeMessaging' as const] };
+
+/**
+ * - unsupported: this browser has no native messaging (Firefox for Android, say): nothing is offered;
+ * - off: the permission is not granted;
+ * - missing: granted, but the helper is not installed on this computer;
+ * - broken: the helper is installed but does not start or answer (detail: the browser's words);
+ * - ready: the helper answered.
+ */
+export type LocalAvailability =
+  | { state: 'unsupported' | 'off' | 'missing' | 'ready' }
+  | { state: 'broken'; detail: string };
+
+export type LocalOutcome =
+  | { ok: true; report: ProbeReport }
+  | { ok: false; kind: 'missing' | 'failed'; detail: string };
+
+/** Longer than the CLI's whole-probe timeout plus discovery, so the helper answers first. */
+const LOCAL_TIMEOUT_MS = 90_000;
+
+/** Chrome: "Specified native messaging host not found."; Firefox: "No such native application …". */
+function isMissingHost(message: string): boolean {
+  return /not found|no such native application/i.test(message);
+}
+
+export function hasNativeMessaging(): boolean {
+  return typeof browser.runtime.sendNativeMessage === 'function' || typeof (globalThis as { chrome?: { runtime?: { sendNativeMessage?: unknown } } }).chrome?.runtime?.sendNativeMessage === 'function';
+}
+
+export async function localPermissionGranted(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains(PERMISSION);
+  } catch {
+    // A browser that does not know the permission at all.
+    return false;
+  }
+}
+
+/** Must run straight from the person's click: a prompt may not follow another await. */
+export function requestLocalPermission(): Promise<boolean> {
+  return browser.permissions.request(PERMISSION).catch(() => false);
+}
+
+export function removeLocalPermission(): Promise<boolean> {
+  return browser.permissions.remove(PERMISSION).catch(() => false);
+}
+
+export function currentHostBrowser(): HostBrowser {
+  const brands = (navigator as { userAgentData?: { brands?: { brand: string }[] } }).userAgentData?.brands?.map((entry) => entry.brand) ?? [];
+  return hostBrowserFrom(navigator.userAgent, brands);
+}
+
+async function send(message: unknown): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('The helper on this computer did not answer in time.')), LOCAL_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([browser.runtime.sendNativeMessage(HOST_NAME, message), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether the helper is there, without probing anything: the host serves only probe requests, so a probe
+ * request without a target comes straight back as an `invalid-request` error, and any reply proves it runs.
+ */
+export async function localAvailability(): Promise<LocalAvailability> {
+  if (!hasNativeMessaging()) {
+    // Without the permission the API is absent, which is not the same as a browser without it.
+    return (await localPermissionGranted()) ? { state: 'unsupported' } : { state: 'off' };
+  }
+  if (!(await localPermissionGranted())) return { state: 'off' };
+  try {
+    const reply = parseNativeReply(await send({ type: 'probe', id: 'presence' }));
+    return reply ? { state: 'ready' } : { state: 'broken', detail: 'The helper answered in a way this version does not understand.' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return isMissingHost(message) ? { state: 'missing' } : { state: 'broken', detail: message };
+  }
+}
+
+/** Runs the local probe of `target` on `ports`; settles with the report or a reason, never throws. */
+export async function probeLocally(target: string, ports: ProbePort[], id: string): Promise<LocalOutcome> {
+  const request: NativeProbeRequest = { type: 'probe', id, target, ports };
+  try {
+    const reply = parseNativeReply(await send(request));
+    if (!reply) return { ok: false, kind: 'failed', detail: 'The helper answered in a way this version does not understand.' };
+    if (reply.type === 'error') return { ok: false, kind: 'failed', detail: reply.message };
+    return { ok: true, report: reply.report };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return isMissingHost(message) ? { ok: false, kind: 'missing', detail: '' } : { ok: false, kind: 'failed', detail: message };
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * "Is it my network?" end to end: the built extension in Chromium, the probe service on loopback, and the
+ * real local helper (the built CLI in --native-host mode) installed into the test profile's
+ * NativeMessagingHosts folder with install-host. The customer's different network is simulated on the
+ * helper's side only (src/cli/test-network.ts): port 25 filtered, or port 465 answered by a mail shield.
+ */
+import { execFile } from 'node:child_process';
+import { test, expect, type Page } from '@playwright/test';
+import { certificateWorkshop, type CertificateWorkshop } from '../helpers/smtp-certs';
+import { mailShield } from '../helpers/smtp-fixtures';
+import { launch, openPopup, removeProfile, type Launched, type LaunchOptions } from './extension';
+import { ensurePostfix, startProbeService, type RunningService } from './services';
+
+const CLI = 'build/cli/smtp-probe.js';
+
+let service: RunningService;
+let workshop: CertificateWorkshop;
+let launched: Launched | undefined;
+
+test.beforeAll(async () => {
+  await ensurePostfix();
+  // The extension's default service URL, as in check-server.spec.ts.
+  service = await startProbeService(8587);
+  workshop = certificateWorkshop();
+});
+
+test.afterAll(async () => {
+  await service?.stop();
+  workshop?.cleanUp();
+});
+
+test.afterEach(async () => {
+  if (!launched) return;
+  await launched.close().catch(() => undefined);
+  await removeProfile(launched.profile);
+  launched = undefined;
+});
+
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** install-host for this profile, the way the README tells a tester to; short timeouts keep the block quick. */
+async function installHost(profile: string): Promise<void> {
+  const result = await runCli(['install-host', '--browser', 'chromium', '--user-data-dir', profile, '--allow-private', '--timeout-ms', '3000']);
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stdout).toContain(`${profile}/NativeMessagingHosts/com.smtp_port_assistant.probe.json`);
+}
+
+async function start(options: LaunchOptions & { host?: boolean } = {}): Promise<Launched> {
+  launched = await launch({ grant: ['nativeMessaging'], ...options });
+  if (options.host !== false) await installHost(launched.profile);
+  return launched;
+}
+
+async function checkLocalhost(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Check server' }).click();
+  await page.getByLabel('Email address, domain or server').fill('localhost');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+}
+
+const row = (page: Page, port: number) => page.locator(`.compare tr[data-port="${port}"]`);
+
+test('without the permission, the check offers to look from this computer too and runs from the internet only', async () => {
+  launched = await launch();
+  const page = await openPopup(launched);
+  await page.getByRole('button', { name: 'Check server' }).click();
+  const setup = page.getByTestId('local-setup');
+  await expect(setup).toHaveAttribute('data-state', 'off');
+  await expect(setup).toContainText('See whether your own network blocks a port');
+  await expect(setup.getByRole('button', { name: 'Turn on' })).toBeVisible();
+  expect(await launched.worker.evaluate(() => chrome.permissions.contains({ permissions: ['nativeMessaging'] }))).toBe(false);
+
+  await page.getByLabel('Email address, domain or server').fill('localhost');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
+  await expect(page.getByTestId('comparison')).toHaveCount(0);
+  await expect(page.getByTestId('local-status')).toHaveCount(0);
+});
+
+test('with the permission but no helper, the popup shows the one install command, and sees the helper once installed', async () => {
+  await start({ host: false });
+  const page = await openPopup(launched!);
+  await page.getByRole('button', { name: 'Check server' }).click();
+  const setup = page.getByTestId('local-setup');
+  await expect(setup).toHaveAttribute('data-state', 'missing');
+  await expect(page.getByTestId('install-command')).toHaveText(/^npm install --global smtp-port-assistant && smtp-probe install-host --browser (chromium|chrome)$/);
+
+  // A check now still works from the internet and says why the local side is missing.
+  await checkLocalhost(page);
+  await expect(page.getByTestId('local-status')).toContainText('not installed on this computer', { timeout: 20_000 });
+  await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
+
+  await installHost(launched!.profile);
+  await setup.getByRole('button', { name: 'Check again' }).click();
+  await expect(setup).toHaveAttribute('data-state', 'ready');
+  await expect(setup).toContainText("This computer's own view is checked too.");
+});
+
+test('port 25 filtered on the customer\'s network: the popup says the network blocks it and recommends 587', async () => {
+  await start({ env: { SMTP_PROBE_TEST_BLOCK_PORTS: '25' } });
+  const page = await openPopup(launched!, { width: 380, height: 900 });
+  await checkLocalhost(page);
+  await expect(page.getByTestId('comparison')).toBeVisible({ timeout: 45_000 });
+  await expect(row(page, 25)).toHaveAttribute('data-verdict', 'blocked-by-network');
+  await expect(row(page, 25).locator('.verdict')).toHaveText('Blocked by your network');
+  await expect(row(page, 25).locator('td').nth(1)).toHaveText('No answer (blocked or filtered)');
+  for (const port of [465, 587]) await expect(row(page, port)).toHaveAttribute('data-verdict', 'open-from-both');
+  const summary = page.getByTestId('comparison-summary');
+  await expect(summary).toHaveText('Your server answers on 25, 465 and 587, but from your network port 25 times out, so your provider blocks it: use 587.');
+  await expect(page.getByTestId('recommendation')).toContainText('port 587, with STARTTLS');
+  await page.screenshot({ path: 'test-results/popup-local-blocked.png', fullPage: true });
+});
+
+test('nothing in the way: every port is open from both', async () => {
+  await start();
+  const page = await openPopup(launched!, { width: 380, height: 900 });
+  await checkLocalhost(page);
+  await expect(page.getByTestId('comparison')).toBeVisible({ timeout: 45_000 });
+  for (const port of [25, 465, 587]) {
+    await expect(row(page, port)).toHaveAttribute('data-verdict', 'open-from-both');
+    await expect(row(page, port).locator('.verdict')).toHaveText('Open from both');
+  }
+  await expect(page.getByTestId('comparison-summary')).toHaveText('Your server answers on 25, 465 and 587 from the internet and from your network alike: use 587.');
+});
+
+test('a mail shield answering port 465 with its own certificate reads as intercepted', async () => {
+  const shield = await mailShield(workshop);
+  try {
+    await start({ env: { SMTP_PROBE_TEST_REDIRECT: `465=127.0.0.1:${shield.port}` } });
+    const page = await openPopup(launched!, { width: 380, height: 900 });
+    await checkLocalhost(page);
+    await expect(page.getByTestId('comparison')).toBeVisible({ timeout: 45_000 });
+    await expect(row(page, 465)).toHaveAttribute('data-verdict', 'intercepted');
+    await expect(row(page, 465).locator('.verdict')).toHaveText('Intercepted');
+    await expect(row(page, 587)).toHaveAttribute('data-verdict', 'open-from-both');
+    await expect(page.getByTestId('comparison')).toContainText('greets as mail-shield.test instead of');
+    await expect(page.getByTestId('comparison-summary')).toContainText("on port 465 something on your network (an antivirus program or your provider's proxy) answers in your server's place");
+    expect(shield.connections).toBeGreaterThan(0);
+  } finally {
+    await shield.close();
+  }
+});
+
+test('agent mode gives the command for the customer and compares the result they paste back', async () => {
+  launched = await launch();
+  const page = await launched.context.newPage();
+  await page.setViewportSize({ width: 420, height: 1200 });
+  await page.goto(`chrome-extension://${launched.extensionId}/src/extension/agent/index.html`);
+  await page.getByLabel('Email address, domain or server').fill('localhost');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
+  await expect(page.getByTestId('customer-command')).toHaveText('npx --yes --package=smtp-port-assistant smtp-probe localhost --json');
+
+  const field = page.getByLabel("What the customer's command printed");
+  const compare = page.getByRole('button', { name: 'Compare' });
+  await field.fill('it says connection timed out');
+  await compare.click();
+  await expect(page.getByRole('alert')).toContainText("That is not the command's result");
+  await field.fill('{"server": "localhost", "ports": "all fine"}');
+  await compare.click();
+  await expect(page.getByRole('alert')).toContainText('not a report from smtp-probe --json');
+
+  // What the customer's terminal shows, prompt and command included, from a network that filters port 25.
+  const customer = await runCli(['localhost', '--json', '--allow-private', '--timeout-ms', '3000'], { SMTP_PROBE_TEST_BLOCK_PORTS: '25' });
+  expect(customer.stdout.trim().startsWith('{')).toBe(true);
+  await field.fill(`$ npx --yes --package=smtp-port-assistant smtp-probe localhost --json\n${customer.stdout}\n$ `);
+  await compare.click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(row(page, 25)).toHaveAttribute('data-verdict', 'blocked-by-network');
+  await expect(row(page, 587)).toHaveAttribute('data-verdict', 'open-from-both');
+  await expect(page.locator('.compare thead')).toContainText('From the customer');
+  const reply = page.locator('#reply-preview');
+  await expect(reply).toHaveValue(/Checked from your own network:\n- Port 25: blocked by your network \(your internet provider or a firewall stops it\)\n/);
+  await expect(reply).toHaveValue(/- Port 587: gets through from your network too/);
+  await page.screenshot({ path: 'test-results/agent-customer-compare.png', fullPage: true });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { PortResult, ProbeReport } from '../../src/core/api';
+import { compareViews } from '../../src/core/diagnosis/compare';
+import { CLIENTS } from '../../src/core/clients/registry';
+import { composeReply } from '../../src/core/diagnosis/reply';
+import { hostBrowserFrom, installHostCommand, probeCommand, shellWord } from '../../src/core/local-command';
+import { parseMessage } from '../../src/extension/messages';
+import { MAX_PASTE_CHARS, parseNativeReply, parsePastedReport } from '../../src/extension/outside-report';
+
+function port(number: PortResult['port'], state: PortResult['state']): PortResult {
+  const ok = state === 'ok';
+  return {
+    port: number,
+    address: '192.0.2.10',
+    family: 4,
+    state,
+    message: `port ${number} ${state}`,
+    banner: ok ? 'mail.example.net ESMTP' : null,
+    ehlo: { beforeTls: ok ? ['PIPELINING', 'STARTTLS'] : null, afterTls: ok ? ['AUTH PLAIN'] : null, usedHelo: false },
+    security: ok ? 'starttls' : 'none',
+    tls: null,
+    auth: ok ? ['PLAIN'] : [],
+    slowGreeting: false,
+    latency: { connectMs: 1, greetingMs: 2, totalMs: 3 },
+  };
+}
+
+function report(ports: PortResult[], server = 'mail.example.net'): ProbeReport {
+  return {
+    target: 'customer@example.net',
+    kind: 'email',
+    server,
+    discovery: null,
+    ports,
+    recommendation: { server, port: 587, security: 'starttls', authentication: 'password', summary: 's', alternative: null },
+    warnings: [],
+    startedAt: '2026-11-28T12:00:00.000Z',
+    durationMs: 900,
+    cached: false,
+  };
+}
+
+const SERVICE = report([port(25, 'ok'), port(465, 'ok'), port(587, 'ok')]);
+const BLOCKED = report([port(25, 'timeout'), port(465, 'ok'), port(587, 'ok')]);
+
+describe('commands for the customer', () => {
+  it('leaves ordinary targets bare and quotes anything a shell would read', () => {
+    expect(shellWord('ann@example.net')).toBe('ann@example.net');
+    expect(shellWord('smtp.example.net')).toBe('smtp.example.net');
+    expect(shellWord('2001:db8::25')).toBe('2001:db8::25');
+    expect(shellWord("o'brien@example.net")).toBe(`'o'\\''brien@example.net'`);
+    expect(shellWord('a;rm -rf ~@example.net')).toBe(`'a;rm -rf ~@example.net'`);
+    expect(shellWord('$(id)@example.net')).toBe(`'$(id)@example.net'`);
+  });
+
+  it('builds the one-off probe with --json and the install for the browser in use', () => {
+    expect(probeCommand(' smtp.example.net ')).toBe('npx --yes --package=smtp-port-assistant smtp-probe smtp.example.net --json');
+    expect(installHostCommand('edge')).toBe('npm install --global smtp-port-assistant && smtp-probe install-host --browser edge');
+  });
+
+  it.each([
+    ['Mozilla/5.0 (X11; Linux x86_64; rv:142.0) Gecko/20100101 Firefox/142.0', [], 'firefox'],
+    ['Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 Chrome/140.0 Safari/537.36 Edg/140.0', [], 'edge'],
+    ['Mozilla/5.0 … Chrome/140.0', ['Microsoft Edge', 'Chromium'], 'edge'],
+    ['Mozilla/5.0 … Chrome/140.0', ['Google Chrome', 'Chromium', 'Not_A Brand'], 'chrome'],
+    ['Mozilla/5.0 (X11; Linux x86_64) … Chrome/156.0', ['Chromium', 'Not_A Brand'], 'chromium'],
+    ['Mozilla/5.0 … Chrome/140.0', [], 'chrome'],
+  ] as const)('%s with brands %j installs for %s', (agent, brands, browser) => {
+    expect(hostBrowserFrom(agent, brands)).toBe(browser);
+  });
+});
+
+describe('parsePastedReport', () => {
+  const json = JSON.stringify(BLOCKED, null, 2);
+
+  it('takes the report out of a pasted terminal session', () => {
+    const pasted = `$ npx --yes --package=smtp-port-assistant smtp-probe mail.example.net --json\n${json}\n$ `;
+    expect(parsePastedReport(pasted)).toEqual({ ok: true, report: BLOCKED });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   \n ', 'empty'],
+    ['connection timed out', 'not-json'],
+    ['} backwards {', 'not-json'],
+    [json.slice(0, -20), 'not-json'],
+    ['{"server":"mail.example.net","ports":"all fine"}', 'not-report'],
+    [JSON.stringify({ ...BLOCKED, ports: [{ ...BLOCKED.ports[0], state: 'exploded' }] }), 'not-report'],
+    [JSON.stringify({ ...BLOCKED, ports: [{ ...BLOCKED.ports[0], family: 5 }] }), 'not-report'],
+    [JSON.stringify({ ...BLOCKED, ports: [{ ...BLOCKED.ports[0], ehlo: null }] }), 'not-report'],
+    [JSON.stringify({ ...BLOCKED, ports: [{ ...BLOCKED.ports[0], tls: { fingerprint256: 7 } }] }), 'not-report'],
+  ])('refuses %j as %s', (text, reason) => {
+    expect(parsePastedReport(text)).toEqual({ ok: false, reason });
+  });
+
+  it('refuses more text than one report can be, before parsing it', () => {
+    expect(parsePastedReport(`{"a":"${'x'.repeat(MAX_PASTE_CHARS)}"}`)).toEqual({ ok: false, reason: 'too-large' });
+  });
+});
+
+describe('parseNativeReply', () => {
+  it('accepts a result with a well-formed report, and an error with its sentence', () => {
+    expect(parseNativeReply({ type: 'result', id: 1, report: SERVICE })).toEqual({ type: 'result', report: SERVICE });
+    expect(parseNativeReply({ type: 'error', id: null, code: 'refused-target', message: 'Private addresses are not probed.' })).toEqual({
+      type: 'error',
+      code: 'refused-target',
+      message: 'Private addresses are not probed.',
+    });
+  });
+
+  it('rejects anything else, and cuts an over-long sentence', () => {
+    for (const value of [null, 'result', [], { type: 'result', report: { server: 'x' } }, { type: 'error', code: 3, message: 'x' }, { type: 'hello' }]) {
+      expect(parseNativeReply(value)).toBeNull();
+    }
+    const long = parseNativeReply({ type: 'error', code: 'internal', message: 'x'.repeat(5000) });
+    expect(long?.type === 'error' && long.message.length).toBe(500);
+  });
+});
+
+describe('check:start messages', () => {
+  it('carry whether the local view is wanted, and nothing but a boolean', () => {
+    expect(parseMessage({ type: 'check:start', input: 'example.net', local: true })).toEqual({ type: 'check:start', input: 'example.net', local: true });
+    expect(parseMessage({ type: 'check:start', input: 'example.net' })).toEqual({ type: 'check:start', input: 'example.net', local: false });
+    expect(parseMessage({ type: 'check:start', input: 'example.net', local: 'yes' })).toBeNull();
+  });
+});
+
+describe('the customer reply with their own view', () => {
+  const client = CLIENTS.find((entry) => entry.id === 'thunderbird')!;
+
+  it('adds one line per compared port, in English and Spanish', () => {
+    const comparison = compareViews(SERVICE, BLOCKED);
+    const english = composeReply({ report: SERVICE, client, locale: 'en', format: 'text', comparison });
+    expect(english).toContain(
+      'Checked from your own network:\n- Port 25: blocked by your network (your internet provider or a firewall stops it)\n- Port 465: gets through from your network too\n- Port 587: gets through from your network too\n',
+    );
+    const spanish = composeReply({ report: SERVICE, client, locale: 'es', format: 'markdown', comparison });
+    expect(spanish).toContain('**Comprobado desde su propia red**\n- Puerto 25: bloqueado por su red');
+  });
+
+  it('says nothing about the customer network without a comparison', () => {
+    expect(composeReply({ report: SERVICE, client, locale: 'en', format: 'text' })).not.toContain('own network');
+    expect(composeReply({ report: SERVICE, client, locale: 'en', format: 'text', comparison: null })).not.toContain('own network');
+  });
+});
