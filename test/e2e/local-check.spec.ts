@@ -5,6 +5,7 @@
  * helper's side only (src/cli/test-network.ts): port 25 filtered, or port 465 answered by a mail shield.
  */
 import { execFile } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { certificateWorkshop, type CertificateWorkshop } from '../helpers/smtp-certs';
 import { mailShield } from '../helpers/smtp-fixtures';
@@ -74,6 +75,7 @@ test('without the permission, the check offers to look from this computer too an
   await expect(setup).toHaveAttribute('data-state', 'off');
   await expect(setup).toContainText('See whether your own network blocks a port');
   await expect(setup.getByRole('button', { name: 'Turn on' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   expect(await launched.worker.evaluate(() => chrome.permissions.contains({ permissions: ['nativeMessaging'] }))).toBe(false);
 
   await page.getByLabel('Email address, domain or server').fill('localhost');
@@ -89,6 +91,7 @@ test('with the permission but no helper, the popup shows the one install command
   await page.getByRole('button', { name: 'Check server' }).click();
   const setup = page.getByTestId('local-setup');
   await expect(setup).toHaveAttribute('data-state', 'missing');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await expect(page.getByTestId('install-command')).toHaveText(/^npm install --global smtp-port-assistant && smtp-probe install-host --browser (chromium|chrome)$/);
 
   // A check now still works from the internet and says why the local side is missing.
@@ -100,6 +103,19 @@ test('with the permission but no helper, the popup shows the one install command
   await setup.getByRole('button', { name: 'Check again' }).click();
   await expect(setup).toHaveAttribute('data-state', 'ready');
   await expect(setup).toContainText("This computer's own view is checked too.");
+
+  // Turning it off gives the permission back; the next check runs from the internet only.
+  await setup.getByRole('button', { name: 'Turn off' }).click();
+  await expect(setup).toHaveAttribute('data-state', 'off');
+  expect(await launched!.worker.evaluate(() => chrome.permissions.contains({ permissions: ['nativeMessaging'] }))).toBe(false);
+  const before = await launched!.worker.evaluate(() => chrome.storage.session.get('check').then((stored) => (stored.check as { id: string }).id));
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect
+    .poll(() => launched!.worker.evaluate(() => chrome.storage.session.get('check').then((stored) => stored.check as { id: string; status: string; local: unknown })), { timeout: 45_000 })
+    .toMatchObject({ status: 'done', local: null });
+  expect(await launched!.worker.evaluate(() => chrome.storage.session.get('check').then((stored) => (stored.check as { id: string }).id))).not.toBe(before);
+  await expect(page.getByTestId('local-status')).toHaveCount(0);
+  await expect(page.getByTestId('comparison')).toHaveCount(0);
 });
 
 test('port 25 filtered on the customer\'s network: the popup says the network blocks it and recommends 587', async () => {
@@ -114,7 +130,11 @@ test('port 25 filtered on the customer\'s network: the popup says the network bl
   const summary = page.getByTestId('comparison-summary');
   await expect(summary).toHaveText('Your server answers on 25, 465 and 587, but from your network port 25 times out, so your provider blocks it: use 587.');
   await expect(page.getByTestId('recommendation')).toContainText('port 587, with STARTTLS');
-  await page.screenshot({ path: 'test-results/popup-local-blocked.png', fullPage: true });
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.screenshot({ path: 'test-results/popup-local-blocked-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.screenshot({ path: 'test-results/popup-local-blocked-dark.png', fullPage: true });
 });
 
 test('nothing in the way: every port is open from both', async () => {
@@ -178,5 +198,6 @@ test('agent mode gives the command for the customer and compares the result they
   const reply = page.locator('#reply-preview');
   await expect(reply).toHaveValue(/Checked from your own network:\n- Port 25: blocked by your network \(your internet provider or a firewall stops it\)\n/);
   await expect(reply).toHaveValue(/- Port 587: gets through from your network too/);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.screenshot({ path: 'test-results/agent-customer-compare.png', fullPage: true });
 });
