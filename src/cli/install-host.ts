@@ -3,8 +3,11 @@
  * writing a launcher script and the host manifest where that browser looks for it.
  * Chrome: https://developer.chrome.com/docs/extensions/develop/concepts/native-messaging#native-messaging-host-location
  * Firefox: https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Native_manifests#manifest_location
+ * On Windows both read the host manifest's path from the registry (HKCU, no administrator rights needed),
+ * and the launcher is a batch file.
  */
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -52,27 +55,53 @@ export interface HostLocation {
   folder: string;
   manifest: string;
   launcher: string;
+  /**
+   * The host's own copy of the CLI bundle (self-contained, no dependencies), so the host keeps working when
+   * the checkout moves or `npx` clears its cache. `.mjs`: it is an ES module with no package.json beside it.
+   */
+  program: string;
+  /** Windows only: the registry key whose default value must name the manifest. */
+  registryKey?: string;
 }
 
 /**
  * Where the files go. A --user-data-dir profile reads `<DIR>/NativeMessagingHosts` (Chrome and Chromium on
  * Linux and macOS); Firefox has no per-profile folder, so for Firefox that form only suits tests and packaging.
+ * On Windows the files live under `%LOCALAPPDATA%\smtp-port-assistant` and the registry points at them.
  */
-export function hostLocation(browser: Browser, platform: NodeJS.Platform, home: string, userDataDir?: string): HostLocation {
+export function hostLocation(browser: Browser, platform: NodeJS.Platform, home: string, userDataDir?: string, localAppData?: string): HostLocation {
+  if (platform === 'win32') {
+    if (userDataDir !== undefined) {
+      throw new InstallError('On Windows browsers find native messaging hosts through the registry only, so --user-data-dir does not apply.');
+    }
+    const folder = path.win32.join(localAppData || path.win32.join(home, 'AppData', 'Local'), 'smtp-port-assistant', 'NativeMessagingHosts');
+    return {
+      folder,
+      manifest: path.win32.join(folder, `${HOST_NAME}.${browser}.json`),
+      launcher: path.win32.join(folder, `${HOST_NAME}.${browser}.bat`),
+      program: path.win32.join(folder, `${HOST_NAME}.${browser}.mjs`),
+      registryKey: `${WINDOWS_REGISTRY_KEYS[browser]}\\${HOST_NAME}`,
+    };
+  }
   let folder: string;
-  if (userDataDir !== undefined && platform !== 'win32') {
+  if (userDataDir !== undefined) {
     folder = path.join(path.resolve(userDataDir), 'NativeMessagingHosts');
   } else if (platform === 'linux' || platform === 'darwin') {
     folder = path.join(home, USER_FOLDERS[platform][browser]);
-  } else if (platform === 'win32') {
-    const manifest = path.win32.join(home, 'AppData', 'Local', 'smtp-port-assistant', `${HOST_NAME}.json`);
-    throw new InstallError(
-      `Installing on Windows needs a registry entry, which install-host does not write yet: put the manifest at ${manifest} and point ${WINDOWS_REGISTRY_KEYS[browser]}\\${HOST_NAME} (default value) at it.`,
-    );
   } else {
     throw new InstallError(`install-host does not know where ${browser} looks for native messaging hosts on ${platform}.`);
   }
-  return { folder, manifest: path.join(folder, `${HOST_NAME}.json`), launcher: path.join(folder, `${HOST_NAME}.sh`) };
+  return {
+    folder,
+    manifest: path.join(folder, `${HOST_NAME}.json`),
+    launcher: path.join(folder, `${HOST_NAME}.sh`),
+    program: path.join(folder, `${HOST_NAME}.mjs`),
+  };
+}
+
+/** The `reg.exe` arguments that register (or remove) the manifest's path for one browser. */
+export function registryCommands(key: string, manifest: string): { add: string[]; remove: string[] } {
+  return { add: ['add', key, '/ve', '/t', 'REG_SZ', '/d', manifest, '/f'], remove: ['delete', key, '/f'] };
 }
 
 export function hostManifest(browser: Browser, launcher: string): Record<string, unknown> {
@@ -100,6 +129,29 @@ export function launcherScript(node: string, cli: string, allowPrivate: boolean,
     `exec ${shellQuote(node)} ${shellQuote(cli)} --native-host${flags} "$@"`,
     '',
   ].join('\n');
+}
+
+/**
+ * The Windows launcher. Paths cannot hold a double quote there, and a % would be read as a variable, so it
+ * is doubled; %* passes the browser's own arguments on.
+ */
+export function launcherBatch(node: string, cli: string, allowPrivate: boolean, timeoutMs?: number): string {
+  const flags = `${allowPrivate ? ' --allow-private' : ''}${timeoutMs === undefined ? '' : ` --timeout-ms ${timeoutMs}`}`;
+  const quote = (text: string) => `"${text.replace(/%/g, '%%')}"`;
+  return [
+    '@echo off',
+    'rem Written by `smtp-probe install-host`; removed by `smtp-probe uninstall-host`.',
+    `${quote(node)} ${quote(cli)} --native-host${flags} %*`,
+    '',
+  ].join('\r\n');
+}
+
+function reg(args: string[]): Promise<{ ok: boolean; message: string }> {
+  return new Promise((resolve) => {
+    execFile('reg', args, { windowsHide: true, timeout: 15_000 }, (error, stdout, stderr) => {
+      resolve({ ok: !error, message: `${stderr || stdout}`.trim() || (error?.message ?? '') });
+    });
+  });
 }
 
 interface InstallFlags {
@@ -153,10 +205,15 @@ function runningCli(): string {
 /** Returns one line per file written or removed. */
 export async function installCommand(command: 'install-host' | 'uninstall-host', argv: string[]): Promise<string[]> {
   const flags = parseFlags(command, argv);
-  const where = hostLocation(flags.browser, process.platform, homedir(), flags.userDataDir);
+  const where = hostLocation(flags.browser, process.platform, homedir(), flags.userDataDir, process.env.LOCALAPPDATA);
+  const registry = where.registryKey ? registryCommands(where.registryKey, where.manifest) : null;
   if (command === 'uninstall-host') {
     const lines: string[] = [];
-    for (const [what, file] of [['host manifest', where.manifest], ['launcher', where.launcher]] as const) {
+    if (registry) {
+      const removed = await reg(registry.remove);
+      lines.push(removed.ok ? `Removed registry key: ${where.registryKey}` : `No registry key to remove at ${where.registryKey}`);
+    }
+    for (const [what, file] of [['host manifest', where.manifest], ['launcher', where.launcher], ['program', where.program]] as const) {
       const existed = await rm(file).then(() => true, (error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return false;
         throw error;
@@ -167,9 +224,20 @@ export async function installCommand(command: 'install-host' | 'uninstall-host',
   }
   const cli = runningCli();
   await mkdir(where.folder, { recursive: true });
-  await writeFile(where.launcher, launcherScript(process.execPath, cli, flags.allowPrivate, flags.timeoutMs), { mode: 0o755 });
-  // writeFile's mode only applies when it creates the file; a reinstall keeps it runnable too.
-  await chmod(where.launcher, 0o755);
+  await copyFile(cli, where.program);
+  if (registry) {
+    await writeFile(where.launcher, launcherBatch(process.execPath, where.program, flags.allowPrivate, flags.timeoutMs));
+  } else {
+    await writeFile(where.launcher, launcherScript(process.execPath, where.program, flags.allowPrivate, flags.timeoutMs), { mode: 0o755 });
+    // writeFile's mode only applies when it creates the file; a reinstall keeps it runnable too.
+    await chmod(where.launcher, 0o755);
+  }
   await writeFile(where.manifest, `${JSON.stringify(hostManifest(flags.browser, where.launcher), null, 2)}\n`);
-  return [`Wrote launcher: ${where.launcher}`, `Wrote host manifest for ${flags.browser}: ${where.manifest}`];
+  const lines = [`Copied the probe: ${where.program}`, `Wrote launcher: ${where.launcher}`, `Wrote host manifest for ${flags.browser}: ${where.manifest}`];
+  if (registry) {
+    const added = await reg(registry.add);
+    if (!added.ok) throw new InstallError(`Wrote the files, but could not set the registry key ${where.registryKey}: ${added.message}`);
+    lines.push(`Wrote registry key: ${where.registryKey} (default value: ${where.manifest})`);
+  }
+  return lines;
 }

@@ -32,8 +32,8 @@ Options:
   --no-discovery      probe TARGET itself, skip SRV/autoconfig/MX discovery
   -h, --help          show this help
 
-install-host writes the launcher and the host manifest that let the extension run this check from your
-own network; uninstall-host removes them.
+install-host copies this probe and writes the launcher and host manifest (on Windows also the registry
+key) that let the extension run this check from your own network; uninstall-host removes them.
 
 Testing only, with --allow-private: SMTP_PROBE_TEST_BLOCK_PORTS=25 makes those ports behave as filtered
 (timeout), SMTP_PROBE_TEST_REDIRECT=465=127.0.0.1:PORT sends a port to a loopback interceptor.

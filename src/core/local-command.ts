@@ -4,8 +4,9 @@
  * the native messaging host the popup uses. Pure: the extension shows and copies these, it never runs them.
  *
  * They assume the CLI is published to the npm registry as `smtp-port-assistant` with its `smtp-probe` bin
- * (package.json). `npx --package` runs it without installing; the host needs a lasting copy (its launcher
- * points at the installed script), hence `npm install --global` for it.
+ * (package.json). `npx --package` runs it without installing anything lasting; install-host copies the
+ * self-contained bundle next to the host manifest, so the helper outlives npx's cache. One command with no
+ * `&&`, so it reads the same in sh, cmd.exe and Windows PowerShell 5.
  */
 export const CLI_PACKAGE = 'smtp-port-assistant';
 export const CLI_BIN = 'smtp-probe';
@@ -32,7 +33,7 @@ export function probeCommand(target: string): string {
 
 /** The one-time install of the local helper for this browser. */
 export function installHostCommand(browser: HostBrowser): string {
-  return `npm install --global ${CLI_PACKAGE} && ${CLI_BIN} install-host --browser ${browser}`;
+  return `npx --yes --package=${CLI_PACKAGE} ${CLI_BIN} install-host --browser ${browser}`;
 }
 
 /** Which browser's host folder to install into, from the user agent string and client hints' brands. */

@@ -92,7 +92,7 @@ test('with the permission but no helper, the popup shows the one install command
   const setup = page.getByTestId('local-setup');
   await expect(setup).toHaveAttribute('data-state', 'missing');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-  await expect(page.getByTestId('install-command')).toHaveText(/^npm install --global smtp-port-assistant && smtp-probe install-host --browser (chromium|chrome)$/);
+  await expect(page.getByTestId('install-command')).toHaveText(/^npx --yes --package=smtp-port-assistant smtp-probe install-host --browser (chromium|chrome)$/);
 
   // A check now still works from the internet and says why the local side is missing.
   await checkLocalhost(page);

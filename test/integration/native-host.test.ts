@@ -257,18 +257,25 @@ describe('install-host and uninstall-host', () => {
       const folder = join(dir, 'NativeMessagingHosts');
       const manifestPath = join(folder, 'com.smtp_port_assistant.probe.json');
       const launcherPath = join(folder, 'com.smtp_port_assistant.probe.sh');
+      const programPath = join(folder, 'com.smtp_port_assistant.probe.mjs');
 
       const installed = await run(['install-host', '--browser', browser, '--user-data-dir', dir, '--allow-private']);
       expect(installed.stderr).toBe('');
       expect(installed.code).toBe(0);
-      expect(installed.stdout.trim().split('\n')).toEqual([`Wrote launcher: ${launcherPath}`, `Wrote host manifest for ${browser}: ${manifestPath}`]);
+      expect(installed.stdout.trim().split('\n')).toEqual([
+        `Copied the probe: ${programPath}`,
+        `Wrote launcher: ${launcherPath}`,
+        `Wrote host manifest for ${browser}: ${manifestPath}`,
+      ]);
+      // Its own copy of the bundle: the host keeps working when the checkout (or npx's cache) goes away.
+      expect(readFileSync(programPath)).toEqual(readFileSync(CLI));
 
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
       expect(manifest).toMatchObject({ name: 'com.smtp_port_assistant.probe', path: launcherPath, type: 'stdio' });
       if (browser === 'firefox') expect(manifest.allowed_extensions).toEqual(['smtp-port-assistant@smtp-port-assistant.org']);
       else expect(manifest.allowed_origins).toEqual([CHROME_ORIGIN]);
       const launcher = readFileSync(launcherPath, 'utf8');
-      expect(launcher).toContain(`'${process.execPath}' '${CLI}' --native-host --allow-private "$@"`);
+      expect(launcher).toContain(`'${process.execPath}' '${programPath}' --native-host --allow-private "$@"`);
       expect(statSync(launcherPath).mode & 0o111).toBe(0o111);
 
       // The launcher works as the browser would call it (Firefox: manifest path and extension id).
@@ -281,9 +288,18 @@ describe('install-host and uninstall-host', () => {
 
       const removed = await run(['uninstall-host', '--browser', browser, '--user-data-dir', dir]);
       expect(removed.code).toBe(0);
-      expect(removed.stdout.trim().split('\n')).toEqual([`Removed host manifest: ${manifestPath}`, `Removed launcher: ${launcherPath}`]);
-      expect(existsSync(manifestPath)).toBe(false);
-      expect(existsSync(launcherPath)).toBe(false);
+      expect(removed.stdout.trim().split('\n')).toEqual([
+        `Removed host manifest: ${manifestPath}`,
+        `Removed launcher: ${launcherPath}`,
+        `Removed program: ${programPath}`,
+      ]);
+      for (const file of [manifestPath, launcherPath, programPath]) expect(existsSync(file)).toBe(false);
+      const again = await run(['uninstall-host', '--browser', browser, '--user-data-dir', dir]);
+      expect(again.stdout.trim().split('\n')).toEqual([
+        `No host manifest to remove at ${manifestPath}`,
+        `No launcher to remove at ${launcherPath}`,
+        `No program to remove at ${programPath}`,
+      ]);
     });
   }
 

@@ -55,7 +55,7 @@ describe('commands for the customer', () => {
 
   it('builds the one-off probe with --json and the install for the browser in use', () => {
     expect(probeCommand(' smtp.example.net ')).toBe('npx --yes --package=smtp-port-assistant smtp-probe smtp.example.net --json');
-    expect(installHostCommand('edge')).toBe('npm install --global smtp-port-assistant && smtp-probe install-host --browser edge');
+    expect(installHostCommand('edge')).toBe('npx --yes --package=smtp-port-assistant smtp-probe install-host --browser edge');
   });
 
   it.each([

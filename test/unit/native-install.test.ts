@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostLocation, hostManifest, installCommand, InstallError, launcherScript } from '../../src/cli/install-host';
+import { hostLocation, hostManifest, installCommand, InstallError, launcherBatch, launcherScript, registryCommands } from '../../src/cli/install-host';
 
 describe('hostLocation', () => {
   it.each([
@@ -16,6 +16,7 @@ describe('hostLocation', () => {
       folder,
       manifest: `${folder}/com.smtp_port_assistant.probe.json`,
       launcher: `${folder}/com.smtp_port_assistant.probe.sh`,
+      program: `${folder}/com.smtp_port_assistant.probe.mjs`,
     });
   });
 
@@ -23,9 +24,52 @@ describe('hostLocation', () => {
     expect(hostLocation('chromium', 'linux', '/home/ann', '/tmp/profile').folder).toBe('/tmp/profile/NativeMessagingHosts');
   });
 
-  it('says Windows needs the registry, with the manifest path it would need', () => {
-    expect(() => hostLocation('chrome', 'win32', 'C:\\Users\\ann')).toThrow(InstallError);
-    expect(() => hostLocation('chrome', 'win32', 'C:\\Users\\ann')).toThrow(/registry.*com\.smtp_port_assistant\.probe\.json.*HKCU\\Software\\Google\\Chrome\\NativeMessagingHosts/);
+  it.each([
+    ['chrome', 'HKCU\\Software\\Google\\Chrome\\NativeMessagingHosts\\com.smtp_port_assistant.probe'],
+    ['chromium', 'HKCU\\Software\\Chromium\\NativeMessagingHosts\\com.smtp_port_assistant.probe'],
+    ['edge', 'HKCU\\Software\\Microsoft\\Edge\\NativeMessagingHosts\\com.smtp_port_assistant.probe'],
+    ['firefox', 'HKCU\\Software\\Mozilla\\NativeMessagingHosts\\com.smtp_port_assistant.probe'],
+  ] as const)('on Windows, %s: files under LOCALAPPDATA, one pair per browser, and the registry key that names them', (browser, key) => {
+    const folder = 'C:\\Users\\ann\\AppData\\Local\\smtp-port-assistant\\NativeMessagingHosts';
+    expect(hostLocation(browser, 'win32', 'C:\\Users\\ann', undefined, 'C:\\Users\\ann\\AppData\\Local')).toEqual({
+      folder,
+      manifest: `${folder}\\com.smtp_port_assistant.probe.${browser}.json`,
+      launcher: `${folder}\\com.smtp_port_assistant.probe.${browser}.bat`,
+      program: `${folder}\\com.smtp_port_assistant.probe.${browser}.mjs`,
+      registryKey: key,
+    });
+    // Without LOCALAPPDATA the profile's own AppData\Local is used.
+    expect(hostLocation(browser, 'win32', 'C:\\Users\\ann').folder).toBe(folder);
+  });
+
+  it('on Windows refuses --user-data-dir, which browsers there do not read', () => {
+    expect(() => hostLocation('chrome', 'win32', 'C:\\Users\\ann', 'C:\\tmp\\profile')).toThrow(/registry only, so --user-data-dir does not apply/);
+  });
+
+  it('names the platform it does not know', () => {
+    expect(() => hostLocation('chrome', 'aix', '/home/ann')).toThrow(InstallError);
+  });
+});
+
+describe('Windows registration', () => {
+  it('sets and deletes the default value of the key with reg.exe, without prompting', () => {
+    const key = 'HKCU\\Software\\Google\\Chrome\\NativeMessagingHosts\\com.smtp_port_assistant.probe';
+    const manifest = 'C:\\Users\\ann\\AppData\\Local\\smtp-port-assistant\\NativeMessagingHosts\\com.smtp_port_assistant.probe.chrome.json';
+    expect(registryCommands(key, manifest)).toEqual({
+      add: ['add', key, '/ve', '/t', 'REG_SZ', '/d', manifest, '/f'],
+      remove: ['delete', key, '/f'],
+    });
+  });
+
+  it('writes a batch launcher that passes the browser arguments on and survives % in paths', () => {
+    const batch = launcherBatch('C:\\Program Files\\nodejs\\node.exe', 'C:\\Users\\100%ann\\smtp-probe.js', true, 2000);
+    expect(batch.split('\r\n')).toEqual([
+      '@echo off',
+      'rem Written by `smtp-probe install-host`; removed by `smtp-probe uninstall-host`.',
+      '"C:\\Program Files\\nodejs\\node.exe" "C:\\Users\\100%%ann\\smtp-probe.js" --native-host --allow-private --timeout-ms 2000 %*',
+      '',
+    ]);
+    expect(launcherBatch('C:\\node.exe', 'C:\\a.js', false)).toContain('"C:\\node.exe" "C:\\a.js" --native-host %*\r\n');
   });
 });
 
