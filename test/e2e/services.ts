@@ -24,6 +24,10 @@ export async function startProbeService(port: number, env: Record<string, string
       // Short timeouts keep the tarpit test quick; the states are the same as with the defaults.
       PROBE_GREETING_TIMEOUT_MS: '4000',
       PROBE_SLOW_GREETING_TIMEOUT_MS: '2000',
+      // Every spec checks the same loopback server many times a minute; the limits have their own test
+      // (check-server.spec.ts turns the per-target one back on), so here they must not decide a result.
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_TARGET_PER_MINUTE: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
