@@ -196,10 +196,23 @@ function parseFlags(command: string, argv: string[]): InstallFlags {
 }
 
 /** The bundle that is running now: the launcher must start this exact file. */
+/**
+ * The bundle this process runs. npm and npx start it through a `.bin/smtp-probe` symlink without an
+ * extension, so the link is resolved before looking at the name.
+ */
 function runningCli(): string {
   const script = process.argv[1];
-  if (!script || !script.endsWith('.js')) throw new InstallError('install-host must run from the built CLI: run `npm run build:cli`, then `npm run --silent probe -- install-host`.');
-  return realpathSync(script);
+  const real = script ? safeRealpath(script) : null;
+  if (!real || !/\.m?js$/.test(real)) throw new InstallError('install-host must run from the built CLI: run `npm run build:cli`, then `npm run --silent probe -- install-host`.');
+  return real;
+}
+
+function safeRealpath(file: string): string | null {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** Returns one line per file written or removed. */

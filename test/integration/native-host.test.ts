@@ -4,7 +4,7 @@
  * has port 25 made filtered or port 465 sent to a loopback interceptor (src/cli/test-network.ts).
  */
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -302,6 +302,23 @@ describe('install-host and uninstall-host', () => {
       ]);
     });
   }
+
+  it('installs when started the way npx starts it: through the extensionless .bin symlink', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smtp-probe-npx-'));
+    temporary.push(dir);
+    const bin = join(dir, 'node_modules', '.bin');
+    mkdirSync(bin, { recursive: true });
+    const link = join(bin, 'smtp-probe');
+    symlinkSync(CLI, link);
+    const installed = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile(link, ['install-host', '--browser', 'chrome', '--user-data-dir', dir], { timeout: 30_000 }, (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      });
+    });
+    expect(installed.stderr).toBe('');
+    expect(installed.code).toBe(0);
+    expect(readFileSync(join(dir, 'NativeMessagingHosts', 'com.smtp_port_assistant.probe.mjs'))).toEqual(readFileSync(CLI));
+  });
 
   it('exits 2 with one line on bad flags', async () => {
     for (const args of [
