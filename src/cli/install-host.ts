@@ -12,6 +12,7 @@ import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { LOCAL_TIMEOUT_MS, MAX_HOST_TIMEOUT_MS } from '../core/native-protocol';
 import { HOST_NAME } from './native-messaging';
 
 export const EXTENSION_ID = 'ikehcnennomcpfnjkffadlilflcmppbb';
@@ -184,8 +185,9 @@ function parseFlags(command: string, argv: string[]): InstallFlags {
   if (command === 'uninstall-host' && values['allow-private']) throw new InstallError('uninstall-host: --allow-private only applies to install-host.');
   const timeout = values['timeout-ms'];
   if (timeout !== undefined && command === 'uninstall-host') throw new InstallError('uninstall-host: --timeout-ms only applies to install-host.');
-  if (timeout !== undefined && (!/^\d+$/.test(timeout) || Number(timeout) < 100 || Number(timeout) > 600_000)) {
-    throw new InstallError(`${command}: --timeout-ms must be a whole number of milliseconds from 100 to 600000, not "${timeout}".`);
+  // The browser waits LOCAL_TIMEOUT_MS for an answer; a longer per-port timeout would outlast it.
+  if (timeout !== undefined && (!/^\d+$/.test(timeout) || Number(timeout) < 100 || Number(timeout) > MAX_HOST_TIMEOUT_MS)) {
+    throw new InstallError(`${command}: --timeout-ms must be a whole number of milliseconds from 100 to ${MAX_HOST_TIMEOUT_MS} (the browser waits ${LOCAL_TIMEOUT_MS / 1000} s for the helper), not "${timeout}".`);
   }
   return {
     browser: browser as Browser,

@@ -8,6 +8,15 @@ import type { ProbePort, ProbeReport } from './api';
 /** The native messaging host name: lower case, dots and underscores only (Chrome's rule). */
 export const HOST_NAME = 'com.smtp_port_assistant.probe';
 
+/** How long the extension waits for the helper's answer to one probe request. */
+export const LOCAL_TIMEOUT_MS = 90_000;
+
+/**
+ * The longest per-port timeout install-host writes into the launcher: with discovery on top it still
+ * answers inside LOCAL_TIMEOUT_MS.
+ */
+export const MAX_HOST_TIMEOUT_MS = 60_000;
+
 export type NativeErrorCode =
   | 'too-large'
   | 'malformed'

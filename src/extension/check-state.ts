@@ -36,8 +36,11 @@ export interface CheckState {
 export interface LocalCheck {
   status: 'running' | 'done' | 'error';
   report: ProbeReport | null;
-  /** missing: the helper is not installed; failed: it ran and said why (detail), or did not answer. */
-  error: { kind: 'missing' | 'failed'; detail: string } | null;
+  /**
+   * missing: the helper is not installed; restart: the browser granted the permission but wants the
+   * extension restarted before it can reach the helper; failed: it ran and said why (detail), or did not answer.
+   */
+  error: { kind: 'missing' | 'restart' | 'failed'; detail: string } | null;
 }
 
 export const CHECK_KEY = 'check';

@@ -6,33 +6,37 @@
  */
 import type { ProbePort, ProbeReport } from '../core/api';
 import { hostBrowserFrom, type HostBrowser } from '../core/local-command';
-import { HOST_NAME, type NativeProbeRequest } from '../core/native-protocol';
+import { HOST_NAME, LOCAL_TIMEOUT_MS, type NativeProbeRequest } from '../core/native-protocol';
 import { browser } from './browser';
 import { parseNativeReply } from './outside-report';
 
 const PERMISSION = { permissions: ['nativeMessaging' as const] };
 
 /**
- * - unsupported: this browser has no native messaging (Firefox for Android, say): nothing is offered;
+ * - unsupported: this browser has no native messaging (Firefox for Android): nothing is offered;
  * - off: the permission is not granted;
+ * - restart: granted, but this browser only binds the API after the extension restarts (Chrome does this
+ *   for a permission granted at run time; the background restarts it by itself once no check is running);
  * - missing: granted, but the helper is not installed on this computer;
  * - broken: the helper is installed but does not start or answer (detail: the browser's words);
  * - ready: the helper answered.
  */
 export type LocalAvailability =
-  | { state: 'unsupported' | 'off' | 'missing' | 'ready' }
+  | { state: 'unsupported' | 'off' | 'restart' | 'missing' | 'ready' }
   | { state: 'broken'; detail: string };
 
 export type LocalOutcome =
   | { ok: true; report: ProbeReport }
-  | { ok: false; kind: 'missing' | 'failed'; detail: string };
-
-/** Longer than the CLI's whole-probe timeout plus discovery, so the helper answers first. */
-const LOCAL_TIMEOUT_MS = 90_000;
+  | { ok: false; kind: 'missing' | 'restart' | 'failed'; detail: string };
 
 /** Chrome: "Specified native messaging host not found."; Firefox: "No such native application …". */
 function isMissingHost(message: string): boolean {
   return /not found|no such native application/i.test(message);
+}
+
+/** Firefox for Android lists the permission but has no native messaging at all. */
+function nativeMessagingImpossible(): boolean {
+  return /\bAndroid\b/.test(navigator.userAgent);
 }
 
 export function hasNativeMessaging(): boolean {
@@ -79,11 +83,10 @@ async function send(message: unknown): Promise<unknown> {
  * request without a target comes straight back as an `invalid-request` error, and any reply proves it runs.
  */
 export async function localAvailability(): Promise<LocalAvailability> {
-  if (!hasNativeMessaging()) {
-    // Without the permission the API is absent, which is not the same as a browser without it.
-    return (await localPermissionGranted()) ? { state: 'unsupported' } : { state: 'off' };
-  }
+  if (nativeMessagingImpossible()) return { state: 'unsupported' };
   if (!(await localPermissionGranted())) return { state: 'off' };
+  // Granted, yet the API is not there: Chrome binds it only in pages and workers started after the grant.
+  if (!hasNativeMessaging()) return { state: 'restart' };
   try {
     const reply = parseNativeReply(await send({ type: 'probe', id: 'presence' }));
     return reply ? { state: 'ready' } : { state: 'broken', detail: 'The helper answered in a way this version does not understand.' };
@@ -96,6 +99,7 @@ export async function localAvailability(): Promise<LocalAvailability> {
 /** Runs the local probe of `target` on `ports`; settles with the report or a reason, never throws. */
 export async function probeLocally(target: string, ports: ProbePort[], id: string): Promise<LocalOutcome> {
   const request: NativeProbeRequest = { type: 'probe', id, target, ports };
+  if (!hasNativeMessaging()) return { ok: false, kind: 'restart', detail: '' };
   try {
     const reply = parseNativeReply(await send(request));
     if (!reply) return { ok: false, kind: 'failed', detail: 'The helper answered in a way this version does not understand.' };

@@ -147,6 +147,19 @@ test('nothing in the way: every port is open from both', async () => {
     await expect(row(page, port).locator('.verdict')).toHaveText('Open from both');
   }
   await expect(page.getByTestId('comparison-summary')).toHaveText('Your server answers on 25, 465 and 587 from the internet and from your network alike: use 587.');
+
+  // A local side still "running" long after the browser's own timeout (its worker was stopped) is
+  // reported as unanswered when the popup opens again, not left spinning.
+  await launched!.worker.evaluate(async () => {
+    const { check } = (await chrome.storage.session.get('check')) as { check: { startedAt: number; local: unknown } };
+    check.startedAt -= 10 * 60_000;
+    check.local = { status: 'running', report: null, error: null };
+    await chrome.storage.session.set({ check });
+  });
+  await page.close();
+  const again = await openPopup(launched!, { width: 380, height: 900 });
+  await expect(again.getByTestId('local-status')).toHaveText('The check from this computer failed: the helper did not answer in time.');
+  await expect(again.getByTestId('comparison')).toHaveCount(0);
 });
 
 test('a mail shield answering port 465 with its own certificate reads as intercepted', async () => {

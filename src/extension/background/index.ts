@@ -9,7 +9,8 @@ import { pageKey, parseMessage, type Reply } from '../messages';
 import { readState, writeItems } from '../storage';
 import { openFromHint, syncContentScripts } from './pages';
 import { CONTEXT_MENU_ID, openAgentMode } from '../agent-open';
-import { runCheck } from './probe-client';
+import { hasNativeMessaging } from '../local-probe';
+import { runCheck, whenIdle } from './probe-client';
 
 browser.runtime.onInstalled.addListener(() => {
   // Validate and repair what an earlier version stored before any page reads it.
@@ -74,7 +75,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 });
 
 browser.runtime.onStartup.addListener(() => void syncContentScripts());
-browser.permissions.onAdded.addListener(() => void syncContentScripts());
+browser.permissions.onAdded.addListener((added) => {
+  void syncContentScripts();
+  // Chrome binds runtime.sendNativeMessage only in contexts started after the grant: restart the
+  // extension (which closes its pages) once nothing is running, so the next check can reach the helper.
+  if (added.permissions?.includes('nativeMessaging') && !hasNativeMessaging()) void whenIdle().then(() => browser.runtime.reload());
+});
 browser.permissions.onRemoved.addListener(() => void syncContentScripts());
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.options) void syncContentScripts();

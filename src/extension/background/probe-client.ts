@@ -17,8 +17,29 @@ const REQUEST_TIMEOUT_MS = 75_000;
 let current: AbortController | null = null;
 /** The id of the newest check: a local result that arrives after a newer check started is dropped. */
 let latestId = '';
+/** Checks and local probes still going, so a restart of the extension can wait for them. */
+let inFlight = 0;
+let idleWaiters: (() => void)[] = [];
 
+function track<T>(work: Promise<T>): Promise<T> {
+  inFlight += 1;
+  return work.finally(() => {
+    inFlight -= 1;
+    if (inFlight > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const wake of waiters) wake();
+  });
+}
+
+/** Settles once no check, from the service or from this computer, is running. */
+export function whenIdle(): Promise<void> {
+  return inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+}
+
+/** Saves only the newest check's state: a slower, replaced one must not overwrite it. */
 async function save(state: CheckState): Promise<void> {
+  if (state.id !== latestId) return;
   await browser.storage.session.set({ [CHECK_KEY]: state });
 }
 
@@ -44,7 +65,11 @@ async function errorBody(response: Response): Promise<ApiErrorBody | null> {
  * the way). With `local`, and the helper permission granted, the same target is probed from this computer
  * in parallel, and its report lands in `state.local` whenever it arrives.
  */
-export async function runCheck(input: string, { local = false }: { local?: boolean } = {}): Promise<CheckState> {
+export function runCheck(input: string, options: { local?: boolean } = {}): Promise<CheckState> {
+  return track(check(input, options));
+}
+
+async function check(input: string, { local = false }: { local?: boolean }): Promise<CheckState> {
   current?.abort();
   const controller = new AbortController();
   current = controller;
@@ -66,7 +91,7 @@ export async function runCheck(input: string, { local = false }: { local?: boole
     state = { ...state, local: { status: 'running', report: null, error: null } };
     await save(state);
     // Not awaited: the service's stream below goes on beside it, and each side saves what it has.
-    void probeLocally(parsed.value, ports, state.id).then(async (outcome) => {
+    void track(probeLocally(parsed.value, ports, state.id)).then(async (outcome) => {
       if (latestId !== state.id) return;
       state = {
         ...state,

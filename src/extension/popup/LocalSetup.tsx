@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { installHostCommand } from '../../core/local-command';
+import { browser } from '../browser';
 import { t } from '../i18n';
 import {
   currentHostBrowser,
@@ -55,6 +56,16 @@ export function LocalSetup() {
           <div class="actions">
             <button type="button" class="secondary" onClick={() => void turnOn()}>
               {t('localTurnOn')}
+            </button>
+          </div>
+        </>
+      )}
+      {availability.state === 'restart' && (
+        <>
+          <p>{t('localRestart')}</p>
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => browser.runtime.reload()}>
+              {t('localRestartButton')}
             </button>
           </div>
         </>

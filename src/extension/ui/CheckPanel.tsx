@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProbePort, Recommendation } from '../../core/api';
+import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
 import { parseTarget } from '../../core/target';
 import type { CheckState } from '../check-state';
 import { t } from '../i18n';
@@ -50,10 +51,43 @@ function errorSentence(check: CheckState): string {
   }
 }
 
+/**
+ * A local probe still "running" well past the browser's own timeout means the worker that waited for it
+ * went away (the browser stopped it, or the extension restarted): say so instead of waiting forever.
+ */
+const LOCAL_STALE_MS = LOCAL_TIMEOUT_MS + 15_000;
+
+function useLocalStale(check: CheckState): boolean {
+  const running = check.local?.status === 'running';
+  const left = check.startedAt + LOCAL_STALE_MS - Date.now();
+  const [stale, setStale] = useState(running && left <= 0);
+  useEffect(() => {
+    setStale(running && left <= 0);
+    if (!running || left <= 0) return;
+    const timer = setTimeout(() => setStale(true), left);
+    return () => clearTimeout(timer);
+  }, [check.id, running]);
+  return stale;
+}
+
+function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | undefined, detail: string): string {
+  if (kind === 'missing') return t('localNotInstalled');
+  if (kind === 'restart') return t('localNeedsRestart');
+  return t('localFailed', detail);
+}
+
 /** The local side of a check: progress, why it is missing, or the two views compared. */
 function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string }) {
   const local = check.local;
+  const stale = useLocalStale(check);
   if (!local) return null;
+  if (local.status === 'running' && stale) {
+    return (
+      <p class="card notice small" data-testid="local-status">
+        {t('localFailed', t('localStale'))}
+      </p>
+    );
+  }
   if (local.status === 'running') {
     return (
       <p class="muted small" role="status" data-testid="local-status">
@@ -64,7 +98,7 @@ function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string })
   if (local.status === 'error') {
     return (
       <p class="card notice small" data-testid="local-status">
-        {local.error?.kind === 'missing' ? t('localNotInstalled') : t('localFailed', local.error?.detail ?? '')}
+        {localErrorSentence(local.error?.kind, local.error?.detail ?? '')}
       </p>
     );
   }
