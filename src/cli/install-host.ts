@@ -133,16 +133,21 @@ export function launcherScript(node: string, cli: string, allowPrivate: boolean,
 }
 
 /**
- * The Windows launcher. Paths cannot hold a double quote there, and a % would be read as a variable, so it
- * is doubled; %* passes the browser's own arguments on.
+ * The Windows launcher, next to the program it starts: `%~dp0` is the launcher's own folder, so a user
+ * folder with non-ASCII letters in its name never has to be spelled in the file. cmd.exe reads a batch file
+ * in the console's code page; when Node's own path has such letters, `chcp 65001` first makes it read the
+ * UTF-8 this file is written in. Paths cannot hold a double quote, a % would be read as a variable and is
+ * doubled, and %* passes the browser's own arguments on.
  */
-export function launcherBatch(node: string, cli: string, allowPrivate: boolean, timeoutMs?: number): string {
+export function launcherBatch(node: string, programName: string, allowPrivate: boolean, timeoutMs?: number): string {
   const flags = `${allowPrivate ? ' --allow-private' : ''}${timeoutMs === undefined ? '' : ` --timeout-ms ${timeoutMs}`}`;
   const quote = (text: string) => `"${text.replace(/%/g, '%%')}"`;
+  const nonAscii = [...node].some((char) => char.charCodeAt(0) > 0x7f);
   return [
     '@echo off',
     'rem Written by `smtp-probe install-host`; removed by `smtp-probe uninstall-host`.',
-    `${quote(node)} ${quote(cli)} --native-host${flags} %*`,
+    ...(nonAscii ? ['chcp 65001 >nul'] : []),
+    `${quote(node)} "%~dp0${programName.replace(/%/g, '%%')}" --native-host${flags} %*`,
     '',
   ].join('\r\n');
 }
@@ -241,7 +246,7 @@ export async function installCommand(command: 'install-host' | 'uninstall-host',
   await mkdir(where.folder, { recursive: true });
   await copyFile(cli, where.program);
   if (registry) {
-    await writeFile(where.launcher, launcherBatch(process.execPath, where.program, flags.allowPrivate, flags.timeoutMs));
+    await writeFile(where.launcher, launcherBatch(process.execPath, path.win32.basename(where.program), flags.allowPrivate, flags.timeoutMs));
   } else {
     await writeFile(where.launcher, launcherScript(process.execPath, where.program, flags.allowPrivate, flags.timeoutMs), { mode: 0o755 });
     // writeFile's mode only applies when it creates the file; a reinstall keeps it runnable too.

@@ -14,21 +14,25 @@ export const CLI_BIN = 'smtp-probe';
 export const HOST_BROWSERS = ['chrome', 'chromium', 'edge', 'firefox'] as const;
 export type HostBrowser = (typeof HOST_BROWSERS)[number];
 
-/** Characters that mean the same in POSIX shells, PowerShell and cmd.exe when left bare. */
-const BARE = /^[A-Za-z0-9@%+=:,./_-]+$/;
-
 /**
- * One shell word. Targets are email addresses, domains and addresses, which are bare; anything else (a quote
- * in an email's local part, say) is single-quoted the POSIX way, which PowerShell reads the same.
+ * A server name or address that is one plain word in every shell a customer may paste into (sh, zsh,
+ * cmd.exe, PowerShell): letters, digits, dots, hyphens and colons, never a leading hyphen. No quoting
+ * scheme is right in all of them, so anything else gets no command at all.
  */
-export function shellWord(value: string): string {
-  if (BARE.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+const PLAIN_SERVER = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9.:-]*[A-Za-z0-9])?$/;
+
+export function isPlainServer(value: string): boolean {
+  return PLAIN_SERVER.test(value);
 }
 
-/** The one-off check a customer runs and pastes back: the full report as JSON on stdout. */
-export function probeCommand(target: string): string {
-  return `npx --yes --package=${CLI_PACKAGE} ${CLI_BIN} ${shellWord(target.trim())} --json`;
+/**
+ * The one-off check a customer runs and pastes back: the full report as JSON on stdout. It probes the
+ * server the agent's own check found, as is (`--no-discovery`), so both views are of the same machine.
+ * Null for a name that is not one plain word (see PLAIN_SERVER).
+ */
+export function probeCommand(server: string): string | null {
+  const host = server.trim();
+  return isPlainServer(host) ? `npx --yes --package=${CLI_PACKAGE} ${CLI_BIN} ${host} --no-discovery --json` : null;
 }
 
 /** The one-time install of the local helper for this browser. */

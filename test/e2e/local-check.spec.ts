@@ -188,7 +188,7 @@ test('agent mode gives the command for the customer and compares the result they
   await page.getByLabel('Email address, domain or server').fill('localhost');
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
-  await expect(page.getByTestId('customer-command')).toHaveText('npx --yes --package=smtp-port-assistant smtp-probe localhost --json');
+  await expect(page.getByTestId('customer-command')).toHaveText('npx --yes --package=smtp-port-assistant smtp-probe localhost --no-discovery --json');
 
   const field = page.getByLabel("What the customer's command printed");
   const compare = page.getByRole('button', { name: 'Compare' });
@@ -200,9 +200,9 @@ test('agent mode gives the command for the customer and compares the result they
   await expect(page.getByRole('alert')).toContainText('not a report from smtp-probe --json');
 
   // What the customer's terminal shows, prompt and command included, from a network that filters port 25.
-  const customer = await runCli(['localhost', '--json', '--allow-private', '--timeout-ms', '3000'], { SMTP_PROBE_TEST_BLOCK_PORTS: '25' });
+  const customer = await runCli(['localhost', '--no-discovery', '--json', '--allow-private', '--timeout-ms', '3000'], { SMTP_PROBE_TEST_BLOCK_PORTS: '25' });
   expect(customer.stdout.trim().startsWith('{')).toBe(true);
-  await field.fill(`$ npx --yes --package=smtp-port-assistant smtp-probe localhost --json\n${customer.stdout}\n$ `);
+  await field.fill(`$ npx --yes --package=smtp-port-assistant smtp-probe localhost --no-discovery --json\n${customer.stdout}\n$ `);
   await compare.click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(row(page, 25)).toHaveAttribute('data-verdict', 'blocked-by-network');

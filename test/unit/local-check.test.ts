@@ -3,7 +3,7 @@ import type { PortResult, ProbeReport } from '../../src/core/api';
 import { compareViews } from '../../src/core/diagnosis/compare';
 import { CLIENTS } from '../../src/core/clients/registry';
 import { composeReply } from '../../src/core/diagnosis/reply';
-import { hostBrowserFrom, installHostCommand, probeCommand, shellWord } from '../../src/core/local-command';
+import { hostBrowserFrom, installHostCommand, isPlainServer, probeCommand } from '../../src/core/local-command';
 import { parseMessage } from '../../src/extension/messages';
 import { MAX_PASTE_CHARS, parseNativeReply, parsePastedReport } from '../../src/extension/outside-report';
 
@@ -44,17 +44,21 @@ const SERVICE = report([port(25, 'ok'), port(465, 'ok'), port(587, 'ok')]);
 const BLOCKED = report([port(25, 'timeout'), port(465, 'ok'), port(587, 'ok')]);
 
 describe('commands for the customer', () => {
-  it('leaves ordinary targets bare and quotes anything a shell would read', () => {
-    expect(shellWord('ann@example.net')).toBe('ann@example.net');
-    expect(shellWord('smtp.example.net')).toBe('smtp.example.net');
-    expect(shellWord('2001:db8::25')).toBe('2001:db8::25');
-    expect(shellWord("o'brien@example.net")).toBe(`'o'\\''brien@example.net'`);
-    expect(shellWord('a;rm -rf ~@example.net')).toBe(`'a;rm -rf ~@example.net'`);
-    expect(shellWord('$(id)@example.net')).toBe(`'$(id)@example.net'`);
+  it.each(['smtp.example.net', 'mail-1.example.co.uk', '192.0.2.25', '2001:db8::25', 'localhost'])('%s is one plain word in every shell', (server) => {
+    expect(isPlainServer(server)).toBe(true);
+    expect(probeCommand(server)).toBe(`npx --yes --package=smtp-port-assistant smtp-probe ${server} --no-discovery --json`);
   });
 
+  it.each(["o'brien.example.net", 'a;rm -rf ~', '$(id).example.net', '%PATH%', '-rf', 'smtp.example.net.', 'two words', 'back`tick', 'ann@example.net', ''])(
+    '%j gets no command rather than a quoting that one shell reads differently',
+    (server) => {
+      expect(isPlainServer(server)).toBe(false);
+      expect(probeCommand(server)).toBeNull();
+    },
+  );
+
   it('builds the one-off probe with --json and the install for the browser in use', () => {
-    expect(probeCommand(' smtp.example.net ')).toBe('npx --yes --package=smtp-port-assistant smtp-probe smtp.example.net --json');
+    expect(probeCommand(' smtp.example.net ')).toBe('npx --yes --package=smtp-port-assistant smtp-probe smtp.example.net --no-discovery --json');
     expect(installHostCommand('edge')).toBe('npx --yes --package=smtp-port-assistant smtp-probe install-host --browser edge');
   });
 

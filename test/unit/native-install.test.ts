@@ -62,14 +62,16 @@ describe('Windows registration', () => {
   });
 
   it('writes a batch launcher that passes the browser arguments on and survives % in paths', () => {
-    const batch = launcherBatch('C:\\Program Files\\nodejs\\node.exe', 'C:\\Users\\100%ann\\smtp-probe.js', true, 2000);
+    const batch = launcherBatch('C:\\Users\\100%ann\\nodejs\\node.exe', 'com.smtp_port_assistant.probe.chrome.mjs', true, 2000);
     expect(batch.split('\r\n')).toEqual([
       '@echo off',
       'rem Written by `smtp-probe install-host`; removed by `smtp-probe uninstall-host`.',
-      '"C:\\Program Files\\nodejs\\node.exe" "C:\\Users\\100%%ann\\smtp-probe.js" --native-host --allow-private --timeout-ms 2000 %*',
+      '"C:\\Users\\100%%ann\\nodejs\\node.exe" "%~dp0com.smtp_port_assistant.probe.chrome.mjs" --native-host --allow-private --timeout-ms 2000 %*',
       '',
     ]);
-    expect(launcherBatch('C:\\node.exe', 'C:\\a.js', false)).toContain('"C:\\node.exe" "C:\\a.js" --native-host %*\r\n');
+    expect(launcherBatch('C:\\node.exe', 'a.mjs', false)).toBe('@echo off\r\nrem Written by `smtp-probe install-host`; removed by `smtp-probe uninstall-host`.\r\n"C:\\node.exe" "%~dp0a.mjs" --native-host %*\r\n');
+    // Node under a user folder with non-ASCII letters: cmd.exe is told to read the file as UTF-8 first.
+    expect(launcherBatch('C:\\Users\\José\\nvm\\node.exe', 'a.mjs', false).split('\r\n').slice(2, 4)).toEqual(['chcp 65001 >nul', '"C:\\Users\\José\\nvm\\node.exe" "%~dp0a.mjs" --native-host %*']);
   });
 });
 

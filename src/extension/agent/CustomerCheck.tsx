@@ -30,10 +30,10 @@ export function CustomerCheck({ check, onReport }: Props) {
   const [pasted, setPasted] = useState<ProbeReport | null>(null);
   const service = check?.status === 'done' ? check.report : null;
   // The server the agent's check found, so the customer's run probes that very server.
-  const target = service?.server ?? check?.server ?? check?.input ?? '';
-  const command = target ? probeCommand(target) : '';
+  const command = service ? probeCommand(service.server) : null;
 
   const copy = async () => {
+    if (!command) return;
     try {
       await navigator.clipboard.writeText(command);
       setStatus(t('localCopied'));
@@ -74,7 +74,7 @@ export function CustomerCheck({ check, onReport }: Props) {
           </div>
         </>
       ) : (
-        <p class="muted small">{t('agentCompareFirst')}</p>
+        <p class="muted small">{service ? t('agentNoCommand', service.server) : t('agentCompareFirst')}</p>
       )}
       <form onSubmit={compare} noValidate>
         <label for="customer-result">{t('agentPasteLabel')}</label>
