@@ -137,6 +137,26 @@ test('port 25 filtered on the customer\'s network: the popup says the network bl
   await page.screenshot({ path: 'test-results/popup-local-blocked-dark.png', fullPage: true });
 });
 
+test('the recommended port blocked on the customer\'s network: the popup recommends the alternative that gets through', async () => {
+  await start({ env: { SMTP_PROBE_TEST_BLOCK_PORTS: '587' } });
+  const page = await openPopup(launched!, { width: 380, height: 900 });
+  await page.getByRole('searchbox').fill('thunderbird');
+  await page.locator('[data-client="thunderbird"]').click();
+  await checkLocalhost(page);
+  await expect(page.getByTestId('comparison')).toBeVisible({ timeout: 45_000 });
+  await expect(row(page, 587)).toHaveAttribute('data-verdict', 'blocked-by-network');
+  await expect(page.getByTestId('comparison-summary')).toHaveText(
+    'Your server answers on 25, 465 and 587, but from your network port 587 times out, so your provider blocks it: use 465 instead of 587.',
+  );
+  await expect(page.getByTestId('recommendation')).toContainText('port 465');
+  await expect(page.getByTestId('recommendation-moved')).toHaveText('Port 587 does not get through from your network, so this uses port 465.');
+  // "Use these settings" takes the port that works from here into the checklist.
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole('button', { name: 'Use these settings' }).click();
+  await expect(page.getByTestId('target-port')).toHaveText('465');
+  await expect(page.getByTestId('target-security')).toHaveText('SSL/TLS');
+});
+
 test('nothing in the way: every port is open from both', async () => {
   await start();
   const page = await openPopup(launched!, { width: 380, height: 900 });

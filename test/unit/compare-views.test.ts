@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PortResult, PortState, ProbePort, ProbeReport } from '../../src/core/api';
-import { compareViews, type ViewVerdict } from '../../src/core/diagnosis/compare';
+import type { PortResult, PortState, ProbePort, ProbeReport, Recommendation } from '../../src/core/api';
+import { adviceForNetwork, compareViews, type ViewVerdict } from '../../src/core/diagnosis/compare';
 
 const STATES: PortState[] = [
   'ok', 'refused', 'timeout', 'unreachable', 'no-greeting', 'tls-expected', 'tls-unexpected',
@@ -171,5 +171,44 @@ describe('compareViews: summary', () => {
 
   it('no port in common', () => {
     expect(compareViews([result(25, 'ok')], [result(587, 'ok')]).summary).toMatch(/no port in common/);
+  });
+});
+
+describe('the recommendation and the customer network', () => {
+  const recommended = (port: 465 | 587): Recommendation => ({
+    server: 'mail.example.com',
+    port,
+    security: port === 465 ? 'tls' : 'starttls',
+    authentication: 'password',
+    summary: 'from the service',
+    alternative: port === 465 ? { port: 587, security: 'starttls' } : { port: 465, security: 'tls' },
+  });
+  const withAdvice = (ports: PortResult[], port: 465 | 587): ProbeReport => ({ ...report(ports), recommendation: recommended(port) });
+  const open = [result(25, 'ok'), result(465, 'ok'), result(587, 'ok')];
+
+  it('the summary starts from the port the service recommends', () => {
+    expect(compareViews(withAdvice(open, 465), report(open)).summary).toMatch(/alike: use 465\.$/);
+    expect(compareViews(withAdvice(open, 587), report(open)).summary).toMatch(/alike: use 587\.$/);
+  });
+
+  it('when the recommended port is blocked locally, the summary and the advice both move to the alternative', () => {
+    const local = [result(25, 'ok'), result(465, 'timeout'), result(587, 'ok')];
+    const comparison = compareViews(withAdvice(open, 465), report(local));
+    expect(comparison.summary).toBe('Your server answers on 25, 465 and 587, but from your network port 465 times out, so your provider blocks it: use 587 instead of 465.');
+    const advice = adviceForNetwork(recommended(465), comparison);
+    expect(advice).toMatchObject({ port: 587, security: 'starttls', authentication: 'password', alternative: { port: 465, security: 'tls' } });
+  });
+
+  it('an intercepted recommended port moves the advice too', () => {
+    const service = [result(465, 'ok'), result(587, 'ok', { tls: tls('AA') })];
+    const local = [result(465, 'ok'), result(587, 'ok', { tls: tls('EE') })];
+    expect(adviceForNetwork(recommended(587), compareViews(withAdvice(service, 587), report(local)))).toMatchObject({ port: 465, security: 'tls' });
+  });
+
+  it('the advice stands when it gets through, when nothing better does, or when the port was not compared', () => {
+    expect(adviceForNetwork(recommended(587), compareViews(withAdvice(open, 587), report(open)))).toEqual(recommended(587));
+    const bothBlocked = [result(25, 'ok'), result(465, 'timeout'), result(587, 'timeout')];
+    expect(adviceForNetwork(recommended(587), compareViews(withAdvice(open, 587), report(bothBlocked)))).toEqual(recommended(587));
+    expect(adviceForNetwork(recommended(587), compareViews([result(25, 'ok')], [result(25, 'ok')]))).toEqual(recommended(587));
   });
 });

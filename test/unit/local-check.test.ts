@@ -142,6 +142,15 @@ describe('the customer reply with their own view', () => {
     expect(spanish).toContain('**Comprobado desde su propia red**\n- Puerto 25: bloqueado por su red');
   });
 
+  it('gives the settings that get through from the customer network when the recommended port does not', () => {
+    const service: ProbeReport = { ...SERVICE, recommendation: { ...SERVICE.recommendation!, alternative: { port: 465, security: 'tls' } } };
+    const local = report([port(25, 'ok'), port(465, 'ok'), port(587, 'timeout')]);
+    const reply = composeReply({ report: service, client, locale: 'en', format: 'text', comparison: compareViews(service, local) });
+    expect(reply).toContain('- Port 587: blocked by your network');
+    expect(reply).toMatch(/Settings[^\n]*\n- [^\n]*\n- Port: 465\n/);
+    expect(composeReply({ report: service, client, locale: 'en', format: 'text' })).toMatch(/Settings[^\n]*\n- [^\n]*\n- Port: 587\n/);
+  });
+
   it('says nothing about the customer network without a comparison', () => {
     expect(composeReply({ report: SERVICE, client, locale: 'en', format: 'text' })).not.toContain('own network');
     expect(composeReply({ report: SERVICE, client, locale: 'en', format: 'text', comparison: null })).not.toContain('own network');

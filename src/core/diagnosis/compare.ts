@@ -7,7 +7,7 @@
  * greeting name, another certificate or without the STARTTLS the server offers, has something in the middle
  * (an antivirus mail shield or a provider's transparent proxy) speaking in the server's place.
  */
-import type { PortResult, PortState, ProbePort, ProbeReport } from '../api';
+import type { PortResult, PortState, ProbePort, ProbeReport, Recommendation } from '../api';
 import { describeState } from './describe';
 
 export type ViewVerdict = 'open-from-both' | 'blocked-by-network' | 'closed-at-server' | 'intercepted' | 'local-only' | 'unknown';
@@ -135,7 +135,7 @@ function blockedClause(blocked: PortComparison[]): string {
   return `from your network ${parts.join(' and ')}, so your provider blocks ${blocked.length === 1 ? 'it' : 'them'}`;
 }
 
-function summarize(ports: PortComparison[]): string {
+function summarize(ports: PortComparison[], preferred: number | null): string {
   const compared = ports.filter((entry) => entry.service !== null && entry.local !== null);
   if (compared.length === 0) return 'The check from the internet and the check from your network have no port in common, so they cannot be compared.';
   const of = (verdict: ViewVerdict) => compared.filter((entry) => entry.verdict === verdict);
@@ -144,7 +144,8 @@ function summarize(ports: PortComparison[]): string {
   const intercepted = of('intercepted');
   const differing = of('unknown');
   const localOnly = of('local-only');
-  const best = PREFERENCE.find((port) => compared.some((entry) => entry.port === port && entry.verdict === 'open-from-both' && entry.local === 'ok'));
+  const order = preferred === null ? PREFERENCE : [preferred, ...PREFERENCE.filter((port) => port !== preferred)];
+  const best = order.find((port) => compared.some((entry) => entry.port === port && entry.verdict === 'open-from-both' && entry.local === 'ok'));
 
   if (answering.length === 0 && localOnly.length === 0) {
     return `Your server answers on none of ports ${listPorts(compared.map((entry) => entry.port))}, from the internet or from your network, so the problem is at the server, not your network.`;
@@ -166,13 +167,17 @@ function summarize(ports: PortComparison[]): string {
   const start = answering.length > 0 ? `Your server answers on ${listPorts(answering)}` : 'From the internet your server answers on no checked port';
   const middle = problems.length > 0 ? `, but ${problems.join(', and ')}` : ' from the internet and from your network alike';
   let end: string;
-  if (best !== undefined) end = `: use ${best}.`;
+  const instead = preferred !== null && best !== preferred && compared.some((entry) => entry.port === preferred);
+  if (best !== undefined) end = instead ? `: use ${best} instead of ${preferred}.` : `: use ${best}.`;
   else if (blocked.length > 0 || intercepted.length > 0) end = ': no port reaches your server unchanged from your network, so ask your provider to unblock 587 or try another network.';
   else end = '.';
   return `${start}${middle}${end}`;
 }
 
-/** Compares the service's view (`service`) with the customer's own (`local`), port by port. */
+/**
+ * Compares the service's view (`service`) with the customer's own (`local`), port by port. The summary's
+ * advice starts from the service's recommended port, when `service` is a report with one.
+ */
 export function compareViews(service: ProbeReport | PortResult[], local: ProbeReport | PortResult[]): ViewComparison {
   const serviceResults = resultsOf(service);
   const localResults = resultsOf(local);
@@ -184,5 +189,27 @@ export function compareViews(service: ProbeReport | PortResult[], local: ProbeRe
     );
     return comparePort(port, serviceResult, localResult);
   });
-  return { ports: comparisons, summary: summarize(comparisons) };
+  const preferred = Array.isArray(service) ? null : (service.recommendation?.port ?? null);
+  return { ports: comparisons, summary: summarize(comparisons, preferred) };
+}
+
+/**
+ * The service's recommendation, held against the customer's own view: when its port does not get through
+ * from their network but the alternative does, the alternative becomes the advice (and the blocked port the
+ * alternative). Otherwise it stands as it is: nothing better is known.
+ */
+export function adviceForNetwork(recommendation: Recommendation, comparison: ViewComparison): Recommendation {
+  const entry = (port: number) => comparison.ports.find((candidate) => candidate.port === port);
+  const main = entry(recommendation.port);
+  if (!main || main.local === null || main.verdict === 'open-from-both') return recommendation;
+  const alternative = recommendation.alternative;
+  const other = alternative ? entry(alternative.port) : undefined;
+  if (!alternative || other?.verdict !== 'open-from-both' || other.local !== 'ok') return recommendation;
+  return {
+    ...recommendation,
+    port: alternative.port,
+    security: alternative.security,
+    summary: `Use port ${alternative.port}: port ${recommendation.port} does not reach the server unchanged from this network.`,
+    alternative: { port: recommendation.port, security: recommendation.security },
+  };
 }

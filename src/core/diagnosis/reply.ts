@@ -6,7 +6,7 @@
 import type { PortResult, ProbeReport, Security } from '../api';
 import { pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
-import type { ViewComparison, ViewVerdict } from './compare';
+import { adviceForNetwork, type ViewComparison, type ViewVerdict } from './compare';
 import { otherSubmission } from './submission';
 
 export type ReplyFormat = 'text' | 'markdown';
@@ -110,7 +110,8 @@ export function composeReply({ report, client, locale, format, comparison }: Rep
     for (const entry of compared) lines.push(bullet(`${pick(WORDS.port, locale)} ${entry.port}: ${pick(VERDICT_WORDS[entry.verdict], locale)}`));
     lines.push('');
   }
-  const recommendation = report.recommendation;
+  // Advice the customer's own network would defeat is swapped for the alternative that gets through.
+  const recommendation = report.recommendation && comparison ? adviceForNetwork(report.recommendation, comparison) : report.recommendation;
   if (!recommendation) {
     lines.push(fill(pick(WORDS.nothing, locale), { server: report.server }), '', pick(WORDS.closing, locale));
     return lines.join('\n') + '\n';

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProbePort, Recommendation } from '../../core/api';
 import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
+import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
 import { parseTarget } from '../../core/target';
 import type { CheckState } from '../check-state';
 import { t } from '../i18n';
@@ -76,6 +77,14 @@ function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | undefined, 
   return t('localFailed', detail);
 }
 
+/** The service's recommendation, or its alternative when the customer's own network stops the recommended port. */
+function networkAdvice(check: CheckState | null): Recommendation | null {
+  const recommendation = check?.report?.recommendation ?? null;
+  const local = check?.local?.status === 'done' ? check.local.report : null;
+  if (!recommendation || !check?.report || !local || !sameServer(check.report.server, local.server)) return recommendation;
+  return adviceForNetwork(recommendation, compareViews(check.report, local));
+}
+
 /** The local side of a check: progress, why it is missing, or the two views compared. */
 function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string }) {
   const local = check.local;
@@ -119,6 +128,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
   useEffect(() => setInput(initialInput), [initialInput]);
   const running = check?.status === 'running';
   const elapsed = useElapsed(check?.startedAt ?? null, running);
+  const recommendation = networkAdvice(check);
   const fieldId = `${idPrefix}-target`;
   const errorId = `${idPrefix}-target-error`;
 
@@ -238,11 +248,16 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
           <LocalPart check={check} idPrefix={idPrefix} />
           {check.report && (
             <div class="card recommendation">
-              {check.report.recommendation ? (
+              {recommendation ? (
                 <>
-                  <p data-testid="recommendation">{recommendationSentence(check.report.recommendation)}</p>
+                  <p data-testid="recommendation">{recommendationSentence(recommendation)}</p>
+                  {check.report.recommendation && recommendation.port !== check.report.recommendation.port && (
+                    <p class="small" data-testid="recommendation-moved">
+                      {t('recommendMoved', check.report.recommendation.port, recommendation.port)}
+                    </p>
+                  )}
                   {onUse && (
-                    <button type="button" onClick={() => onUse(check.report!.recommendation!)}>
+                    <button type="button" onClick={() => onUse(recommendation)}>
                       {t('useSettings')}
                     </button>
                   )}
