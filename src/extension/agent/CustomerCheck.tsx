@@ -61,10 +61,10 @@ export function CustomerCheck({ check, onReport }: Props) {
       <p class="small">{t('agentLocalIntro')}</p>
       {command ? (
         <>
-          <p class="small muted" id="customer-command-label">
+          <p class="small muted">
             {t('agentCommandLabel')}
           </p>
-          <code class="command" data-testid="customer-command" aria-labelledby="customer-command-label">
+          <code class="command" data-testid="customer-command">
             {command}
           </code>
           <div class="actions">
