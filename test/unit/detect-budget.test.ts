@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classifyPage } from '../../src/core/detect/index';
+import { collectElements, ELEMENT_BUDGET } from '../../src/core/detect/elements';
 import { DETECTORS } from '../../src/core/detect/registry';
 import { readBudgetedText } from '../../src/core/detect/text';
 import { parse } from '../fixtures/pages/corpus';
@@ -20,20 +21,22 @@ function filler(paragraphs: number): string {
   return Array.from({ length: paragraphs }, (_, index) => `<p>Paragraph ${index} about the weather, the harbour and the market square, nothing else.</p>`).join('\n');
 }
 
-/** Counts the steps taken by every TreeWalker the document hands out. */
-function countingWalks(document: Document): { steps: () => number } {
+/** Counts the steps taken by every TreeWalker the document hands out, in all and over elements only. */
+function countingWalks(document: Document): { steps: () => number; elementSteps: () => number } {
   let steps = 0;
+  let elementSteps = 0;
   const original = document.createTreeWalker.bind(document);
   document.createTreeWalker = ((root: Node, whatToShow?: number, filter?: NodeFilter | null) => {
     const walker = original(root, whatToShow, filter);
     const next = walker.nextNode.bind(walker);
     walker.nextNode = () => {
       steps += 1;
+      if (whatToShow === 1) elementSteps += 1;
       return next();
     };
     return walker;
   }) as Document['createTreeWalker'];
-  return { steps: () => steps };
+  return { steps: () => steps, elementSteps: () => elementSteps };
 }
 
 describe('text budget', () => {
@@ -72,8 +75,10 @@ describe('text budget', () => {
     console.log(`5 MiB page: classified in ${elapsed.toFixed(0)} ms after ${counter.steps()} walker steps`);
     expect(result.kind).toBe('none');
     expect(result.signals).toContain('budget:truncated');
-    // Text nodes here are ~80 characters, so 64 KiB of text is under a thousand steps (plus small cell walks).
-    expect(counter.steps()).toBeLessThan(2000);
+    // Text nodes here are ~80 characters, so 64 KiB of text is under a thousand steps (plus small cell walks);
+    // the one walk that picks out headings, tables and fields stops at its element budget.
+    expect(counter.elementSteps()).toBe(ELEMENT_BUDGET + 1);
+    expect(counter.steps() - counter.elementSteps()).toBeLessThan(2000);
     expect(elapsed).toBeLessThan(3000);
   }, 60_000);
 
@@ -137,5 +142,34 @@ describe('source rules', () => {
     expect(source).not.toMatch(/querySelectorAll\(\s*['"]\*['"]\s*\)/);
     expect(source).not.toMatch(/getElementsByTagName\(\s*['"]\*['"]\s*\)/);
     expect(source).not.toMatch(/\bbrowser\.|\bchrome\.|from 'node:|\bwindow\.|\bglobalThis\b|\bNodeFilter\./);
+  });
+});
+
+describe('the bounded element walk', () => {
+  it('picks out what the detectors read, in document order, and nothing else', () => {
+    const document = parse(`<html><head><title>t</title></head><body>
+      <h1>Title</h1><div role="heading">Role heading</div><summary>More</summary><h5>Too small</h5>
+      <a href="/out">Sign out</a><a name="anchor">No href</a><button>Save</button><span role="menuitem">Menu</span>
+      <label for="port">Port</label><label>Bare label</label><input id="port"><select></select><textarea></textarea>
+      <table><tr><td>a</td><td>b</td></tr></table><dl><dt>k</dt><dd>v</dd></dl></body></html>`);
+    const found = collectElements(document);
+    const texts = (list: Element[]) => list.map((element) => element.textContent?.trim() || element.localName);
+    expect(texts(found.headings)).toEqual(['Title', 'Role heading', 'More']);
+    expect(texts(found.actions)).toEqual(['Sign out', 'Save', 'Menu']);
+    expect(texts(found.labels)).toEqual(['Port']);
+    expect(found.controls.map((element) => element.localName)).toEqual(['input', 'select', 'textarea']);
+    expect(found.tables).toHaveLength(1);
+    expect(found.lists).toHaveLength(1);
+    expect(found.truncated).toBe(false);
+  });
+
+  it('stops at its budget: a settings table past it is not read', () => {
+    const table = '<table><tr><td>Outgoing server</td><td>smtp.example.net</td></tr></table>';
+    const document = parse(`<html><body>${table}${'<span></span>'.repeat(50)}${table}</body></html>`);
+    expect(collectElements(document).tables).toHaveLength(2);
+    const bounded = collectElements(document, 20);
+    expect(bounded.tables).toHaveLength(1);
+    expect(bounded.truncated).toBe(true);
+    expect(bounded.visited).toBe(20);
   });
 });

@@ -2,6 +2,7 @@
  * Gathers what the detectors look at, once per classification and within fixed limits:
  * URL, title, meta description, headings, form fields, settings tables and a budget of text.
  */
+import { collectElements } from './elements';
 import { readFields } from './fields';
 import { readPairs } from './pairs';
 import { DEFAULT_TEXT_BUDGET, readBudgetedText } from './text';
@@ -9,8 +10,6 @@ import type { PageFacts } from './types';
 import { normalise } from './vocabulary';
 
 const MAX_HEADINGS = 40;
-const MAX_SIGN_OUT_CANDIDATES = 400;
-const HEADINGS = 'h1, h2, h3, h4, summary, [role="heading"]';
 const CHROME = 'nav, footer, aside, [role="navigation"], [role="contentinfo"], [role="complementary"]';
 
 const SIGN_OUT_HREF = /log-?out|log-?off|sign-?out|signoff|abmelden|ausloggen|d[ée]connexion|deconnecter|cerrar-?sesion|uitloggen|afmelden|_task=logout|action=logout/i;
@@ -27,13 +26,17 @@ export function urlWords(url: string): string {
   return normalise(decoded.replace(/[/?&=#_+.:-]+/g, ' '));
 }
 
+/**
+ * Meta tags belong in the head; looking only there keeps a miss from searching the whole page. A document
+ * parsed without a head (a bare fragment in Node) is searched whole.
+ */
 function metaContent(document: Document, selector: string): string {
-  return document.querySelector(selector)?.getAttribute('content') ?? '';
+  const scope: ParentNode = document.head?.firstElementChild ? document.head : document;
+  return scope.querySelector(selector)?.getAttribute('content') ?? '';
 }
 
-function hasSignOut(document: Document): boolean {
-  const candidates = Array.from(document.querySelectorAll('a[href], button, [role="button"], [role="menuitem"]'));
-  for (const element of candidates.slice(0, MAX_SIGN_OUT_CANDIDATES)) {
+function hasSignOut(candidates: readonly Element[]): boolean {
+  for (const element of candidates) {
     const href = element.getAttribute('href');
     if (href && SIGN_OUT_HREF.test(href)) return true;
     const text = (element.textContent ?? '').slice(0, 40).replace(/\s+/g, ' ').trim();
@@ -43,10 +46,10 @@ function hasSignOut(document: Document): boolean {
 }
 
 export function gatherFacts(document: Document, url: string, textBudget = DEFAULT_TEXT_BUDGET): PageFacts {
-  const headingElements = Array.from(document.querySelectorAll(HEADINGS)).slice(0, MAX_HEADINGS * 2);
+  const elements = collectElements(document);
   const headingTexts: string[] = [];
   let mainHeading = '';
-  for (const element of headingElements) {
+  for (const element of elements.headings) {
     if (element.closest(CHROME) !== null) continue;
     const text = normalise((element.textContent ?? '').slice(0, 300)).trim();
     if (!text) continue;
@@ -71,11 +74,11 @@ export function gatherFacts(document: Document, url: string, textBudget = DEFAUL
     headings: headingTexts,
     text: normalise(text.text),
     segments: text.segments,
-    fields: readFields(document),
-    pairs: readPairs(document),
-    signOut: hasSignOut(document),
+    fields: readFields(document, elements),
+    pairs: readPairs(document, elements),
+    signOut: hasSignOut(elements.actions),
     newsMeta:
-      document.querySelector('meta[property="article:published_time"], meta[property="article:section"]') !== null &&
+      (metaContent(document, 'meta[property="article:published_time"]') !== '' || metaContent(document, 'meta[property="article:section"]') !== '') &&
       metaContent(document, 'meta[property="og:type"]') === 'article',
     textStats: { charsRead: text.charsRead, nodesVisited: text.nodesVisited, truncated: text.truncated },
   };

@@ -3,6 +3,7 @@
  * aria-label, the cell to the left in table layouts, placeholder, and as a last resort the name.
  * Reads at most `limit` controls.
  */
+import { collectElements, type PageElements } from './elements';
 import type { Direction, LabelledField } from './types';
 import { INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, has, normalise } from './vocabulary';
 
@@ -82,16 +83,16 @@ function valueOf(control: Element, tag: LabelledField['tag'], type: string, labe
   return clip(typeof live === 'string' ? live : control.getAttribute('value'));
 }
 
-export function readFields(document: Document, limit = 150): LabelledField[] {
+export function readFields(document: Document, elements: PageElements = collectElements(document)): LabelledField[] {
   const labelsByFor = new Map<string, Element>();
-  for (const label of Array.from(document.querySelectorAll('label[for]')).slice(0, 300)) {
+  for (const label of elements.labels) {
     const target = label.getAttribute('for');
     if (target && !labelsByFor.has(target)) labelsByFor.set(target, label);
   }
   const fields: LabelledField[] = [];
   let lastForm: Element | null = null;
   let lastDirection: Direction = null;
-  for (const control of Array.from(document.querySelectorAll('input, select, textarea')).slice(0, limit)) {
+  for (const control of elements.controls) {
     const tag = control.tagName.toLowerCase() as LabelledField['tag'];
     const type = (control.getAttribute('type') ?? (tag === 'input' ? 'text' : tag)).toLowerCase();
     if (IGNORED_TYPES.has(type)) continue;

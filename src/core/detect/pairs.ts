@@ -5,20 +5,19 @@
  * A table with a header row gives one pair per cell keyed "row header + column header", so both
  * "Outgoing | Server | Port" grids and "Setting | Value" lists come out readable.
  */
+import { collectElements, type PageElements } from './elements';
 import { directionOf } from './fields';
 import { textOf } from './text';
 import type { Direction, SettingPair } from './types';
 import { normalise } from './vocabulary';
 
-const MAX_TABLES = 30;
 const MAX_ROWS = 60;
-const MAX_LISTS = 30;
 const MAX_ITEMS = 60;
 const MAX_CELL = 300;
 /** Total characters of cell text this module may read, so a giant data table costs no more than a small one. */
 const MAX_CHARS = 48 * 1024;
 
-export function readPairs(document: Document): SettingPair[] {
+export function readPairs(document: Document, elements: PageElements = collectElements(document)): SettingPair[] {
   const pairs: SettingPair[] = [];
   let budget = MAX_CHARS;
   const cellText = (element: Element | null | undefined): string => {
@@ -33,7 +32,7 @@ export function readPairs(document: Document): SettingPair[] {
     return directionOf(key) ?? context;
   };
 
-  for (const table of Array.from(document.querySelectorAll('table')).slice(0, MAX_TABLES)) {
+  for (const table of elements.tables) {
     if (budget <= 0) break;
     let headers: string[] | null = null;
     let context: Direction = directionOf(cellText(table.querySelector('caption')));
@@ -58,7 +57,7 @@ export function readPairs(document: Document): SettingPair[] {
     }
   }
 
-  for (const list of Array.from(document.querySelectorAll('dl')).slice(0, MAX_LISTS)) {
+  for (const list of elements.lists) {
     if (budget <= 0) break;
     let context: Direction = null;
     for (const term of Array.from(list.querySelectorAll('dt')).slice(0, MAX_ITEMS)) {

@@ -12,15 +12,24 @@ const MAIL = /mail|correo|courriel|messagerie|posta|postfach/i;
 const SETUP =
   /setting|set ?up|config|client|account|param|einstell|einricht|instell|impostaz|defini[çc]|ajuste|r[ée]glage|serverdaten|konto|cuenta|compte|conta\b|casella|program|app\b|applica|android|iphone|ipad|phone|celular|m[óo]vil|handy|telefoon/i;
 
-const HEADINGS = 'h1, h2, h3, summary, [role="heading"]';
+const HEADING_TAGS = /^(?:h1|h2|h3|summary)$/;
 const MAX_HEADINGS = 8;
+/** Elements looked at for those headings: a page's first headings come early, and a miss must stay cheap. */
+const MAX_ELEMENTS = 3000;
+/** SHOW_ELEMENT, as a number because linkedom defines no NodeFilter global. */
+const SHOW_ELEMENT = 1;
 
 export function mightMatch(document: Document, url: string): boolean {
-  if (document.documentElement === null) return false;
-  const parts = [url, document.title, document.querySelector('meta[name="description"]')?.getAttribute('content') ?? ''];
-  const headings = document.querySelectorAll(HEADINGS);
-  for (let index = 0; index < headings.length && index < MAX_HEADINGS; index += 1) {
-    parts.push((headings[index]?.textContent ?? '').slice(0, 200));
+  const root = document.documentElement;
+  if (root === null) return false;
+  const parts = [url, document.title, (document.head?.firstElementChild ? document.head : document).querySelector('meta[name="description"]')?.getAttribute('content') ?? ''];
+  const walker = document.createTreeWalker(document, SHOW_ELEMENT);
+  let headings = 0;
+  for (let seen = 0, node = walker.nextNode(); node !== null && seen < MAX_ELEMENTS && headings < MAX_HEADINGS; seen += 1, node = walker.nextNode()) {
+    const element = node as Element;
+    if (!HEADING_TAGS.test(element.localName) && element.getAttribute('role') !== 'heading') continue;
+    parts.push((element.textContent ?? '').slice(0, 200));
+    headings += 1;
   }
   const text = parts.join('\n');
   return TOPIC.test(text) || (MAIL.test(text) && SETUP.test(text));

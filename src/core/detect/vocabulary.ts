@@ -7,9 +7,35 @@
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 
+/**
+ * The same alternation without the leading look-behind, for `countMatches` and `has`: V8 cannot skip ahead
+ * through text with a pattern that starts with a look-behind and tries every alternative at every
+ * position, which made these scans 3 to 6 times slower on a 64 KiB text. The start of the word is checked
+ * by hand on each candidate instead (`startsWord`), which finds the very same matches.
+ */
+const UNANCHORED = new WeakMap<RegExp, RegExp>();
+
 /** A global, Unicode, word-bounded alternation of the given sources. */
 export function words(...sources: string[]): RegExp {
-  return new RegExp(`${B}(?:${sources.join('|')})${E}`, 'gu');
+  const pattern = new RegExp(`${B}(?:${sources.join('|')})${E}`, 'gu');
+  UNANCHORED.set(pattern, new RegExp(`(?:${sources.join('|')})${E}`, 'gu'));
+  return pattern;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether nothing word-like comes right before `index` (the look-behind `B`, by hand). */
+function startsWord(text: string, index: number): boolean {
+  if (index === 0) return true;
+  const before = text.charCodeAt(index - 1);
+  const lowSurrogate = before >= 0xdc00 && before <= 0xdfff && index >= 2;
+  return !WORD_CHAR.test(lowSurrogate ? text.slice(index - 2, index) : text[index - 1]!);
+}
+
+/** Where to look next after a candidate at `index` that did not start a word: one code point on. */
+function after(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return index + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
 }
 
 /** Lower case, typographic apostrophes and no-break spaces made plain, runs of blanks collapsed. */
@@ -21,18 +47,25 @@ export function normalise(text: string): string {
 }
 
 export function countMatches(pattern: RegExp, text: string, limit = 50): number {
-  pattern.lastIndex = 0;
+  const fast = UNANCHORED.get(pattern);
+  const scan = fast ?? pattern;
+  scan.lastIndex = 0;
   let count = 0;
-  while (count < limit && pattern.exec(text) !== null) count += 1;
-  pattern.lastIndex = 0;
+  while (count < limit) {
+    const match = scan.exec(text);
+    if (match === null) break;
+    if (fast && !startsWord(text, match.index)) {
+      scan.lastIndex = after(text, match.index);
+      continue;
+    }
+    count += 1;
+  }
+  scan.lastIndex = 0;
   return count;
 }
 
 export function has(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  const found = pattern.test(text);
-  pattern.lastIndex = 0;
-  return found;
+  return countMatches(pattern, text, 1) > 0;
 }
 
 /** Names for the outgoing server ("Outgoing server (SMTP)", "Postausgangsserver", "serveur sortant"...). */

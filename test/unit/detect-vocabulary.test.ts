@@ -1,0 +1,57 @@
+/**
+ * `countMatches` and `has` scan with the patterns' look-behind-free twins and check the start of each word by
+ * hand (vocabulary.ts). They must find exactly what the word-bounded patterns themselves find.
+ */
+import { describe, expect, it } from 'vitest';
+import * as vocabulary from '../../src/core/detect/vocabulary';
+import { countMatches, has, normalise, words } from '../../src/core/detect/vocabulary';
+import { loadPage, readLabels } from '../fixtures/pages/corpus';
+
+/** The plain way: the pattern with its own look-behind, match by match. */
+function reference(pattern: RegExp, text: string, limit: number): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (count < limit && pattern.exec(text) !== null) count += 1;
+  pattern.lastIndex = 0;
+  return count;
+}
+
+const PATTERNS = Object.entries(vocabulary).filter((entry): entry is [string, RegExp] => entry[1] instanceof RegExp);
+
+describe('countMatches finds what the word-bounded pattern finds', () => {
+  it('on every page of the corpus, for every shared pattern', () => {
+    expect(PATTERNS.length).toBeGreaterThan(15);
+    let compared = 0;
+    for (const { file } of readLabels()) {
+      const text = normalise(loadPage(file).document.body?.textContent ?? '');
+      for (const [name, pattern] of PATTERNS) {
+        expect(countMatches(pattern, text, 10_000), `${name} on ${file}`).toBe(reference(pattern, text, 10_000));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it.each([
+    ['a word glued to letters before it is no match', 'xsmtp server and smtp server', 1],
+    ['digits before count as part of the word', '2smtp server', 0],
+    ['a letter outside the BMP before it', '\u{1d400}smtp server, then smtp host', 1],
+    ['an emoji before it is not a letter', '\u{1f4e7}smtp server', 1],
+    ['accented letters before it', 'ésmtp server', 0],
+    ['at the very start and after punctuation', 'smtp server; (smtp server)', 2],
+    ['overlapping candidates', 'smtp smtp server', 1],
+  ])('%s', (_, text, expected) => {
+    const pattern = words('smtp (?:server|host)');
+    expect(countMatches(pattern, text)).toBe(expected);
+    expect(reference(pattern, text, 50)).toBe(expected);
+    expect(has(pattern, text)).toBe(expected > 0);
+  });
+
+  it('stops at the limit and leaves the pattern reusable', () => {
+    const pattern = words('port');
+    const text = 'port '.repeat(100);
+    expect(countMatches(pattern, text, 3)).toBe(3);
+    expect(countMatches(pattern, text)).toBe(50);
+    expect(pattern.lastIndex).toBe(0);
+  });
+});
