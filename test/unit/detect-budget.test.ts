@@ -141,6 +141,8 @@ describe('source rules', () => {
     expect(source).not.toMatch(/\.innerText\b/);
     expect(source).not.toMatch(/querySelectorAll\(\s*['"]\*['"]\s*\)/);
     expect(source).not.toMatch(/getElementsByTagName\(\s*['"]\*['"]\s*\)/);
+    // Page-wide queries look at every element however few they need: elements.ts walks a bounded prefix.
+    expect(source).not.toMatch(/\bdocument\.(?:querySelectorAll|getElementsBy\w+)\(/);
     expect(source).not.toMatch(/\bbrowser\.|\bchrome\.|from 'node:|\bwindow\.|\bglobalThis\b|\bNodeFilter\./);
   });
 });
