@@ -212,3 +212,39 @@ describe('the recommendation and the customer network', () => {
     expect(adviceForNetwork(recommended(587), compareViews([result(25, 'ok')], [result(25, 'ok')]))).toEqual(recommended(587));
   });
 });
+
+describe('compareViews in Spanish', () => {
+  const open = [result(25, 'ok'), result(465, 'ok'), result(587, 'ok')];
+
+  it('says the summary and every sentence in Spanish', () => {
+    const local = [result(25, 'timeout'), result(465, 'ok'), result(587, 'ok')];
+    const comparison = compareViews(open, local, 'es');
+    expect(comparison.summary).toBe('Su servidor responde en 25, 465 y 587, pero desde su red el puerto 25 no responde a tiempo, así que su proveedor lo bloquea: use el 587.');
+    expect(comparison.ports[0]!.sentence).toBe(
+      'El puerto 25 responde desde internet, pero desde su red no responde a tiempo, así que su proveedor o un cortafuegos de su red lo bloquea.',
+    );
+    expect(comparison.ports[2]!.sentence).toBe('El puerto 587 responde igual desde internet que desde su red, así que su red no estorba.');
+  });
+
+  it('groups several blocked ports and names the interceptor', () => {
+    const local = [result(25, 'timeout'), result(465, 'ok', { tls: tls('EE') }), result(587, 'timeout')];
+    const service = [result(25, 'ok'), result(465, 'ok', { tls: tls('AA') }), result(587, 'ok')];
+    const comparison = compareViews(service, local, 'es');
+    expect(comparison.summary).toBe(
+      'Su servidor responde en 25, 465 y 587, pero desde su red los puertos 25 y 587 no responden a tiempo, así que su proveedor los bloquea, y en el puerto 465 algo en su red (un antivirus o el proxy de su proveedor) responde en lugar de su servidor: ningún puerto llega a su servidor sin cambios desde su red, así que pida a su proveedor que desbloquee el 587 o pruebe con otra red.',
+    );
+    expect(comparison.ports[1]!.sentence).toBe('En el puerto 465, lo que responde a su red muestra un certificado distinto del de su servidor: un antivirus o el proxy de su proveedor está en medio.');
+  });
+
+  it('has no English left in any verdict for any pair of states', () => {
+    const english = /\b(?:the|your|from|answers|port|and|but)\b/;
+    for (const service of STATES) {
+      for (const local of STATES) {
+        const comparison = compareViews([result(587, service)], [result(587, local)], 'es');
+        expect(comparison.ports[0]!.sentence, `${service}/${local}`).not.toMatch(english);
+        expect(comparison.summary, `${service}/${local}`).not.toMatch(english);
+      }
+    }
+    expect(compareViews([result(25, 'ok')], [result(587, 'ok')], 'es').summary).not.toMatch(english);
+  });
+});

@@ -1,6 +1,6 @@
 import type { PortResult, ProbeReport } from '../../core/api';
 import { compareViews, type ViewVerdict } from '../../core/diagnosis/compare';
-import { t, type MessageKey } from '../i18n';
+import { contentLocale, t, type MessageKey } from '../i18n';
 import { stateWords } from './port-words';
 
 interface Props {
@@ -27,7 +27,7 @@ function sideWords(results: PortResult[], port: number): string {
  * customer (`compareViews`). Both reports must be for the same server: the caller checks that.
  */
 export function Comparison({ service, local, localHeading, idPrefix }: Props) {
-  const comparison = compareViews(service, local);
+  const comparison = compareViews(service, local, contentLocale());
   const notable = comparison.ports.filter((entry) => entry.verdict !== 'open-from-both');
   return (
     <section class="card comparison" aria-labelledby={`${idPrefix}-compare-title`} data-testid="comparison">
