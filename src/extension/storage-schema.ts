@@ -7,6 +7,7 @@
 import { AUTHENTICATIONS, isOneOf, SECURITIES } from '../core/api';
 import type { TargetSettings } from '../core/clients/types';
 import { DEFAULT_TARGET } from '../core/clients/types';
+import { isProbeReport, type CheckState } from './check-state';
 import { checkOptions, DEFAULT_OPTIONS, type Options } from './options-schema';
 import { HOST_PATTERN, ID_PATTERN, isRecord, nullOr } from './validate';
 
@@ -34,6 +35,16 @@ export interface StoredState {
   options: Options;
   /** Sites where the person dismissed the page hint, by host name. */
   dismissedSites: string[];
+  /**
+   * The last finished check, held across the extension's own restart (storage.session does not survive
+   * one; see background/restart.ts). Null at all other times.
+   */
+  carriedCheck: CarriedCheck | null;
+}
+
+export interface CarriedCheck {
+  savedAt: number;
+  check: CheckState;
 }
 
 export const DEFAULTS: StoredState = {
@@ -45,6 +56,7 @@ export const DEFAULTS: StoredState = {
   lastCheckInput: '',
   options: DEFAULT_OPTIONS,
   dismissedSites: [],
+  carriedCheck: null,
 };
 
 export type StoredKey = keyof StoredState;
@@ -84,6 +96,13 @@ const PARSERS: { [K in StoredKey]: (value: unknown) => StoredState[K] | undefine
   options: (value) => {
     const checked = checkOptions(value);
     return checked.ok ? checked.value : undefined;
+  },
+  carriedCheck: (value) => {
+    if (value === null) return null;
+    if (!isRecord(value) || typeof value.savedAt !== 'number' || !Number.isFinite(value.savedAt) || !isRecord(value.check)) return undefined;
+    const { id, status, report } = value.check;
+    if (typeof id !== 'string' || (status !== 'done' && status !== 'error') || (report !== null && !isProbeReport(report))) return undefined;
+    return { savedAt: value.savedAt, check: value.check as unknown as CheckState };
   },
   dismissedSites: (value) =>
     Array.isArray(value) ? [...new Set(value.filter((host): host is string => typeof host === 'string' && HOST_PATTERN.test(host)))].slice(-500) : undefined,

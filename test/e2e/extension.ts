@@ -2,7 +2,7 @@
  * Launches the system Chromium with the built extension, the way a person loads it unpacked.
  * Shared by every e2e test; `profile` lets a test restart the browser on the same profile.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,11 @@ export interface LaunchOptions {
   env?: Record<string, string>;
   /** Optional API permissions to hold as if the person had accepted the browser's prompt. */
   grant?: string[];
+  /**
+   * Developer mode on in a new profile. Chromium disables an unpacked extension that restarts itself
+   * (`runtime.reload()`) while developer mode is off; an extension installed from a store is not affected.
+   */
+  developerMode?: boolean;
 }
 
 export interface Launched {
@@ -60,6 +65,10 @@ async function grantPermissions(profile: string, permissions: string[]): Promise
 export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const profile = options.profile ?? (await newProfile());
+  if (options.developerMode && !existsSync(join(profile, 'Default', 'Preferences'))) {
+    await mkdir(join(profile, 'Default'), { recursive: true });
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
   if (options.grant?.length) {
     // The extension's settings exist once it has loaded in this profile: load it, close, then grant.
     const first = await launch({ ...options, profile, grant: [] });

@@ -182,6 +182,33 @@ test('nothing in the way: every port is open from both', async () => {
   await expect(again.getByTestId('comparison')).toHaveCount(0);
 });
 
+test('a finished check outlives the extension restart that Chrome needs after "Turn on"', async () => {
+  const l = await launch({ developerMode: true });
+  launched = l;
+  let page = await openPopup(l, { width: 380, height: 900 });
+  await checkLocalhost(page);
+  await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
+  const recommendation = await page.getByTestId('recommendation').textContent();
+  // Chrome restarts the extension after a run-time grant of nativeMessaging (background/restart.ts), and a
+  // restart clears storage.session: the finished check carried in storage.local is back when the popup opens.
+  await l.worker.evaluate(async () => {
+    const { check } = await chrome.storage.session.get('check');
+    await chrome.storage.local.set({ carriedCheck: { savedAt: Date.now(), check } });
+  });
+  // The restart closes the extension's pages; a plain tab keeps the browser open meanwhile and then loads
+  // the popup again once the extension is back (a few seconds).
+  page = await l.context.newPage();
+  await page.setViewportSize({ width: 380, height: 900 });
+  const stopped = new Promise((resolve) => l.worker.once('close', resolve));
+  await l.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+  await stopped;
+  const popupUrl = `chrome-extension://${l.extensionId}/src/extension/popup/index.html`;
+  await expect.poll(() => page.goto(popupUrl).then(() => true, () => false), { timeout: 30_000, intervals: [1000] }).toBe(true);
+  l.worker = l.context.serviceWorkers()[0] ?? (await l.context.waitForEvent('serviceworker'));
+  await expect(page.getByTestId('recommendation')).toHaveText(recommendation!);
+  expect(await l.worker.evaluate(() => chrome.storage.local.get('carriedCheck').then((stored) => stored.carriedCheck))).toBeNull();
+});
+
 test('a mail shield answering port 465 with its own certificate reads as intercepted', async () => {
   const shield = await mailShield(workshop);
   try {

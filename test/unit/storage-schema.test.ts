@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startCheck } from '../../src/extension/check-state';
 import { DEFAULTS, loadState, SCHEMA_VERSION, type Migration } from '../../src/extension/storage-schema';
 
 describe('loadState', () => {
@@ -106,6 +107,24 @@ describe('loadState', () => {
         const { state } = loadState({ [key]: value });
         expect(state.schemaVersion).toBe(SCHEMA_VERSION);
       }
+    }
+  });
+
+  it('keeps a finished check carried across a restart, and drops anything else there', () => {
+    const check = { ...startCheck('c1', 'example.net', [25, 465, 587], 1), status: 'error' as const };
+    const carried = { savedAt: 5, check };
+    expect(loadState({ carriedCheck: carried }).state.carriedCheck).toEqual(carried);
+    expect(loadState({ carriedCheck: null }).state.carriedCheck).toBeNull();
+    for (const damaged of [
+      { savedAt: 'soon', check },
+      { savedAt: 5, check: { ...check, status: 'running' } },
+      { savedAt: 5, check: { ...check, id: 7 } },
+      { savedAt: 5, check: { ...check, report: { target: 'x' } } },
+      'check',
+    ]) {
+      const { state, repaired } = loadState({ carriedCheck: damaged });
+      expect(state.carriedCheck).toBeNull();
+      expect(repaired).toContain('carriedCheck');
     }
   });
 });

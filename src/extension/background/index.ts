@@ -9,8 +9,8 @@ import { pageKey, parseMessage, type Reply } from '../messages';
 import { readState, writeItems } from '../storage';
 import { openFromHint, syncContentScripts } from './pages';
 import { CONTEXT_MENU_ID, openAgentMode } from '../agent-open';
-import { hasNativeMessaging } from '../local-probe';
-import { runCheck, whenIdle } from './probe-client';
+import { runCheck } from './probe-client';
+import { restartForNativeMessaging, restoreAfterRestart } from './restart';
 
 browser.runtime.onInstalled.addListener(() => {
   // Validate and repair what an earlier version stored before any page reads it.
@@ -77,10 +77,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 browser.runtime.onStartup.addListener(() => void syncContentScripts());
 browser.permissions.onAdded.addListener((added) => {
   void syncContentScripts();
-  // Chrome binds runtime.sendNativeMessage only in contexts started after the grant: restart the
-  // extension (which closes its pages) once nothing is running, so the next check can reach the helper.
-  if (added.permissions?.includes('nativeMessaging') && !hasNativeMessaging()) void whenIdle().then(() => browser.runtime.reload());
+  if (added.permissions?.includes('nativeMessaging')) void restartForNativeMessaging();
 });
+void restoreAfterRestart();
 browser.permissions.onRemoved.addListener(() => void syncContentScripts());
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.options) void syncContentScripts();

@@ -73,10 +73,12 @@ async function check(input: string, { local = false }: { local?: boolean }): Pro
   current?.abort();
   const controller = new AbortController();
   current = controller;
+  // Claimed before any await, so a check that started earlier but reads its options later stays behind.
+  const id = crypto.randomUUID();
+  latestId = id;
   const options = await readOptions();
   const ports: ProbePort[] = options.options.profile.allowedPorts;
-  let state = startCheck(crypto.randomUUID(), input.trim(), ports, Date.now());
-  latestId = state.id;
+  let state = startCheck(id, input.trim(), ports, Date.now());
   await save(state);
   await writeItems({ lastCheckInput: state.input });
 

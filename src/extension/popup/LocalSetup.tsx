@@ -67,6 +67,9 @@ export function LocalSetup() {
             <button type="button" class="secondary" onClick={() => browser.runtime.reload()}>
               {t('localRestartButton')}
             </button>
+            <button type="button" class="link" onClick={() => void turnOff()}>
+              {t('localTurnOff')}
+            </button>
           </div>
         </>
       )}
