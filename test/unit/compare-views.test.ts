@@ -205,6 +205,41 @@ describe('the recommendation and the customer network', () => {
     expect(adviceForNetwork(recommended(587), compareViews(withAdvice(service, 587), report(local)))).toMatchObject({ port: 465, security: 'tls' });
   });
 
+  it('the summary and the advice always name the same port', () => {
+    const states: PortState[] = ['ok', 'timeout', 'refused', 'tls-failed'];
+    let checked = 0;
+    for (const on25 of states) {
+      for (const on465 of states) {
+        for (const on587 of states) {
+          const local = [result(25, on25), result(465, on465), result(587, on587)];
+          for (const port of [465, 587] as const) {
+            const comparison = compareViews(withAdvice(open, port), report(local));
+            const advice = adviceForNetwork(recommended(port), comparison);
+            if (comparison.best === null) {
+              expect(advice).toEqual(recommended(port));
+              expect(comparison.summary).not.toMatch(/: use \d+/);
+            } else {
+              expect(advice.port).toBe(comparison.best);
+              expect(comparison.summary).toMatch(new RegExp(`: use ${advice.port}( instead of ${port})?\\.$`));
+            }
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(128);
+  });
+
+  it('never advises port 25 against the recommendation, even when only 25 gets through', () => {
+    const local = [result(25, 'ok'), result(465, 'timeout'), result(587, 'timeout')];
+    const comparison = compareViews(withAdvice(open, 587), report(local));
+    expect(comparison.best).toBeNull();
+    expect(comparison.summary).toBe(
+      'Your server answers on 25, 465 and 587, but from your network ports 465 and 587 time out, so your provider blocks them: the ports for mail programs (587 and 465) do not get through from your network, so ask your provider to unblock 587 or try another network.',
+    );
+    expect(compareViews(withAdvice(open, 587), report(local), 'es').summary).toMatch(/: los puertos para programas de correo \(587 y 465\) no pasan desde su red/);
+  });
+
   it('the advice stands when it gets through, when nothing better does, or when the port was not compared', () => {
     expect(adviceForNetwork(recommended(587), compareViews(withAdvice(open, 587), report(open)))).toEqual(recommended(587));
     const bothBlocked = [result(25, 'ok'), result(465, 'timeout'), result(587, 'timeout')];

@@ -27,6 +27,12 @@ export interface ViewComparison {
   ports: PortComparison[];
   /** One sentence for the customer, ending with the port to use when one gets through. */
   summary: string;
+  /**
+   * The port the summary tells the customer to use, or null when none gets through. With a service report
+   * that recommends a port, only that port and its alternative are candidates, so the summary and
+   * `adviceForNetwork` always agree.
+   */
+  best: number | null;
 }
 
 /** No SMTP conversation took place: nothing answered, or nothing greeted. */
@@ -134,6 +140,10 @@ const WORDS = {
   alike: { en: ' from the internet and from your network alike', es: ' desde internet y desde su red por igual' },
   use: { en: ': use {best}.', es: ': use el {best}.' },
   useInstead: { en: ': use {best} instead of {preferred}.', es: ': use el {best} en lugar del {preferred}.' },
+  submissionBlocked: {
+    en: ': the ports for mail programs ({ports}) do not get through from your network, so ask your provider to unblock {first} or try another network.',
+    es: ': los puertos para programas de correo ({ports}) no pasan desde su red, así que pida a su proveedor que desbloquee el {first} o pruebe con otra red.',
+  },
   nothingGetsThrough: {
     en: ': no port reaches your server unchanged from your network, so ask your provider to unblock 587 or try another network.',
     es: ': ningún puerto llega a su servidor sin cambios desde su red, así que pida a su proveedor que desbloquee el 587 o pruebe con otra red.',
@@ -231,7 +241,17 @@ function blockedClause(blocked: PortComparison[], locale: Locale): string {
   return say(WORDS.blockedClause, locale, { parts: parts.join(` ${say(WORDS.and, locale)} `), them: say(blocked.length === 1 ? WORDS.it : WORDS.them, locale) });
 }
 
-function summarize(ports: PortComparison[], preferred: number | null, locale: Locale): string {
+/** Gets through from the customer's network as well, and works there. */
+function getsThrough(entry: PortComparison): boolean {
+  return entry.verdict === 'open-from-both' && entry.local === 'ok';
+}
+
+/**
+ * `candidates` are the ports the advice may name; `recommended` says they are the service's recommendation
+ * and its alternative rather than the general order.
+ */
+function summarize(ports: PortComparison[], candidates: readonly number[], recommended: boolean, best: number | null, locale: Locale): string {
+  const preferred = recommended ? (candidates[0] ?? null) : null;
   const compared = ports.filter((entry) => entry.service !== null && entry.local !== null);
   if (compared.length === 0) return say(WORDS.noneInCommon, locale);
   const of = (verdict: ViewVerdict) => compared.filter((entry) => entry.verdict === verdict).map((entry) => entry.port);
@@ -240,8 +260,6 @@ function summarize(ports: PortComparison[], preferred: number | null, locale: Lo
   const intercepted = of('intercepted');
   const differing = of('unknown');
   const localOnly = of('local-only');
-  const order = preferred === null ? PREFERENCE : [preferred, ...PREFERENCE.filter((port) => port !== preferred)];
-  const best = order.find((port) => compared.some((entry) => entry.port === port && entry.verdict === 'open-from-both' && entry.local === 'ok'));
 
   if (answering.length === 0 && localOnly.length === 0) {
     return say(WORDS.serverDown, locale, { ports: listPorts(compared.map((entry) => entry.port), locale) });
@@ -255,7 +273,8 @@ function summarize(ports: PortComparison[], preferred: number | null, locale: Lo
   const middle = problems.length > 0 ? say(WORDS.but, locale, { problems: problems.join(say(WORDS.andClause, locale)) }) : say(WORDS.alike, locale);
   const instead = preferred !== null && best !== preferred && compared.some((entry) => entry.port === preferred);
   let end: string;
-  if (best !== undefined) end = instead ? say(WORDS.useInstead, locale, { best, preferred: preferred! }) : say(WORDS.use, locale, { best });
+  if (best !== null) end = instead ? say(WORDS.useInstead, locale, { best, preferred: preferred! }) : say(WORDS.use, locale, { best });
+  else if (recommended && compared.some(getsThrough)) end = say(WORDS.submissionBlocked, locale, { ports: listPorts(candidates, locale), first: candidates[0]! });
   else if (blocked.length > 0 || intercepted.length > 0) end = say(WORDS.nothingGetsThrough, locale);
   else end = '.';
   return `${start}${middle}${end}`;
@@ -276,8 +295,10 @@ export function compareViews(service: ProbeReport | PortResult[], local: ProbeRe
     );
     return comparePort(port, serviceResult, localResult, locale);
   });
-  const preferred = Array.isArray(service) ? null : (service.recommendation?.port ?? null);
-  return { ports: comparisons, summary: summarize(comparisons, preferred, locale) };
+  const recommendation = Array.isArray(service) ? null : service.recommendation;
+  const candidates = recommendation ? [recommendation.port, ...(recommendation.alternative ? [recommendation.alternative.port] : [])] : PREFERENCE;
+  const best = candidates.find((port) => comparisons.some((entry) => entry.port === port && getsThrough(entry))) ?? null;
+  return { ports: comparisons, summary: summarize(comparisons, candidates, recommendation !== null, best, locale), best };
 }
 
 /**
@@ -286,12 +307,8 @@ export function compareViews(service: ProbeReport | PortResult[], local: ProbeRe
  * alternative). Otherwise it stands as it is: nothing better is known.
  */
 export function adviceForNetwork(recommendation: Recommendation, comparison: ViewComparison): Recommendation {
-  const entry = (port: number) => comparison.ports.find((candidate) => candidate.port === port);
-  const main = entry(recommendation.port);
-  if (!main || main.local === null || main.verdict === 'open-from-both') return recommendation;
   const alternative = recommendation.alternative;
-  const other = alternative ? entry(alternative.port) : undefined;
-  if (!alternative || other?.verdict !== 'open-from-both' || other.local !== 'ok') return recommendation;
+  if (!alternative || comparison.best !== alternative.port || comparison.best === recommendation.port) return recommendation;
   return {
     ...recommendation,
     port: alternative.port,
