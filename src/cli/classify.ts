@@ -10,6 +10,21 @@ import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { classifyPage } from '../core/detect/index';
 
+/**
+ * A saved fragment (no <html> element) as the whole document a browser would build from it: linkedom
+ * does not add the implied <html>, <head> and <body>, and leaves a bare fragment unwalkable. Its <title>
+ * and <meta> tags go to the head, the rest to the body.
+ */
+function asDocument(html: string): string {
+  if (/<html[\s>]/i.test(html)) return html;
+  const head: string[] = [];
+  const body = html.replace(/<!doctype[^>]*>/gi, '').replace(/<title[\s>][\s\S]*?<\/title>|<meta\b[^>]*>/gi, (tag) => {
+    head.push(tag);
+    return '';
+  });
+  return `<!DOCTYPE html><html><head>${head.join('')}</head><body>${body}</body></html>`;
+}
+
 const HELP = `Usage: classify [--url URL] FILE...
 
 Classifies saved web pages as a help article about the outgoing (SMTP) server, a mail account
@@ -64,7 +79,7 @@ function main(argv: readonly string[]): number {
       status = 2;
       continue;
     }
-    const { document } = parseHTML(html);
+    const { document } = parseHTML(asDocument(html));
     const url = fixedUrl ?? pathToFileURL(resolve(file)).href;
     const result = classifyPage(document as unknown as Document, url);
     const { anchor: _anchor, ...settings } = result.settings;

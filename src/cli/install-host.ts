@@ -202,10 +202,9 @@ function parseFlags(command: string, argv: string[]): InstallFlags {
   };
 }
 
-/** The bundle that is running now: the launcher must start this exact file. */
 /**
- * The bundle this process runs. npm and npx start it through a `.bin/smtp-probe` symlink without an
- * extension, so the link is resolved before looking at the name.
+ * The bundle this process runs, which install-host copies for the launcher to start. npm and npx start it
+ * through a `.bin/smtp-probe` symlink without an extension, so the link is resolved before looking at the name.
  */
 function runningCli(): string {
   const script = process.argv[1];

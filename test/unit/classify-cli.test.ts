@@ -3,6 +3,9 @@
  * cannot read (after classifying the others) and for a wrong command line.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -64,4 +67,29 @@ describe('classify CLI', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('Usage: classify');
   }, 60_000);
+
+  it('reads a saved fragment the way a browser would, as a whole document', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'classify-fragment-'));
+    try {
+      const fragment = join(dir, 'fragment.html');
+      const article = `<title>Change the outgoing mail server port | Example Help</title>
+<meta name="description" content="Cannot send email? Set the SMTP port to 587.">
+<h1>Change the outgoing server (SMTP) port to 587</h1>
+<p>Many internet providers block port 25. In your email app, open the account settings, choose the outgoing
+server (SMTP) smtp.example.net and change the port to 587 with STARTTLS. Turn on authentication with your
+email address and password, then save and send a test message.</p>
+<h2>Outlook</h2><p>Select File, then Account Settings, then More Settings and the Advanced tab; enter 587 next to
+Outgoing server (SMTP) and choose STARTTLS.</p>`;
+      writeFileSync(fragment, article);
+      writeFileSync(join(dir, 'whole.html'), `<!DOCTYPE html><html><head></head><body>${article}</body></html>`);
+      const { status, stdout } = classify('--url', 'https://help.example.net/smtp-port', fragment, join(dir, 'whole.html'));
+      expect(status).toBe(0);
+      const [fromFragment, fromWhole] = stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; settings: { outgoingServer: string | null } });
+      expect(fromFragment!.kind).toBe('article');
+      expect(fromFragment!.settings.outgoingServer).toBe('smtp.example.net');
+      expect(fromWhole!.kind).toBe('article');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -78,6 +78,7 @@ describe('text budget', () => {
     // Text nodes here are ~80 characters, so 64 KiB of text is under a thousand steps (plus small cell walks);
     // the one walk that picks out headings, tables and fields stops at its element budget.
     expect(counter.elementSteps()).toBe(ELEMENT_BUDGET + 1);
+    expect(result.signals).toContain('budget:elements-truncated');
     expect(counter.steps() - counter.elementSteps()).toBeLessThan(2000);
     expect(elapsed).toBeLessThan(3000);
   }, 60_000);
@@ -165,13 +166,23 @@ describe('the bounded element walk', () => {
     expect(found.truncated).toBe(false);
   });
 
-  it('stops at its budget: a settings table past it is not read', () => {
-    const table = '<table><tr><td>Outgoing server</td><td>smtp.example.net</td></tr></table>';
-    const document = parse(`<html><body>${table}${'<span></span>'.repeat(50)}${table}</body></html>`);
-    expect(collectElements(document).tables).toHaveLength(2);
-    const bounded = collectElements(document, 20);
-    expect(bounded.tables).toHaveLength(1);
-    expect(bounded.truncated).toBe(true);
-    expect(bounded.visited).toBe(20);
+  it('stops at its budget, then reads the end of the page, where webmail apps add their dialogs', () => {
+    const table = (server: string) => `<table><tr><td>Outgoing server</td><td>${server}</td></tr></table>`;
+    const html = `<html><body>${table('first')}${'<span></span>'.repeat(50)}${table('middle')}${'<span></span>'.repeat(50)}<div role="dialog">${table('last')}<h2 role="button">Save</h2></div></body></html>`;
+    const document = parse(html);
+    expect(collectElements(document).tables).toHaveLength(3);
+    const headOnly = collectElements(document, 20, 0);
+    expect(headOnly.tables.map((element) => element.textContent)).toEqual(['Outgoing serverfirst']);
+    expect(headOnly.truncated).toBe(true);
+    const withTail = collectElements(document, 20, 10);
+    // The middle table lies in neither part; the dialog's table and its heading-button are taken once each.
+    expect(withTail.tables.map((element) => element.textContent)).toEqual(['Outgoing serverfirst', 'Outgoing serverlast']);
+    expect(withTail.headings.map((element) => element.textContent)).toEqual(['Save']);
+    expect(withTail.actions.map((element) => element.textContent)).toEqual(['Save']);
+    expect(withTail.visited).toBe(30);
+    // A tail that reaches back into the part already read takes nothing twice.
+    const overlapping = collectElements(document, 60, 1000);
+    expect(overlapping.tables).toHaveLength(3);
+    expect(new Set(overlapping.tables).size).toBe(3);
   });
 });

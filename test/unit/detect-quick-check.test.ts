@@ -33,7 +33,9 @@ describe('mightMatch', () => {
     expect(mightMatch(parse(`<title>Recipes</title><body>${body}</body>`), 'https://example.net/food')).toBe(false);
     // A whole document, as a browser builds it even from a fragment (linkedom leaves a bare fragment unwalkable).
     expect(mightMatch(parse('<!doctype html><html><head><title>Recipes</title></head><body><h2>Outgoing server</h2></body></html>'), 'https://example.net/')).toBe(true);
-    expect(mightMatch(parse('<title>x</title><meta name="description" content="Puerto 587">'), 'https://example.net/')).toBe(true);
+    expect(mightMatch(parse('<!doctype html><html><head><title>x</title><meta name="description" content="Puerto 587"></head><body></body></html>'), 'https://example.net/')).toBe(true);
+    // A stray element in <head> makes the parser move the rest, the description too, into <body>.
+    expect(mightMatch(parse('<!doctype html><html><head><title>x</title><div></div><meta name="description" content="Puerto 587"></head><body></body></html>'), 'https://example.net/')).toBe(true);
     expect(mightMatch(parse('<title>x</title>'), 'https://example.net/hilfe/postausgangsserver')).toBe(true);
     expect(mightMatch(parse(''), 'https://example.net/smtp')).toBe(false);
   });

@@ -40,6 +40,8 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
     ['accented letters before it', 'ésmtp server', 0],
     ['at the very start and after punctuation', 'smtp server; (smtp server)', 2],
     ['overlapping candidates', 'smtp smtp server', 1],
+    ['a lone low surrogate before it is not a letter', 'a\udc00smtp server', 1],
+    ['a lone high surrogate before it is not a letter', '\ud800smtp server', 1],
   ])('%s', (_, text, expected) => {
     const pattern = words('smtp (?:server|host)');
     expect(countMatches(pattern, text)).toBe(expected);
@@ -47,11 +49,17 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
     expect(has(pattern, text)).toBe(expected > 0);
   });
 
-  it('stops at the limit and leaves the pattern reusable', () => {
+  it('stops at the limit, and gives the same answer every time', () => {
     const pattern = words('port');
     const text = 'port '.repeat(100);
     expect(countMatches(pattern, text, 3)).toBe(3);
     expect(countMatches(pattern, text)).toBe(50);
+    expect(countMatches(pattern, text, 3)).toBe(3);
+    expect(has(pattern, 'x port')).toBe(true);
+    expect(has(pattern, 'xport')).toBe(false);
+    expect(has(pattern, 'x port')).toBe(true);
+    // The word-bounded pattern itself is left as it was for the code that runs it directly.
     expect(pattern.lastIndex).toBe(0);
+    expect(reference(pattern, text, 1000)).toBe(100);
   });
 });

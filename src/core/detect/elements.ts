@@ -1,8 +1,9 @@
 /**
- * The elements the detectors read (headings, links and buttons, tables, definition lists, labels and form
- * controls), picked out in one walk over at most ELEMENT_BUDGET elements in document order. A
- * `querySelectorAll` would look at every element of the page however few it needs, and one with an
- * attribute (`[role="heading"]`) costs ~10 ms on a 5 MiB page in Chromium; this walk costs a fixed few.
+ * The elements the detectors read (headings, links and buttons, tables, definition lists, labels, form
+ * controls and meta tags), picked out in one walk over at most ELEMENT_BUDGET elements in document order,
+ * plus TAIL_BUDGET more from the end of a page too big for that. A `querySelectorAll` would look at every
+ * element of the page however few it needs, and one with an attribute (`[role="heading"]`) costs ~10 ms
+ * on a 5 MiB page in Chromium; these walks cost a fixed few.
  */
 
 /** SHOW_ELEMENT of the DOM NodeFilter interface, as a number because linkedom defines no such global. */
@@ -11,57 +12,87 @@ const SHOW_ELEMENT = 1;
 /** Far more than a help article or a settings page holds (a few thousand), far less than a 5 MiB page. */
 export const ELEMENT_BUDGET = 15_000;
 
-export const LIMITS = {
+const LIMITS = {
   headings: 80,
   actions: 400,
   tables: 30,
   lists: 30,
   labels: 300,
   controls: 150,
+  metas: 60,
 } as const;
 
-export type ElementKind = keyof typeof LIMITS;
+type ElementKind = keyof typeof LIMITS;
 
 export type PageElements = Record<ElementKind, Element[]> & { visited: number; truncated: boolean };
+
+/**
+ * Settings dialogs of webmail apps are often added at the very end of <body>; when the walk from the top
+ * runs out of budget, this many more elements are read from the end of the page.
+ */
+const TAIL_BUDGET = 5_000;
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'summary']);
 const CONTROL_TAGS = new Set(['input', 'select', 'textarea']);
 
-function kindOf(element: Element): ElementKind | null {
+/** An element can be two things at once: `<h2 role="button">` is a heading and an action. */
+function kindsOf(element: Element): ElementKind[] {
   const tag = element.localName;
-  if (HEADING_TAGS.has(tag)) return 'headings';
-  if (CONTROL_TAGS.has(tag)) return 'controls';
-  if (tag === 'table') return 'tables';
-  if (tag === 'dl') return 'lists';
-  if (tag === 'label') return element.hasAttribute('for') ? 'labels' : null;
-  if (tag === 'button' || (tag === 'a' && element.hasAttribute('href'))) return 'actions';
+  const kinds: ElementKind[] = [];
+  if (HEADING_TAGS.has(tag)) kinds.push('headings');
+  else if (CONTROL_TAGS.has(tag)) kinds.push('controls');
+  else if (tag === 'table') kinds.push('tables');
+  else if (tag === 'dl') kinds.push('lists');
+  else if (tag === 'meta') kinds.push('metas');
+  else if (tag === 'label' && element.hasAttribute('for')) kinds.push('labels');
+  else if (tag === 'button' || (tag === 'a' && element.hasAttribute('href'))) kinds.push('actions');
   const role = element.getAttribute('role');
-  if (role === 'heading') return 'headings';
-  if (role === 'button' || role === 'menuitem') return 'actions';
-  return null;
+  if (role === 'heading' && !kinds.includes('headings')) kinds.push('headings');
+  if ((role === 'button' || role === 'menuitem') && !kinds.includes('actions')) kinds.push('actions');
+  return kinds;
 }
 
-export function collectElements(document: Document, budget = ELEMENT_BUDGET): PageElements {
-  const found: PageElements = { headings: [], actions: [], tables: [], lists: [], labels: [], controls: [], visited: 0, truncated: false };
-  const root = document.documentElement;
-  if (root === null) return found;
+function deepestLast(element: Element): Element {
+  let current = element;
+  while (current.lastElementChild !== null) current = current.lastElementChild;
+  return current;
+}
+
+/** The element before `element` in document order (TreeWalker.previousNode, which linkedom lacks). */
+function previousInOrder(element: Element): Element | null {
+  const sibling = element.previousElementSibling;
+  return sibling !== null ? deepestLast(sibling) : element.parentElement;
+}
+
+function take(element: Element, found: PageElements): void {
+  for (const kind of kindsOf(element)) {
+    const list = found[kind];
+    if (list.length < LIMITS[kind]) list.push(element);
+  }
+}
+
+export function collectElements(document: Document, budget = ELEMENT_BUDGET, tailBudget = TAIL_BUDGET): PageElements {
+  const found: PageElements = { headings: [], actions: [], tables: [], lists: [], labels: [], controls: [], metas: [], visited: 0, truncated: false };
+  if (document.documentElement === null) return found;
   const walker = document.createTreeWalker(document, SHOW_ELEMENT);
-  let open = Object.keys(LIMITS).length;
+  let last: Node | null = null;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     if (found.visited >= budget) {
       found.truncated = true;
       break;
     }
     found.visited += 1;
-    const kind = kindOf(node as Element);
-    if (kind === null) continue;
-    const list = found[kind];
-    if (list.length >= LIMITS[kind]) continue;
-    list.push(node as Element);
-    if (list.length === LIMITS[kind]) {
-      open -= 1;
-      if (open === 0) break;
-    }
+    take(node as Element, found);
+    last = node;
   }
+  if (!found.truncated || last === null) return found;
+  // The end of the page, where webmail apps add their settings dialogs: read backwards from the last
+  // element, up to the tail budget or the part already read, then take those in document order.
+  const tail: Element[] = [];
+  for (let node: Element | null = deepestLast(document.documentElement); node !== null && node !== last && tail.length < tailBudget; node = previousInOrder(node)) {
+    tail.push(node);
+  }
+  found.visited += tail.length;
+  for (let index = tail.length - 1; index >= 0; index -= 1) take(tail[index]!, found);
   return found;
 }

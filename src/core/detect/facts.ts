@@ -26,13 +26,14 @@ export function urlWords(url: string): string {
   return normalise(decoded.replace(/[/?&=#_+.:-]+/g, ' '));
 }
 
-/**
- * Meta tags belong in the head; looking only there keeps a miss from searching the whole page. A document
- * parsed without a head (a bare fragment in Node) is searched whole.
- */
-function metaContent(document: Document, selector: string): string {
-  const scope: ParentNode = document.head?.firstElementChild ? document.head : document;
-  return scope.querySelector(selector)?.getAttribute('content') ?? '';
+/** The content of the first meta tag with this name or property (from the bounded walk, head or not). */
+function metaContent(metas: readonly Element[], key: string): string {
+  const meta = metas.find((element) => element.getAttribute('name') === key || element.getAttribute('property') === key);
+  return meta?.getAttribute('content') ?? '';
+}
+
+function hasMeta(metas: readonly Element[], key: string): boolean {
+  return metas.some((element) => element.getAttribute('property') === key);
 }
 
 function hasSignOut(candidates: readonly Element[]): boolean {
@@ -67,9 +68,7 @@ export function gatherFacts(document: Document, url: string, textBudget = DEFAUL
     url,
     urlText: urlWords(url),
     title: normalise(document.title ?? '').trim(),
-    description: normalise(
-      metaContent(document, 'meta[name="description"]') || metaContent(document, 'meta[property="og:description"]'),
-    ).trim(),
+    description: normalise(metaContent(elements.metas, 'description') || metaContent(elements.metas, 'og:description')).trim(),
     mainHeading,
     headings: headingTexts,
     text: normalise(text.text),
@@ -78,8 +77,8 @@ export function gatherFacts(document: Document, url: string, textBudget = DEFAUL
     pairs: readPairs(document, elements),
     signOut: hasSignOut(elements.actions),
     newsMeta:
-      (metaContent(document, 'meta[property="article:published_time"]') !== '' || metaContent(document, 'meta[property="article:section"]') !== '') &&
-      metaContent(document, 'meta[property="og:type"]') === 'article',
+      (hasMeta(elements.metas, 'article:published_time') || hasMeta(elements.metas, 'article:section')) && metaContent(elements.metas, 'og:type') === 'article',
     textStats: { charsRead: text.charsRead, nodesVisited: text.nodesVisited, truncated: text.truncated },
+    elementStats: { visited: elements.visited, truncated: elements.truncated },
   };
 }

@@ -72,6 +72,7 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
     signals.push(...evidence.signals);
   }
   if (facts.textStats.truncated) signals.push('budget:truncated');
+  if (facts.elementStats.truncated) signals.push('budget:elements-truncated');
 
   const article = hundredths(scores.article + scores.against);
   // Near misses are about articles' words; an account form is rarely beside a router guide.

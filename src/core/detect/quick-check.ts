@@ -15,21 +15,25 @@ const SETUP =
 const HEADING_TAGS = /^(?:h1|h2|h3|summary)$/;
 const MAX_HEADINGS = 8;
 /** Elements looked at for those headings: a page's first headings come early, and a miss must stay cheap. */
-const MAX_ELEMENTS = 3000;
+const MAX_ELEMENTS = 6000;
 /** SHOW_ELEMENT, as a number because linkedom defines no NodeFilter global. */
 const SHOW_ELEMENT = 1;
 
 export function mightMatch(document: Document, url: string): boolean {
   const root = document.documentElement;
   if (root === null) return false;
-  const parts = [url, document.title, (document.head?.firstElementChild ? document.head : document).querySelector('meta[name="description"]')?.getAttribute('content') ?? ''];
+  const parts = [url, document.title];
   const walker = document.createTreeWalker(document, SHOW_ELEMENT);
   let headings = 0;
+  // The meta description too comes from this walk: a stray tag in <head> makes parsers move it to <body>.
   for (let seen = 0, node = walker.nextNode(); node !== null && seen < MAX_ELEMENTS && headings < MAX_HEADINGS; seen += 1, node = walker.nextNode()) {
     const element = node as Element;
-    if (!HEADING_TAGS.test(element.localName) && element.getAttribute('role') !== 'heading') continue;
-    parts.push((element.textContent ?? '').slice(0, 200));
-    headings += 1;
+    if (element.localName === 'meta') {
+      if (element.getAttribute('name') === 'description') parts.push(element.getAttribute('content') ?? '');
+    } else if (HEADING_TAGS.test(element.localName) || element.getAttribute('role') === 'heading') {
+      parts.push((element.textContent ?? '').slice(0, 200));
+      headings += 1;
+    }
   }
   const text = parts.join('\n');
   return TOPIC.test(text) || (MAIL.test(text) && SETUP.test(text));

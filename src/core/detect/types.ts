@@ -85,6 +85,8 @@ export interface PageFacts {
   /** Open Graph / article meta of a news story. */
   newsMeta: boolean;
   textStats: { charsRead: number; nodesVisited: number; truncated: boolean };
+  /** Elements looked at for headings, tables, fields and meta tags, and whether the page had more. */
+  elementStats: { visited: number; truncated: boolean };
 }
 
 export type DetectorTarget = 'article' | 'account' | 'against';

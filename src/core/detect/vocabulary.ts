@@ -22,14 +22,15 @@ export function words(...sources: string[]): RegExp {
   return pattern;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
 /** Whether nothing word-like comes right before `index` (the look-behind `B`, by hand). */
 function startsWord(text: string, index: number): boolean {
   if (index === 0) return true;
   const before = text.charCodeAt(index - 1);
-  const lowSurrogate = before >= 0xdc00 && before <= 0xdfff && index >= 2;
-  return !WORD_CHAR.test(lowSurrogate ? text.slice(index - 2, index) : text[index - 1]!);
+  const lead = index >= 2 ? text.charCodeAt(index - 2) : 0;
+  const pair = before >= 0xdc00 && before <= 0xdfff && lead >= 0xd800 && lead <= 0xdbff;
+  return !WORD_CHAR.test(text.slice(pair ? index - 2 : index - 1, index));
 }
 
 /** Where to look next after a candidate at `index` that did not start a word: one code point on. */
