@@ -14,6 +14,11 @@ export function pick(text: Localized, locale: Locale): string {
   return text[locale] || text.en;
 }
 
+/** Fills `{name}` placeholders from `values`; an unknown name is left as it stands. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
 /**
  * Fill a step template with the real values. `serverFallback` is what to say when the server is not
  * known yet ("your outgoing server"), so no step ever shows an empty value.

@@ -35,23 +35,6 @@ const TAIL_BUDGET = 5_000;
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'summary']);
 const CONTROL_TAGS = new Set(['input', 'select', 'textarea']);
 
-/** An element can be two things at once: `<h2 role="button">` is a heading and an action. */
-function kindsOf(element: Element): ElementKind[] {
-  const tag = element.localName;
-  const kinds: ElementKind[] = [];
-  if (HEADING_TAGS.has(tag)) kinds.push('headings');
-  else if (CONTROL_TAGS.has(tag)) kinds.push('controls');
-  else if (tag === 'table') kinds.push('tables');
-  else if (tag === 'dl') kinds.push('lists');
-  else if (tag === 'meta') kinds.push('metas');
-  else if (tag === 'label' && element.hasAttribute('for')) kinds.push('labels');
-  else if (tag === 'button' || (tag === 'a' && element.hasAttribute('href'))) kinds.push('actions');
-  const role = element.getAttribute('role');
-  if (role === 'heading' && !kinds.includes('headings')) kinds.push('headings');
-  if ((role === 'button' || role === 'menuitem') && !kinds.includes('actions')) kinds.push('actions');
-  return kinds;
-}
-
 function deepestLast(element: Element): Element {
   let current = element;
   while (current.lastElementChild !== null) current = current.lastElementChild;
@@ -64,11 +47,26 @@ function previousInOrder(element: Element): Element | null {
   return sibling !== null ? deepestLast(sibling) : element.parentElement;
 }
 
+function add(found: PageElements, kind: ElementKind, element: Element): void {
+  const list = found[kind];
+  if (list.length < LIMITS[kind]) list.push(element);
+}
+
+/** Files `element` under what it is; it can be two things at once: `<h2 role="button">` is a heading and an action. */
 function take(element: Element, found: PageElements): void {
-  for (const kind of kindsOf(element)) {
-    const list = found[kind];
-    if (list.length < LIMITS[kind]) list.push(element);
-  }
+  const tag = element.localName;
+  const heading = HEADING_TAGS.has(tag);
+  const action = tag === 'button' || (tag === 'a' && element.hasAttribute('href'));
+  if (heading) add(found, 'headings', element);
+  else if (CONTROL_TAGS.has(tag)) add(found, 'controls', element);
+  else if (tag === 'table') add(found, 'tables', element);
+  else if (tag === 'dl') add(found, 'lists', element);
+  else if (tag === 'meta') add(found, 'metas', element);
+  else if (tag === 'label' && element.hasAttribute('for')) add(found, 'labels', element);
+  else if (action) add(found, 'actions', element);
+  const role = element.getAttribute('role');
+  if (role === 'heading' && !heading) add(found, 'headings', element);
+  if ((role === 'button' || role === 'menuitem') && !action) add(found, 'actions', element);
 }
 
 export function collectElements(document: Document, budget = ELEMENT_BUDGET, tailBudget = TAIL_BUDGET): PageElements {

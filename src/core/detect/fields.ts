@@ -1,7 +1,7 @@
 /**
  * Form controls with the words a person sees beside them: label[for], a wrapping label, aria-labelledby,
  * aria-label, the cell to the left in table layouts, placeholder, and as a last resort the name.
- * Reads at most `limit` controls.
+ * Reads the controls the bounded element walk found (elements.ts).
  */
 import { collectElements, type PageElements } from './elements';
 import type { Direction, LabelledField } from './types';

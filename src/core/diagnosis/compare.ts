@@ -8,7 +8,7 @@
  * (an antivirus mail shield or a provider's transparent proxy) speaking in the server's place.
  */
 import type { PortResult, PortState, ProbePort, ProbeReport, Recommendation } from '../api';
-import { pick } from '../clients/render';
+import { fill, pick } from '../clients/render';
 import type { Locale, Localized } from '../clients/types';
 import { describeState } from './describe';
 
@@ -151,7 +151,7 @@ const WORDS = {
 } satisfies Record<string, Localized>;
 
 function say(text: Localized, locale: Locale, values: Record<string, string | number> = {}): string {
-  return pick(text, locale).replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return fill(pick(text, locale), values);
 }
 
 function resultsOf(view: ProbeReport | PortResult[]): PortResult[] {

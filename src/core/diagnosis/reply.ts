@@ -4,7 +4,7 @@
  * Plain text or Markdown, English or Spanish. Pure.
  */
 import type { PortResult, ProbeReport, Security } from '../api';
-import { pick, renderSteps } from '../clients/render';
+import { fill, pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
 import { adviceForNetwork, type ViewComparison, type ViewVerdict } from './compare';
 import { otherSubmission } from './submission';
@@ -67,10 +67,6 @@ const SECURITY_WORDS: Record<Security, Localized> = {
   tls: { en: 'SSL/TLS', es: 'SSL/TLS' },
   none: { en: 'no encryption', es: 'sin cifrado' },
 };
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
 
 function portLine(result: PortResult, locale: Locale): string {
   let words = pick(STATE_WORDS[result.state], locale);

@@ -39,6 +39,11 @@ export function LocalSetup() {
     setMessage('');
     await refresh();
   };
+  const turnOffButton = (
+    <button type="button" class="link" onClick={() => void turnOff()}>
+      {t('localTurnOff')}
+    </button>
+  );
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(command);
@@ -67,9 +72,7 @@ export function LocalSetup() {
             <button type="button" class="secondary" onClick={() => browser.runtime.reload()}>
               {t('localRestartButton')}
             </button>
-            <button type="button" class="link" onClick={() => void turnOff()}>
-              {t('localTurnOff')}
-            </button>
+            {turnOffButton}
           </div>
         </>
       )}
@@ -86,18 +89,14 @@ export function LocalSetup() {
             <button type="button" class="secondary" onClick={() => void refresh()}>
               {t('localRecheck')}
             </button>
-            <button type="button" class="link" onClick={() => void turnOff()}>
-              {t('localTurnOff')}
-            </button>
+            {turnOffButton}
           </div>
         </>
       )}
       {availability.state === 'ready' && (
         <p>
           {t('localReady')}{' '}
-          <button type="button" class="link" onClick={() => void turnOff()}>
-            {t('localTurnOff')}
-          </button>
+          {turnOffButton}
         </p>
       )}
       <p class="muted" role="status" aria-live="polite">
