@@ -7,6 +7,8 @@
  * (2) the bytes of JavaScript the built extension's content script runs on a page that does not match
  *     (and, for comparison, on one that does), counted from the DevTools protocol's `Debugger.scriptParsed`
  *     events, which report the scripts of every world in the page, the extension's isolated world included.
+ * (0) before both, how well it sorts pages: the real corpus's test split (when its texts are here) and
+ *     the self-written regression pages, beside a plain keyword count (bench/lib-detect-accuracy.ts).
  * Prints PASS/FAIL per target and exits 0 unless the benchmark itself fails.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,6 +22,7 @@ import { serveFolder, type StaticServer } from '../scripts/lib/static-server';
 import { DIST, launch, removeProfile } from '../test/e2e/extension';
 import { median } from './lib';
 import type { PageTimings } from './lib-detect-harness';
+import { accuracyBench } from './lib-detect-accuracy';
 import { generatePages } from './lib-detect-pages';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 17);
@@ -165,6 +168,9 @@ async function main(): Promise<void> {
     console.log('dist/ is missing: building it with `npx vite build`...');
     execFileSync('npx', ['vite', 'build'], { stdio: 'inherit', timeout: 90_000 });
   }
+  console.log('== 0. How well pages are sorted: classifier and keyword baseline, same pages, same run ==');
+  accuracyBench();
+
   const generated = generatePages();
   const folder = await mkdtemp(join(tmpdir(), 'spa-bench-detect-'));
   for (const [name, html] of Object.entries(generated.files)) await writeFile(join(folder, name), html);

@@ -62,7 +62,7 @@ export function gatherFacts(document: Document, url: string, textBudget = DEFAUL
   const root = document.body ?? document.documentElement;
   const text = root
     ? readBudgetedText(document, root, textBudget)
-    : { text: '', segments: [], charsRead: 0, nodesVisited: 0, truncated: false };
+    : { text: '', segments: [], charsRead: 0, nodesVisited: 0, truncated: false, linkChars: 0 };
 
   return {
     url,
@@ -78,7 +78,7 @@ export function gatherFacts(document: Document, url: string, textBudget = DEFAUL
     signOut: hasSignOut(elements.actions),
     newsMeta:
       (hasMeta(elements.metas, 'article:published_time') || hasMeta(elements.metas, 'article:section')) && metaContent(elements.metas, 'og:type') === 'article',
-    textStats: { charsRead: text.charsRead, nodesVisited: text.nodesVisited, truncated: text.truncated },
+    textStats: { charsRead: text.charsRead, nodesVisited: text.nodesVisited, truncated: text.truncated, linkChars: text.linkChars },
     elementStats: { visited: elements.visited, truncated: elements.truncated },
   };
 }

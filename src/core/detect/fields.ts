@@ -5,14 +5,14 @@
  */
 import { collectElements, type PageElements } from './elements';
 import type { Direction, LabelledField } from './types';
-import { INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, has, normalise } from './vocabulary';
+import { CJK_INCOMING, CJK_OUTGOING, INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, has, normalise } from './vocabulary';
 
 const IGNORED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'search', 'color', 'range']);
 const MAX_LABEL = 160;
 
 export function directionOf(text: string): Direction {
-  const outgoing = has(OUTGOING_SERVER, text) || has(OUTGOING_DIRECTION, text);
-  const incoming = has(INCOMING_SERVER, text) || has(INCOMING_DIRECTION, text);
+  const outgoing = has(OUTGOING_SERVER, text) || has(OUTGOING_DIRECTION, text) || has(CJK_OUTGOING, text);
+  const incoming = has(INCOMING_SERVER, text) || has(INCOMING_DIRECTION, text) || has(CJK_INCOMING, text);
   if (outgoing === incoming) return null;
   return outgoing ? 'outgoing' : 'incoming';
 }
@@ -40,6 +40,45 @@ function labelTextWithout(label: Element, control: Element): string {
   return parts.join(' ');
 }
 
+/** A label's worth of text: a few words, not a paragraph. */
+const LABEL_LIKE = (text: string | null | undefined): text is string => !!text && text.trim().length > 0 && text.trim().length <= 60;
+
+/** The cell in the row above, in the same column: forms laid out as a table with the labels on top. */
+function cellAbove(cell: Element): string | null {
+  const row = cell.parentElement;
+  if (row === null || !/^tr$/i.test(row.tagName)) return null;
+  const column = Array.from(row.children).indexOf(cell);
+  const previous = row.previousElementSibling;
+  if (previous === null || column < 0) return null;
+  const text = previous.children[column]?.textContent;
+  return LABEL_LIKE(text) && previous.querySelector('input, select, textarea') === null ? text : null;
+}
+
+/**
+ * A label without `for` next to its control, as form frameworks write them: an earlier sibling
+ * (`<span>Port</span><input>`), or the earlier sibling of the control's wrapper
+ * (`<div class="col"><label>Port</label></div><div class="col"><input></div>`), two levels up at most.
+ */
+function textBeside(control: Element): string | null {
+  let current: Element | null = control;
+  for (let level = 0; level < 3 && current !== null; level += 1) {
+    let sibling = current.previousElementSibling;
+    for (let steps = 0; sibling !== null && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
+      if (sibling.querySelector('input, select, textarea') !== null || /^(input|select|textarea|br|hr)$/i.test(sibling.tagName)) {
+        if (/^br$/i.test(sibling.tagName)) continue;
+        return null;
+      }
+      const text = sibling.textContent;
+      if (LABEL_LIKE(text)) return text;
+    }
+    const parent: Element | null = current.parentElement;
+    // Stop at the form or a wrapper holding several controls: beyond it the text belongs to another field.
+    if (parent === null || /^(form|fieldset|body)$/i.test(parent.tagName) || parent.querySelectorAll('input, select, textarea').length > 1) break;
+    current = parent;
+  }
+  return null;
+}
+
 function labelOf(document: Document, control: Element, labelsByFor: Map<string, Element>): string {
   const labelledBy = control.getAttribute('aria-labelledby');
   if (labelledBy) {
@@ -62,6 +101,10 @@ function labelOf(document: Document, control: Element, labelsByFor: Map<string, 
   const cell = control.closest('td, dd');
   const leftCell = cell?.previousElementSibling;
   if (leftCell?.textContent?.trim()) return clip(leftCell.textContent);
+  const above = cell ? cellAbove(cell) : null;
+  if (above) return clip(above);
+  const beside = textBeside(control);
+  if (beside) return clip(beside);
   const placeholder = control.getAttribute('placeholder') ?? control.getAttribute('title');
   if (placeholder?.trim()) return clip(placeholder);
   const name = control.getAttribute('name') ?? id ?? '';

@@ -6,27 +6,30 @@
 import { detectClient } from './client-id';
 import { extractSettings } from './extract';
 import { gatherFacts } from './facts';
-import { DETECTORS } from './registry';
+import { checkModel, decide, score, SCORED_KINDS, type Model } from './model';
+import { readPage } from './reading';
+import { measureSmells, SMELLS } from './smells';
 import { DEFAULT_TEXT_BUDGET } from './text';
 import type { ClassifyOptions, PageClassification, PageKind } from './types';
+import weights from './weights.json';
 
 export type {
   ClassifyOptions,
-  Detector,
   ExtractedSettings,
   PageClassification,
   PageKind,
   SecurityMode,
 } from './types';
-export { DETECTORS } from './registry';
+export { SMELLS } from './smells';
+export type { Model } from './model';
 export { DEFAULT_TEXT_BUDGET } from './text';
 export { mightMatch } from './quick-check';
 
-/** A score at or above this makes the page that kind. */
-export const THRESHOLD = 0.6;
+/** The weights `npm run train:detect` learned, checked once when the classifier loads. */
+export const MODEL: Model = checkModel(weights);
 
-/** Account evidence only counts on a page that shows signs of belonging to someone's account. */
-const ACCOUNT_CONTEXT = /^(?:account:sign-out|url:account|form:label:)/;
+/** A smell whose part of the winning kind's logit is at least this is named among the signals. */
+const SIGNAL_PART = 0.3;
 
 function abortError(signal: AbortSignal): unknown {
   if (signal.reason !== undefined) return signal.reason;
@@ -44,15 +47,27 @@ const NOTHING = (): PageClassification => ({
   clientId: null,
 });
 
-/** Two decimals, so that sums of weights compare as written (0.3 + 0.2 + 0.15 is not above 0.65). */
 const hundredths = (value: number): number => Math.round(value * 100) / 100;
-const clamp = (value: number): number => Math.min(1, Math.max(0, value));
+
+/** The smells that pushed towards `kind` (or, for "none", away from both kinds), strongest first. */
+function signalsFor(kind: PageKind, parts: Record<'article' | 'account', number[]>): string[] {
+  const named: Array<[string, number]> = [];
+  SMELLS.forEach((smell, index) => {
+    const weight =
+      kind === 'none'
+        ? -Math.max(...SCORED_KINDS.map((scored) => parts[scored][index] ?? 0))
+        : (parts[kind][index] ?? 0);
+    if (weight >= SIGNAL_PART) named.push([smell.id, weight]);
+  });
+  return named.sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
 
 /**
  * Classifies `document` (loaded from `url`). Throws the signal's reason when `options.signal` aborts
  * between steps, so a content script can drop stale work when a single-page app navigates.
+ * `options.model` replaces the shipped weights (training and its tests use it).
  */
-export function classifyPage(document: Document, url: string, options: ClassifyOptions = {}): PageClassification {
+export function classifyPage(document: Document, url: string, options: ClassifyOptions & { model?: Model } = {}): PageClassification {
   const { signal } = options;
   const check = (): void => {
     if (signal?.aborted) throw abortError(signal);
@@ -61,34 +76,29 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   if (document.documentElement === null) return NOTHING();
   const facts = gatherFacts(document, url, options.textBudget ?? DEFAULT_TEXT_BUDGET);
   check();
-  const { settings } = extractSettings(facts);
-
-  const scores = { article: 0, account: 0, against: 0 };
-  const signals: string[] = [];
-  for (const detector of DETECTORS) {
-    check();
-    const evidence = detector.detect(facts, settings);
-    scores[detector.target] += evidence.score;
-    signals.push(...evidence.signals);
-  }
+  const extraction = extractSettings(facts);
+  check();
+  const answers = measureSmells(readPage(facts, extraction), facts, extraction);
+  const model = options.model ?? MODEL;
+  const { probability, parts } = score(model, answers);
+  const kind = decide(model, probability);
+  const signals = signalsFor(kind, parts);
   if (facts.textStats.truncated) signals.push('budget:truncated');
   if (facts.elementStats.truncated) signals.push('budget:elements-truncated');
-
-  const article = hundredths(scores.article + scores.against);
-  // Near misses are about articles' words; an account form is rarely beside a router guide.
-  const account = hundredths(scores.account + scores.against / 2);
-  const accountContext = signals.some((reason) => ACCOUNT_CONTEXT.test(reason));
-
-  let kind: PageKind = 'none';
-  if (accountContext && account >= THRESHOLD && account >= article) kind = 'account';
-  else if (article >= THRESHOLD) kind = 'article';
-
-  const confidence = kind === 'account' ? account : kind === 'article' ? article : 1 - Math.max(article, account) / (THRESHOLD * 2);
+  const { settings } = extraction;
   return {
     kind,
-    confidence: hundredths(clamp(confidence)),
+    confidence: hundredths(probability[kind]),
     signals,
     settings: kind === 'account' ? settings : { ...settings, anchor: null },
     clientId: kind === 'none' ? null : detectClient(facts),
   };
+}
+
+/** The smells' answers for a page, in SMELLS order: what training and the classify CLI's --explain read. */
+export function smellPage(document: Document, url: string, textBudget = DEFAULT_TEXT_BUDGET): number[] {
+  if (document.documentElement === null) return SMELLS.map(() => 0);
+  const facts = gatherFacts(document, url, textBudget);
+  const extraction = extractSettings(facts);
+  return measureSmells(readPage(facts, extraction), facts, extraction);
 }

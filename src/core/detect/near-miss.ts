@@ -2,20 +2,23 @@
  * Pages that share words with ours but are about something else, where naive keyword matching goes
  * wrong: router port forwarding, SSH and other ports, firewalls and game servers, SMTP relay and bulk
  * mail marketing, "what is a port" explainers, blacklists and deliverability, mail server (MTA)
- * administration, developer libraries and APIs, DNS/MX records, and news stories.
+ * administration, developer libraries and APIs, DNS/MX records, printers' scan-to-email, news stories.
+ * Each category is one smell (smells.ts); `atLeast` matches make it fire fully and `penalty` is the
+ * weight it starts with before training.
  */
-import type { Detector, Evidence } from './types';
-import { countMatches, words } from './vocabulary';
+import { cjk, words } from './vocabulary';
 
-interface NearMiss {
+export interface NearMiss {
   id: string;
   pattern: RegExp;
+  /** The same category's words in scripts without spaces between words (see `cjk`). */
+  unspaced?: RegExp;
   /** Matches needed before the category counts. */
   atLeast: number;
   penalty: number;
 }
 
-const NEAR_MISSES: readonly NearMiss[] = [
+export const NEAR_MISSES: readonly NearMiss[] = [
   {
     id: 'port-forwarding',
     pattern: words(
@@ -101,25 +104,36 @@ const NEAR_MISSES: readonly NearMiss[] = [
     atLeast: 1,
     penalty: 0.3,
   },
-];
-
-export const nearMiss: Detector = {
-  id: 'near-miss',
-  target: 'against',
-  detect(facts): Evidence {
-    const text = `${facts.title}\n${facts.mainHeading}\n${facts.text}`;
-    const signals: string[] = [];
-    let score = 0;
-    for (const category of NEAR_MISSES) {
-      if (countMatches(category.pattern, text, category.atLeast) >= category.atLeast) {
-        score -= category.penalty;
-        signals.push(`near-miss:${category.id}`);
-      }
-    }
-    if (facts.newsMeta) {
-      score -= 0.3;
-      signals.push('near-miss:news');
-    }
-    return { score, signals };
+{
+    id: 'printer',
+    pattern: words(
+      'scan to e-?mail', 'scan-to-e-?mail', 'scann\\p{L}*', 'scanning', 'printers?', 'copiers?', 'mfps?', 'fax', 'multifunction\\p{L}*', 'mfp', 'copier', 'drucker\\p{L}*',
+      'scannen', 'imprimante', 'numérisation', 'impresora', 'escanear', 'escáner', 'impressora', 'digitalizar', 'stampante',
+      'scansione', 'printer', 'scannen naar e-mail', 'drukar\\p{L}*', 'skaner\\p{L}*', 'skrivare', 'tiskárn\\p{L}*',
+    ),
+    unspaced: cjk('プリンター', 'スキャン', '複合機', 'スキャナ'),
+    atLeast: 2,
+    penalty: 0.4,
   },
-};
+  {
+    id: 'news',
+    pattern: words(
+      'announced', 'according to', 'spokes(?:person|man|woman)', 'told reporters', 'said in a statement', 'reported',
+      'customers complained', 'kündigte an', 'laut', 'teilte mit', 'a annoncé', 'selon', 'anunció', 'según', 'anunciou',
+      'segundo', 'ha annunciato', 'secondo', 'maakte bekend', 'volgens', 'poinformował\\p{L}*', 'według',
+    ),
+    unspaced: cjk('発表', '報道', '報告された', 'によると', 'カンファレンス', '記者', '明らかにした'),
+    atLeast: 2,
+    penalty: 0.3,
+  },
+  {
+    id: 'email-marketing',
+    pattern: words(
+      'campaigns?', 'open rates?', 'click-through', 'subscribers?', 'mailing lists?', 'segmentation', 'a/b test\\p{L}*',
+      'lead generation', 'inbox placement', 'kampagne\\p{L}*', 'campagnes?', 'campañas?', 'campanhas?', 'campagna',
+      'abonnees?', 'abonnés', 'suscriptores', 'assinantes', 'iscritti', 'subskrybent\\p{L}*', 'kampani\\p{L}*',
+    ),
+    atLeast: 3,
+    penalty: 0.3,
+  },
+];

@@ -1,23 +1,56 @@
 /**
- * The content-script bootstrap's cheap pre-check: a few regular expressions over the URL, title, meta
- * description and the first headings, before the classifier is loaded. It must say yes to every page
- * the classifier would call an article or account page; saying yes to some others only costs a load.
- * Kept free of imports so the bootstrap bundle stays a few hundred bytes.
+ * The content-script bootstrap's cheap pre-check, before the classifier is loaded: a few regular
+ * expressions over the URL, title, meta description, the first headings and a bounded slice of the
+ * page's text. It must say yes to every page the classifier would call an article or account page
+ * (real pages often have a generic title and no heading on the subject, so the text slice is read
+ * too); saying yes to some others only costs a load.
+ * Kept free of imports so the bootstrap bundle stays small.
  */
 
-/** The outgoing server or a mail port, in the seven languages the classifier reads. */
-const TOPIC =
-  /smtp|outgoing|outbound|saliente|de salida|postausgang|ausgangsserver|sortant|d'envoi|sa[íi]da|de envio|in uscita|uitgaand|\b(?:port|puerto|porta|poort)\W{1,3}(?:25|465|587)\b/i;
-const MAIL = /mail|correo|courriel|messagerie|posta|postfach/i;
+/** The outgoing server, SMTP, a mail port or port 25 blocking, in the languages the classifier reads. */
+const TOPIC = new RegExp(
+  [
+    'smtp', 'outgoing (?:mail|e-?mail|server)', 'outbound (?:mail|server|port)', 'mail server', 'saliente', 'de salida',
+    'postausgang', 'ausgangsserver', 'ausgehende', 'sortant', "d'envoi", 'sa[íi]da', 'de envio', 'in uscita', 'uitgaand',
+    'wychodz', 'utgående', 'udgående', 'odchozí', 'lähtevä', 'исходящ', 'giden', 'op25b', '送信', 'サブミッション',
+    '(?:port|puerto|porta|poort|portu|ポート|порт)\\W{0,3}(?:25|465|587|2525)(?!\\d)', '(?:25|465|587)\\s?番',
+  ].join('|'),
+  'i',
+);
+const MAIL = /mail|correo|courriel|messagerie|posta|postfach|poczt|メール|почт/i;
 const SETUP =
-  /setting|set ?up|config|client|account|param|einstell|einricht|instell|impostaz|defini[çc]|ajuste|r[ée]glage|serverdaten|konto|cuenta|compte|conta\b|casella|program|app\b|applica|android|iphone|ipad|phone|celular|m[óo]vil|handy|telefoon/i;
+  /setting|set ?up|config|client|account|identit|param|einstell|einricht|instell|impostaz|defini[çc]|ajuste|r[ée]glage|serverdaten|konto|cuenta|compte|conta\b|casella|program|app\b|applica|android|iphone|ipad|phone|celular|m[óo]vil|handy|telefoon|ustawieni|設定|настройк/i;
 
 const HEADING_TAGS = /^(?:h1|h2|h3|summary)$/;
 const MAX_HEADINGS = 8;
 /** Elements looked at for those headings: a page's first headings come early, and a miss must stay cheap. */
 const MAX_ELEMENTS = 6000;
-/** SHOW_ELEMENT, as a number because linkedom defines no NodeFilter global. */
+/** Characters and text nodes of the page's text read: enough for the opening of an article after its menus. */
+const MAX_TEXT = 24_000;
+const MAX_TEXT_NODES = 3000;
+/** SHOW_ELEMENT and SHOW_TEXT, as numbers because linkedom defines no NodeFilter global. */
 const SHOW_ELEMENT = 1;
+const SHOW_TEXT = 4;
+const NOT_TEXT = /^(?:script|style|noscript|template|svg)$/i;
+
+/** The first MAX_TEXT characters of the page's text, without scripts and styles. */
+function textSlice(document: Document): string {
+  const root = document.body ?? document.documentElement;
+  if (root === null) return '';
+  const walker = document.createTreeWalker(root, SHOW_TEXT);
+  const parts: string[] = [];
+  let length = 0;
+  let nodes = 0;
+  for (let node = walker.nextNode(); node !== null && length < MAX_TEXT && nodes < MAX_TEXT_NODES; node = walker.nextNode()) {
+    nodes += 1;
+    const parent = node.parentElement;
+    if (parent !== null && NOT_TEXT.test(parent.localName)) continue;
+    const data = (node as CharacterData).data ?? '';
+    parts.push(data.length > MAX_TEXT - length ? data.slice(0, MAX_TEXT - length) : data);
+    length += data.length;
+  }
+  return parts.join(' ');
+}
 
 export function mightMatch(document: Document, url: string): boolean {
   const root = document.documentElement;
@@ -35,6 +68,7 @@ export function mightMatch(document: Document, url: string): boolean {
       headings += 1;
     }
   }
-  const text = parts.join('\n');
-  return TOPIC.test(text) || (MAIL.test(text) && SETUP.test(text));
+  const head = parts.join('\n');
+  if (TOPIC.test(head) || (MAIL.test(head) && SETUP.test(head))) return true;
+  return TOPIC.test(textSlice(document));
 }

@@ -25,6 +25,8 @@ export interface BudgetedText {
   charsRead: number;
   nodesVisited: number;
   truncated: boolean;
+  /** Characters of the kept text that sit inside links: menus and link lists rather than prose. */
+  linkChars: number;
 }
 
 function ownVerdict(element: Element): Verdict | null {
@@ -72,6 +74,17 @@ export function readBudgetedText(document: Document, root: Node, budget: number)
   let nodesVisited = 0;
   let truncated = false;
   let previousBlock: Element | null = null;
+  let linkChars = 0;
+  const linkCache = new Map<Element, boolean>();
+  const inLink = (element: Element | null): boolean => {
+    if (element === null) return false;
+    let known = linkCache.get(element);
+    if (known === undefined) {
+      known = element.closest('a') !== null;
+      linkCache.set(element, known);
+    }
+    return known;
+  };
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     nodesVisited += 1;
     if (charsRead >= budget || nodesVisited > budget) {
@@ -98,8 +111,9 @@ export function readBudgetedText(document: Document, root: Node, budget: number)
     segments.push({ start: length, node });
     parts.push(piece);
     length += piece.length;
+    if (inLink(parent)) linkChars += piece.length;
   }
-  return { text: parts.join(''), segments, charsRead, nodesVisited, truncated };
+  return { text: parts.join(''), segments, charsRead, nodesVisited, truncated, linkChars };
 }
 
 /**

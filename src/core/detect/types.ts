@@ -84,22 +84,7 @@ export interface PageFacts {
   signOut: boolean;
   /** Open Graph / article meta of a news story. */
   newsMeta: boolean;
-  textStats: { charsRead: number; nodesVisited: number; truncated: boolean };
+  textStats: { charsRead: number; nodesVisited: number; truncated: boolean; linkChars: number };
   /** Elements looked at for headings, tables, fields and meta tags, and whether the page had more. */
   elementStats: { visited: number; truncated: boolean };
-}
-
-export type DetectorTarget = 'article' | 'account' | 'against';
-
-export interface Evidence {
-  /** Added to the target's score (negative for near misses). */
-  score: number;
-  signals: string[];
-}
-
-export interface Detector {
-  id: string;
-  /** Which score the evidence feeds: a page kind, or "against" for near misses that lower both. */
-  target: DetectorTarget;
-  detect(facts: PageFacts, settings: ExtractedSettings): Evidence;
 }

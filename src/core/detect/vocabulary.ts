@@ -24,6 +24,11 @@ export function words(...sources: string[]): RegExp {
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
+/** An alternation without word boundaries, for scripts that do not put spaces between words. */
+export function cjk(...sources: string[]): RegExp {
+  return new RegExp(`(?:${sources.join('|')})`, 'gu');
+}
+
 /** Whether nothing word-like comes right before `index` (the look-behind `B`, by hand). */
 function startsWord(text: string, index: number): boolean {
   if (index === 0) return true;
@@ -42,6 +47,7 @@ function after(text: string, index: number): number {
 /** Lower case, typographic apostrophes and no-break spaces made plain, runs of blanks collapsed. */
 export function normalise(text: string): string {
   return text
+    .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
     .toLowerCase()
     .replace(/[\u2019\u2018`´]/g, "'")
     .replace(/[\u00a0\u2007\u202f\t\r\f\v ]+/g, ' ');
@@ -99,7 +105,28 @@ export const OUTGOING_SERVER = words(
   'uitgaande (?:mail|e-?mail)?-? ?server',
   'server voor uitgaande (?:e-?)?mail',
   'uitgaande (?:e-?)?mail',
+  'serwer(?:a|ze)? (?:poczty )?wychodzącej', 'serwer(?:a|ze)? wychodząc\\p{L}*', 'poczt\\p{L}* wychodząc\\p{L}*', 'serwer(?:a|ze)? smtp',
+  'utgående (?:e-?post(?:server)?|server|smtp)', 'udgående (?:mail|e-?mail|server)\\p{L}*', 'utgående e-?post',
+  'server (?:pro )?odchozí pošt\\p{L}*', 'odchozí (?:server|pošt\\p{L}*)', 'lähtevän (?:postin )?palvelin', 'lähtevä posti',
+  'сервер\\p{L}* исходящей почты', 'исходящ\\p{L}* (?:почты|сервер\\p{L}*)', 'smtp-сервер\\p{L}*',
+  'giden (?:posta )?sunucusu', 'kimenő (?:levél)?szerver', 'server de (?:e-?mail )?trimis', 'εξερχόμεν\\p{L}*',
 );
+
+/**
+ * Japanese and Chinese write words without spaces, so these have no word boundaries (see `cjk`).
+ * Outgoing server, submission port, OP25B and SMTP authentication.
+ */
+export const CJK_OUTGOING = cjk(
+  '送信(?:メール)?サーバ', '送信用サーバ', 'smtpサーバ', '送信\\(smtp\\)', '送信ポート', 'サブミッションポート', 'op25b',
+  '外向(?:け)?25', '発信サーバ', '发送服务器', '发件服务器', '外发服务器', '寄件伺服器', '送信メール', 'smtp認証', 'smtp-auth',
+);
+export const CJK_INCOMING = cjk('受信(?:メール)?サーバ', 'pop3?サーバ', 'imapサーバ', '接收服务器', '收件服务器');
+/** "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names. */
+export const CJK_PORT = /ポート(?:番号)?[^\d\n]{0,10}?(\d{2,5})(?!\d)|(?<!\d)(\d{2,5})\s?番(?:ポート)?/gu;
+export const CJK_BLOCKED = cjk('ブロック', '規制', '制限', '遮断', '封锁', '封鎖', '屏蔽');
+export const CJK_STEP = cjk('クリック', 'タップ', '選択し', '入力し', '開き', 'チェックを', '点击', '选择', '輸入', '输入');
+export const CJK_MAIL_CLIENT = cjk('メールソフト', 'メーラー', 'メールクライアント', 'メールアプリ', '邮件客户端', '郵件軟體');
+export const CJK_SETTINGS = cjk('設定', '设置', 'アカウント');
 
 /** Names for the incoming server, so that a port next to them is not taken for the outgoing one. */
 export const INCOMING_SERVER = words(
@@ -120,6 +147,10 @@ export const INCOMING_SERVER = words(
   'server (?:imap|pop3?)',
   'inkomende (?:mail|e-?mail)?-? ?server',
   'server voor inkomende (?:e-?)?mail',
+  'serwer(?:a|ze)? (?:poczty )?przychodzącej', 'serwer(?:a|ze)? (?:imap|pop3?)', 'poczt\\p{L}* przychodząc\\p{L}*',
+  'inkommande (?:e-?post(?:server)?|server)', 'indgående (?:mail|server)\\p{L}*', 'innkommende (?:e-?post|server)',
+  'server (?:pro )?příchozí pošt\\p{L}*', 'příchozí (?:server|pošt\\p{L}*)', 'saapuvan (?:postin )?palvelin',
+  'сервер\\p{L}* входящей почты', 'входящ\\p{L}* (?:почты|сервер\\p{L}*)', 'gelen (?:posta )?sunucusu',
 );
 
 export const SMTP = words('smtps?');
@@ -128,17 +159,22 @@ export const SMTP = words('smtps?');
 export const OUTGOING_DIRECTION = words(
   'outgoing', 'outbound', 'smtps?', 'saliente', 'salida', 'envío', 'envio', 'postausgangs?\\p{L}*', 'ausgangs\\p{L}*',
   'ausgehende?n?', 'sortant', 'envoi', "d'envoi", 'saída', 'saida', 'uscita', 'uitgaande?',
+  'wychodząc\\p{L}*', 'utgående', 'udgående', 'odchozí', 'lähtevä\\p{L}*', 'исходящ\\p{L}*', 'giden', '送信',
 );
 export const INCOMING_DIRECTION = words(
   'incoming', 'inbound', 'imaps?', 'pop3?', 'entrante', 'entrada', 'posteingangs?\\p{L}*', 'eingangs\\p{L}*',
   'eingehende?n?', 'entrant', 'réception', 'recebimento', 'arrivo', 'entrata', 'inkomende?',
+  'przychodząc\\p{L}*', 'inkommande', 'indgående', 'innkommende', 'příchozí', 'saapuva\\p{L}*', 'входящ\\p{L}*', 'gelen', '受信',
 );
 
 export const SERVER_WORD = words(
   'server', 'servers', 'servidor', 'serveur', 'host', 'hostname', 'host name', "nom d'hôte", 'servername', 'server-name',
   'nombre del servidor', 'nome do servidor', 'nome server', 'serveradres', 'serveur smtp',
 );
-export const PORT_WORD = words('ports?', 'server-port', 'puertos?', 'portas?', 'porte', 'poort(?:en)?', 'portnummer', 'port number');
+export const PORT_WORD = words(
+  'ports?', 'server-port', 'puertos?', 'portas?', 'porte', 'poort(?:en)?', 'portnummer', 'port number', 'portu', 'porty',
+  'porten', 'portti', 'порт\\p{L}*', 'ポート(?:番号)?', '端口', '連接埠',
+);
 export const SECURITY_WORD = words(
   'security', 'security type', 'security policy', 'encryption(?: method)?', 'encrypted connection', 'secure connection',
   'connection security', 'verschlüsselung', 'verbindungssicherheit', 'sicherheit', 'cifrado', 'seguridad',
@@ -150,6 +186,8 @@ export const AUTH_WORD = words(
   'authentication(?: method)?', 'smtp authentication', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
   'método de identificación', 'authentification', 'autenticação', 'autenticazione', 'authenticatie', 'verificatie',
   'require sign-in', 'requires? authentication', 'login method', 'metodo di autenticazione',
+  'uwierzytelni\\p{L}*', 'autentisering', 'autentificering', 'ověřování', 'tunnistautu\\p{L}*', 'аутентификаци\\p{L}*',
+  'smtp-auth', 'smtp auth', 'smtp認証', '認証',
 );
 export const USER_WORD = words(
   'user ?name', 'username', 'login', 'benutzername', 'nombre de usuario', 'usuario', "nom d'utilisateur", 'identifiant',
@@ -162,7 +200,7 @@ export const ANY_PORT_NUMBER = /(?<!\d|\d[.:])(\d{2,5})(?!\d|[.:]\d)/g;
 
 /** "port 587", "puerto 465", "Port: 25", "porta SMTP 465", "SMTP Port: 465". */
 export const PORT_WITH_NUMBER = new RegExp(
-  `${B}(?:ports?|puertos?|portas?|porte|poort|server-port)${E}[^\\d\\n]{0,24}?(?<!\\d)(\\d{2,5})(?!\\d)`,
+  `${B}(?:ports?|puertos?|portas?|porte|poort|server-port|portu|porten|portti|порт\\p{L}*)${E}[^\\d\\n]{0,24}?(?<!\\d)(\\d{2,5})(?!\\d)`,
   'gu',
 );
 
@@ -199,6 +237,8 @@ export const MAIL_CLIENT = words(
   'programa de (?:correo|e-?mail)', 'cliente de (?:correo|e-?mail)', 'e-mail-programm\\p{L}*', 'mailprogramm\\p{L}*',
   'logiciels? de messagerie', 'client de messagerie', 'programma di posta', 'client di posta', 'app (?:di )?posta',
   'mailprogramma', 'e-mailprogramma', 'aplicativo de e-?mail', 'aplicação de e-?mail',
+  'program\\p{L}* pocztow\\p{L}*', 'klient\\p{L}* poczty', 'e-postprogram\\p{L}*', 'e-postklient\\p{L}*',
+  'poštovní klient\\p{L}*', 'почтов\\p{L}* (?:клиент|программ)\\p{L}*', 'the bat', 'mailbird', 'k-9 mail',
 );
 
 /** Imperatives that step-by-step help uses. */
@@ -213,9 +253,11 @@ export const STEP_VERB = words(
   'clique', 'selecione', 'escolha', 'digite', 'introduza', 'aceda', 'acesse', 'vá para', 'insira',
   'fai clic', 'fare clic', 'clicca', 'seleziona', 'scegli', 'apri', 'tocca', 'inserisci', 'digita', 'vai su', 'imposta',
   'klik', 'tik', 'selecteer', 'kies', 'ga naar', 'vul', 'vink', 'typ',
+  'kliknij', 'wybierz', 'wpisz', 'zaznacz', 'przejdź do', 'otwórz', 'klicka', 'välj', 'ange', 'öppna', 'klikněte',
+  'vyberte', 'zadejte', 'нажмите', 'выберите', 'введите', 'откройте',
 );
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
-const PORT_25 = `${B}(?:port|puerto|porta|poort)${E} ?25${E}`;
-const BLOCKED = `${B}(?:block\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|gefiltert|filtrad\\p{L}*|filtré\\p{L}*)`;
+const PORT_25 = `${B}(?:port|puerto|porta|poort|portu|porten|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}`;
+const BLOCKED = `${B}(?:block\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*)`;
 export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,60}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,60}${PORT_25}`, 'gu');

@@ -1,0 +1,89 @@
+/**
+ * Runs the page classifier (and the content script's pre-check) over corpus items and breaks the
+ * results down the way issue #10 asks: per class, per language, per kind of near miss, per product.
+ * Shared by `npm run train:detect` and `npm run bench:detect`.
+ */
+import { parseHTML } from 'linkedom';
+import { classifyPage, mightMatch, type Model } from '../../src/core/detect/index';
+import type { PageKind } from '../../src/core/detect/types';
+import type { CorpusItem } from './real-corpus';
+import { evaluate, formatReport, type ClassName, type Report } from './softmax';
+
+export function parse(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+export interface Outcome {
+  item: CorpusItem;
+  predicted: PageKind;
+  /** What the page hint would do: the pre-check must pass before the classifier runs. */
+  withPreCheck: PageKind;
+}
+
+export function classifyAll(items: readonly CorpusItem[], model?: Model): Outcome[] {
+  return items.map((item) => {
+    const document = parse(item.html);
+    const predicted = classifyPage(document, item.url, model ? { model } : {}).kind;
+    const withPreCheck = predicted !== 'none' && mightMatch(document, item.url) ? predicted : 'none';
+    return { item, predicted, withPreCheck };
+  });
+}
+
+export function reportOf(outcomes: readonly Outcome[], which: 'predicted' | 'withPreCheck' = 'predicted'): Report {
+  return evaluate(outcomes.map((outcome) => ({ truth: outcome.item.label as ClassName, predicted: outcome[which] as ClassName })));
+}
+
+/** Article recall per language, false-positive rate per kind of near miss, account recall per product. */
+export function breakdown(outcomes: readonly Outcome[]): string {
+  const lines: string[] = [];
+  const group = (filter: (o: Outcome) => boolean, key: (o: Outcome) => string) => {
+    const groups = new Map<string, Outcome[]>();
+    for (const outcome of outcomes.filter(filter)) {
+      const name = key(outcome);
+      groups.set(name, [...(groups.get(name) ?? []), outcome]);
+    }
+    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+  };
+  lines.push('  articles found, per language:');
+  for (const [language, group_] of group((o) => o.item.label === 'article', (o) => o.item.language)) {
+    const found = group_.filter((o) => o.predicted === 'article').length;
+    lines.push(`    ${language}  ${found}/${group_.length}`);
+  }
+  lines.push('  pages that are neither, flagged as article or account, per kind:');
+  for (const [kind, group_] of group((o) => o.item.label === 'none', (o) => o.item.kindTag)) {
+    const flagged = group_.filter((o) => o.predicted !== 'none');
+    lines.push(`    ${kind.padEnd(36)} ${flagged.length}/${group_.length}${flagged.length ? `  (${flagged.map((o) => o.item.site).join(', ')})` : ''}`);
+  }
+  lines.push('  account pages found, per product:');
+  for (const [product, group_] of group((o) => o.item.label === 'account', (o) => o.item.kindTag.split(':')[1] ?? o.item.site)) {
+    const found = group_.filter((o) => o.predicted === 'account').length;
+    lines.push(`    ${product.padEnd(20)} ${found}/${group_.length}`);
+  }
+  return lines.join('\n');
+}
+
+/** The issue's bars: article F1, share of near misses flagged, account recall and false accounts. */
+export function targets(outcomes: readonly Outcome[]): { articleF1: number; nearMissFlagged: number; accountRecall: number; falseAccounts: number } {
+  const report = reportOf(outcomes);
+  const nearMisses = outcomes.filter((o) => o.item.label === 'none' && o.item.kindTag.startsWith('near-miss'));
+  const notAccounts = outcomes.filter((o) => o.item.label !== 'account');
+  return {
+    articleF1: report.perClass.article.f1,
+    nearMissFlagged: nearMisses.length === 0 ? 0 : nearMisses.filter((o) => o.predicted !== 'none').length / nearMisses.length,
+    accountRecall: report.perClass.account.recall,
+    falseAccounts: notAccounts.length === 0 ? 0 : notAccounts.filter((o) => o.predicted === 'account').length / notAccounts.length,
+  };
+}
+
+export function describeTargets(outcomes: readonly Outcome[]): string {
+  const t = targets(outcomes);
+  const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+  return [
+    `  article F1 ${t.articleF1.toFixed(3)} (target ≥ 0.95: ${mark(t.articleF1 >= 0.95)})`,
+    `  near misses flagged ${(t.nearMissFlagged * 100).toFixed(1)} % (target ≤ 2 %: ${mark(t.nearMissFlagged <= 0.02)})`,
+    `  account recall ${t.accountRecall.toFixed(3)} (target ≥ 0.9: ${mark(t.accountRecall >= 0.9)})`,
+    `  false accounts ${(t.falseAccounts * 100).toFixed(1)} % (target ≤ 2 %: ${mark(t.falseAccounts <= 0.02)})`,
+  ].join('\n');
+}
+
+export { formatReport };

@@ -1,0 +1,154 @@
+/**
+ * The corpus of real pages written by others (test/corpus/real/): labels.tsv is committed, the texts
+ * are not (they are other people's words; test/corpus/real/texts/ is git-ignored). Each item's text
+ * file is named by the first 16 hex digits of the SHA-256 of its address:
+ *   <key>.json  a page from a public web site: {"address", "title", "text"}, the stored text as it
+ *               reached us (no markup), made into HTML by `pageHtml`;
+ *   <key>.html  an account screen of an open-source product, rendered as the product shows it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const REAL_DIR = fileURLToPath(new URL('../../test/corpus/real/', import.meta.url));
+export const TEXTS_DIR = `${REAL_DIR}texts/`;
+export const LABELS_FILE = `${REAL_DIR}labels.tsv`;
+export const HEADER = 'address\tlabel\tlanguage\tsplit\tnote';
+
+export type Label = 'article' | 'account' | 'none';
+export type Split = 'train' | 'validation' | 'test';
+export const LABELS: readonly Label[] = ['article', 'account', 'none'];
+export const SPLITS: readonly Split[] = ['train', 'validation', 'test'];
+
+export interface LabelRow {
+  address: string;
+  label: Label;
+  language: string;
+  split: Split;
+  note: string;
+  /** "article:prose-port25" → "article:prose-port25"; the kind tag the note starts with. */
+  kindTag: string;
+  site: string;
+}
+
+export interface CorpusItem extends LabelRow {
+  html: string;
+  /** The address the classifier is told the page came from. */
+  url: string;
+}
+
+export function keyOf(address: string): string {
+  return createHash('sha256').update(address).digest('hex').slice(0, 16);
+}
+
+/** The site an address belongs to: a web host without "www.", or a repository's owner/name. */
+export function siteOf(address: string): string {
+  const web = /^https?:\/\/([^/?#:]+)/i.exec(address);
+  if (web) return web[1]!.toLowerCase().replace(/^www\d?\./, '');
+  return address.split(':')[0] ?? address;
+}
+
+export function parseLabels(text: string, file = LABELS_FILE): LabelRow[] {
+  const lines = text.replace(/\r\n/g, '\n').split('\n').filter((line) => line.trim() !== '');
+  if (lines[0] !== HEADER) throw new Error(`${file}: the first line must be "${HEADER.replace(/\t/g, '<TAB>')}"`);
+  const seen = new Set<string>();
+  return lines.slice(1).map((line, index) => {
+    const where = `${file}:${index + 2}`;
+    const [address = '', label = '', language = '', split = '', note = ''] = line.split('\t');
+    if (!address) throw new Error(`${where}: no address`);
+    if (seen.has(address)) throw new Error(`${where}: ${address} is listed twice`);
+    seen.add(address);
+    if (!LABELS.includes(label as Label)) throw new Error(`${where}: label "${label}" is not one of ${LABELS.join(', ')}`);
+    if (!SPLITS.includes(split as Split)) throw new Error(`${where}: split "${split}" is not one of ${SPLITS.join(', ')}`);
+    if (!/^[a-z]{2}$/.test(language)) throw new Error(`${where}: language "${language}" is not a two-letter code`);
+    return {
+      address,
+      label: label as Label,
+      language,
+      split: split as Split,
+      note,
+      kindTag: /^[a-z-]+:[a-z0-9-]+/i.exec(note)?.[0] ?? label,
+      site: siteOf(address),
+    };
+  });
+}
+
+export function readLabels(): LabelRow[] {
+  return parseLabels(readFileSync(LABELS_FILE, 'utf8'));
+}
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const BULLET = /^\s*(?:[-*•·●▪◦]|\d{1,2}[.)])\s+/;
+
+/**
+ * A stored page text as a plain HTML document: one paragraph per line, bullet lines as list items,
+ * the stored title (when there is one) as <title>. `headline` makes a short first line the <h1>, as
+ * most pages open; training sees both forms so the model leans on neither.
+ */
+export function pageHtml(page: { title: string | null; text: string; language?: string }, headline = false): string {
+  const out: string[] = [];
+  const lines = page.text.split('\n');
+  let list = false;
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    const bullet = BULLET.test(line);
+    if (list && !bullet) {
+      out.push('</ul>');
+      list = false;
+    }
+    if (line === '') return;
+    if (headline && index === 0 && line.length <= 120 && !/[.:;]$/.test(line)) {
+      out.push(`<h1>${escapeHtml(line)}</h1>`);
+    } else if (bullet) {
+      if (!list) out.push('<ul>');
+      list = true;
+      out.push(`<li>${escapeHtml(line.replace(BULLET, ''))}</li>`);
+    } else {
+      out.push(`<p>${escapeHtml(line)}</p>`);
+    }
+  });
+  if (list) out.push('</ul>');
+  const title = page.title ? `<title>${escapeHtml(page.title)}</title>` : '';
+  return `<!DOCTYPE html><html lang="${page.language ?? 'en'}"><head><meta charset="utf-8">${title}</head><body><main>${out.join('\n')}</main></body></html>`;
+}
+
+/** The URL in a rendered screen's "saved from url=(NNNN)..." comment. */
+export function savedFromUrl(html: string): string | null {
+  return /<!-- saved from url=\(\d+\)(\S+) -->/.exec(html)?.[1] ?? null;
+}
+
+export type Presence = { row: LabelRow; file: string | null };
+
+/** Which rows have their text here, and under which file. */
+export function presence(rows: readonly LabelRow[]): Presence[] {
+  return rows.map((row) => {
+    const key = keyOf(row.address);
+    for (const extension of ['json', 'html']) {
+      const file = `${TEXTS_DIR}${key}.${extension}`;
+      if (existsSync(file)) return { row, file };
+    }
+    return { row, file: null };
+  });
+}
+
+/** Every labelled item whose text is present, as HTML plus the URL to classify it under. */
+export function loadCorpus(options: { headline?: boolean } = {}): { items: CorpusItem[]; missing: LabelRow[] } {
+  const items: CorpusItem[] = [];
+  const missing: LabelRow[] = [];
+  for (const { row, file } of presence(readLabels())) {
+    if (file === null) {
+      missing.push(row);
+      continue;
+    }
+    const raw = readFileSync(file, 'utf8');
+    if (file.endsWith('.json')) {
+      const page = JSON.parse(raw) as { title?: string | null; text?: string };
+      if (typeof page.text !== 'string') throw new Error(`${file}: no "text"`);
+      const html = pageHtml({ title: page.title ?? null, text: page.text, language: row.language }, options.headline ?? false);
+      items.push({ ...row, html, url: row.address });
+    } else {
+      items.push({ ...row, html: raw, url: savedFromUrl(raw) ?? `https://${row.site.replace('/', '.')}.example/` });
+    }
+  }
+  return { items, missing };
+}

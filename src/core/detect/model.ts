@@ -1,0 +1,74 @@
+/**
+ * The learned part of the classifier: a multinomial logistic regression over the smells (smells.ts).
+ * "none" is the reference class with a logit of 0; "article" and "account" each have a bias and one
+ * weight per smell, learned by `npm run train:detect` and kept as data in weights.json.
+ */
+import { SMELLS } from './smells';
+import type { PageKind } from './types';
+
+export type ScoredKind = Exclude<PageKind, 'none'>;
+export const SCORED_KINDS: readonly ScoredKind[] = ['article', 'account'];
+
+export interface Model {
+  /** One line on where these weights come from. */
+  about: string;
+  bias: Record<ScoredKind, number>;
+  weights: Record<ScoredKind, Record<string, number>>;
+  /** A kind is given only when it is the likeliest and its probability reaches this. */
+  threshold: Record<ScoredKind, number>;
+}
+
+export interface Scores {
+  probability: Record<PageKind, number>;
+  /** Per kind, each smell's part of the logit (weight × answer), in SMELLS order. */
+  parts: Record<ScoredKind, number[]>;
+}
+
+export function score(model: Model, answers: readonly number[]): Scores {
+  const parts = { article: [] as number[], account: [] as number[] };
+  const logit = { article: model.bias.article, account: model.bias.account };
+  for (const kind of SCORED_KINDS) {
+    const weights = model.weights[kind];
+    SMELLS.forEach((smell, index) => {
+      const part = (weights[smell.id] ?? 0) * (answers[index] ?? 0);
+      parts[kind].push(part);
+      logit[kind] += part;
+    });
+  }
+  // Softmax with "none" at 0, shifted by the largest logit so exp never overflows.
+  const top = Math.max(0, logit.article, logit.account);
+  const none = Math.exp(-top);
+  const article = Math.exp(logit.article - top);
+  const account = Math.exp(logit.account - top);
+  const sum = none + article + account;
+  return { probability: { none: none / sum, article: article / sum, account: account / sum }, parts };
+}
+
+export function decide(model: Model, probability: Record<PageKind, number>): PageKind {
+  const best: PageKind = probability.account > probability.article ? 'account' : 'article';
+  if (probability[best] < probability.none) return 'none';
+  return probability[best] >= model.threshold[best] ? best : 'none';
+}
+
+/** Checks a weights file's shape, so a hand-edited or stale file fails loudly, naming what is wrong. */
+export function checkModel(value: unknown): Model {
+  const fail = (what: string): never => {
+    throw new Error(`weights.json: ${what}`);
+  };
+  if (typeof value !== 'object' || value === null) return fail('not an object');
+  const model = value as Partial<Model>;
+  if (typeof model.about !== 'string') fail('"about" must be a string');
+  const known = new Set(SMELLS.map((smell) => smell.id));
+  for (const kind of SCORED_KINDS) {
+    if (typeof model.bias?.[kind] !== 'number' || !Number.isFinite(model.bias[kind])) fail(`bias.${kind} must be a finite number`);
+    const threshold = model.threshold?.[kind];
+    if (typeof threshold !== 'number' || threshold < 0 || threshold > 1) fail(`threshold.${kind} must be between 0 and 1`);
+    const weights = model.weights?.[kind];
+    if (typeof weights !== 'object' || weights === null) return fail(`weights.${kind} must be an object`);
+    for (const [id, weight] of Object.entries(weights)) {
+      if (!known.has(id)) fail(`weights.${kind} has "${id}", which is no smell (renamed or removed? retrain)`);
+      if (typeof weight !== 'number' || !Number.isFinite(weight)) fail(`weights.${kind}.${id} must be a finite number`);
+    }
+  }
+  return model as Model;
+}

@@ -1,0 +1,299 @@
+/**
+ * One reading of a page for the smells (smells.ts): every vocabulary count and position they share,
+ * taken once from the facts within the text budget, so forty rules cost one pass of each pattern.
+ */
+import type { Extraction } from './extract';
+import { meaningOf } from './values';
+import { isHelpUrl } from './topic';
+import type { PageFacts } from './types';
+import {
+  AUTH_WORD,
+  CJK_BLOCKED,
+  CJK_INCOMING,
+  CJK_MAIL_CLIENT,
+  CJK_OUTGOING,
+  CJK_PORT,
+  CJK_SETTINGS,
+  CJK_STEP,
+  EMAIL_ADDRESS,
+  INCOMING_SERVER,
+  MAIL_CLIENT,
+  MAIL_PORT,
+  MAIL_WORD,
+  OUTGOING_SERVER,
+  PORT_25_BLOCKED,
+  PORT_WITH_NUMBER,
+  SECURITY_WORD,
+  SETUP_WORD,
+  SMTP,
+  STARTTLS,
+  STEP_VERB,
+  countMatches,
+  has,
+  words,
+} from './vocabulary';
+
+/** At most this many matches are counted per pattern: a page saying "SMTP" 50 times is no more on topic than at 10. */
+const COUNT_LIMIT = 20;
+
+/** Verbs of changing a setting, near which a submission port is advice ("change the port to 587"). */
+const CHANGE_VERB = words(
+  'change', 'changing', 'switch', 'switching', 'use', 'using', 'try', 'set', 'select', 'enter', 'configure', 'instead',
+  'ändern', 'ändert', 'verwenden', 'nutzen', 'umstellen', 'stattdessen', 'eintragen', 'utilisez', 'utiliser', 'changer',
+  'changez', 'modifier', 'modifiez', 'remplacer', 'cambiar', 'cambie', 'cambia', 'usar', 'utilice', 'utiliza', 'en lugar',
+  'alterar', 'altere', 'mudar', 'utilize', 'utilizar', 'em vez', 'cambiare', 'usare', 'utilizzare', 'utilizza', 'invece',
+  'wijzig', 'wijzigen', 'gebruik', 'gebruiken', 'aanpassen', 'zmień', 'zmienić', 'użyj', 'używać', 'ustaw', 'ändra',
+  'använd', 'změňte', 'použijte', 'измените', 'используйте',
+);
+const CJK_CHANGE = /変更|使用|利用|設定して|に設定|切り替え|改为|使用/gu;
+
+const SUBMISSION_NUMBER = /(?<![\d.,:])(?:587|465|2525)(?![\d.,:])/g;
+
+/** Account and settings words of a headline ("Account settings", "Edit identity", "Mailbox", "Konto"). */
+const ACCOUNT_HEADLINE = words(
+  'accounts?', 'settings', 'preferences', 'identit(?:y|ies)', 'mailbox(?:es)?', 'e-?mail accounts?', 'edit', 'profile',
+  'konto', 'konten', 'einstellungen', 'postfach', 'identität\\p{L}*', 'cuenta', 'cuentas', 'ajustes', 'preferencias',
+  'identidad(?:es)?', 'buzón', 'compte', 'comptes', 'paramètres', 'préférences', 'identités?', 'boîte aux lettres',
+  'conta', 'contas', 'configurações', 'definições', 'identidades?', 'caixa postal', 'account', 'impostazioni',
+  'identità', 'casella', 'instellingen', 'identiteit(?:en)?', 'mailbox', 'ustawienia', 'konta?', 'skrzynk\\p{L}*',
+  'inställningar', 'nastavení', 'настройки', 'учетн\\p{L}*', 'client setup', 'mail client', 'configure',
+);
+/** Protocols of a "client setup" table ("IMAP | 993", "SMTP | 465 | STARTTLS"). */
+const PROTOCOL = /(?<![\p{L}\p{N}])(?:smtps?|imaps?|pop3s?|submissions?)(?![\p{L}])/u;
+const ANY_NUMBER = /(?<!\d)(?:25|110|143|465|587|993|995|2525)(?!\d)/;
+const OTHER_MAIL_PORT = /(?<![\d.,:])(?:110|143|993|995)(?![\d.,:])/g;
+const PROTOCOL_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?|smtps?)(?![\p{L}])/gu;
+
+/** Labels of a message being written. */
+const COMPOSE_LABEL = words(
+  'to', 'cc', 'bcc', 'subject', 'an', 'betreff', 'kopie', 'à', 'objet', 'para', 'asunto', 'assunto', 'oggetto', 'a', 'aan',
+  'onderwerp', 'do', 'temat', 'till', 'ämne', 'komu', 'předmět', 'кому', 'тема', 'копия', '件名', '宛先',
+);
+/** Labels of a sender identity. */
+const IDENTITY_LABEL = words(
+  'display name', 'your name', 'full name', 'name', 'reply-?to', 'signature', 'organi[sz]ation', 'sender name', 'from name',
+  'anzeigename', 'ihr name', 'antwort an', 'signatur', 'organisation', 'nom affiché', 'votre nom', 'répondre à',
+  'nombre (?:para mostrar|visible|completo)', 'responder a', 'firma', 'organización', 'nome (?:de exibição|completo)',
+  'assinatura', 'organização', 'nome visualizzato', 'rispondi a', 'weergavenaam', 'naam', 'antwoord aan', 'handtekening',
+  'nazwa wyświetlana', 'podpis', 'odpowiedz do', 'namn', 'visningsnamn', 'jméno', 'имя', 'подпись', '名前', '表示名', '署名',
+);
+/** Mail-account words of a field's label. */
+const MAIL_LABEL = words(
+  'e-?mail(?: address)?', 'mail', 'server', 'host(?:name)?', 'ports?', 'ssl', 'tls', 'starttls', 'security', 'encryption',
+  'imaps?', 'pop3?', 'smtps?', 'user ?name', 'login', 'password', 'mailbox', 'quota', 'alias(?:es)?', 'forward\\p{L}*',
+  'authentication', 'account', 'identity', 'signature', 'domain', 'benutzername', 'passwort', 'postfach', 'konto', 'servidor',
+  'puerto', 'usuario', 'contraseña', 'cuenta', 'buzón', 'serveur', 'identifiant', 'mot de passe', 'compte', 'boîte',
+  'porta', 'utente', 'casella', 'senha', 'conta', 'gebruikersnaam', 'wachtwoord', 'poort', 'serwer', 'hasło', 'konto',
+  'użytkownik', 'サーバー?', 'ポート', 'パスワード', 'アカウント', 'ユーザー名', 'メールアドレス',
+);
+/** Labels of other control-panel forms: DNS records, FTP, databases, web sites, files. */
+const OTHER_LABEL = words(
+  'record', 'ttl', 'priority', 'cname', 'txt', 'zone', 'ip address', 'ipv[46]', 'directory', 'path', 'database', 'db name',
+  'document root', 'php version', 'proxy', 'cron', 'schedule', 'backup', 'file name', 'ftp', 'ssh key', 'web ?site',
+  'url', 'redirect', 'subdomain', 'nameservers?', 'chmod', 'permissions',
+);
+
+export interface Reading {
+  headline: string;
+  textLength: number;
+  /** Counts of each vocabulary in the budgeted text (at most COUNT_LIMIT). */
+  outgoing: number;
+  smtp: number;
+  incoming: number;
+  submissionPorts: number;
+  port25: number;
+  port25Blocked: boolean;
+  changePort: boolean;
+  portNearServer: number;
+  auth: number;
+  security: number;
+  mailClient: number;
+  steps: number;
+  mailWords: number;
+  /** Where the first outgoing-server, SMTP or submission-port word stands, as a share of the text (1 when none). */
+  firstTopicAt: number;
+  helpUrl: boolean;
+  headlineAccount: boolean;
+  headlineMailSetup: boolean;
+  addressShown: boolean;
+  protocolRows: number;
+  /** Share of the text's lines with at most 40 characters: labels and values rather than prose. */
+  shortLines: number;
+  linkShare: number;
+  formServer: boolean;
+  formOutgoingServer: boolean;
+  formOutgoingPort: boolean;
+  formPort: boolean;
+  formSecurity: boolean;
+  formUser: boolean;
+  textFields: number;
+  password: boolean;
+  pairsOutgoingServer: boolean;
+  pairsOutgoingPort: boolean;
+  pairsIncoming: boolean;
+  pairsUser: boolean;
+  composeFields: number;
+  identityFields: number;
+  otherFields: number;
+  /** Share of labelled fields whose label is a mail-account word. */
+  mailLabelShare: number;
+  protocols: number;
+  otherMailPorts: number;
+}
+
+function count(pattern: RegExp, text: string): number {
+  return countMatches(pattern, text, COUNT_LIMIT);
+}
+
+/** Positions of a global pattern's matches (at most `limit`). */
+function positions(pattern: RegExp, text: string, limit = COUNT_LIMIT): number[] {
+  const found: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) {
+    found.push(match.index);
+    if (match[0] === '') pattern.lastIndex += 1;
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
+
+/** Ports named with a port word ("port 587", "ポート 587", "587番"). */
+function namedPorts(text: string): number[] {
+  const ports: number[] = [];
+  for (const pattern of [PORT_WITH_NUMBER, CJK_PORT]) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null && ports.length < 40; match = pattern.exec(text)) {
+      ports.push(Number(match[1] ?? match[2]));
+    }
+    pattern.lastIndex = 0;
+  }
+  return ports;
+}
+
+function near(a: readonly number[], b: readonly number[], distance: number): number {
+  let hits = 0;
+  for (const x of a) if (b.some((y) => Math.abs(x - y) <= distance)) hits += 1;
+  return hits;
+}
+
+export function readPage(facts: PageFacts, extraction: Extraction): Reading {
+  const { text } = facts;
+  const headline = `${facts.title}\n${facts.mainHeading}`;
+  const ports = namedPorts(text);
+  const submissionAt = positions(SUBMISSION_NUMBER, text);
+  const mailPortsAlone = count(MAIL_PORT, text);
+  const outgoingAt = [...positions(OUTGOING_SERVER, text), ...positions(CJK_OUTGOING, text), ...positions(SMTP, text)];
+  const changeAt = [...positions(CHANGE_VERB, text), ...positions(CJK_CHANGE, text)];
+  const cjkPort25 = ports.includes(25) && has(CJK_BLOCKED, text);
+  const firstTopic = Math.min(...outgoingAt, ...submissionAt, text.length);
+
+  let formServer = false;
+  let formOutgoingServer = false;
+  let formOutgoingPort = false;
+  let formPort = false;
+  let formSecurity = false;
+  let formUser = false;
+  let textFields = 0;
+  let password = false;
+  let composeFields = 0;
+  let identityFields = 0;
+  let otherFields = 0;
+  let mailLabels = 0;
+  let labelled = 0;
+  for (const field of facts.fields) {
+    const label = field.label.trim();
+    if (label !== '') {
+      labelled += 1;
+      if (has(MAIL_LABEL, label)) mailLabels += 1;
+      if (label.length <= 12 && has(COMPOSE_LABEL, label.replace(/:$/, ''))) composeFields += 1;
+      if (has(IDENTITY_LABEL, label)) identityFields += 1;
+      if (has(OTHER_LABEL, label)) otherFields += 1;
+    }
+    if (field.type === 'password') password = true;
+    if (field.type === 'text' || field.type === 'email' || field.type === 'number' || field.tag === 'select') textFields += 1;
+    const meaning = meaningOf(field.label, field.context);
+    const choice = field.type === 'radio' || field.type === 'checkbox';
+    if (meaning.role === 'server' && !choice) {
+      formServer = true;
+      if (meaning.direction === 'outgoing') formOutgoingServer = true;
+    } else if (meaning.role === 'port') {
+      formPort = true;
+      if (meaning.direction === 'outgoing') formOutgoingPort = true;
+    } else if (meaning.role === 'security') {
+      formSecurity = true;
+    } else if (meaning.role === 'user') {
+      formUser = true;
+    }
+  }
+
+  let pairsOutgoingServer = false;
+  let pairsOutgoingPort = false;
+  let pairsIncoming = false;
+  let pairsUser = false;
+  let protocolRows = 0;
+  for (const pair of facts.pairs) {
+    const meaning = meaningOf(pair.key, pair.context);
+    if (meaning.role === 'server' && meaning.direction === 'outgoing') pairsOutgoingServer = true;
+    else if (meaning.role === 'port' && meaning.direction === 'outgoing') pairsOutgoingPort = true;
+    else if (meaning.role === 'server' && meaning.direction === 'incoming') pairsIncoming = true;
+    else if (meaning.role === 'user') pairsUser = true;
+    const row = `${pair.key} ${pair.value}`;
+    if (PROTOCOL.test(row) && ANY_NUMBER.test(row)) protocolRows += 1;
+  }
+  // Labelled lines outside tables ("SMTP: mail.example.net:465", "IMAP port 993") count as rows too.
+  if (protocolRows === 0) {
+    let lines = 0;
+    for (const line of text.split('\n', 400)) {
+      if (line.length <= 80 && PROTOCOL.test(line) && ANY_NUMBER.test(line)) lines += 1;
+    }
+    protocolRows = lines;
+  }
+
+  const lines = text.split('\n', 2000).filter((line) => line.trim() !== '');
+  const shortLines = lines.length === 0 ? 0 : lines.filter((line) => line.length <= 40).length / lines.length;
+  const addressInValues = facts.fields.some((field) => EMAIL_ADDRESS.test(field.value));
+
+  return {
+    headline,
+    textLength: text.length,
+    outgoing: count(OUTGOING_SERVER, text) + count(CJK_OUTGOING, text),
+    smtp: count(SMTP, text),
+    incoming: count(INCOMING_SERVER, text) + count(CJK_INCOMING, text),
+    submissionPorts: Math.min(COUNT_LIMIT, ports.filter((port) => port === 587 || port === 465 || port === 2525).length + (mailPortsAlone > 0 ? 1 : 0)),
+    port25: ports.filter((port) => port === 25).length,
+    port25Blocked: has(PORT_25_BLOCKED, text) || cjkPort25,
+    changePort: near(submissionAt, changeAt, 80) > 0,
+    portNearServer: near(submissionAt, outgoingAt, 120),
+    auth: count(AUTH_WORD, text),
+    security: count(STARTTLS, text) + count(SECURITY_WORD, text),
+    mailClient: count(MAIL_CLIENT, text) + count(CJK_MAIL_CLIENT, text),
+    steps: count(STEP_VERB, text) + count(CJK_STEP, text),
+    mailWords: count(MAIL_WORD, text),
+    firstTopicAt: text.length === 0 ? 1 : firstTopic / text.length,
+    helpUrl: isHelpUrl(facts.url),
+    headlineAccount: has(ACCOUNT_HEADLINE, headline),
+    headlineMailSetup: (has(MAIL_WORD, headline) || /メール|邮件|郵件/.test(headline)) && (has(SETUP_WORD, headline) || has(CJK_SETTINGS, headline)),
+    addressShown: addressInValues || EMAIL_ADDRESS.test(headline),
+    protocolRows,
+    shortLines,
+    linkShare: text.length === 0 ? 0 : facts.textStats.linkChars / text.length,
+    formServer,
+    formOutgoingServer,
+    formOutgoingPort,
+    formPort,
+    formSecurity,
+    formUser,
+    textFields,
+    password,
+    pairsOutgoingServer,
+    pairsOutgoingPort,
+    pairsIncoming,
+    pairsUser,
+    composeFields,
+    identityFields,
+    otherFields,
+    mailLabelShare: labelled === 0 ? 0 : mailLabels / labelled,
+    protocols: count(PROTOCOL_WORD, text),
+    otherMailPorts: count(OTHER_MAIL_PORT, text),
+  };
+}

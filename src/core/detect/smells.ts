@@ -1,0 +1,121 @@
+/**
+ * The classifier's rules, shaped like Mozilla Fathom's: each smell is a readable question about the
+ * page answered with a number from 0 (not at all) to 1 (fully). How much each answer counts for an
+ * article or an account page is not written here: weights.json holds the weights and biases that
+ * `npm run train:detect` learns from the labelled corpus of real pages (test/corpus/real/).
+ *
+ * Adding a smell: a line here, then retrain. Renaming one invalidates its weight (the model test says so).
+ */
+import type { Extraction } from './extract';
+import { NEAR_MISSES } from './near-miss';
+import type { Reading } from './reading';
+import { isAccountUrl, topicOf } from './topic';
+import type { PageFacts } from './types';
+import { countMatches, has, PORT_25_BLOCKED } from './vocabulary';
+import { CJK_OUTGOING } from './vocabulary';
+
+export interface Smell {
+  /** Stable id, also the key of its weights and the signal it gives ("text:outgoing-server"). */
+  id: string;
+  /** The question, for people reading weights.json and the classify CLI's signals. */
+  about: string;
+  measure(reading: Reading, facts: PageFacts, extraction: Extraction): number;
+}
+
+/** `count` as a share of `enough`: 0 for none, 1 from `enough` on. */
+const upTo = (count: number, enough: number): number => Math.min(count, enough) / enough;
+const yes = (value: boolean): number => (value ? 1 : 0);
+
+/** Headlines and URLs about the outgoing server, in every language the vocabulary reads. */
+const onTopic = (text: string): boolean => topicOf(text) !== null || has(CJK_OUTGOING, text);
+const URL_TOPIC = /smtp|outgoing|outbound|submission|op25b|port-?25|(?:^|[^\d])(?:587|465|2525)(?:[^\d]|$)|postausgang|sortant|saliente|salida|uscita|uitgaand|wychodz/;
+
+const TOPIC_SMELLS: Smell[] = [
+  { id: 'title:topic', about: 'The title or main heading names the outgoing server, SMTP or a mail port', measure: (r) => yes(onTopic(r.headline)) },
+  { id: 'title:port-25-blocked', about: 'The title or main heading says port 25 is blocked', measure: (r) => yes(has(PORT_25_BLOCKED, r.headline)) },
+  { id: 'heading:topic', about: 'A further heading names the outgoing server, SMTP or a mail port', measure: (_r, f) => yes(f.headings.some(onTopic)) },
+  { id: 'meta:topic', about: 'The meta description names the outgoing server, SMTP or a mail port', measure: (_r, f) => yes(onTopic(f.description)) },
+  { id: 'url:topic', about: 'The address names SMTP, the outgoing server or a mail port', measure: (_r, f) => yes(URL_TOPIC.test(f.urlText)) },
+  { id: 'title:mail-setup', about: 'The title pairs a mail word with a set-up word ("Configure your email")', measure: (r) => yes(r.headlineMailSetup) },
+];
+
+const PROSE_SMELLS: Smell[] = [
+  { id: 'text:outgoing-server', about: 'The text names the outgoing server (up to 4 times)', measure: (r) => upTo(r.outgoing, 4) },
+  { id: 'text:smtp', about: 'The text says SMTP (up to 4 times)', measure: (r) => upTo(r.smtp, 4) },
+  { id: 'text:submission-port', about: 'The text names port 587, 465 or 2525 (up to 3 times)', measure: (r) => upTo(r.submissionPorts, 3) },
+  { id: 'text:port-25', about: 'The text names port 25', measure: (r) => yes(r.port25 > 0) },
+  { id: 'text:port-25-blocked', about: 'The text says port 25 is blocked or filtered', measure: (r) => yes(r.port25Blocked) },
+  { id: 'text:change-port', about: 'A submission port stands next to a verb of changing or using it', measure: (r) => yes(r.changePort) },
+  { id: 'text:port-near-server', about: 'A submission port stands near the outgoing server or SMTP (up to twice)', measure: (r) => upTo(r.portNearServer, 2) },
+  { id: 'text:auth', about: 'The text speaks of SMTP authentication', measure: (r) => upTo(r.auth, 2) },
+  { id: 'text:security', about: 'The text names SSL, TLS or STARTTLS (up to 3 times)', measure: (r) => upTo(r.security, 3) },
+  { id: 'text:incoming-server', about: 'The text names the incoming (IMAP or POP) server', measure: (r) => upTo(r.incoming, 3) },
+  {
+    id: 'text:incoming-only',
+    about: 'The text names the incoming server but never the outgoing one or SMTP',
+    measure: (r) => yes(r.incoming > 0 && r.outgoing === 0 && r.smtp === 0),
+  },
+  { id: 'text:mail-client', about: 'The text names mail programs (up to 3 times)', measure: (r) => upTo(r.mailClient, 3) },
+  { id: 'text:steps', about: 'The text gives steps: click, select, enter… (up to 5)', measure: (r) => upTo(r.steps, 5) },
+  { id: 'text:mail-words', about: 'The text speaks of e-mail (up to 6 times)', measure: (r) => upTo(r.mailWords, 6) },
+  { id: 'text:topic-early', about: 'The first word on the subject comes in the first fifth of the text', measure: (r) => yes(r.firstTopicAt < 0.2) },
+  {
+    id: 'text:settings-stated',
+    about: 'An outgoing server and a port can be read off the page',
+    measure: (_r, _f, e) => (e.settings.outgoingServer !== null ? 0.5 : 0) + (e.settings.port !== null ? 0.5 : 0),
+  },
+  { id: 'text:short', about: 'The page has under 600 characters of text', measure: (r) => yes(r.textLength < 600) },
+  { id: 'text:long', about: 'The page has over 20,000 characters of text', measure: (r) => yes(r.textLength > 20_000) },
+  { id: 'text:link-share', about: 'Share of the text inside links (menus, link lists)', measure: (r) => r.linkShare },
+  { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl) },
+  { id: 'page:news-meta', about: 'The page declares itself a news article (Open Graph)', measure: (_r, f) => yes(f.newsMeta) },
+];
+
+const ACCOUNT_SMELLS: Smell[] = [
+  { id: 'form:outgoing-server', about: 'A form field is labelled as the outgoing server', measure: (r) => yes(r.formOutgoingServer) },
+  { id: 'form:outgoing-port', about: 'A form field is the outgoing port', measure: (r) => yes(r.formOutgoingPort) },
+  { id: 'form:server', about: 'A form field is labelled as a server or host', measure: (r) => yes(r.formServer) },
+  { id: 'form:port', about: 'A form field is labelled as a port', measure: (r) => yes(r.formPort) },
+  { id: 'form:security', about: 'A form field chooses the connection security', measure: (r) => yes(r.formSecurity) },
+  { id: 'form:user', about: 'A form field is the user name or login', measure: (r) => yes(r.formUser) },
+  { id: 'form:fields', about: 'Text fields and choices on the page (up to 8)', measure: (r) => upTo(r.textFields, 8) },
+  { id: 'form:password', about: 'The page has a password field', measure: (r) => yes(r.password) },
+  { id: 'pairs:outgoing-server', about: 'A table or list row gives the outgoing server', measure: (r) => yes(r.pairsOutgoingServer) },
+  { id: 'pairs:outgoing-port', about: 'A table or list row gives the outgoing port', measure: (r) => yes(r.pairsOutgoingPort) },
+  { id: 'pairs:incoming-server', about: 'A table or list row gives the incoming server', measure: (r) => yes(r.pairsIncoming) },
+  { id: 'pairs:user', about: 'A table or list row gives the user name', measure: (r) => yes(r.pairsUser) },
+  { id: 'pairs:protocol-ports', about: 'Rows or lines pair a mail protocol with its port (up to 3)', measure: (r) => upTo(r.protocolRows, 3) },
+  { id: 'account:sign-out', about: 'The page has a sign-out link or button', measure: (_r, f) => yes(f.signOut) },
+  { id: 'url:account', about: 'The address is a settings route, control panel or "my account" area', measure: (_r, f) => yes(isAccountUrl(f.url)) },
+  { id: 'account:address-shown', about: 'An e-mail address is in a field or in the headline', measure: (r) => yes(r.addressShown) },
+  { id: 'title:account', about: 'The headline speaks of accounts, settings, identities or mailboxes', measure: (r) => yes(r.headlineAccount) },
+  { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2) },
+  { id: 'form:identity', about: 'Form fields describe a sender: name, address, reply-to, signature', measure: (r) => upTo(r.identityFields, 2) },
+  { id: 'form:mail-labels', about: 'Share of the form fields whose labels are mail-account words (server, port, login, mailbox…)', measure: (r) => r.mailLabelShare },
+  { id: 'form:other-labels', about: 'Form fields are DNS records, files, databases or web sites', measure: (r) => upTo(r.otherFields, 2) },
+  { id: 'text:protocols', about: 'The text names IMAP, POP3 and SMTP (up to 4 times)', measure: (r) => upTo(r.protocols, 4) },
+  { id: 'text:mail-ports', about: 'The text names mail ports 110, 143, 993 or 995 too', measure: (r) => yes(r.otherMailPorts > 0) },
+  { id: 'text:terse', about: 'Share of the text lines that are short (labels and values rather than sentences)', measure: (r) => r.shortLines },
+];
+
+const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
+  id: `near-miss:${category.id}`,
+  about: `The page reads like ${category.id.replace(/-/g, ' ')} (${category.atLeast} or more of its words)`,
+  measure: (_r: Reading, facts: PageFacts) => {
+    const text = `${facts.title}\n${facts.mainHeading}\n${facts.text}`;
+    const enough = category.atLeast * 2;
+    const unspaced = category.unspaced ? countMatches(category.unspaced, text, enough) : 0;
+    return upTo(countMatches(category.pattern, text, enough) + unspaced, enough);
+  },
+}));
+
+/** Every smell, in a fixed order: weights.json is keyed by id, so the order only matters for reading. */
+export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...ACCOUNT_SMELLS, ...NEAR_MISS_SMELLS];
+
+/** The smells' answers for one page, in SMELLS order. */
+export function measureSmells(reading: Reading, facts: PageFacts, extraction: Extraction): number[] {
+  return SMELLS.map((smell) => {
+    const value = smell.measure(reading, facts, extraction);
+    return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+  });
+}

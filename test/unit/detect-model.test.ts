@@ -1,0 +1,149 @@
+/**
+ * The learned part of the classifier and the tools that train and measure it: the weights file's
+ * checks, the softmax scoring and decision, the trainer on data whose answer is known, the metrics,
+ * and the real corpus's label file and page rendering.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyPage, MODEL, SMELLS } from '../../src/core/detect/index';
+import { checkModel, decide, score, type Model } from '../../src/core/detect/model';
+import { keyOf, pageHtml, parseLabels, siteOf } from '../../scripts/lib/real-corpus';
+import { evaluate, train, type Example } from '../../scripts/lib/softmax';
+import { parse } from '../fixtures/pages/corpus';
+
+const zeroModel = (overrides: Partial<Model> = {}): Model => ({
+  about: 'test',
+  bias: { article: 0, account: 0 },
+  weights: { article: {}, account: {} },
+  threshold: { article: 0.5, account: 0.5 },
+  ...overrides,
+});
+
+describe('weights file', () => {
+  it('the shipped weights pass the checks and say where they come from', () => {
+    expect(() => checkModel(MODEL)).not.toThrow();
+    expect(MODEL.about).toMatch(/train:detect/);
+  });
+
+  it.each([
+    [null, 'not an object'],
+    [{ ...zeroModel(), about: 1 }, '"about"'],
+    [{ ...zeroModel(), bias: { article: 'x', account: 0 } }, 'bias.article'],
+    [{ ...zeroModel(), threshold: { article: 2, account: 0.5 } }, 'threshold.article'],
+    [{ ...zeroModel(), weights: { article: { 'no:such-smell': 1 }, account: {} } }, 'no:such-smell'],
+    [{ ...zeroModel(), weights: { article: { [SMELLS[0]!.id]: Number.NaN }, account: {} } }, 'finite'],
+  ])('refuses %j, naming %s', (value, words) => {
+    expect(() => checkModel(value)).toThrow(words);
+  });
+});
+
+describe('scoring', () => {
+  it('gives none, article and account one third each when nothing is weighed', () => {
+    const { probability } = score(zeroModel(), SMELLS.map(() => 1));
+    expect(probability.none).toBeCloseTo(1 / 3);
+    expect(probability.article).toBeCloseTo(1 / 3);
+  });
+
+  it('adds weight × answer to the logit and stays finite for huge logits', () => {
+    const id = SMELLS[0]!.id;
+    const model = zeroModel({ weights: { article: { [id]: 2 }, account: {} } });
+    const answers = SMELLS.map((_, index) => (index === 0 ? 0.5 : 0));
+    const { probability, parts } = score(model, answers);
+    expect(parts.article[0]).toBe(1);
+    expect(probability.article).toBeCloseTo(Math.E / (Math.E + 2));
+    const huge = score(zeroModel({ bias: { article: 5000, account: -5000 } }), answers).probability;
+    expect(huge.article).toBe(1);
+    expect(Number.isFinite(huge.none)).toBe(true);
+  });
+
+  it('gives a kind only when it is likeliest and reaches its threshold', () => {
+    const model = zeroModel({ threshold: { article: 0.7, account: 0.5 } });
+    expect(decide(model, { none: 0.2, article: 0.6, account: 0.2 })).toBe('none');
+    expect(decide(model, { none: 0.1, article: 0.75, account: 0.15 })).toBe('article');
+    expect(decide(model, { none: 0.45, article: 0.05, account: 0.5 })).toBe('account');
+    expect(decide(model, { none: 0.5, article: 0.1, account: 0.4 })).toBe('none');
+  });
+
+  it('classifyPage uses the model it is given', () => {
+    const page = parse('<title>Outgoing server port 587</title><p>Set the outgoing server (SMTP) port to 587.</p>');
+    expect(classifyPage(page, 'https://help.example.net/', { model: zeroModel({ bias: { article: -9, account: -9 } }) }).kind).toBe('none');
+    expect(classifyPage(page, 'https://help.example.net/', { model: zeroModel({ bias: { article: 9, account: -9 } }) }).kind).toBe('article');
+  });
+});
+
+describe('trainer', () => {
+  // Feature 0 says article, feature 1 says account, feature 2 is noise: the trainer must find exactly that.
+  function examples(count: number, seed: number): Example[] {
+    let state = seed;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    return Array.from({ length: count }, (_, index) => {
+      const y = (['none', 'article', 'account'] as const)[index % 3]!;
+      return { x: [y === 'article' ? 0.7 + random() * 0.3 : random() * 0.3, y === 'account' ? 0.7 + random() * 0.3 : random() * 0.3, random()], y };
+    });
+  }
+
+  it('learns which feature points to which class, and stops early on validation', () => {
+    const fit = train(examples(90, 1), examples(30, 2), { l2: 0.001, maxEpochs: 3000, patience: 200 });
+    const [article, account] = fit.weights as [number[], number[]];
+    expect(article[0]).toBeGreaterThan(2);
+    expect(account[1]).toBeGreaterThan(2);
+    expect(Math.abs(article[2]!)).toBeLessThan(article[0]! / 3);
+    expect(fit.validationLoss).toBeLessThan(0.3);
+    expect(fit.bestEpoch).toBeLessThanOrEqual(fit.epochs);
+  });
+
+  it('refuses to train on nothing, with a sentence', () => {
+    expect(() => train([], [])).toThrow(/No training examples/);
+  });
+
+  it('computes precision, recall, F1 and MCC per class', () => {
+    const report = evaluate([
+      { truth: 'article', predicted: 'article' },
+      { truth: 'article', predicted: 'none' },
+      { truth: 'none', predicted: 'none' },
+      { truth: 'none', predicted: 'article' },
+      { truth: 'account', predicted: 'account' },
+    ]);
+    expect(report.perClass.article).toMatchObject({ precision: 0.5, recall: 0.5, f1: 0.5, support: 2 });
+    expect(report.perClass.account).toMatchObject({ precision: 1, recall: 1, f1: 1, mcc: 1 });
+    expect(report.confusion.none.article).toBe(1);
+    expect(report.accuracy).toBeCloseTo(0.6);
+  });
+});
+
+describe('real corpus files', () => {
+  const header = 'address\tlabel\tlanguage\tsplit\tnote';
+
+  it('reads labels.tsv rows with their site and kind tag', () => {
+    const [row] = parseLabels(`${header}\nhttps://www.help.example.net/kb/1\tarticle\ten\ttest\tarticle:faq two paragraphs\n`);
+    expect(row).toMatchObject({ site: 'help.example.net', kindTag: 'article:faq', split: 'test' });
+    expect(siteOf('owner/repo:templates/edit.html@0123')).toBe('owner/repo');
+  });
+
+  it.each([
+    ['address\tlabel\tnote', 'first line'],
+    [`${header}\nhttps://a.example/\tarticles\ten\ttest\tx`, 'label "articles"'],
+    [`${header}\nhttps://a.example/\tarticle\ten\tdev\tx`, 'split "dev"'],
+    [`${header}\nhttps://a.example/\tarticle\tenglish\ttest\tx`, 'language "english"'],
+    [`${header}\nhttps://a.example/\tarticle\ten\ttest\tx\nhttps://a.example/\tnone\ten\ttest\ty`, 'listed twice'],
+  ])('refuses a bad label file, saying what is wrong (%#)', (text, words) => {
+    expect(() => parseLabels(text, 'labels.tsv')).toThrow(words);
+  });
+
+  it('names text files by the address hash', () => {
+    expect(keyOf('https://example.net/')).toMatch(/^[0-9a-f]{16}$/);
+    expect(keyOf('https://example.net/')).not.toBe(keyOf('https://example.net/a'));
+  });
+
+  it('makes a stored text into HTML without letting its markup through', () => {
+    const html = pageHtml({ title: 'Mail <b>help</b>', text: 'Outgoing mail\n<script>alert(1)</script>\n- Port 587\n- SSL' }, true);
+    const document = parse(html);
+    expect(document.querySelector('h1')?.textContent).toBe('Outgoing mail');
+    expect(document.querySelector('script')).toBeNull();
+    expect(document.querySelectorAll('li').length).toBe(2);
+    expect(document.title).toBe('Mail <b>help</b>');
+    expect(parse(pageHtml({ title: null, text: 'Outgoing mail' })).querySelector('h1')).toBeNull();
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Each smell on the fixture pages it is written for and on pages where it must stay at 0; the smell
+ * registry's meta-test (unique ids, every smell answers on some fixture, every weight names a smell);
+ * and the mail client a page is about.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectClient } from '../../src/core/detect/client-id';
+import { gatherFacts } from '../../src/core/detect/facts';
+import { MODEL, SMELLS, smellPage } from '../../src/core/detect/index';
+import { loadPage, PAGES_DIR } from '../fixtures/pages/corpus';
+
+const answers = new Map<string, number[]>();
+function smell(id: string, file: string): number {
+  if (!answers.has(file)) {
+    const { document, url } = loadPage(file);
+    answers.set(file, smellPage(document, url));
+  }
+  const index = SMELLS.findIndex((candidate) => candidate.id === id);
+  if (index === -1) throw new Error(`no smell ${id}`);
+  return answers.get(file)![index]!;
+}
+
+/** Per smell: fixtures where it must answer above 0, and fixtures where it must answer 0. */
+const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
+  'title:topic': {
+    fires: ['en-isp-outlook-change-smtp-port.html', 'de-uni-thunderbird-smtp.html', 'fr-apple-mail-serveur-smtp.html'],
+    quiet: ['en-recipe-blog.html', 'it-blog-viaggi.html'],
+  },
+  'text:port-25-blocked': {
+    fires: ['en-isp-port-25-blocked.html', 'es-puerto-25-bloqueado.html', 'de-port-25-gesperrt.html', 'fr-port-25-bloque.html', 'nl-poort-25-geblokkeerd.html'],
+    quiet: ['en-what-is-a-port.html', 'en-isp-outlook-signature.html'],
+  },
+  'text:change-port': {
+    fires: ['real-shapes/en-hosting-kb-port25-prose-2525.html'],
+    quiet: ['en-recipe-blog.html', 'en-webmail-login.html'],
+  },
+  'text:incoming-only': {
+    fires: ['en-webmail-pop-imap-only.html'],
+    quiet: ['en-isp-outlook-change-smtp-port.html', 'en-cpanel-mail-client-manual-settings.html'],
+  },
+  'form:outgoing-server': {
+    fires: ['en-roundcube-smtp-identity.html', 'en-webmail-send-mail-as-dialog.html', 'es-webmail-cuenta-externa-smtp.html', 'de-webmail-smtp-einstellungen.html', 'pt-painel-conta-email-formulario.html', 'en-spa-mail-client-settings-aria.html'],
+    quiet: ['en-webmail-login.html', 'en-webmail-pop-imap-only.html', 'en-cpanel-mail-client-manual-settings.html'],
+  },
+  'pairs:outgoing-server': {
+    fires: ['en-cpanel-mail-client-manual-settings.html', 'en-plesk-mail-settings-dl.html', 'es-panel-configuracion-cliente-correo.html', 'de-kundencenter-postfach-serverdaten.html', 'fr-espace-client-parametres-messagerie.html', 'it-area-clienti-impostazioni-posta.html', 'nl-mijn-account-mailinstellingen.html'],
+    quiet: ['fr-imap-ou-pop-difference.html', 'en-what-is-a-port.html', 'fr-dns-enregistrement-mx.html', 'en-game-server-ports.html'],
+  },
+  'account:sign-out': {
+    fires: ['en-cpanel-mail-client-manual-settings.html', 'en-roundcube-smtp-identity.html', 'de-kundencenter-postfach-serverdaten.html'],
+    quiet: ['en-recipe-blog.html', 'de-news-politik.html'],
+  },
+  'url:help': {
+    fires: ['en-isp-outlook-change-smtp-port.html'],
+    quiet: ['en-roundcube-smtp-identity.html'],
+  },
+};
+
+describe('smell registry', () => {
+  it('has unique ids, each with a question', () => {
+    const ids = SMELLS.map((candidate) => candidate.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const candidate of SMELLS) expect(candidate.about.length).toBeGreaterThan(10);
+  });
+
+  it('names only smells in the shipped weights, and weighs most of them', () => {
+    const ids = new Set(SMELLS.map((candidate) => candidate.id));
+    for (const kind of ['article', 'account'] as const) {
+      const keys = Object.keys(MODEL.weights[kind]);
+      for (const key of keys) expect(ids).toContain(key);
+      expect(keys.length).toBeGreaterThan(SMELLS.length / 2);
+    }
+  });
+
+  it('every smell answers above 0 on at least one fixture page and 0 on another', () => {
+    const files = [
+      ...readdirSync(PAGES_DIR).filter((name) => name.endsWith('.html')),
+      ...readdirSync(`${PAGES_DIR}real-shapes`).filter((name) => name.endsWith('.html')).map((name) => `real-shapes/${name}`),
+    ];
+    const silent = SMELLS.filter((candidate) => !files.some((file) => smell(candidate.id, file) > 0)).map((candidate) => candidate.id);
+    const always = SMELLS.filter((candidate) => files.every((file) => smell(candidate.id, file) > 0)).map((candidate) => candidate.id);
+    expect(silent).toEqual([]);
+    expect(always).toEqual([]);
+  });
+
+  it('answers every smell with a number from 0 to 1', () => {
+    for (const value of smellPage(loadPage('en-cpanel-mail-client-manual-settings.html').document, 'https://example.net/')) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+for (const [id, { fires, quiet }] of Object.entries(CASES)) {
+  describe(`smell ${id}`, () => {
+    it.each(fires.map((file) => [file]))('answers on %s', (file) => expect(smell(id, file)).toBeGreaterThan(0));
+    it.each(quiet.map((file) => [file]))('stays at 0 on %s', (file) => expect(smell(id, file)).toBe(0));
+  });
+}
+
+describe('near-miss categories', () => {
+  it.each([
+    ['en-router-port-forwarding.html', 'near-miss:port-forwarding'],
+    ['en-hosting-change-ssh-port.html', 'near-miss:other-ports'],
+    ['en-smtp-relay-landing.html', 'near-miss:marketing'],
+    ['en-what-is-a-port.html', 'near-miss:port-explainer'],
+    ['en-ip-blacklist-spam.html', 'near-miss:blacklist'],
+    ['en-postfix-submission-port.html', 'near-miss:mail-server-admin'],
+    ['es-api-correo-documentacion.html', 'near-miss:developer'],
+    ['fr-dns-enregistrement-mx.html', 'near-miss:dns-records'],
+    ['real-shapes/en-printer-scan-to-email-settings.html', 'near-miss:printer'],
+  ])('%s is a %s', (file, id) => {
+    expect(smell(id, file)).toBeGreaterThan(0);
+    expect(smell(id, 'en-isp-outlook-change-smtp-port.html')).toBe(0);
+  });
+});
+
+describe('client id', () => {
+  it.each([
+    ['en-isp-outlook-change-smtp-port.html', 'outlook-classic'],
+    ['en-new-outlook-smtp-settings.html', 'outlook-new'],
+    ['en-outlook-mac-smtp-port.html', 'outlook-mac'],
+    ['en-uni-thunderbird-outgoing-server.html', 'thunderbird'],
+    ['en-hosting-kb-apple-mail-smtp.html', 'apple-mail'],
+    ['en-iphone-mail-smtp-port.html', 'ios-mail'],
+    ['de-iphone-mail-postausgang.html', 'ios-mail'],
+    ['en-gmail-app-other-account-smtp.html', 'gmail-android'],
+    ['pt-samsung-email-smtp.html', 'samsung-email'],
+    ['en-emclient-smtp-port.html', 'em-client'],
+    ['en-windows-live-mail-port.html', 'windows-live-mail'],
+    ['it-thunderbird-porta-smtp.html', 'thunderbird'],
+    ['nl-outlook-uitgaande-server.html', 'outlook-classic'],
+    ['en-isp-port-25-blocked.html', null],
+  ])('%s is about %s', (file, clientId) => {
+    const { document, url } = loadPage(file);
+    expect(detectClient(gatherFacts(document, url))).toBe(clientId);
+  });
+});
