@@ -82,6 +82,7 @@ const BULLET = /^\s*(?:[-*•·●▪◦]|\d{1,2}[.)])\s+/;
 
 /**
  * A stored page text as a plain HTML document: one paragraph per line, bullet lines as list items,
+ * "cell | cell |" lines as table rows,
  * the stored title (when there is one) as <title>. `headline` makes a short first line the <h1>, as
  * most pages open; training sees both forms so the model leans on neither.
  */
@@ -89,14 +90,27 @@ export function pageHtml(page: { title: string | null; text: string; language?: 
   const out: string[] = [];
   const lines = page.text.split('\n');
   let list = false;
+  let table = false;
   lines.forEach((raw, index) => {
     const line = raw.trim();
     const bullet = BULLET.test(line);
+    // Stored pages keep a table's rows as "cell | cell |" lines: make them a table again.
+    const cells = line.includes(' | ') || /\|\s*$/.test(line) ? line.replace(/^\|/, '').replace(/\|\s*$/, '').split('|').map((cell) => cell.trim()) : null;
     if (list && !bullet) {
       out.push('</ul>');
       list = false;
     }
+    if (table && cells === null) {
+      out.push('</table>');
+      table = false;
+    }
     if (line === '') return;
+    if (cells !== null && cells.length >= 2) {
+      if (!table) out.push('<table>');
+      table = true;
+      out.push(`<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`);
+      return;
+    }
     if (headline && index === 0 && line.length <= 120 && !/[.:;]$/.test(line)) {
       out.push(`<h1>${escapeHtml(line)}</h1>`);
     } else if (bullet) {
@@ -108,6 +122,7 @@ export function pageHtml(page: { title: string | null; text: string; language?: 
     }
   });
   if (list) out.push('</ul>');
+  if (table) out.push('</table>');
   const title = page.title ? `<title>${escapeHtml(page.title)}</title>` : '';
   return `<!DOCTYPE html><html lang="${page.language ?? 'en'}"><head><meta charset="utf-8">${title}</head><body><main>${out.join('\n')}</main></body></html>`;
 }

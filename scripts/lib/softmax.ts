@@ -29,6 +29,12 @@ export interface TrainOptions {
   maxEpochs?: number;
   /** Epochs without a better validation loss before stopping. */
   patience?: number;
+  /**
+   * [article, account] × features: where each weight starts and what the L2 penalty pulls it back to.
+   * Zero by default; a rule's written prior lets a rare but telling smell keep its sign when the
+   * training pages happen to hold few examples of it.
+   */
+  prior?: number[][];
 }
 
 function probabilities(weights: number[][], bias: number[], x: readonly number[]): number[] {
@@ -64,9 +70,10 @@ export function train(trainSet: readonly Example[], validation: readonly Example
   if (trainSet.length === 0) throw new Error('No training examples: is the corpus present? (npm run corpus:status)');
   const features = trainSet[0]!.x.length;
   const { l2 = 0.01, learningRate = 0.05, maxEpochs = 4000, patience = 400 } = options;
+  const prior = options.prior ?? [new Array<number>(features).fill(0), new Array<number>(features).fill(0)];
   const balance = classWeights(trainSet);
   const validationBalance = classWeights(validation.length > 0 ? validation : trainSet);
-  const weights = [new Array<number>(features).fill(0), new Array<number>(features).fill(0)];
+  const weights = [[...prior[0]!], [...prior[1]!]];
   const bias = [0, 0];
   // Adam's moments, one per parameter: weights row-major, then the two biases.
   const size = 2 * features + 2;
@@ -88,7 +95,7 @@ export function train(trainSet: readonly Example[], validation: readonly Example
         gradient[2 * features + k]! += error;
       }
     }
-    for (let k = 0; k < 2; k += 1) for (let j = 0; j < features; j += 1) gradient[k * features + j]! += l2 * weights[k]![j]!;
+    for (let k = 0; k < 2; k += 1) for (let j = 0; j < features; j += 1) gradient[k * features + j]! += l2 * (weights[k]![j]! - (prior[k]![j] ?? 0));
     for (let index = 0; index < size; index += 1) {
       const g = gradient[index]!;
       m[index] = beta1 * m[index]! + (1 - beta1) * g;

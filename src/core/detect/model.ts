@@ -44,10 +44,15 @@ export function score(model: Model, answers: readonly number[]): Scores {
   return { probability: { none: none / sum, article: article / sum, account: account / sum }, parts };
 }
 
-export function decide(model: Model, probability: Record<PageKind, number>): PageKind {
-  const best: PageKind = probability.account > probability.article ? 'account' : 'article';
-  if (probability[best] < probability.none) return 'none';
-  return probability[best] >= model.threshold[best] ? best : 'none';
+/** The likeliest kind the page may be (see smells.ts `possibleKinds`), if it reaches its threshold. */
+export function decide(
+  model: Model,
+  probability: Record<PageKind, number>,
+  possible: Record<ScoredKind, boolean> = { article: true, account: true },
+): PageKind {
+  const candidates = SCORED_KINDS.filter((kind) => possible[kind] && probability[kind] >= probability.none && probability[kind] >= model.threshold[kind]);
+  if (candidates.length === 0) return 'none';
+  return candidates.reduce((best, kind) => (probability[kind] > probability[best] ? kind : best));
 }
 
 /** Checks a weights file's shape, so a hand-edited or stale file fails loudly, naming what is wrong. */

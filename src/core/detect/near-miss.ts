@@ -108,10 +108,11 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     id: 'printer',
     pattern: words(
       'scan to e-?mail', 'scan-to-e-?mail', 'scann\\p{L}*', 'scanning', 'printers?', 'copiers?', 'mfps?', 'fax', 'multifunction\\p{L}*', 'mfp', 'copier', 'drucker\\p{L}*',
-      'scannen', 'imprimante', 'numérisation', 'impresora', 'escanear', 'escáner', 'impressora', 'digitalizar', 'stampante',
+      'scannen', 'this machine', 'the machine', 'the device', 'embedded web server', 'web config', 'address book',
+      'gerät\\p{L}*', 'adressbuch', 'appareil', 'carnet d\'adresses', 'dispositivo', 'libreta de direcciones', 'imprimante', 'numérisation', 'impresora', 'escanear', 'escáner', 'impressora', 'digitalizar', 'stampante',
       'scansione', 'printer', 'scannen naar e-mail', 'drukar\\p{L}*', 'skaner\\p{L}*', 'skrivare', 'tiskárn\\p{L}*',
     ),
-    unspaced: cjk('プリンター', 'スキャン', '複合機', 'スキャナ'),
+    unspaced: cjk('プリンター', 'スキャン', '複合機', 'スキャナ', '本機', '本製品', 'ファクス', 'ファックス', 'コピー機', 'アドレス帳', '宛先表'),
     atLeast: 2,
     penalty: 0.4,
   },
@@ -119,7 +120,8 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     id: 'news',
     pattern: words(
       'announced', 'according to', 'spokes(?:person|man|woman)', 'told reporters', 'said in a statement', 'reported',
-      'customers complained', 'kündigte an', 'laut', 'teilte mit', 'a annoncé', 'selon', 'anunció', 'según', 'anunciou',
+      'customers complained', 'told \\p{L}+', '(?:he|she|it|they|company) said', 'said (?:it|that|the)', 'vice president',
+      'press release', 'spokesman said', 'kündigte an', 'laut', 'teilte mit', 'a annoncé', 'selon', 'anunció', 'según', 'anunciou',
       'segundo', 'ha annunciato', 'secondo', 'maakte bekend', 'volgens', 'poinformował\\p{L}*', 'według',
     ),
     unspaced: cjk('発表', '報道', '報告された', 'によると', 'カンファレンス', '記者', '明らかにした'),

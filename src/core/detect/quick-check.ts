@@ -10,7 +10,7 @@
 /** The outgoing server, SMTP, a mail port or port 25 blocking, in the languages the classifier reads. */
 const TOPIC = new RegExp(
   [
-    'smtp', 'outgoing (?:mail|e-?mail|server)', 'outbound (?:mail|server|port)', 'mail server', 'saliente', 'de salida',
+    'smtp', 'imap', 'pop3', 'outgoing (?:mail|e-?mail|server)', 'outbound (?:mail|server|port)', 'mail ?server', 'mailserver', 'saliente', 'de salida',
     'postausgang', 'ausgangsserver', 'ausgehende', 'sortant', "d'envoi", 'sa[íi]da', 'de envio', 'in uscita', 'uitgaand',
     'wychodz', 'utgående', 'udgående', 'odchozí', 'lähtevä', 'исходящ', 'giden', 'op25b', '送信', 'サブミッション',
     '(?:port|puerto|porta|poort|portu|ポート|порт)\\W{0,3}(?:25|465|587|2525)(?!\\d)', '(?:25|465|587)\\s?番',
@@ -19,7 +19,7 @@ const TOPIC = new RegExp(
 );
 const MAIL = /mail|correo|courriel|messagerie|posta|postfach|poczt|メール|почт/i;
 const SETUP =
-  /setting|set ?up|config|client|account|identit|param|einstell|einricht|instell|impostaz|defini[çc]|ajuste|r[ée]glage|serverdaten|konto|cuenta|compte|conta\b|casella|program|app\b|applica|android|iphone|ipad|phone|celular|m[óo]vil|handy|telefoon|ustawieni|設定|настройк/i;
+  /setting|set ?up|config|client|account|identit|pr[ée]f[ée]ren|voorkeur|param|einstell|einricht|instell|impostaz|defini[çc]|ajuste|r[ée]glage|serverdaten|konto|cuenta|compte|conta\b|casella|program|app\b|applica|android|iphone|ipad|phone|celular|m[óo]vil|handy|telefoon|ustawieni|設定|настройк/i;
 
 const HEADING_TAGS = /^(?:h1|h2|h3|summary)$/;
 const MAX_HEADINGS = 8;

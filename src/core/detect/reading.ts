@@ -7,7 +7,14 @@ import { meaningOf } from './values';
 import { isHelpUrl } from './topic';
 import type { PageFacts } from './types';
 import {
+  ADVICE,
   AUTH_WORD,
+  CJK_ADVICE,
+  CJK_YOU,
+  YOU,
+  CANNOT_SEND,
+  CJK_CANNOT_SEND,
+  SEND_WORD,
   CJK_BLOCKED,
   CJK_INCOMING,
   CJK_MAIL_CLIENT,
@@ -63,6 +70,8 @@ const PROTOCOL = /(?<![\p{L}\p{N}])(?:smtps?|imaps?|pop3s?|submissions?)(?![\p{L
 const ANY_NUMBER = /(?<!\d)(?:25|110|143|465|587|993|995|2525)(?!\d)/;
 const OTHER_MAIL_PORT = /(?<![\d.,:])(?:110|143|993|995)(?![\d.,:])/g;
 const PROTOCOL_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?|smtps?)(?![\p{L}])/gu;
+
+const SEARCH_LABEL = /^(?:search|quick ?search|suche|suchen|recherche|rechercher|buscar|búsqueda|cerca|ricerca|zoeken|pesquisar|procurar|szukaj|sök|hledat|поиск|検索)\b/i;
 
 /** Labels of a message being written. */
 const COMPOSE_LABEL = words(
@@ -139,6 +148,11 @@ export interface Reading {
   mailLabelShare: number;
   protocols: number;
   otherMailPorts: number;
+  sendWords: number;
+  cannotSend: boolean;
+  advice: number;
+  /** Words addressing the reader per 1,000 characters of text. */
+  youDensity: number;
 }
 
 function count(pattern: RegExp, text: string): number {
@@ -202,6 +216,8 @@ export function readPage(facts: PageFacts, extraction: Extraction): Reading {
   let labelled = 0;
   for (const field of facts.fields) {
     const label = field.label.trim();
+    // A search box is on every page of a web mail and says nothing about settings.
+    if (SEARCH_LABEL.test(label)) continue;
     if (label !== '') {
       labelled += 1;
       if (has(MAIL_LABEL, label)) mailLabels += 1;
@@ -295,5 +311,9 @@ export function readPage(facts: PageFacts, extraction: Extraction): Reading {
     mailLabelShare: labelled === 0 ? 0 : mailLabels / labelled,
     protocols: count(PROTOCOL_WORD, text),
     otherMailPorts: count(OTHER_MAIL_PORT, text),
+    sendWords: count(SEND_WORD, text),
+    advice: count(ADVICE, text) + count(CJK_ADVICE, text),
+    youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
+    cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`),
   };
 }

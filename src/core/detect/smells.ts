@@ -20,6 +20,12 @@ export interface Smell {
   /** The question, for people reading weights.json and the classify CLI's signals. */
   about: string;
   measure(reading: Reading, facts: PageFacts, extraction: Extraction): number;
+  /**
+   * What we believe before seeing data, for smells that are rare in any corpus but decide a page when
+   * they fire (a compose form is never an account's settings): training starts from these weights and
+   * its penalty pulls back to them rather than to 0. Learned weights are in weights.json.
+   */
+  prior?: { article?: number; account?: number };
 }
 
 /** `count` as a share of `enough`: 0 for none, 1 from `enough` on. */
@@ -54,6 +60,7 @@ const PROSE_SMELLS: Smell[] = [
     id: 'text:incoming-only',
     about: 'The text names the incoming server but never the outgoing one or SMTP',
     measure: (r) => yes(r.incoming > 0 && r.outgoing === 0 && r.smtp === 0),
+    prior: { article: -2 },
   },
   { id: 'text:mail-client', about: 'The text names mail programs (up to 3 times)', measure: (r) => upTo(r.mailClient, 3) },
   { id: 'text:steps', about: 'The text gives steps: click, select, enter… (up to 5)', measure: (r) => upTo(r.steps, 5) },
@@ -64,23 +71,32 @@ const PROSE_SMELLS: Smell[] = [
     about: 'An outgoing server and a port can be read off the page',
     measure: (_r, _f, e) => (e.settings.outgoingServer !== null ? 0.5 : 0) + (e.settings.port !== null ? 0.5 : 0),
   },
+  { id: 'text:advice', about: 'The text advises the reader: you need to, please, we recommend… (up to 3)', measure: (r) => upTo(r.advice, 3) },
+  { id: 'text:you', about: 'The text speaks to the reader (you, your…), up to 10 times per 1,000 characters', measure: (r) => Math.min(r.youDensity, 10) / 10 },
+  { id: 'text:sending', about: 'The text speaks of sending mail (up to 3 times)', measure: (r) => upTo(r.sendWords, 3) },
+  { id: 'text:cannot-send', about: 'The page speaks of mail that cannot be sent', measure: (r) => yes(r.cannotSend) },
   { id: 'text:short', about: 'The page has under 600 characters of text', measure: (r) => yes(r.textLength < 600) },
-  { id: 'text:long', about: 'The page has over 20,000 characters of text', measure: (r) => yes(r.textLength > 20_000) },
   { id: 'text:link-share', about: 'Share of the text inside links (menus, link lists)', measure: (r) => r.linkShare },
   { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl) },
   { id: 'page:news-meta', about: 'The page declares itself a news article (Open Graph)', measure: (_r, f) => yes(f.newsMeta) },
 ];
 
 const ACCOUNT_SMELLS: Smell[] = [
-  { id: 'form:outgoing-server', about: 'A form field is labelled as the outgoing server', measure: (r) => yes(r.formOutgoingServer) },
+  { id: 'form:outgoing-server', about: 'A form field is labelled as the outgoing server', measure: (r) => yes(r.formOutgoingServer), prior: { account: 2 } },
   { id: 'form:outgoing-port', about: 'A form field is the outgoing port', measure: (r) => yes(r.formOutgoingPort) },
   { id: 'form:server', about: 'A form field is labelled as a server or host', measure: (r) => yes(r.formServer) },
   { id: 'form:port', about: 'A form field is labelled as a port', measure: (r) => yes(r.formPort) },
   { id: 'form:security', about: 'A form field chooses the connection security', measure: (r) => yes(r.formSecurity) },
   { id: 'form:user', about: 'A form field is the user name or login', measure: (r) => yes(r.formUser) },
   { id: 'form:fields', about: 'Text fields and choices on the page (up to 8)', measure: (r) => upTo(r.textFields, 8) },
+  {
+    id: 'form:no-settings',
+    about: 'No text field, choice, server row or protocol port: a list or a message, not settings',
+    measure: (r) => yes(r.textFields === 0 && r.protocolRows === 0 && !r.pairsOutgoingServer && !r.pairsIncoming),
+    prior: { account: -2 },
+  },
   { id: 'form:password', about: 'The page has a password field', measure: (r) => yes(r.password) },
-  { id: 'pairs:outgoing-server', about: 'A table or list row gives the outgoing server', measure: (r) => yes(r.pairsOutgoingServer) },
+  { id: 'pairs:outgoing-server', about: 'A table or list row gives the outgoing server', measure: (r) => yes(r.pairsOutgoingServer), prior: { account: 1 } },
   { id: 'pairs:outgoing-port', about: 'A table or list row gives the outgoing port', measure: (r) => yes(r.pairsOutgoingPort) },
   { id: 'pairs:incoming-server', about: 'A table or list row gives the incoming server', measure: (r) => yes(r.pairsIncoming) },
   { id: 'pairs:user', about: 'A table or list row gives the user name', measure: (r) => yes(r.pairsUser) },
@@ -89,17 +105,31 @@ const ACCOUNT_SMELLS: Smell[] = [
   { id: 'url:account', about: 'The address is a settings route, control panel or "my account" area', measure: (_r, f) => yes(isAccountUrl(f.url)) },
   { id: 'account:address-shown', about: 'An e-mail address is in a field or in the headline', measure: (r) => yes(r.addressShown) },
   { id: 'title:account', about: 'The headline speaks of accounts, settings, identities or mailboxes', measure: (r) => yes(r.headlineAccount) },
-  { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2) },
+  { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2), prior: { account: -3 } },
   { id: 'form:identity', about: 'Form fields describe a sender: name, address, reply-to, signature', measure: (r) => upTo(r.identityFields, 2) },
   { id: 'form:mail-labels', about: 'Share of the form fields whose labels are mail-account words (server, port, login, mailbox…)', measure: (r) => r.mailLabelShare },
-  { id: 'form:other-labels', about: 'Form fields are DNS records, files, databases or web sites', measure: (r) => upTo(r.otherFields, 2) },
+  { id: 'form:other-labels', about: 'Form fields are DNS records, files, databases or web sites', measure: (r) => upTo(r.otherFields, 2), prior: { account: -2 } },
   { id: 'text:protocols', about: 'The text names IMAP, POP3 and SMTP (up to 4 times)', measure: (r) => upTo(r.protocols, 4) },
   { id: 'text:mail-ports', about: 'The text names mail ports 110, 143, 993 or 995 too', measure: (r) => yes(r.otherMailPorts > 0) },
   { id: 'text:terse', about: 'Share of the text lines that are short (labels and values rather than sentences)', measure: (r) => r.shortLines },
 ];
 
+/** Rules that combine others, where one alone says little: settings on a help site, a form in someone's account. */
+const inAccount = (r: Reading, f: PageFacts): boolean => f.signOut || isAccountUrl(f.url) || r.addressShown;
+const showsServer = (r: Reading): boolean => r.formOutgoingServer || r.formServer || r.pairsOutgoingServer || r.protocolRows > 0;
+const COMBINED_SMELLS: Smell[] = [
+  {
+    id: 'help:settings',
+    about: 'A help address (or step-by-step text) that states an outgoing server or port',
+    measure: (r, _f, e) => yes((r.helpUrl || r.steps >= 3) && (e.settings.outgoingServer !== null || e.settings.port !== null || r.portNearServer > 0)),
+  },
+  { id: 'account:server-shown', about: 'In someone\'s account area, the page shows a server, port or protocol', measure: (r, f) => yes(inAccount(r, f) && showsServer(r)) },
+  { id: 'account:context', about: 'The page belongs to someone\'s account: sign-out, account address or their own e-mail address', measure: (r, f) => yes(inAccount(r, f)) },
+];
+
 const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
   id: `near-miss:${category.id}`,
+  prior: { article: -category.penalty * 4, account: -category.penalty * 2 },
   about: `The page reads like ${category.id.replace(/-/g, ' ')} (${category.atLeast} or more of its words)`,
   measure: (_r: Reading, facts: PageFacts) => {
     const text = `${facts.title}\n${facts.mainHeading}\n${facts.text}`;
@@ -110,7 +140,23 @@ const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
 }));
 
 /** Every smell, in a fixed order: weights.json is keyed by id, so the order only matters for reading. */
-export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...ACCOUNT_SMELLS, ...NEAR_MISS_SMELLS];
+export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...ACCOUNT_SMELLS, ...COMBINED_SMELLS, ...NEAR_MISS_SMELLS];
+
+/**
+ * What a page must show before the weights may call it a kind at all, whatever else it says. An
+ * article about sending mail names the outgoing server, SMTP or a mail port; an account page shows a
+ * setting: a server, port, login or sender field, a server row or a protocol with its port. A signed-in
+ * inbox or address book has neither, however much it looks like someone's account.
+ */
+export function possibleKinds(reading: Reading): { article: boolean; account: boolean } {
+  const r = reading;
+  return {
+    article: r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked,
+    account:
+      r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
+      r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5),
+  };
+}
 
 /** The smells' answers for one page, in SMELLS order. */
 export function measureSmells(reading: Reading, facts: PageFacts, extraction: Extraction): number[] {

@@ -4,8 +4,13 @@
  * Boundaries use Unicode letter classes because `\b` does not know that "saída" is one word.
  */
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
+/**
+ * A letter or digit that belongs to the same word. Japanese and Chinese write Latin words right next
+ * to their own script ("SMTPサーバー", "Postfixの設定"), so those characters do not continue a word.
+ */
+const WORD = '(?![\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}])[\\p{L}\\p{N}]';
+const B = `(?<!${WORD})`;
+const E = `(?!${WORD})`;
 
 /**
  * The same alternation without the leading look-behind, for `countMatches` and `has`: V8 cannot skip ahead
@@ -22,7 +27,7 @@ export function words(...sources: string[]): RegExp {
   return pattern;
 }
 
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const WORD_CHAR = new RegExp(`^${WORD}$`, 'u');
 
 /** An alternation without word boundaries, for scripts that do not put spaces between words. */
 export function cjk(...sources: string[]): RegExp {
@@ -91,7 +96,8 @@ export const OUTGOING_SERVER = words(
   'postausgang \\(smtp\\)',
   'postausgangs?-server \\(smtp\\)',
   'ausgangsserver',
-  'server für ausgehende (?:e-?mails?|nachrichten)',
+  'servers? für ausgehende (?:e-?mails?|nachrichten|post)', 'ausgehende[nr]? (?:e-?mails?|post|nachrichten)(?:-?server)?',
+  'versand-?server', 'smtp-server\\p{L}*',
   'smtp-port',
   'serveur (?:de (?:courrier|messagerie) )?sortant',
   "serveur (?:d'|de )envoi",
@@ -240,6 +246,38 @@ export const MAIL_CLIENT = words(
   'program\\p{L}* pocztow\\p{L}*', 'klient\\p{L}* poczty', 'e-postprogram\\p{L}*', 'e-postklient\\p{L}*',
   'poštovní klient\\p{L}*', 'почтов\\p{L}* (?:клиент|программ)\\p{L}*', 'the bat', 'mailbird', 'k-9 mail',
 );
+
+/** Sending mail, the thing a blocked port stops ("send email", "E-Mails versenden", "送信"). */
+export const SEND_WORD = words(
+  'send(?:ing|s)?(?: an?)? (?:e-?mails?|mails?|messages?)', '(?:e-?mails?|messages?) (?:are|is|were)? ?(?:not )?(?:being )?sent',
+  'versende\\p{L}*', 'verschicke\\p{L}*', 'senden', 'envoy\\p{L}*', "l'envoi", 'envi(?:ar|o|a|e|ando)', 'inviare', 'invio',
+  'verzend\\p{L}*', 'versturen', 'wysył\\p{L}*', 'skicka', 'odesl\\p{L}*', 'отправ\\p{L}*',
+);
+/** "cannot send", "E-Mails werden nicht versendet", "送信できない": the symptom these pages answer. */
+export const CANNOT_SEND = words(
+  "(?:can ?not|can't|cannot|unable to|not able to|fail(?:s|ed)? to) send", "(?:isn't|aren't|not) (?:being )?sent", 'not sending',
+  'kann keine', 'nicht (?:versende\\p{L}*|verschick\\p{L}*|gesendet)', "impossible d'envoyer", "n'arrive pas à envoyer",
+  'no (?:puedo|se pueden|se puede|consigo) enviar', 'não (?:consigo|é possível) enviar', 'non riesco a inviare', 'kan niet (?:verzenden|versturen)',
+  'nie (?:mogę|można) wysłać',
+);
+export const CJK_CANNOT_SEND = cjk('送信できない', '送信できません', '送信エラー', '发送失败', '无法发送');
+
+/** Advice to the reader: what help pages do and news reports do not. */
+export const ADVICE = words(
+  'you (?:will )?(?:need|have) to', 'you (?:can|should|must|may)', 'please', 'make sure', 'we recommend', 'recommended',
+  'sie (?:müssen|sollten|können)', 'bitte', 'empfehlen', 'vous (?:devez|pouvez|devrez)', 'veuillez', 'nous recommandons',
+  'debe(?:s|rá|rás)?', 'puede(?:s)?', 'por favor', 'recomendamos', 'deve(?:rá)?', 'pode', 'recomendado', 'é necessário',
+  'dovete', 'devi', 'è necessario', 'si consiglia', 'consigliamo', 'u moet', 'moet u', 'je moet', 'kunt u', 'wij raden',
+  'należy', 'proszę', 'zalecamy', 'musisz', 'du måste', 'du kan', 'vi rekommenderar', 'musíte', 'doporučujeme',
+  'необходимо', 'рекомендуем', 'следует',
+);
+export const CJK_ADVICE = cjk('してください', 'して下さい', 'ください', '必要があります', 'お願いします', 'をお勧め', '推奨', '请', '需要');
+/** The reader addressed directly. */
+export const YOU = words(
+  'you', 'your', 'ihr(?:e|en)?', 'ihnen', 'vous', 'votre', 'vos', 'usted', 'tu', 'tus', 'você', 'seu', 'sua', 'voi', 'vostr\\p{L}*',
+  'tuo', 'tua', 'uw', 'jouw', 'je', 'twój', 'twoje', 'państwo', 'din', 'ditt', 'váš', 'vaše', 'вы', 'ваш\\p{L}*',
+);
+export const CJK_YOU = cjk('お客様', 'あなた', 'ご利用', '您');
 
 /** Imperatives that step-by-step help uses. */
 export const STEP_VERB = words(
