@@ -40,6 +40,8 @@ export function describeAuthentication(authentication: Authentication): string {
   switch (authentication) {
     case 'password':
       return 'your email password';
+    case 'encrypted-password':
+      return 'your email password, set to "encrypted password" (challenge-response, such as CRAM-MD5)';
     case 'oauth2':
       return 'OAuth2 sign-in (your provider’s login window)';
     case 'smtp-after-pop':
