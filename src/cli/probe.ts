@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { PROBE_PORTS, type PortResult, type ProbePort, type ProbeReport } from '../core/api';
 import { describeAuthMechanisms, describeCertificate, describePort, describeSecurity, describeNoRecommendation } from '../core/diagnosis/describe';
+import { usernameWords } from '../core/diagnosis/username';
 import { createSafeFetch } from '../server/discovery/http-fetch';
 import { hostsAwareResolver } from '../server/hosts-aware-resolver';
 import { probeTarget } from '../server/probe';
@@ -95,6 +96,8 @@ function humanReport(report: ProbeReport): string {
   lines.push('');
   if (report.recommendation) {
     lines.push(`Recommendation: ${report.recommendation.summary}`);
+    const username = report.recommendation.username;
+    if (username) lines.push(`User name: ${usernameWords(username, 'en')}`);
     const alternative = report.recommendation.alternative;
     if (alternative) lines.push(`Also works: port ${alternative.port} with ${describeSecurity(alternative.security)}.`);
   } else {

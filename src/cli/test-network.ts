@@ -75,7 +75,7 @@ export function probePortThrough(network: TestNetwork): (options: ProbePortOptio
   const openSocket = openSocketFor(network);
   return async (options) => {
     // Port 465 is implicit TLS (RFC 8314 3.3), the others STARTTLS, as in probePort itself.
-    const result = await runDialogue({ ...options, mode: options.port === 465 ? 'implicit' : 'starttls', openSocket });
+    const result = await runDialogue({ ...options, mode: options.port === 465 || options.implicitTls ? 'implicit' : 'starttls', openSocket });
     return { ...result, port: options.port };
   };
 }

@@ -49,9 +49,33 @@ export type PortState = (typeof PORT_STATES)[number];
 export const SECURITIES = ['starttls', 'tls', 'none'] as const;
 export type Security = (typeof SECURITIES)[number];
 
-/** How the client proves who it is before sending. */
-export const AUTHENTICATIONS = ['password', 'smtp-after-pop', 'none', 'oauth2', 'client-cert'] as const;
+/**
+ * How the client proves who it is before sending. `password` is a normal password (PLAIN or LOGIN,
+ * protected by TLS); `encrypted-password` is a challenge-response login that never sends the password
+ * itself (CRAM-MD5 and the like: Thunderbird's "Encrypted password", the config file's
+ * `password-encrypted`), which a client set to a normal password would not try.
+ */
+export const AUTHENTICATIONS = ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2', 'client-cert'] as const;
 export type Authentication = (typeof AUTHENTICATIONS)[number];
+
+/**
+ * Which user name the provider wants at login, as its configuration file publishes it
+ * (`<username>%EMAILLOCALPART%</username>`): `address` the whole email address, `local-part` the part
+ * before the @, `other` any other published form (a fixed prefix, `%EMAILLOCALPART%.%EMAILDOMAIN%`...).
+ */
+export const USERNAME_FORMS = ['address', 'local-part', 'other'] as const;
+export type UsernameForm = (typeof USERNAME_FORMS)[number];
+
+export interface Username {
+  form: UsernameForm;
+  /**
+   * The published form with `%EMAILDOMAIN%` already filled in and `%EMAILLOCALPART%` /
+   * `%EMAILADDRESS%` kept, e.g. "%EMAILLOCALPART%" or "%EMAILLOCALPART%.example.com".
+   */
+  pattern: string;
+  /** Resolved against the address the person gave ("jdoe"), or null when only a domain was given. */
+  value: string | null;
+}
 
 /** Whether `value` is one of `list`, narrowing it to the list's type (for checking network and stored input). */
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -124,6 +148,8 @@ export interface OutgoingServerCandidate {
   port: ProbePort | number;
   security: Security;
   authentication: Authentication;
+  /** The login name the provider publishes for this server (autoconfig and ISPDB only). */
+  username?: Username | null;
   source: DiscoverySource;
   /** Where it came from, for a person: "SRV _submission._tcp.example.com", a URL... */
   detail: string;
@@ -165,6 +191,11 @@ export interface Recommendation {
   port: number;
   security: Security;
   authentication: Authentication;
+  /**
+   * What to type as the user name, when the provider publishes it; null when it does not (SRV records,
+   * guesses: most providers then want the whole address).
+   */
+  username?: Username | null;
   /** One sentence for a person. */
   summary: string;
   /** A second good choice (the other of 465/587), when one works. */

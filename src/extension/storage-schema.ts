@@ -4,7 +4,7 @@
  * A value that fails its check is replaced by the default (never a blank popup); migrations run
  * once per version step, oldest first.
  */
-import { AUTHENTICATIONS, isOneOf, SECURITIES } from '../core/api';
+import { AUTHENTICATIONS, isOneOf, SECURITIES, USERNAME_FORMS, type Username } from '../core/api';
 import type { TargetSettings } from '../core/clients/types';
 import { DEFAULT_TARGET } from '../core/clients/types';
 import { isProbeReport, type CheckState } from './check-state';
@@ -76,14 +76,24 @@ function parseProgress(value: unknown): Record<string, ClientProgress> | undefin
   return result;
 }
 
+/** Text shown as a user name: no spaces, no control or format characters, not huge. */
+const USERNAME_TEXT = /^[^\s\p{C}]{1,320}$/u;
+
+/** null when absent or damaged: the card then shows no user name rather than a wrong one. */
+function parseUsername(value: unknown): Username | null {
+  if (!isRecord(value) || !isOneOf(USERNAME_FORMS, value.form) || typeof value.pattern !== 'string' || !USERNAME_TEXT.test(value.pattern)) return null;
+  if (value.value !== null && (typeof value.value !== 'string' || !USERNAME_TEXT.test(value.value))) return null;
+  return { form: value.form, pattern: value.pattern, value: value.value };
+}
+
 function parseTarget(value: unknown): TargetSettings | undefined {
   if (!isRecord(value)) return undefined;
-  const { server, port, security, authentication } = value;
+  const { server, port, security, authentication, username } = value;
   const checkedServer = nullOr(server, HOST_PATTERN);
   if (checkedServer === undefined) return undefined;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
   if (!isOneOf(SECURITIES, security) || !isOneOf(AUTHENTICATIONS, authentication)) return undefined;
-  return { server: checkedServer, port, security, authentication };
+  return { server: checkedServer, port, security, authentication, ...(username === undefined ? {} : { username: parseUsername(username) }) };
 }
 
 const PARSERS: { [K in StoredKey]: (value: unknown) => StoredState[K] | undefined } = {

@@ -88,6 +88,17 @@ async function chooseServer(
   throw firstError ?? invalidTarget(`${names[0] ?? 'The server'} has no address to connect to.`);
 }
 
+/**
+ * Whether the provider publishes implicit TLS (SSL) for this server on a port that normally starts in
+ * plaintext, like SSL on 587: then the probe speaks TLS first there, as the customer's client will.
+ */
+function publishedImplicitTls(discovery: DiscoveryResult | null, server: string, port: ProbePort): boolean {
+  if (port === 465) return false;
+  return (discovery?.candidates ?? []).some(
+    (candidate) => candidate.hostname === server && candidate.port === port && candidate.security === 'tls' && candidate.source !== 'guess',
+  );
+}
+
 export async function probeTarget(input: string, callerOptions: ProbeTargetOptions): Promise<ProbeReport> {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
@@ -129,15 +140,10 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
   const results = await Promise.all(
     ports.flatMap((port) =>
       addresses.map(async ({ address, family }) => {
-        const result = await probe({
-          address,
-          family,
-          port,
-          hostname: server,
-          timeouts,
-          signal,
-          ...(options.ehloName ? { ehloName: options.ehloName } : {}),
-        });
+        const base = { address, family, port, hostname: server, timeouts, signal, ...(options.ehloName ? { ehloName: options.ehloName } : {}) };
+        let result = await probe({ ...base, ...(publishedImplicitTls(discovery, server, port) ? { implicitTls: true } : {}) });
+        // The provider's file may be out of date: a plain SMTP server where it promised TLS gets the usual STARTTLS try.
+        if (result.state === 'tls-unexpected' && port !== 465 && !signal.aborted) result = await probe(base);
         emit({ type: 'port', result });
         return result;
       }),

@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeReport } from '../../src/core/api';
 import { listening, postfixAnswers } from '../../scripts/lib/postfix';
+import { providerFile, startIspdb } from '../helpers/ispdb-server';
 
 const CLI = 'build/cli/smtp-probe.js';
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { timeout: 45_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { timeout: 45_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -39,6 +40,28 @@ describe('smtp-probe CLI', () => {
     expect([`${recommendation?.port} ${recommendation?.security}`]).toContain(recommendation?.port === 465 ? '465 tls' : '587 starttls');
     expect(recommendation?.authentication).toBe('password');
     expect(report.warnings.map((warning) => warning.code)).toContain('port25-no-auth');
+  });
+
+  it('says which user name the provider publishes, for an address and for a domain', async (context) => {
+    if (!(await listening(587))) context.skip('loopback Postfix is not running');
+    // isp.test's provider file (served over HTTPS as the ISPDB) names the loopback Postfix and wants the part before the @.
+    const ispdb = await startIspdb({
+      'isp.test': providerFile('isp.test', { hostname: 'localhost', port: 587, socketType: 'STARTTLS', username: '%EMAILLOCALPART%', authentication: 'password-cleartext' }),
+    });
+    try {
+      const env = { ISPDB_URL: ispdb.url, NODE_EXTRA_CA_CERTS: ispdb.caFile };
+      const address = await run(['jdoe@isp.test', '--allow-private', '--ports', '587'], env);
+      expect(address.stdout).toMatch(/^Outgoing server: localhost \(found via https:\/\/localhost:\d+\/isp\.test\)/);
+      expect(address.stdout).toContain('Recommendation: Use localhost, port 587 with STARTTLS, and sign in as jdoe with your email password.');
+      expect(address.stdout).toMatch(/^User name: jdoe$/m);
+      expect(address.code).toBe(0);
+      const domain = await run(['isp.test', '--allow-private', '--ports', '587'], env);
+      expect(domain.stdout).toMatch(/^User name: the part of your address before the @$/m);
+      const json = JSON.parse((await run(['jdoe@isp.test', '--allow-private', '--ports', '587', '--json'], env)).stdout) as ProbeReport;
+      expect(json.recommendation?.username).toEqual({ form: 'local-part', pattern: '%EMAILLOCALPART%', value: 'jdoe' });
+    } finally {
+      await ispdb.close();
+    }
   });
 
   it('prints a short human report', async (context) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { usernameWords } from '../../src/core/diagnosis/username';
 import type { PortResult, PortState, TlsFacts } from '../../src/core/api';
 import {
   describeAuthMechanisms,
@@ -88,5 +89,16 @@ describe('describe', () => {
       'Use relay.example.com, port 587 with STARTTLS, and no login.',
     );
     expect(describeNoRecommendation()).toMatch(/^No port .*\.$/);
+  });
+});
+
+describe('usernameWords', () => {
+  it('gives the value when the address is known, else the published form in words', () => {
+    const other = { form: 'other' as const, pattern: '%EMAILLOCALPART%.customer.example', value: null };
+    expect(usernameWords({ ...other, value: 'jdoe.customer.example' }, 'es')).toBe('jdoe.customer.example');
+    expect(usernameWords(other, 'en')).toBe('(the part of your address before the @).customer.example');
+    expect(usernameWords(other, 'es')).toBe('(la parte de su dirección antes de la @).customer.example');
+    expect(usernameWords({ form: 'address', pattern: '%EMAILADDRESS%', value: null }, 'en')).toBe('your full email address');
+    expect(usernameWords({ form: 'local-part', pattern: '%EMAILLOCALPART%', value: null }, 'es')).toBe('la parte de su dirección antes de la @');
   });
 });

@@ -94,8 +94,17 @@ describe('discover', () => {
   it('reads the domain autoconfig file, substitutes %EMAILDOMAIN% and keeps the email out of the steps', async () => {
     const result = await discover('example.org', 'alice@example.org', options(fakeResolver({})));
     expect(result.candidates.slice(0, 2)).toEqual([
-      { hostname: 'smtp.example.org', port: 465, security: 'tls', authentication: 'password', source: 'autoconfig', detail: `${origin}/autoconfig/example.org` },
-      { hostname: 'smtp.example.org', port: 587, security: 'starttls', authentication: 'password', source: 'autoconfig', detail: `${origin}/autoconfig/example.org` },
+      {
+        hostname: 'smtp.example.org',
+        port: 465,
+        security: 'tls',
+        authentication: 'password',
+        username: { form: 'address', pattern: '%EMAILADDRESS%', value: 'alice@example.org' },
+        source: 'autoconfig',
+        detail: `${origin}/autoconfig/example.org`,
+      },
+      // password-encrypted is CRAM-MD5 and the like: a normal password would not be the same setting.
+      { hostname: 'smtp.example.org', port: 587, security: 'starttls', authentication: 'encrypted-password', username: null, source: 'autoconfig', detail: `${origin}/autoconfig/example.org` },
     ]);
     expect(seenQueries).toContain('?emailaddress=alice%40example.org');
     expect(JSON.stringify(result.steps)).not.toContain('alice');
@@ -218,8 +227,45 @@ describe('parseAutoconfig', () => {
       <outgoingServer type="exchange"><hostname>ews.example</hostname><port>443</port><socketType>SSL</socketType></outgoingServer></clientConfig>`;
     expect(parseAutoconfig(xml, { domain: 'example.net', email: null })).toEqual({
       ok: true,
-      servers: [{ hostname: 'smtp.example.net', port: 2525, security: 'starttls', authentication: 'none' }],
+      servers: [{ hostname: 'smtp.example.net', port: 2525, security: 'starttls', authentication: 'none', username: null }],
     });
+  });
+
+  it('reads the user name the provider publishes and resolves it against the address', () => {
+    const file = (username: string, socket = 'SSL', port = 587) =>
+      `<clientConfig><outgoingServer type="smtp"><hostname>smtp.provider.example</hostname><port>${port}</port><socketType>${socket}</socketType>
+      <username>${username}</username><authentication>password-encrypted</authentication></outgoingServer></clientConfig>`;
+    const first = (xml: string, email: string | null, userDomain?: string) => {
+      const parsed = parseAutoconfig(xml, { domain: 'provider.example', email, ...(userDomain ? { userDomain } : {}) });
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.servers[0]!;
+    };
+    // Implicit TLS on 587 stays implicit TLS; the encrypted login stays encrypted.
+    expect(first(file('%EMAILLOCALPART%'), 'jdoe@customer.example')).toEqual({
+      hostname: 'smtp.provider.example',
+      port: 587,
+      security: 'tls',
+      authentication: 'encrypted-password',
+      username: { form: 'local-part', pattern: '%EMAILLOCALPART%', value: 'jdoe' },
+    });
+    expect(first(file('%EMAILLOCALPART%'), null).username).toEqual({ form: 'local-part', pattern: '%EMAILLOCALPART%', value: null });
+    expect(first(file('%EMAILADDRESS%'), 'jdoe@customer.example').username).toEqual({ form: 'address', pattern: '%EMAILADDRESS%', value: 'jdoe@customer.example' });
+    // %EMAILDOMAIN% is the person's domain, also when the file came from the provider by way of the MX.
+    expect(first(file('%EMAILLOCALPART%.%EMAILDOMAIN%'), null, 'customer.example').username).toEqual({
+      form: 'other',
+      pattern: '%EMAILLOCALPART%.customer.example',
+      value: null,
+    });
+    expect(first(file('mail-%EMAILLOCALPART%'), 'jdoe@customer.example', 'customer.example').username?.value).toBe('mail-jdoe');
+    expect(first(file('shared-account'), null).username).toEqual({ form: 'other', pattern: 'shared-account', value: 'shared-account' });
+    // What nobody could type, or what would play tricks on a terminal, is left out rather than shown.
+    expect(first(file('%REALNAME%'), 'jdoe@customer.example').username).toBeNull();
+    expect(first(file('a&#x202E;b'), null).username).toBeNull();
+    expect(first(file('a&#27;[2Jb'), null).username).toBeNull();
+    expect(first(file('two words'), null).username).toBeNull();
+    expect(first(file('x'.repeat(129)), null).username).toBeNull();
+    // "secure" is the old name of password-encrypted.
+    expect(first(file('%EMAILADDRESS%').replace('password-encrypted', 'secure'), null).authentication).toBe('encrypted-password');
   });
 
   it('refuses what is not an autoconfig file or is too large', () => {

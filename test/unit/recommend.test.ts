@@ -155,6 +155,39 @@ describe('recommend: preferences and warnings', () => {
     expect(recommendation?.summary).toMatch(/OAuth2/);
   });
 
+  it('carries the published user name, from any entry of the same server, and says it in the summary', () => {
+    const username = { form: 'local-part' as const, pattern: '%EMAILLOCALPART%', value: 'jdoe' };
+    const discovery: DiscoveryResult = {
+      domain: 'example.com',
+      steps: [],
+      // Published for 465 only; 587 is what gets recommended, and the login name is the same.
+      candidates: [{ hostname: server, port: 465, security: 'tls', authentication: 'password', username, source: 'ispdb', detail: 'ispdb' }],
+    };
+    const chosen = recommend([port(587, 'starttls-auth'), port(465, 'timeout')], { server, discovery }).recommendation;
+    expect(chosen).toMatchObject({ port: 587, username });
+    expect(chosen?.summary).toBe('Use smtp.example.com, port 587 with STARTTLS, and sign in as jdoe with your email password.');
+    const domainOnly = { ...discovery, candidates: [{ ...discovery.candidates[0]!, username: { ...username, value: null } }] };
+    expect(recommend(both, { server, discovery: domainOnly }).recommendation?.summary).toBe(
+      'Use smtp.example.com, port 465 with implicit TLS, and sign in with the part of your address before the @ as user name and your email password.',
+    );
+    // Nothing published (SRV, guesses): no user name is made up.
+    expect(recommend(both, { server }).recommendation?.username).toBeNull();
+  });
+
+  it('keeps an encrypted password as published while the server offers a challenge-response login', () => {
+    const discovery: DiscoveryResult = {
+      domain: 'example.com',
+      steps: [],
+      candidates: [{ hostname: server, port: 587, security: 'starttls', authentication: 'encrypted-password', source: 'ispdb', detail: 'ispdb' }],
+    };
+    const offered = (auth: string[]) => recommend([port(587, 'starttls-auth', { auth })], { server, discovery }).recommendation;
+    expect(offered(['CRAM-MD5', 'PLAIN', 'LOGIN'])).toMatchObject({ authentication: 'encrypted-password' });
+    expect(offered(['CRAM-MD5', 'PLAIN', 'LOGIN'])?.summary).toMatch(/"encrypted password"/);
+    expect(offered(['SCRAM-SHA-256'])?.authentication).toBe('encrypted-password');
+    // A server that offers only plain logins would refuse the encrypted one: say what works.
+    expect(offered(['PLAIN', 'LOGIN'])?.authentication).toBe('password');
+  });
+
   it('recognises OAuth-only and certificate-only logins from the mechanisms', () => {
     expect(recommend([port(587, 'starttls-auth', { auth: ['XOAUTH2', 'OAUTHBEARER'] })], { server }).recommendation?.authentication).toBe('oauth2');
     expect(recommend([port(587, 'starttls-auth', { auth: ['EXTERNAL'] })], { server }).recommendation?.authentication).toBe('client-cert');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Authentication, PortResult, ProbeReport, Recommendation, Security } from '../../src/core/api';
+import type { Authentication, PortResult, ProbeReport, Recommendation, Security, Username } from '../../src/core/api';
 import { CLIENTS } from '../../src/core/clients/registry';
 import { LOCALES } from '../../src/core/clients/types';
 import { composeReply, type ReplyFormat } from '../../src/core/diagnosis/reply';
@@ -42,12 +42,22 @@ function report(recommendation: Recommendation | null): ProbeReport {
   };
 }
 
+const USERNAMES: Username[] = [
+  { form: 'local-part', pattern: '%EMAILLOCALPART%', value: 'customer' },
+  { form: 'local-part', pattern: '%EMAILLOCALPART%', value: null },
+  { form: 'address', pattern: '%EMAILADDRESS%', value: null },
+  { form: 'other', pattern: '%EMAILLOCALPART%.example.net', value: null },
+];
+
 const RECOMMENDATIONS: Recommendation[] = [];
 for (const [portNumber, security] of [[587, 'starttls'], [465, 'tls'], [2525, 'starttls'], [25, 'none']] as const) {
-  for (const authentication of ['password', 'smtp-after-pop', 'none', 'oauth2'] as Authentication[]) {
+  for (const authentication of ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2'] as Authentication[]) {
     for (const alternative of [null, { port: portNumber === 465 ? 587 : 465, security: (portNumber === 465 ? 'starttls' : 'tls') as Security }]) {
       RECOMMENDATIONS.push({ server: 'mail.example.net', port: portNumber, security, authentication, summary: 's', alternative });
     }
+  }
+  for (const username of USERNAMES) {
+    RECOMMENDATIONS.push({ server: 'mail.example.net', port: portNumber, security, authentication: 'password', username, summary: 's', alternative: null });
   }
 }
 
@@ -108,5 +118,44 @@ describe('composeReply', () => {
     });
     expect(text).toContain('- Puerto: `587`');
     expect(text).toMatch(/^\*\*Pasos en .+\*\*$/m);
+  });
+
+  it('gives the user name the provider publishes, its own line in English and Spanish, and at the login step', () => {
+    const thunderbird = CLIENTS.find((client) => client.id === 'thunderbird')!;
+    const published = (username: Username, authentication: Authentication = 'password') =>
+      report({ server: 'mail.example.net', port: 587, security: 'starttls', authentication, username, summary: '', alternative: null });
+    const jdoe: Username = { form: 'local-part', pattern: '%EMAILLOCALPART%', value: 'jdoe' };
+    const english = composeReply({ report: published(jdoe), client: thunderbird, locale: 'en', format: 'text' });
+    expect(english).toContain('- User name: jdoe\n');
+    expect(english).toContain('- Authentication: on, with your mailbox password\n');
+    expect(english).toContain('For this provider the user name is jdoe.');
+    const spanish = composeReply({ report: published(jdoe), client: thunderbird, locale: 'es', format: 'markdown' });
+    expect(spanish).toContain('- Nombre de usuario: `jdoe`');
+    expect(spanish).toContain('Con este proveedor, el nombre de usuario es jdoe.');
+    // Only the domain was checked: the form, in words.
+    const form = composeReply({ report: published({ ...jdoe, value: null }), client: thunderbird, locale: 'en', format: 'text' });
+    expect(form).toContain('- User name: the part of your address before the @\n');
+    expect(composeReply({ report: published({ ...jdoe, value: null }), client: thunderbird, locale: 'es', format: 'text' })).toContain(
+      '- Nombre de usuario: la parte de su dirección antes de la @\n',
+    );
+    // Nothing published: the usual advice, the full address.
+    const none = composeReply({ report: report({ server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'password', summary: '', alternative: null }), client: thunderbird, locale: 'en', format: 'text' });
+    expect(none).not.toContain('User name');
+    expect(none).toContain('with your full email address and mailbox password');
+  });
+
+  it('says "encrypted password" and SSL/TLS on 587 where the provider publishes them', () => {
+    const thunderbird = CLIENTS.find((client) => client.id === 'thunderbird')!;
+    const text = composeReply({
+      report: report({ server: 'mail.example.net', port: 587, security: 'tls', authentication: 'encrypted-password', summary: '', alternative: { port: 465, security: 'tls' } }),
+      client: thunderbird,
+      locale: 'en',
+      format: 'text',
+    });
+    expect(text).toContain('- Authentication: on, with your mailbox password as an encrypted password (CRAM-MD5)');
+    expect(text).toContain('choose the encrypted-password method (CRAM-MD5)');
+    expect(text).toContain('- Security: SSL/TLS');
+    expect(text).toContain('Make sure security is SSL/TLS on port 587: your provider uses it there, unlike most.');
+    expect(text).not.toContain('587 goes with STARTTLS');
   });
 });

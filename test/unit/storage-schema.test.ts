@@ -22,6 +22,15 @@ describe('loadState', () => {
     expect(repaired).toEqual([]);
   });
 
+  it('keeps the user name of a tested setting, and drops one that is damaged or could play tricks', () => {
+    const target = { server: 'smtp.example.com', port: 587, security: 'tls', authentication: 'encrypted-password' };
+    const username = { form: 'local-part', pattern: '%EMAILLOCALPART%', value: 'jdoe' };
+    expect(loadState({ schemaVersion: SCHEMA_VERSION, target: { ...target, username } }).state.target).toEqual({ ...target, username });
+    for (const damaged of [{ ...username, form: 'nickname' }, { ...username, value: 'a\u202eb' }, { ...username, value: 'two words' }, 'jdoe']) {
+      expect(loadState({ schemaVersion: SCHEMA_VERSION, target: { ...target, username: damaged } }).state.target).toEqual({ ...target, username: null });
+    }
+  });
+
   it('resets a damaged item to its default and reports it for repair, keeping the others', () => {
     const { state, repaired } = loadState({
       schemaVersion: SCHEMA_VERSION,

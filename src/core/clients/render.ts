@@ -1,3 +1,4 @@
+import { usernameWords } from '../diagnosis/username';
 import type { Locale, Localized, MailClient, Step, TargetSettings } from './types';
 
 export interface RenderedStep {
@@ -44,6 +45,24 @@ export function renderText(
   });
 }
 
+/** What the provider publishes about the login, said at the client's own login step. */
+const LOGIN_NOTES = {
+  username: { en: 'For this provider the user name is {username}.', es: 'Con este proveedor, el nombre de usuario es {username}.' },
+  encrypted: {
+    en: 'This provider wants an encrypted password: choose the encrypted-password method (CRAM-MD5) where the program offers it.',
+    es: 'Este proveedor pide contraseña cifrada: elija el método de contraseña cifrada (CRAM-MD5) si el programa lo ofrece.',
+  },
+} satisfies Record<string, Localized>;
+
+function loginNote(target: TargetSettings, locale: Locale): string | null {
+  const signsIn = target.authentication === 'password' || target.authentication === 'encrypted-password';
+  const notes = [
+    ...(target.username && signsIn ? [fill(pick(LOGIN_NOTES.username, locale), { username: usernameWords(target.username, locale) })] : []),
+    ...(target.authentication === 'encrypted-password' ? [pick(LOGIN_NOTES.encrypted, locale)] : []),
+  ];
+  return notes.length > 0 ? notes.join(' ') : null;
+}
+
 export function renderSteps(
   client: MailClient,
   target: TargetSettings,
@@ -52,11 +71,16 @@ export function renderSteps(
 ): RenderedStep[] {
   const fill = (text: Localized | undefined): string | null =>
     text ? renderText(pick(text, locale), client, target, locale, serverFallback) : null;
-  return client.steps.map((step) => ({
-    id: step.id,
-    kind: step.kind,
-    text: fill(step.text) ?? '',
-    detail: fill(step.detail),
-    expect: fill(step.expect),
-  }));
+  const note = loginNote(target, locale);
+  return client.steps.map((step) => {
+    const detail = fill(step.detail);
+    return {
+      id: step.id,
+      kind: step.kind,
+      text: fill(step.text) ?? '',
+      // The published login goes with the client's own login step, where the person types it.
+      detail: step.kind === 'auth' && note ? [detail, note].filter(Boolean).join(' ') : detail,
+      expect: fill(step.expect),
+    };
+  });
 }

@@ -2,7 +2,7 @@
  * The shape of one email client's port-change steps. One file per client in this folder,
  * listed in `registry.ts`, checked by `validateClient` and by test/unit/clients.test.ts.
  */
-import type { Authentication, Security } from '../api';
+import type { Authentication, Security, Username } from '../api';
 
 /** Every piece of text a person reads, in each language the extension ships (`_locales/en`, `_locales/es`). */
 export interface Localized {
@@ -93,6 +93,8 @@ export interface TargetSettings {
   port: number;
   security: Security;
   authentication: Authentication;
+  /** The login name from a server check, when the provider publishes one. */
+  username?: Username | null;
 }
 
 export const DEFAULT_TARGET: TargetSettings = {

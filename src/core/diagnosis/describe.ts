@@ -3,6 +3,7 @@
  * recommendation sentence. One place, so the extension and the CLI say the same thing.
  */
 import type { Authentication, PortResult, PortState, Recommendation, Security, TlsFacts } from '../api';
+import { usernameWords } from './username';
 
 /** Label of a non-ok state; `ok` is described from what the dialogue found (see describePort). */
 const STATE_LABELS: Record<PortState, string> = {
@@ -40,6 +41,8 @@ export function describeAuthentication(authentication: Authentication): string {
   switch (authentication) {
     case 'password':
       return 'your email password';
+    case 'encrypted-password':
+      return 'your email password, set to "encrypted password" (challenge-response, such as CRAM-MD5)';
     case 'oauth2':
       return 'OAuth2 sign-in (your provider’s login window)';
     case 'smtp-after-pop':
@@ -73,11 +76,23 @@ export function describeAuthMechanisms(auth: string[]): string {
   return auth.length > 0 ? auth.join(' ') : 'none';
 }
 
-/** "Use smtp.example.com, port 587 with STARTTLS, and sign in with your email password." */
-export function describeRecommendation(recommendation: Pick<Recommendation, 'server' | 'port' | 'security' | 'authentication'>): string {
-  const { server, port, security, authentication } = recommendation;
+/**
+ * "Use smtp.example.com, port 587 with STARTTLS, and sign in with your email password.", with the user
+ * name when the provider publishes one: "… and sign in as jdoe with your email password."
+ */
+export function describeRecommendation(recommendation: Pick<Recommendation, 'server' | 'port' | 'security' | 'authentication' | 'username'>): string {
+  const { server, port, security, authentication, username } = recommendation;
   const how = security === 'none' ? 'without encryption' : `with ${describeSecurity(security)}`;
-  const login = authentication === 'none' ? 'no login' : `sign in with ${describeAuthentication(authentication)}`;
+  const signsIn = authentication !== 'none' && authentication !== 'smtp-after-pop';
+  const method = describeAuthentication(authentication);
+  const login =
+    authentication === 'none'
+      ? 'no login'
+      : !username || !signsIn
+        ? `sign in with ${method}`
+        : username.value !== null
+          ? `sign in as ${username.value} with ${method}`
+          : `sign in with ${usernameWords(username, 'en')} as user name and ${method}`;
   return `Use ${server}, port ${port} ${how}, and ${login}.`;
 }
 

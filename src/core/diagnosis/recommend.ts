@@ -23,6 +23,8 @@ export interface RecommendOutcome {
 const SUBMISSION_PORTS = new Set([465, 587, 2525]);
 const PASSWORD_MECHANISMS = /^(PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|SCRAM-.*|NTLM|GSSAPI)$/i;
 const OAUTH_MECHANISMS = /^(XOAUTH2|OAUTHBEARER)$/i;
+/** Logins that never send the password itself (a client's "encrypted password"). */
+const CHALLENGE_MECHANISMS = /^(CRAM-MD5|DIGEST-MD5|SCRAM-.*)$/i;
 
 function tier(port: number): number {
   if (port === 465 || port === 587) return 0;
@@ -51,6 +53,8 @@ function publishedFor(discovery: DiscoveryResult | null | undefined, server: str
 }
 
 function authenticationOf(result: PortResult, published: OutgoingServerCandidate | undefined): Authentication {
+  // An encrypted password as published, unless the server turns out to offer only plain ones.
+  if (published?.authentication === 'encrypted-password' && result.auth.length > 0 && !result.auth.some((m) => CHALLENGE_MECHANISMS.test(m))) return 'password';
   if (published && published.authentication !== 'password') return published.authentication;
   if (result.auth.some((mechanism) => PASSWORD_MECHANISMS.test(mechanism))) return 'password';
   if (result.auth.some((mechanism) => OAUTH_MECHANISMS.test(mechanism))) return 'oauth2';
@@ -112,11 +116,16 @@ export function recommend(ports: PortResult[], options: RecommendOptions): Recom
   let recommendation: Recommendation | null = null;
   if (chosen) {
     const other = usable.find((result) => result.port !== chosen.port && tier(result.port) <= 1);
+    const published = publishedFor(discovery, server, chosen.port);
+    // The login name belongs to the account, not the port: the provider's entry for another port of the same server says it too.
+    const username =
+      published?.username ?? discovery?.candidates.find((c) => c.hostname === server && c.source !== 'guess' && c.username)?.username ?? null;
     const fields = {
       server,
       port: chosen.port,
       security: chosen.security as Security,
-      authentication: authenticationOf(chosen, publishedFor(discovery, server, chosen.port)),
+      authentication: authenticationOf(chosen, published),
+      username,
     };
     recommendation = {
       ...fields,

@@ -8,6 +8,7 @@ import { fill, pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
 import { adviceForNetwork, type ViewComparison, type ViewVerdict } from './compare';
 import { otherSubmission } from './submission';
+import { usernameWords } from './username';
 
 export type ReplyFormat = 'text' | 'markdown';
 
@@ -20,12 +21,24 @@ const WORDS = {
   security: { en: 'Security', es: 'Seguridad' },
   auth: { en: 'Authentication', es: 'Autenticación' },
   authPassword: { en: 'on, with your full email address and mailbox password', es: 'activada, con su dirección de correo completa y la contraseña del buzón' },
+  /** When the provider publishes the user name, it has a line of its own. */
+  authPasswordOnly: { en: 'on, with your mailbox password', es: 'activada, con la contraseña del buzón' },
+  authEncrypted: {
+    en: 'on, with your mailbox password as an encrypted password (CRAM-MD5)',
+    es: 'activada, con la contraseña del buzón como contraseña cifrada (CRAM-MD5)',
+  },
+  username: { en: 'User name', es: 'Nombre de usuario' },
   authPop: { en: 'check for new mail first, then send (your provider allows sending for a while after a mail check)', es: 'compruebe primero si hay correo nuevo y luego envíe (su proveedor permite enviar durante un tiempo después de comprobar el correo)' },
   authNone: { en: 'none', es: 'ninguna' },
   steps: { en: 'Steps in {client}', es: 'Pasos en {client}' },
   stillTitle: { en: 'If it still does not send', es: 'Si sigue sin enviar' },
   still465: { en: 'Try port {alt} with {altSecurity} instead.', es: 'Pruebe el puerto {alt} con {altSecurity}.' },
   stillMatch: { en: 'Make sure port and security match: 587 goes with STARTTLS, 465 with SSL/TLS. A mismatch shows up as a timeout.', es: 'Compruebe que puerto y seguridad coinciden: 587 va con STARTTLS y 465 con SSL/TLS. Si no coinciden, se agota el tiempo de espera.' },
+  /** The provider publishes SSL/TLS on a port that usually means STARTTLS (or the reverse). */
+  stillMatchPublished: {
+    en: 'Make sure security is {security} on port {port}: your provider uses it there, unlike most. A mismatch shows up as a timeout.',
+    es: 'Compruebe que la seguridad es {security} en el puerto {port}: su proveedor la usa ahí, a diferencia de la mayoría. Si no coinciden, se agota el tiempo de espera.',
+  },
   stillIncoming: { en: 'Your incoming mail settings (POP or IMAP) stay as they are.', es: 'La configuración del correo entrante (POP o IMAP) no cambia.' },
   stillReply: { en: 'Reply to this message with the exact error text if it still fails.', es: 'Si sigue fallando, responda a este mensaje con el texto exacto del error.' },
   nothing: { en: 'We could not find a port on {server} that accepts mail from a mail program (587 or 465 with a login). Please check the server name with your email provider; we are looking into it as well.', es: 'No encontramos en {server} ningún puerto que acepte correo de un programa de correo (587 o 465 con inicio de sesión). Confirme el nombre del servidor con su proveedor de correo; nosotros también lo estamos revisando.' },
@@ -112,20 +125,35 @@ export function composeReply({ report, client, locale, format, comparison }: Rep
     lines.push(fill(pick(WORDS.nothing, locale), { server: report.server }), '', pick(WORDS.closing, locale));
     return lines.join('\n') + '\n';
   }
+  const username = recommendation.username ?? null;
   const target: TargetSettings = {
     server: recommendation.server,
     port: recommendation.port,
     security: recommendation.security,
     authentication: recommendation.authentication,
+    username,
   };
   const auth =
-    recommendation.authentication === 'smtp-after-pop' ? WORDS.authPop : recommendation.authentication === 'none' ? WORDS.authNone : WORDS.authPassword;
+    recommendation.authentication === 'smtp-after-pop'
+      ? WORDS.authPop
+      : recommendation.authentication === 'none'
+        ? WORDS.authNone
+        : recommendation.authentication === 'encrypted-password'
+          ? WORDS.authEncrypted
+          : username
+            ? WORDS.authPasswordOnly
+            : WORDS.authPassword;
+  const signsIn = recommendation.authentication === 'password' || recommendation.authentication === 'encrypted-password';
   const code = (value: string | number) => (md ? `\`${value}\`` : String(value));
   lines.push(heading(pick(WORDS.settings, locale)));
   lines.push(bullet(`${pick(WORDS.server, locale)}: ${code(recommendation.server)}`));
   lines.push(bullet(`${pick(WORDS.port, locale)}: ${code(recommendation.port)}`));
   lines.push(bullet(`${pick(WORDS.security, locale)}: ${pick(client.securityWords[recommendation.security], locale)}`));
-  lines.push(bullet(`${pick(WORDS.auth, locale)}: ${pick(auth, locale)}`), '');
+  lines.push(bullet(`${pick(WORDS.auth, locale)}: ${pick(auth, locale)}`));
+  if (username && signsIn) {
+    lines.push(bullet(`${pick(WORDS.username, locale)}: ${username.value !== null ? code(username.value) : usernameWords(username, locale)}`));
+  }
+  lines.push('');
   lines.push(heading(fill(pick(WORDS.steps, locale), { client: client.name })));
   if (client.retired) lines.push(pick(client.retired.note, locale));
   renderSteps(client, target, locale, recommendation.server).forEach((step, index) => {
@@ -136,7 +164,14 @@ export function composeReply({ report, client, locale, format, comparison }: Rep
   lines.push(heading(pick(WORDS.stillTitle, locale)));
   const alternative = recommendation.alternative ?? otherSubmission(recommendation.port);
   lines.push(bullet(fill(pick(WORDS.still465, locale), { alt: alternative.port, altSecurity: pick(client.securityWords[alternative.security], locale) })));
-  lines.push(bullet(pick(WORDS.stillMatch, locale)));
+  const usual = recommendation.security === (recommendation.port === 465 ? 'tls' : 'starttls') || recommendation.security === 'none';
+  lines.push(
+    bullet(
+      usual
+        ? pick(WORDS.stillMatch, locale)
+        : fill(pick(WORDS.stillMatchPublished, locale), { security: pick(client.securityWords[recommendation.security], locale), port: recommendation.port }),
+    ),
+  );
   lines.push(bullet(pick(WORDS.stillIncoming, locale)));
   lines.push(bullet(pick(WORDS.stillReply, locale)), '');
   lines.push(pick(WORDS.closing, locale));

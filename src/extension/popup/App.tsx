@@ -75,6 +75,7 @@ export function App() {
       port: recommendation.port,
       security: recommendation.security,
       authentication: recommendation.authentication,
+      username: recommendation.username ?? null,
     };
     setState({ ...state, target, targetTested: true });
     void writeItems({ target, targetTested: true });

@@ -1,6 +1,7 @@
 import { pick } from '../../core/clients/render';
 import type { Locale, MailClient, TargetSettings } from '../../core/clients/types';
 import { otherSubmission } from '../../core/diagnosis/submission';
+import { usernameWords } from '../../core/diagnosis/username';
 import { t } from '../i18n';
 
 interface Props {
@@ -18,7 +19,9 @@ export function SettingsCard({ client, target, locale, tested }: Props) {
       ? t('authPopBefore')
       : target.authentication === 'none'
         ? t('authNone')
-        : t('authPassword');
+        : target.authentication === 'encrypted-password'
+          ? t('authEncrypted')
+          : t('authPassword');
   return (
     <section class="card settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settingsTitle')}</h2>
@@ -41,6 +44,12 @@ export function SettingsCard({ client, target, locale, tested }: Props) {
           <dt>{pick(client.words.authentication, locale)}</dt>
           <dd>{auth}</dd>
         </div>
+        {target.username && (
+          <div>
+            <dt>{t('settingsUsername')}</dt>
+            <dd data-testid="target-username">{usernameWords(target.username, locale)}</dd>
+          </div>
+        )}
       </dl>
       <p class="muted">
         {t('settingsAlternative', target.port, alternative.port, pick(client.securityWords[alternative.security], locale))}

@@ -4,8 +4,9 @@ import type { ProbePort, Recommendation } from '../../core/api';
 import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
 import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
 import { parseTarget } from '../../core/target';
+import { usernameWords } from '../../core/diagnosis/username';
 import type { CheckState } from '../check-state';
-import { t } from '../i18n';
+import { contentLocale, t } from '../i18n';
 import { Comparison, sameServer } from './Comparison';
 import { authWords, certificateWords, securityWords, stateWords } from './port-words';
 import { useElapsed } from './use-check';
@@ -28,7 +29,9 @@ export function recommendationSentence(recommendation: Recommendation): string {
     ? t('recommendPopFirst', recommendation.server, recommendation.port, security)
     : recommendation.authentication === 'none'
       ? t('recommendNoAuth', recommendation.server, recommendation.port, security)
-      : t('recommendPassword', recommendation.server, recommendation.port, security);
+      : recommendation.authentication === 'encrypted-password'
+        ? t('recommendEncrypted', recommendation.server, recommendation.port, security)
+        : t('recommendPassword', recommendation.server, recommendation.port, security);
 }
 
 function errorSentence(check: CheckState): string {
@@ -251,6 +254,9 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
               {recommendation ? (
                 <>
                   <p data-testid="recommendation">{recommendationSentence(recommendation)}</p>
+                  {recommendation.username && (
+                    <p data-testid="recommendation-username">{t('recommendUsername', usernameWords(recommendation.username, contentLocale()))}</p>
+                  )}
                   {check.report.recommendation && recommendation.port !== check.report.recommendation.port && (
                     <p class="small" data-testid="recommendation-moved">
                       {t('recommendMoved', check.report.recommendation.port, recommendation.port)}

@@ -6,7 +6,7 @@
  * with it any entity definition, the "billion laughs" route) is refused outright, only the five predefined
  * entities and numeric references are decoded, and the input is capped before any pattern runs on it.
  */
-import type { Authentication, Security } from '../../core/api';
+import type { Authentication, Security, Username } from '../../core/api';
 import { MAX_BODY_BYTES } from './http-fetch';
 
 export interface OutgoingServerEntry {
@@ -14,6 +14,8 @@ export interface OutgoingServerEntry {
   port: number;
   security: Security;
   authentication: Authentication;
+  /** The published `<username>`, resolved against the address when there is one; null when absent or unreadable. */
+  username: Username | null;
 }
 
 export type AutoconfigParse =
@@ -25,9 +27,9 @@ const SOCKET_TYPES: Record<string, Security> = { ssl: 'tls', starttls: 'starttls
 /** Values of `<authentication>`, as the config file format defines them. */
 const AUTHENTICATIONS: Record<string, Authentication> = {
   'password-cleartext': 'password',
-  'password-encrypted': 'password',
+  'password-encrypted': 'encrypted-password',
   plain: 'password',
-  secure: 'password',
+  secure: 'encrypted-password',
   ntlm: 'password',
   gssapi: 'password',
   oauth2: 'oauth2',
@@ -63,7 +65,30 @@ function attribute(attributes: string, name: string): string | null {
   return match ? decodeText(match[2] ?? match[3] ?? '') : null;
 }
 
-export function parseAutoconfig(xml: string, substitute: { domain: string; email: string | null }): AutoconfigParse {
+/** A user name form worth showing: no spaces, no control or format characters (bidi overrides), not huge. */
+const USERNAME_TEXT = /^[^\s\p{C}]{1,128}$/u;
+const USERNAME_PLACEHOLDERS = /%EMAILADDRESS%|%EMAILLOCALPART%/g;
+
+/**
+ * `<username>` as published, with %EMAILDOMAIN% filled in from the person's own domain (`userDomain`,
+ * not the provider's when the file came by way of the MX) and the rest resolved when the address is known.
+ * A form with any other placeholder (%REALNAME%...) cannot be typed from what we know, so it is left out.
+ */
+function readUsername(published: string | undefined, userDomain: string, email: string | null): Username | null {
+  if (published === undefined || !USERNAME_TEXT.test(published)) return null;
+  const pattern = published.replace(/%EMAILDOMAIN%/g, userDomain);
+  if (/%[A-Z]+%/.test(pattern.replace(USERNAME_PLACEHOLDERS, ''))) return null;
+  const form = pattern === '%EMAILADDRESS%' ? 'address' : pattern === '%EMAILLOCALPART%' ? 'local-part' : 'other';
+  const localPart = email ? email.slice(0, email.lastIndexOf('@')) : null;
+  const value = !pattern.includes('%')
+    ? pattern
+    : email && localPart
+      ? pattern.replace(USERNAME_PLACEHOLDERS, (name) => (name === '%EMAILADDRESS%' ? email : localPart))
+      : null;
+  return { form, pattern, value };
+}
+
+export function parseAutoconfig(xml: string, substitute: { domain: string; email: string | null; userDomain?: string }): AutoconfigParse {
   if (xml.length > MAX_BODY_BYTES) return { ok: false, message: 'The file is larger than 256 KiB.' };
   const text = xml.replace(/<!--[\s\S]*?-->/g, '');
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
@@ -88,7 +113,8 @@ export function parseAutoconfig(xml: string, substitute: { domain: string; email
       .map((value) => AUTHENTICATIONS[value.toLowerCase()])
       .find((value) => value !== undefined);
     if (!/^[a-z0-9.-]{1,253}$/.test(hostname) || !Number.isInteger(port) || port < 1 || port > 65535 || !security) continue;
-    servers.push({ hostname, port, security, authentication: authentication ?? 'password' });
+    const username = readUsername(leafValues(body, 'username')[0], substitute.userDomain ?? substitute.domain, substitute.email);
+    servers.push({ hostname, port, security, authentication: authentication ?? 'password', username });
   }
   if (servers.length === 0) return { ok: false, message: 'The file lists no usable SMTP outgoing server.' };
   return { ok: true, servers };

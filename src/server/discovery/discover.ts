@@ -103,6 +103,7 @@ async function configFileStep(
   domain: string,
   email: string | null,
   signal: AbortSignal | undefined,
+  userDomain: string = domain,
 ): Promise<StepResult> {
   // The email address is personal data: the step shows the URL without its query.
   const query = url.split('?')[0] ?? url;
@@ -114,7 +115,7 @@ async function configFileStep(
     if (answer.status !== 200) {
       return { steps: [{ source, query, outcome: 'error', message: `The web server answered HTTP ${answer.status}.` }], candidates: [] };
     }
-    const parsed = parseAutoconfig(answer.text, { domain, email });
+    const parsed = parseAutoconfig(answer.text, { domain, email, userDomain });
     if (!parsed.ok) return { steps: [{ source, query, outcome: 'error', message: parsed.message }], candidates: [] };
     const candidates = parsed.servers
       .filter((server) => isServerName(server.hostname))
@@ -222,7 +223,7 @@ function dedupe(candidates: OutgoingServerCandidate[]): OutgoingServerCandidate[
 
 /**
  * `domain` must already be a valid, lower-case domain name (see parseTarget); `email` is only used for
- * the autoconfig query and %EMAILLOCALPART% and is never put into a step.
+ * the autoconfig query, %EMAILLOCALPART% and the candidates' user names, and is never put into a step.
  */
 export async function discover(domain: string, email: string | null, options: DiscoveryOptions): Promise<DiscoveryResult> {
   const fetch = options.fetch ?? createSafeFetch();
@@ -230,7 +231,7 @@ export async function discover(domain: string, email: string | null, options: Di
   const autoconfigUrls = (options.autoconfigUrls ?? standardAutoconfigUrls)(domain, email);
   const { resolver, signal } = options;
   const readIspdb = (name: string) =>
-    configFileStep(fetch, new URL(encodeURIComponent(name), ispdbUrl.endsWith('/') ? ispdbUrl : `${ispdbUrl}/`).href, 'ispdb', name, email, signal);
+    configFileStep(fetch, new URL(encodeURIComponent(name), ispdbUrl.endsWith('/') ? ispdbUrl : `${ispdbUrl}/`).href, 'ispdb', name, email, signal, domain);
 
   const groups = await withAbort(
     Promise.all([

@@ -21,6 +21,8 @@ export interface ProbePortOptions {
   signal?: AbortSignal;
   /** Defaults to the probe's own address literal, e.g. "[192.0.2.7]" (RFC 5321 4.1.4). */
   ehloName?: string;
+  /** Speak TLS from the first byte on this port too (a provider that publishes SSL on 587); 465 always does. */
+  implicitTls?: boolean;
 }
 
 /** Port 465 is implicit TLS (RFC 8314 3.3); the others start in plaintext and upgrade with STARTTLS (RFC 3207). */
@@ -37,7 +39,7 @@ export async function probePort(options: ProbePortOptions): Promise<PortResult> 
       : `The probe only checks ports 25, 465, 587 and 2525, so port ${String(port)} was not contacted.`);
   }
   const family = net.isIP(address) === 6 ? 6 : 4;
-  const result = await runDialogue({ ...options, family, mode: modeOf(port) });
+  const result = await runDialogue({ ...options, family, mode: options.implicitTls ? 'implicit' : modeOf(port) });
   return { ...result, port };
 }
 

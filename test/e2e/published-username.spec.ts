@@ -1,0 +1,103 @@
+/**
+ * The user name a provider publishes, from the service's discovery to what the person reads: the built
+ * probe service reads a provider file from a stand-in ISPDB over HTTPS (the file names the loopback
+ * Postfix and wants the part of the address before the @), probes Postfix, and the popup's check result,
+ * settings card and login step, and agent mode's reply, say "jdoe".
+ */
+import { test, expect } from '@playwright/test';
+import { providerFile, startIspdb, type IspdbServer } from '../helpers/ispdb-server';
+import { launch, openPopup, removeProfile, type Launched } from './extension';
+import { ensurePostfix, startProbeService, type RunningService } from './services';
+
+const SERVICE_PORT = 8592;
+
+let ispdb: IspdbServer;
+let service: RunningService;
+let launched: Launched;
+
+test.beforeAll(async () => {
+  await ensurePostfix();
+  ispdb = await startIspdb({
+    'isp.test': providerFile('isp.test', { hostname: 'localhost', port: 587, socketType: 'STARTTLS', username: '%EMAILLOCALPART%', authentication: 'password-cleartext' }),
+  });
+  service = await startProbeService(SERVICE_PORT, { ISPDB_URL: ispdb.url, NODE_EXTRA_CA_CERTS: ispdb.caFile });
+});
+
+test.afterAll(async () => {
+  await service?.stop();
+  await ispdb?.close();
+});
+
+test.beforeEach(async () => {
+  launched = await launch();
+  await launched.worker.evaluate(async (serviceUrl) => {
+    await chrome.storage.local.set({
+      options: {
+        serviceUrl,
+        profile: { name: '', helpDomains: [], outgoingServer: '', allowedPorts: [25, 465, 587], authMethod: 'smtp-auth' },
+      },
+    });
+  }, service.origin);
+});
+
+test.afterEach(async () => {
+  await launched.close().catch(() => undefined);
+  await removeProfile(launched.profile);
+});
+
+test('the popup shows the published user name in the check result, on the settings card and at the login step', async () => {
+  const page = await openPopup(launched, { width: 380, height: 900 });
+  await page.getByRole('searchbox').fill('thunderbird');
+  await page.locator('[data-client="thunderbird"]').click();
+  await page.getByRole('button', { name: 'Check server' }).click();
+  const field = page.getByLabel('Email address, domain or server');
+  // The field takes its prefill once the view has loaded; type after that, as a person would.
+  await expect(async () => {
+    await field.fill('jdoe@isp.test');
+    await page.waitForTimeout(200);
+    await expect(field).toHaveValue('jdoe@isp.test', { timeout: 100 });
+  }).toPass();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('recommendation')).toContainText('Use localhost, port 587', { timeout: 45_000 });
+  await expect(page.getByTestId('recommendation-username')).toHaveText('User name: jdoe');
+  await page.locator('.card.recommendation').screenshot({ path: '/tmp/ispdb-popup-check.png' });
+
+  await page.getByRole('button', { name: 'Use these settings' }).click();
+  await expect(page.getByTestId('target-server')).toHaveText('localhost');
+  await expect(page.getByTestId('target-username')).toHaveText('jdoe');
+  await expect(page.locator('.settings dt', { hasText: 'User name' })).toBeVisible();
+  await expect(page.locator('.steps [data-kind="auth"]')).toContainText('For this provider the user name is jdoe.');
+  await page.locator('.card.settings').screenshot({ path: '/tmp/ispdb-popup-card.png' });
+
+  // A new popup reads the setting back from storage, user name and all.
+  await page.close();
+  const again = await openPopup(launched);
+  await expect(again.getByTestId('target-username')).toHaveText('jdoe');
+});
+
+test('agent mode puts the user name in the reply, and its form when only the domain was checked', async () => {
+  const page = await launched.context.newPage();
+  await page.setViewportSize({ width: 420, height: 1200 });
+  await page.goto(`chrome-extension://${launched.extensionId}/src/extension/agent/index.html`);
+  const field = page.getByLabel('Email address, domain or server');
+  await field.fill('jdoe@isp.test');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('recommendation')).toContainText('Use localhost, port 587', { timeout: 45_000 });
+  await expect(page.getByTestId('recommendation-username')).toHaveText('User name: jdoe');
+  await page.getByLabel("Customer's mail program").selectOption('thunderbird');
+  const preview = page.locator('#reply-preview');
+  await expect(preview).toHaveValue(/^- User name: jdoe$/m);
+  await expect(preview).toHaveValue(/^- Authentication: on, with your mailbox password$/m);
+  await page.screenshot({ path: '/tmp/ispdb-agent-reply.png', fullPage: true });
+  // The reply's settings, scrolled into view in the preview, for a look at the text itself.
+  await preview.evaluate((element: HTMLTextAreaElement) => {
+    const before = element.value.slice(0, element.value.indexOf('Settings to use'));
+    element.scrollTop = before.split('\n').length * parseFloat(getComputedStyle(element).lineHeight || '16');
+  });
+  await preview.screenshot({ path: '/tmp/ispdb-agent-reply-settings.png' });
+
+  await field.fill('isp.test');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('recommendation-username')).toHaveText('User name: the part of your address before the @', { timeout: 45_000 });
+  await expect(preview).toHaveValue(/^- User name: the part of your address before the @$/m);
+});
