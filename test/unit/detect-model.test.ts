@@ -64,7 +64,7 @@ describe('scoring', () => {
   });
 
   it('classifyPage uses the model it is given', () => {
-    const page = parse('<title>Outgoing server port 587</title><p>Set the outgoing server (SMTP) port to 587.</p>');
+    const page = parse('<!doctype html><html><head><title>Outgoing server port 587</title></head><body><p>Set the outgoing server (SMTP) port to 587.</p></body></html>');
     expect(classifyPage(page, 'https://help.example.net/', { model: zeroModel({ bias: { article: -9, account: -9 } }) }).kind).toBe('none');
     expect(classifyPage(page, 'https://help.example.net/', { model: zeroModel({ bias: { article: 9, account: -9 } }) }).kind).toBe('article');
   });

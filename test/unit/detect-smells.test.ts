@@ -44,7 +44,7 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     quiet: ['en-webmail-login.html', 'en-webmail-pop-imap-only.html', 'en-cpanel-mail-client-manual-settings.html'],
   },
   'pairs:outgoing-server': {
-    fires: ['en-cpanel-mail-client-manual-settings.html', 'en-plesk-mail-settings-dl.html', 'es-panel-configuracion-cliente-correo.html', 'de-kundencenter-postfach-serverdaten.html', 'fr-espace-client-parametres-messagerie.html', 'it-area-clienti-impostazioni-posta.html', 'nl-mijn-account-mailinstellingen.html'],
+    fires: ['en-cpanel-mail-client-manual-settings.html', 'en-plesk-mail-settings-dl.html', 'es-panel-configuracion-cliente-correo.html', 'de-kundencenter-postfach-serverdaten.html', 'fr-espace-client-parametres-messagerie.html', 'it-area-clienti-impostazioni-posta.html'],
     quiet: ['fr-imap-ou-pop-difference.html', 'en-what-is-a-port.html', 'fr-dns-enregistrement-mx.html', 'en-game-server-ports.html'],
   },
   'account:sign-out': {

@@ -17,6 +17,7 @@ const LIMITS = {
   actions: 400,
   tables: 30,
   lists: 30,
+  items: 200,
   labels: 300,
   controls: 150,
   metas: 60,
@@ -34,6 +35,7 @@ const TAIL_BUDGET = 5_000;
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'summary']);
 const CONTROL_TAGS = new Set(['input', 'select', 'textarea']);
+const ARIA_CONTROLS = new Set(['textbox', 'combobox', 'spinbutton', 'listbox']);
 
 function deepestLast(element: Element): Element {
   let current = element;
@@ -61,16 +63,19 @@ function take(element: Element, found: PageElements): void {
   else if (CONTROL_TAGS.has(tag)) add(found, 'controls', element);
   else if (tag === 'table') add(found, 'tables', element);
   else if (tag === 'dl') add(found, 'lists', element);
+  else if (tag === 'li') add(found, 'items', element);
   else if (tag === 'meta') add(found, 'metas', element);
   else if (tag === 'label' && element.hasAttribute('for')) add(found, 'labels', element);
   else if (action) add(found, 'actions', element);
   const role = element.getAttribute('role');
   if (role === 'heading' && !heading) add(found, 'headings', element);
   if ((role === 'button' || role === 'menuitem') && !action) add(found, 'actions', element);
+  // Script-built widgets that stand for a field: <div role="combobox" aria-labelledby="…">STARTTLS</div>.
+  if (role !== null && ARIA_CONTROLS.has(role) && !CONTROL_TAGS.has(tag)) add(found, 'controls', element);
 }
 
 export function collectElements(document: Document, budget = ELEMENT_BUDGET, tailBudget = TAIL_BUDGET): PageElements {
-  const found: PageElements = { headings: [], actions: [], tables: [], lists: [], labels: [], controls: [], metas: [], visited: 0, truncated: false };
+  const found: PageElements = { headings: [], actions: [], tables: [], lists: [], items: [], labels: [], controls: [], metas: [], visited: 0, truncated: false };
   if (document.documentElement === null) return found;
   const walker = document.createTreeWalker(document, SHOW_ELEMENT);
   let last: Node | null = null;

@@ -54,16 +54,33 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
 
 function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   let outgoingContainer: Element | null = null;
+  /** A server named for no direction ("Mail server", "Hostname"): one host for IMAP, POP3 and SMTP alike. */
+  let sharedHost: { host: string; container: Element } | null = null;
   for (const pair of pairs) {
     const meaning = meaningOf(pair.key, pair.context);
     if (meaning.direction === 'incoming') {
       if (meaning.role === 'server') draft.incomingServer ??= firstHost(pair.value);
       continue;
     }
-    if (meaning.direction !== 'outgoing') continue;
+    if (meaning.direction !== 'outgoing') {
+      if (meaning.role === 'server' && sharedHost === null) {
+        const host = firstHost(pair.value);
+        if (host !== null) sharedHost = { host, container: pair.container };
+      }
+      continue;
+    }
     if (meaning.role === 'server') {
       const host = firstHost(pair.value);
-      if (host === null) continue;
+      if (host === null) {
+        // "SMTP | 465 (SSL/TLS)": the row names the protocol, and its value is the port.
+        const port = firstPort(pair.value, 'any');
+        if (port === null) continue;
+        draft.sources.add('pairs');
+        draft.port ??= port;
+        draft.security ??= securityOf(pair.value, port);
+        outgoingContainer ??= pair.container;
+        continue;
+      }
       draft.sources.add('pairs');
       draft.outgoingServer ??= host;
       outgoingContainer ??= pair.container;
@@ -82,6 +99,10 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
     } else if (meaning.role === 'auth') {
       draft.authentication ??= authenticationOf(pair.value);
     }
+  }
+  if (draft.outgoingServer === null && sharedHost !== null && outgoingContainer !== null) {
+    draft.outgoingServer = sharedHost.host;
+    outgoingContainer = sharedHost.container;
   }
   draft.anchor ??= outgoingContainer;
 }

@@ -43,6 +43,24 @@ function labelTextWithout(label: Element, control: Element): string {
 /** A label's worth of text: a few words, not a paragraph. */
 const LABEL_LIKE = (text: string | null | undefined): text is string => !!text && text.trim().length > 0 && text.trim().length <= 60;
 
+/**
+ * A form laid out as a grid: the row's header says what ("Server", "Port"), the column's header says
+ * which ("Incoming", "Outgoing").
+ */
+function gridLabel(cell: Element): string | null {
+  const row = cell.parentElement;
+  if (row === null || !/^tr$/i.test(row.tagName)) return null;
+  const cells = Array.from(row.children);
+  const rowHeader = cells[0]?.textContent?.trim();
+  const table = row.closest('table');
+  const headerRow = table?.querySelector('tr');
+  // Two or more value columns under headers of their own; a "label | field" table keeps its left-cell labels.
+  if (!rowHeader || cells.indexOf(cell) < 1 || !headerRow || headerRow === row || headerRow.children.length < 3) return null;
+  if (headerRow.querySelector('input, select, textarea') !== null) return null;
+  const columnHeader = headerRow.children[cells.indexOf(cell)]?.textContent?.trim();
+  return columnHeader && LABEL_LIKE(columnHeader) && LABEL_LIKE(rowHeader) ? `${columnHeader} ${rowHeader}` : null;
+}
+
 /** The cell in the row above, in the same column: forms laid out as a table with the labels on top. */
 function cellAbove(cell: Element): string | null {
   const row = cell.parentElement;
@@ -99,6 +117,8 @@ function labelOf(document: Document, control: Element, labelsByFor: Map<string, 
     if (text.trim()) return clip(text);
   }
   const cell = control.closest('td, dd');
+  const grid = cell ? gridLabel(cell) : null;
+  if (grid) return clip(grid);
   const leftCell = cell?.previousElementSibling;
   if (leftCell?.textContent?.trim()) return clip(leftCell.textContent);
   const above = cell ? cellAbove(cell) : null;
@@ -136,8 +156,17 @@ export function readFields(document: Document, elements: PageElements = collectE
   let lastForm: Element | null = null;
   let lastDirection: Direction = null;
   for (const control of elements.controls) {
-    const tag = control.tagName.toLowerCase() as LabelledField['tag'];
-    const type = (control.getAttribute('type') ?? (tag === 'input' ? 'text' : tag)).toLowerCase();
+    const role = control.getAttribute('role');
+    const native = /^(?:input|select|textarea)$/i.test(control.tagName);
+    // An ARIA widget reads like the native control it stands for, its shown text as its value.
+    const tag = (native ? control.tagName.toLowerCase() : role === 'combobox' || role === 'listbox' ? 'select' : 'input') as LabelledField['tag'];
+    const type = native ? (control.getAttribute('type') ?? (tag === 'input' ? 'text' : tag)).toLowerCase() : role === 'spinbutton' ? 'number' : tag === 'select' ? 'select' : 'text';
+    if (!native) {
+      const label = labelOf(document, control, labelsByFor);
+      const shown = control.getAttribute('aria-valuetext') ?? control.getAttribute('aria-valuenow') ?? control.textContent ?? '';
+      fields.push({ element: control, label, value: clip(shown), context: directionOf(label) ?? lastDirection, tag, type });
+      continue;
+    }
     if (IGNORED_TYPES.has(type)) continue;
     const form = control.closest('form, [role="dialog"], fieldset') ?? null;
     if (form !== lastForm) lastDirection = null;

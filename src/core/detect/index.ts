@@ -82,7 +82,7 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   const answers = measureSmells(reading, facts, extraction);
   const model = options.model ?? MODEL;
   const { probability, parts } = score(model, answers);
-  const kind = decide(model, probability, possibleKinds(reading));
+  const kind = decide(model, probability, possibleKinds(reading, extraction));
   const signals = signalsFor(kind, parts);
   if (facts.textStats.truncated) signals.push('budget:truncated');
   if (facts.elementStats.truncated) signals.push('budget:elements-truncated');

@@ -108,11 +108,10 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     id: 'printer',
     pattern: words(
       'scan to e-?mail', 'scan-to-e-?mail', 'scann\\p{L}*', 'scanning', 'printers?', 'copiers?', 'mfps?', 'fax', 'multifunction\\p{L}*', 'mfp', 'copier', 'drucker\\p{L}*',
-      'scannen', 'this machine', 'the machine', 'the device', 'embedded web server', 'web config', 'address book',
-      'gerät\\p{L}*', 'adressbuch', 'appareil', 'carnet d\'adresses', 'dispositivo', 'libreta de direcciones', 'imprimante', 'numérisation', 'impresora', 'escanear', 'escáner', 'impressora', 'digitalizar', 'stampante',
+      'scannen', 'this machine', 'embedded web server', 'web config', 'imprimante', 'numérisation', 'impresora', 'escanear', 'escáner', 'impressora', 'digitalizar', 'stampante',
       'scansione', 'printer', 'scannen naar e-mail', 'drukar\\p{L}*', 'skaner\\p{L}*', 'skrivare', 'tiskárn\\p{L}*',
     ),
-    unspaced: cjk('プリンター', 'スキャン', '複合機', 'スキャナ', '本機', '本製品', 'ファクス', 'ファックス', 'コピー機', 'アドレス帳', '宛先表'),
+    unspaced: cjk('プリンター', 'スキャン', '複合機', 'スキャナ', '本機', '本製品', 'ファクス', 'ファックス', 'コピー機', '宛先表'),
     atLeast: 2,
     penalty: 0.4,
   },

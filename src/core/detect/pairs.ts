@@ -70,5 +70,19 @@ export function readPairs(document: Document, elements: PageElements = collectEl
       context = push(list, cellText(term), cellText(definition), context);
     }
   }
+  // Key/value list items, as control panels' sidebars write them: <li><span>SMTP</span> <span>465</span></li>.
+  let listContext: Direction = null;
+  let lastList: Element | null = null;
+  for (const item of elements.items) {
+    if (budget <= 0) break;
+    const parts = Array.from(item.children);
+    if (parts.length !== 2 || parts.some((part) => part.children.length > 2)) continue;
+    const key = cellText(parts[0]);
+    if (key.length === 0 || key.length > 40) continue;
+    const list = item.parentElement ?? item;
+    if (list !== lastList) listContext = null;
+    lastList = list;
+    listContext = push(list, key.replace(/:$/, ''), cellText(parts[1]), listContext);
+  }
   return pairs;
 }

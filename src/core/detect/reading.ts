@@ -4,7 +4,7 @@
  */
 import type { Extraction } from './extract';
 import { meaningOf } from './values';
-import { isHelpUrl } from './topic';
+import { isAccountUrl, isHelpUrl } from './topic';
 import type { PageFacts } from './types';
 import {
   ADVICE,
@@ -150,6 +150,8 @@ export interface Reading {
   otherMailPorts: number;
   sendWords: number;
   cannotSend: boolean;
+  /** The page belongs to someone: a sign-out control, an account-area address, their own address shown. */
+  inAccount: boolean;
   advice: number;
   /** Words addressing the reader per 1,000 characters of text. */
   youDensity: number;
@@ -313,6 +315,7 @@ export function readPage(facts: PageFacts, extraction: Extraction): Reading {
     otherMailPorts: count(OTHER_MAIL_PORT, text),
     sendWords: count(SEND_WORD, text),
     advice: count(ADVICE, text) + count(CJK_ADVICE, text),
+    inAccount: facts.signOut || isAccountUrl(facts.url) || addressInValues || EMAIL_ADDRESS.test(headline) || EMAIL_ADDRESS.test(text.slice(0, 2000)),
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
     cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`),
   };

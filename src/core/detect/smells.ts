@@ -115,7 +115,7 @@ const ACCOUNT_SMELLS: Smell[] = [
 ];
 
 /** Rules that combine others, where one alone says little: settings on a help site, a form in someone's account. */
-const inAccount = (r: Reading, f: PageFacts): boolean => f.signOut || isAccountUrl(f.url) || r.addressShown;
+const inAccount = (r: Reading): boolean => r.inAccount;
 const showsServer = (r: Reading): boolean => r.formOutgoingServer || r.formServer || r.pairsOutgoingServer || r.protocolRows > 0;
 const COMBINED_SMELLS: Smell[] = [
   {
@@ -123,8 +123,14 @@ const COMBINED_SMELLS: Smell[] = [
     about: 'A help address (or step-by-step text) that states an outgoing server or port',
     measure: (r, _f, e) => yes((r.helpUrl || r.steps >= 3) && (e.settings.outgoingServer !== null || e.settings.port !== null || r.portNearServer > 0)),
   },
-  { id: 'account:server-shown', about: 'In someone\'s account area, the page shows a server, port or protocol', measure: (r, f) => yes(inAccount(r, f) && showsServer(r)) },
-  { id: 'account:context', about: 'The page belongs to someone\'s account: sign-out, account address or their own e-mail address', measure: (r, f) => yes(inAccount(r, f)) },
+  { id: 'account:server-shown', about: 'In someone\'s account area, the page shows a server, port or protocol', measure: (r) => yes(inAccount(r) && showsServer(r)) },
+  { id: 'account:context', about: 'The page belongs to someone\'s account: sign-out, account address or their own e-mail address', measure: (r) => yes(inAccount(r)) },
+  {
+    id: 'account:protocols',
+    about: 'In someone\'s account area, the text names the mail protocols (IMAP, POP3, SMTP) several times',
+    measure: (r) => (inAccount(r) ? upTo(r.protocols, 6) : 0),
+    prior: { account: 1.5 },
+  },
 ];
 
 const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
@@ -145,16 +151,18 @@ export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...AC
 /**
  * What a page must show before the weights may call it a kind at all, whatever else it says. An
  * article about sending mail names the outgoing server, SMTP or a mail port; an account page shows a
- * setting: a server, port, login or sender field, a server row or a protocol with its port. A signed-in
+ * setting: a server, port, login or sender field, a server row, a protocol with its port, or an outgoing
+ * server and port in labelled lines, or, in someone's account, the mail protocols it may use. A signed-in
  * inbox or address book has neither, however much it looks like someone's account.
  */
-export function possibleKinds(reading: Reading): { article: boolean; account: boolean } {
+export function possibleKinds(reading: Reading, extraction: Extraction): { article: boolean; account: boolean } {
   const r = reading;
   return {
     article: r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked,
     account:
       r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
-      r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5),
+      r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5) ||
+      (extraction.settings.outgoingServer !== null && extraction.settings.port !== null) || (r.inAccount && r.protocols >= 3),
   };
 }
 

@@ -102,7 +102,7 @@ export const OUTGOING_SERVER = words(
   'serveur (?:de (?:courrier|messagerie) )?sortant',
   "serveur (?:d'|de )envoi",
   'serveur smtp',
-  'courrier sortant',
+  'courrier sortant', '(?:e-?mails?|messages?|courriels?) sortants?',
   'porta smtp',
   'server (?:della |di )?posta in uscita',
   'server (?:in )?uscita',
@@ -186,7 +186,8 @@ export const SECURITY_WORD = words(
   'connection security', 'verschlüsselung', 'verbindungssicherheit', 'sicherheit', 'cifrado', 'seguridad',
   'conexión cifrada', 'tipo de conexión', 'chiffrement', 'sécurité', 'connexion chiffrée', 'segurança',
   'criptografia', 'tipo de segurança', 'crittografia', 'sicurezza', 'beveiliging', 'beveiligingstype', 'versleuteling',
-  'tipo di connessione', 'ssl', 'tls', 'ssl/tls',
+  'tipo di connessione', 'ssl', 'tls', 'ssl/tls', 'szyfrowanie', 'zabezpieczenia', 'kryptering', 'säkerhet', 'šifrování',
+  'шифрование', 'безопасность', '暗号化', 'セキュリティ', '接続の保護', '加密', '安全',
 );
 export const AUTH_WORD = words(
   'authentication(?: method)?', 'smtp authentication', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
@@ -298,4 +299,4 @@ export const STEP_VERB = words(
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
 const PORT_25 = `${B}(?:port|puerto|porta|poort|portu|porten|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}`;
 const BLOCKED = `${B}(?:block\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*)`;
-export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,60}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,60}${PORT_25}`, 'gu');
+export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,100}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,100}${PORT_25}`, 'gu');
