@@ -28,9 +28,13 @@ export async function interopAnswers(): Promise<boolean> {
   return answers.every(Boolean);
 }
 
+/** Runs the script quietly; its output is shown only when it fails. */
 function runScript(command: 'start' | 'stop'): void {
-  const result = spawnSync('bash', [INTEROP_SCRIPT, command], { stdio: 'inherit', timeout: 300_000 });
-  if (result.status !== 0) throw new Error(`scripts/setup-interop.sh ${command} failed (see its output above).`);
+  const result = spawnSync('bash', [INTEROP_SCRIPT, command], { encoding: 'utf8', timeout: 300_000 });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error(`scripts/setup-interop.sh ${command} failed (its output is above).`);
+  }
 }
 
 /**
