@@ -12,7 +12,7 @@
 # and a server that runs with the same configuration and answers on its ports is left alone.
 # stop ends exactly the processes start began (by their pidfiles). Everything lives in .tmp/interop/.
 # Needs root (ports below 1024, Exim's system user); CI runs it as root on a fresh Debian.
-set -euo pipefail
+set -Eeuo pipefail
 
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly SRC="$ROOT/scripts/interop"
@@ -179,12 +179,15 @@ readonly EXIM_BIN="$EXIM_DIR/root/usr/sbin/exim4"
 readonly EXIM_CONF="$EXIM_DIR/exim.conf"
 readonly EXIM_PID="$EXIM_DIR/exim.pid"
 
+# Debian's Exim binary has this user compiled in; its certificate keys are readable by its group.
+ensure_exim_user() {
+  id -u "$EXIM_USER" >/dev/null 2>&1 && return 0
+  useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$EXIM_USER" \
+    || fail "could not create the system user $EXIM_USER that Exim runs as"
+  step "created the system user $EXIM_USER"
+}
+
 ensure_exim_binary() {
-  if ! id -u "$EXIM_USER" >/dev/null 2>&1; then
-    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$EXIM_USER" \
-      || fail "could not create the system user $EXIM_USER that Exim runs as"
-    step "created the system user $EXIM_USER"
-  fi
   if [[ -x "$EXIM_BIN" ]] && "$EXIM_BIN" -C /dev/null -bV >/dev/null 2>&1; then return 0; fi
   install -d -m 0755 "$EXIM_DIR/debs"
   local deb
@@ -308,6 +311,7 @@ case "${1:-start}" in
     [[ "$(id -u)" == 0 ]] || fail "run as root (ports below 1024 and Exim's system user): sudo $0"
     install -d -m 0755 "$STATE"
     ensure_packages
+    ensure_exim_user
     ensure_certificates
     start_exim
     start_haraka
