@@ -59,14 +59,15 @@ if (setup.status !== 0) {
 banner('interop SMTP servers (Exim, Haraka, aiosmtpd)');
 // Stopped at the end only when this run started them: a developer's running servers are left alone.
 const interopWasRunning = spawnSync('bash', ['scripts/setup-interop.sh', 'status'], { stdio: 'ignore' }).status === 0;
-const interop = spawnSync('bash', ['scripts/setup-interop.sh', 'start'], { stdio: 'inherit' });
-if (interop.status !== 0) {
-  console.error('The interop servers could not be started; the interop integration tests need them.');
-  process.exit(1);
-}
 function stopInteropServers(): void {
   if (interopWasRunning) return;
   spawnSync('bash', ['scripts/setup-interop.sh', 'stop'], { stdio: 'inherit' });
+}
+const interop = spawnSync('bash', ['scripts/setup-interop.sh', 'start'], { stdio: 'inherit' });
+if (interop.status !== 0) {
+  console.error('The interop servers could not be started; the interop integration tests need them.');
+  stopInteropServers();
+  process.exit(1);
 }
 process.once('SIGINT', () => {
   stopInteropServers();
