@@ -91,10 +91,10 @@ describe('aiosmtpd on 127.0.0.7: 465 and 587 swapped', () => {
   });
 
   it('the summary says 465 and 587 are swapped (#11 item 7)', () => {
-    const summary = swapped.report.recommendation?.summary ?? '';
-    expect(summary).toMatch(/swapped/i);
-    expect(summary).toMatch(/465/);
-    expect(summary).toMatch(/587/);
+    // The recommendation's summary when there is one; otherwise the report's summary is its warnings.
+    const { recommendation, warnings } = swapped.report;
+    const summaries = recommendation ? [recommendation.summary] : warnings.map((warning) => warning.message);
+    expect(summaries.some((text) => /swapped/i.test(text) && /465/.test(text) && /587/.test(text)), summaries.join('\n')).toBe(true);
   });
 });
 
