@@ -78,6 +78,15 @@ current() { # NAME PIDFILE MARKER HASH ENDPOINTS...
   all_answer "$@"
 }
 
+# After stopping our own copy: a port that still answers belongs to someone else (another checkout's
+# servers, a system MTA); starting beside it would seem to work while the tests talk to the wrong server.
+ports_free() { # NAME ENDPOINTS...
+  local name=$1 endpoint; shift
+  for endpoint in "$@"; do
+    if answers "$endpoint"; then fail "$endpoint is taken by a process this script did not start; stop it before starting $name"; fi
+  done
+}
+
 fingerprint() { cat "$@" | sha256sum | cut -c1-64; }
 
 # --- packages ------------------------------------------------------------------------------------
@@ -225,6 +234,7 @@ start_exim() {
     return 0
   fi
   stop_one Exim "$EXIM_PID" "$EXIM_BIN"
+  ports_free Exim "${EXIM_PORTS[@]}"
   "$EXIM_BIN" -C "$EXIM_CONF" -bV >/dev/null || fail "Exim rejects $EXIM_CONF (see above)"
   "$EXIM_BIN" -C "$EXIM_CONF" -bd -oP "$EXIM_PID" || fail "Exim did not start (log: $EXIM_DIR/log/mainlog)"
   wait_for Exim "$EXIM_DIR/log/paniclog" "${EXIM_PORTS[@]}"
@@ -266,6 +276,7 @@ start_haraka() {
     return 0
   fi
   stop_one Haraka "$HARAKA_PID" "$HARAKA_BIN"
+  ports_free Haraka "${HARAKA_PORTS[@]}"
   setsid node "$HARAKA_BIN" -c "$HARAKA_DIR" >"$HARAKA_DIR/haraka.log" 2>&1 </dev/null &
   printf '%s\n' "$!" >"$HARAKA_PID"
   wait_for Haraka "$HARAKA_DIR/haraka.log" "${HARAKA_PORTS[@]}"
@@ -288,6 +299,7 @@ start_aiosmtpd() {
     return 0
   fi
   stop_one aiosmtpd "$AIOSMTPD_PID" "$AIOSMTPD_SCRIPT"
+  ports_free aiosmtpd "${AIOSMTPD_PORTS[@]}"
   # The script writes its own pidfile once every listener is bound.
   setsid "$PYTHON" "$AIOSMTPD_SCRIPT" "$CERTS/aiosmtpd.pem" "$CERTS/aiosmtpd.key" "$AIOSMTPD_PID" \
     >"$AIOSMTPD_DIR/aiosmtpd.log" 2>&1 </dev/null &
