@@ -7,7 +7,9 @@
 # (default_transport and relay_transport are "error"). Must run as root; needs no systemd.
 set -euo pipefail
 
-readonly PACKAGES=(postfix swaks libsasl2-modules sasl2-bin openssl)
+# swaks speaks TLS (--tls, --tlsc) only with the two Perl TLS modules; without them it says
+# "TLS not available" and the benchmark baseline and the interop cross-checks break.
+readonly PACKAGES=(postfix swaks libnet-ssleay-perl libio-socket-ssl-perl libsasl2-modules sasl2-bin openssl)
 readonly STATE_DIR=/etc/postfix/smtp-port-assistant
 readonly CERT="$STATE_DIR/cert.pem"
 readonly KEY="$STATE_DIR/key.pem"

@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything CI checks, in the order that fails fastest. System packages first
- * (installed when we may), then typecheck, lint, unit and integration tests against a real Postfix,
+ * (installed when we may), then typecheck, lint, unit and integration tests against a real Postfix
+ * and the interop servers of scripts/setup-interop.sh (Exim, Haraka, aiosmtpd; stopped at the end),
  * the Chrome and Firefox builds with `web-ext lint`, and the end-to-end tests in real Chromium.
  * Ends with one line "N passed, N failed" counting every test of every runner.
  */
@@ -55,6 +56,24 @@ if (setup.status !== 0) {
   process.exit(1);
 }
 
+banner('interop SMTP servers (Exim, Haraka, aiosmtpd)');
+// Stopped at the end only when this run started them: a developer's running servers are left alone.
+const interopWasRunning = spawnSync('bash', ['scripts/setup-interop.sh', 'status'], { stdio: 'ignore' }).status === 0;
+function stopInteropServers(): void {
+  if (interopWasRunning) return;
+  spawnSync('bash', ['scripts/setup-interop.sh', 'stop'], { stdio: 'inherit' });
+}
+const interop = spawnSync('bash', ['scripts/setup-interop.sh', 'start'], { stdio: 'inherit' });
+if (interop.status !== 0) {
+  console.error('The interop servers could not be started; the interop integration tests need them.');
+  stopInteropServers();
+  process.exit(1);
+}
+process.once('SIGINT', () => {
+  stopInteropServers();
+  process.exit(130);
+});
+
 const failedStages: string[] = [];
 let blocked = false;
 for (const stage of stages) {
@@ -84,6 +103,10 @@ function readJson(path: string): unknown {
     return null;
   }
 }
+
+banner('stop interop SMTP servers');
+if (interopWasRunning) console.log('left running: they were running before this test run');
+stopInteropServers();
 
 const vitest = readJson(`${reports}/vitest.json`) as { numPassedTests?: number; numFailedTests?: number } | null;
 const playwright = readJson(`${reports}/playwright.json`) as
