@@ -72,6 +72,9 @@ export function tlsHandshake(
     // Certificates are judged and reported, not enforced: a self-signed server is still worth describing.
     rejectUnauthorized: false,
     checkServerIdentity: () => undefined,
+    // Security level 0: a server with a 512-bit key or a SHA-1 chain must still be reached to be described
+    // (and warned about); the probe sends no secret over this connection. The cipher order stays Node's.
+    ciphers: `${tls.DEFAULT_CIPHERS}:@SECLEVEL=0`,
   });
   secure.on('error', () => {});
   let settle: (outcome: HandshakeOutcome) => void = () => {};
