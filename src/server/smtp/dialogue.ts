@@ -44,6 +44,7 @@ export async function runDialogue(options: DialogueOptions): Promise<DialogueRes
     auth: findings.auth,
     slowGreeting: findings.slowGreeting,
     latency: { connectMs: findings.connectMs, greetingMs: findings.greetingMs, totalMs: run.elapsed() },
+    ...(verdict.tlsError === undefined ? {} : { tlsError: verdict.tlsError }),
   };
 }
 
