@@ -198,6 +198,16 @@ describe('recommend: preferences and warnings', () => {
     expect(warnings.find((w) => w.code === 'cert-name-mismatch')?.message).toMatch(/other\.example\.net/);
   });
 
+  it('warns about weak keys, weak curves and SHA-1 signatures, and not about strong ones', () => {
+    const weak = (tls: Partial<PortResult['tls']>) => recommend([port(465, 'tls-auth', { tls: { ...goodTls, ...tls } })], { server }).warnings.filter((w) => w.code === 'cert-weak-key');
+    expect(weak({ keyType: 'RSA', keyBits: 1024, signatureAlgorithm: 'sha256WithRSAEncryption' })[0]?.message).toMatch(/1024-bit RSA key/);
+    expect(weak({ keyType: 'EC', keyBits: 224, curve: 'secp224r1' })[0]?.message).toMatch(/224-bit elliptic curve \(secp224r1\)/);
+    expect(weak({ keyType: 'EC', keyBits: 256, signatureAlgorithm: 'ecdsa-with-SHA1' })[0]?.message).toMatch(/SHA-1 signature/);
+    expect(weak({ keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption' })).toEqual([]);
+    expect(weak({ keyType: 'EC', keyBits: 256, curve: 'prime256v1', signatureAlgorithm: 'ecdsa-with-SHA256' })).toEqual([]);
+    expect(weak({ keyType: 'Ed25519', keyBits: null, signatureAlgorithm: 'Ed25519' })).toEqual([]);
+  });
+
   it('warns when login is offered before STARTTLS', () => {
     const early = port(587, 'starttls-auth', { ehlo: { beforeTls: ['STARTTLS', 'AUTH PLAIN LOGIN'], afterTls: ['AUTH PLAIN LOGIN'], usedHelo: false } });
     expect(recommend([early], { server }).warnings).toContainEqual(expect.objectContaining({ code: 'auth-before-tls', port: 587 }));

@@ -6,20 +6,20 @@
 
 /** TLS alerts by their description (RFC 8446 6, RFC 5246 7.2), with what each usually means on a mail server. */
 const ALERTS: Record<string, string> = {
-  'protocol version': 'the server speaks no TLS version the probe accepts (TLS 1.2 or 1.3); it probably only knows the outdated TLS 1.0 or 1.1',
-  'handshake failure': 'the server found no cipher or key exchange in common with the probe, or has no usable certificate',
-  'internal error': 'something went wrong inside the server, often a missing or unreadable certificate or key',
-  'unrecognized name': 'the server does not know the host name the probe asked for',
-  'insufficient security': 'the server asks for stronger ciphers than the probe offered',
-  'illegal parameter': 'the server rejected a value in the probe’s opening message',
-  'decode error': 'the server could not read the probe’s opening message',
-  'unexpected message': 'the server did not expect the probe’s message at that point',
-  'certificate required': 'the server demands a client certificate',
-  'bad certificate': 'the server demands a client certificate the probe does not have',
-  'access denied': 'the server refuses this client',
-  'no application protocol': 'the server wants an application protocol the probe did not name',
+  'protocol version': 'it speaks only TLS 1.0 or 1.1, too old for current mail programs',
+  'handshake failure': 'it shares no cipher or key exchange with the probe, or has no usable certificate',
+  'internal error': 'something broke inside the server, often a missing or unreadable certificate or key',
+  'unrecognized name': 'it has no certificate for the host name the probe asked for',
+  'insufficient security': 'it wants stronger ciphers than the probe offered',
+  'illegal parameter': 'it rejected a value in the probe’s opening message',
+  'decode error': 'it could not read the probe’s opening message',
+  'unexpected message': 'it did not expect the probe’s message at that point',
+  'certificate required': 'it demands a client certificate',
+  'bad certificate': 'it demands a client certificate the probe does not have',
+  'access denied': 'it refuses this client',
+  'no application protocol': 'it wants an application protocol the probe did not name',
   'decrypt error': 'a signature or key check failed on the server',
-  'record overflow': 'the server received a record it considers too long',
+  'record overflow': 'it received a record it considers too long',
 };
 
 /** The alert's name as OpenSSL spells it in its reason ("sslv3 alert handshake failure", "tlsv13 alert certificate required"). */
@@ -34,7 +34,7 @@ export function describeTlsFailure(raw: string | undefined | null): string {
   const alert = tlsAlertOf(raw);
   if (alert) {
     const meaning = ALERTS[alert];
-    return `the server sent the TLS alert "${alert}"${meaning ? `: ${meaning}` : ''}`;
+    return `the server sent the TLS alert "${alert}"${meaning ? `, which usually means ${meaning}` : ''}`;
   }
   if (/wrong version number|packet length too long|unknown protocol|http request|record layer failure/i.test(raw)) {
     return 'what came back was not TLS';
