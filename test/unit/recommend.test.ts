@@ -176,6 +176,15 @@ describe('recommend: preferences and warnings', () => {
     expect(recommend([v6, port(587, 'starttls-auth')], { server }).recommendation?.port).toBe(587);
   });
 
+  it('judges a port by the address that answered: TLS failure or implicit TLS over silence on the other address', () => {
+    const silent = (p: ProbePort, state: 'timeout' | 'no-greeting') => ({ ...port(p, 'timeout'), state, address: '2001:db8::1', family: 6 as const });
+    const handshakeFailed = { ...port(587, 'refused'), state: 'starttls-failed' as const, tlsError: 'error:0A00042E:SSL routines::tlsv1 alert protocol version' };
+    expect(recommend([silent(587, 'timeout'), handshakeFailed], { server }).warnings[0]?.message).toMatch(/^Port 587 answers, but the TLS handshake failed/);
+    const plain465 = { ...port(465, 'refused'), state: 'tls-unexpected' as const, banner: 'smtp.example.com ESMTP' };
+    const implicit587 = { ...port(587, 'refused'), state: 'tls-expected' as const, tls: { ...goodTls, authorized: false, selfSigned: true, chainTrusted: false } };
+    expect(recommend([plain465, silent(587, 'no-greeting'), implicit587], { server }).warnings.map((w) => w.code)).toContain('ports-swapped');
+  });
+
   it('prefers a trusted certificate over the usual port order', () => {
     const selfSigned587 = port(587, 'starttls-auth-selfsigned');
     const { recommendation, warnings } = recommend([port(465, 'tls-auth'), selfSigned587], { server });

@@ -36,10 +36,22 @@ function certificateTrusted(result: PortResult): boolean {
   return result.tls === null || (result.tls.authorized && result.tls.matchesHost && !result.tls.expired);
 }
 
-/** One result per port: when IPv4 and IPv6 differ, the one that got furthest counts for the advice. */
+/** Connection states in which nothing answered at all: no server, a firewall, no route. */
+const SILENT = new Set(['refused', 'timeout', 'unreachable']);
+
+/**
+ * One result per port: when IPv4 and IPv6 differ, the one that got furthest counts for the advice. A
+ * certificate seen counts for more than none, even an untrusted one: an implicit-TLS 587 that showed its
+ * certificate (tls-expected) says more than a silent no-greeting on the other address.
+ */
 function bestPerPort(ports: PortResult[]): PortResult[] {
   const score = (result: PortResult) =>
-    (result.state === 'ok' ? 8 : 0) + (result.security !== 'none' ? 4 : 0) + (result.auth.length > 0 ? 2 : 0) + (certificateTrusted(result) ? 1 : 0);
+    (result.state === 'ok' ? 32 : 0) +
+    (result.security !== 'none' ? 16 : 0) +
+    (result.auth.length > 0 ? 8 : 0) +
+    (result.tls !== null ? 4 : 0) +
+    (result.tls !== null && certificateTrusted(result) ? 2 : 0) +
+    (SILENT.has(result.state) ? 0 : 1);
   const best = new Map<number, PortResult>();
   for (const result of ports) {
     const current = best.get(result.port);
@@ -111,9 +123,6 @@ function rank(a: PortResult, b: PortResult, preferred: Set<number>): number {
     a.port - b.port
   );
 }
-
-/** Connection states in which nothing answered at all: no server, a firewall, no route. */
-const SILENT = new Set(['refused', 'timeout', 'unreachable']);
 
 function listPorts(ports: number[]): string {
   if (ports.length === 1) return `Port ${ports[0]}`;
