@@ -22,6 +22,8 @@ export interface CertificateOptions {
   notAfter?: string;
   /** RSA key size; 2048 unless given (512 makes a key no mail client should accept). */
   rsaBits?: number;
+  /** An EC key on this named curve (e.g. secp224r1) instead of RSA. */
+  ecCurve?: string;
   /** Signature digest; sha256 unless given. */
   digest?: 'sha1' | 'sha256';
   /** Signed by this authority instead of by itself. */
@@ -58,7 +60,7 @@ export function certificateWorkshop(): CertificateWorkshop {
   const dir = mkdtempSync(join(tmpdir(), 'smtp-certs-'));
   let count = 0;
   return {
-    make({ commonName, dnsNames, ipAddresses = [], notBefore, notAfter, rsaBits = 2048, digest = 'sha256', issuedBy }) {
+    make({ commonName, dnsNames, ipAddresses = [], notBefore, notAfter, rsaBits = 2048, ecCurve, digest = 'sha256', issuedBy }) {
       count += 1;
       const work = join(dir, String(count));
       execFileSync('mkdir', ['-p', work]);
@@ -67,7 +69,8 @@ export function certificateWorkshop(): CertificateWorkshop {
       writeFileSync(join(work, 'serial'), `${(0x1000 + count).toString(16).padStart(4, '0')}\n`);
       const san = [...dnsNames.map((name) => `DNS:${name}`), ...ipAddresses.map((ip) => `IP:${ip}`)].join(',');
       const run = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: 'pipe', timeout: 20_000 });
-      run(['req', '-new', '-newkey', `rsa:${rsaBits}`, '-nodes', '-keyout', 'key.pem', '-out', 'req.pem', '-subj', `/CN=${commonName}`, ...(san ? ['-addext', `subjectAltName=${san}`] : [])]);
+      const key = ecCurve ? ['-newkey', 'ec', '-pkeyopt', `ec_paramgen_curve:${ecCurve}`] : ['-newkey', `rsa:${rsaBits}`];
+      run(['req', '-new', ...key, '-nodes', '-keyout', 'key.pem', '-out', 'req.pem', '-subj', `/CN=${commonName}`, ...(san ? ['-addext', `subjectAltName=${san}`] : [])]);
       const day = 24 * 3600 * 1000;
       if (issuedBy) {
         writeFileSync(join(work, 'issuer-cert.pem'), issuedBy.cert);

@@ -21,6 +21,7 @@ let selfSigned: TestCertificate;
 let withIp: TestCertificate;
 let rsa512: TestCertificate;
 let sha1FromPrivateCa: TestCertificate;
+let p224: TestCertificate;
 const fixtures: Fixture[] = [];
 
 beforeAll(() => {
@@ -32,6 +33,7 @@ beforeAll(() => {
   withIp = workshop.make({ commonName: 'localhost', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1', '::1'] });
   rsa512 = workshop.make({ commonName: 'localhost', dnsNames: ['localhost'], rsaBits: 512 });
   sha1FromPrivateCa = workshop.make({ commonName: 'localhost', dnsNames: ['localhost'], issuedBy: authority, digest: 'sha1' });
+  p224 = workshop.make({ commonName: 'localhost', dnsNames: ['localhost'], ecCurve: 'secp224r1' });
 }, 60_000);
 
 afterAll(async () => {
@@ -138,6 +140,16 @@ describe('weak certificates', () => {
     expect(result.tls).toMatchObject({ keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha1WithRSAEncryption' });
     const weak = recommend([as(465, result)], { server }).warnings.find((warning) => warning.code === 'cert-weak-key');
     expect(weak?.message).toMatch(/SHA-1/);
+  });
+
+  it('a key on a weak curve (P-224) is warned about', async () => {
+    // TLS 1.3 has no signature scheme for P-224, so such a server can only speak TLS 1.2.
+    const fixture = await track(implicitSubmission(p224, { ciphers: 'DEFAULT@SECLEVEL=0', maxVersion: 'TLSv1.2' }));
+    const result = await probe(fixture.port, { mode: 'implicit' });
+    expect(result.state).toBe('ok');
+    expect(result.tls).toMatchObject({ keyType: 'EC', keyBits: 224, curve: 'secp224r1', signatureAlgorithm: 'ecdsa-with-SHA256' });
+    const weak = recommend([as(465, result)], { server }).warnings.find((warning) => warning.code === 'cert-weak-key');
+    expect(weak?.message).toMatch(/224-bit elliptic curve \(secp224r1\)/);
   });
 
   it('a 2048-bit RSA key signed with SHA-256 is not weak', async () => {
