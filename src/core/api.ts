@@ -102,9 +102,24 @@ export interface TlsFacts {
   validTo: string | null;
   /** Whether the certificate is valid for the host name the client will type. */
   matchesHost: boolean;
+  /** True only when the certificate is its own issuer (nobody but itself vouches for it). */
   selfSigned: boolean;
   expired: boolean;
   fingerprint256: string | null;
+  /**
+   * Whether the chain leads to an authority in the probe's trust store (Mozilla's list, as mail programs
+   * use), dates and name aside. False for a self-signed certificate and for one from a private CA.
+   * Absent in reports made before it existed.
+   */
+  chainTrusted?: boolean;
+  /** Public key of the certificate: "RSA", "EC", "Ed25519", "DSA"... */
+  keyType?: string | null;
+  /** Key size in bits (RSA modulus, EC field size). */
+  keyBits?: number | null;
+  /** Named curve of an EC key, e.g. "prime256v1". */
+  curve?: string | null;
+  /** Algorithm that signed the certificate, e.g. "sha256WithRSAEncryption". */
+  signatureAlgorithm?: string | null;
 }
 
 export interface PortLatency {
@@ -139,6 +154,11 @@ export interface PortResult {
   /** True when the server slowed its greeting beyond the "slow" threshold. */
   slowGreeting: boolean;
   latency: PortLatency;
+  /**
+   * For experts: the TLS library's own words when a handshake failed (e.g. OpenSSL's "error:0A00042E:SSL
+   * routines::tlsv1 alert protocol version"). `message` says it in plain words; this keeps the original.
+   */
+  tlsError?: string;
 }
 
 export type DiscoverySource = 'srv' | 'autoconfig' | 'ispdb' | 'mx' | 'guess' | 'input';
@@ -177,6 +197,9 @@ export type WarningCode =
   | 'cert-untrusted'
   | 'cert-expired'
   | 'auth-before-tls'
+  | 'auth-cleartext'
+  | 'cert-weak-key'
+  | 'ports-swapped'
   | 'smtp-after-pop'
   | 'no-submission-port';
 

@@ -49,10 +49,10 @@ export function rawServer(onConnection: (socket: net.Socket, fixture: Fixture) =
 }
 
 /** A TLS-from-the-first-byte server (like port 465) that hands every secured socket to `onSecure`. */
-export function implicitTlsServer(certificate: TestCertificate, onSecure: (socket: tls.TLSSocket) => void): Promise<Fixture> {
+export function implicitTlsServer(certificate: TestCertificate, onSecure: (socket: tls.TLSSocket) => void, tlsOptions: tls.TlsOptions = {}): Promise<Fixture> {
   const sockets = new Set<net.Socket>();
   const state = { connections: 0, received: [] as Fixture['received'] };
-  const server = tls.createServer({ key: certificate.key, cert: certificate.cert }, (socket) => {
+  const server = tls.createServer({ key: certificate.key, cert: certificate.cert, ...tlsOptions }, (socket) => {
     socket.on('error', () => {});
     onSecure(socket);
   });
@@ -76,6 +76,8 @@ export interface SmtpScript {
   afterStartTls?: 'handshake' | 'garbage' | 'close';
   /** Offer AUTH before TLS too (a misconfigured server). */
   authBeforeTls?: boolean;
+  /** Extra server TLS settings for the STARTTLS handshake (old protocol versions, security level 0...). */
+  tlsOptions?: tls.TlsOptions;
 }
 
 /** A minimal scripted SMTP server: just enough to walk the probe into each state. */
@@ -140,7 +142,7 @@ function upgrade(socket: net.Socket, script: SmtpScript, fixture: Fixture): void
     socket.destroy();
     return;
   }
-  const secure = new tls.TLSSocket(socket, { isServer: true, key: certificate.key, cert: certificate.cert });
+  const secure = new tls.TLSSocket(socket, { isServer: true, key: certificate.key, cert: certificate.cert, ...script.tlsOptions });
   secure.on('error', () => {});
   converse(secure, true, script, fixture);
 }

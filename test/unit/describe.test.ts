@@ -72,6 +72,14 @@ describe('describe', () => {
     expect(describeCertificate({ ...tls, authorized: false, authorizationError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' })).toBe('not trusted (UNABLE_TO_GET_ISSUER_CERT_LOCALLY)');
   });
 
+  it('names an untrusted private authority instead of its OpenSSL code, and a weak key', () => {
+    const privateCa = { ...tls, authorized: false, authorizationError: 'SELF_SIGNED_CERT_IN_CHAIN', issuer: 'Example Private CA', chainTrusted: false };
+    expect(describeCertificate(privateCa)).toBe('from an untrusted authority (Example Private CA)');
+    expect(describeCertificate({ ...tls, chainTrusted: true, keyType: 'RSA', keyBits: 1024 })).toBe('valid, but with a weak key or signature');
+    expect(describeCertificate({ ...tls, chainTrusted: true, keyType: 'EC', keyBits: 256, signatureAlgorithm: 'ecdsa-with-SHA1' })).toBe('valid, but with a weak key or signature');
+    expect(describeCertificate({ ...tls, chainTrusted: true, keyType: 'EC', keyBits: 256, signatureAlgorithm: 'ecdsa-with-SHA256' })).toBe('valid');
+  });
+
   it('words security, login and mechanisms', () => {
     expect(describeSecurity('tls')).toBe('implicit TLS');
     expect(describeSecurity('starttls')).toBe('STARTTLS');

@@ -209,6 +209,15 @@ describe('recommend: preferences and warnings', () => {
     expect(recommend([v6, port(587, 'starttls-auth')], { server }).recommendation?.port).toBe(587);
   });
 
+  it('judges a port by the address that answered: TLS failure or implicit TLS over silence on the other address', () => {
+    const silent = (p: ProbePort, state: 'timeout' | 'no-greeting') => ({ ...port(p, 'timeout'), state, address: '2001:db8::1', family: 6 as const });
+    const handshakeFailed = { ...port(587, 'refused'), state: 'starttls-failed' as const, tlsError: 'error:0A00042E:SSL routines::tlsv1 alert protocol version' };
+    expect(recommend([silent(587, 'timeout'), handshakeFailed], { server }).warnings[0]?.message).toMatch(/^Port 587 answers, but the TLS handshake failed/);
+    const plain465 = { ...port(465, 'refused'), state: 'tls-unexpected' as const, banner: 'smtp.example.com ESMTP' };
+    const implicit587 = { ...port(587, 'refused'), state: 'tls-expected' as const, tls: { ...goodTls, authorized: false, selfSigned: true, chainTrusted: false } };
+    expect(recommend([plain465, silent(587, 'no-greeting'), implicit587], { server }).warnings.map((w) => w.code)).toContain('ports-swapped');
+  });
+
   it('prefers a trusted certificate over the usual port order', () => {
     const selfSigned587 = port(587, 'starttls-auth-selfsigned');
     const { recommendation, warnings } = recommend([port(465, 'tls-auth'), selfSigned587], { server });
@@ -229,6 +238,16 @@ describe('recommend: preferences and warnings', () => {
     // Port 25's certificate is not where the client connects.
     expect(codes).not.toContain('cert-untrusted:25');
     expect(warnings.find((w) => w.code === 'cert-name-mismatch')?.message).toMatch(/other\.example\.net/);
+  });
+
+  it('warns about weak keys, weak curves and SHA-1 signatures, and not about strong ones', () => {
+    const weak = (tls: Partial<PortResult['tls']>) => recommend([port(465, 'tls-auth', { tls: { ...goodTls, ...tls } })], { server }).warnings.filter((w) => w.code === 'cert-weak-key');
+    expect(weak({ keyType: 'RSA', keyBits: 1024, signatureAlgorithm: 'sha256WithRSAEncryption' })[0]?.message).toMatch(/1024-bit RSA key/);
+    expect(weak({ keyType: 'EC', keyBits: 224, curve: 'secp224r1' })[0]?.message).toMatch(/224-bit elliptic curve \(secp224r1\)/);
+    expect(weak({ keyType: 'EC', keyBits: 256, signatureAlgorithm: 'ecdsa-with-SHA1' })[0]?.message).toMatch(/SHA-1 signature/);
+    expect(weak({ keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption' })).toEqual([]);
+    expect(weak({ keyType: 'EC', keyBits: 256, curve: 'prime256v1', signatureAlgorithm: 'ecdsa-with-SHA256' })).toEqual([]);
+    expect(weak({ keyType: 'Ed25519', keyBits: null, signatureAlgorithm: 'Ed25519' })).toEqual([]);
   });
 
   it('warns when login is offered before STARTTLS', () => {

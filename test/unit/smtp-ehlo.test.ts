@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DetailedPeerCertificate } from 'node:tls';
 import { authMechanisms, ehloKeywords, excerpt, offersStartTls, recognizeForeignGreeting } from '../../src/server/smtp/ehlo';
 import { parseReplies } from '../../src/server/smtp/reply';
-import { judgeCertificate, validNames } from '../../src/server/smtp/tls-facts';
+import { judgeCertificate, signatureAlgorithmOf, validNames } from '../../src/server/smtp/tls-facts';
 import { describeDuration, resolveTimeouts, DEFAULT_TIMEOUTS } from '../../src/server/smtp/timeouts';
 
 function ehlo(wire: string) {
@@ -76,7 +76,7 @@ describe('certificate facts', () => {
       expired: false,
       subject: 'mail.example.com',
       issuer: 'Example CA',
-      validNames: ['mail.example.com', 'smtp.example.com'],
+      validNames: ['mail.example.com', 'smtp.example.com', '192.0.2.1'],
       validFrom: '2024-01-01T00:00:00.000Z',
       validTo: '2030-01-01T00:00:00.000Z',
     });
@@ -107,6 +107,17 @@ describe('certificate facts', () => {
     expect(facts).toMatchObject({ selfSigned: true, authorized: false, matchesHost: true });
   });
 
+  it('a certificate whose root is self-signed but not its own issuer is not self-signed', () => {
+    const facts = judgeCertificate({ ...evidence, chainVerified: false, chainError: 'SELF_SIGNED_CERT_IN_CHAIN', certificate: certificate({}), hostname: 'mail.example.com' });
+    expect(facts).toMatchObject({ selfSigned: false, authorized: false, chainTrusted: false, issuer: 'Example CA' });
+  });
+
+  it('reads no signature algorithm from bytes that are not a certificate', () => {
+    for (const bytes of [Buffer.alloc(0), Buffer.from([0x30]), Buffer.from([0x30, 0x84, 0xff, 0xff, 0xff, 0xff]), Buffer.from('not a certificate')]) {
+      expect(signatureAlgorithmOf(bytes)).toBeNull();
+    }
+  });
+
   it('falls back to the CN only when there are no DNS names', () => {
     expect(validNames({ subject: { CN: 'old.example.com' } as DetailedPeerCertificate['subject'], subjectaltname: undefined as unknown as string })).toEqual(['old.example.com']);
   });
@@ -119,7 +130,7 @@ describe('certificate facts', () => {
 describe('timeouts', () => {
   it('fills in defaults and ignores nonsense', () => {
     expect(resolveTimeouts({ connectMs: 100, greetingMs: -1, commandMs: Number.NaN })).toEqual({ ...DEFAULT_TIMEOUTS, connectMs: 100 });
-    expect(DEFAULT_TIMEOUTS).toEqual({ connectMs: 8000, greetingMs: 15000, slowGreetingMs: 5000, commandMs: 10000, totalMs: 30000 });
+    expect(DEFAULT_TIMEOUTS).toEqual({ connectMs: 8000, greetingMs: 15000, slowGreetingMs: 5000, commandMs: 10000, totalMs: 30000, tlsTryAfterMs: 2000 });
   });
 
   it('says durations in plain words', () => {

@@ -3,6 +3,7 @@
  * recommendation sentence. One place, so the extension and the CLI say the same thing.
  */
 import type { Authentication, PortResult, PortState, Recommendation, Security, TlsFacts } from '../api';
+import { certificateWeaknesses } from './certificate';
 import { usernameWords } from './username';
 
 /** Label of a non-ok state; `ok` is described from what the dialogue found (see describePort). */
@@ -67,7 +68,9 @@ export function describeCertificate(tls: TlsFacts | null): string {
   if (tls.expired) return 'expired';
   if (!tls.matchesHost) return 'not valid for this name';
   if (tls.selfSigned) return 'self-signed';
+  if (tls.chainTrusted === false) return `from an untrusted authority${tls.issuer ? ` (${tls.issuer})` : ''}`;
   if (!tls.authorized) return `not trusted${tls.authorizationError ? ` (${tls.authorizationError})` : ''}`;
+  if (certificateWeaknesses(tls).length > 0) return 'valid, but with a weak key or signature';
   return 'valid';
 }
 

@@ -7,7 +7,9 @@
  * networks that block 587; port 25 is for server-to-server relay (RFC 5321) and comes last.
  */
 import type { Authentication, DiscoveryResult, OutgoingServerCandidate, PortResult, Recommendation, Security, Warning } from '../api';
+import { certificateWeaknesses, untrustedChain } from './certificate';
 import { describeRecommendation } from './describe';
+import { describeTlsFailure } from './tls-failure';
 
 export interface RecommendOptions {
   /** The host name the person will type (certificates are judged against it). */
@@ -36,10 +38,22 @@ function certificateTrusted(result: PortResult): boolean {
   return result.tls === null || (result.tls.authorized && result.tls.matchesHost && !result.tls.expired);
 }
 
-/** One result per port: when IPv4 and IPv6 differ, the one that got furthest counts for the advice. */
+/** Connection states in which nothing answered at all: no server, a firewall, no route. */
+const SILENT = new Set(['refused', 'timeout', 'unreachable']);
+
+/**
+ * One result per port: when IPv4 and IPv6 differ, the one that got furthest counts for the advice. A
+ * certificate seen counts for more than none, even an untrusted one: an implicit-TLS 587 that showed its
+ * certificate (tls-expected) says more than a silent no-greeting on the other address.
+ */
 function bestPerPort(ports: PortResult[]): PortResult[] {
   const score = (result: PortResult) =>
-    (result.state === 'ok' ? 8 : 0) + (result.security !== 'none' ? 4 : 0) + (result.auth.length > 0 ? 2 : 0) + (certificateTrusted(result) ? 1 : 0);
+    (result.state === 'ok' ? 32 : 0) +
+    (result.security !== 'none' ? 16 : 0) +
+    (result.auth.length > 0 ? 8 : 0) +
+    (result.tls !== null ? 4 : 0) +
+    (result.tls !== null && certificateTrusted(result) ? 2 : 0) +
+    (SILENT.has(result.state) ? 0 : 1);
   const best = new Map<number, PortResult>();
   for (const result of ports) {
     const current = best.get(result.port);
@@ -84,12 +98,22 @@ function certificateWarnings(result: PortResult, server: string): Warning[] {
     const names = tls.validNames.slice(0, 3).join(', ');
     warnings.push({ code: 'cert-name-mismatch', port, message: `The certificate on port ${port} is not valid for ${server}${names ? ` (it names ${names})` : ''}; use a server name the certificate lists.` });
   }
-  const nameOrDateOnly = !tls.selfSigned && (tls.authorizationError === null || /ALTNAME|HOSTNAME|EXPIRED/i.test(tls.authorizationError));
-  if (!tls.authorized && !nameOrDateOnly) {
-    const why = tls.selfSigned ? 'is self-signed' : `is not trusted (${tls.authorizationError})`;
-    warnings.push({ code: 'cert-untrusted', port, message: `The certificate on port ${port} ${why}, so mail clients will warn or refuse; ask the provider for a certificate from a public authority.` });
+  if (untrustedChain(tls)) {
+    const message = tls.selfSigned
+      ? `The certificate on port ${port} is self-signed, so mail clients will warn or refuse; ask the provider for a certificate from a public authority.`
+      : `The certificate on port ${port} comes from an authority that mail programs do not trust${tls.issuer ? ` (${tls.issuer})` : ''}, so they will warn or refuse${tls.expired ? ', and renewing it from the same authority would not help' : ''}; ask the provider for a certificate from a public authority.`;
+    warnings.push({ code: 'cert-untrusted', port, message });
+  }
+  const weaknesses = certificateWeaknesses(tls);
+  if (weaknesses.length > 0) {
+    warnings.push({ code: 'cert-weak-key', port, message: `The certificate on port ${port} is too weak: it has ${weaknesses.join(' and ')}; current mail clients may refuse it, so the provider should replace it.` });
   }
   return warnings;
+}
+
+/** Login is offered before any encryption: on a STARTTLS port before STARTTLS. Implicit TLS never does. */
+function authBeforeTls(result: PortResult): boolean {
+  return result.security === 'starttls' && (result.ehlo.beforeTls ?? []).some((keyword) => /^AUTH\b/i.test(keyword));
 }
 
 function rank(a: PortResult, b: PortResult, preferred: Set<number>): number {
@@ -97,9 +121,38 @@ function rank(a: PortResult, b: PortResult, preferred: Set<number>): number {
     tier(a.port) - tier(b.port) ||
     Number(!certificateTrusted(a)) - Number(!certificateTrusted(b)) ||
     Number(!preferred.has(a.port)) - Number(!preferred.has(b.port)) ||
+    // A port that shows AUTH only inside TLS cannot tempt a client into sending the password in the clear.
+    Number(authBeforeTls(a)) - Number(authBeforeTls(b)) ||
     Number(a.port !== 587) - Number(b.port !== 587) ||
     a.port - b.port
   );
+}
+
+function listPorts(ports: number[]): string {
+  if (ports.length === 1) return `Port ${ports[0]}`;
+  return `Ports ${ports.slice(0, -1).join(', ')} and ${ports[ports.length - 1]}`;
+}
+
+/** 465 greets in plaintext while 587 waits for TLS from the first byte: the two standard ports swapped. */
+function portsSwapped(perPort: PortResult[]): boolean {
+  const on465 = perPort.find((result) => result.port === 465);
+  const on587 = perPort.find((result) => result.port === 587);
+  return on465?.state === 'tls-unexpected' && on465.banner !== null && on587?.state === 'tls-expected';
+}
+
+/** Why no submission port works, from what each one that answered did. */
+function noWorkingSubmission(checked: PortResult[], swapped: boolean): string {
+  const answered = checked.filter((result) => !SILENT.has(result.state)).sort((a, b) => a.port - b.port);
+  const consequence = 'from a network that blocks port 25 this server cannot be used for sending';
+  if (answered.length === 0) return `None of the submission ports (465, 587, 2525) answered; ${consequence}.`;
+  if (swapped) return `No submission port works as configured: ports 465 and 587 answer but are swapped (465 speaks plain SMTP, 587 implicit TLS); ${consequence} until the client is set up for that or the provider swaps them back.`;
+  const tlsFailed = answered.filter((result) => result.state === 'tls-failed' || result.state === 'starttls-failed');
+  if (tlsFailed.length === answered.length) {
+    const reasons = [...new Set(tlsFailed.map((result) => describeTlsFailure(result.tlsError)))];
+    const why = tlsFailed.every((result) => result.tlsError === undefined) ? '' : ` (${reasons.join('; ')})`;
+    return `${listPorts(tlsFailed.map((result) => result.port))} answer${tlsFailed.length === 1 ? 's' : ''}, but the TLS handshake failed${why}, so no mail client can connect securely; the provider must repair the server's TLS setup.`;
+  }
+  return `${listPorts(answered.map((result) => result.port))} answer${answered.length === 1 ? 's' : ''}, but none of them completes an encrypted SMTP session (see each port's result); ${consequence}.`;
 }
 
 export function recommend(ports: PortResult[], options: RecommendOptions): RecommendOutcome {
@@ -137,13 +190,15 @@ export function recommend(ports: PortResult[], options: RecommendOptions): Recom
   const warnings: Warning[] = [];
   const open = perPort.filter((result) => result.state === 'ok');
   const submissionOpen = open.filter((result) => SUBMISSION_PORTS.has(result.port));
+  const swapped = portsSwapped(perPort);
   if (submissionOpen.length === 0) {
-    const checked = perPort.some((result) => SUBMISSION_PORTS.has(result.port));
+    const checked = perPort.filter((result) => SUBMISSION_PORTS.has(result.port));
+    warnings.push({ code: 'no-submission-port', message: checked.length > 0 ? noWorkingSubmission(checked, swapped) : 'No submission port (465 or 587) was checked; check them before relying on port 25.' });
+  }
+  if (swapped) {
     warnings.push({
-      code: 'no-submission-port',
-      message: checked
-        ? 'None of the submission ports (465, 587, 2525) answered; from a network that blocks port 25 this server cannot be used for sending.'
-        : 'No submission port (465 or 587) was checked; check them before relying on port 25.',
+      code: 'ports-swapped',
+      message: 'Ports 465 and 587 are swapped on this server: 465 speaks plain SMTP (STARTTLS) and 587 implicit TLS (SSL/TLS), the opposite of the standard (RFC 8314); a mail client set up the usual way fails on both, so ask the provider to swap them back.',
     });
   }
   if (open.length > 0 && open.every((result) => result.security === 'none')) {
@@ -159,8 +214,15 @@ export function recommend(ports: PortResult[], options: RecommendOptions): Recom
     : new Set(open.map((result) => result.port));
   for (const result of open.filter((r) => certPorts.has(r.port))) warnings.push(...certificateWarnings(result, server));
   for (const result of open) {
-    if (result.security === 'starttls' && (result.ehlo.beforeTls ?? []).some((keyword) => /^AUTH\b/i.test(keyword))) {
+    if (authBeforeTls(result)) {
       warnings.push({ code: 'auth-before-tls', port: result.port, message: `Port ${result.port} offers login before STARTTLS, so a careless client could send the password unencrypted; make sure STARTTLS is set to "required".` });
+    }
+  }
+  for (const result of perPort) {
+    // starttls-missing, or an ok session that never reached TLS: the password would cross the network readable.
+    const noTls = result.state === 'starttls-missing' || (result.state === 'ok' && result.security === 'none');
+    if (noTls && result.auth.length > 0) {
+      warnings.push({ code: 'auth-cleartext', port: result.port, message: `Port ${result.port} offers login without any encryption (${result.auth.join(', ')}), so a password typed for it crosses the network readable; do not use this port.` });
     }
   }
   if (discovery?.candidates.some((candidate) => candidate.authentication === 'smtp-after-pop')) {

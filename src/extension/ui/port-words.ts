@@ -1,5 +1,6 @@
 /** Plain words for what a port did, for the result tables of the popup and agent panel. */
 import type { PortResult, Security, TlsFacts } from '../../core/api';
+import { certificateWeaknesses } from '../../core/diagnosis/certificate';
 import { t, type MessageKey } from '../i18n';
 
 export function stateWords(result: PortResult): string {
@@ -15,7 +16,7 @@ export function certificateWords(tls: TlsFacts | null): string {
   if (!tls) return t('certNone');
   if (tls.expired) return t('certExpired');
   if (!tls.matchesHost) return t('certWrongName');
-  if (tls.authorized) return t('certValid');
+  if (tls.authorized) return certificateWeaknesses(tls).length > 0 ? t('certWeak') : t('certValid');
   if (tls.selfSigned) return t('certSelfSigned');
   return t('certUntrusted');
 }

@@ -38,6 +38,11 @@ export class SmtpChannel {
     return this.socket;
   }
 
+  /** Whether the server sent any byte at all on this connection so far. */
+  get receivedAny(): boolean {
+    return this.bytesReceived > 0;
+  }
+
   send(line: string): void {
     if (!this.socket.destroyed) this.socket.write(`${line}\r\n`);
   }

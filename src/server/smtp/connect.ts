@@ -60,6 +60,23 @@ export type HandshakeOutcome =
  */
 const PLAINTEXT_PEER = /wrong version number|packet length too long|unknown protocol|http request|record layer failure/i;
 
+/**
+ * Key-exchange groups the probe offers: OpenSSL 3's default list in its order, then P-224 and P-192. In
+ * TLS 1.2 a server's ECDSA certificate must be on a curve the client lists (RFC 8422 5.1.1), so without
+ * the two a server with a weak-curve certificate could not be reached, only reported as a failed handshake.
+ */
+const PROBE_GROUPS = 'X25519:P-256:X448:P-521:P-384:ffdhe2048:ffdhe3072:ffdhe4096:ffdhe6144:ffdhe8192:P-224:P-192';
+
+/** The list above when this Node's TLS library knows every group in it, else the library's default. */
+const probeGroups: string = (() => {
+  try {
+    tls.createSecureContext({ ecdhCurve: PROBE_GROUPS });
+    return PROBE_GROUPS;
+  } catch {
+    return tls.DEFAULT_ECDH_CURVE;
+  }
+})();
+
 export function tlsHandshake(
   socket: net.Socket,
   hostname: string,
@@ -72,6 +89,10 @@ export function tlsHandshake(
     // Certificates are judged and reported, not enforced: a self-signed server is still worth describing.
     rejectUnauthorized: false,
     checkServerIdentity: () => undefined,
+    // Security level 0: a server with a 512-bit key or a SHA-1 chain must still be reached to be described
+    // (and warned about); the probe sends no secret over this connection. The cipher order stays Node's.
+    ciphers: `${tls.DEFAULT_CIPHERS}:@SECLEVEL=0`,
+    ecdhCurve: probeGroups,
   });
   secure.on('error', () => {});
   let settle: (outcome: HandshakeOutcome) => void = () => {};

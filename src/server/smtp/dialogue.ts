@@ -10,7 +10,7 @@ import { SmtpChannel } from './channel';
 import { tlsHandshake } from './connect';
 import { authMechanisms, offersStartTls } from './ehlo';
 import { say, type Verdict } from './messages';
-import { ProbeRun } from './run';
+import { CancelScope, ProbeRun } from './run';
 import { Dialogue, type DialogueOptions, type DialogueResult } from './session';
 import { resolveTimeouts } from './timeouts';
 import { tlsFactsFromSocket } from './tls-facts';
@@ -44,6 +44,7 @@ export async function runDialogue(options: DialogueOptions): Promise<DialogueRes
     auth: findings.auth,
     slowGreeting: findings.slowGreeting,
     latency: { connectMs: findings.connectMs, greetingMs: findings.greetingMs, totalMs: run.elapsed() },
+    ...(verdict.tlsError === undefined ? {} : { tlsError: verdict.tlsError }),
   };
 }
 
@@ -69,14 +70,8 @@ async function converse(dialogue: Dialogue): Promise<Verdict> {
   }
 
   const channel = new SmtpChannel(socket);
-  const refusedGreeting = await dialogue.greeting(channel);
-  if (refusedGreeting) {
-    if (refusedGreeting.state === 'no-greeting' && options.mode === 'starttls' && !run.stopped && findings.banner === null) {
-      channel.stop();
-      return (await detectImplicitTls(dialogue)) ?? refusedGreeting;
-    }
-    return refusedGreeting;
-  }
+  const refusedGreeting = options.mode === 'starttls' ? await greetingOrImplicitTls(dialogue, channel) : await dialogue.greeting(channel);
+  if (refusedGreeting) return refusedGreeting;
 
   const first = await dialogue.hello(channel, 'EHLO');
   if (!Array.isArray(first)) return first;
@@ -118,19 +113,65 @@ async function converse(dialogue: Dialogue): Promise<Verdict> {
 }
 
 /**
- * A silent plaintext port may be an implicit-TLS port (a client saying nothing waits forever for a
- * TLS server that waits for a ClientHello). A fresh connection that completes a handshake proves it.
+ * The plaintext greeting, raced against a TLS try. A client that says nothing waits forever for a server
+ * that waits for a ClientHello, so after a short silence (`tlsTryAfterMs`, at most half the greeting wait,
+ * so the try always fits in the budget) a second connection tries TLS, as Thunderbird's guesser staggers
+ * its tries. A greeting that arrives first wins and the try is cancelled; a handshake that completes
+ * first proves implicit TLS. Any byte on the plaintext connection (a postscreen teaser) means SMTP: no try.
  */
-async function detectImplicitTls(dialogue: Dialogue): Promise<Verdict | null> {
+async function greetingOrImplicitTls(dialogue: Dialogue, channel: SmtpChannel): Promise<Verdict | null> {
+  const { run } = dialogue;
+  const greeting = dialogue.greeting(channel).then((verdict) => ({ kind: 'greeting' as const, verdict }));
+  const delay = Math.max(1, Math.min(run.timeouts.tlsTryAfterMs, run.timeouts.greetingMs / 2));
+  let timer: NodeJS.Timeout | undefined;
+  const silence = new Promise<{ kind: 'silence' }>((resolve) => (timer = setTimeout(() => resolve({ kind: 'silence' }), delay)));
+  const first = await Promise.race([greeting, silence]);
+  clearTimeout(timer);
+  if (first.kind === 'greeting') return afterSilentGreeting(dialogue, channel, first.verdict);
+  if (run.stopped || channel.receivedAny) return (await greeting).verdict;
+
+  const scope = new CancelScope();
+  const tlsTry = detectImplicitTls(dialogue, scope).then((verdict) => ({ kind: 'tls' as const, verdict }));
+  const next = await Promise.race([greeting, tlsTry]);
+  if (next.kind === 'tls') {
+    if (next.verdict === null) return (await greeting).verdict;
+    channel.stop();
+    await greeting;
+    return next.verdict;
+  }
+  // The greeting's wait ended first. Silence (or a close) without a byte leaves the TLS try to decide.
+  if (next.verdict?.state === 'no-greeting' && dialogue.findings.banner === null && !channel.receivedAny && !run.stopped) {
+    return (await tlsTry).verdict ?? next.verdict;
+  }
+  scope.cancel();
+  await tlsTry;
+  return next.verdict;
+}
+
+/** A greeting that failed before any TLS try started (closed at once, or a very short wait): try TLS now. */
+async function afterSilentGreeting(dialogue: Dialogue, channel: SmtpChannel, verdict: Verdict | null): Promise<Verdict | null> {
+  if (verdict?.state !== 'no-greeting' || dialogue.run.stopped || dialogue.findings.banner !== null) return verdict;
+  channel.stop();
+  return (await detectImplicitTls(dialogue)) ?? verdict;
+}
+
+/**
+ * A silent plaintext port may be an implicit-TLS port. A fresh connection that completes a handshake
+ * proves it. Inside a scope, nothing is recorded once the scope is cancelled (the greeting won).
+ */
+async function detectImplicitTls(dialogue: Dialogue, scope?: CancelScope): Promise<Verdict | null> {
   const { run, options } = dialogue;
-  const connected = await dialogue.connect();
-  if (!(connected instanceof net.Socket)) return null;
-  const handshake = await run.bounded(run.timeouts.commandMs, (limit) => tlsHandshake(connected, options.hostname, limit));
+  const connected = await dialogue.connect(scope);
+  if (!(connected instanceof net.Socket) || scope?.cancelled) return null;
+  const handshake = await run.bounded(run.timeouts.commandMs, (limit) => tlsHandshake(connected, options.hostname, limit), scope);
   if (handshake.kind !== 'secure') return null;
   run.track(handshake.socket);
-  dialogue.findings.tls = tlsFactsFromSocket(handshake.socket, options.hostname);
+  if (scope?.cancelled) return null;
+  const tls = tlsFactsFromSocket(handshake.socket, options.hostname);
   const channel = new SmtpChannel(handshake.socket);
-  const outcome = await dialogue.read(channel, Math.min(run.timeouts.greetingMs, run.timeouts.commandMs));
+  const outcome = await dialogue.read(channel, Math.min(run.timeouts.greetingMs, run.timeouts.commandMs), scope);
+  if (scope?.cancelled) return null;
+  dialogue.findings.tls = tls;
   if (outcome.kind === 'reply') {
     dialogue.findings.banner = outcome.reply.lines.join('\n');
     dialogue.channelForQuit = channel;

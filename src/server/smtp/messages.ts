@@ -2,6 +2,7 @@
  * The one sentence a person reads for each port state: what happened, and what it means for them.
  */
 import type { PortState } from '../../core/api';
+import { describeTlsFailure } from '../../core/diagnosis/tls-failure';
 import { excerpt, type ForeignProtocol } from './ehlo';
 import type { SmtpReply } from './reply';
 import { describeDuration } from './timeouts';
@@ -9,6 +10,8 @@ import { describeDuration } from './timeouts';
 export interface Verdict {
   state: PortState;
   message: string;
+  /** The TLS library's own reason for a failed handshake, kept apart from the message for experts. */
+  tlsError?: string;
 }
 
 export interface Where {
@@ -107,11 +110,13 @@ export const say = {
   }),
   startTlsHandshakeFailed: (where: Where, reason: string): Verdict => ({
     state: 'starttls-failed',
-    message: `${at(where)} agreed to STARTTLS but the TLS handshake failed (${excerpt(reason, 100)}).`,
+    message: `${at(where)} agreed to STARTTLS but the TLS handshake failed: ${describeTlsFailure(reason)}.`,
+    tlsError: reason,
   }),
   tlsFailed: (where: Where, reason: string): Verdict => ({
     state: 'tls-failed',
-    message: `${at(where)} accepted the connection but the TLS handshake failed (${excerpt(reason, 100)}).`,
+    message: `${at(where)} accepted the connection but the TLS handshake failed: ${describeTlsFailure(reason)}.`,
+    tlsError: reason,
   }),
   protocol: (where: Where, what: string): Verdict => ({
     state: 'protocol',

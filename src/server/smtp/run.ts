@@ -11,6 +11,35 @@ export interface Cancelable<T> {
   cancel: () => void;
 }
 
+/**
+ * Operations of one side branch of a check (the parallel TLS try), cancelled together when the main
+ * branch no longer needs them, without stopping the whole run.
+ */
+export class CancelScope {
+  private done = false;
+  private readonly cancels = new Set<() => void>();
+
+  get cancelled(): boolean {
+    return this.done;
+  }
+
+  add<T>(operation: Cancelable<T>): Cancelable<T> {
+    if (this.done) {
+      operation.cancel();
+      return operation;
+    }
+    this.cancels.add(operation.cancel);
+    void operation.done.finally(() => this.cancels.delete(operation.cancel));
+    return operation;
+  }
+
+  cancel(): void {
+    this.done = true;
+    for (const cancel of this.cancels) cancel();
+    this.cancels.clear();
+  }
+}
+
 export class ProbeRun {
   stopReason: 'deadline' | 'aborted' | null = null;
   private readonly started = performance.now();
@@ -20,7 +49,7 @@ export class ProbeRun {
   private readonly onAbort = () => this.stop('aborted');
 
   constructor(
-    readonly timeouts: ProbeTimeouts,
+    readonly timeouts: Required<ProbeTimeouts>,
     private readonly signal: AbortSignal | undefined,
   ) {
     this.deadline = setTimeout(() => this.stop('deadline'), timeouts.totalMs);
@@ -46,10 +75,11 @@ export class ProbeRun {
    * it. When the shortened limit is what ran out, the deadline has passed even if its timer has not
    * fired yet (both expire in the same tick), so the run counts as stopped by the deadline.
    */
-  async bounded<T extends { kind: string }>(ms: number, start: (limitMs: number) => Cancelable<T>): Promise<T> {
+  async bounded<T extends { kind: string }>(ms: number, start: (limitMs: number) => Cancelable<T>, scope?: CancelScope): Promise<T> {
     const limit = this.within(ms);
-    const result = await this.wait(start(limit));
-    if (result.kind === 'timeout' && limit < ms) this.stop('deadline');
+    const operation = start(limit);
+    const result = await this.wait(scope ? scope.add(operation) : operation);
+    if (result.kind === 'timeout' && limit < ms && !scope?.cancelled) this.stop('deadline');
     return result;
   }
 

@@ -8,7 +8,7 @@ import { SmtpChannel, type ReadOutcome } from './channel';
 import { tcpConnect, type OpenSocket } from './connect';
 import { ehloKeywords, recognizeForeignGreeting } from './ehlo';
 import { say, type Verdict, type Where } from './messages';
-import type { ProbeRun } from './run';
+import type { CancelScope, ProbeRun } from './run';
 import type { ProbeTimeouts } from './timeouts';
 
 export interface DialogueOptions {
@@ -72,13 +72,13 @@ export class Dialogue {
     this.where = { port: options.port, address: options.address };
   }
 
-  get timeouts(): ProbeTimeouts {
+  get timeouts(): Required<ProbeTimeouts> {
     return this.run.timeouts;
   }
 
-  async connect(): Promise<net.Socket | Verdict> {
+  async connect(scope?: CancelScope): Promise<net.Socket | Verdict> {
     const { address, port, family } = this.options;
-    const outcome = await this.run.bounded(this.timeouts.connectMs, (limit) => tcpConnect({ host: address, port, family }, limit, this.options.openSocket));
+    const outcome = await this.run.bounded(this.timeouts.connectMs, (limit) => tcpConnect({ host: address, port, family }, limit, this.options.openSocket), scope);
     if (outcome.kind === 'connected') {
       this.run.track(outcome.socket);
       return outcome.socket;
@@ -89,8 +89,8 @@ export class Dialogue {
     return say.connectTimeout(this.where, this.timeouts.connectMs);
   }
 
-  async read(channel: SmtpChannel, ms: number): Promise<ReadOutcome> {
-    return this.run.bounded(ms, (limit) => ({ done: channel.readReply(limit), cancel: () => channel.stop() }));
+  async read(channel: SmtpChannel, ms: number, scope?: CancelScope): Promise<ReadOutcome> {
+    return this.run.bounded(ms, (limit) => ({ done: channel.readReply(limit), cancel: () => channel.stop() }), scope);
   }
 
   /** Turns a read that produced no reply into the state that explains it. */

@@ -10,18 +10,24 @@ export interface ProbeTimeouts {
   commandMs: number;
   /** The whole check of one port, follow-up connections included. */
   totalMs: number;
+  /**
+   * Silence after connect on a plaintext port before a second connection tries TLS in parallel (a port
+   * that waits for a ClientHello says nothing). At most half the greeting wait, so the try always runs.
+   */
+  tlsTryAfterMs?: number;
 }
 
-export const DEFAULT_TIMEOUTS: ProbeTimeouts = {
+export const DEFAULT_TIMEOUTS: Required<ProbeTimeouts> = {
   connectMs: 8000,
   greetingMs: 15000,
   slowGreetingMs: 5000,
   commandMs: 10000,
   totalMs: 30000,
+  tlsTryAfterMs: 2000,
 };
 
 /** Fills in missing limits and ignores values that are not positive finite numbers. */
-export function resolveTimeouts(partial: Partial<ProbeTimeouts> | undefined): ProbeTimeouts {
+export function resolveTimeouts(partial: Partial<ProbeTimeouts> | undefined): Required<ProbeTimeouts> {
   const result = { ...DEFAULT_TIMEOUTS };
   for (const key of Object.keys(DEFAULT_TIMEOUTS) as (keyof ProbeTimeouts)[]) {
     const value = partial?.[key];
