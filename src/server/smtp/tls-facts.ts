@@ -4,6 +4,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
+import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import type { TlsFacts } from '../../core/api';
 
@@ -104,10 +105,26 @@ function chainOf(certificate: tls.DetailedPeerCertificate): tls.DetailedPeerCert
 
 let trustStore: { fingerprints: Set<string>; roots: X509Certificate[] } | null = null;
 
-/** Node's bundled roots (Mozilla's list, which mail programs such as Thunderbird also use), parsed once. */
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/**
+ * The certificates of NODE_EXTRA_CA_CERTS, which Node adds to the roots of every handshake, the probe's
+ * too: an operator who trusts a private CA there gets the same answer from the trust check.
+ */
+function extraRoots(): string[] {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return [];
+  try {
+    return readFileSync(file, 'utf8').match(PEM_BLOCK) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** Node's bundled roots (Mozilla's list, which mail programs such as Thunderbird also use) and NODE_EXTRA_CA_CERTS, parsed once. */
 function roots(): { fingerprints: Set<string>; roots: X509Certificate[] } {
   if (!trustStore) {
-    const parsed = tls.rootCertificates.flatMap((pem) => {
+    const parsed = [...tls.rootCertificates, ...extraRoots()].flatMap((pem) => {
       try {
         return [new X509Certificate(pem)];
       } catch {
