@@ -69,7 +69,7 @@ export function loss(weights: number[][], bias: number[], examples: readonly Exa
 export function train(trainSet: readonly Example[], validation: readonly Example[], options: TrainOptions = {}): Fit {
   if (trainSet.length === 0) throw new Error('No training examples: is the corpus present? (npm run corpus:status)');
   const features = trainSet[0]!.x.length;
-  const { l2 = 0.01, learningRate = 0.05, maxEpochs = 4000, patience = 400 } = options;
+  const { l2 = 0.01, learningRate = 0.05, maxEpochs = 6000, patience = 500 } = options;
   const prior = options.prior ?? [new Array<number>(features).fill(0), new Array<number>(features).fill(0)];
   const balance = classWeights(trainSet);
   const validationBalance = classWeights(validation.length > 0 ? validation : trainSet);

@@ -137,4 +137,26 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     atLeast: 3,
     penalty: 0.3,
   },
+  {
+    id: 'device',
+    pattern: words(
+      'cameras?', 'ip camera', 'dvr', 'nvr', 'nas', 'synology', 'qnap', 'alarm (?:system|panel|notifications?)', 'firmware',
+      'email alerts', 'alert e-?mails?', 'kamera\\p{L}*', 'benachrichtigungs-?e-?mail\\p{L}*', 'caméra\\p{L}*', 'cámaras?',
+      'câmeras?', 'telecamer\\p{L}*', 'kamer\\p{L}*', 'invoices?', 'crm', 'erp', 'filemaker', 'rechnungen', 'factures',
+      'facturas', 'faturas', 'system e-?mails?', 'sender address', 'absenderadresse',
+    ),
+    unspaced: cjk('カメラ', '通知メール', 'レコーダー', 'ネットワークカメラ'),
+    atLeast: 3,
+    penalty: 0.35,
+  },
+  {
+    id: 'website',
+    pattern: words(
+      'wordpress', 'wp mail smtp', 'plugins?', 'contact forms?', 'woocommerce', 'joomla', 'drupal', 'phpmailer', 'php mail\\(\\)',
+      'forms? plugin', 'site builder', 'formulaire de contact', 'formulario de contacto', 'kontaktformular', 'modulo di contatto',
+      'contactformulier', 'formularz kontaktowy',
+    ),
+    atLeast: 3,
+    penalty: 0.35,
+  },
 ];
