@@ -5,6 +5,7 @@
  */
 import { DEFAULT_PORTS, PROBE_PORTS, type DiscoveryResult, type PortResult, type ProbeEvent, type ProbePort, type ProbeReport } from '../core/api';
 import { recommend } from '../core/diagnosis/recommend';
+import { cleanDeep } from '../core/sanitize';
 import { parseTarget } from '../core/target';
 import type { DnsResolver } from './dns';
 import { discover, type DiscoveryOptions } from './discovery/discover';
@@ -109,7 +110,8 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
 
   let discovery: DiscoveryResult | null = null;
   if (parsed.kind !== 'host' && options.discover !== false) {
-    discovery = await runDiscovery(parsed.domain, parsed.kind === 'email' ? parsed.value : null, options);
+    // Discovery quotes other people's servers (autoconfig files, DNS answers): cleaned as it enters.
+    discovery = cleanDeep(await runDiscovery(parsed.domain, parsed.kind === 'email' ? parsed.value : null, options));
   }
   const names = [...new Set([...(discovery?.candidates.map((candidate) => candidate.hostname) ?? []), parsed.host])];
   const { server, addresses } = await chooseServer(names, options);
@@ -129,7 +131,9 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
   const results = await Promise.all(
     ports.flatMap((port) =>
       addresses.map(async ({ address, family }) => {
-        const result = await probe({
+        // Banners, EHLO lines, AUTH lists and certificate names are the mail server's own text: control
+        // and bidi characters are dropped here, before any event, advice or cache sees them.
+        const result = cleanDeep(await probe({
           address,
           family,
           port,
@@ -137,7 +141,7 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
           timeouts,
           signal,
           ...(options.ehloName ? { ehloName: options.ehloName } : {}),
-        });
+        }));
         emit({ type: 'port', result });
         return result;
       }),
