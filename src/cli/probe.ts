@@ -31,7 +31,10 @@ and reports what ports 25, 465 and 587 really do, then the settings to use.
 Options:
   --ports LIST        ports to check, comma-separated (from ${PROBE_PORTS.join(', ')}; default 25,465,587)
   --json              print the full report as JSON (the same document as POST /v1/probe)
-  --allow-private     allow loopback and private addresses (testing a local server)
+  --allow-private     testing a local server: also allow loopback (127.0.0.0/8, ::1),
+                      RFC 1918 (10/8, 172.16/12, 192.168/16) and IPv6 unique-local (fc00::/7),
+                      with their IPv4-mapped forms; nothing else (not link-local such as
+                      169.254.169.254, CGNAT, documentation, benchmarking or reserved ranges)
   --timeout-ms N      give up on a port after N milliseconds (default ${DEFAULT_TIMEOUTS.totalMs})
   --no-discovery      probe TARGET itself, skip SRV/autoconfig/MX discovery
   -V, --version       print the version and exit

@@ -105,8 +105,34 @@ export function checkAddress(ip: string): { ok: true } | { ok: false; reason: st
   return { ok: true };
 }
 
-/** With allowPrivate, addresses that cannot be a server at all are still refused. */
-const NEVER_A_SERVER = new Set(['unspecified', 'broadcast', 'multicast']);
+/**
+ * What allowPrivate opens, and nothing more: loopback, the RFC 1918 private ranges and IPv6 unique-local
+ * (fc00::/7), plus the IPv4-mapped forms of the IPv4 ones. Link-local (169.254.169.254 is the cloud
+ * metadata service), carrier-grade NAT, documentation, benchmarking, reserved and every other special
+ * range stay closed, so a test setting left on in production cannot reach them. CIDR text, because the
+ * discovery fetch's filtering agent takes the same list.
+ */
+export const PRIVATE_TESTING_RANGES: readonly string[] = [
+  '127.0.0.0/8',
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '::1/128',
+  'fc00::/7',
+  '::ffff:127.0.0.0/104',
+  '::ffff:10.0.0.0/104',
+  '::ffff:172.16.0.0/108',
+  '::ffff:192.168.0.0/112',
+];
+
+const PRIVATE_TESTING_CIDRS = PRIVATE_TESTING_RANGES.map((cidr) => ipaddr.parseCIDR(cidr));
+
+/** True when `ip` is in one of the ranges allowPrivate opens (see PRIVATE_TESTING_RANGES). */
+export function isPrivateTestingAddress(ip: string): boolean {
+  if (!ipaddr.isValid(ip)) return false;
+  const address = ipaddr.parse(ip);
+  return PRIVATE_TESTING_CIDRS.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
+}
 
 export interface ApprovedAddress {
   address: string;
@@ -115,7 +141,10 @@ export interface ApprovedAddress {
 
 export interface ResolveOptions {
   resolver: DnsResolver;
-  /** For local testing only (CLI --allow-private, PROBE_ALLOW_PRIVATE=1): lets loopback and private addresses through. */
+  /**
+   * For local testing only (CLI --allow-private, PROBE_ALLOW_PRIVATE=1): lets loopback, RFC 1918 and IPv6
+   * unique-local addresses through, nothing else (PRIVATE_TESTING_RANGES).
+   */
   allowPrivate?: boolean;
 }
 
@@ -134,7 +163,7 @@ export async function resolveApproved(hostname: string, options: ResolveOptions)
     const address = parsed.kind() === 'ipv6' ? (parsed as ipaddr.IPv6).toRFC5952String() : parsed.toString();
     const verdict = checkAddress(address);
     if (!verdict.ok) {
-      const allowed = options.allowPrivate === true && !NEVER_A_SERVER.has(parsed.range());
+      const allowed = options.allowPrivate === true && isPrivateTestingAddress(address);
       if (!allowed) {
         const prefix = address === name ? '' : `${name} resolves to ${address}: `;
         throw new TargetError('refused-target', `${prefix}${verdict.reason}`);

@@ -114,3 +114,26 @@ describe('version and exit status', () => {
     expect(stdout).toMatch(/3 internal failure/);
   });
 });
+
+describe('--allow-private opens loopback, RFC 1918 and unique-local only', () => {
+  it.each([
+    ['169.254.169.254', /link-local/],
+    ['100.64.0.1', /carrier-grade NAT/],
+    ['192.0.2.1', /reserved or documentation/],
+    ['fe80::1', /link-local/],
+  ])('refuses %s at once with one line, exit 2', async (target, reason) => {
+    const started = Date.now();
+    const { code, stdout, stderr } = await run([target, '--allow-private', '--no-discovery', '--ports', '587', '--timeout-ms', '3000']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(reason);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('says exactly what it opens in --help', async () => {
+    const { stdout } = await run(['--help']);
+    expect(stdout).toMatch(/--allow-private +testing a local server: also allow loopback \(127\.0\.0\.0\/8, ::1\),\n +RFC 1918/);
+    expect(stdout).toMatch(/not link-local such as\n +169\.254\.169\.254/);
+  });
+});
