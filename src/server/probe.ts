@@ -35,6 +35,17 @@ const DISCOVERY_BUDGET_MS = 10_000;
 /** Outgoing servers to try resolving when discovery lists several (first that the guard approves wins). */
 const MAX_SERVER_CANDIDATES = 3;
 
+/**
+ * Reports whose run was stopped before it finished (the caller's signal or the whole-probe deadline):
+ * their ports may read "was cancelled", which says nothing about the server, so such a report is for the
+ * caller who was there and must never be reused (cached) for anyone else.
+ */
+const interrupted = new WeakSet<ProbeReport>();
+
+export function wasInterrupted(report: ProbeReport): boolean {
+  return interrupted.has(report);
+}
+
 export function invalidTarget(message: string): TargetError {
   return new TargetError('invalid-target', message);
 }
@@ -162,6 +173,7 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
     durationMs: Date.now() - started,
     cached: false,
   };
+  if (signal.aborted) interrupted.add(report);
   emit({ type: 'done', report });
   return report;
 }
