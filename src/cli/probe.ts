@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 // Only the version field is bundled (esbuild keeps the JSON's used top-level keys).
 import { version } from '../../package.json';
 import { PROBE_PORTS, type PortResult, type ProbePort, type ProbeReport } from '../core/api';
+import { checkPortText } from '../core/port-list';
 import { cleanText, terminalJson, terminalSafe } from '../core/sanitize';
 import { describeAuthMechanisms, describeCertificate, describePort, describeSecurity, describeNoRecommendation } from '../core/diagnosis/describe';
 import { createSafeFetch } from '../server/discovery/http-fetch';
@@ -53,17 +54,9 @@ Exit status: 0 a usable setting was found, 1 none was, 2 bad input or refused ta
 class UsageError extends Error {}
 
 function parsePorts(text: string): ProbePort[] {
-  const ports = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
-  if (ports.length === 0) throw new UsageError('--ports needs a list such as 25,465,587.');
-  const result: ProbePort[] = [];
-  for (const item of ports) {
-    const port = Number(item);
-    if (!/^\d+$/.test(item) || !(PROBE_PORTS as readonly number[]).includes(port)) {
-      throw new UsageError(`--ports: ${item} is not one of the ports ${PROBE_PORTS.join(', ')}.`);
-    }
-    if (!result.includes(port as ProbePort)) result.push(port as ProbePort);
-  }
-  return result;
+  const checked = checkPortText(text);
+  if (!checked.ok) throw new UsageError(`--ports: ${checked.message}`);
+  return checked.ports;
 }
 
 function parseTimeout(text: string): Partial<ProbeTimeouts> {

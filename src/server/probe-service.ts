@@ -4,6 +4,8 @@
  * probes in flight.
  */
 import { DEFAULT_PORTS, type DiscoveryResult, type PortResult, type ProbeEvent, type ProbePort, type ProbeReport } from '../core/api';
+import { checkHostName, isLocalhostName } from '../core/host-name';
+import { checkPortList } from '../core/port-list';
 import { parseTarget } from '../core/target';
 import type { ServiceConfig } from './config';
 import type { DnsResolver } from './dns';
@@ -66,8 +68,15 @@ export class ProbeService {
   ): Promise<ProbeOutcome> {
     const parsed = parseTarget(target);
     if (!parsed.ok) throw new ApiFailure(400, 'invalid-target', parsed.message);
-    const ports = [...(requestedPorts ?? DEFAULT_PORTS)].sort((a, b) => a - b);
-    const key = `${parsed.value}|${ports.join(',')}|${requestedPorts ? 'exact' : 'default'}`;
+    // The one port-list rule (core/port-list.ts); the request schema has already checked the shape.
+    let checkedPorts: ProbePort[] | undefined;
+    if (requestedPorts !== undefined) {
+      const checked = checkPortList(requestedPorts);
+      if (!checked.ok) throw new ApiFailure(400, 'invalid-request', checked.message);
+      checkedPorts = checked.ports;
+    }
+    const ports = [...(checkedPorts ?? DEFAULT_PORTS)].sort((a, b) => a - b);
+    const key = `${parsed.value}|${ports.join(',')}|${checkedPorts ? 'exact' : 'default'}`;
 
     const hit = this.cache.get(key);
     if (hit) {
@@ -77,7 +86,7 @@ export class ProbeService {
     // A flight whose callers have all gone is being stopped: its results would read "cancelled", so a
     // newcomer starts a fresh run instead of joining it.
     let flight = this.flights.get(key);
-    if (!flight || flight.controller.signal.aborted) flight = this.takeOff(key, target, parsed.kind === 'email' ? parsed.domain : parsed.value, requestedPorts, ports);
+    if (!flight || flight.controller.signal.aborted) flight = this.takeOff(key, target, parsed.kind === 'email' ? parsed.domain : parsed.value, checkedPorts, ports);
     const report = await this.join(flight, options);
     return { report, json: null };
   }
@@ -169,8 +178,12 @@ export class ProbeService {
     if (parsed.domain === parsed.host && parsed.kind === 'host' && !parsed.host.includes('.')) {
       throw new ApiFailure(400, 'invalid-target', 'Discovery needs an email address or a mail domain, not a single-label name.');
     }
-    if (/^[\d.]+$|:/.test(parsed.domain)) {
+    const host = checkHostName(parsed.domain);
+    if (host.ok && host.kind !== 'name') {
       throw new ApiFailure(400, 'invalid-target', 'Discovery needs an email address or a mail domain, not an IP address.');
+    }
+    if (isLocalhostName(parsed.domain)) {
+      throw new ApiFailure(400, 'invalid-target', 'Discovery needs an email address or a mail domain, not a name for this computer (localhost).');
     }
     return this.limited(parsed.domain, () =>
       discover(parsed.domain, parsed.kind === 'email' ? parsed.value : null, {

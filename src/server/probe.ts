@@ -5,6 +5,7 @@
  */
 import { DEFAULT_PORTS, PROBE_PORTS, type DiscoveryResult, type PortResult, type ProbeEvent, type ProbePort, type ProbeReport } from '../core/api';
 import { recommend } from '../core/diagnosis/recommend';
+import { isLocalhostName } from '../core/host-name';
 import { cleanDeep } from '../core/sanitize';
 import { parseTarget } from '../core/target';
 import type { DnsResolver } from './dns';
@@ -105,6 +106,10 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
   const startedAt = new Date(started).toISOString();
   const parsed = parseTarget(input);
   if (!parsed.ok) throw invalidTarget(parsed.message);
+  // Refused before any network work (no DNS, no discovery): localhost names are this computer.
+  if (isLocalhostName(parsed.host) && callerOptions.allowPrivate !== true) {
+    throw new TargetError('refused-target', `"${parsed.host}" names this computer itself (the loopback range), which the probe does not connect to.`);
+  }
   const timeouts: ProbeTimeouts = { ...DEFAULT_TIMEOUTS, ...callerOptions.timeouts };
   // The whole probe has a deadline too, so nothing (a DNS server that never answers included) can hang it.
   const deadline = AbortSignal.timeout(DISCOVERY_BUDGET_MS + timeouts.totalMs + 5000);

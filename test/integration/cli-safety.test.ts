@@ -137,3 +137,28 @@ describe('--allow-private opens loopback, RFC 1918 and unique-local only', () =>
     expect(stdout).toMatch(/not link-local such as\n +169\.254\.169\.254/);
   });
 });
+
+describe('targets that hide an address', () => {
+  it.each(['127.0.0.0x1', '0x7f.0x0.0x0.0x1', 'user@0x7f.0x0.0x0.0x1', '2130706433', '0177.0.0.1', '127.1', '127.0.0.1.', 'user@foo.localhost'])(
+    '%s: exit 2 with one line, even with --allow-private',
+    async (target) => {
+      for (const flags of [[], ['--allow-private']]) {
+        const { code, stdout, stderr } = await run([target, ...flags, '--ports', '587', '--timeout-ms', '3000']);
+        expect(code, flags.join(' ')).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toMatch(/^smtp-probe: .*(IP address|names this computer).*\.\n$/);
+      }
+    },
+  );
+
+  it('refuses a localhost name without --allow-private, and checks it with the flag', async () => {
+    const refused = await run(['foo.localhost', '--ports', '587', '--timeout-ms', '3000']);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toMatch(/^smtp-probe: "foo\.localhost" names this computer itself/);
+    const checked = await run(['foo.localhost', '--allow-private', '--ports', '587', '--json', '--timeout-ms', '3000'], {
+      SMTP_PROBE_TEST_REDIRECT: `587=127.0.0.1:${hostile.port}`,
+    });
+    const report = JSON.parse(checked.stdout) as ProbeReport;
+    expect(report).toMatchObject({ kind: 'host', server: 'foo.localhost', discovery: null });
+  });
+});
