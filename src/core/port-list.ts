@@ -39,7 +39,7 @@ export function checkPortList(value: unknown): PortListCheck {
   if (entries.length > MAX_PORT_ENTRIES) return { ok: false, message: `The list has ${entries.length} entries; give at most ${MAX_PORT_ENTRIES}, from ${CHOICES}.` };
   const ports: ProbePort[] = [];
   for (const entry of entries) {
-    if (!isProbePort(entry)) return { ok: false, message: `Port ${describe(entry)} cannot be checked; the probe only checks ports ${CHOICES}.` };
+    if (!isProbePort(entry)) return { ok: false, message: `Port ${describe(entry)} is not one of ${CHOICES}.` };
     if (!ports.includes(entry)) ports.push(entry);
   }
   return { ok: true, ports };

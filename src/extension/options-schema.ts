@@ -98,7 +98,7 @@ export function checkHelpDomains(value: unknown): Checked<string[]> {
 
 export function checkAllowedPorts(value: unknown): Checked<ProbePort[]> {
   const checked = checkPortList(value);
-  if (!checked.ok) return { ok: false, message: `Allowed ports: ${checked.message}` };
+  if (!checked.ok) return { ok: false, message: checked.message };
   return { ok: true, value: [...checked.ports].sort((a, b) => a - b) };
 }
 
