@@ -6,6 +6,7 @@
 import { DEFAULT_PORTS, type DiscoveryResult, type PortResult, type ProbeEvent, type ProbePort, type ProbeReport } from '../core/api';
 import { checkHostName, isLocalhostName } from '../core/host-name';
 import { checkPortList } from '../core/port-list';
+import { cleanDeep } from '../core/sanitize';
 import { parseTarget } from '../core/target';
 import type { ServiceConfig } from './config';
 import type { DnsResolver } from './dns';
@@ -185,14 +186,17 @@ export class ProbeService {
     if (isLocalhostName(parsed.domain)) {
       throw new ApiFailure(400, 'invalid-target', 'Discovery needs an email address or a mail domain, not a name for this computer (localhost).');
     }
-    return this.limited(parsed.domain, () =>
-      discover(parsed.domain, parsed.kind === 'email' ? parsed.value : null, {
-        resolver: this.dependencies.resolver,
-        fetch: this.dependencies.fetch,
-        ispdbUrl: this.config.ispdbUrl,
-        ...(this.dependencies.autoconfigUrls ? { autoconfigUrls: this.dependencies.autoconfigUrls } : {}),
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
-      }),
+    // What other people's servers wrote (autoconfig files, DNS answers) is cleaned before it is sent on.
+    return this.limited(parsed.domain, async () =>
+      cleanDeep(
+        await discover(parsed.domain, parsed.kind === 'email' ? parsed.value : null, {
+          resolver: this.dependencies.resolver,
+          fetch: this.dependencies.fetch,
+          ispdbUrl: this.config.ispdbUrl,
+          ...(this.dependencies.autoconfigUrls ? { autoconfigUrls: this.dependencies.autoconfigUrls } : {}),
+          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
+        }),
+      ),
     );
   }
 

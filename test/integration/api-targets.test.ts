@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { hasUnsafeText } from '../../src/core/sanitize';
 import { buildApp } from '../../src/server/app';
 import type { DnsResolver } from '../../src/server/dns';
 import type { FetchText } from '../../src/server/discovery/http-fetch';
@@ -64,5 +65,41 @@ describe('disguised and local targets', () => {
     const discover = await app.inject({ method: 'GET', url: `/v1/discover?address=${encodeURIComponent(target)}` });
     expect(discover.statusCode).toBe(400);
     expect({ asked, fetched, probed }).toEqual({ asked: [], fetched: [], probed: [] });
+  });
+});
+
+describe('text from DNS and web servers in service answers', () => {
+  const ESC = '\u001b]0;T\u0007\u001b[2J';
+  const notFound = async (): Promise<never> => {
+    throw Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' });
+  };
+
+  it('discovery steps and error messages carry no control or bidi character', async () => {
+    app = buildApp({
+      logger: false,
+      rateLimitPerMinute: 0,
+      rateLimitTargetPerMinute: 0,
+      resolver: {
+        // A hostile DNS server: an MX name with a bidi override, an A "address" with an escape sequence.
+        resolve4: async (name) => (name === 'smtp.hostile.example' ? [`1.2.3.4${ESC}`] : notFound()),
+        resolve6: notFound,
+        resolveSrv: notFound,
+        resolveMx: async () => [{ exchange: 'mx\u202e.example.com', priority: 10 }],
+      },
+      fetch: async () => {
+        throw new Error(`fetch failed ${ESC} here`);
+      },
+    });
+    const discover = await app.inject({ method: 'GET', url: '/v1/discover?address=example.com' });
+    expect(discover.statusCode).toBe(200);
+    const discovery = discover.json() as { steps: Array<{ message: string }> };
+    expect(discovery.steps.map((step) => step.message).join('\n')).toContain('fetch failed ]0;T[2J here');
+    expect(discovery.steps.some((step) => hasUnsafeText(step.message))).toBe(false);
+
+    const refused = await app.inject({ method: 'POST', url: '/v1/probe', payload: { target: 'smtp.hostile.example' } });
+    const { error } = refused.json() as { error: { code: string; message: string } };
+    expect(error.code).toBe('refused-target');
+    expect(error.message).toContain('1.2.3.4]0;T[2J');
+    expect(hasUnsafeText(error.message)).toBe(false);
   });
 });
