@@ -5,6 +5,7 @@
  */
 import type { TargetKind } from './api';
 import { checkHostName, isLocalhostName } from './host-name';
+import { hasUnsafeText } from './sanitize';
 
 export type ParsedTarget =
   | { ok: true; kind: TargetKind; value: string; domain: string; host: string }
@@ -50,6 +51,7 @@ export function parseTarget(input: string): ParsedTarget {
 
   text = text.toLowerCase();
   if (/\s/.test(text)) return fail('Remove the spaces: a server name or email address has none.');
+  if (hasUnsafeText(text)) return fail('Remove the invisible control or direction characters: a server name or email address has none.');
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(text) || /^(https?|smtps?|submissions?|ftp|imaps?|pop3s?):/.test(text)) {
     return fail('Enter just the server name or email address, without "https://" or any other scheme.');
   }

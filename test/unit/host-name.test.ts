@@ -172,6 +172,12 @@ describe('parseTarget refuses before any network work', () => {
     },
   );
 
+  it('refuses control and direction characters anywhere, the local part of an address included', () => {
+    for (const input of ['ann\u001b[2J@example.com', 'smtp.example.com\u202e', '\u2066mail.example.com']) {
+      expect(parseTarget(input)).toMatchObject({ ok: false, message: expect.stringMatching(/control or direction characters/) });
+    }
+  });
+
   it('never runs discovery on a localhost name, and refuses one as a mail domain', () => {
     expect(parseTarget('foo.localhost')).toMatchObject({ ok: true, kind: 'host', host: 'foo.localhost' });
     expect(parseTarget('localhost')).toMatchObject({ ok: true, kind: 'host' });
