@@ -126,7 +126,7 @@ export function launcherScript(node: string, cli: string, allowPrivate: boolean,
     '#!/bin/sh',
     '# Written by `smtp-probe install-host`; removed by `smtp-probe uninstall-host`.',
     '# The browser runs this with its own arguments (caller origin, or manifest path and extension id); the host ignores them.',
-    ...(allowPrivate ? ['# --allow-private: installed for testing, lets the extension probe loopback and private addresses.'] : []),
+    ...(allowPrivate ? ['# --allow-private: installed for testing, lets the extension probe loopback, RFC 1918 and IPv6 unique-local addresses.'] : []),
     `exec ${shellQuote(node)} ${shellQuote(cli)} --native-host${flags} "$@"`,
     '',
   ].join('\n');

@@ -4,9 +4,11 @@
  *
  * stdout carries framed replies only; anything for a person goes to stderr (Chrome logs it).
  * Requests run concurrently (at most MAX_CONCURRENT at once, the rest wait) and every reply carries its
- * request's id. When stdin closes, the browser has gone: running probes are aborted and the process exits.
+ * request's id. At most MAX_NATIVE_QUEUE are held, running and waiting together: a request beyond that
+ * is answered `busy` at once instead of growing a queue without bound. When stdin closes, the browser has gone: running probes are aborted and the process exits.
  */
 import type { ProbeReport } from '../core/api';
+import { MAX_NATIVE_QUEUE } from '../core/native-protocol';
 import { createSafeFetch } from '../server/discovery/http-fetch';
 import { TargetError } from '../server/guard';
 import { hostsAwareResolver } from '../server/hosts-aware-resolver';
@@ -98,8 +100,10 @@ export function runNativeHost(options: NativeHostOptions): Promise<number> {
           fail(null, 'malformed', frame.reason);
         } else {
           const checked = checkRequest(frame.value);
-          if (checked.ok) waiting.push(checked.request);
-          else fail(checked.id, checked.code, checked.message);
+          if (!checked.ok) fail(checked.id, checked.code, checked.message);
+          else if (running + waiting.length >= MAX_NATIVE_QUEUE) {
+            fail(checked.request.id, 'busy', `The helper on this computer is already running ${MAX_NATIVE_QUEUE} checks; try again when they have finished.`);
+          } else waiting.push(checked.request);
         }
       }
       pump();

@@ -12,7 +12,8 @@
  *   and there is no way to find the next message, so the decoder reports `desync` and the host replies
  *   an error and exits cleanly.
  */
-import { isProbePort, type ProbePort } from '../core/api';
+import type { ProbePort } from '../core/api';
+import { checkPortList } from '../core/port-list';
 import type { NativeErrorCode, NativeProbeRequest, RequestId } from '../core/native-protocol';
 
 export { HOST_NAME, type NativeErrorCode, type NativeProbeRequest, type NativeReply, type RequestId } from '../core/native-protocol';
@@ -167,10 +168,9 @@ export function checkRequest(value: unknown): RequestCheck {
   if (message.target.length > MAX_TARGET_LENGTH) return refuse('invalid-target', `The target is longer than ${MAX_TARGET_LENGTH} characters.`);
   let ports: ProbePort[] | undefined;
   if (message.ports !== undefined) {
-    if (!Array.isArray(message.ports) || message.ports.length === 0 || !message.ports.every(isProbePort)) {
-      return refuse('invalid-request', '"ports" must be a non-empty list taken from 25, 465, 587 and 2525.');
-    }
-    ports = [...new Set(message.ports)];
+    const checked = checkPortList(message.ports);
+    if (!checked.ok) return refuse('invalid-request', `"ports": ${checked.message}`);
+    ports = checked.ports;
   }
   return { ok: true, request: { type: 'probe', id, target: message.target, ...(ports ? { ports } : {}) } };
 }

@@ -1,12 +1,17 @@
 /**
  * `smtp-probe TARGET`: the same probe as the service's POST /v1/probe, from a terminal.
- * Exit status: 0 a usable setting was found, 1 none was, 2 the input was wrong or the target refused.
+ * Exit status: 0 a usable setting was found, 1 none was, 2 the input was wrong or the target refused,
+ * 3 the probe itself failed (an unexpected exception: a bug, not an answer about the server).
  *
  * Imports no server framework: it is bundled into one file and its start-up time is part of what a
  * person (or an agent calling it in a loop) waits for.
  */
 import { parseArgs } from 'node:util';
+// Only the version field is bundled (esbuild keeps the JSON's used top-level keys).
+import { version } from '../../package.json';
 import { PROBE_PORTS, type PortResult, type ProbePort, type ProbeReport } from '../core/api';
+import { checkPortText } from '../core/port-list';
+import { cleanText, terminalJson, terminalSafe } from '../core/sanitize';
 import { describeAuthMechanisms, describeCertificate, describePort, describeSecurity, describeNoRecommendation } from '../core/diagnosis/describe';
 import { usernameWords } from '../core/diagnosis/username';
 import { createSafeFetch } from '../server/discovery/http-fetch';
@@ -28,9 +33,13 @@ and reports what ports 25, 465 and 587 really do, then the settings to use.
 Options:
   --ports LIST        ports to check, comma-separated (from ${PROBE_PORTS.join(', ')}; default 25,465,587)
   --json              print the full report as JSON (the same document as POST /v1/probe)
-  --allow-private     allow loopback and private addresses (testing a local server)
+  --allow-private     testing a local server: also allow loopback (127.0.0.0/8, ::1),
+                      RFC 1918 (10/8, 172.16/12, 192.168/16) and IPv6 unique-local (fc00::/7),
+                      with their IPv4-mapped forms; nothing else (not link-local such as
+                      169.254.169.254, CGNAT, documentation, benchmarking or reserved ranges)
   --timeout-ms N      give up on a port after N milliseconds (default ${DEFAULT_TIMEOUTS.totalMs})
   --no-discovery      probe TARGET itself, skip SRV/autoconfig/MX discovery
+  -V, --version       print the version and exit
   -h, --help          show this help
 
 install-host copies this probe and writes the launcher and host manifest (on Windows also the registry
@@ -39,23 +48,16 @@ key) that let the extension run this check from your own network; uninstall-host
 Testing only, with --allow-private: SMTP_PROBE_TEST_BLOCK_PORTS=25 makes those ports behave as filtered
 (timeout), SMTP_PROBE_TEST_REDIRECT=465=127.0.0.1:PORT sends a port to a loopback interceptor.
 
-Exit status: 0 a usable setting was found, 1 none was, 2 bad input or refused target.
+Exit status: 0 a usable setting was found, 1 none was, 2 bad input or refused target,
+3 internal failure (the check itself broke; please report it).
 `;
 
 class UsageError extends Error {}
 
 function parsePorts(text: string): ProbePort[] {
-  const ports = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
-  if (ports.length === 0) throw new UsageError('--ports needs a list such as 25,465,587.');
-  const result: ProbePort[] = [];
-  for (const item of ports) {
-    const port = Number(item);
-    if (!/^\d+$/.test(item) || !(PROBE_PORTS as readonly number[]).includes(port)) {
-      throw new UsageError(`--ports: ${item} is not one of the ports ${PROBE_PORTS.join(', ')}.`);
-    }
-    if (!result.includes(port as ProbePort)) result.push(port as ProbePort);
-  }
-  return result;
+  const checked = checkPortText(text);
+  if (!checked.ok) throw new UsageError(`--ports: ${checked.message}`);
+  return checked.ports;
 }
 
 function parseTimeout(text: string): Partial<ProbeTimeouts> {
@@ -70,7 +72,10 @@ function parseTimeout(text: string): Partial<ProbeTimeouts> {
   };
 }
 
-function table(rows: string[][]): string {
+function table(input: string[][]): string {
+  // A cell is one line of text: server-supplied text inside it (a certificate name, say) cannot break
+  // the layout or reach the terminal as a control sequence.
+  const rows = input.map((row) => row.map(cleanText));
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }
@@ -110,10 +115,17 @@ function humanReport(report: ProbeReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** One line for stderr: whatever an error message quotes cannot add lines or control sequences. */
+function oneLine(text: string): string {
+  return cleanText(text);
+}
+
 function finish(code: number, stdout: string, stderr = ''): void {
+  // Nothing reaches the terminal with control or bidi characters in it, whatever a server sent: the
+  // report's fields are cleaned as they enter it, and everything printed is cleaned again here.
   // Exit as soon as the output is written: a probe leaves nothing worth waiting for.
-  if (stderr) process.stderr.write(stderr);
-  process.stdout.write(stdout, () => process.exit(code));
+  if (stderr) process.stderr.write(terminalSafe(stderr));
+  process.stdout.write(terminalSafe(stdout), () => process.exit(code));
 }
 
 /**
@@ -129,7 +141,7 @@ async function nativeHostMain(argv: string[]): Promise<void> {
     const code = await runNativeHost({ allowPrivate, testNetwork, ...(timeouts ? { timeouts } : {}) });
     process.exit(code);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${error.message}\n`);
+    if (error instanceof UsageError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${oneLine(error.message)}\n`);
     throw error;
   }
 }
@@ -139,8 +151,8 @@ async function installMain(command: 'install-host' | 'uninstall-host', argv: str
     const lines = await installCommand(command, argv);
     return finish(0, `${lines.join('\n')}\n`);
   } catch (error) {
-    if (error instanceof InstallError) return finish(error.exitCode, '', `smtp-probe: ${error.message}\n`);
-    return finish(1, '', `smtp-probe: ${command} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof InstallError) return finish(error.exitCode, '', `smtp-probe: ${oneLine(error.message)}\n`);
+    return finish(3, '', `smtp-probe: ${command} failed unexpectedly: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
   }
 }
 
@@ -160,12 +172,14 @@ async function main(argv: string[]): Promise<void> {
         'timeout-ms': { type: 'string' },
         'no-discovery': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'V', default: false },
       },
     }));
   } catch (error) {
-    return finish(2, '', `smtp-probe: ${error instanceof Error ? error.message : String(error)} (see --help)\n`);
+    return finish(2, '', `smtp-probe: ${oneLine(error instanceof Error ? error.message : String(error))} (see --help)\n`);
   }
   if (values.help) return finish(0, HELP);
+  if (values.version) return finish(0, `smtp-probe ${version}\n`);
   try {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give one target: an email address, a domain or a server name.' : 'Give only one target.');
     const ports = values.ports === undefined ? undefined : parsePorts(values.ports);
@@ -182,15 +196,20 @@ async function main(argv: string[]): Promise<void> {
       ...(testNetwork ? { probePort: probePortThrough(testNetwork) } : {}),
       ...(process.env.ISPDB_URL ? { ispdbUrl: process.env.ISPDB_URL } : {}),
     });
-    const output = values.json ? `${JSON.stringify(report, null, 2)}\n` : humanReport(report);
+    const output = values.json ? `${terminalJson(report, 2)}\n` : humanReport(report);
     return finish(report.recommendation ? 0 : 1, output);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof TargetError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${error.message}\n`);
-    const message = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-      ? 'The check took too long and was stopped.'
-      : `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-    return finish(1, '', `smtp-probe: ${message}\n`);
+    if (error instanceof UsageError || error instanceof TargetError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${oneLine(error.message)}\n`);
+    // A deadline that ran out is an answer of sorts (nothing usable found in time); anything else
+    // unexpected is the probe's own failure and gets its own status, so scripts do not read it as
+    // "the server has no usable setting".
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      return finish(1, '', 'smtp-probe: The check took too long and was stopped.\n');
+    }
+    return finish(3, '', `smtp-probe: The check failed unexpectedly: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
   }
 }
 
-void main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((error: unknown) =>
+  finish(3, '', `smtp-probe: internal failure: ${oneLine(error instanceof Error ? error.message : String(error))}\n`),
+);

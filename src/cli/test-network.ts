@@ -15,6 +15,7 @@
  */
 import net from 'node:net';
 import { isProbePort, type PortResult, type ProbePort } from '../core/api';
+import { checkPortText } from '../core/port-list';
 import type { OpenSocket } from '../server/smtp/connect';
 import { runDialogue } from '../server/smtp/dialogue';
 import type { ProbePortOptions } from '../server/smtp/probe-port';
@@ -27,13 +28,9 @@ export interface TestNetwork {
 export class TestNetworkError extends Error {}
 
 function parsePortList(text: string, variable: string): Set<ProbePort> {
-  const ports = new Set<ProbePort>();
-  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
-    const port = Number(item);
-    if (!isProbePort(port)) throw new TestNetworkError(`${variable}: ${item} is not one of the probe ports 25, 465, 587, 2525.`);
-    ports.add(port);
-  }
-  return ports;
+  const checked = checkPortText(text);
+  if (!checked.ok) throw new TestNetworkError(`${variable}: ${checked.message}`);
+  return new Set(checked.ports);
 }
 
 function parseRedirects(text: string, variable: string): TestNetwork['redirects'] {

@@ -24,7 +24,12 @@ export type NativeErrorCode =
   | 'invalid-target'
   | 'refused-target'
   | 'timeout'
+  /** The helper already holds MAX_NATIVE_QUEUE requests; this one was not queued. Try again later. */
+  | 'busy'
   | 'internal';
+
+/** Requests the helper holds at once, running and waiting; one more is answered `busy` at once. */
+export const MAX_NATIVE_QUEUE = 16;
 
 export type RequestId = string | number | null;
 

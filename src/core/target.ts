@@ -4,6 +4,8 @@
  * same check at its boundary.
  */
 import type { TargetKind } from './api';
+import { checkHostName, isLocalhostName } from './host-name';
+import { hasUnsafeText } from './sanitize';
 
 export type ParsedTarget =
   | { ok: true; kind: TargetKind; value: string; domain: string; host: string }
@@ -18,53 +20,8 @@ export const MAX_TARGET_LENGTH = 253;
  */
 const SERVER_LABEL = /^(smtp|smtps|mail|mailout|mx|submission|relay|smtp-relay|smtpout|smtp-out|out|outgoing|outbound|mta|exchange|mailhost|post|send)\d*$/;
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
 function fail(message: string): ParsedTarget {
   return { ok: false, message };
-}
-
-/** Loose IPv6 check (the exact address is re-checked by the server's guard); IPv4-mapped tails allowed. */
-function isIpv6(value: string): boolean {
-  if (!/^[0-9a-f:.]+$/.test(value) || !value.includes(':')) return false;
-  const doubleColons = value.split('::').length - 1;
-  if (doubleColons > 1) return false;
-  let groups = value.split(':').filter((group) => group !== '');
-  const last = groups[groups.length - 1];
-  let groupCount = groups.length;
-  if (last?.includes('.')) {
-    if (!IPV4.test(last)) return false;
-    groups = groups.slice(0, -1);
-    groupCount += 1;
-  }
-  if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return false;
-  return doubleColons === 1 ? groupCount < 8 : groupCount === 8;
-}
-
-/** Internationalised names become their xn-- form (the name DNS and certificates use). */
-function toAscii(name: string): string | null {
-  if (/^[!-~]*$/.test(name)) return name;
-  try {
-    return new URL(`http://${name}/`).hostname;
-  } catch {
-    return null;
-  }
-}
-
-function checkDomainName(name: string, what: string): string | null {
-  if (name.length > MAX_TARGET_LENGTH) return `The ${what} is longer than the 253 characters a domain name can have.`;
-  const labels = name.split('.');
-  if (labels.some((label) => label === '')) return `The ${what} "${name}" has an empty part between dots.`;
-  for (const label of labels) {
-    if (label.length > 63) return `The ${what} has a part longer than the 63 characters DNS allows.`;
-    if (!LABEL.test(label)) {
-      return `The ${what} "${name}" contains "${label}", which is not allowed: use letters, digits and hyphens (not at the start or end of a part).`;
-    }
-  }
-  const top = labels[labels.length - 1] ?? '';
-  if (/^\d+$/.test(top)) return `"${name}" is neither a valid IP address nor a domain name.`;
-  return null;
 }
 
 /** The mail domain a server name belongs to: "smtp.example.com" → "example.com". */
@@ -94,6 +51,7 @@ export function parseTarget(input: string): ParsedTarget {
 
   text = text.toLowerCase();
   if (/\s/.test(text)) return fail('Remove the spaces: a server name or email address has none.');
+  if (hasUnsafeText(text)) return fail('Remove the invisible control or direction characters: a server name or email address has none.');
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(text) || /^(https?|smtps?|submissions?|ftp|imaps?|pop3s?):/.test(text)) {
     return fail('Enter just the server name or email address, without "https://" or any other scheme.');
   }
@@ -105,24 +63,24 @@ export function parseTarget(input: string): ParsedTarget {
   if (text.includes('@')) {
     const at = text.lastIndexOf('@');
     const local = text.slice(0, at);
-    let domain = text.slice(at + 1);
+    const domain = text.slice(at + 1);
     if (local === '') return fail('The email address has nothing before the "@".');
     if (domain === '') return fail('The email address has nothing after the "@".');
     if (local.includes('@') && !/^".*"$/.test(local)) return fail('An email address has only one "@".');
-    if (domain.startsWith('[') || IPV4.test(domain)) {
-      return fail('Use an email address with a domain name after the "@", not an IP address.');
-    }
+    if (domain.startsWith('[')) return fail('Use an email address with a domain name after the "@", not an IP address.');
     if (domain.includes(':')) return fail('An email address has no port; leave out the ":" and the number after it.');
-    domain = domain.replace(/\.$/, '');
-    const ascii = toAscii(domain);
-    if (ascii === null) return fail(`The domain "${domain}" after the "@" is not valid.`);
-    const problem = checkDomainName(ascii, 'domain after the "@"');
-    if (problem) return fail(problem);
+    const checked = checkHostName(domain, 'domain after the "@"');
+    if (checked.ok && checked.kind !== 'name') return fail('Use an email address with a domain name after the "@", not an IP address.');
+    if (!checked.ok) {
+      return checked.problem === 'disguised-ip' ? fail('Use an email address with a domain name after the "@", not an IP address.') : fail(checked.message);
+    }
+    const ascii = checked.value;
     if (!ascii.includes('.')) return fail(`The domain "${ascii}" after the "@" needs a dot, like example.com.`);
+    if (isLocalhostName(ascii)) return fail(`"${ascii}" names this computer itself (RFC 6761), not a mail domain.`);
     return { ok: true, kind: 'email', value: `${local}@${ascii}`, domain: ascii, host: ascii };
   }
 
-  // IPv6 literals: bare, or in brackets as in URLs; "[::1]:587" carries a port.
+  // "[::1]:587" and "smtp.example.com:587" carry a port.
   if (text.startsWith('[')) {
     const close = text.indexOf(']');
     if (close === -1) return fail('The IPv6 address has no closing "]".');
@@ -132,25 +90,19 @@ export function parseTarget(input: string): ParsedTarget {
         ? fail('Leave out the port: the check tries ports 25, 465 and 587 by itself.')
         : fail('There is extra text after the IPv6 address.');
     }
-    const address = text.slice(1, close);
-    if (!isIpv6(address)) return fail(`"${address}" is not a valid IPv6 address.`);
-    return { ok: true, kind: 'host', value: address, domain: address, host: address };
+  } else if (text.includes(':') && /^[^:]+:\d*$/.test(text)) {
+    return fail('Leave out the port: the check tries ports 25, 465 and 587 by itself.');
   }
-  if (isIpv6(text)) return { ok: true, kind: 'host', value: text, domain: text, host: text };
-  if (text.includes(':')) {
-    return /^[^:]+:\d*$/.test(text)
-      ? fail('Leave out the port: the check tries ports 25, 465 and 587 by itself.')
-      : fail(`"${text}" is not a valid server name or IPv6 address.`);
-  }
-  if (IPV4.test(text)) return { ok: true, kind: 'host', value: text, domain: text, host: text };
 
-  const name = text.replace(/\.$/, '');
-  const ascii = toAscii(name);
-  if (ascii === null || ascii === '') return fail(`"${name}" is not a valid server name.`);
-  const problem = checkDomainName(ascii, 'name');
-  if (problem) return fail(problem);
+  // The one host-name rule (core/host-name.ts): names, usual IPv4, IPv6; disguised addresses refused.
+  const checked = checkHostName(text, 'name');
+  if (!checked.ok) return fail(checked.message);
+  const ascii = checked.value;
+  if (checked.kind !== 'name') return { ok: true, kind: 'host', value: ascii, domain: ascii, host: ascii };
   const labels = ascii.split('.');
-  const isServer = labels.length === 1 || SERVER_LABEL.test(labels[0] ?? '');
+  // localhost names are this computer (RFC 6761): a server to check (with allow-private), never a mail
+  // domain to run discovery on.
+  const isServer = labels.length === 1 || SERVER_LABEL.test(labels[0] ?? '') || isLocalhostName(ascii);
   return {
     ok: true,
     kind: isServer ? 'host' : 'domain',

@@ -5,7 +5,7 @@
  */
 import { isOneOf, SECURITIES } from '../core/api';
 import type { ExtractedSettings } from '../core/detect/types';
-import { HOST_PATTERN, ID_PATTERN, isRecord, nullOr } from './validate';
+import { hostOrNull, ID_PATTERN, isRecord, nullOr } from './validate';
 
 /** What a page states about its outgoing server, as the classifier extracted it (without the DOM anchor). */
 export type PageSettings = Pick<ExtractedSettings, 'outgoingServer' | 'port' | 'security'>;
@@ -24,7 +24,7 @@ export type Reply = { ok: true } | { ok: false; message: string };
 
 function parseSettings(value: unknown): PageSettings | null {
   if (!isRecord(value)) return null;
-  const outgoingServer = nullOr(value.outgoingServer, HOST_PATTERN);
+  const outgoingServer = hostOrNull(value.outgoingServer);
   const { port, security } = value;
   if (outgoingServer === undefined) return null;
   if (port !== null && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) return null;
@@ -49,7 +49,7 @@ export function parseMessage(value: unknown): Message | null {
     case 'hint:open': {
       if (value.view !== 'checklist' && value.view !== 'check') return null;
       const clientId = nullOr(value.clientId, ID_PATTERN);
-      const server = nullOr(value.server, HOST_PATTERN);
+      const server = hostOrNull(value.server);
       if (clientId === undefined || server === undefined) return null;
       return { type: 'hint:open', view: value.view, clientId, server };
     }

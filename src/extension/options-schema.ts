@@ -3,7 +3,9 @@
  * import, and for an administrator's policy), and which fields a policy can lock. Pure.
  * The managed-policy names match public/managed-schema.json.
  */
-import { DEFAULT_PORTS, isProbePort, type ProbePort } from '../core/api';
+import { DEFAULT_PORTS, type ProbePort } from '../core/api';
+import { checkHostName as checkHost } from '../core/host-name';
+import { checkPortList } from '../core/port-list';
 import { isRecord } from './validate';
 
 export type AuthMethod = 'smtp-auth' | 'check-mail-first';
@@ -50,8 +52,6 @@ export const DEFAULT_OPTIONS: Options = {
   },
 };
 
-const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export function checkServiceUrl(value: unknown): Checked<string> {
@@ -72,11 +72,16 @@ export function checkServiceUrl(value: unknown): Checked<string> {
   return { ok: true, value: url.origin + url.pathname.replace(/\/+$/, '') };
 }
 
-export function checkHostName(value: unknown, what: string): Checked<string> {
+/**
+ * A host name or IP address, by the one rule in core/host-name.ts. Help-centre domains become URL match
+ * patterns, so they take names and IPv4 only (an IPv6 pattern would need brackets).
+ */
+export function checkHostName(value: unknown, what: string, allowIpv6 = true): Checked<string> {
   if (typeof value !== 'string') return { ok: false, message: `${what} must be text.` };
-  const host = value.trim().toLowerCase().replace(/\.$/, '');
-  if (!HOST.test(host)) return { ok: false, message: `${what} "${value}" is not a host name like mail.example.com.` };
-  return { ok: true, value: host };
+  const checked = checkHost(value, what.replace(/^The /, '').toLowerCase());
+  if (!checked.ok) return { ok: false, message: checked.message };
+  if (checked.kind === 'ipv6' && !allowIpv6) return { ok: false, message: `${what} "${value}" is an IPv6 address; give a host name like help.example.com.` };
+  return { ok: true, value: checked.value };
 }
 
 export function checkHelpDomains(value: unknown): Checked<string[]> {
@@ -84,7 +89,7 @@ export function checkHelpDomains(value: unknown): Checked<string[]> {
   if (value.length > 200) return { ok: false, message: 'At most 200 help-centre domains.' };
   const domains: string[] = [];
   for (const entry of value) {
-    const checked = checkHostName(entry, 'The help-centre domain');
+    const checked = checkHostName(entry, 'The help-centre domain', false);
     if (!checked.ok) return checked;
     if (!domains.includes(checked.value)) domains.push(checked.value);
   }
@@ -92,13 +97,9 @@ export function checkHelpDomains(value: unknown): Checked<string[]> {
 }
 
 export function checkAllowedPorts(value: unknown): Checked<ProbePort[]> {
-  if (!Array.isArray(value) || value.length === 0) return { ok: false, message: 'Allowed ports must list at least one of 25, 465, 587, 2525.' };
-  const ports: ProbePort[] = [];
-  for (const port of value) {
-    if (!isProbePort(port)) return { ok: false, message: `Port ${JSON.stringify(port)} is not one of 25, 465, 587, 2525.` };
-    if (!ports.includes(port)) ports.push(port);
-  }
-  return { ok: true, value: ports.sort((a, b) => a - b) };
+  const checked = checkPortList(value);
+  if (!checked.ok) return { ok: false, message: checked.message };
+  return { ok: true, value: [...checked.ports].sort((a, b) => a - b) };
 }
 
 export function checkAuthMethod(value: unknown): Checked<AuthMethod> {

@@ -6,6 +6,7 @@
  * - `parseNativeReply`: a reply of the local helper over native messaging (another program's output).
  */
 import type { ProbeReport } from '../core/api';
+import { cleanDeep, cleanText } from '../core/sanitize';
 import { isProbeReport } from './check-state';
 import { isRecord } from './validate';
 
@@ -29,7 +30,9 @@ export function parsePastedReport(text: string): PastedReport {
   } catch {
     return { ok: false, reason: 'not-json' };
   }
-  return isProbeReport(value) ? { ok: true, report: value } : { ok: false, reason: 'not-report' };
+  // Pasted text went through someone's terminal and clipboard: control and bidi characters are dropped
+  // before anything of it is shown.
+  return isProbeReport(value) ? { ok: true, report: cleanDeep(value) } : { ok: false, reason: 'not-report' };
 }
 
 export type ParsedNativeReply = { type: 'result'; report: ProbeReport } | { type: 'error'; code: string; message: string };
@@ -37,9 +40,9 @@ export type ParsedNativeReply = { type: 'result'; report: ProbeReport } | { type
 /** A reply from the host, checked: a report with the shape the extension reads, or an error sentence. */
 export function parseNativeReply(value: unknown): ParsedNativeReply | null {
   if (!isRecord(value)) return null;
-  if (value.type === 'result') return isProbeReport(value.report) ? { type: 'result', report: value.report } : null;
+  if (value.type === 'result') return isProbeReport(value.report) ? { type: 'result', report: cleanDeep(value.report) } : null;
   if (value.type === 'error' && typeof value.code === 'string' && typeof value.message === 'string') {
-    return { type: 'error', code: value.code.slice(0, 40), message: value.message.slice(0, 500) };
+    return { type: 'error', code: cleanText(value.code.slice(0, 40)), message: cleanText(value.message.slice(0, 500)) };
   }
   return null;
 }

@@ -9,7 +9,7 @@ import type { TargetSettings } from '../core/clients/types';
 import { DEFAULT_TARGET } from '../core/clients/types';
 import { isProbeReport, type CheckState } from './check-state';
 import { checkOptions, DEFAULT_OPTIONS, type Options } from './options-schema';
-import { HOST_PATTERN, ID_PATTERN, isRecord, nullOr } from './validate';
+import { hostOrNull, ID_PATTERN, isRecord, nullOr } from './validate';
 
 export const SCHEMA_VERSION = 1;
 
@@ -89,7 +89,7 @@ function parseUsername(value: unknown): Username | null {
 function parseTarget(value: unknown): TargetSettings | undefined {
   if (!isRecord(value)) return undefined;
   const { server, port, security, authentication, username } = value;
-  const checkedServer = nullOr(server, HOST_PATTERN);
+  const checkedServer = hostOrNull(server);
   if (checkedServer === undefined) return undefined;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
   if (!isOneOf(SECURITIES, security) || !isOneOf(AUTHENTICATIONS, authentication)) return undefined;
@@ -115,7 +115,7 @@ const PARSERS: { [K in StoredKey]: (value: unknown) => StoredState[K] | undefine
     return { savedAt: value.savedAt, check: value.check as unknown as CheckState };
   },
   dismissedSites: (value) =>
-    Array.isArray(value) ? [...new Set(value.filter((host): host is string => typeof host === 'string' && HOST_PATTERN.test(host)))].slice(-500) : undefined,
+    Array.isArray(value) ? [...new Set(value.map(hostOrNull).filter((host): host is string => typeof host === 'string'))].slice(-500) : undefined,
 };
 
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;

@@ -1,5 +1,6 @@
 /** Every failure the service reports, as the `ApiErrorBody` the extension reads, with its HTTP status. */
 import type { ApiError, ApiErrorCode } from '../core/api';
+import { cleanText } from '../core/sanitize';
 import { TargetError } from './guard';
 
 export class ApiFailure extends Error {
@@ -13,10 +14,10 @@ export class ApiFailure extends Error {
     super(message);
   }
 
+  /** The message may quote what someone typed or a DNS answer: control and bidi characters are dropped. */
   toApiError(): ApiError {
-    return this.retryAfterSeconds === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
+    const message = cleanText(this.message);
+    return this.retryAfterSeconds === undefined ? { code: this.code, message } : { code: this.code, message, retryAfterSeconds: this.retryAfterSeconds };
   }
 }
 

@@ -1,13 +1,15 @@
 /**
  * SSRF guard: the probe connects only to public unicast addresses, decided once per target.
  *
- * A target is normalized (so 2130706433, 0x7f.1 and [::1] are seen as the addresses they are),
- * resolved once, and every address is checked. The caller then connects to exactly the approved
+ * A target is normalized by the one host-name rule (core/host-name.ts: [::1] is read as the address it
+ * is, disguised spellings such as 2130706433 or 0x7f.1 are refused), resolved once, and every address
+ * is checked. The caller then connects to exactly the approved
  * addresses, so a DNS answer that changes between check and connect (rebinding) changes nothing.
  */
-import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
-import { isProbePort, PROBE_PORTS, type ProbePort } from '../core/api';
+import type { ProbePort } from '../core/api';
+import { checkHostName, isLocalhostName } from '../core/host-name';
+import { checkPortList } from '../core/port-list';
 import { NO_RECORD_CODES, type DnsResolver } from './dns';
 
 export type TargetErrorCode = 'invalid-target' | 'refused-target';
@@ -22,42 +24,23 @@ export class TargetError extends Error {
   }
 }
 
-/** RFC 1035 2.3.4 and RFC 1123 2.1: 253 characters in text form, 63 per label. */
-const MAX_NAME = 253;
-const MAX_LABEL = 63;
-const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-
 /**
- * Returns the canonical form of a host name or IP literal, or throws TargetError('invalid-target').
- * IP literals come back as canonical IP text (RFC 5952 for IPv6) so the address check sees them.
+ * Returns the canonical form of a host name or IP literal (core/host-name.ts, the one rule), or throws
+ * TargetError. IPv6 literals come back in RFC 5952 form so the address check sees them. A disguised IPv4
+ * form (2130706433, 0x7f.1, 127.1...) is refused outright, naming the address it hides: refused-target
+ * when that address is not a public one, invalid-target otherwise.
  */
 export function normalizeHostname(input: string): string {
-  if (typeof input !== 'string') throw invalid('The server name is missing.');
-  let text = input.trim();
-  if (text.length === 0) throw invalid('The server name is empty; type a name such as smtp.example.com.');
-  if (text.length > 2 * MAX_NAME) throw invalid(`The server name is longer than ${MAX_NAME} characters.`);
-  if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
-  if (text.includes('%')) throw invalid(`"${shorten(text)}" carries an IPv6 zone index, which only makes sense on the local network.`);
-  if (ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text).toRFC5952String();
-  // Operating systems read "2130706433", "0177.0.0.1" and "0x7f.1" as 127.0.0.1 (inet_aton); so do we.
-  if (ipaddr.IPv4.isValid(text)) return ipaddr.IPv4.parse(text).toString();
-  if (text.endsWith('.')) text = text.slice(0, -1);
-  // UTS 46 mapping to punycode (lowercases, maps full-width dots); '' means the name cannot be encoded.
-  const ascii = domainToASCII(text);
-  if (ascii === '') throw invalid(`"${shorten(text)}" is not a valid server name; check for spaces or stray characters.`);
-  if (ipaddr.IPv4.isValid(ascii)) return ipaddr.IPv4.parse(ascii).toString();
-  if (ascii.length > MAX_NAME) throw invalid(`The server name is longer than ${MAX_NAME} characters.`);
-  const labels = ascii.split('.');
-  for (const label of labels) {
-    if (label.length === 0) throw invalid(`"${shorten(text)}" has an empty part between dots.`);
-    if (label.length > MAX_LABEL) throw invalid(`"${shorten(label)}" is longer than ${MAX_LABEL} characters, the limit for one part of a name.`);
-    if (!LDH_LABEL.test(label)) throw invalid(`"${shorten(text)}" may contain only letters, digits and hyphens between dots.`);
+  const checked = checkHostName(input);
+  if (!checked.ok) {
+    const hidden = checked.address;
+    const verdict = hidden === undefined ? null : checkAddress(hidden);
+    if (verdict && !verdict.ok) {
+      throw new TargetError('refused-target', `"${shorten(input.trim())}" is the IP address ${hidden} written in an unusual form, and ${verdict.reason}`);
+    }
+    throw invalid(checked.message);
   }
-  // A numeric last label would be read as an IPv4 address by URL parsers (WHATWG URL host parsing).
-  if (/^(?:\d+|0x[0-9a-f]*)$/.test(labels[labels.length - 1] ?? '')) {
-    throw invalid(`"${shorten(text)}" is neither a valid server name nor a valid IP address.`);
-  }
-  return ascii;
+  return checked.kind === 'ipv6' ? ipaddr.IPv6.parse(checked.value).toRFC5952String() : checked.value;
 }
 
 /** Plain words for ipaddr.js range names, for the refusal message. */
@@ -105,8 +88,34 @@ export function checkAddress(ip: string): { ok: true } | { ok: false; reason: st
   return { ok: true };
 }
 
-/** With allowPrivate, addresses that cannot be a server at all are still refused. */
-const NEVER_A_SERVER = new Set(['unspecified', 'broadcast', 'multicast']);
+/**
+ * What allowPrivate opens, and nothing more: loopback, the RFC 1918 private ranges and IPv6 unique-local
+ * (fc00::/7), plus the IPv4-mapped forms of the IPv4 ones. Link-local (169.254.169.254 is the cloud
+ * metadata service), carrier-grade NAT, documentation, benchmarking, reserved and every other special
+ * range stay closed, so a test setting left on in production cannot reach them. CIDR text, because the
+ * discovery fetch's filtering agent takes the same list.
+ */
+export const PRIVATE_TESTING_RANGES: readonly string[] = [
+  '127.0.0.0/8',
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '::1/128',
+  'fc00::/7',
+  '::ffff:127.0.0.0/104',
+  '::ffff:10.0.0.0/104',
+  '::ffff:172.16.0.0/108',
+  '::ffff:192.168.0.0/112',
+];
+
+const PRIVATE_TESTING_CIDRS = PRIVATE_TESTING_RANGES.map((cidr) => ipaddr.parseCIDR(cidr));
+
+/** True when `ip` is in one of the ranges allowPrivate opens (see PRIVATE_TESTING_RANGES). */
+export function isPrivateTestingAddress(ip: string): boolean {
+  if (!ipaddr.isValid(ip)) return false;
+  const address = ipaddr.parse(ip);
+  return PRIVATE_TESTING_CIDRS.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
+}
 
 export interface ApprovedAddress {
   address: string;
@@ -115,7 +124,10 @@ export interface ApprovedAddress {
 
 export interface ResolveOptions {
   resolver: DnsResolver;
-  /** For local testing only (CLI --allow-private, PROBE_ALLOW_PRIVATE=1): lets loopback and private addresses through. */
+  /**
+   * For local testing only (CLI --allow-private, PROBE_ALLOW_PRIVATE=1): lets loopback, RFC 1918 and IPv6
+   * unique-local addresses through, nothing else (PRIVATE_TESTING_RANGES).
+   */
   allowPrivate?: boolean;
 }
 
@@ -134,7 +146,7 @@ export async function resolveApproved(hostname: string, options: ResolveOptions)
     const address = parsed.kind() === 'ipv6' ? (parsed as ipaddr.IPv6).toRFC5952String() : parsed.toString();
     const verdict = checkAddress(address);
     if (!verdict.ok) {
-      const allowed = options.allowPrivate === true && !NEVER_A_SERVER.has(parsed.range());
+      const allowed = options.allowPrivate === true && isPrivateTestingAddress(address);
       if (!allowed) {
         const prefix = address === name ? '' : `${name} resolves to ${address}: `;
         throw new TargetError('refused-target', `${prefix}${verdict.reason}`);
@@ -149,7 +161,7 @@ export async function resolveApproved(hostname: string, options: ResolveOptions)
 
 async function lookUp(name: string, resolver: DnsResolver): Promise<string[]> {
   // RFC 6761 6.3: "localhost" names are the loopback addresses, whatever a DNS server says.
-  if (name === 'localhost' || name.endsWith('.localhost')) return ['127.0.0.1', '::1'];
+  if (isLocalhostName(name)) return ['127.0.0.1', '::1'];
   const [v4, v6] = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
   const found = [...(v4.status === 'fulfilled' ? v4.value : []), ...(v6.status === 'fulfilled' ? v6.value : [])];
   if (found.length > 0) return found;
@@ -164,17 +176,11 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
 }
 
-/** Only the four SMTP ports; anything else (a number, a string, a list with a stray entry) is refused. */
+/** Only the four SMTP ports (core/port-list.ts, the one rule); a port listed twice counts once. */
 export function checkPorts(ports: unknown): ProbePort[] {
-  if (!Array.isArray(ports) || ports.length === 0) {
-    throw invalid(`Choose one or more of the ports ${PROBE_PORTS.join(', ')}.`);
-  }
-  const checked: ProbePort[] = [];
-  for (const port of ports) {
-    if (!isProbePort(port)) throw invalid(`Port ${shorten(String(port))} cannot be checked; the probe only checks ports ${PROBE_PORTS.join(', ')}.`);
-    if (!checked.includes(port)) checked.push(port);
-  }
-  return checked;
+  const checked = checkPortList(ports);
+  if (!checked.ok) throw invalid(checked.message);
+  return checked.ports;
 }
 
 function invalid(message: string): TargetError {

@@ -1,15 +1,19 @@
 /**
  * What the HTTP routes need around a probe, kept free of Fastify so it can be read (and tested) on its
- * own: the report cache, the per-target limit and the cap on probes in flight.
+ * own: the report cache, the sharing of identical probes in flight, the per-target limit and the cap on
+ * probes in flight.
  */
 import { DEFAULT_PORTS, type DiscoveryResult, type PortResult, type ProbeEvent, type ProbePort, type ProbeReport } from '../core/api';
+import { checkHostName, isLocalhostName } from '../core/host-name';
+import { checkPortList } from '../core/port-list';
+import { cleanDeep } from '../core/sanitize';
 import { parseTarget } from '../core/target';
 import type { ServiceConfig } from './config';
 import type { DnsResolver } from './dns';
 import { discover, type DiscoveryOptions } from './discovery/discover';
 import type { FetchText } from './discovery/http-fetch';
 import { ApiFailure } from './errors';
-import { probeTarget } from './probe';
+import { probeTarget, wasInterrupted } from './probe';
 import { ReportCache } from './report-cache';
 import type { ProbePortOptions } from './smtp/probe-port';
 import { TargetLimiter } from './target-limit';
@@ -27,8 +31,21 @@ export interface ProbeOutcome {
   json: string | null;
 }
 
+/**
+ * One probe run shared by every caller asking the same question (same target, same ports) while it runs.
+ * It is stopped only when the last caller has gone; a caller that joins late gets the events so far first.
+ */
+interface Flight {
+  controller: AbortController;
+  callers: number;
+  events: ProbeEvent[];
+  listeners: Set<(event: ProbeEvent) => void>;
+  done: Promise<ProbeReport>;
+}
+
 export class ProbeService {
   private readonly cache: ReportCache;
+  private readonly flights = new Map<string, Flight>();
   private readonly targetLimiter: TargetLimiter;
   private inFlight = 0;
 
@@ -52,15 +69,44 @@ export class ProbeService {
   ): Promise<ProbeOutcome> {
     const parsed = parseTarget(target);
     if (!parsed.ok) throw new ApiFailure(400, 'invalid-target', parsed.message);
-    const ports = [...(requestedPorts ?? DEFAULT_PORTS)].sort((a, b) => a - b);
-    const key = `${parsed.value}|${ports.join(',')}|${requestedPorts ? 'exact' : 'default'}`;
+    // The one port-list rule (core/port-list.ts); the request schema has already checked the shape.
+    let checkedPorts: ProbePort[] | undefined;
+    if (requestedPorts !== undefined) {
+      const checked = checkPortList(requestedPorts);
+      if (!checked.ok) throw new ApiFailure(400, 'invalid-request', checked.message);
+      checkedPorts = checked.ports;
+    }
+    const ports = [...(checkedPorts ?? DEFAULT_PORTS)].sort((a, b) => a - b);
+    const key = `${parsed.value}|${ports.join(',')}|${checkedPorts ? 'exact' : 'default'}`;
 
     const hit = this.cache.get(key);
     if (hit) {
       replay(hit.report, options.onEvent);
       return { report: hit.report, json: hit.json };
     }
-    const report = await this.limited(parsed.kind === 'email' ? parsed.domain : parsed.value, () =>
+    // A flight whose callers have all gone is being stopped: its results would read "cancelled", so a
+    // newcomer starts a fresh run instead of joining it.
+    let flight = this.flights.get(key);
+    if (!flight || flight.controller.signal.aborted) flight = this.takeOff(key, target, parsed.kind === 'email' ? parsed.domain : parsed.value, checkedPorts, ports);
+    const report = await this.join(flight, options);
+    return { report, json: null };
+  }
+
+  private takeOff(key: string, target: string, limitKey: string, requestedPorts: ProbePort[] | undefined, ports: ProbePort[]): Flight {
+    const controller = new AbortController();
+    const events: ProbeEvent[] = [];
+    const listeners = new Set<(event: ProbeEvent) => void>();
+    const broadcast = (event: ProbeEvent) => {
+      events.push(event);
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch {
+          /* one caller's closed stream is not the others' problem */
+        }
+      }
+    };
+    const done = this.limited(limitKey, () =>
       probeTarget(target, {
         resolver: this.dependencies.resolver,
         fetch: this.dependencies.fetch,
@@ -70,12 +116,61 @@ export class ProbeService {
         ...(requestedPorts ? { ports } : {}),
         allowPrivate: this.config.allowPrivate,
         timeouts: this.config.timeouts,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        signal: controller.signal,
+        onEvent: broadcast,
       }),
-    );
-    this.cache.set(key, report);
-    return { report, json: null };
+    )
+      .then((report) => {
+        // A run stopped part-way (every caller left, or its deadline passed) describes the stop, not the
+        // server: it is never served to anyone else.
+        if (!controller.signal.aborted && !wasInterrupted(report)) this.cache.set(key, report);
+        return report;
+      })
+      .finally(() => {
+        if (this.flights.get(key) === flight) this.flights.delete(key);
+      });
+    // Nobody may be waiting any more when it settles (all callers left); that is not an unhandled error.
+    done.catch(() => {});
+    const flight: Flight = { controller, callers: 0, events, listeners, done };
+    this.flights.set(key, flight);
+    return flight;
+  }
+
+  /** Waits for the flight's report as one of its callers; leaving (the caller's signal) stops it only if nobody else waits. */
+  private join(flight: Flight, options: { signal?: AbortSignal; onEvent?: (event: ProbeEvent) => void }): Promise<ProbeReport> {
+    const { signal, onEvent } = options;
+    flight.callers += 1;
+    if (onEvent) {
+      for (const event of flight.events) onEvent(event);
+      flight.listeners.add(onEvent);
+    }
+    return new Promise<ProbeReport>((resolve, reject) => {
+      let present = true;
+      const leave = (stopIfLast: boolean) => {
+        if (!present) return;
+        present = false;
+        signal?.removeEventListener('abort', onAbort);
+        if (onEvent) flight.listeners.delete(onEvent);
+        flight.callers -= 1;
+        if (stopIfLast && flight.callers === 0) flight.controller.abort();
+      };
+      function onAbort() {
+        leave(true);
+        reject(signal?.reason instanceof Error ? signal.reason : new DOMException('The caller went away.', 'AbortError'));
+      }
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      flight.done.then(
+        (report) => {
+          leave(false);
+          resolve(report);
+        },
+        (error: unknown) => {
+          leave(false);
+          reject(error);
+        },
+      );
+    });
   }
 
   async discover(address: string, signal?: AbortSignal): Promise<DiscoveryResult> {
@@ -84,17 +179,24 @@ export class ProbeService {
     if (parsed.domain === parsed.host && parsed.kind === 'host' && !parsed.host.includes('.')) {
       throw new ApiFailure(400, 'invalid-target', 'Discovery needs an email address or a mail domain, not a single-label name.');
     }
-    if (/^[\d.]+$|:/.test(parsed.domain)) {
+    const host = checkHostName(parsed.domain);
+    if (host.ok && host.kind !== 'name') {
       throw new ApiFailure(400, 'invalid-target', 'Discovery needs an email address or a mail domain, not an IP address.');
     }
-    return this.limited(parsed.domain, () =>
-      discover(parsed.domain, parsed.kind === 'email' ? parsed.value : null, {
-        resolver: this.dependencies.resolver,
-        fetch: this.dependencies.fetch,
-        ispdbUrl: this.config.ispdbUrl,
-        ...(this.dependencies.autoconfigUrls ? { autoconfigUrls: this.dependencies.autoconfigUrls } : {}),
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
-      }),
+    if (isLocalhostName(parsed.domain)) {
+      throw new ApiFailure(400, 'invalid-target', 'Discovery needs an email address or a mail domain, not a name for this computer (localhost).');
+    }
+    // What other people's servers wrote (autoconfig files, DNS answers) is cleaned before it is sent on.
+    return this.limited(parsed.domain, async () =>
+      cleanDeep(
+        await discover(parsed.domain, parsed.kind === 'email' ? parsed.value : null, {
+          resolver: this.dependencies.resolver,
+          fetch: this.dependencies.fetch,
+          ispdbUrl: this.config.ispdbUrl,
+          ...(this.dependencies.autoconfigUrls ? { autoconfigUrls: this.dependencies.autoconfigUrls } : {}),
+          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
+        }),
+      ),
     );
   }
 

@@ -5,6 +5,8 @@
  */
 import { DEFAULT_PORTS, PROBE_PORTS, type DiscoveryResult, type PortResult, type ProbeEvent, type ProbePort, type ProbeReport } from '../core/api';
 import { recommend } from '../core/diagnosis/recommend';
+import { isLocalhostName } from '../core/host-name';
+import { cleanDeep } from '../core/sanitize';
 import { parseTarget } from '../core/target';
 import type { DnsResolver } from './dns';
 import { discover, type DiscoveryOptions } from './discovery/discover';
@@ -33,6 +35,17 @@ export interface ProbeTargetOptions {
 const DISCOVERY_BUDGET_MS = 10_000;
 /** Outgoing servers to try resolving when discovery lists several (first that the guard approves wins). */
 const MAX_SERVER_CANDIDATES = 3;
+
+/**
+ * Reports whose run was stopped before it finished (the caller's signal or the whole-probe deadline):
+ * their ports may read "was cancelled", which says nothing about the server, so such a report is for the
+ * caller who was there and must never be reused (cached) for anyone else.
+ */
+const interrupted = new WeakSet<ProbeReport>();
+
+export function wasInterrupted(report: ProbeReport): boolean {
+  return interrupted.has(report);
+}
 
 export function invalidTarget(message: string): TargetError {
   return new TargetError('invalid-target', message);
@@ -104,6 +117,10 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
   const startedAt = new Date(started).toISOString();
   const parsed = parseTarget(input);
   if (!parsed.ok) throw invalidTarget(parsed.message);
+  // Refused before any network work (no DNS, no discovery): localhost names are this computer.
+  if (isLocalhostName(parsed.host) && callerOptions.allowPrivate !== true) {
+    throw new TargetError('refused-target', `"${parsed.host}" names this computer itself (the loopback range), which the probe does not connect to.`);
+  }
   const timeouts: ProbeTimeouts = { ...DEFAULT_TIMEOUTS, ...callerOptions.timeouts };
   // The whole probe has a deadline too, so nothing (a DNS server that never answers included) can hang it.
   const deadline = AbortSignal.timeout(DISCOVERY_BUDGET_MS + timeouts.totalMs + 5000);
@@ -120,7 +137,8 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
 
   let discovery: DiscoveryResult | null = null;
   if (parsed.kind !== 'host' && options.discover !== false) {
-    discovery = await runDiscovery(parsed.domain, parsed.kind === 'email' ? parsed.value : null, options);
+    // Discovery quotes other people's servers (autoconfig files, DNS answers): cleaned as it enters.
+    discovery = cleanDeep(await runDiscovery(parsed.domain, parsed.kind === 'email' ? parsed.value : null, options));
   }
   const names = [...new Set([...(discovery?.candidates.map((candidate) => candidate.hostname) ?? []), parsed.host])];
   const { server, addresses } = await chooseServer(names, options);
@@ -144,6 +162,9 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
         let result = await probe({ ...base, ...(publishedImplicitTls(discovery, server, port) ? { implicitTls: true } : {}) });
         // The provider's file may be out of date: a plain SMTP server where it promised TLS gets the usual STARTTLS try.
         if (result.state === 'tls-unexpected' && port !== 465 && !signal.aborted) result = await probe(base);
+        // Banners, EHLO lines, AUTH lists and certificate names are the mail server's own text: control
+        // and bidi characters are dropped here, before any event, advice or cache sees them.
+        result = cleanDeep(result);
         emit({ type: 'port', result });
         return result;
       }),
@@ -164,6 +185,7 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
     durationMs: Date.now() - started,
     cached: false,
   };
+  if (signal.aborted) interrupted.add(report);
   emit({ type: 'done', report });
   return report;
 }

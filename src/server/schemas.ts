@@ -3,6 +3,7 @@
  * ("must NOT have additional properties") do not say which field or what to send instead.
  */
 import { PROBE_PORTS } from '../core/api';
+import { MAX_PORT_ENTRIES } from '../core/port-list';
 
 export const probeBodySchema = {
   type: 'object',
@@ -10,7 +11,9 @@ export const probeBodySchema = {
   additionalProperties: false,
   properties: {
     target: { type: 'string', minLength: 1, maxLength: 1024 },
-    ports: { type: 'array', minItems: 1, maxItems: PROBE_PORTS.length, uniqueItems: true, items: { type: 'integer', enum: [...PROBE_PORTS] } },
+    // The shape only, for precise messages; the rule itself (a port listed twice counts once) is
+    // core/port-list.ts, applied by the service.
+    ports: { type: 'array', minItems: 1, maxItems: MAX_PORT_ENTRIES, items: { type: 'integer', enum: [...PROBE_PORTS] } },
   },
 } as const;
 

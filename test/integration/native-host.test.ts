@@ -13,6 +13,7 @@ import type { ProbeReport } from '../../src/core/api';
 import { postfixAnswers } from '../../scripts/lib/postfix';
 import { compareViews } from '../../src/core/diagnosis/compare';
 import { encodeFrame, type NativeReply } from '../../src/cli/native-messaging';
+import { MAX_NATIVE_QUEUE } from '../../src/core/native-protocol';
 import { certificateWorkshop, type CertificateWorkshop } from '../helpers/smtp-certs';
 import { mailShield, rawServer, scriptedSmtp, type Fixture } from '../helpers/smtp-fixtures';
 
@@ -214,6 +215,23 @@ describe('native messaging host', () => {
     host.child.stdin.end();
     expect(await host.exited).toBe(0);
     expect(Date.now() - closedAt).toBeLessThan(3000);
+  });
+
+  it('holds at most MAX_NATIVE_QUEUE requests and answers the rest busy at once, keeping the held ones running', async () => {
+    // Every probe waits on a filtered port, so none finishes while the flood arrives.
+    const host = startHost(['--native-host', '--allow-private', '--timeout-ms', '20000'], { SMTP_PROBE_TEST_BLOCK_PORTS: '2525' });
+    const extra = 5;
+    const sentAt = Date.now();
+    for (let id = 1; id <= MAX_NATIVE_QUEUE + extra; id += 1) host.send({ type: 'probe', id, target: '127.0.0.1', ports: [2525] });
+    for (let id = MAX_NATIVE_QUEUE + 1; id <= MAX_NATIVE_QUEUE + extra; id += 1) {
+      const reply = await host.reply(id, 5000);
+      expect(reply).toMatchObject({ type: 'error', id, code: 'busy', message: expect.stringMatching(/already running 16 checks; try again/) });
+    }
+    expect(Date.now() - sentAt).toBeLessThan(5000);
+    // The held requests are still running, not refused: none of them has had a reply.
+    await expect(host.reply(1, 300)).rejects.toThrow(/no reply to 1/);
+    host.child.stdin.end();
+    expect(await host.exited).toBe(0);
   });
 });
 

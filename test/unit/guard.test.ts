@@ -52,6 +52,23 @@ describe('normalizeHostname', () => {
     ['0x7f.1', '127.0.0.1'],
     ['127.1', '127.0.0.1'],
     ['0x7f000001', '127.0.0.1'],
+    ['127.0.0.0x1', '127.0.0.1'],
+    ['0x7f.0x0.0x0.0x1', '127.0.0.1'],
+    ['127.0.0.1.', '127.0.0.1'],
+    ['０x7f.1', '127.0.0.1'],
+    ['0xa9.254.169.254', '169.254.169.254'],
+  ])('refuses the disguised address %s, naming %s, before any lookup', (input, address) => {
+    const error = targetError(() => normalizeHostname(input));
+    expect(error.code).toBe('refused-target');
+    expect(error.message).toContain(`IP address ${address} written in an unusual form`);
+  });
+
+  it('calls a disguised public address invalid rather than refused', () => {
+    const error = targetError(() => normalizeHostname('134744072'));
+    expect(error).toMatchObject({ code: 'invalid-target', message: expect.stringContaining('8.8.8.8') });
+  });
+
+  it.each([
     ['[::1]', '::1'],
     ['0:0:0:0:0:0:0:1', '::1'],
     ['[2001:DB8::0:1]', '2001:db8::1'],
@@ -69,9 +86,9 @@ describe('normalizeHostname', () => {
     [`${'a'.repeat(64)}.example.com`, /longer than 63/],
     [`${'abcdefghi.'.repeat(26)}com`, /longer than 253/],
     ['fe80::1%eth0', /zone index/],
-    ['example.123', /neither a valid server name nor a valid IP|not a valid server name/],
-    ['mail.example.0x1f', /neither a valid server name nor a valid IP|not a valid server name/],
-    ['256.1.1.1', /neither a valid server name nor a valid IP|not a valid server name/],
+    ['example.123', /neither a valid IP address nor a valid server name/],
+    ['mail.example.0x1f', /neither a valid IP address nor a valid server name/],
+    ['256.1.1.1', /neither a valid IP address nor a valid server name/],
   ])('refuses %j with a clear sentence', (input, message) => {
     const error = targetError(() => normalizeHostname(input));
     expect(error.code).toBe('invalid-target');

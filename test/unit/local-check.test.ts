@@ -97,6 +97,14 @@ describe('parsePastedReport', () => {
     expect(parsePastedReport(text)).toEqual({ ok: false, reason });
   });
 
+  it('drops control and bidi characters from a pasted report before anything shows it', () => {
+    const hostile = { ...BLOCKED, ports: [{ ...BLOCKED.ports[1]!, banner: 'mail\u001b]0;T\u0007 \u202eten.elpmaxe ESMTP' }] };
+    const pasted = parsePastedReport(JSON.stringify(hostile));
+    expect(pasted.ok && pasted.report.ports[0]!.banner).toBe('mail]0;T ten.elpmaxe ESMTP');
+    const reply = parseNativeReply({ type: 'result', id: 1, report: hostile });
+    expect(reply?.type === 'result' && reply.report.ports[0]!.banner).toBe('mail]0;T ten.elpmaxe ESMTP');
+  });
+
   it('refuses more text than one report can be, before parsing it', () => {
     expect(parsePastedReport(`{"a":"${'x'.repeat(MAX_PASTE_CHARS)}"}`)).toEqual({ ok: false, reason: 'too-large' });
   });

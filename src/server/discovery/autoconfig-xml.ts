@@ -7,6 +7,7 @@
  * entities and numeric references are decoded, and the input is capped before any pattern runs on it.
  */
 import type { Authentication, Security, Username } from '../../core/api';
+import { checkHostName } from '../../core/host-name';
 import { MAX_BODY_BYTES } from './http-fetch';
 
 export interface OutgoingServerEntry {
@@ -103,18 +104,18 @@ export function parseAutoconfig(xml: string, substitute: { domain: string; email
     const body = match[2] ?? '';
     const hostname = (leafValues(body, 'hostname')[0] ?? '')
       .replace(/%EMAILDOMAIN%/g, substitute.domain)
-      .replace(/%EMAILLOCALPART%/g, localPart)
-      .toLowerCase()
-      .replace(/\.$/, '');
+      .replace(/%EMAILLOCALPART%/g, localPart);
     const port = Number(leafValues(body, 'port')[0]);
     const security = SOCKET_TYPES[(leafValues(body, 'socketType')[0] ?? '').toLowerCase()];
     // The format lists methods in the provider's order of preference; take the first one we know.
     const authentication = leafValues(body, 'authentication')
       .map((value) => AUTHENTICATIONS[value.toLowerCase()])
       .find((value) => value !== undefined);
-    if (!/^[a-z0-9.-]{1,253}$/.test(hostname) || !Number.isInteger(port) || port < 1 || port > 65535 || !security) continue;
+    // The one host-name rule (core/host-name.ts): a disguised address or a broken name is skipped here.
+    const host = checkHostName(hostname);
+    if (!host.ok || !Number.isInteger(port) || port < 1 || port > 65535 || !security) continue;
     const username = readUsername(leafValues(body, 'username')[0], substitute.userDomain ?? substitute.domain, substitute.email);
-    servers.push({ hostname, port, security, authentication: authentication ?? 'password', username });
+    servers.push({ hostname: host.value, port, security, authentication: authentication ?? 'password', username });
   }
   if (servers.length === 0) return { ok: false, message: 'The file lists no usable SMTP outgoing server.' };
   return { ok: true, servers };

@@ -6,6 +6,9 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
+import { lookup as dnsLookup } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
+import { checkAddress, isPrivateTestingAddress } from '../guard';
 
 export interface FetchedText {
   status: number;
@@ -22,7 +25,7 @@ const MAX_REDIRECTS = 3;
 export interface SafeFetchOptions {
   /** Plain http:// as well (tests against a loopback fixture server only). */
   allowHttp?: boolean;
-  /** Let loopback and private addresses through the filter (tests, PROBE_ALLOW_PRIVATE). */
+  /** Let loopback, RFC 1918 and unique-local addresses through the filter, nothing else (tests, PROBE_ALLOW_PRIVATE). */
   allowPrivate?: boolean;
   maxBytes?: number;
   timeoutMs?: number;
@@ -36,6 +39,26 @@ export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
   const filter = { allowPrivateIPAddress: options.allowPrivate ?? false, keepAlive: false };
+  // The agent's allowPrivateIPAddress opens every non-public range, link-local metadata services
+  // included, so every address is also held to the probe guard's own rule: public, or (allowPrivate)
+  // loopback, RFC 1918 or unique-local only.
+  const refusal = (address: string, host: string): FetchError | null => {
+    const verdict = checkAddress(address);
+    if (verdict.ok || (options.allowPrivate && isPrivateTestingAddress(address))) return null;
+    return new FetchError(`${host} at ${address} is not allowed: ${verdict.reason}`);
+  };
+  const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
+    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
+      if (error) return callback(error, '');
+      for (const { address } of addresses) {
+        const refused = refusal(address, hostname);
+        if (refused) return callback(refused, '');
+      }
+      if (lookupOptions.all) return callback(null, addresses);
+      const first = addresses[0];
+      return first ? callback(null, first.address, first.family) : callback(new FetchError(`${hostname} has no address.`), '');
+    });
+  };
   const httpsAgent = new RequestFilteringHttpsAgent(filter);
   const httpAgent = new RequestFilteringHttpAgent(filter);
 
@@ -43,11 +66,18 @@ export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
     new Promise((resolve, reject) => {
       const isHttps = url.protocol === 'https:';
       const send = isHttps ? httpsRequest : httpRequest;
+      const literal = url.hostname.replace(/^\[|\]$/g, '');
+      const refused = isIP(literal) ? refusal(literal, url.hostname) : null;
+      if (refused) {
+        reject(refused);
+        return;
+      }
       const req = send(
         url,
         {
           method: 'GET',
           agent: isHttps ? httpsAgent : httpAgent,
+          lookup,
           signal,
           headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1', 'user-agent': 'smtp-port-assistant' },
         },
