@@ -35,6 +35,8 @@ export interface TrainOptions {
    * training pages happen to hold few examples of it.
    */
   prior?: number[][];
+  /** [article, account] × features: false where a weight must stay at its prior (a smell that speaks for one kind only). */
+  free?: boolean[][];
 }
 
 function probabilities(weights: number[][], bias: number[], x: readonly number[]): number[] {
@@ -70,21 +72,22 @@ export function train(trainSet: readonly Example[], validation: readonly Example
   if (trainSet.length === 0) throw new Error('No training examples: is the corpus present? (npm run corpus:status)');
   const features = trainSet[0]!.x.length;
   const { l2 = 0.01, learningRate = 0.05, maxEpochs = 6000, patience = 500 } = options;
-  const prior = options.prior ?? [new Array<number>(features).fill(0), new Array<number>(features).fill(0)];
+  const free = options.free;
+  const prior = options.prior ?? [Array.from({ length: features }, () => 0), Array.from({ length: features }, () => 0)];
   const balance = classWeights(trainSet);
   const validationBalance = classWeights(validation.length > 0 ? validation : trainSet);
   const weights = [[...prior[0]!], [...prior[1]!]];
   const bias = [0, 0];
   // Adam's moments, one per parameter: weights row-major, then the two biases.
   const size = 2 * features + 2;
-  const m = new Array<number>(size).fill(0);
-  const v = new Array<number>(size).fill(0);
+  const m = Array.from({ length: size }, () => 0);
+  const v = Array.from({ length: size }, () => 0);
   const [beta1, beta2, epsilon] = [0.9, 0.999, 1e-8];
   let best = { loss: Infinity, epoch: 0, weights: weights.map((row) => [...row]), bias: [...bias] };
   let epoch = 0;
   const mass = trainSet.reduce((sum, example) => sum + balance[example.y], 0);
   for (epoch = 1; epoch <= maxEpochs; epoch += 1) {
-    const gradient = new Array<number>(size).fill(0);
+    const gradient = Array.from({ length: size }, () => 0);
     for (const example of trainSet) {
       const p = probabilities(weights, bias, example.x);
       const target = CLASSES.indexOf(example.y);
@@ -101,7 +104,10 @@ export function train(trainSet: readonly Example[], validation: readonly Example
       m[index] = beta1 * m[index]! + (1 - beta1) * g;
       v[index] = beta2 * v[index]! + (1 - beta2) * g * g;
       const step = (learningRate * (m[index]! / (1 - beta1 ** epoch))) / (Math.sqrt(v[index]! / (1 - beta2 ** epoch)) + epsilon);
-      if (index < 2 * features) weights[Math.floor(index / features)]![index % features]! -= step;
+      if (index < 2 * features) {
+        const [k, j] = [Math.floor(index / features), index % features];
+        if (free?.[k]?.[j] !== false) weights[k]![j]! -= step;
+      }
       else bias[index - 2 * features]! -= step;
     }
     const watched = loss(weights, bias, validation.length > 0 ? validation : trainSet, validationBalance);

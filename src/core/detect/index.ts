@@ -78,7 +78,7 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   check();
   const extraction = extractSettings(facts);
   check();
-  const reading = readPage(facts, extraction);
+  const reading = readPage(facts);
   const answers = measureSmells(reading, facts, extraction);
   const model = options.model ?? MODEL;
   const { probability, parts } = score(model, answers);
@@ -101,5 +101,5 @@ export function smellPage(document: Document, url: string, textBudget = DEFAULT_
   if (document.documentElement === null) return SMELLS.map(() => 0);
   const facts = gatherFacts(document, url, textBudget);
   const extraction = extractSettings(facts);
-  return measureSmells(readPage(facts, extraction), facts, extraction);
+  return measureSmells(readPage(facts), facts, extraction);
 }

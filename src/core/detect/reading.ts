@@ -2,7 +2,6 @@
  * One reading of a page for the smells (smells.ts): every vocabulary count and position they share,
  * taken once from the facts within the text budget, so forty rules cost one pass of each pattern.
  */
-import type { Extraction } from './extract';
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl } from './topic';
 import type { PageFacts } from './types';
@@ -46,6 +45,7 @@ const COUNT_LIMIT = 20;
 /** Verbs of changing a setting, near which a submission port is advice ("change the port to 587"). */
 const CHANGE_VERB = words(
   'change', 'changing', 'switch', 'switching', 'use', 'using', 'try', 'set', 'select', 'enter', 'configure', 'instead',
+  'send (?:through|via|over|on)', 'connect (?:to|on)',
   'ändern', 'ändert', 'verwenden', 'nutzen', 'umstellen', 'stattdessen', 'eintragen', 'utilisez', 'utiliser', 'changer',
   'changez', 'modifier', 'modifiez', 'remplacer', 'cambiar', 'cambie', 'cambia', 'usar', 'utilice', 'utiliza', 'en lugar',
   'alterar', 'altere', 'mudar', 'utilize', 'utilizar', 'em vez', 'cambiare', 'usare', 'utilizzare', 'utilizza', 'invece',
@@ -192,7 +192,7 @@ function near(a: readonly number[], b: readonly number[], distance: number): num
   return hits;
 }
 
-export function readPage(facts: PageFacts, extraction: Extraction): Reading {
+export function readPage(facts: PageFacts): Reading {
   const { text } = facts;
   const headline = `${facts.title}\n${facts.mainHeading}`;
   const ports = namedPorts(text);

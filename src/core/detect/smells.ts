@@ -26,6 +26,11 @@ export interface Smell {
    * its penalty pulls back to them rather than to 0. Learned weights are in weights.json.
    */
   prior?: { article?: number; account?: number };
+  /**
+   * The kinds this smell may speak for, when not both. A form's shape says something about account
+   * pages only; letting training give it an article weight would learn the corpus, not the web.
+   */
+  only?: 'article' | 'account';
 }
 
 /** `count` as a share of `enough`: 0 for none, 1 from `enough` on. */
@@ -87,15 +92,16 @@ const ACCOUNT_SMELLS: Smell[] = [
   { id: 'form:server', about: 'A form field is labelled as a server or host', measure: (r) => yes(r.formServer) },
   { id: 'form:port', about: 'A form field is labelled as a port', measure: (r) => yes(r.formPort) },
   { id: 'form:security', about: 'A form field chooses the connection security', measure: (r) => yes(r.formSecurity) },
-  { id: 'form:user', about: 'A form field is the user name or login', measure: (r) => yes(r.formUser) },
-  { id: 'form:fields', about: 'Text fields and choices on the page (up to 8)', measure: (r) => upTo(r.textFields, 8) },
+  { id: 'form:user', about: 'A form field is the user name or login', measure: (r) => yes(r.formUser), only: 'account' },
+  { id: 'form:fields', about: 'Text fields and choices on the page (up to 8)', measure: (r) => upTo(r.textFields, 8), only: 'account' },
   {
     id: 'form:no-settings',
     about: 'No text field, choice, server row or protocol port: a list or a message, not settings',
     measure: (r) => yes(r.textFields === 0 && r.protocolRows === 0 && !r.pairsOutgoingServer && !r.pairsIncoming),
     prior: { account: -2 },
+    only: 'account',
   },
-  { id: 'form:password', about: 'The page has a password field', measure: (r) => yes(r.password) },
+  { id: 'form:password', about: 'The page has a password field', measure: (r) => yes(r.password), only: 'account' },
   { id: 'pairs:outgoing-server', about: 'A table or list row gives the outgoing server', measure: (r) => yes(r.pairsOutgoingServer), prior: { account: 1 } },
   { id: 'pairs:outgoing-port', about: 'A table or list row gives the outgoing port', measure: (r) => yes(r.pairsOutgoingPort) },
   { id: 'pairs:incoming-server', about: 'A table or list row gives the incoming server', measure: (r) => yes(r.pairsIncoming) },
@@ -105,10 +111,10 @@ const ACCOUNT_SMELLS: Smell[] = [
   { id: 'url:account', about: 'The address is a settings route, control panel or "my account" area', measure: (_r, f) => yes(isAccountUrl(f.url)) },
   { id: 'account:address-shown', about: 'An e-mail address is in a field or in the headline', measure: (r) => yes(r.addressShown) },
   { id: 'title:account', about: 'The headline speaks of accounts, settings, identities or mailboxes', measure: (r) => yes(r.headlineAccount) },
-  { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2), prior: { account: -3 } },
-  { id: 'form:identity', about: 'Form fields describe a sender: name, address, reply-to, signature', measure: (r) => upTo(r.identityFields, 2) },
-  { id: 'form:mail-labels', about: 'Share of the form fields whose labels are mail-account words (server, port, login, mailbox…)', measure: (r) => r.mailLabelShare },
-  { id: 'form:other-labels', about: 'Form fields are DNS records, files, databases or web sites', measure: (r) => upTo(r.otherFields, 2), prior: { account: -2 } },
+  { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2), prior: { account: -3 }, only: 'account' },
+  { id: 'form:identity', about: 'Form fields describe a sender: name, address, reply-to, signature', measure: (r) => upTo(r.identityFields, 2), only: 'account' },
+  { id: 'form:mail-labels', about: 'Share of the form fields whose labels are mail-account words (server, port, login, mailbox…)', measure: (r) => r.mailLabelShare, only: 'account' },
+  { id: 'form:other-labels', about: 'Form fields are DNS records, files, databases or web sites', measure: (r) => upTo(r.otherFields, 2), prior: { account: -2 }, only: 'account' },
   { id: 'text:protocols', about: 'The text names IMAP, POP3 and SMTP (up to 4 times)', measure: (r) => upTo(r.protocols, 4) },
   { id: 'text:mail-ports', about: 'The text names mail ports 110, 143, 993 or 995 too', measure: (r) => yes(r.otherMailPorts > 0) },
   { id: 'text:terse', about: 'Share of the text lines that are short (labels and values rather than sentences)', measure: (r) => r.shortLines },
@@ -130,6 +136,7 @@ const COMBINED_SMELLS: Smell[] = [
     about: 'In someone\'s account area, the text names the mail protocols (IMAP, POP3, SMTP) several times',
     measure: (r) => (inAccount(r) ? upTo(r.protocols, 6) : 0),
     prior: { account: 1.5 },
+    only: 'account',
   },
 ];
 

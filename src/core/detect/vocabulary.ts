@@ -82,7 +82,7 @@ export function has(pattern: RegExp, text: string): boolean {
 
 /** Names for the outgoing server ("Outgoing server (SMTP)", "Postausgangsserver", "serveur sortant"...). */
 export const OUTGOING_SERVER = words(
-  "outgoing (?:(?:mail|e-?mail) )?(?:server|smtp|port|\\(smtp\\))",
+  "outgoing (?:(?:mail|e-?mail) )?(?:server|smtp|port|\\(smtp\\))", 'outgoing (?:e-?)?mail',
   'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)',
   'sending (?:mail )?server',
   '(?:mail|e-?mail) is sent (?:through|via)',
