@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProbePort, Recommendation } from '../../core/api';
 import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
 import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
@@ -128,7 +128,13 @@ function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string })
 export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children }: Props) {
   const [input, setInput] = useState(initialInput);
   const [inlineError, setInlineError] = useState('');
-  useEffect(() => setInput(initialInput), [initialInput]);
+  // A later prefill (a page's server, the agent's customer) replaces the field; the first run of this
+  // effect would only repeat useState's value, after paint, wiping what a quick typist already entered.
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (mounted.current) setInput(initialInput);
+    mounted.current = true;
+  }, [initialInput]);
   const running = check?.status === 'running';
   const elapsed = useElapsed(check?.startedAt ?? null, running);
   const recommendation = networkAdvice(check);
