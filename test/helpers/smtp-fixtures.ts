@@ -157,24 +157,36 @@ export async function closedPort(): Promise<number> {
 }
 
 /**
+ * A minimal submission server on implicit TLS: a greeting in `name`'s words, EHLO with AUTH PLAIN LOGIN,
+ * QUIT, and 502 for anything else.
+ */
+export function implicitSubmissionServer(certificate: TestCertificate, name: string, greeting: string, tlsOptions: tls.TlsOptions = {}): Promise<Fixture> {
+  return implicitTlsServer(
+    certificate,
+    (socket) => {
+      socket.write(`220 ${name} ${greeting}\r\n`);
+      let pending = '';
+      socket.on('data', (chunk: Buffer) => {
+        pending += chunk.toString('latin1');
+        let end: number;
+        while ((end = pending.indexOf('\r\n')) !== -1) {
+          const verb = pending.slice(0, end).split(' ')[0]!.toUpperCase();
+          pending = pending.slice(end + 2);
+          if (verb === 'EHLO') socket.write(`250-${name}\r\n250 AUTH PLAIN LOGIN\r\n`);
+          else if (verb === 'QUIT') socket.end('221 Bye\r\n');
+          else socket.write('502 Not here\r\n');
+        }
+      });
+    },
+    tlsOptions,
+  );
+}
+
+/**
  * A tiny SMTP server on implicit TLS with its own certificate and greeting name: the stand-in for an
  * antivirus mail shield or a provider's proxy answering port 465 in the real server's place.
  */
 export function mailShield(workshop: CertificateWorkshop): Promise<Fixture> {
   const certificate = workshop.make({ commonName: 'mail-shield.test', dnsNames: ['mail-shield.test'] });
-  return implicitTlsServer(certificate, (socket) => {
-    socket.write('220 mail-shield.test ESMTP scanning your mail\r\n');
-    let pending = '';
-    socket.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('latin1');
-      let end: number;
-      while ((end = pending.indexOf('\r\n')) !== -1) {
-        const verb = pending.slice(0, end).split(' ')[0]!.toUpperCase();
-        pending = pending.slice(end + 2);
-        if (verb === 'EHLO') socket.write('250-mail-shield.test\r\n250 AUTH PLAIN LOGIN\r\n');
-        else if (verb === 'QUIT') socket.end('221 Bye\r\n');
-        else socket.write('502 Not here\r\n');
-      }
-    });
-  });
+  return implicitSubmissionServer(certificate, 'mail-shield.test', 'ESMTP scanning your mail');
 }

@@ -8,7 +8,7 @@ import type { PortResult, ProbePort } from '../../src/core/api';
 import { recommend } from '../../src/core/diagnosis/recommend';
 import { runDialogue, type DialogueOptions, type DialogueResult } from '../../src/server/smtp/dialogue';
 import { certificateWorkshop, type CertificateWorkshop, type TestCertificate } from '../helpers/smtp-certs';
-import { implicitTlsServer, scriptedSmtp, type Fixture } from '../helpers/smtp-fixtures';
+import { implicitSubmissionServer, scriptedSmtp, type Fixture } from '../helpers/smtp-fixtures';
 
 const FAST = { connectMs: 1000, greetingMs: 1500, slowGreetingMs: 500, commandMs: 2000, totalMs: 6000 };
 const server = 'localhost';
@@ -58,25 +58,7 @@ function as(port: ProbePort, result: DialogueResult): PortResult {
 
 /** A small implicit-TLS submission server: greeting, EHLO with AUTH, QUIT. */
 function implicitSubmission(certificate: TestCertificate, tlsOptions = {}): Promise<Fixture> {
-  return implicitTlsServer(
-    certificate,
-    (socket) => {
-      socket.write('220 fixture.test ESMTP over TLS\r\n');
-      let pending = '';
-      socket.on('data', (chunk: Buffer) => {
-        pending += chunk.toString('latin1');
-        let end: number;
-        while ((end = pending.indexOf('\r\n')) !== -1) {
-          const verb = pending.slice(0, end).split(' ')[0]!.toUpperCase();
-          pending = pending.slice(end + 2);
-          if (verb === 'EHLO') socket.write('250-fixture.test\r\n250 AUTH PLAIN LOGIN\r\n');
-          else if (verb === 'QUIT') socket.end('221 Bye\r\n');
-          else socket.write('502 Not here\r\n');
-        }
-      });
-    },
-    tlsOptions,
-  );
+  return implicitSubmissionServer(certificate, 'fixture.test', 'ESMTP over TLS', tlsOptions);
 }
 
 const RAW_OPENSSL = /error:[0-9A-F]{8}|SSL routines|deps\/openssl|\.c:\d+/;

@@ -69,25 +69,17 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       }
       continue;
     }
-    if (meaning.role === 'server') {
-      const host = firstHost(pair.value);
-      if (host === null) {
-        // "SMTP | 465 (SSL/TLS)": the row names the protocol, and its value is the port.
-        const port = firstPort(pair.value, 'any');
-        if (port === null) continue;
-        draft.sources.add('pairs');
-        draft.port ??= port;
-        draft.security ??= securityOf(pair.value, port);
-        outgoingContainer ??= pair.container;
-        continue;
-      }
+    const host = meaning.role === 'server' ? firstHost(pair.value) : null;
+    // "SMTP | 465 (SSL/TLS)": a row that names the protocol and gives no host gives the port.
+    const role = meaning.role === 'server' && host === null ? 'port' : meaning.role;
+    if (role === 'server' && host !== null) {
       draft.sources.add('pairs');
       draft.outgoingServer ??= host;
       outgoingContainer ??= pair.container;
       const port = firstPort(pair.value, 'none');
       if (port !== null) draft.port ??= port;
       draft.security ??= securityOf(pair.value, port);
-    } else if (meaning.role === 'port') {
+    } else if (role === 'port') {
       const port = firstPort(pair.value, 'any');
       if (port === null) continue;
       draft.sources.add('pairs');

@@ -7,12 +7,9 @@
 import { browser } from '../browser';
 import { CHECK_KEY, type CheckState } from '../check-state';
 import { hasNativeMessaging } from '../local-probe';
-import { POPUP_VIEW_KEY } from '../messages';
-import { readState, writeItems } from '../storage';
+import { restoreCarriedCheck } from '../carried-check';
+import { writeItems } from '../storage';
 import { whenIdle } from './probe-client';
-
-/** A carried check older than this came from some other, long-gone restart: it is dropped. */
-const CARRY_MS = 120_000;
 
 let restarting = false;
 
@@ -26,15 +23,5 @@ export async function restartForNativeMessaging(): Promise<void> {
   browser.runtime.reload();
 }
 
-/**
- * Puts back the check carried across a restart, unless a newer one has started since, and opens the popup
- * on it again: "Turn on" is pressed in the check view, so that is where the person left.
- */
-export async function restoreAfterRestart(): Promise<void> {
-  const { carriedCheck } = await readState();
-  if (!carriedCheck) return;
-  await writeItems({ carriedCheck: null });
-  if (Date.now() - carriedCheck.savedAt > CARRY_MS) return;
-  const stored = await browser.storage.session.get(CHECK_KEY);
-  if (stored[CHECK_KEY] === undefined) await browser.storage.session.set({ [CHECK_KEY]: carriedCheck.check, [POPUP_VIEW_KEY]: 'check' });
-}
+/** Puts back the check carried across a restart (carried-check.ts), once the new worker starts. */
+export const restoreAfterRestart = restoreCarriedCheck;

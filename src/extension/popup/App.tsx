@@ -10,6 +10,7 @@ import { pageKey, POPUP_REQUEST_KEY, POPUP_VIEW_KEY, type Message } from '../mes
 import { readOptions } from '../options';
 import { readState, writeItems, type StoredState } from '../storage';
 import { CheckPanel } from '../ui/CheckPanel';
+import { restoreCarriedCheck } from '../carried-check';
 import { useCheck } from '../ui/use-check';
 import { ChecklistView } from './ChecklistView';
 import { ClientPicker } from './ClientPicker';
@@ -48,6 +49,8 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
+      // A popup opened right after the extension restarted may come before the worker put the last check back.
+      await restoreCarriedCheck();
       const [loaded, { options }] = await Promise.all([readState(), readOptions()]);
       const stored = await browser.storage.session.get(POPUP_VIEW_KEY);
       if (stored[POPUP_VIEW_KEY] === 'check') setView('check');
