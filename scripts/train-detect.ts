@@ -2,12 +2,13 @@
  * `npm run train:detect`: learns the page classifier's weights (src/core/detect/weights.json) from the
  * corpus of real pages (test/corpus/real/), Fathom-style: the smells are fixed rules, their weights
  * and biases come from a multinomial logistic regression on the train split, early-stopped on the
- * validation split, thresholds chosen on validation, and everything reported on the test split.
+ * validation split, thresholds chosen on the train and validation pages, everything reported on the test split.
  *
  *   npm run train:detect               train, report, write weights.json
  *   npm run train:detect -- --dry-run  train and report only
  *   npm run train:detect -- --report   report the weights already in weights.json, train nothing
  *   npm run train:detect -- --no-fixtures  leave our own fixture pages out of training
+ *   DETECT_THRESHOLD=0.5 npm run train:detect  one fixed threshold for both kinds instead of choosing them
  *
  * Training also reads our own labelled fixture pages (test/fixtures/pages/ and its real-shapes/ folder,
  * not its holdout/ batch): they are written in our words after the shapes of real pages, and CI checks
