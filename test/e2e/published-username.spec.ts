@@ -28,9 +28,9 @@ test.afterAll(async () => {
   await ispdb?.close();
 });
 
-test.beforeEach(async () => {
-  launched = await launch();
-  await launched.worker.evaluate(async (serviceUrl) => {
+async function launchWithService(locale: 'en' | 'es' = 'en'): Promise<Launched> {
+  const started = await launch({ locale });
+  await started.worker.evaluate(async (serviceUrl) => {
     await chrome.storage.local.set({
       options: {
         serviceUrl,
@@ -38,6 +38,11 @@ test.beforeEach(async () => {
       },
     });
   }, service.origin);
+  return started;
+}
+
+test.beforeEach(async () => {
+  launched = await launchWithService();
 });
 
 test.afterEach(async () => {
@@ -60,14 +65,17 @@ test('the popup shows the published user name in the check result, on the settin
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('recommendation')).toContainText('Use localhost, port 587', { timeout: 45_000 });
   await expect(page.getByTestId('recommendation-username')).toHaveText('User name: jdoe');
-  await page.locator('.card.recommendation').screenshot({ path: '/tmp/ispdb-popup-check.png' });
+  await page.screenshot({ path: 'test-results/popup-username-check-light.png', fullPage: true });
 
   await page.getByRole('button', { name: 'Use these settings' }).click();
   await expect(page.getByTestId('target-server')).toHaveText('localhost');
   await expect(page.getByTestId('target-username')).toHaveText('jdoe');
   await expect(page.locator('.settings dt', { hasText: 'User name' })).toBeVisible();
-  await expect(page.locator('.steps [data-kind="auth"]')).toContainText('For this provider the user name is jdoe.');
-  await page.locator('.card.settings').screenshot({ path: '/tmp/ispdb-popup-card.png' });
+  await expect(page.locator('.steps [data-kind="auth"]')).toContainText('For this provider the user name is jdoe, not your full email address.');
+  await page.screenshot({ path: 'test-results/popup-username-card-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/popup-username-card-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // A new popup reads the setting back from storage, user name and all.
   await page.close();
@@ -88,16 +96,41 @@ test('agent mode puts the user name in the reply, and its form when only the dom
   const preview = page.locator('#reply-preview');
   await expect(preview).toHaveValue(/^- User name: jdoe$/m);
   await expect(preview).toHaveValue(/^- Authentication: on, with your mailbox password$/m);
-  await page.screenshot({ path: '/tmp/ispdb-agent-reply.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/agent-username-reply-light.png', fullPage: true });
   // The reply's settings, scrolled into view in the preview, for a look at the text itself.
   await preview.evaluate((element: HTMLTextAreaElement) => {
     const before = element.value.slice(0, element.value.indexOf('Settings to use'));
     element.scrollTop = before.split('\n').length * parseFloat(getComputedStyle(element).lineHeight || '16');
   });
-  await preview.screenshot({ path: '/tmp/ispdb-agent-reply-settings.png' });
+  await preview.screenshot({ path: 'test-results/agent-username-reply-settings.png' });
 
   await field.fill('isp.test');
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('recommendation-username')).toHaveText('User name: the part of your address before the @', { timeout: 45_000 });
   await expect(preview).toHaveValue(/^- User name: the part of your address before the @$/m);
+});
+
+test('in Spanish, the check result and the settings card give the user name in Spanish', async () => {
+  await launched.close();
+  await removeProfile(launched.profile);
+  launched = await launchWithService('es');
+  const page = await openPopup(launched, { width: 380, height: 900 });
+  await page.getByRole('searchbox').fill('thunderbird');
+  await page.locator('[data-client="thunderbird"]').click();
+  await page.getByRole('button', { name: 'Comprobar servidor' }).click();
+  const field = page.getByLabel('Dirección de correo, dominio o servidor');
+  await expect(async () => {
+    await field.fill('jdoe@isp.test');
+    await page.waitForTimeout(200);
+    await expect(field).toHaveValue('jdoe@isp.test', { timeout: 100 });
+  }).toPass();
+  await page.getByRole('button', { name: 'Comprobar', exact: true }).click();
+  await expect(page.getByTestId('recommendation-username')).toHaveText('Nombre de usuario: jdoe', { timeout: 45_000 });
+  await page.screenshot({ path: 'test-results/popup-username-check-es-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/popup-username-check-es-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('button', { name: 'Usar estos datos' }).click();
+  await expect(page.getByTestId('target-username')).toHaveText('jdoe');
+  await page.screenshot({ path: 'test-results/popup-username-card-es-light.png', fullPage: true });
 });

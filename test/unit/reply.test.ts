@@ -128,10 +128,14 @@ describe('composeReply', () => {
     const english = composeReply({ report: published(jdoe), client: thunderbird, locale: 'en', format: 'text' });
     expect(english).toContain('- User name: jdoe\n');
     expect(english).toContain('- Authentication: on, with your mailbox password\n');
-    expect(english).toContain('For this provider the user name is jdoe.');
+    expect(english).toContain('For this provider the user name is jdoe, not your full email address.');
     const spanish = composeReply({ report: published(jdoe), client: thunderbird, locale: 'es', format: 'markdown' });
     expect(spanish).toContain('- Nombre de usuario: `jdoe`');
-    expect(spanish).toContain('Con este proveedor, el nombre de usuario es jdoe.');
+    expect(spanish).toContain('Con este proveedor, el nombre de usuario es jdoe, no su dirección de correo completa.');
+    // A provider that wants the whole address agrees with the client's own step: no "not your full address".
+    const whole = composeReply({ report: published({ form: 'address', pattern: '%EMAILADDRESS%', value: 'jdoe@example.net' }), client: thunderbird, locale: 'en', format: 'text' });
+    expect(whole).toContain('For this provider the user name is jdoe@example.net.');
+    expect(whole).not.toContain('not your full email address');
     // Only the domain was checked: the form, in words.
     const form = composeReply({ report: published({ ...jdoe, value: null }), client: thunderbird, locale: 'en', format: 'text' });
     expect(form).toContain('- User name: the part of your address before the @\n');

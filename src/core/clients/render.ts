@@ -48,6 +48,11 @@ export function renderText(
 /** What the provider publishes about the login, said at the client's own login step. */
 const LOGIN_NOTES = {
   username: { en: 'For this provider the user name is {username}.', es: 'Con este proveedor, el nombre de usuario es {username}.' },
+  /** Many clients' own step says "your full email address"; a provider that wants another form overrides it. */
+  usernameNotAddress: {
+    en: 'For this provider the user name is {username}, not your full email address.',
+    es: 'Con este proveedor, el nombre de usuario es {username}, no su dirección de correo completa.',
+  },
   encrypted: {
     en: 'This provider wants an encrypted password: choose the encrypted-password method (CRAM-MD5) where the program offers it.',
     es: 'Este proveedor pide contraseña cifrada: elija el método de contraseña cifrada (CRAM-MD5) si el programa lo ofrece.',
@@ -57,7 +62,9 @@ const LOGIN_NOTES = {
 function loginNote(target: TargetSettings, locale: Locale): string | null {
   const signsIn = target.authentication === 'password' || target.authentication === 'encrypted-password';
   const notes = [
-    ...(target.username && signsIn ? [fill(pick(LOGIN_NOTES.username, locale), { username: usernameWords(target.username, locale) })] : []),
+    ...(target.username && signsIn
+      ? [fill(pick(target.username.form === 'address' ? LOGIN_NOTES.username : LOGIN_NOTES.usernameNotAddress, locale), { username: usernameWords(target.username, locale) })]
+      : []),
     ...(target.authentication === 'encrypted-password' ? [pick(LOGIN_NOTES.encrypted, locale)] : []),
   ];
   return notes.length > 0 ? notes.join(' ') : null;
