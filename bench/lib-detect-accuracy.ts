@@ -8,8 +8,7 @@
  * account page, three such words an article.
  */
 import { classifyAll, describeTargets, formatReport, parse, reportOf, targets, type Outcome } from '../scripts/lib/detect-eval';
-import { loadCorpus, type CorpusItem } from '../scripts/lib/real-corpus';
-import { readLabels, readPage, savedFromUrl } from '../test/fixtures/pages/corpus';
+import { fixtureItems, loadCorpus, type CorpusItem } from '../scripts/lib/real-corpus';
 import type { PageKind } from '../src/core/detect/types';
 
 const KEYWORDS =
@@ -50,13 +49,7 @@ function compare(title: string, items: readonly CorpusItem[]): void {
 }
 
 export function accuracyBench(): void {
-  const shapes: CorpusItem[] = readLabels('real-shapes').map((page) => {
-    const html = readPage(page.file);
-    return {
-      address: page.file, label: page.kind, language: page.lang, split: 'test', note: page.note,
-      kindTag: /^[a-z-]+:[a-z0-9-]+/.exec(page.note)?.[0] ?? page.kind, site: page.file, html, url: savedFromUrl(html, page.file),
-    };
-  });
+  const shapes = fixtureItems(['real-shapes'], 'test');
   compare(`self-written regression pages (${shapes.length})`, shapes);
   const { items } = loadCorpus();
   const test = items.filter((item) => item.split === 'test');

@@ -19,8 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { MODEL, SMELLS, smellPage, type Model } from '../src/core/detect/index';
 import { SCORED_KINDS } from '../src/core/detect/model';
 import { breakdown, classifyAll, describeTargets, formatReport, parse, reportOf, targets, type Outcome } from './lib/detect-eval';
-import { loadCorpus, type CorpusItem, type Split } from './lib/real-corpus';
-import { readLabels as readFixtureLabels, readPage, savedFromUrl } from '../test/fixtures/pages/corpus';
+import { fixtureItems, loadCorpus, type CorpusItem, type Split } from './lib/real-corpus';
 import { train, type Example, type Fit } from './lib/softmax';
 
 const WEIGHTS_FILE = fileURLToPath(new URL('../src/core/detect/weights.json', import.meta.url));
@@ -40,19 +39,6 @@ if (plain.missing.length > 0) {
 if (plain.items.length === 0) {
   console.error('No corpus texts are present in test/corpus/real/texts/: nothing to train on. See test/corpus/real/README.md.');
   process.exit(1);
-}
-
-/** Our own fixture pages (not the holdout batch), as training items. */
-function fixtureItems(): CorpusItem[] {
-  return [...readFixtureLabels(''), ...readFixtureLabels('real-shapes')]
-    .filter((page) => !page.heldOut)
-    .map((page) => {
-      const html = readPage(page.file);
-      return {
-        address: page.file, label: page.kind, language: page.lang, split: 'train' as const, note: page.note,
-        kindTag: /^[a-z-]+:[a-z0-9-]+/.exec(page.note)?.[0] ?? page.kind, site: 'fixtures', html, url: savedFromUrl(html, page.file),
-      };
-    });
 }
 
 const bySplit = (items: readonly CorpusItem[], split: Split) => items.filter((item) => item.split === split);
@@ -107,7 +93,7 @@ console.log(`Corpus: ${counts(plain.items)}; train ${counts(bySplit(plain.items,
 let model: Model = MODEL;
 if (!args.has('--report')) {
   // Each training page twice: as stored, and with its first short line as the headline.
-  const fixtures = args.has('--no-fixtures') ? [] : fixtureItems();
+  const fixtures = args.has('--no-fixtures') ? [] : fixtureItems(['', 'real-shapes'], 'train');
   // Our fixtures count three times: each stands for a whole failure class that CI must keep right.
   const fixtureExamples = examplesOf(fixtures);
   const trainExamples = [

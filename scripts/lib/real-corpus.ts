@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readLabels as readFixtureLabels, readPage as readFixturePage, savedFromUrl as fixtureUrl } from '../../test/fixtures/pages/corpus';
 
 export const REAL_DIR = fileURLToPath(new URL('../../test/corpus/real/', import.meta.url));
 export const TEXTS_DIR = `${REAL_DIR}texts/`;
@@ -35,6 +36,28 @@ export interface CorpusItem extends LabelRow {
   html: string;
   /** The address the classifier is told the page came from. */
   url: string;
+}
+
+/** The kind tag a note starts with ("near-miss:router-port-forwarding …" → "near-miss:router-port-forwarding"). */
+export function kindTagOf(note: string, fallback: string): string {
+  return /^[a-z-]+:[a-z0-9-]+/i.exec(note)?.[0] ?? fallback;
+}
+
+/**
+ * Our own labelled fixture pages (test/fixtures/pages/, its top folder and/or real-shapes/, never the
+ * holdout/ batch) in the corpus's shape, all in one split: training reads them, the benchmark measures them.
+ */
+export function fixtureItems(folders: ReadonlyArray<'' | 'real-shapes'>, split: Split): CorpusItem[] {
+  return folders
+    .flatMap((folder) => readFixtureLabels(folder))
+    .filter((page) => !page.heldOut)
+    .map((page) => {
+      const html = readFixturePage(page.file);
+      return {
+        address: page.file, label: page.kind, language: page.lang, split, note: page.note,
+        kindTag: kindTagOf(page.note, page.kind), site: page.file, html, url: fixtureUrl(html, page.file),
+      };
+    });
 }
 
 export function keyOf(address: string): string {
@@ -67,7 +90,7 @@ export function parseLabels(text: string, file = LABELS_FILE): LabelRow[] {
       language,
       split: split as Split,
       note,
-      kindTag: /^[a-z-]+:[a-z0-9-]+/i.exec(note)?.[0] ?? label,
+      kindTag: kindTagOf(note, label),
       site: siteOf(address),
     };
   });

@@ -62,6 +62,16 @@ function signalsFor(kind: PageKind, parts: Record<'article' | 'account', number[
   return named.sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
+/** Facts, settings, reading and the smells' answers, with `check` between the costly steps. */
+function analyse(document: Document, url: string, textBudget: number, check: () => void = () => undefined) {
+  const facts = gatherFacts(document, url, textBudget);
+  check();
+  const extraction = extractSettings(facts);
+  check();
+  const reading = readPage(facts);
+  return { facts, extraction, reading, answers: measureSmells(reading, facts, extraction) };
+}
+
 /**
  * Classifies `document` (loaded from `url`). Throws the signal's reason when `options.signal` aborts
  * between steps, so a content script can drop stale work when a single-page app navigates.
@@ -74,12 +84,7 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   };
   check();
   if (document.documentElement === null) return NOTHING();
-  const facts = gatherFacts(document, url, options.textBudget ?? DEFAULT_TEXT_BUDGET);
-  check();
-  const extraction = extractSettings(facts);
-  check();
-  const reading = readPage(facts);
-  const answers = measureSmells(reading, facts, extraction);
+  const { facts, extraction, reading, answers } = analyse(document, url, options.textBudget ?? DEFAULT_TEXT_BUDGET, check);
   const model = options.model ?? MODEL;
   const { probability, parts } = score(model, answers);
   const kind = decide(model, probability, possibleKinds(reading, extraction));
@@ -96,10 +101,8 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   };
 }
 
-/** The smells' answers for a page, in SMELLS order: what training and the classify CLI's --explain read. */
+/** The smells' answers for a page, in SMELLS order: what `npm run train:detect` learns from. */
 export function smellPage(document: Document, url: string, textBudget = DEFAULT_TEXT_BUDGET): number[] {
   if (document.documentElement === null) return SMELLS.map(() => 0);
-  const facts = gatherFacts(document, url, textBudget);
-  const extraction = extractSettings(facts);
-  return measureSmells(readPage(facts), facts, extraction);
+  return analyse(document, url, textBudget).answers;
 }

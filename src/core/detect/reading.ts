@@ -258,16 +258,13 @@ export function readPage(facts: PageFacts): Reading {
     const row = `${pair.key} ${pair.value}`;
     if (PROTOCOL.test(row) && ANY_NUMBER.test(row)) protocolRows += 1;
   }
+  const textLines = text.split('\n', 2000);
   // Labelled lines outside tables ("SMTP: mail.example.net:465", "IMAP port 993") count as rows too.
   if (protocolRows === 0) {
-    let lines = 0;
-    for (const line of text.split('\n', 400)) {
-      if (line.length <= 80 && PROTOCOL.test(line) && ANY_NUMBER.test(line)) lines += 1;
-    }
-    protocolRows = lines;
+    protocolRows = textLines.slice(0, 400).filter((line) => line.length <= 80 && PROTOCOL.test(line) && ANY_NUMBER.test(line)).length;
   }
 
-  const lines = text.split('\n', 2000).filter((line) => line.trim() !== '');
+  const lines = textLines.filter((line) => line.trim() !== '');
   const shortLines = lines.length === 0 ? 0 : lines.filter((line) => line.length <= 40).length / lines.length;
   const addressInValues = facts.fields.some((field) => EMAIL_ADDRESS.test(field.value));
 

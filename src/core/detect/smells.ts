@@ -11,8 +11,7 @@ import { NEAR_MISSES } from './near-miss';
 import type { Reading } from './reading';
 import { isAccountUrl, topicOf } from './topic';
 import type { PageFacts } from './types';
-import { countMatches, has, PORT_25_BLOCKED } from './vocabulary';
-import { CJK_OUTGOING } from './vocabulary';
+import { CJK_OUTGOING, countMatches, has, PORT_25_BLOCKED } from './vocabulary';
 
 export interface Smell {
   /** Stable id, also the key of its weights and the signal it gives ("text:outgoing-server"). */
@@ -121,7 +120,6 @@ const ACCOUNT_SMELLS: Smell[] = [
 ];
 
 /** Rules that combine others, where one alone says little: settings on a help site, a form in someone's account. */
-const inAccount = (r: Reading): boolean => r.inAccount;
 const showsServer = (r: Reading): boolean => r.formOutgoingServer || r.formServer || r.pairsOutgoingServer || r.protocolRows > 0;
 const COMBINED_SMELLS: Smell[] = [
   {
@@ -129,12 +127,12 @@ const COMBINED_SMELLS: Smell[] = [
     about: 'A help address (or step-by-step text) that states an outgoing server or port',
     measure: (r, _f, e) => yes((r.helpUrl || r.steps >= 3) && (e.settings.outgoingServer !== null || e.settings.port !== null || r.portNearServer > 0)),
   },
-  { id: 'account:server-shown', about: 'In someone\'s account area, the page shows a server, port or protocol', measure: (r) => yes(inAccount(r) && showsServer(r)) },
-  { id: 'account:context', about: 'The page belongs to someone\'s account: sign-out, account address or their own e-mail address', measure: (r) => yes(inAccount(r)) },
+  { id: 'account:server-shown', about: 'In someone\'s account area, the page shows a server, port or protocol', measure: (r) => yes(r.inAccount && showsServer(r)) },
+  { id: 'account:context', about: 'The page belongs to someone\'s account: sign-out, account address or their own e-mail address', measure: (r) => yes(r.inAccount) },
   {
     id: 'account:protocols',
     about: 'In someone\'s account area, the text names the mail protocols (IMAP, POP3, SMTP) several times',
-    measure: (r) => (inAccount(r) ? upTo(r.protocols, 6) : 0),
+    measure: (r) => (r.inAccount ? upTo(r.protocols, 6) : 0),
     prior: { account: 1.5 },
     only: 'account',
   },
