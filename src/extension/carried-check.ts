@@ -15,8 +15,10 @@ export const CARRY_MS = 120_000;
 export async function restoreCarriedCheck(): Promise<void> {
   const { carriedCheck } = await readState();
   if (!carriedCheck) return;
+  if (Date.now() - carriedCheck.savedAt <= CARRY_MS) {
+    const stored = await browser.storage.session.get(CHECK_KEY);
+    if (stored[CHECK_KEY] === undefined) await browser.storage.session.set({ [CHECK_KEY]: carriedCheck.check, [POPUP_VIEW_KEY]: 'check' });
+  }
+  // Dropped only once it is back in place: a popup reading in between finds one or the other, never neither.
   await writeItems({ carriedCheck: null });
-  if (Date.now() - carriedCheck.savedAt > CARRY_MS) return;
-  const stored = await browser.storage.session.get(CHECK_KEY);
-  if (stored[CHECK_KEY] === undefined) await browser.storage.session.set({ [CHECK_KEY]: carriedCheck.check, [POPUP_VIEW_KEY]: 'check' });
 }
