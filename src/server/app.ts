@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { ApiErrorBody, ProbeEvent, ProbePort, ProbeReport } from '../core/api';
 import { DEFAULT_CONFIG, type ServiceConfig } from './config';
 import { hostsAwareResolver } from './hosts-aware-resolver';
+import { originMatcher } from './origins';
 import { createSafeFetch } from './discovery/http-fetch';
 import { ApiFailure, toFailure } from './errors';
 import { ProbeService, type ProbeDependencies } from './probe-service';
@@ -54,7 +55,7 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     ...(input.autoconfigUrls ? { autoconfigUrls: input.autoconfigUrls } : {}),
     ...(input.probePort ? { probePort: input.probePort } : {}),
   });
-  const allowedOrigins = new Set(config.corsOrigins);
+  const originAllowed = originMatcher(config.corsOrigins);
 
   const app = Fastify({
     logger: input.logger ?? {
@@ -100,12 +101,13 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
   // through its visitors' browsers) is refused before any work, preflight or not.
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
-    if (origin !== undefined && !allowedOrigins.has(origin)) {
+    if (origin !== undefined && !originAllowed(origin)) {
       return send(reply, new ApiFailure(403, 'invalid-request', 'This origin may not call the probe service.'));
     }
   });
   app.register(cors, {
-    origin: [...allowedOrigins],
+    // Reflects the request's own origin once the hook above let it through (never `*`).
+    origin: (origin, callback) => callback(null, origin !== undefined && originAllowed(origin)),
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'accept'],
     exposedHeaders: ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],

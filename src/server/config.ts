@@ -4,6 +4,7 @@
  */
 import { DEFAULT_TIMEOUTS, type ProbeTimeouts } from './smtp/probe-port';
 import { DEFAULT_ISPDB_URL } from './discovery/discover';
+import { ANY_FIREFOX_EXTENSION, originRuleProblem } from './origins';
 
 export interface ServiceConfig {
   host: string;
@@ -20,12 +21,15 @@ export interface ServiceConfig {
   rateLimitPerMinute: number;
   /** Probes per minute per target (cache hits excluded); 0 turns the limit off. */
   rateLimitTargetPerMinute: number;
-  /** Origins allowed by CORS: the extension's own, by default the Chrome Web Store id. */
+  /**
+   * Origins allowed by CORS: exact origins, or `moz-extension://*` for every Firefox installation (each has
+   * its own random UUID). By default the Chrome Web Store id and every Firefox extension.
+   */
   corsOrigins: string[];
   ispdbUrl: string;
 }
 
-export const DEFAULT_CORS_ORIGINS = ['chrome-extension://ikehcnennomcpfnjkffadlilflcmppbb'];
+export const DEFAULT_CORS_ORIGINS = ['chrome-extension://ikehcnennomcpfnjkffadlilflcmppbb', ANY_FIREFOX_EXTENSION];
 
 export const DEFAULT_CONFIG: ServiceConfig = {
   host: '127.0.0.1',
@@ -63,15 +67,14 @@ function flag(env: Env, name: string): boolean {
   throw new ConfigError(`${name} must be true or false, not "${env[name]}".`);
 }
 
-/** An origin is scheme://host[:port] with nothing after it, exactly as a browser sends it. */
+/** An origin is scheme://host[:port] with nothing after it, exactly as a browser sends it, or moz-extension://*. */
 function origins(env: Env, name: string): string[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return DEFAULT_CORS_ORIGINS;
   const list = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
   for (const origin of list) {
-    if (!/^(chrome-extension|moz-extension|safari-web-extension|https?):\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin)) {
-      throw new ConfigError(`${name} must be a comma-separated list of origins like chrome-extension://<id>, not "${origin}".`);
-    }
+    const problem = originRuleProblem(origin);
+    if (problem) throw new ConfigError(`${name} must be a comma-separated list of origins: ${problem}`);
   }
   return list;
 }

@@ -196,6 +196,40 @@ describe('CORS', () => {
   });
 });
 
+describe('CORS for Firefox', () => {
+  const FIREFOX = 'moz-extension://0d4b1a35-6a0e-4c1f-9f3e-2b7d8e6c5a10';
+
+  it('lets in any Firefox installation by default, reflecting its own origin', async () => {
+    const server = start();
+    for (const origin of [FIREFOX, 'moz-extension://5e1f0c3a-9b7d-4e2a-8c6f-1a2b3c4d5e6f']) {
+      const preflight = await server.inject({
+        method: 'OPTIONS',
+        url: '/v1/probe',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe(origin);
+      expect(String(preflight.headers.vary)).toMatch(/origin/i);
+      const post = await server.inject({ method: 'POST', url: '/v1/probe', headers: { origin }, payload: { target: 'smtp.fixture.test' } });
+      expect(post.statusCode).toBe(200);
+      expect(post.headers['access-control-allow-origin']).toBe(origin);
+    }
+  });
+
+  it('refuses Firefox when the configured origins leave it out, and a moz-extension origin that is not a UUID', async () => {
+    const chromeOnly = start({ corsOrigins: [EXTENSION] });
+    const refused = await chromeOnly.inject({ method: 'POST', url: '/v1/probe', headers: { origin: FIREFOX }, payload: { target: 'smtp.fixture.test' } });
+    expect(await errorOf(refused)).toMatchObject({ status: 403, code: 'invalid-request' });
+    expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+    await chromeOnly.close();
+    app = null;
+
+    const server = start();
+    const forged = await server.inject({ method: 'GET', url: '/v1/discover?address=smtp.fixture.test', headers: { origin: 'moz-extension://evil.example' } });
+    expect(await errorOf(forged)).toMatchObject({ status: 403, code: 'invalid-request' });
+  });
+});
+
 describe('NDJSON progress', () => {
   it('streams start first, each port as it finishes, done last, over a real connection', async () => {
     const server = start({ probePort: fixtureProbe({ 25: 20, 587: 800 }), cacheTtlMs: 0 });
