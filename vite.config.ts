@@ -47,6 +47,9 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [preact(), crx({ manifest, browser: firefox ? 'firefox' : 'chrome' })],
     build: {
+      // crxjs builds the pages the manifest names in the keys it knows; it does not know Firefox's
+      // `sidebar_action`, so without this the Firefox build would ship a sidebar pointing at no page.
+      ...(firefox ? { rollupOptions: { input: { agent: 'src/extension/agent/index.html' } } } : {}),
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       target: firefox ? 'firefox142' : 'chrome116',
