@@ -19,26 +19,32 @@ interface SidePanelApi {
 }
 
 /**
- * Open agent mode with `input` prefilled. The side panel can only open in answer to a gesture;
- * when the browser refuses (or has no side panel), agent mode opens in a tab instead.
+ * Asks for the side panel (Chrome) or sidebar (Firefox, `sidebar_action`). Both open only while the
+ * gesture that asked for them is being handled, and Firefox ends that at the first `await`: so this is
+ * called synchronously, before anything else is awaited. Resolves to whether a panel opened.
  */
-export async function openAgentMode(input: string, tab?: { id?: number; windowId?: number }): Promise<'panel' | 'tab'> {
-  // Saved first: the panel reads it when it opens, and reacts to it when it is already open.
-  await browser.storage.session.set({ [AGENT_INPUT_KEY]: { input: cleanSelection(input), at: Date.now() } });
+function requestPanel(tab?: { id?: number; windowId?: number }): Promise<boolean> {
   const sidePanel = (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;
   const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
   try {
-    if (sidePanel && tab?.windowId !== undefined) {
-      await sidePanel.open({ windowId: tab.windowId });
-      return 'panel';
-    }
-    if (sidebar) {
-      await sidebar.open();
-      return 'panel';
-    }
+    if (sidePanel && tab?.windowId !== undefined) return sidePanel.open({ windowId: tab.windowId }).then(() => true, () => false);
+    if (sidebar) return sidebar.open().then(() => true, () => false);
   } catch {
-    // No user gesture (or no panel support): fall through to a tab.
+    // Thrown rather than rejected by some versions when there is no gesture.
   }
+  return Promise.resolve(false);
+}
+
+/**
+ * Open agent mode with `input` prefilled (or with what `input` resolves to: the keyboard shortcut reads
+ * the page's selection only after the panel was asked for). When the browser refuses the panel (no
+ * gesture, or no panel support), agent mode opens in a tab instead. The input travels through
+ * storage.session: the panel reads it when it opens and reacts to it when it is already open.
+ */
+export async function openAgentMode(input: string | Promise<string>, tab?: { id?: number; windowId?: number }): Promise<'panel' | 'tab'> {
+  const opening = requestPanel(tab);
+  await browser.storage.session.set({ [AGENT_INPUT_KEY]: { input: cleanSelection(await input), at: Date.now() } });
+  if (await opening) return 'panel';
   await browser.tabs.create({ url: browser.runtime.getURL(AGENT_PAGE) });
   return 'tab';
 }

@@ -24,23 +24,27 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === CONTEXT_MENU_ID) void openAgentMode(info.selectionText ?? '', tab);
 });
 
-browser.commands.onCommand.addListener(async (command, tab) => {
+browser.commands.onCommand.addListener((command, tab) => {
   if (command !== 'open-agent-mode') return;
-  let selection = '';
-  // activeTab grants this one tab for this one gesture; reading the selection needs nothing more.
-  if (tab?.id !== undefined) {
-    try {
-      const [result] = await browser.scripting.executeScript({
-        target: { tabId: tab.id },
-        func: () => String(globalThis.getSelection?.() ?? '').slice(0, 320),
-      });
-      selection = typeof result?.result === 'string' ? result.result : '';
-    } catch {
-      // Pages the extension may not script (the browser's own pages): open without a selection.
-    }
-  }
-  await openAgentMode(selection, tab);
+  // The panel is asked for first, while the key press still counts as a gesture (Firefox forgets it at
+  // the first await); the selection follows.
+  void openAgentMode(readSelection(tab), tab);
 });
+
+/** The active tab's selection; activeTab grants this one tab for this one gesture, nothing more is needed. */
+async function readSelection(tab?: { id?: number }): Promise<string> {
+  if (tab?.id === undefined) return '';
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: () => String(globalThis.getSelection?.() ?? '').slice(0, 320),
+    });
+    return typeof result?.result === 'string' ? result.result : '';
+  } catch {
+    // Pages the extension may not script (the browser's own pages): open without a selection.
+    return '';
+  }
+}
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
   const message = parseMessage(raw);
