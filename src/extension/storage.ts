@@ -39,6 +39,9 @@ export function readState(): Promise<StoredState> {
 
 export async function writeItems(items: Partial<StoredState>): Promise<void> {
   await browser.storage.local.set(items);
+  // This page's own write: the next read must see it. storage.onChanged is not enough, because Firefox
+  // resolves set() before it tells this page's listeners, so a read right after the write got the old copy.
+  loading = null;
 }
 
 export async function saveProgress(clientId: string, done: string[]): Promise<Record<string, ClientProgress>> {
