@@ -2,11 +2,12 @@
  * `npm test`: everything CI checks, in the order that fails fastest. System packages first
  * (installed when we may), then typecheck, lint, unit and integration tests against a real Postfix
  * and the interop servers of scripts/setup-interop.sh (Exim, Haraka, aiosmtpd; stopped at the end),
- * the Chrome and Firefox builds with `web-ext lint`, and the end-to-end tests in real Chromium.
+ * the Chrome and Firefox builds with `web-ext lint`, the end-to-end tests in real Chromium, and the
+ * Firefox suite in real Firefox ESR over WebDriver BiDi.
  * Ends with one line "N passed, N failed" counting every test of every runner.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { ensurePackages } from './lib/system-packages';
 
 interface Stage {
@@ -14,11 +15,15 @@ interface Stage {
   command: string[];
   /** A stage whose output the later ones need: when it fails, they are skipped. */
   required?: boolean;
+  /** An earlier stage whose output only this one needs: when that one failed, this one is skipped. */
+  needs?: string;
   env?: Record<string, string>;
 }
 
 const reports = 'test-results';
 mkdirSync(reports, { recursive: true });
+// A stage that is skipped or dies early writes no report: an old one must not be counted instead.
+for (const report of ['vitest.json', 'vitest-firefox.json', 'playwright.json']) rmSync(`${reports}/${report}`, { force: true });
 
 const stages: Stage[] = [
   { name: 'typecheck', command: ['npx', 'tsc', '-p', 'tsconfig.json'] },
@@ -26,7 +31,7 @@ const stages: Stage[] = [
   { name: 'build probe CLI and service', command: ['npx', 'tsx', 'scripts/build-cli.ts'], required: true },
   {
     name: 'unit and integration tests',
-    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
+    command: ['npx', 'vitest', 'run', '--project', 'unit', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
   },
   { name: 'build extension (Chromium)', command: ['npm', 'run', '--silent', 'build'], required: true },
   { name: 'build extension (Firefox) and web-ext lint', command: ['npm', 'run', '--silent', 'build:firefox'] },
@@ -34,6 +39,11 @@ const stages: Stage[] = [
     name: 'end-to-end tests in Chromium',
     command: ['npx', 'playwright', 'test', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` },
+  },
+  {
+    name: 'end-to-end tests in Firefox ESR',
+    needs: 'build extension (Firefox) and web-ext lint',
+    command: ['npx', 'vitest', 'run', '--project', 'firefox', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest-firefox.json`],
   },
 ];
 
@@ -78,8 +88,8 @@ const failedStages: string[] = [];
 let blocked = false;
 for (const stage of stages) {
   banner(stage.name);
-  if (blocked) {
-    console.log('skipped: an earlier build failed');
+  if (blocked || (stage.needs && failedStages.includes(stage.needs))) {
+    console.log(`skipped: ${blocked ? 'an earlier build failed' : `"${stage.needs}" failed`}`);
     failedStages.push(`${stage.name} (skipped)`);
     continue;
   }
@@ -108,12 +118,14 @@ banner('stop interop SMTP servers');
 if (interopWasRunning) console.log('left running: they were running before this test run');
 stopInteropServers();
 
-const vitest = readJson(`${reports}/vitest.json`) as { numPassedTests?: number; numFailedTests?: number } | null;
+type VitestReport = { numPassedTests?: number; numFailedTests?: number } | null;
+const vitest = readJson(`${reports}/vitest.json`) as VitestReport;
+const firefox = readJson(`${reports}/vitest-firefox.json`) as VitestReport;
 const playwright = readJson(`${reports}/playwright.json`) as
   | { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } }
   | null;
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
+const passed = (vitest?.numPassedTests ?? 0) + (firefox?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (firefox?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
 const skipped = playwright?.stats?.skipped ?? 0;
 
 banner('summary');

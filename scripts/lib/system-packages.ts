@@ -9,6 +9,7 @@ import { chromePath, isRoot } from './system';
 /** Each package and why the tests need it. */
 const REQUIREMENTS: Record<string, string> = {
   chromium: 'end-to-end tests in a real browser',
+  'firefox-esr': 'the Firefox end-to-end suite (driven over WebDriver BiDi) and `npm start -- --firefox`',
   postfix: 'the probe is tested against a real mail server',
   swaks: 'the probe benchmark baseline and the interop cross-checks',
   'libnet-ssleay-perl': 'swaks --tls (without it swaks says "TLS not available")',
@@ -32,6 +33,7 @@ const REQUIREMENTS: Record<string, string> = {
 function installed(pkg: string): boolean {
   // CHROME_PATH points at a browser installed some other way; trust it when it exists.
   if (pkg === 'chromium' && process.env.CHROME_PATH) return existsSync(chromePath());
+  if (pkg === 'firefox-esr' && process.env.FIREFOX_PATH) return existsSync(process.env.FIREFOX_PATH);
   const query = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
   return query.status === 0 && query.stdout.includes('install ok installed');
 }
