@@ -11,15 +11,18 @@ import { launchFirefox, OPTIONS, POPUP, WAIT_MS, type Firefox } from './firefox'
 
 let firefox: Firefox;
 let pages: StaticServer;
+let demo: StaticServer;
 
 beforeAll(async () => {
   pages = await serveFolder(resolve('test/fixtures/pages'));
+  demo = await serveFolder(resolve('scripts/demo'));
   firefox = await launchFirefox();
 });
 
 afterAll(async () => {
   await firefox?.close();
   await pages?.close();
+  await demo?.close();
 });
 
 /** The hint's text once it is shown (it lives in an open shadow root, out of reach of page CSS). */
@@ -73,6 +76,14 @@ describe('page hint in Firefox', () => {
     );
     expect(await shown.jsonValue()).toContain('Mozilla Thunderbird');
     await views.close();
+    await page.close();
+  });
+
+  it('shows the hint on the demo article that `npm start -- --firefox` opens', async () => {
+    const page = await firefox.visit(`${demo.origin}/`);
+    await page.setViewport({ width: 1100, height: 800 });
+    expect(await hintText(page)).toContain('outgoing mail');
+    await page.screenshot({ path: 'test-results/firefox-page-hint-demo.png' });
     await page.close();
   });
 
