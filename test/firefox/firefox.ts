@@ -37,7 +37,7 @@ export interface Firefox {
   visit(url: string): Promise<Page>;
   /** Runs `expression` in the browser's own window (privileged), awaiting it when it is a promise. */
   chrome<T>(expression: string): Promise<T>;
-  /** Forgets everything the extension stored, as a fresh installation would have. */
+  /** Forgets everything the extension stored, as a fresh installation would have, and closes its tabs. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -116,7 +116,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     async reset() {
       const page = await load(`${origin}/${POPUP}`);
       await page.evaluate(async () => {
-        const api = (globalThis as unknown as { browser: { storage: Record<'local' | 'session', { clear(): Promise<void> }> } }).browser;
+        type Api = { storage: Record<'local' | 'session', { clear(): Promise<void> }>; extension: { getViews(q: object): Window[] } };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        // Extension pages an earlier test left open in tabs (agent mode opened in a tab, popups) go too.
+        for (const view of api.extension.getViews({ type: 'tab' })) if (view !== window) view.close();
         await Promise.all([api.storage.local.clear(), api.storage.session.clear()]);
       });
       await page.close();
