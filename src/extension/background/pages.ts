@@ -11,9 +11,16 @@ import { writeItems } from '../storage';
 
 const SCRIPT_ID = 'page-hint-extra-sites';
 
+/**
+ * The content script's path inside the package. Firefox's getManifest() gives it as a full
+ * moz-extension:// URL, while registerContentScripts takes only a path relative to the package.
+ */
 function contentScriptFile(): string | null {
   const manifest = browser.runtime.getManifest() as { content_scripts?: { js?: string[] }[] };
-  return manifest.content_scripts?.[0]?.js?.[0] ?? null;
+  const file = manifest.content_scripts?.[0]?.js?.[0];
+  if (!file) return null;
+  const base = browser.runtime.getURL('');
+  return file.startsWith(base) ? file.slice(base.length) : file;
 }
 
 /** Register the hint for every granted extra origin (profile domains, or all sites). */
