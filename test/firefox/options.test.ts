@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { byLabel, byText, launchFirefox, OPTIONS, textOf, typeInto, WAIT_MS, type Firefox } from './firefox';
+import { ALL_SITES } from '../../src/extension/options-schema';
+import { byLabel, byText, launchFirefox, OPTIONS, textOf, typeInto, untilChrome, WAIT_MS, type Firefox } from './firefox';
 
 let firefox: Firefox;
 let folder: string;
@@ -86,6 +87,51 @@ describe('options in Firefox', () => {
     const checkFirst = await byLabel(page, 'Check mail before sending (POP/IMAP before SMTP)');
     expect(await checkFirst.evaluate((element) => (element as HTMLInputElement).checked)).toBe(true);
     await page.screenshot({ path: 'test-results/firefox-options.png', fullPage: true });
+    await page.close();
+  });
+
+  it('"On all sites" asks in Firefox\'s prompt, registers the hint for every site, and gives it back', async () => {
+    const page = await firefox.open(OPTIONS);
+    const state = () =>
+      page.evaluate(async (all: string) => {
+        type Api = {
+          permissions: { contains(p: object): Promise<boolean> };
+          scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const scripts = await api.scripting.getRegisteredContentScripts();
+        return { granted: await api.permissions.contains({ origins: [all] }), scripts: scripts.map((script) => `${script.id} ${script.matches?.join(',')}`) };
+      }, ALL_SITES);
+    expect(await state()).toEqual({ granted: false, scripts: [] });
+
+    await (await byLabel(page, 'On all sites')).click();
+    const prompt = await untilChrome<string>(
+      firefox,
+      `(() => { const note = PopupNotifications.getNotification('addon-webext-permissions');
+        const shown = PopupNotifications.panel.firstElementChild;
+        return note && shown?.button ? shown.textContent.replace(/\\s+/g, ' ') : null; })()`,
+    );
+    expect(prompt).toContain('Access your data for all websites');
+    await firefox.chrome(`(() => { PopupNotifications.panel.firstElementChild.button.click(); return true; })()`);
+    await page.waitForFunction(
+      async (all: string) => {
+        const api = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<Array<{ matches?: string[] }>> } } }).browser;
+        return (await api.scripting.getRegisteredContentScripts()).some((script) => script.matches?.includes(all));
+      },
+      { timeout: WAIT_MS },
+      ALL_SITES,
+    );
+    expect(await state()).toEqual({ granted: true, scripts: [`page-hint-extra-sites ${ALL_SITES}`] });
+
+    await (await byLabel(page, 'On all sites')).click();
+    await page.waitForFunction(
+      async () => {
+        const api = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).browser;
+        return (await api.scripting.getRegisteredContentScripts()).length === 0;
+      },
+      { timeout: WAIT_MS },
+    );
+    expect(await state()).toEqual({ granted: false, scripts: [] });
     await page.close();
   });
 });
