@@ -26,6 +26,7 @@ import { probePortThrough, testNetworkFromEnv, TestNetworkError } from './test-n
 const HELP = `Usage: smtp-probe TARGET [options]
        smtp-probe install-host | uninstall-host [--browser chrome|chromium|edge|firefox] [--user-data-dir DIR] [--allow-private] [--timeout-ms N]
        smtp-probe --native-host [--allow-private] [--timeout-ms N]   (started by the browser)
+       smtp-probe serve   (the probe service; settings from the environment: HOST, PORT, TRUST_PROXY...)
 
 Finds the outgoing mail server of TARGET (an email address, a domain or a server name)
 and reports what ports 25, 465 and 587 really do, then the settings to use.
@@ -156,8 +157,22 @@ async function installMain(command: 'install-host' | 'uninstall-host', argv: str
   }
 }
 
+/**
+ * The service is a separate file next to this one (build/server/serve.js), loaded only here: the
+ * probe's own start-up never parses the HTTP framework. The path is a variable so esbuild leaves the
+ * import alone instead of bundling the service into this file; under tsx, serve.js resolves to serve.ts.
+ */
+async function serveMain(argv: string[]): Promise<void> {
+  if (argv.length > 0) {
+    return finish(2, '', 'smtp-probe: serve takes no arguments; it reads its settings from the environment (see README, "Operating the service").\n');
+  }
+  const servicePath = '../server/serve.js';
+  await import(servicePath);
+}
+
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--native-host')) return nativeHostMain(argv);
+  if (argv[0] === 'serve') return serveMain(argv.slice(1));
   if (argv[0] === 'install-host' || argv[0] === 'uninstall-host') return installMain(argv[0], argv.slice(1));
   let values;
   let positionals;
