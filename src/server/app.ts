@@ -47,7 +47,12 @@ function logTarget(target: string): string {
 }
 
 export function buildApp(input: AppConfig = {}): FastifyInstance {
-  const config: ServiceConfig = { ...DEFAULT_CONFIG, ...input, timeouts: { ...DEFAULT_CONFIG.timeouts, ...input.timeouts } };
+  const config: ServiceConfig = {
+    ...DEFAULT_CONFIG,
+    ...input,
+    timeouts: { ...DEFAULT_CONFIG.timeouts, ...input.timeouts },
+    http: { ...DEFAULT_CONFIG.http, ...input.http },
+  };
   const service = new ProbeService(config, {
     resolver: input.resolver ?? hostsAwareResolver(),
     fetch: input.fetch ?? createSafeFetch({ allowPrivate: config.allowPrivate }),
@@ -70,6 +75,23 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     bodyLimit: 4096,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
+    // Every limit keys on request.ip: the socket's address, or with TRUST_PROXY the client named by the
+    // trusted proxies' X-Forwarded-For.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    connectionTimeout: config.http.idleTimeoutMs,
+    http: {
+      headersTimeout: config.http.headersTimeoutMs,
+      // Node checks the two timeouts above only this often (30 s by default), which would let a
+      // half-sent request stay far longer than configured.
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.http.headersTimeoutMs / 4))),
+    },
+  });
+  // Ready means listening and not shutting down; a load balancer stops sending work on the first 503.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
   });
 
   const outcomes = new WeakMap<FastifyRequest, Record<string, unknown>>();
@@ -124,6 +146,11 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
 
   app.register(async (routes) => {
     routes.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok', ...service.stats }));
+    routes.get('/readyz', { config: { rateLimit: false } }, async (_request, reply) => {
+      if (closing) return reply.code(503).send({ status: 'stopping' });
+      if (!app.server.listening) return reply.code(503).send({ status: 'starting' });
+      return { status: 'ready' };
+    });
 
     routes.get<{ Querystring: { address: string } }>('/v1/discover', { schema: { querystring: discoverQuerySchema } }, async (request, reply) => {
       const controller = abortOnDisconnect(reply);
@@ -178,6 +205,11 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     });
   });
   return app;
+}
+
+/** Fastify takes a hop count too, but its types do not say so: the same rule as a function. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /** A client that hangs up stops its probe: no sockets left talking to mail servers for nobody. */
