@@ -161,7 +161,8 @@ export interface PortResult {
   tlsError?: string;
 }
 
-export type DiscoverySource = 'srv' | 'autoconfig' | 'ispdb' | 'mx' | 'guess' | 'input';
+export const DISCOVERY_SOURCES = ['srv', 'autoconfig', 'ispdb', 'mx', 'guess', 'input'] as const;
+export type DiscoverySource = (typeof DISCOVERY_SOURCES)[number];
 
 export interface OutgoingServerCandidate {
   hostname: string;
@@ -175,11 +176,13 @@ export interface OutgoingServerCandidate {
   detail: string;
 }
 
+export const DISCOVERY_OUTCOMES = ['found', 'not-found', 'error', 'skipped'] as const;
+
 export interface DiscoveryStep {
   source: DiscoverySource;
   /** What was asked: a DNS name or a URL. */
   query: string;
-  outcome: 'found' | 'not-found' | 'error' | 'skipped';
+  outcome: (typeof DISCOVERY_OUTCOMES)[number];
   message: string;
 }
 
@@ -190,18 +193,20 @@ export interface DiscoveryResult {
   steps: DiscoveryStep[];
 }
 
-export type WarningCode =
-  | 'port25-no-auth'
-  | 'cleartext-only'
-  | 'cert-name-mismatch'
-  | 'cert-untrusted'
-  | 'cert-expired'
-  | 'auth-before-tls'
-  | 'auth-cleartext'
-  | 'cert-weak-key'
-  | 'ports-swapped'
-  | 'smtp-after-pop'
-  | 'no-submission-port';
+export const WARNING_CODES = [
+  'port25-no-auth',
+  'cleartext-only',
+  'cert-name-mismatch',
+  'cert-untrusted',
+  'cert-expired',
+  'auth-before-tls',
+  'auth-cleartext',
+  'cert-weak-key',
+  'ports-swapped',
+  'smtp-after-pop',
+  'no-submission-port',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface Warning {
   code: WarningCode;
@@ -225,7 +230,8 @@ export interface Recommendation {
   alternative: { port: number; security: Security } | null;
 }
 
-export type TargetKind = 'email' | 'domain' | 'host';
+export const TARGET_KINDS = ['email', 'domain', 'host'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface ProbeReport {
   target: string;
@@ -254,15 +260,8 @@ export type ProbeEvent =
   | { type: 'done'; report: ProbeReport }
   | { type: 'error'; error: ApiError };
 
-export type ApiErrorCode =
-  | 'invalid-request'
-  | 'invalid-target'
-  | 'refused-target'
-  | 'not-found'
-  | 'rate-limited'
-  | 'busy'
-  | 'timeout'
-  | 'internal';
+export const API_ERROR_CODES = ['invalid-request', 'invalid-target', 'refused-target', 'not-found', 'rate-limited', 'busy', 'timeout', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiError {
   code: ApiErrorCode;

@@ -13,6 +13,9 @@ import { createSafeFetch } from './discovery/http-fetch';
 import { ApiFailure, toFailure } from './errors';
 import { ProbeService, type ProbeDependencies } from './probe-service';
 import { discoverQuerySchema, probeBodySchema, schemaIssueMessage, type SchemaIssue } from './schemas';
+import { openApiDocument } from './openapi';
+// Only the version field is bundled (esbuild keeps the JSON's used top-level keys).
+import { version } from '../../package.json';
 
 export type AppConfig = Partial<ServiceConfig> &
   Partial<ProbeDependencies> & {
@@ -115,7 +118,7 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     return send(reply, failure);
   });
   app.setNotFoundHandler((_request, reply) =>
-    send(reply, new ApiFailure(404, 'not-found', 'No such endpoint; use POST /v1/probe or GET /v1/discover?address=.')),
+    send(reply, new ApiFailure(404, 'not-found', 'No such endpoint; use POST /v1/probe or GET /v1/discover?address= (described at GET /v1/openapi.json).')),
   );
 
   // Only the extension may call from a browser. Any other Origin (a web page trying to use the service
@@ -151,6 +154,11 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
       if (!app.server.listening) return reply.code(503).send({ status: 'starting' });
       return { status: 'ready' };
     });
+
+    const openApi = JSON.stringify(openApiDocument(version));
+    routes.get('/v1/openapi.json', { config: { rateLimit: false } }, async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=3600').type('application/json; charset=utf-8').send(openApi),
+    );
 
     routes.get<{ Querystring: { address: string } }>('/v1/discover', { schema: { querystring: discoverQuerySchema } }, async (request, reply) => {
       const controller = abortOnDisconnect(reply);
