@@ -167,7 +167,15 @@ async function serveMain(argv: string[]): Promise<void> {
     return finish(2, '', 'smtp-probe: serve takes no arguments; it reads its settings from the environment (see README, "Operating the service").\n');
   }
   const servicePath = '../server/serve.js';
-  await import(servicePath);
+  try {
+    await import(servicePath);
+  } catch (error) {
+    // A copy of this file on its own (install-host makes one) has no service beside it.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && /Cannot find module '[^']*serve\.js'/.test((error as Error).message)) {
+      return finish(2, '', 'smtp-probe: the service is not installed beside this copy of the probe; run `smtp-probe serve` from the npm package (build/server/serve.js).\n');
+    }
+    throw error;
+  }
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -91,6 +91,17 @@ describe('production package', () => {
     const version = await run(bin, ['--version'], app, 20_000);
     expect(version).toMatchObject({ code: 0, stdout: `smtp-probe ${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n` });
 
+    const extra = await run(bin, ['serve', '--port', '80'], app, 20_000);
+    expect(extra).toMatchObject({ code: 2, stdout: '' });
+    expect(extra.stderr).toMatch(/^smtp-probe: serve takes no arguments; it reads its settings from the environment/);
+    // A copy of the probe alone (what install-host makes) says where the service is instead of a stack trace.
+    const alone = join(work, 'alone');
+    mkdirSync(alone);
+    copyFileSync(join(app, 'node_modules', 'smtp-port-assistant', 'build', 'cli', 'smtp-probe.js'), join(alone, 'smtp-probe.js'));
+    const lonely = await run(process.execPath, [join(alone, 'smtp-probe.js'), 'serve'], alone, 20_000);
+    expect(lonely).toMatchObject({ code: 2, stdout: '' });
+    expect(lonely.stderr).toMatch(/^smtp-probe: the service is not installed beside this copy of the probe/);
+
     const service = spawn(bin, ['serve'], { cwd: app, env: { ...process.env, HOST: '127.0.0.1', PORT: '0', TRUST_PROXY: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(service);
     let log = '';
