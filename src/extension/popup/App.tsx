@@ -16,6 +16,7 @@ import { ChecklistView } from './ChecklistView';
 import { ClientPicker } from './ClientPicker';
 import { LocalSetup } from './LocalSetup';
 import { useEscapeCloses } from './use-escape-closes';
+import { withProfileServer } from '../content/page-target';
 
 type View = 'checklist' | 'check';
 
@@ -56,7 +57,8 @@ export function App() {
       if (stored[POPUP_VIEW_KEY] === 'check') setView('check');
       setInitialInput(await prefill(loaded, options.profile.outgoingServer));
       setProfileName(options.profile.name);
-      setState(loaded);
+      // With no server known yet, the checklist names the helpdesk profile's server rather than "your current one".
+      setState({ ...loaded, target: withProfileServer(loaded.target, options.profile.outgoingServer) });
     })();
   }, []);
 
