@@ -5,6 +5,7 @@ import { readOptions, type EffectiveOptions } from '../options';
 import { ALL_SITES, checkOptions, exportOptions, importOptions, originsFor, type ManagedField, type Options } from '../options-schema';
 import { writeItems } from '../storage';
 import { browser } from '../browser';
+import { HiddenSites } from './HiddenSites';
 
 interface Draft {
   serviceUrl: string;
@@ -196,6 +197,7 @@ export function OptionsApp() {
           {message?.text ?? ''}
         </p>
       </form>
+      <HiddenSites />
       <section class="card">
         <h2>{t('privacyTitle')}</h2>
         <p>{t('privacyBody')}</p>
