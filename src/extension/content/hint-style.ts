@@ -28,8 +28,11 @@ button { font: inherit; cursor: pointer; }
 .open .toggle { white-space: normal; }
 .toggle .icon { flex: none; }
 .chevron { flex: none; font-size: 11px; }
+.hint.pill, .hint.tab { background: #0b5cad; }
+.pill .toggle, .tab .toggle { color: #ffffff; }
 .pill .toggle { width: 38px; min-height: 38px; padding: 0; justify-content: center; }
 .hint.tab { border-radius: 10px 0 0 10px; border-right: none; }
+.hint.tab.left { border-radius: 0 10px 10px 0; border-left: none; border-right: 1px solid #0b5cad; }
 .tab .toggle { width: 19px; min-height: 44px; padding: 0; justify-content: center; }
 .tab .icon { width: 16px; height: 16px; }
 .panel { padding: 0 14px 12px 12px; }
@@ -47,10 +50,13 @@ button.link {
   border: none; background: transparent; padding: 0; color: #0b5cad; text-decoration: underline;
 }
 button:focus-visible { outline: 3px solid #0969da; outline-offset: -3px; }
+.pill .toggle:focus-visible, .tab .toggle:focus-visible { outline-color: #ffffff; outline-offset: -4px; }
 .actions button:focus-visible, button.link:focus-visible { outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .hint { color: #e6edf3; background: #16191d; border-color: #4c9be8; }
   .toggle, button.secondary, button.link { color: #79b8ff; }
+  .hint.pill, .hint.tab { background: #4c9be8; }
+  .pill .toggle, .tab .toggle { color: #0b1117; }
   button.primary { background: #4c9be8; border-color: #4c9be8; color: #0b1117; }
   .actions button { border-color: #4c9be8; }
   .hide { color: #a3adb8; }

@@ -71,12 +71,16 @@ function MailIcon() {
 interface HintProps {
   result: PageClassification;
   shape: Shape;
+  /** The note opens upwards from a bar at the bottom of the window, downwards beside a page's settings. */
+  opensUp: boolean;
+  /** The window edge a floating hint sits at. */
+  side: 'left' | 'right';
   open: boolean;
   onToggle: (open: boolean, focusToggle: boolean) => void;
   onHide: () => void;
 }
 
-function Hint({ result, shape, open, onToggle, onHide }: HintProps) {
+function Hint({ result, shape, opensUp, side, open, onToggle, onHide }: HintProps) {
   const kind = result.kind === 'account' ? 'account' : 'article';
   const { outgoingServer: server, port, security } = result.settings;
   const wording = hintWording(kind, { outgoingServer: server, port, security });
@@ -87,7 +91,7 @@ function Hint({ result, shape, open, onToggle, onHide }: HintProps) {
   const compact = shape !== 'bar' && !open;
   return (
     <aside
-      class={`hint ${kind} ${compact ? shape : 'bar'} ${open ? 'open' : ''}`}
+      class={`hint ${kind} ${compact ? shape : 'bar'} ${side} ${open ? 'open' : ''}`}
       aria-label={t('extName')}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
@@ -108,7 +112,7 @@ function Hint({ result, shape, open, onToggle, onHide }: HintProps) {
         <span class={compact ? 'visually-hidden' : 'line'}>{line}</span>
         {!compact && (
           <span class="chevron" aria-hidden="true">
-            {open ? '▾' : '▴'}
+            {open === opensUp ? '▾' : '▴'}
           </span>
         )}
       </button>
@@ -200,6 +204,8 @@ function paint(state: Shown, focusToggle = false): void {
     <Hint
       result={state.result}
       shape={shape}
+      opensUp={state.layout.mode === 'floating'}
+      side={state.layout.mode === 'floating' ? state.layout.placement.side : 'right'}
       open={state.open}
       onToggle={(open, focus) => {
         state.open = open;
@@ -273,7 +279,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   // hint paints it where it stays, so nothing on the page moves and the hint does not jump.
   host.setAttribute('style', `${HOST_STYLE} position: fixed !important; left: 0 !important; top: 0 !important; visibility: hidden !important;`);
   (document.body ?? document.documentElement).append(host);
-  render(<Hint result={result} shape="bar" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
+  render(<Hint result={result} shape="bar" opensUp side="right" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
   const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
   const state: Shown = { host, mount, result, anchor, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
   state.layout = measureLayout(state);
