@@ -215,7 +215,6 @@ const ACCOUNT_PAGES = [
 test('the account-page hint moves nothing on the page (layout shift 0) and covers none of its controls', async () => {
   const { context } = await start();
   const page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
   await page.addInitScript(() => {
     const shifts: { value: number; hadRecentInput: boolean }[] = [];
     (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
@@ -223,7 +222,8 @@ test('the account-page hint moves nothing on the page (layout shift 0) and cover
       for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput });
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  for (const file of ACCOUNT_PAGES) {
+  for (const [file, width] of [...ACCOUNT_PAGES.map((file) => [file, 1280] as const), ...ACCOUNT_PAGES.slice(0, 3).map((file) => [file, 480] as const)]) {
+    await page.setViewportSize({ width, height: 800 });
     await page.goto(`${pages.origin}/${file}`);
     const before = await page.evaluate(() => document.body.scrollHeight);
     await expect(host(page).locator('aside')).toBeVisible();
@@ -249,7 +249,7 @@ test('the account-page hint moves nothing on the page (layout shift 0) and cover
         .map((other) => `${other.tagName.toLowerCase()}: ${(other.textContent ?? '').trim().slice(0, 30)}`);
       return { cls: shifts.reduce((sum, shift) => sum + shift.value, 0), position: getComputedStyle(element).position, after: document.body.scrollHeight, covered };
     });
-    console.log(`${file}: layout shift ${cls}, page height ${before} → ${after}, covers ${covered.length} elements`);
+    console.log(`${file} at ${width} px: layout shift ${cls}, page height ${before} → ${after}, covers ${covered.length} elements`);
     expect(cls).toBe(0);
     expect(position).toBe('absolute');
     expect(covered).toEqual([]);

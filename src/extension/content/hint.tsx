@@ -278,7 +278,8 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   // Measure the one-line bar unseen, then place it, all in this task: the first frame that paints the
   // hint paints it where it stays, so nothing on the page moves and the hint does not jump.
   host.setAttribute('style', `${HOST_STYLE} position: fixed !important; left: 0 !important; top: 0 !important; visibility: hidden !important;`);
-  (document.body ?? document.documentElement).append(host);
+  // After <body>, not inside it: a page rule such as `body > :last-child` must not start matching another element.
+  document.documentElement.append(host);
   render(<Hint result={result} shape="bar" opensUp side="right" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
   const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
   const state: Shown = { host, mount, result, anchor, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
