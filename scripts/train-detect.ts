@@ -110,7 +110,8 @@ if (!args.has('--report')) {
   for (const l2 of [0.0001, 0.0003, 0.001, 0.003]) {
     const prior = SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.prior?.[kind] ?? 0));
     const free = SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.only === undefined || smell.only === kind));
-    const candidate = train(trainExamples, validationExamples, { l2, prior, free });
+    const sign = SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.sign?.[kind] ?? 0));
+    const candidate = train(trainExamples, validationExamples, { l2, prior, free, sign });
     console.log(`L2 ${l2}: validation loss ${candidate.validationLoss.toFixed(4)} at epoch ${candidate.bestEpoch} of ${candidate.epochs}, train loss ${candidate.trainLoss.toFixed(4)}`);
     if (fit === null || candidate.validationLoss < fit.validationLoss) {
       fit = candidate;

@@ -31,6 +31,8 @@ describe('weights file', () => {
     [{ ...zeroModel(), threshold: { article: 2, account: 0.5 } }, 'threshold.article'],
     [{ ...zeroModel(), weights: { article: { 'no:such-smell': 1 }, account: {} } }, 'no:such-smell'],
     [{ ...zeroModel(), weights: { article: { [SMELLS[0]!.id]: Number.NaN }, account: {} } }, 'finite'],
+    [{ ...zeroModel(), weights: { article: { 'text:outgoing-server': -1 }, account: {} } }, 'may only push article up'],
+    [{ ...zeroModel(), weights: { article: {}, account: { 'near-miss:printer': 0.5 } } }, 'may only push account down'],
   ])('refuses %j, naming %s', (value, words) => {
     expect(() => checkModel(value)).toThrow(words);
   });
@@ -92,6 +94,18 @@ describe('trainer', () => {
     expect(Math.abs(article[2]!)).toBeLessThan(article[0]! / 3);
     expect(fit.validationLoss).toBeLessThan(0.3);
     expect(fit.bestEpoch).toBeLessThanOrEqual(fit.epochs);
+  });
+
+  it('keeps each weight on the side of zero its sign allows', () => {
+    // Feature 0 says article, but its sign forbids it from speaking for an article: the weight stays at 0
+    // instead of following the data; the free feature 1 still learns account.
+    const sign = [[-1, 0, 0], [0, 1, 0]];
+    const fit = train(examples(90, 1), examples(30, 2), { l2: 0.001, maxEpochs: 3000, patience: 200, sign });
+    const [article, account] = fit.weights as [number[], number[]];
+    expect(article[0]).toBe(0);
+    expect(account[1]).toBeGreaterThan(2);
+    const free = train(examples(90, 1), examples(30, 2), { l2: 0.001, maxEpochs: 3000, patience: 200 });
+    expect(free.weights[0]![0]).toBeGreaterThan(2);
   });
 
   it('refuses to train on nothing, with a sentence', () => {

@@ -35,6 +35,22 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     fires: ['real-shapes/en-hosting-kb-port25-prose-2525.html'],
     quiet: ['en-recipe-blog.html', 'en-webmail-login.html'],
   },
+  'near-miss:app-sender': {
+    fires: ['real-shapes/nl-app-docs-smtp-notificaties.html', 'real-shapes/pt-sistema-notificacoes-smtp.html'],
+    quiet: ['real-shapes/en-cannot-send-antivirus-scanning.html', 'en-isp-outlook-change-smtp-port.html', 'es-puerto-25-bloqueado.html'],
+  },
+  'near-miss:printer': {
+    fires: ['real-shapes/en-printer-scan-to-email-settings.html'],
+    quiet: ['real-shapes/en-cannot-send-antivirus-scanning.html'],
+  },
+  'text:send-as': {
+    fires: ['real-shapes/en-send-mail-as-port-choice.html'],
+    quiet: ['en-recipe-blog.html', 'en-isp-port-25-blocked.html'],
+  },
+  'text:cannot-send': {
+    fires: ['real-shapes/en-cannot-send-antivirus-scanning.html'],
+    quiet: ['en-recipe-blog.html'],
+  },
   'text:incoming-only': {
     fires: ['en-webmail-pop-imap-only.html'],
     quiet: ['en-isp-outlook-change-smtp-port.html', 'en-cpanel-mail-client-manual-settings.html'],

@@ -13,6 +13,7 @@ import {
   YOU,
   CANNOT_SEND,
   CJK_CANNOT_SEND,
+  SEND_AS,
   SEND_WORD,
   CJK_BLOCKED,
   CJK_INCOMING,
@@ -150,6 +151,8 @@ export interface Reading {
   otherMailPorts: number;
   sendWords: number;
   cannotSend: boolean;
+  /** The page is about sending as another address through its SMTP server ("Send mail as"). */
+  sendAs: boolean;
   /** The page belongs to someone: a sign-out control, an account-area address, their own address shown. */
   inAccount: boolean;
   advice: number;
@@ -315,5 +318,6 @@ export function readPage(facts: PageFacts): Reading {
     inAccount: facts.signOut || isAccountUrl(facts.url) || addressInValues || EMAIL_ADDRESS.test(headline) || EMAIL_ADDRESS.test(text.slice(0, 2000)),
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
     cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`),
+    sendAs: has(SEND_AS, `${headline}\n${text}`),
   };
 }
