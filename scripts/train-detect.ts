@@ -17,7 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MODEL, SMELLS, smellPage, type Model } from '../src/core/detect/index';
-import { SCORED_KINDS } from '../src/core/detect/model';
+import { SCORED_KINDS, signViolations } from '../src/core/detect/model';
 import { breakdown, classifyAll, describeTargets, formatReport, parse, reportOf, targets, type Outcome } from './lib/detect-eval';
 import { fixtureItems, loadCorpus, type CorpusItem, type Split } from './lib/real-corpus';
 import { train, type Example, type Fit } from './lib/softmax';
@@ -138,6 +138,11 @@ const strongest = (kind: 'article' | 'account') =>
 console.log(`\nStrongest article weights: ${strongest('article')}`);
 console.log(`Strongest account weights: ${strongest('account')}`);
 
+const broken = signViolations(model);
+if (broken.length > 0) {
+  console.error(`\n${args.has('--report') ? 'The shipped weights' : 'The trained weights'} break their smells' signs (retrain):\n  ${broken.join('\n  ')}`);
+  process.exit(1);
+}
 if (!args.has('--dry-run') && !args.has('--report')) {
   writeFileSync(WEIGHTS_FILE, `${JSON.stringify(model, null, 2)}\n`);
   console.log(`\nWrote ${WEIGHTS_FILE}`);

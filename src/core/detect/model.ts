@@ -64,7 +64,6 @@ export function checkModel(value: unknown): Model {
   const model = value as Partial<Model>;
   if (typeof model.about !== 'string') fail('"about" must be a string');
   const known = new Set(SMELLS.map((smell) => smell.id));
-  const signOf = new Map(SMELLS.map((smell) => [smell.id, smell.sign] as const));
   for (const kind of SCORED_KINDS) {
     if (typeof model.bias?.[kind] !== 'number' || !Number.isFinite(model.bias[kind])) fail(`bias.${kind} must be a finite number`);
     const threshold = model.threshold?.[kind];
@@ -74,9 +73,24 @@ export function checkModel(value: unknown): Model {
     for (const [id, weight] of Object.entries(weights)) {
       if (!known.has(id)) fail(`weights.${kind} has "${id}", which is no smell (renamed or removed? retrain)`);
       if (typeof weight !== 'number' || !Number.isFinite(weight)) fail(`weights.${kind}.${id} must be a finite number`);
-      const sign = signOf.get(id)?.[kind];
-      if (sign !== undefined && sign * weight < 0) fail(`weights.${kind}.${id} is ${weight}, but that smell may only push ${kind} ${sign > 0 ? 'up' : 'down'} (retrain)`);
     }
   }
   return model as Model;
+}
+
+/**
+ * The weights that break their smell's sign (smells.ts), one sentence each: a hand-edited file, or one
+ * trained before a sign was written. Kept out of `checkModel`, so that changing a sign leaves the old
+ * weights loadable until `npm run train:detect` replaces them; the model test holds the shipped file to it.
+ */
+export function signViolations(model: Model): string[] {
+  const problems: string[] = [];
+  for (const smell of SMELLS) {
+    for (const kind of SCORED_KINDS) {
+      const sign = smell.sign?.[kind];
+      const weight = model.weights[kind][smell.id] ?? 0;
+      if (sign !== undefined && sign * weight < 0) problems.push(`weights.${kind}.${smell.id} is ${weight}, but that smell may only push ${kind} ${sign > 0 ? 'up' : 'down'}`);
+    }
+  }
+  return problems;
 }

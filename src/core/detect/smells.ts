@@ -76,8 +76,8 @@ const PROSE_SMELLS: Smell[] = [
   },
   { id: 'text:mail-client', about: 'The text names mail programs (up to 3 times)', measure: (r) => upTo(r.mailClient, 3), sign: { article: 1 } },
   { id: 'text:steps', about: 'The text gives steps: click, select, enter… (up to 5)', measure: (r) => upTo(r.steps, 5) },
-  { id: 'text:mail-words', about: 'The text speaks of e-mail (up to 6 times)', measure: (r) => upTo(r.mailWords, 6) },
-  { id: 'text:topic-early', about: 'The first word on the subject comes in the first fifth of the text', measure: (r) => yes(r.firstTopicAt < 0.2) },
+  { id: 'text:mail-words', about: 'The text speaks of e-mail (up to 6 times)', measure: (r) => upTo(r.mailWords, 6), sign: { article: 1 } },
+  { id: 'text:topic-early', about: 'The first word on the subject comes in the first fifth of the text', measure: (r) => yes(r.firstTopicAt < 0.2), sign: { article: 1 } },
   {
     id: 'text:settings-stated',
     about: 'An outgoing server and a port can be read off the page',
@@ -91,7 +91,7 @@ const PROSE_SMELLS: Smell[] = [
   { id: 'text:cannot-send', about: 'The page speaks of mail that cannot be sent', measure: (r) => yes(r.cannotSend), sign: { article: 1 } },
   { id: 'text:short', about: 'The page has under 600 characters of text', measure: (r) => yes(r.textLength < 600) },
   { id: 'text:link-share', about: 'Share of the text inside links (menus, link lists)', measure: (r) => r.linkShare },
-  { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl) },
+  { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl), sign: { article: 1 } },
   { id: 'page:news-meta', about: 'The page declares itself a news article (Open Graph)', measure: (_r, f) => yes(f.newsMeta), sign: { article: -1 } },
 ];
 
