@@ -160,6 +160,12 @@ export interface Reading {
   youDensity: number;
 }
 
+const WIDE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
+/** A line's length as it reads: a Japanese or Chinese character says as much as two Latin letters. */
+function visualWidth(line: string): number {
+  return line.length + (line.match(WIDE)?.length ?? 0);
+}
+
 function count(pattern: RegExp, text: string): number {
   return countMatches(pattern, text, COUNT_LIMIT);
 }
@@ -268,7 +274,7 @@ export function readPage(facts: PageFacts): Reading {
   }
 
   const lines = textLines.filter((line) => line.trim() !== '');
-  const shortLines = lines.length === 0 ? 0 : lines.filter((line) => line.length <= 40).length / lines.length;
+  const shortLines = lines.length === 0 ? 0 : lines.filter((line) => visualWidth(line) <= 40).length / lines.length;
   const addressInValues = facts.fields.some((field) => EMAIL_ADDRESS.test(field.value));
 
   return {
