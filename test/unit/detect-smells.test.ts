@@ -115,6 +115,14 @@ for (const [id, { fires, quiet }] of Object.entries(CASES)) {
   });
 }
 
+describe('text:mostly-incoming', () => {
+  it('is high where a page is about fetching mail and low where it is about sending', () => {
+    expect(smell('text:mostly-incoming', 'en-webmail-pop-imap-only.html')).toBeGreaterThan(0.7);
+    expect(smell('text:mostly-incoming', 'en-isp-port-25-blocked.html')).toBeLessThan(0.3);
+    expect(smell('text:mostly-incoming', 'en-recipe-blog.html')).toBe(0);
+  });
+});
+
 describe('near-miss categories', () => {
   it.each([
     ['en-router-port-forwarding.html', 'near-miss:port-forwarding'],

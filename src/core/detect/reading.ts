@@ -70,6 +70,7 @@ const ACCOUNT_HEADLINE = words(
 const PROTOCOL = /(?<![\p{L}\p{N}])(?:smtps?|imaps?|pop3s?|submissions?)(?![\p{L}])/u;
 const ANY_NUMBER = /(?<!\d)(?:25|110|143|465|587|993|995|2525)(?!\d)/;
 const OTHER_MAIL_PORT = /(?<![\d.,:])(?:110|143|993|995)(?![\d.,:])/g;
+const IMAP_POP_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?)(?![\p{L}])/gu;
 const PROTOCOL_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?|smtps?)(?![\p{L}])/gu;
 
 const SEARCH_LABEL = /^(?:search|quick ?search|suche|suchen|recherche|rechercher|buscar|búsqueda|cerca|ricerca|zoeken|pesquisar|procurar|szukaj|sök|hledat|поиск|検索)\b/i;
@@ -148,6 +149,8 @@ export interface Reading {
   /** Share of labelled fields whose label is a mail-account word. */
   mailLabelShare: number;
   protocols: number;
+  /** IMAP and POP named in the text (not SMTP). */
+  imapPop: number;
   otherMailPorts: number;
   sendWords: number;
   cannotSend: boolean;
@@ -318,6 +321,7 @@ export function readPage(facts: PageFacts): Reading {
     otherFields,
     mailLabelShare: labelled === 0 ? 0 : mailLabels / labelled,
     protocols: count(PROTOCOL_WORD, text),
+    imapPop: count(IMAP_POP_WORD, text),
     otherMailPorts: count(OTHER_MAIL_PORT, text),
     sendWords: count(SEND_WORD, text),
     advice: count(ADVICE, text) + count(CJK_ADVICE, text),

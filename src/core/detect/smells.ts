@@ -74,6 +74,16 @@ const PROSE_SMELLS: Smell[] = [
     prior: { article: -2 },
     sign: { article: -1 },
   },
+  {
+    id: 'text:mostly-incoming',
+    about: 'Share of the server words that are about fetching mail (IMAP, POP, incoming server) rather than sending it',
+    measure: (r) => {
+      const incoming = r.imapPop + r.incoming;
+      const total = incoming + r.smtp + r.outgoing + r.submissionPorts;
+      return total === 0 ? 0 : incoming / total;
+    },
+    sign: { article: -1 },
+  },
   { id: 'text:mail-client', about: 'The text names mail programs (up to 3 times)', measure: (r) => upTo(r.mailClient, 3), sign: { article: 1 } },
   { id: 'text:steps', about: 'The text gives steps: click, select, enter… (up to 5)', measure: (r) => upTo(r.steps, 5) },
   { id: 'text:mail-words', about: 'The text speaks of e-mail (up to 6 times)', measure: (r) => upTo(r.mailWords, 6), sign: { article: 1 } },
