@@ -112,14 +112,19 @@ export const appleMailLegacy: MailClient = {
   },
   sources: [
     {
-      title: 'Mail User Guide: Change Outgoing server settings in Mail on Mac',
-      url: 'https://support.apple.com/guide/mail/cpmlprefsmtpserver/mac',
-      confirms: [],
+      title: 'Mail User Guide (Mail 15, macOS 12): Change Server Settings in Mail on Mac',
+      url: 'https://support.apple.com/guide/mail/cpmlprefacctadv/15.0/mac/12.0',
+      confirms: ['open-accounts', 'open-server-settings', 'check-server', 'turn-off-automatic', 'save'],
+    },
+    {
+      title: 'Mail User Guide (Mail 15, macOS 12): Change Outgoing server settings in Mail on Mac',
+      url: 'https://support.apple.com/guide/mail/cpmlprefsmtpserver/15.0/mac/12.0',
+      confirms: ['open-accounts', 'open-server-settings', 'check-server', 'turn-off-automatic'],
     },
     {
       title: 'Apple Support: Automatically manage connection settings in Mail on your Mac',
       url: 'https://support.apple.com/en-us/HT204208',
-      confirms: [],
+      confirms: ['turn-off-automatic'],
     },
   ],
   checked: '2026-11',

@@ -105,7 +105,7 @@ export const outlookMac: MailClient = {
     {
       title: 'Microsoft Support: Basic POP account settings for Outlook for Mac',
       url: 'https://support.microsoft.com/en-us/office/basic-pop-account-settings-for-outlook-for-mac-d25a0c43-2c81-41a0-9913-573e52af3d6f',
-      confirms: [],
+      confirms: ['check-server', 'set-security', 'set-port'],
     },
   ],
   checked: '2026-11',
