@@ -111,7 +111,7 @@ export const gmailWeb: MailClient = {
     {
       title: 'Gmail Help: Sending as another address: choosing your port number and authentication type',
       url: 'https://support.google.com/mail/answer/1074635',
-      confirms: [],
+      confirms: ['set-security'],
     },
   ],
   checked: '2026-11',

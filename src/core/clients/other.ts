@@ -97,7 +97,7 @@ export const otherClient: MailClient = {
     {
       title: 'Gmail Help: choosing your port number and authentication type (TLS/STARTTLS vs SSL)',
       url: 'https://support.google.com/mail/answer/1074635',
-      confirms: [],
+      confirms: ['set-security'],
     },
     {
       title: 'Microsoft Support: POP and IMAP email settings for Outlook',
