@@ -92,7 +92,11 @@ test('closing the popup in the middle of a check loses nothing', async () => {
   }
 });
 
-test('agent mode copies a reply with the recommended port and the chosen client\'s steps', async () => {
+test('agent mode copies a reply with the recommended port and the chosen client\'s steps, signed with the profile\'s name', async () => {
+  await setOptions({
+    serviceUrl: service.origin,
+    profile: { name: 'Example ISP support', helpDomains: [], outgoingServer: '', allowedPorts: [25, 465, 587, 2525], authMethod: 'smtp-auth' },
+  });
   const page = await launched.context.newPage();
   await page.setViewportSize({ width: 420, height: 900 });
   await page.goto(`chrome-extension://${launched.extensionId}/src/extension/agent/index.html`);
@@ -112,6 +116,9 @@ test('agent mode copies a reply with the recommended port and the chosen client\
   expect(reply).toContain('Steps in Mozilla Thunderbird');
   expect(reply).toContain(`25 to ${port}`);
   expect(reply).toMatch(/^1\. /m);
+  // The server the agent typed is said once, and the helpdesk signs.
+  expect(reply).toContain('We checked the outgoing mail server localhost. What we found:');
+  expect(reply.endsWith('Kind regards,\nExample ISP support\n')).toBe(true);
 
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   const markdown = await readClipboard(launched);

@@ -6,6 +6,7 @@ import { composeReply, type ReplyFormat } from '../../core/diagnosis/reply';
 import { browser, type Storage } from '../browser';
 import { contentLocale, t } from '../i18n';
 import { AGENT_INPUT_KEY } from '../messages';
+import { readOptions } from '../options';
 import { readState, writeItems } from '../storage';
 import { CheckPanel } from '../ui/CheckPanel';
 import { sameServer } from '../ui/Comparison';
@@ -23,7 +24,13 @@ export function AgentApp() {
   const [clientId, setClientId] = useState('other');
   const [status, setStatus] = useState('');
   const [customerReport, setCustomerReport] = useState<ProbeReport | null>(null);
+  // The helpdesk profile's name signs the reply.
+  const [signature, setSignature] = useState('');
   const locale = contentLocale();
+
+  useEffect(() => {
+    void readOptions().then((effective) => setSignature(effective.options.profile.name));
+  }, []);
 
   useEffect(() => {
     void readState().then((state) => {
@@ -50,7 +57,7 @@ export function AgentApp() {
   const copy = async (format: ReplyFormat) => {
     if (!report) return;
     try {
-      await navigator.clipboard.writeText(composeReply({ report, client, locale, format, comparison }));
+      await navigator.clipboard.writeText(composeReply({ report, client, locale, format, comparison, signature }));
       setStatus(format === 'markdown' ? t('replyCopiedMarkdown') : t('replyCopied'));
     } catch {
       setStatus(t('copyFailed'));
@@ -85,7 +92,7 @@ export function AgentApp() {
         {report ? (
           <>
             <label for="reply-preview">{t('replyPreview')}</label>
-            <textarea id="reply-preview" readOnly rows={12} value={composeReply({ report, client, locale, format: 'text', comparison })} />
+            <textarea id="reply-preview" readOnly rows={12} value={composeReply({ report, client, locale, format: 'text', comparison, signature })} />
             <div class="actions">
               <button type="button" onClick={() => void copy('text')}>
                 {t('copyReply')}
