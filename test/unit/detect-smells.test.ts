@@ -28,7 +28,7 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     quiet: ['en-recipe-blog.html', 'it-blog-viaggi.html'],
   },
   'text:port-25-blocked': {
-    fires: ['en-isp-port-25-blocked.html', 'es-puerto-25-bloqueado.html', 'de-port-25-gesperrt.html', 'fr-port-25-bloque.html', 'nl-poort-25-geblokkeerd.html'],
+    fires: ['en-isp-port-25-blocked.html', 'es-puerto-25-bloqueado.html', 'de-port-25-gesperrt.html', 'fr-port-25-bloque.html', 'nl-poort-25-geblokkeerd.html', 'real-shapes/en-title-site-name-only.html'],
     quiet: ['en-what-is-a-port.html', 'en-isp-outlook-signature.html'],
   },
   'text:change-port': {

@@ -311,5 +311,5 @@ export const STEP_VERB = words(
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
 const PORT_25 = `${B}(?:port|puerto|porta|poort|portu|porten|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}`;
-const BLOCKED = `${B}(?:block\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*)`;
+const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*)`;
 export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,100}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,100}${PORT_25}`, 'gu');
