@@ -50,6 +50,8 @@ describe.each(settings)('discovery reads back the generated files (%s)', (_, inp
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ hostname: input.outgoing.hostname, port: input.outgoing.port, security: input.outgoing.security, authentication: 'password' });
     expect(found[0]!.username?.pattern).toBe(input.username);
+    const { protocol, hostname, port, security } = input.incoming;
+    expect(result.incoming).toEqual([{ protocol, hostname, port, security, source: 'autoconfig', detail: `${origin}/mail/config-v1.1.xml` }]);
     // The SRV questions went to the loopback DNS server and found nothing there.
     expect(empty.questions).toContain(`_submission._tcp.${input.domain}`);
   });

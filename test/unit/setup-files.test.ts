@@ -121,7 +121,11 @@ describe('Mozilla autoconfig', () => {
       ],
     });
     const parsed = parseAutoconfig(file.content, { domain: 'example.net', email: 'user@example.net' });
-    expect(parsed).toEqual({ ok: true, servers: [{ hostname: 'smtp.example.net', port: 465, security: 'tls', authentication: 'password', username: { form: 'address', pattern: '%EMAILADDRESS%', value: 'user@example.net' } }] });
+    expect(parsed).toEqual({
+      ok: true,
+      servers: [{ hostname: 'smtp.example.net', port: 465, security: 'tls', authentication: 'password', username: { form: 'address', pattern: '%EMAILADDRESS%', value: 'user@example.net' } }],
+      incoming: [{ protocol: 'imap', hostname: 'imap.example.net', port: 993, security: 'tls' }],
+    });
   });
 
   it('escapes markup in the provider name so the file stays one provider', () => {

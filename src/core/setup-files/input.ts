@@ -57,7 +57,9 @@ const USERNAME_PATTERN = /^[^\s\p{C}<>&"']{1,128}$/u;
 const DISPLAY_NAME = /^[^\p{C}]{1,100}$/u;
 
 function checkServer(what: string, hostname: unknown, port: unknown, security: unknown): ServerSetting {
-  if (typeof hostname !== 'string') throw new SetupFileError(`The ${what} is missing.`);
+  if (typeof hostname !== 'string' || hostname.trim() === '') {
+    throw new SetupFileError(`The ${what} is empty; type a name such as ${what === 'incoming server' ? 'imap.example.com' : 'smtp.example.com'}.`);
+  }
   const host = checkHostName(hostname, what);
   if (!host.ok) throw new SetupFileError(host.message);
   const number = typeof port === 'string' && /^\d{1,5}$/.test(port) ? Number(port) : port;
