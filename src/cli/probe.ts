@@ -25,7 +25,7 @@ import { runNativeHost } from './native-host';
 import { probePortThrough, testNetworkFromEnv, TestNetworkError } from './test-network';
 
 const HELP = `Usage: smtp-probe TARGET [options]
-       smtp-probe setup-files EMAIL --incoming imap|pop3:HOST:PORT:tls|starttls --out DIR [--server HOST --port N --security starttls|tls]
+       smtp-probe setup-files EMAIL --out DIR [--incoming imap|pop3:HOST:PORT:tls|starttls] [--server HOST --port N --security starttls|tls]
        smtp-probe install-host | uninstall-host [--browser chrome|chromium|edge|firefox] [--user-data-dir DIR] [--allow-private] [--timeout-ms N]
        smtp-probe --native-host [--allow-private] [--timeout-ms N]   (started by the browser)
 
@@ -176,7 +176,7 @@ async function setupFilesMain(argv: string[]): Promise<void> {
           ...(testNetwork ? { probePort: probePortThrough(testNetwork) } : {}),
           ...(process.env.ISPDB_URL ? { ispdbUrl: process.env.ISPDB_URL } : {}),
         });
-        return report.recommendation;
+        return { recommendation: report.recommendation, incoming: report.discovery?.incoming ?? [] };
       },
     });
     return finish(0, output);

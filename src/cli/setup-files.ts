@@ -1,8 +1,9 @@
 /**
- * `smtp-probe setup-files EMAIL --incoming imap|pop3:HOST:PORT:tls|starttls --out DIR` writes the four
+ * `smtp-probe setup-files EMAIL [--incoming imap|pop3:HOST:PORT:tls|starttls] --out DIR` writes the four
  * setup files (src/core/setup-files): DIR/<domain>.mobileconfig, DIR/config-v1.1.xml,
  * DIR/autodiscover.xml and DIR/<domain>-srv.zone. The outgoing server is `--server --port --security`,
- * or, without `--server`, the recommendation of a check run first (the probe's own discovery and ports).
+ * or, without `--server`, the recommendation of a check run first (the probe's own discovery and ports),
+ * whose discovery also supplies the incoming server when `--incoming` is left out.
  *
  * Existing files are never replaced silently: without --force, nothing is written when any of the four
  * already exists, and the message names it.
@@ -11,10 +12,10 @@ import { constants } from 'node:fs';
 import { access, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Recommendation } from '../core/api';
-import { checkEmail, checkProfile, parseIncomingSpec, publishPlaces, setupFiles, SetupFileError, type IncomingSetting } from '../core/setup-files';
+import type { IncomingServerCandidate, Recommendation } from '../core/api';
+import { checkEmail, checkIncoming, checkProfile, parseIncomingSpec, publishPlaces, setupFiles, SetupFileError, type IncomingSetting } from '../core/setup-files';
 
-export const SETUP_FILES_HELP = `Usage: smtp-probe setup-files EMAIL --incoming imap|pop3:HOST:PORT:tls|starttls --out DIR
+export const SETUP_FILES_HELP = `Usage: smtp-probe setup-files EMAIL --out DIR [--incoming imap|pop3:HOST:PORT:tls|starttls]
          [--server HOST --port N --security starttls|tls] [--username FORM] [--name NAME]
          [--force] [--allow-private] [--timeout-ms N]
 
@@ -25,10 +26,12 @@ Writes the files mail programs set themselves up from, for EMAIL:
   DIR/<domain>-srv.zone      RFC 6186 / RFC 8314 SRV records, as zone-file lines
 
 Without --server, the outgoing server, port and security come from a check of EMAIL run first
-(discovery, then the ports), exactly as \`smtp-probe EMAIL\` does.
+(discovery, then the ports), exactly as \`smtp-probe EMAIL\` does; without --incoming, the incoming
+server is the one the provider's autoconfig or ISPDB file names, when the check found one.
 
 Options:
   --incoming SPEC     the incoming server: imap:mail.example.net:993:tls, pop3:HOST:995:tls...
+                      (needed with --server, or when the check finds none)
   --out DIR           where to write (created when missing)
   --server HOST       the outgoing server; needs --port and --security
   --username FORM     the login: %EMAILADDRESS% (default), %EMAILLOCALPART% or a fixed name
@@ -49,8 +52,11 @@ export class SetupFilesError extends Error {
 }
 
 export interface SetupFilesDeps {
-  /** Runs the check of the address (the probe's own code path) and returns its recommendation, or null. */
-  check: (email: string, options: { allowPrivate: boolean; timeoutMs: string | undefined }) => Promise<Recommendation | null>;
+  /**
+   * Runs the check of the address (the probe's own code path): its recommendation, or null, and the
+   * incoming servers its discovery read from the provider's file.
+   */
+  check: (email: string, options: { allowPrivate: boolean; timeoutMs: string | undefined }) => Promise<{ recommendation: Recommendation | null; incoming: IncomingServerCandidate[] }>;
 }
 
 function required(value: string | undefined, flag: string, example: string): string {
@@ -95,8 +101,8 @@ export async function setupFilesCommand(argv: string[], deps: SetupFilesDeps): P
   if (positionals.length !== 1) throw new SetupFilesError(positionals.length === 0 ? 'Give the email address the files are for.' : 'Give only one email address.');
   try {
     const { email } = checkEmail(positionals[0]);
-    const incoming: IncomingSetting = parseIncomingSpec(required(values.incoming, '--incoming', 'imap:mail.example.net:993:tls'));
     const out = required(values.out, '--out', 'setup-files');
+    let incoming: IncomingSetting | null = values.incoming === undefined && values.server === undefined ? null : parseIncomingSpec(required(values.incoming, '--incoming', 'imap:mail.example.net:993:tls'));
     if (values.server === undefined && (values.port !== undefined || values.security !== undefined)) {
       throw new SetupFilesError('--port and --security go with --server; without --server the check chooses them.');
     }
@@ -110,11 +116,14 @@ export async function setupFilesCommand(argv: string[], deps: SetupFilesDeps): P
         authentication: 'password',
       };
     } else {
-      const recommendation = await deps.check(email, { allowPrivate: values['allow-private'], timeoutMs: values['timeout-ms'] });
+      const { recommendation, incoming: discovered } = await deps.check(email, { allowPrivate: values['allow-private'], timeoutMs: values['timeout-ms'] });
       if (!recommendation) throw new SetupFilesError('The check found no usable outgoing setting, so no files were written.', 1);
+      incoming ??= discovered.length > 0 ? checkIncoming(discovered[0]!) : null;
+      if (!incoming) throw new SetupFilesError('The check found no published incoming server; give --incoming, e.g. --incoming imap:mail.example.net:993:tls.');
       outgoing = { hostname: recommendation.server, port: recommendation.port, security: recommendation.security, authentication: recommendation.authentication };
       username ??= recommendation.username?.pattern;
     }
+    if (!incoming) throw new SetupFilesError('Give --incoming, e.g. --incoming imap:mail.example.net:993:tls.');
     const input = checkProfile({ email, outgoing, incoming, username, displayName: values.name });
     const files = setupFiles(input);
 

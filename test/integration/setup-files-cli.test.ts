@@ -109,6 +109,34 @@ describe('smtp-probe setup-files', () => {
     }
   });
 
+  it('without --incoming, takes the incoming server the provider file publishes, and asks for it when there is none', async () => {
+    await ensurePostfix();
+    const withIncoming = providerFile('isp.test', { hostname: 'localhost', port: 587, socketType: 'STARTTLS', username: '%EMAILADDRESS%', authentication: 'password-cleartext' }).replace(
+      '<outgoingServer',
+      '<incomingServer type="imap"><hostname>imap.isp.test</hostname><port>143</port><socketType>STARTTLS</socketType></incomingServer>\n    <outgoingServer',
+    );
+    const ispdb = await startIspdb({
+      'isp.test': withIncoming,
+      'bare.test': providerFile('bare.test', { hostname: 'localhost', port: 587, socketType: 'STARTTLS', username: '%EMAILADDRESS%', authentication: 'password-cleartext' }),
+    });
+    try {
+      const env = { ISPDB_URL: ispdb.url, NODE_EXTRA_CA_CERTS: ispdb.caFile };
+      const out = join(work, 'discovered');
+      const found = await run(['setup-files', 'jdoe@isp.test', '--allow-private', '--out', out], env);
+      expect(found.stderr).toBe('');
+      expect(found.code).toBe(0);
+      expect(found.stdout).toMatch(/^Outgoing: localhost port 587 STARTTLS; incoming: IMAP imap\.isp\.test port 143 STARTTLS\./);
+      expect(read('autoconfig', join(out, 'config-v1.1.xml')).servers).toContainEqual(expect.objectContaining({ tag: 'incomingServer', type: 'imap', hostname: 'imap.isp.test', port: '143', socketType: 'STARTTLS' }));
+
+      const missing = await run(['setup-files', 'jdoe@bare.test', '--allow-private', '--out', join(work, 'bare')], env);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toBe('smtp-probe: The check found no published incoming server; give --incoming, e.g. --incoming imap:mail.example.net:993:tls.\n');
+      expect(existsSync(join(work, 'bare'))).toBe(false);
+    } finally {
+      await ispdb.close();
+    }
+  });
+
   it('without --server, a target the probe refuses exits 2 and writes nothing', async () => {
     const out = join(work, 'refused');
     const { code, stderr } = await run(['setup-files', 'user@localhost.localhost', '--incoming', 'imap:imap.example.net:993:tls', '--out', out]);
