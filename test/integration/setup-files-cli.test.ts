@@ -50,6 +50,13 @@ describe('smtp-probe setup-files', () => {
     expect(readFileSync(join(out, 'example.net-srv.zone'), 'utf8')).toContain('_submissions._tcp.example.net. 3600 IN SRV 0 1 465 smtp.example.net.');
   });
 
+  it('explains itself in setup-files --help', async () => {
+    const { code, stdout } = await run(['setup-files', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: smtp-probe setup-files EMAIL --out DIR/);
+    expect(stdout).toContain('--force             replace files that already exist (otherwise nothing is written)');
+  });
+
   it('refuses to replace existing files without --force, and replaces them with it', async () => {
     const out = join(work, 'existing');
     expect((await run(['setup-files', 'user@example.net', ...explicit, '--out', out])).code).toBe(0);
