@@ -175,6 +175,19 @@ export interface OutgoingServerCandidate {
   detail: string;
 }
 
+/**
+ * An incoming (IMAP or POP3) server a provider's configuration file publishes next to its outgoing one.
+ * Only protected connections are kept: it feeds the setup files, which never set up plaintext.
+ */
+export interface IncomingServerCandidate {
+  protocol: 'imap' | 'pop3';
+  hostname: string;
+  port: number;
+  security: 'tls' | 'starttls';
+  source: DiscoverySource;
+  detail: string;
+}
+
 export interface DiscoveryStep {
   source: DiscoverySource;
   /** What was asked: a DNS name or a URL. */
@@ -188,6 +201,8 @@ export interface DiscoveryResult {
   domain: string;
   candidates: OutgoingServerCandidate[];
   steps: DiscoveryStep[];
+  /** Incoming servers the autoconfig or ISPDB file publishes, in its order; absent in older reports. */
+  incoming?: IncomingServerCandidate[];
 }
 
 export type WarningCode =

@@ -6,6 +6,7 @@
 import { DEFAULT_PORTS, type ProbePort } from '../core/api';
 import { checkHostName as checkHost } from '../core/host-name';
 import { checkPortList } from '../core/port-list';
+import { checkIncoming, SetupFileError, type IncomingSetting } from '../core/setup-files/input';
 import { isRecord } from './validate';
 
 export type AuthMethod = 'smtp-auth' | 'check-mail-first';
@@ -19,6 +20,8 @@ export interface HelpdeskProfile {
   outgoingServer: string;
   allowedPorts: ProbePort[];
   authMethod: AuthMethod;
+  /** The helpdesk's incoming server, written into setup files (Apple profile, autoconfig...); null when not set. */
+  incoming: IncomingSetting | null;
 }
 
 export interface Options {
@@ -49,6 +52,7 @@ export const DEFAULT_OPTIONS: Options = {
     outgoingServer: '',
     allowedPorts: [...DEFAULT_PORTS],
     authMethod: 'smtp-auth',
+    incoming: null,
   },
 };
 
@@ -108,6 +112,18 @@ export function checkAuthMethod(value: unknown): Checked<AuthMethod> {
     : { ok: false, message: 'The authentication method must be "smtp-auth" or "check-mail-first".' };
 }
 
+/** The incoming server for setup files: null, or protocol, host, port and a protected security. */
+export function checkIncomingServer(value: unknown): Checked<IncomingSetting | null> {
+  if (value === undefined || value === null) return { ok: true, value: null };
+  if (!isRecord(value)) return { ok: false, message: 'The incoming server must be an object with protocol, hostname, port and security.' };
+  try {
+    return { ok: true, value: checkIncoming({ protocol: value.protocol, hostname: value.hostname, port: value.port, security: value.security }) };
+  } catch (error) {
+    if (error instanceof SetupFileError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
 function checkProfile(value: unknown): Checked<HelpdeskProfile> {
   if (!isRecord(value)) return { ok: false, message: 'The profile must be an object.' };
   const name = value.name ?? '';
@@ -124,9 +140,11 @@ function checkProfile(value: unknown): Checked<HelpdeskProfile> {
   if (!allowedPorts.ok) return allowedPorts;
   const authMethod = checkAuthMethod(value.authMethod ?? 'smtp-auth');
   if (!authMethod.ok) return authMethod;
+  const incoming = checkIncomingServer(value.incoming);
+  if (!incoming.ok) return incoming;
   return {
     ok: true,
-    value: { name: name.trim(), helpDomains: helpDomains.value, outgoingServer, allowedPorts: allowedPorts.value, authMethod: authMethod.value },
+    value: { name: name.trim(), helpDomains: helpDomains.value, outgoingServer, allowedPorts: allowedPorts.value, authMethod: authMethod.value, incoming: incoming.value },
   };
 }
 

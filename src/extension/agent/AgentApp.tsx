@@ -11,6 +11,7 @@ import { readState, writeItems } from '../storage';
 import { CheckPanel } from '../ui/CheckPanel';
 import { sameServer } from '../ui/Comparison';
 import { useCheck } from '../ui/use-check';
+import { discoveredIncoming, SetupProfile } from '../ui/SetupProfile';
 import { CustomerCheck } from './CustomerCheck';
 
 /**
@@ -72,6 +73,16 @@ export function AgentApp() {
       </header>
       <CheckPanel idPrefix="agent" initialInput={input} check={check} onStart={(value) => void start(value)} />
       <CustomerCheck check={check} onReport={setCustomerReport} />
+      {report?.recommendation && (
+        <SetupProfile
+          key={report.server}
+          idPrefix="agent"
+          audience="agent"
+          outgoing={report.recommendation}
+          initialEmail={check?.input ?? ''}
+          discoveredIncoming={discoveredIncoming(report, report.recommendation.server)}
+        />
+      )}
       <section class="card reply" aria-labelledby="reply-title">
         <h2 id="reply-title">{t('replyTitle')}</h2>
         <label for="reply-client">{t('replyClientLabel')}</label>

@@ -5,6 +5,8 @@ import { readOptions, type EffectiveOptions } from '../options';
 import { ALL_SITES, checkOptions, exportOptions, importOptions, originsFor, type ManagedField, type Options } from '../options-schema';
 import { writeItems } from '../storage';
 import { browser } from '../browser';
+import { IncomingFields, incomingDraft, type IncomingDraft } from '../ui/IncomingFields';
+import { ProviderFiles } from './ProviderFiles';
 
 interface Draft {
   serviceUrl: string;
@@ -13,6 +15,7 @@ interface Draft {
   outgoingServer: string;
   allowedPorts: ProbePort[];
   authMethod: Options['profile']['authMethod'];
+  incoming: IncomingDraft;
 }
 
 function toDraft(options: Options): Draft {
@@ -23,6 +26,7 @@ function toDraft(options: Options): Draft {
     outgoingServer: options.profile.outgoingServer,
     allowedPorts: options.profile.allowedPorts,
     authMethod: options.profile.authMethod,
+    incoming: incomingDraft(options.profile.incoming),
   };
 }
 
@@ -35,6 +39,8 @@ function fromDraft(draft: Draft): unknown {
       outgoingServer: draft.outgoingServer,
       allowedPorts: draft.allowedPorts,
       authMethod: draft.authMethod,
+      // No incoming host typed means no incoming server set.
+      incoming: draft.incoming.hostname.trim() === '' ? null : { ...draft.incoming, port: draft.incoming.port.trim() },
     },
   };
 }
@@ -174,6 +180,7 @@ export function OptionsApp() {
               {t('optionsAuthPop')}
             </label>
           </fieldset>
+          <IncomingFields idPrefix="options" value={draft.incoming} onChange={(incoming) => update({ incoming })} />
         </fieldset>
         <fieldset>
           <legend>{t('optionsSitesLegend')}</legend>
@@ -196,6 +203,7 @@ export function OptionsApp() {
           {message?.text ?? ''}
         </p>
       </form>
+      <ProviderFiles profile={effective.options.profile} />
       <section class="card">
         <h2>{t('privacyTitle')}</h2>
         <p>{t('privacyBody')}</p>

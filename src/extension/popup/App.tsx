@@ -12,6 +12,7 @@ import { readState, writeItems, type StoredState } from '../storage';
 import { CheckPanel } from '../ui/CheckPanel';
 import { restoreCarriedCheck } from '../carried-check';
 import { useCheck } from '../ui/use-check';
+import { discoveredIncoming, PROFILE_CLIENTS, SetupProfile } from '../ui/SetupProfile';
 import { ChecklistView } from './ChecklistView';
 import { ClientPicker } from './ClientPicker';
 import { LocalSetup } from './LocalSetup';
@@ -121,6 +122,15 @@ export function App() {
               {t('changeClient')}
             </button>
           </div>
+          {PROFILE_CLIENTS.includes(client.id) && state.targetTested && state.target.server && (
+            <SetupProfile
+              idPrefix="popup"
+              audience="customer"
+              outgoing={{ ...state.target, server: state.target.server }}
+              initialEmail={check?.input ?? state.lastCheckInput}
+              discoveredIncoming={discoveredIncoming(check?.report, state.target.server)}
+            />
+          )}
           <ChecklistView
             key={client.id}
             client={client}
