@@ -20,6 +20,10 @@ export interface RedisProcess {
   kill(): Promise<void>;
   /** SIGTERM, then waits for it to exit. */
   stop(): Promise<void>;
+  /** SIGSTOP: connections stay open but nothing is answered (a stalled Redis). */
+  pause(): void;
+  /** SIGCONT after `pause`. */
+  resume(): void;
 }
 
 async function freePort(): Promise<number> {
@@ -90,6 +94,8 @@ export async function startRedis(): Promise<RedisProcess> {
     child = null;
     if (!current) return;
     current.kill(signal);
+    // A stopped process acts on SIGTERM only once it runs again.
+    current.kill('SIGCONT');
     await exited(current);
   };
 
@@ -103,5 +109,7 @@ export async function startRedis(): Promise<RedisProcess> {
     start,
     kill: () => halt('SIGKILL'),
     stop: () => halt('SIGTERM'),
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
   };
 }

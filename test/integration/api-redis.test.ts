@@ -8,7 +8,8 @@
  * - an identical probe asked of both while it runs is run once;
  * - what Redis holds is checked when read back: a bad value is ignored and replaced;
  * - Redis killed in the middle of a probe: no 5xx, /healthz and the log say so, the limits go on per
- *   instance, and everything is shared again once Redis is back on the same port.
+ *   instance, and everything is shared again once Redis is back on the same port;
+ * - a stalled Redis (stopped, its connections open) costs a request at most one command timeout.
  */
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
@@ -18,6 +19,7 @@ import type { ProbeEvent, ProbeReport } from '../../src/core/api';
 import { probePortThrough } from '../../src/cli/test-network';
 import { buildApp, type AppConfig } from '../../src/server/app';
 import type { DnsResolver } from '../../src/server/dns';
+import { COMMAND_TIMEOUT_MS } from '../../src/server/redis';
 import { redisKey } from '../../src/server/shared-state';
 import { startRedis, type RedisProcess } from '../helpers/redis-server';
 import { scriptedSmtp, type Fixture } from '../helpers/smtp-fixtures';
@@ -278,5 +280,36 @@ describe('two instances on one Redis', () => {
     const fromOther = await reportOf(await probe(b, 'smtp.back.slow.test'));
     expect(fromOther.cached).toBe(true);
     expect(fromOther.startedAt).toBe(fresh.startedAt);
+  });
+
+  it('wait on a stalled Redis at most one command timeout, then go on alone until it answers again', async () => {
+    const a = await start({ rateLimitPerMinute: 50 });
+    redis.pause();
+    try {
+      const started = Date.now();
+      expect((await counted(a)).status).toBe(400);
+      expect(Date.now() - started).toBeLessThan(COMMAND_TIMEOUT_MS + 1000);
+      expect((await health(a)).redis?.state).toBe('unavailable');
+      // Redis is left alone for a while: the next requests do not wait for it at all.
+      const next = Date.now();
+      for (let request = 0; request < 5; request += 1) expect((await counted(a)).status).toBe(400);
+      expect(Date.now() - next).toBeLessThan(COMMAND_TIMEOUT_MS);
+      const report = await reportOf(await probe(a, 'smtp.stalled.slow.test'));
+      expectFullRun(report);
+      expect(report.cached).toBe(false);
+    } finally {
+      redis.resume();
+    }
+    // The first request after the pause finds Redis answering again.
+    await expect
+      .poll(
+        async () => {
+          await counted(a);
+          return (await health(a)).redis?.state;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe('connected');
+    expect(a.logLines.filter((line) => line.redis === 'unavailable' && line.reason === 'commands time out')).toHaveLength(1);
   });
 });
