@@ -5,7 +5,8 @@
  * - a client's request limit is one limit across the instances;
  * - a report one instance cached is served by the other;
  * - the per-target limit is one limit across the instances;
- * - an identical probe asked of both while it runs is run once;
+ * - an identical probe asked of both while it runs is run once, and a run stopped part-way is handed
+ *   on to nobody (the waiting instance runs its own);
  * - what Redis holds is checked when read back: a bad value is ignored and replaced;
  * - Redis killed in the middle of a probe: no 5xx, /healthz and the log say so, the limits go on per
  *   instance, and everything is shared again once Redis is back on the same port;
@@ -198,6 +199,35 @@ describe('two instances on one Redis', () => {
       expect(report.startedAt).toBe(lead.startedAt);
     }
     expect(slow.connections - before).toBe(perProbe);
+  });
+
+  it('hand on nothing from a run stopped part-way: the waiting instance runs the probe itself', async () => {
+    const [a, b] = [await start(), await start()];
+    const before = slow.connections;
+    const hangUp = new AbortController();
+    const leaving = fetch(`${a.origin}/v1/probe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ target: 'smtp.stopped.slow.test', ports: [587] }),
+      signal: hangUp.signal,
+    }).catch(() => null);
+    await expect.poll(() => slow.connections, { timeout: 5000 }).toBeGreaterThan(before);
+    const staying = probe(b, 'smtp.stopped.slow.test');
+    // B waits on A's run instead of starting its own.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await health(a)).inFlight).toBe(1);
+    expect((await health(b)).inFlight).toBe(0);
+    hangUp.abort();
+    await leaving;
+
+    const report = await reportOf(await staying);
+    expectFullRun(report);
+    expect(report.cached).toBe(false);
+    expect(report.ports[0]!.message).not.toMatch(/cancel/i);
+    // What A's stopped run saw was never cached; B's finished run was, for both.
+    const again = await reportOf(await probe(a, 'smtp.stopped.slow.test'));
+    expect(again.cached).toBe(true);
+    expect(again.startedAt).toBe(report.startedAt);
   });
 
   it('ignore and replace what Redis holds when it is not a report of that probe', async () => {
