@@ -10,6 +10,7 @@ import { contentLocale, t } from '../i18n';
 import { Comparison, sameServer } from './Comparison';
 import { authWords, certificateWords, securityWords, stateWords } from './port-words';
 import { useElapsed } from './use-check';
+import { warningWords } from './warning-words';
 
 interface Props {
   /** Prefill for the field (from the page, the profile or the last check). */
@@ -280,7 +281,9 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
               {check.report.warnings.length > 0 && (
                 <ul class="warnings">
                   {check.report.warnings.map((warning) => (
-                    <li key={`${warning.code}-${warning.port ?? ''}`}>{warning.message}</li>
+                    <li key={`${warning.code}-${warning.port ?? ''}`} data-code={warning.code}>
+                      {warningWords(warning, contentLocale(), t)}
+                    </li>
                   ))}
                 </ul>
               )}
