@@ -12,6 +12,7 @@ import { readState, writeItems, type StoredState } from '../storage';
 import { CheckPanel } from '../ui/CheckPanel';
 import { restoreCarriedCheck } from '../carried-check';
 import { useCheck } from '../ui/use-check';
+import { securityWords } from '../ui/port-words';
 import { ChecklistView } from './ChecklistView';
 import { ClientPicker } from './ClientPicker';
 import { LocalSetup } from './LocalSetup';
@@ -43,6 +44,9 @@ export function App() {
   const [view, setView] = useState<View>('checklist');
   const [initialInput, setInitialInput] = useState('');
   const [profileName, setProfileName] = useState('');
+  // Where focus goes once the next render is on screen: the chosen client's heading, or the settings card.
+  const [focusNext, setFocusNext] = useState<'client-title' | 'settings-title' | 'client-search' | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const { check, start } = useCheck();
   const locale = contentLocale();
   useEscapeCloses();
@@ -60,6 +64,15 @@ export function App() {
     })();
   }, []);
 
+  useEffect(() => {
+    if (!focusNext) return;
+    const element = document.getElementById(focusNext);
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    element.closest('section, .current-client')?.scrollIntoView({ block: 'start' });
+    setFocusNext(null);
+  });
+
   if (!state) return <p class="loading" aria-busy="true" />;
 
   const client = state.lastClientId ? findClient(state.lastClientId) : undefined;
@@ -67,6 +80,8 @@ export function App() {
     setPicking(false);
     setState({ ...state, lastClientId: next.id });
     void writeItems({ lastClientId: next.id });
+    // The button or search box that had focus is gone: the chosen client's heading takes it.
+    setFocusNext('client-title');
   };
   const show = (next: View) => {
     setView(next);
@@ -83,6 +98,10 @@ export function App() {
     setState({ ...state, target, targetTested: true });
     void writeItems({ target, targetTested: true });
     show('checklist');
+    // The check panel (and the button that had focus) is gone: show, focus and announce the updated card.
+    const security = client ? pick(client.securityWords[target.security], locale) : securityWords(target.security);
+    setAnnouncement(client ? t('settingsUpdated', target.port, security, target.server) : t('settingsUpdatedPick', target.port, security, target.server));
+    setFocusNext(client ? 'settings-title' : 'client-search');
   };
 
   return (
@@ -114,7 +133,9 @@ export function App() {
         <>
           <div class="current-client">
             <div>
-              <h2 class="client-title">{client.name}</h2>
+              <h2 id="client-title" class="client-title" tabIndex={-1}>
+                {client.name}
+              </h2>
               <p class="muted">{t('covers', pick(client.versions, locale))}</p>
             </div>
             <button type="button" class="secondary" onClick={() => setPicking(true)}>
@@ -131,6 +152,9 @@ export function App() {
           />
         </>
       )}
+      <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">
+        {announcement}
+      </p>
     </main>
   );
 }

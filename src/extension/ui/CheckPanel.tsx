@@ -12,6 +12,8 @@ import { authWords, certificateWords, securityWords, stateWords } from './port-w
 import { useElapsed } from './use-check';
 import { warningWords } from './warning-words';
 import { portRows } from './port-rows';
+import { useServiceStatus } from './service-status';
+import { browser } from '../browser';
 
 interface Props {
   /** Prefill for the field (from the page, the profile or the last check). */
@@ -142,6 +144,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     if (mounted.current) setInput(initialInput);
     mounted.current = true;
   }, [initialInput]);
+  const { status: service, askAgain } = useServiceStatus();
   const running = check?.status === 'running';
   const elapsed = useElapsed(check?.startedAt ?? null, running);
   const recommendation = networkAdvice(check);
@@ -178,9 +181,11 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
             aria-describedby={inlineError ? errorId : `${idPrefix}-privacy`}
             onInput={(event) => setInput(event.currentTarget.value)}
           />
-          <button type="submit" disabled={running}>
-            {t('checkButton')}
-          </button>
+          {service.state !== 'silent' && (
+            <button type="submit" disabled={running || service.state === 'asking'}>
+              {t('checkButton')}
+            </button>
+          )}
         </div>
         {inlineError ? (
           <p id={errorId} class="field-error" role="alert">
@@ -192,7 +197,31 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
           </p>
         )}
       </form>
-      {children}
+      {service.state === 'silent' ? (
+        <div class="card notice" data-testid="service-missing" role="status">
+          <p>{service.configured ? t('serviceSilent', service.host) : t('serviceNeeded')}</p>
+          <p>
+            <a
+              href={browser.runtime.getURL('src/extension/options/index.html')}
+              target="_blank"
+              rel="noreferrer"
+              onClick={(event) => {
+                event.preventDefault();
+                void browser.runtime.openOptionsPage();
+              }}
+            >
+              {t('serviceOpenOptions')}
+            </a>
+          </p>
+          {service.configured && (
+            <button type="button" class="secondary" onClick={askAgain}>
+              {t('serviceAskAgain')}
+            </button>
+          )}
+        </div>
+      ) : (
+        children
+      )}
 
       {check && (
         <div class="check-result" aria-live="polite" aria-busy={running ? 'true' : 'false'}>
