@@ -135,9 +135,10 @@ test('a probe service that is down, and one that rate-limits, are explained in p
     profile: { name: '', helpDomains: [], outgoingServer: '', allowedPorts: [25, 465, 587], authMethod: 'smtp-auth' },
   });
   let page = await openPopup(launched);
-  await checkFromPopup(page, 'localhost');
-  await expect(page.getByRole('alert')).toContainText('The probe service cannot be reached');
-  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.getByRole('button', { name: 'Check server' }).click();
+  // Asked before any check: no Check button that could only fail, and the address that does not answer.
+  await expect(page.getByTestId('service-missing')).toContainText('The check service at 127.0.0.1:9 is not answering');
+  await expect(page.getByRole('button', { name: 'Check', exact: true })).toHaveCount(0);
   await page.close();
 
   const limited = await startProbeService(8590, { RATE_LIMIT_TARGET_PER_MINUTE: '1' });
