@@ -312,3 +312,65 @@ test('options: imported help domains without permission get "Allow on these site
   await page.goto(popupUrl(target, 'options'));
   await expect(page.getByTestId('sites-missing').locator('li')).toHaveText(['mail.example.org']);
 });
+
+for (const locale of ['en', 'es'] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`every changed screen, ${locale} ${colorScheme}: axe finds nothing, and a screenshot for a person to look at`, async () => {
+      const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `test-results/ux-${name}-${locale}-${colorScheme}.png`, fullPage });
+      const axe = async (page: Page, screen: string) => expect((await new AxeBuilder({ page }).analyze()).violations, screen).toEqual([]);
+      const target = await start({ locale, colorScheme }, null);
+
+      const popup = await openPopup(target);
+      await popup.locator('#client-search').fill('hotmail');
+      await expect(popup.getByTestId('service-hint')).toBeVisible();
+      await axe(popup, 'picker, service');
+      await shot(popup, 'picker-service');
+      await popup.locator('#client-search').fill('zzzz');
+      await expect(popup.locator('[data-client="other"]')).toBeVisible();
+      await axe(popup, 'picker, no match');
+      await shot(popup, 'picker-no-match');
+
+      await pick(popup, 'thunderbird', 'thunderbird');
+      await popup.locator('nav.tabs button').nth(1).click();
+      await expect(popup.getByTestId('service-missing')).toBeVisible();
+      await axe(popup, 'check, no service');
+      await shot(popup, 'check-no-service');
+
+      await setServiceUrl(target, service.origin);
+      await popup.reload();
+      await popup.locator('#popup-target').fill('localhost');
+      await popup.locator('.check-form button[type="submit"]').click();
+      await expect(popup.locator('.card.recommendation')).toBeVisible({ timeout: 45_000 });
+      await axe(popup, 'check result');
+      // The result table fits the 380 px popup in both languages: nothing to scroll sideways.
+      expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
+      await shot(popup, 'check-result');
+      await popup.locator('.card.recommendation button').click();
+      await expect(popup.locator('#settings-title')).toBeFocused();
+      await axe(popup, 'settings updated');
+      await shot(popup, 'settings-updated', false);
+
+      const agent = await target.context.newPage();
+      await agent.setViewportSize({ width: 420, height: 900 });
+      await agent.goto(popupUrl(target, 'agent'));
+      await agent.locator('#agent-target').fill('localhost');
+      await agent.locator('.check-form button[type="submit"]').click();
+      await expect(agent.locator('#reply-preview')).toBeVisible({ timeout: 45_000 });
+      await axe(agent, 'agent');
+      await shot(agent, 'agent', false);
+
+      const options = await target.context.newPage();
+      await options.goto(popupUrl(target, 'options'));
+      await options.locator('#import-file').setInputFiles({
+        name: 'desk.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, serviceUrl: service.origin, profile: { name: 'Desk', helpDomains: ['help.example.org'] } })),
+      });
+      await expect(options.getByTestId('sites-missing')).toBeVisible();
+      await options.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "version": 1,\n}') });
+      await expect(options.getByRole('alert')).toBeVisible();
+      await axe(options, 'options');
+      await shot(options, 'options');
+    });
+  }
+}

@@ -52,7 +52,7 @@ export function ClientPicker({ locale, selectedId, onPick }: Props) {
         }}
       />
       {service && (
-        <p class="muted small" data-testid="service-hint">
+        <p class="muted small service-hint" data-testid="service-hint">
           {t('serviceHint', service.label)}
         </p>
       )}
