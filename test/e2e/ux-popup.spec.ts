@@ -225,6 +225,8 @@ test('the Spanish popup words the service\'s warnings in Spanish', async () => {
     expect(text, text).not.toMatch(/\b(the|and|port|server|certificate|mail|login|offers|receiving)\b/i);
   }
   expect(await page.locator('.card.recommendation').textContent()).not.toMatch(/\bMX\b/);
+  // Nor as a tooltip: the service's per-port sentences are English.
+  await expect(page.locator('.ports tr[title]')).toHaveCount(0);
 });
 
 test('agent mode: the reply comes first, asks for the program until one is chosen, and the choice stays apart from the popup\'s', async () => {

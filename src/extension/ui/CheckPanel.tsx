@@ -263,7 +263,8 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
                       data-address={row.addresses.length === 1 ? row.addresses[0] : undefined}
                       data-addresses={row.addresses.join(' ')}
                       data-state={row.result.state}
-                      title={row.result.message}
+                      // The service's own sentence about the port is English: a tooltip for English readers only.
+                      title={contentLocale() === 'en' ? row.result.message : undefined}
                     >
                       <th scope="row">
                         {row.port}
