@@ -7,6 +7,7 @@ import { DEFAULT_PORTS, type ProbePort } from '../core/api';
 import { checkHostName as checkHost } from '../core/host-name';
 import { checkPortList } from '../core/port-list';
 import { checkIncoming, SetupFileError, type IncomingSetting } from '../core/setup-files/input';
+import { findJsonFault, type JsonFault } from './json-fault';
 import { isRecord } from './validate';
 
 export type AuthMethod = 'smtp-auth' | 'check-mail-first';
@@ -164,14 +165,20 @@ export function exportOptions(options: Options): string {
   return JSON.stringify({ format: EXPORT_FORMAT, version: 1, ...options }, null, 2) + '\n';
 }
 
-/** Parse an import file; on any problem, one sentence saying what is wrong and nothing changes. */
-export function importOptions(text: string): Checked<Options> {
+export type Imported = { ok: true; value: Options } | { ok: false; message: string; json?: JsonFault };
+
+/**
+ * Parse an import file; on any problem, one sentence saying what is wrong and nothing changes. A file that
+ * is not JSON also says where and what (`json`), for the options page to word in the person's language.
+ */
+export function importOptions(text: string): Imported {
   if (text.length > 100_000) return { ok: false, message: 'The file is larger than 100 KB; a settings file is much smaller.' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `The file is not valid JSON (${(error as Error).message}).` };
+  } catch {
+    const json = findJsonFault(text) ?? { problem: 'not-a-value', line: 1, column: 1, found: null, atStart: true };
+    return { ok: false, message: `The file is not valid JSON (line ${json.line}, column ${json.column}).`, json };
   }
   if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) {
     return { ok: false, message: 'This is not a settings file exported by SMTP Port Assistant.' };

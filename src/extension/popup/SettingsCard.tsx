@@ -23,7 +23,9 @@ export function SettingsCard({ client, target, locale, tested }: Props) {
           : t('authPassword');
   return (
     <section class="card settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('settingsTitle')}</h2>
+      <h2 id="settings-title" tabIndex={-1}>
+        {t('settingsTitle')}
+      </h2>
       <dl>
         <div>
           <dt>{pick(client.words.outgoingServer, locale)}</dt>
