@@ -23,6 +23,11 @@ export interface ServiceConfig {
   /** Origins allowed by CORS: the extension's own, by default the Chrome Web Store id. */
   corsOrigins: string[];
   ispdbUrl: string;
+  /**
+   * redis:// or rediss:// URL of a Redis shared by several instances (client and target limits, report
+   * cache, probes in flight); null keeps all of it in this process's memory.
+   */
+  redisUrl: string | null;
 }
 
 export const DEFAULT_CORS_ORIGINS = ['chrome-extension://ikehcnennomcpfnjkffadlilflcmppbb'];
@@ -39,6 +44,7 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   rateLimitTargetPerMinute: 6,
   corsOrigins: DEFAULT_CORS_ORIGINS,
   ispdbUrl: DEFAULT_ISPDB_URL,
+  redisUrl: null,
 };
 
 export class ConfigError extends Error {
@@ -89,6 +95,39 @@ function url(env: Env, name: string, fallback: string): string {
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
 }
 
+/** The URL as it may be printed: a password never appears in an error message or a log. */
+function redacted(parsed: URL): string {
+  if (parsed.password === '') return parsed.href;
+  const copy = new URL(parsed.href);
+  copy.password = '***';
+  return copy.href;
+}
+
+function redisUrl(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return null;
+  const example = 'redis://host:6379, rediss://host:6380 or redis://:password@host:6379/0';
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    // Not echoed: a malformed URL may still hold a password.
+    throw new ConfigError(`${name} is not a URL; write it like ${example}.`);
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new ConfigError(`${name} must start with redis:// (or rediss:// for TLS), not "${parsed.protocol}//"; write it like ${example}.`);
+  }
+  if (parsed.hostname === '') throw new ConfigError(`${name} names no host: "${redacted(parsed)}"; write it like ${example}.`);
+  if (parsed.search !== '' || parsed.hash !== '') {
+    throw new ConfigError(`${name} takes no query or fragment: "${redacted(parsed)}"; write it like ${example}.`);
+  }
+  const database = parsed.pathname.replace(/^\//, '');
+  if (database !== '' && (!/^\d{1,5}$/.test(database) || Number(database) > 65_535)) {
+    throw new ConfigError(`${name} may end with a database number (/0, /1...), not "/${database}": "${redacted(parsed)}".`);
+  }
+  return parsed.href;
+}
+
 export function loadConfig(env: Env = process.env): ServiceConfig {
   const day = 86_400_000;
   const timeouts: ProbeTimeouts = {
@@ -110,5 +149,6 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     rateLimitTargetPerMinute: integer(env, 'RATE_LIMIT_TARGET_PER_MINUTE', DEFAULT_CONFIG.rateLimitTargetPerMinute, 0, 10_000_000),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     ispdbUrl: url(env, 'ISPDB_URL', DEFAULT_CONFIG.ispdbUrl),
+    redisUrl: redisUrl(env, 'REDIS_URL'),
   };
 }
