@@ -178,6 +178,19 @@ export interface OutgoingServerCandidate {
 
 export const DISCOVERY_OUTCOMES = ['found', 'not-found', 'error', 'skipped'] as const;
 
+/**
+ * An incoming (IMAP or POP3) server a provider's configuration file publishes next to its outgoing one.
+ * Only protected connections are kept: it feeds the setup files, which never set up plaintext.
+ */
+export interface IncomingServerCandidate {
+  protocol: 'imap' | 'pop3';
+  hostname: string;
+  port: number;
+  security: 'tls' | 'starttls';
+  source: DiscoverySource;
+  detail: string;
+}
+
 export interface DiscoveryStep {
   source: DiscoverySource;
   /** What was asked: a DNS name or a URL. */
@@ -191,6 +204,8 @@ export interface DiscoveryResult {
   domain: string;
   candidates: OutgoingServerCandidate[];
   steps: DiscoveryStep[];
+  /** Incoming servers the autoconfig or ISPDB file publishes, in its order; absent in older reports. */
+  incoming?: IncomingServerCandidate[];
 }
 
 export const WARNING_CODES = [
@@ -208,10 +223,44 @@ export const WARNING_CODES = [
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
+/** Why no submission port works (the `no-submission-port` warning). */
+export type NoSubmissionReason = 'none-checked' | 'none-answered' | 'swapped' | 'tls-failed' | 'no-encrypted-session';
+
+/** What makes a certificate too weak, as facts (see core/diagnosis/certificate.ts). */
+export type CertificateWeakness =
+  | { kind: 'short-key'; keyType: string; bits: number }
+  | { kind: 'short-curve'; bits: number; curve: string | null }
+  | { kind: 'weak-signature'; algorithm: string; hash: 'SHA-1' | 'MD5 or older' };
+
+/**
+ * The facts a warning's sentence is made of, so a user interface can say it in its own words and
+ * language; which fields a code carries is listed beside each in `recommend`.
+ */
+export interface WarningParams {
+  /** no-submission-port: why, and the ports it is about. */
+  reason?: NoSubmissionReason;
+  ports?: number[];
+  /** cert-expired: the last valid day, YYYY-MM-DD. */
+  validTo?: string | null;
+  /** cert-name-mismatch: the server asked for and (up to three of) the names the certificate lists. */
+  server?: string;
+  names?: string[];
+  /** cert-untrusted. */
+  selfSigned?: boolean;
+  issuer?: string | null;
+  expired?: boolean;
+  /** cert-weak-key. */
+  weaknesses?: CertificateWeakness[];
+  /** auth-cleartext: the login mechanisms offered without encryption. */
+  mechanisms?: string[];
+}
+
 export interface Warning {
   code: WarningCode;
+  /** One English sentence (the CLI prints it); user interfaces word the code and params themselves. */
   message: string;
   port?: number;
+  params?: WarningParams;
 }
 
 export interface Recommendation {

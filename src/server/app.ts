@@ -12,6 +12,8 @@ import { hostsAwareResolver } from './hosts-aware-resolver';
 import { createSafeFetch } from './discovery/http-fetch';
 import { ApiFailure, toFailure } from './errors';
 import { ProbeService, type ProbeDependencies } from './probe-service';
+import { sharedRateLimitStore } from './rate-limit-store';
+import { SharedRedis } from './redis';
 import { discoverQuerySchema, probeBodySchema, schemaIssueMessage, type SchemaIssue } from './schemas';
 import { openApiDocument } from './openapi';
 // Only the version field is bundled (esbuild keeps the JSON's used top-level keys).
@@ -56,12 +58,16 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     timeouts: { ...DEFAULT_CONFIG.timeouts, ...input.timeouts },
     http: { ...DEFAULT_CONFIG.http, ...input.http },
   };
+  // Its state changes are logged by the app's logger, which exists by the time Redis first answers.
+  const shared = config.redisUrl
+    ? new SharedRedis(config.redisUrl, { info: (object, message) => app.log.info(object, message), warn: (object, message) => app.log.warn(object, message) })
+    : null;
   const service = new ProbeService(config, {
     resolver: input.resolver ?? hostsAwareResolver(),
     fetch: input.fetch ?? createSafeFetch({ allowPrivate: config.allowPrivate }),
     ...(input.autoconfigUrls ? { autoconfigUrls: input.autoconfigUrls } : {}),
     ...(input.probePort ? { probePort: input.probePort } : {}),
-  });
+  }, shared);
   const allowedOrigins = new Set(config.corsOrigins);
 
   const app = Fastify({
@@ -96,6 +102,8 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
   app.addHook('preClose', async () => {
     closing = true;
   });
+
+  if (shared) app.addHook('onClose', () => shared.close());
 
   const outcomes = new WeakMap<FastifyRequest, Record<string, unknown>>();
   app.addHook('onResponse', async (request, reply) => {
@@ -140,6 +148,8 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
+      // With Redis, every instance counts the same requests (per instance while Redis is away).
+      ...(shared ? { store: sharedRateLimitStore(shared) } : {}),
       errorResponseBuilder: (_request, context) => {
         const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
         return new ApiFailure(429, 'rate-limited', `Too many requests from your address; wait ${seconds} s and try again.`, seconds);
@@ -148,7 +158,12 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
   }
 
   app.register(async (routes) => {
-    routes.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok', ...service.stats }));
+    routes.get('/healthz', { config: { rateLimit: false } }, async () => ({
+      status: 'ok',
+      ...service.stats,
+      // Still ok without Redis: the instance answers, with its own limits and cache until Redis is back.
+      ...(shared ? { redis: shared.health } : {}),
+    }));
     routes.get('/readyz', { config: { rateLimit: false } }, async (_request, reply) => {
       if (closing) return reply.code(503).send({ status: 'stopping' });
       if (!app.server.listening) return reply.code(503).send({ status: 'starting' });

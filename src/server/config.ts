@@ -34,6 +34,11 @@ export interface ServiceConfig {
   http: HttpTimeouts;
   /** On SIGTERM, how long running probes may take to finish before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /**
+   * redis:// or rediss:// URL of a Redis shared by several instances (client and target limits, report
+   * cache, probes in flight); null keeps all of it in this process's memory.
+   */
+  redisUrl: string | null;
 }
 
 export interface HttpTimeouts {
@@ -71,6 +76,7 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   trustProxy: false,
   http: DEFAULT_HTTP_TIMEOUTS,
   shutdownTimeoutMs: probeDeadlineMs(DEFAULT_TIMEOUTS.totalMs) + 5000,
+  redisUrl: null,
 };
 
 export class ConfigError extends Error {
@@ -166,6 +172,39 @@ function isCidr(text: string): boolean {
   }
 }
 
+/** The URL as it may be printed: a password never appears in an error message or a log. */
+function redacted(parsed: URL): string {
+  if (parsed.password === '') return parsed.href;
+  const copy = new URL(parsed.href);
+  copy.password = '***';
+  return copy.href;
+}
+
+function redisUrl(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return null;
+  const example = 'redis://host:6379, rediss://host:6380 or redis://:password@host:6379/0';
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    // Not echoed: a malformed URL may still hold a password.
+    throw new ConfigError(`${name} is not a URL; write it like ${example}.`);
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new ConfigError(`${name} must start with redis:// (or rediss:// for TLS), not "${parsed.protocol}//"; write it like ${example}.`);
+  }
+  if (parsed.hostname === '') throw new ConfigError(`${name} names no host: "${redacted(parsed)}"; write it like ${example}.`);
+  if (parsed.search !== '' || parsed.hash !== '') {
+    throw new ConfigError(`${name} takes no query or fragment: "${redacted(parsed)}"; write it like ${example}.`);
+  }
+  const database = parsed.pathname.replace(/^\//, '');
+  if (database !== '' && (!/^\d{1,5}$/.test(database) || Number(database) > 65_535)) {
+    throw new ConfigError(`${name} may end with a database number (/0, /1...), not "/${database}": "${redacted(parsed)}".`);
+  }
+  return parsed.href;
+}
+
 export function loadConfig(env: Env = process.env): ServiceConfig {
   const day = 86_400_000;
   const timeouts: ProbeTimeouts = {
@@ -205,5 +244,6 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
     http,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', probeDeadlineMs(timeouts.totalMs) + 5000, 0, 3_600_000),
+    redisUrl: redisUrl(env, 'REDIS_URL'),
   };
 }

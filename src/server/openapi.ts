@@ -103,8 +103,47 @@ const schemas: Record<string, Schema> = {
     ['username'],
   ),
   DiscoveryStep: object({ source: enumOf(DISCOVERY_SOURCES), query: string, outcome: enumOf(DISCOVERY_OUTCOMES), message: string }),
-  DiscoveryResult: object({ domain: string, candidates: { type: 'array', items: ref('OutgoingServerCandidate') }, steps: { type: 'array', items: ref('DiscoveryStep') } }),
-  Warning: object({ code: enumOf(WARNING_CODES), message: string, port: { type: 'integer' } }, ['port']),
+  IncomingServerCandidate: object({
+    protocol: enumOf(['imap', 'pop3']),
+    hostname: string,
+    port: { type: 'integer' },
+    security: enumOf(['tls', 'starttls']),
+    source: enumOf(DISCOVERY_SOURCES),
+    detail: string,
+  }),
+  DiscoveryResult: object(
+    {
+      domain: string,
+      candidates: { type: 'array', items: ref('OutgoingServerCandidate') },
+      steps: { type: 'array', items: ref('DiscoveryStep') },
+      incoming: { type: 'array', items: ref('IncomingServerCandidate') },
+    },
+    ['incoming'],
+  ),
+  CertificateWeakness: {
+    oneOf: [
+      object({ kind: { const: 'short-key' }, keyType: string, bits: { type: 'integer' } }),
+      object({ kind: { const: 'short-curve' }, bits: { type: 'integer' }, curve: nullableString }),
+      object({ kind: { const: 'weak-signature' }, algorithm: string, hash: enumOf(['SHA-1', 'MD5 or older']) }),
+    ],
+  },
+  WarningParams: object(
+    {
+      reason: enumOf(['none-checked', 'none-answered', 'swapped', 'tls-failed', 'no-encrypted-session']),
+      ports: { type: 'array', items: { type: 'integer' } },
+      validTo: nullableString,
+      server: string,
+      names: strings,
+      selfSigned: { type: 'boolean' },
+      issuer: nullableString,
+      expired: { type: 'boolean' },
+      weaknesses: { type: 'array', items: ref('CertificateWeakness') },
+      mechanisms: strings,
+    },
+    ['reason', 'ports', 'validTo', 'server', 'names', 'selfSigned', 'issuer', 'expired', 'weaknesses', 'mechanisms'],
+    'The facts the warning is made of, for a user interface to word in its own language.',
+  ),
+  Warning: object({ code: enumOf(WARNING_CODES), message: string, port: { type: 'integer' }, params: ref('WarningParams') }, ['port', 'params']),
   Recommendation: object(
     {
       server: string,
