@@ -1,6 +1,8 @@
 /** Shared by the benchmarks: the loopback Postfix, the built artifacts, child servers and the result table. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export { ensurePostfix } from '../scripts/lib/postfix';
@@ -15,18 +17,31 @@ export interface ChildServer {
   pid: number;
   /** Resident memory of the child in bytes (Linux /proc), or null elsewhere. */
   rss(): number | null;
+  /** The child's own process.memoryUsage() (asked for with SIGUSR2), or null when it did not answer. */
+  memory(): Promise<{ rss: number; heapUsed: number } | null>;
   stop(): Promise<void>;
 }
+
+/**
+ * Loaded into every child: on SIGUSR2 it writes its process.memoryUsage() to BENCH_MEMORY_FILE, so the
+ * benchmark can read the heap, which /proc does not show.
+ */
+const MEMORY_REPORTER = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; process.on('SIGUSR2', () => writeFileSync(process.env.BENCH_MEMORY_FILE, JSON.stringify(process.memoryUsage())));",
+)}`;
 
 /**
  * Starts a Node server as a child on a free loopback port and waits for Fastify's "Server listening at"
  * log line (the logger writes JSON lines to stdout). Everything after that line is discarded.
  */
 export function startChild(args: string[], env: Record<string, string>): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+  const folder = mkdtempSync(join(tmpdir(), 'bench-child-'));
+  const memoryFile = join(folder, 'memory.json');
+  const child: ChildProcess = spawn(process.execPath, ['--import', MEMORY_REPORTER, ...args], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', BENCH_MEMORY_FILE: memoryFile, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const tidy = () => rmSync(folder, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();
@@ -34,6 +49,7 @@ export function startChild(args: string[], env: Record<string, string>): Promise
     }, 15_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
+      tidy();
       reject(new Error(`${args.join(' ')} exited with ${code} before listening.`));
     });
     const lines = createInterface({ input: child.stdout! });
@@ -59,10 +75,31 @@ export function startChild(args: string[], env: Record<string, string>): Promise
             return null;
           }
         },
+        memory: async () => {
+          rmSync(memoryFile, { force: true });
+          if (child.exitCode !== null) return null;
+          child.kill('SIGUSR2');
+          for (let tries = 0; tries < 40; tries += 1) {
+            await new Promise((done) => setTimeout(done, 25));
+            try {
+              const usage = JSON.parse(readFileSync(memoryFile, 'utf8')) as { rss?: unknown; heapUsed?: unknown };
+              if (typeof usage.rss === 'number' && typeof usage.heapUsed === 'number') return { rss: usage.rss, heapUsed: usage.heapUsed };
+            } catch {
+              /* not written yet */
+            }
+          }
+          return null;
+        },
         stop: () =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
+            if (child.exitCode !== null) {
+              tidy();
+              return done();
+            }
+            child.once('exit', () => {
+              tidy();
+              done();
+            });
             child.kill('SIGTERM');
             setTimeout(() => child.kill('SIGKILL'), 5000).unref();
           }),

@@ -1,13 +1,20 @@
 /**
- * After `vite build`: checks that dist/ is a loadable extension (manifest, icons at every size,
- * both locales), zips it for the Chrome Web Store with web-ext, and prints the bundle sizes.
+ * After `vite build` (or `vite build --mode firefox` with `--firefox`): checks that the build is a
+ * loadable extension (manifest, icons at every size, both locales), stages a copy whose manifest is
+ * the store's (scripts/lib/store-manifest.ts: no key, no localhost matches, narrow web-accessible
+ * resources), zips that for the store with web-ext into artifacts/, and prints the bundle sizes.
+ * dist/ and dist-firefox/ themselves stay development builds, as the e2e tests load them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+import { storeManifest, type ExtensionManifest, type StoreBrowser } from './lib/store-manifest';
 
-const DIST = 'dist';
-const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as {
+const browser: StoreBrowser = process.argv.includes('--firefox') ? 'firefox' : 'chrome';
+const DIST = browser === 'firefox' ? 'dist-firefox' : 'dist';
+const STAGE = join('.tmp', `store-${browser}`);
+const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as ExtensionManifest & {
   version: string;
   icons: Record<string, string>;
 };
@@ -21,18 +28,64 @@ for (const locale of ['en', 'es']) {
   if (!existsSync(join(DIST, '_locales', locale, 'messages.json'))) problems.push(`_locales/${locale} is missing`);
 }
 if (problems.length > 0) {
-  console.error(`dist/ is not a complete extension: ${problems.join('; ')}`);
+  console.error(`${DIST}/ is not a complete extension: ${problems.join('; ')}`);
   process.exit(1);
 }
 
-const fileName = `smtp-port-assistant-chrome-${manifest.version}.zip`;
+rmSync(STAGE, { recursive: true, force: true });
+cpSync(DIST, STAGE, { recursive: true });
+
+/**
+ * Chrome serves a `use_dynamic_url` resource at a per-session URL, but a module loaded from there
+ * resolves its own imports against the fixed URL, which is then refused (Chromium issue 363027634): the
+ * content script's loader gets its module through runtime.getURL, and that module's chunks would fail to
+ * load. So for the Chrome store each module the loader imports becomes one self-contained file (its lazy
+ * imports kept lazy in evaluation, inlined in the file), and only those files are web-accessible.
+ */
+async function mergeContentModules(): Promise<string[]> {
+  const loaders = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
+  const modules = new Set<string>();
+  for (const loader of loaders) {
+    const text = readFileSync(join(STAGE, loader), 'utf8');
+    for (const match of text.matchAll(/getURL\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) modules.add(match[1]!);
+  }
+  if (modules.size === 0) throw new Error(`The content script loader (${loaders.join(', ')}) imports no module through runtime.getURL; the store packaging needs updating.`);
+  for (const module of modules) {
+    await build({
+      entryPoints: [join(STAGE, module)],
+      outfile: join(STAGE, module),
+      allowOverwrite: true,
+      bundle: true,
+      format: 'esm',
+      splitting: false,
+      minify: true,
+      target: 'chrome116',
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  }
+  return [...modules].sort();
+}
+
+const contentModules = browser === 'chrome' ? await mergeContentModules() : undefined;
+writeFileSync(join(STAGE, 'manifest.json'), `${JSON.stringify(storeManifest(manifest, browser, contentModules), null, 2)}\n`);
+
+if (browser === 'firefox') {
+  const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', STAGE], { stdio: 'inherit' });
+  if (lint.status !== 0) {
+    console.error('web-ext lint found problems in the Firefox store package.');
+    process.exit(1);
+  }
+}
+
+const fileName = `smtp-port-assistant-${browser}-${manifest.version}.zip`;
 const zip = spawnSync(
   'npx',
-  ['web-ext', 'build', '--source-dir', DIST, '--artifacts-dir', 'artifacts', '--filename', fileName, '--overwrite-dest'],
+  ['web-ext', 'build', '--source-dir', STAGE, '--artifacts-dir', 'artifacts', '--filename', fileName, '--overwrite-dest'],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 if (zip.status !== 0) {
-  console.error('web-ext could not zip dist/.');
+  console.error(`web-ext could not zip ${STAGE}/.`);
   process.exit(1);
 }
 
@@ -41,6 +94,6 @@ const rows = readdirSync(assets)
   .filter((name) => name.endsWith('.js') || name.endsWith('.css'))
   .map((name) => ({ name, bytes: statSync(join(assets, name)).size }))
   .sort((a, b) => b.bytes - a.bytes);
-console.log('Bundles in dist/assets:');
+console.log(`Bundles in ${DIST}/assets:`);
 for (const row of rows) console.log(`  ${(row.bytes / 1024).toFixed(1).padStart(7)} KiB  ${row.name}`);
 console.log(`Store zip: artifacts/${fileName} (${(statSync(join('artifacts', fileName)).size / 1024).toFixed(1)} KiB)`);

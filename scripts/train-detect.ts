@@ -8,6 +8,8 @@
  *   npm run train:detect -- --dry-run  train and report only
  *   npm run train:detect -- --report   report the weights already in weights.json, train nothing
  *   npm run train:detect -- --no-fixtures  leave our own fixture pages out of training
+ *   npm run train:detect -- --cv 5     also cross-validate by site over the train and validation pages
+ *                                      (5 folds): the spread of the figures, to tell a real gain from luck
  *   DETECT_THRESHOLD=0.5 npm run train:detect  one fixed threshold for both kinds instead of choosing them
  *
  * Training also reads our own labelled fixture pages (test/fixtures/pages/ and its real-shapes/ folder,
@@ -16,17 +18,28 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MODEL, SMELLS, smellPage, type Model } from '../src/core/detect/index';
-import { SCORED_KINDS } from '../src/core/detect/model';
-import { breakdown, classifyAll, describeTargets, formatReport, parse, reportOf, targets, type Outcome } from './lib/detect-eval';
+import { MODEL, SMELLS, type Model } from '../src/core/detect/index';
+import { SCORED_KINDS, signViolations } from '../src/core/detect/model';
+import { breakdown, describeTargets, formatReport, gatherEvidence, predictAll, reportOf, targets, type Evidence, type Outcome } from './lib/detect-eval';
 import { fixtureItems, loadCorpus, type CorpusItem, type Split } from './lib/real-corpus';
 import { train, type Example, type Fit } from './lib/softmax';
 
 const WEIGHTS_FILE = fileURLToPath(new URL('../src/core/detect/weights.json', import.meta.url));
-const args = new Set(process.argv.slice(2));
-for (const arg of args) {
-  if (!['--dry-run', '--report', '--no-fixtures'].includes(arg)) {
-    console.error(`train-detect: unknown option ${arg} (use --dry-run, --report or --no-fixtures)`);
+const argv = process.argv.slice(2);
+const args = new Set<string>();
+let folds = 0;
+for (let index = 0; index < argv.length; index += 1) {
+  const arg = argv[index]!;
+  if (arg === '--cv') {
+    folds = Number(argv[index + 1]);
+    index += 1;
+    if (!Number.isInteger(folds) || folds < 2 || folds > 20) {
+      console.error('train-detect: --cv needs a number of folds from 2 to 20 (e.g. --cv 5)');
+      process.exit(2);
+    }
+  } else if (['--dry-run', '--report', '--no-fixtures'].includes(arg)) args.add(arg);
+  else {
+    console.error(`train-detect: unknown option ${arg} (use --dry-run, --report, --no-fixtures or --cv N)`);
     process.exit(2);
   }
 }
@@ -41,9 +54,12 @@ if (plain.items.length === 0) {
   process.exit(1);
 }
 
-const bySplit = (items: readonly CorpusItem[], split: Split) => items.filter((item) => item.split === split);
-const examplesOf = (items: readonly CorpusItem[]): Example[] =>
-  items.map((item) => ({ x: smellPage(parse(item.html), item.url), y: item.label }));
+const bySplit = <T extends { split: Split }>(items: readonly T[], split: Split): T[] => items.filter((item) => item.split === split);
+/** Every page read once; each candidate model is then scored on these answers. */
+const plainEvidence = gatherEvidence(plain.items);
+const headlinedEvidence = gatherEvidence(headlined.items);
+const ofSplit = (evidence: readonly Evidence[], split: Split) => evidence.filter((page) => page.item.split === split);
+const examplesOf = (evidence: readonly Evidence[]): Example[] => evidence.map((page) => ({ x: page.answers, y: page.item.label }));
 
 function toModel(fit: Fit, threshold: Model['threshold'], about: string): Model {
   const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -63,13 +79,13 @@ function toModel(fit: Fit, threshold: Model['threshold'], about: string): Model 
  * 3 % of the validation split alone, too coarse a step to set a threshold by). Each point over 2 % costs
  * two points of F1; ties go to the threshold nearer 0.5.
  */
-function chooseThresholds(fit: Fit, pages: readonly CorpusItem[]): Model['threshold'] {
+function chooseThresholds(fit: Fit, pages: readonly Evidence[]): Model['threshold'] {
   const candidates = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
   let best = { threshold: { article: 0.5, account: 0.5 }, score: -Infinity };
   for (const article of candidates) {
     for (const account of candidates) {
       const threshold = { article, account };
-      const t = targets(classifyAll(pages, toModel(fit, threshold, '')));
+      const t = targets(predictAll(pages, toModel(fit, threshold, '')));
       const excess = Math.max(0, t.nearMissFlagged - 0.02) + Math.max(0, t.falseAccounts - 0.02);
       const score = t.articleF1 + t.accountRecall - 2 * excess - 0.001 * (Math.abs(article - 0.5) + Math.abs(account - 0.5));
       if (score > best.score) best = { threshold, score };
@@ -90,43 +106,96 @@ const counts = (items: readonly CorpusItem[]) =>
   `${items.length} (${items.filter((i) => i.label === 'article').length} articles, ${items.filter((i) => i.label === 'account').length} accounts, ${items.filter((i) => i.label === 'none').length} none)`;
 console.log(`Corpus: ${counts(plain.items)}; train ${counts(bySplit(plain.items, 'train'))}, validation ${counts(bySplit(plain.items, 'validation'))}, test ${counts(bySplit(plain.items, 'test'))}`);
 
-let model: Model = MODEL;
-if (!args.has('--report')) {
-  // Each training page twice: as stored, and with its first short line as the headline.
-  const fixtures = args.has('--no-fixtures') ? [] : fixtureItems(['', 'real-shapes'], 'train');
-  // Our fixtures count three times: each stands for a whole failure class that CI must keep right.
-  const fixtureExamples = examplesOf(fixtures);
-  const trainExamples = [
-    ...examplesOf(bySplit(plain.items, 'train')),
-    ...examplesOf(bySplit(headlined.items, 'train')),
-    ...fixtureExamples,
-    ...fixtureExamples,
-    ...fixtureExamples,
-  ];
-  console.log(`Training on ${trainExamples.length} examples (${fixtures.length} of them our own fixture pages).`);
-  const validationExamples = examplesOf(bySplit(plain.items, 'validation'));
+const priorOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.prior?.[kind] ?? 0));
+const freeOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.only === undefined || smell.only === kind));
+const signOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.sign?.[kind] ?? 0));
+const fixtures = args.has('--no-fixtures') ? [] : fixtureItems(['', 'real-shapes'], 'train');
+// Our fixtures count three times: each stands for a whole failure class that CI must keep right.
+const fixtureExamples = examplesOf(gatherEvidence(fixtures));
+
+/**
+ * One training run: the L2 penalty chosen on the validation pages from a small grid, early-stopped
+ * on them, thresholds chosen on train and validation together. Each training page counts twice: as
+ * stored, and with its first short line as the headline.
+ */
+function fitModel(trainPages: readonly Evidence[], headlinedTrain: readonly Evidence[], validationPages: readonly Evidence[], log: (line: string) => void) {
+  const trainExamples = [...examplesOf(trainPages), ...examplesOf(headlinedTrain), ...fixtureExamples, ...fixtureExamples, ...fixtureExamples];
+  const validationExamples = examplesOf(validationPages);
+  log(`Training on ${trainExamples.length} examples (${fixtures.length} of them our own fixture pages).`);
   let fit: Fit | null = null;
   let chosenL2 = 0;
   for (const l2 of [0.0001, 0.0003, 0.001, 0.003]) {
-    const prior = SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.prior?.[kind] ?? 0));
-    const free = SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.only === undefined || smell.only === kind));
-    const candidate = train(trainExamples, validationExamples, { l2, prior, free });
-    console.log(`L2 ${l2}: validation loss ${candidate.validationLoss.toFixed(4)} at epoch ${candidate.bestEpoch} of ${candidate.epochs}, train loss ${candidate.trainLoss.toFixed(4)}`);
+    const candidate = train(trainExamples, validationExamples, { l2, prior: priorOf(), free: freeOf(), sign: signOf() });
+    log(`L2 ${l2}: validation loss ${candidate.validationLoss.toFixed(4)} at epoch ${candidate.bestEpoch} of ${candidate.epochs}, train loss ${candidate.trainLoss.toFixed(4)}`);
     if (fit === null || candidate.validationLoss < fit.validationLoss) {
       fit = candidate;
       chosenL2 = l2;
     }
   }
   const fixed = process.env.DETECT_THRESHOLD ? Number(process.env.DETECT_THRESHOLD) : null;
-  const seen = plain.items.filter((item) => item.split !== 'test');
-  const threshold = fixed !== null && fixed > 0 && fixed < 1 ? { article: fixed, account: fixed } : chooseThresholds(fit!, seen);
-  const about = `Learned by npm run train:detect from ${counts(bySplit(plain.items, 'train'))} real training pages (each also with a headline) and ${fixtures.length} of our own fixture pages, L2 ${chosenL2}, stopped at epoch ${fit!.bestEpoch} on ${bySplit(plain.items, 'validation').length} validation pages; thresholds from the train and validation pages.`;
-  model = toModel(fit!, threshold, about);
+  const threshold = fixed !== null && fixed > 0 && fixed < 1 ? { article: fixed, account: fixed } : chooseThresholds(fit!, [...trainPages, ...validationPages]);
+  return { fit: fit!, chosenL2, threshold };
+}
+
+let model: Model = MODEL;
+if (!args.has('--report')) {
+  const { fit, chosenL2, threshold } = fitModel(ofSplit(plainEvidence, 'train'), ofSplit(headlinedEvidence, 'train'), ofSplit(plainEvidence, 'validation'), (line) => console.log(line));
+  const about = `Learned by npm run train:detect from ${counts(bySplit(plain.items, 'train'))} real training pages (each also with a headline) and ${fixtures.length} of our own fixture pages, L2 ${chosenL2}, stopped at epoch ${fit.bestEpoch} on ${bySplit(plain.items, 'validation').length} validation pages; thresholds from the train and validation pages.`;
+  model = toModel(fit, threshold, about);
   console.log(`Chosen: L2 ${chosenL2}, thresholds article ${threshold.article}, account ${threshold.account}`);
 }
 
-for (const split of ['train', 'validation', 'test'] as const) show(`${split} split`, classifyAll(bySplit(plain.items, split), model));
-show('test split, pages with a headline', classifyAll(bySplit(headlined.items, 'test'), model));
+for (const split of ['train', 'validation', 'test'] as const) show(`${split} split`, predictAll(ofSplit(plainEvidence, split), model));
+show('test split, pages with a headline', predictAll(ofSplit(headlinedEvidence, 'test'), model));
+
+if (folds > 0) crossValidate(folds);
+
+/**
+ * K-fold cross-validation over the train and validation pages, folds by site (a site's pages stay
+ * together): each fold is held out once and scored by a model trained on the others, with the next
+ * fold as its validation pages. The test split is never touched. Prints each fold and the mean ± sd.
+ */
+function crossValidate(k: number): void {
+  const seen = plainEvidence.filter((page) => page.item.split !== 'test');
+  const sites = [...new Set(seen.map((page) => page.item.site))].sort();
+  // Sites dealt round-robin after a fixed shuffle (by a hash of the name), so folds are repeatable.
+  const hash = (text: string) => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+  const foldOf = new Map(sites.sort((a, b) => hash(a) - hash(b)).map((site, index) => [site, index % k] as const));
+  const rows: Array<ReturnType<typeof targets>> = [];
+  const missedAccounts: string[] = [];
+  const pooled: Outcome[] = [];
+  console.log(`\nCross-validation, ${k} folds by site over ${seen.length} train and validation pages:`);
+  for (let fold = 0; fold < k; fold += 1) {
+    const inFold = (page: Evidence, f: number) => foldOf.get(page.item.site) === f;
+    const held = seen.filter((page) => inFold(page, fold));
+    const validation = seen.filter((page) => inFold(page, (fold + 1) % k));
+    const trainPages = seen.filter((page) => !inFold(page, fold) && !inFold(page, (fold + 1) % k));
+    const trainAddresses = new Set(trainPages.map((page) => page.item.address));
+    const headlinedTrain = headlinedEvidence.filter((page) => trainAddresses.has(page.item.address));
+    const { fit, threshold } = fitModel(trainPages, headlinedTrain, validation, () => undefined);
+    const outcomes = predictAll(held, toModel(fit, threshold, ''));
+    const t = targets(outcomes);
+    rows.push(t);
+    pooled.push(...outcomes);
+    for (const outcome of outcomes) if (outcome.item.label === 'account' && outcome.predicted !== 'account') missedAccounts.push(outcome.item.kindTag.split(':')[1] ?? outcome.item.site);
+    console.log(`  fold ${fold + 1}: ${held.length} pages, article F1 ${t.articleF1.toFixed(3)}, near misses flagged ${(t.nearMissFlagged * 100).toFixed(1)} %, account recall ${t.accountRecall.toFixed(3)}, false accounts ${(t.falseAccounts * 100).toFixed(1)} %`);
+  }
+  const stat = (values: number[]) => {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1));
+    return { mean, sd };
+  };
+  const show_ = (name: string, values: number[], percent = false) => {
+    const { mean, sd } = stat(values);
+    const f = (v: number) => (percent ? `${(v * 100).toFixed(1)} %` : v.toFixed(3));
+    return `${name} ${f(mean)} ± ${f(sd)}`;
+  };
+  const tally = [...new Set(missedAccounts)].map((product) => `${product} ${missedAccounts.filter((p) => p === product).length}`);
+  if (tally.length > 0) console.log(`  account pages missed when their product was held out: ${tally.join(', ')}`);
+  const all = targets(pooled);
+  console.log(`  all folds pooled: article F1 ${all.articleF1.toFixed(3)}, near misses flagged ${(all.nearMissFlagged * 100).toFixed(1)} %, account recall ${all.accountRecall.toFixed(3)}, false accounts ${(all.falseAccounts * 100).toFixed(1)} %`);
+  console.log(`  mean ± sd: ${show_('article F1', rows.map((r) => r.articleF1))}, ${show_('near misses flagged', rows.map((r) => r.nearMissFlagged), true)}, ${show_('account recall', rows.map((r) => r.accountRecall))}, ${show_('false accounts', rows.map((r) => r.falseAccounts), true)}`);
+}
 
 const strongest = (kind: 'article' | 'account') =>
   Object.entries(model.weights[kind])
@@ -137,6 +206,11 @@ const strongest = (kind: 'article' | 'account') =>
 console.log(`\nStrongest article weights: ${strongest('article')}`);
 console.log(`Strongest account weights: ${strongest('account')}`);
 
+const broken = signViolations(model);
+if (broken.length > 0) {
+  console.error(`\n${args.has('--report') ? 'The shipped weights' : 'The trained weights'} break their smells' signs (retrain):\n  ${broken.join('\n  ')}`);
+  process.exit(1);
+}
 if (!args.has('--dry-run') && !args.has('--report')) {
   writeFileSync(WEIGHTS_FILE, `${JSON.stringify(model, null, 2)}\n`);
   console.log(`\nWrote ${WEIGHTS_FILE}`);

@@ -4,7 +4,8 @@
  * Shared by `npm run train:detect` and `npm run bench:detect`.
  */
 import { parseHTML } from 'linkedom';
-import { classifyPage, mightMatch, type Model } from '../../src/core/detect/index';
+import { classifyPage, mightMatch, pageEvidence, type Model } from '../../src/core/detect/index';
+import { decide, score, type ScoredKind } from '../../src/core/detect/model';
 import type { PageKind } from '../../src/core/detect/types';
 import type { CorpusItem } from './real-corpus';
 import { evaluate, formatReport, type ClassName, type Report } from './softmax';
@@ -26,6 +27,30 @@ export function classifyAll(items: readonly CorpusItem[], model?: Model): Outcom
     const predicted = classifyPage(document, item.url, model ? { model } : {}).kind;
     const withPreCheck = predicted !== 'none' && mightMatch(document, item.url) ? predicted : 'none';
     return { item, predicted, withPreCheck };
+  });
+}
+
+/** One page as the weights see it, taken once: training scores many candidate models on it. */
+export interface Evidence {
+  item: CorpusItem;
+  answers: number[];
+  possible: Record<ScoredKind, boolean>;
+  /** Whether the content script's pre-check lets the page through to the classifier. */
+  preCheck: boolean;
+}
+
+export function gatherEvidence(items: readonly CorpusItem[]): Evidence[] {
+  return items.map((item) => {
+    const document = parse(item.html);
+    return { item, ...pageEvidence(document, item.url), preCheck: mightMatch(document, item.url) };
+  });
+}
+
+/** The same outcomes `classifyAll` gives for `model`, from evidence taken once. */
+export function predictAll(evidence: readonly Evidence[], model: Model): Outcome[] {
+  return evidence.map(({ item, answers, possible, preCheck }) => {
+    const predicted = decide(model, score(model, answers).probability, possible);
+    return { item, predicted, withPreCheck: predicted !== 'none' && preCheck ? predicted : 'none' };
   });
 }
 

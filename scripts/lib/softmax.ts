@@ -37,6 +37,11 @@ export interface TrainOptions {
   prior?: number[][];
   /** [article, account] × features: false where a weight must stay at its prior (a smell that speaks for one kind only). */
   free?: boolean[][];
+  /**
+   * [article, account] × features: 1 where a weight may not go below 0, -1 where it may not go above 0,
+   * 0 where it may take either sign. Each step is projected back into these bounds.
+   */
+  sign?: number[][];
 }
 
 function probabilities(weights: number[][], bias: number[], x: readonly number[]): number[] {
@@ -106,7 +111,11 @@ export function train(trainSet: readonly Example[], validation: readonly Example
       const step = (learningRate * (m[index]! / (1 - beta1 ** epoch))) / (Math.sqrt(v[index]! / (1 - beta2 ** epoch)) + epsilon);
       if (index < 2 * features) {
         const [k, j] = [Math.floor(index / features), index % features];
-        if (free?.[k]?.[j] !== false) weights[k]![j]! -= step;
+        if (free?.[k]?.[j] !== false) {
+          weights[k]![j]! -= step;
+          const direction = options.sign?.[k]?.[j] ?? 0;
+          if (direction * weights[k]![j]! < 0) weights[k]![j] = 0;
+        }
       }
       else bias[index - 2 * features]! -= step;
     }

@@ -27,6 +27,7 @@ const REQUIREMENTS: Record<string, string> = {
   'sasl2-bin': 'a test user for SMTP AUTH',
   'libsasl2-modules': 'PLAIN and LOGIN for SMTP AUTH',
   openssl: 'test certificates',
+  'redis-server': 'several probe-service instances sharing limits, cache and probes in flight (the tests start their own)',
   xvfb: 'a virtual display, so `npm start` can open a browser window on a machine without one',
 };
 

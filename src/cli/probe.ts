@@ -20,12 +20,15 @@ import { probeTarget } from '../server/probe';
 import { TargetError } from '../server/guard';
 import { DEFAULT_TIMEOUTS, type ProbeTimeouts } from '../server/smtp/probe-port';
 import { InstallError, installCommand } from './install-host';
+import { setupFilesCommand, SetupFilesError } from './setup-files';
 import { runNativeHost } from './native-host';
 import { probePortThrough, testNetworkFromEnv, TestNetworkError } from './test-network';
 
 const HELP = `Usage: smtp-probe TARGET [options]
+       smtp-probe setup-files EMAIL --out DIR [--incoming imap|pop3:HOST:PORT:tls|starttls] [--server HOST --port N --security starttls|tls]
        smtp-probe install-host | uninstall-host [--browser chrome|chromium|edge|firefox] [--user-data-dir DIR] [--allow-private] [--timeout-ms N]
        smtp-probe --native-host [--allow-private] [--timeout-ms N]   (started by the browser)
+       smtp-probe serve   (the probe service; settings from the environment: HOST, PORT, TRUST_PROXY...)
 
 Finds the outgoing mail server of TARGET (an email address, a domain or a server name)
 and reports what ports 25, 465 and 587 really do, then the settings to use.
@@ -41,6 +44,9 @@ Options:
   --no-discovery      probe TARGET itself, skip SRV/autoconfig/MX discovery
   -V, --version       print the version and exit
   -h, --help          show this help
+
+setup-files writes an Apple profile, Mozilla autoconfig, Outlook Autodiscover and SRV lines for EMAIL
+from a check (or from --server); \`smtp-probe setup-files --help\` says more.
 
 install-host copies this probe and writes the launcher and host manifest (on Windows also the registry
 key) that let the extension run this check from your own network; uninstall-host removes them.
@@ -156,8 +162,60 @@ async function installMain(command: 'install-host' | 'uninstall-host', argv: str
   }
 }
 
+/**
+ * The service is a separate file next to this one (build/server/serve.js), loaded only here: the
+ * probe's own start-up never parses the HTTP framework. The path is a variable so esbuild leaves the
+ * import alone instead of bundling the service into this file; under tsx, serve.js resolves to serve.ts.
+ */
+async function serveMain(argv: string[]): Promise<void> {
+  if (argv.length > 0) {
+    return finish(2, '', 'smtp-probe: serve takes no arguments; it reads its settings from the environment (see README, "Operating the service").\n');
+  }
+  const servicePath = '../server/serve.js';
+  try {
+    await import(servicePath);
+  } catch (error) {
+    // A copy of this file on its own (install-host makes one) has no service beside it.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && /Cannot find module '[^']*serve\.js'/.test((error as Error).message)) {
+      return finish(2, '', 'smtp-probe: the service is not installed beside this copy of the probe; run `smtp-probe serve` from the npm package (build/server/serve.js).\n');
+    }
+    throw error;
+  }
+}
+
+async function setupFilesMain(argv: string[]): Promise<void> {
+  try {
+    const output = await setupFilesCommand(argv, {
+      check: async (email, { allowPrivate, timeoutMs }) => {
+        const timeouts = timeoutMs === undefined ? undefined : parseTimeout(timeoutMs);
+        const testNetwork = testNetworkFromEnv(process.env, allowPrivate);
+        const report = await probeTarget(email, {
+          resolver: hostsAwareResolver(),
+          fetch: createSafeFetch({ allowPrivate }),
+          allowPrivate,
+          discover: true,
+          ...(timeouts ? { timeouts } : {}),
+          ...(testNetwork ? { probePort: probePortThrough(testNetwork) } : {}),
+          ...(process.env.ISPDB_URL ? { ispdbUrl: process.env.ISPDB_URL } : {}),
+        });
+        return { recommendation: report.recommendation, incoming: report.discovery?.incoming ?? [] };
+      },
+    });
+    return finish(0, output);
+  } catch (error) {
+    if (error instanceof SetupFilesError) return finish(error.exitCode, '', `smtp-probe: ${oneLine(error.message)}\n`);
+    if (error instanceof UsageError || error instanceof TargetError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${oneLine(error.message)}\n`);
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      return finish(1, '', 'smtp-probe: The check took too long and was stopped; no files were written.\n');
+    }
+    return finish(3, '', `smtp-probe: setup-files failed unexpectedly: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--native-host')) return nativeHostMain(argv);
+  if (argv[0] === 'serve') return serveMain(argv.slice(1));
+  if (argv[0] === 'setup-files') return setupFilesMain(argv.slice(1));
   if (argv[0] === 'install-host' || argv[0] === 'uninstall-host') return installMain(argv[0], argv.slice(1));
   let values;
   let positionals;

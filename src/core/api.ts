@@ -161,7 +161,8 @@ export interface PortResult {
   tlsError?: string;
 }
 
-export type DiscoverySource = 'srv' | 'autoconfig' | 'ispdb' | 'mx' | 'guess' | 'input';
+export const DISCOVERY_SOURCES = ['srv', 'autoconfig', 'ispdb', 'mx', 'guess', 'input'] as const;
+export type DiscoverySource = (typeof DISCOVERY_SOURCES)[number];
 
 export interface OutgoingServerCandidate {
   hostname: string;
@@ -175,11 +176,26 @@ export interface OutgoingServerCandidate {
   detail: string;
 }
 
+export const DISCOVERY_OUTCOMES = ['found', 'not-found', 'error', 'skipped'] as const;
+
+/**
+ * An incoming (IMAP or POP3) server a provider's configuration file publishes next to its outgoing one.
+ * Only protected connections are kept: it feeds the setup files, which never set up plaintext.
+ */
+export interface IncomingServerCandidate {
+  protocol: 'imap' | 'pop3';
+  hostname: string;
+  port: number;
+  security: 'tls' | 'starttls';
+  source: DiscoverySource;
+  detail: string;
+}
+
 export interface DiscoveryStep {
   source: DiscoverySource;
   /** What was asked: a DNS name or a URL. */
   query: string;
-  outcome: 'found' | 'not-found' | 'error' | 'skipped';
+  outcome: (typeof DISCOVERY_OUTCOMES)[number];
   message: string;
 }
 
@@ -188,25 +204,63 @@ export interface DiscoveryResult {
   domain: string;
   candidates: OutgoingServerCandidate[];
   steps: DiscoveryStep[];
+  /** Incoming servers the autoconfig or ISPDB file publishes, in its order; absent in older reports. */
+  incoming?: IncomingServerCandidate[];
 }
 
-export type WarningCode =
-  | 'port25-no-auth'
-  | 'cleartext-only'
-  | 'cert-name-mismatch'
-  | 'cert-untrusted'
-  | 'cert-expired'
-  | 'auth-before-tls'
-  | 'auth-cleartext'
-  | 'cert-weak-key'
-  | 'ports-swapped'
-  | 'smtp-after-pop'
-  | 'no-submission-port';
+export const WARNING_CODES = [
+  'port25-no-auth',
+  'cleartext-only',
+  'cert-name-mismatch',
+  'cert-untrusted',
+  'cert-expired',
+  'auth-before-tls',
+  'auth-cleartext',
+  'cert-weak-key',
+  'ports-swapped',
+  'smtp-after-pop',
+  'no-submission-port',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** Why no submission port works (the `no-submission-port` warning). */
+export type NoSubmissionReason = 'none-checked' | 'none-answered' | 'swapped' | 'tls-failed' | 'no-encrypted-session';
+
+/** What makes a certificate too weak, as facts (see core/diagnosis/certificate.ts). */
+export type CertificateWeakness =
+  | { kind: 'short-key'; keyType: string; bits: number }
+  | { kind: 'short-curve'; bits: number; curve: string | null }
+  | { kind: 'weak-signature'; algorithm: string; hash: 'SHA-1' | 'MD5 or older' };
+
+/**
+ * The facts a warning's sentence is made of, so a user interface can say it in its own words and
+ * language; which fields a code carries is listed beside each in `recommend`.
+ */
+export interface WarningParams {
+  /** no-submission-port: why, and the ports it is about. */
+  reason?: NoSubmissionReason;
+  ports?: number[];
+  /** cert-expired: the last valid day, YYYY-MM-DD. */
+  validTo?: string | null;
+  /** cert-name-mismatch: the server asked for and (up to three of) the names the certificate lists. */
+  server?: string;
+  names?: string[];
+  /** cert-untrusted. */
+  selfSigned?: boolean;
+  issuer?: string | null;
+  expired?: boolean;
+  /** cert-weak-key. */
+  weaknesses?: CertificateWeakness[];
+  /** auth-cleartext: the login mechanisms offered without encryption. */
+  mechanisms?: string[];
+}
 
 export interface Warning {
   code: WarningCode;
+  /** One English sentence (the CLI prints it); user interfaces word the code and params themselves. */
   message: string;
   port?: number;
+  params?: WarningParams;
 }
 
 export interface Recommendation {
@@ -225,7 +279,8 @@ export interface Recommendation {
   alternative: { port: number; security: Security } | null;
 }
 
-export type TargetKind = 'email' | 'domain' | 'host';
+export const TARGET_KINDS = ['email', 'domain', 'host'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface ProbeReport {
   target: string;
@@ -254,15 +309,8 @@ export type ProbeEvent =
   | { type: 'done'; report: ProbeReport }
   | { type: 'error'; error: ApiError };
 
-export type ApiErrorCode =
-  | 'invalid-request'
-  | 'invalid-target'
-  | 'refused-target'
-  | 'not-found'
-  | 'rate-limited'
-  | 'busy'
-  | 'timeout'
-  | 'internal';
+export const API_ERROR_CODES = ['invalid-request', 'invalid-target', 'refused-target', 'not-found', 'rate-limited', 'busy', 'timeout', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiError {
   code: ApiErrorCode;

@@ -15,20 +15,29 @@ export type Message =
   | { type: 'check:start'; input: string; local: boolean }
   /** Content script: what it found on the page, for the badge and the popup's prefill. */
   | { type: 'page:classified'; kind: 'article' | 'account'; settings: PageSettings; clientId: string | null }
-  /** Content script hint: open the checklist (for the client the page names) or the server check. */
-  | { type: 'hint:open'; view: 'checklist' | 'check'; clientId: string | null; server: string | null }
+  /**
+   * Content script hint: open the checklist (for the client the page names) or the server check, with
+   * the outgoing server, port and security the page states, so the checklist shows them.
+   */
+  | { type: 'hint:open'; view: 'checklist' | 'check'; clientId: string | null; server: string | null; port: number | null; security: PageSettings['security'] }
   /** Content script hint: the person dismissed it; the background takes the site from the sender. */
   | { type: 'hint:dismiss' };
 
 export type Reply = { ok: true } | { ok: false; message: string };
 
+function isPort(value: unknown): value is number | null {
+  return value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535);
+}
+
+function isSecurity(value: unknown): value is PageSettings['security'] {
+  return value === null || isOneOf(SECURITIES, value);
+}
+
 function parseSettings(value: unknown): PageSettings | null {
   if (!isRecord(value)) return null;
   const outgoingServer = hostOrNull(value.outgoingServer);
   const { port, security } = value;
-  if (outgoingServer === undefined) return null;
-  if (port !== null && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) return null;
-  if (security !== null && !isOneOf(SECURITIES, security)) return null;
+  if (outgoingServer === undefined || !isPort(port) || !isSecurity(security)) return null;
   return { outgoingServer, port, security };
 }
 
@@ -50,8 +59,11 @@ export function parseMessage(value: unknown): Message | null {
       if (value.view !== 'checklist' && value.view !== 'check') return null;
       const clientId = nullOr(value.clientId, ID_PATTERN);
       const server = hostOrNull(value.server);
-      if (clientId === undefined || server === undefined) return null;
-      return { type: 'hint:open', view: value.view, clientId, server };
+      // Port and security came later than the server: a sender that leaves them out means "not stated".
+      const port = value.port ?? null;
+      const security = value.security ?? null;
+      if (clientId === undefined || server === undefined || !isPort(port) || !isSecurity(security)) return null;
+      return { type: 'hint:open', view: value.view, clientId, server, port, security };
     }
     case 'hint:dismiss':
       return { type: 'hint:dismiss' };

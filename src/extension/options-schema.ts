@@ -6,6 +6,8 @@
 import { DEFAULT_PORTS, type ProbePort } from '../core/api';
 import { checkHostName as checkHost } from '../core/host-name';
 import { checkPortList } from '../core/port-list';
+import { checkIncoming, SetupFileError, type IncomingSetting } from '../core/setup-files/input';
+import { findJsonFault, type JsonFault } from './json-fault';
 import { isRecord } from './validate';
 
 export type AuthMethod = 'smtp-auth' | 'check-mail-first';
@@ -19,6 +21,8 @@ export interface HelpdeskProfile {
   outgoingServer: string;
   allowedPorts: ProbePort[];
   authMethod: AuthMethod;
+  /** The helpdesk's incoming server, written into setup files (Apple profile, autoconfig...); null when not set. */
+  incoming: IncomingSetting | null;
 }
 
 export interface Options {
@@ -49,6 +53,7 @@ export const DEFAULT_OPTIONS: Options = {
     outgoingServer: '',
     allowedPorts: [...DEFAULT_PORTS],
     authMethod: 'smtp-auth',
+    incoming: null,
   },
 };
 
@@ -108,6 +113,18 @@ export function checkAuthMethod(value: unknown): Checked<AuthMethod> {
     : { ok: false, message: 'The authentication method must be "smtp-auth" or "check-mail-first".' };
 }
 
+/** The incoming server for setup files: null, or protocol, host, port and a protected security. */
+export function checkIncomingServer(value: unknown): Checked<IncomingSetting | null> {
+  if (value === undefined || value === null) return { ok: true, value: null };
+  if (!isRecord(value)) return { ok: false, message: 'The incoming server must be an object with protocol, hostname, port and security.' };
+  try {
+    return { ok: true, value: checkIncoming({ protocol: value.protocol, hostname: value.hostname, port: value.port, security: value.security }) };
+  } catch (error) {
+    if (error instanceof SetupFileError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
 function checkProfile(value: unknown): Checked<HelpdeskProfile> {
   if (!isRecord(value)) return { ok: false, message: 'The profile must be an object.' };
   const name = value.name ?? '';
@@ -124,9 +141,11 @@ function checkProfile(value: unknown): Checked<HelpdeskProfile> {
   if (!allowedPorts.ok) return allowedPorts;
   const authMethod = checkAuthMethod(value.authMethod ?? 'smtp-auth');
   if (!authMethod.ok) return authMethod;
+  const incoming = checkIncomingServer(value.incoming);
+  if (!incoming.ok) return incoming;
   return {
     ok: true,
-    value: { name: name.trim(), helpDomains: helpDomains.value, outgoingServer, allowedPorts: allowedPorts.value, authMethod: authMethod.value },
+    value: { name: name.trim(), helpDomains: helpDomains.value, outgoingServer, allowedPorts: allowedPorts.value, authMethod: authMethod.value, incoming: incoming.value },
   };
 }
 
@@ -146,14 +165,20 @@ export function exportOptions(options: Options): string {
   return JSON.stringify({ format: EXPORT_FORMAT, version: 1, ...options }, null, 2) + '\n';
 }
 
-/** Parse an import file; on any problem, one sentence saying what is wrong and nothing changes. */
-export function importOptions(text: string): Checked<Options> {
+export type Imported = { ok: true; value: Options } | { ok: false; message: string; json?: JsonFault };
+
+/**
+ * Parse an import file; on any problem, one sentence saying what is wrong and nothing changes. A file that
+ * is not JSON also says where and what (`json`), for the options page to word in the person's language.
+ */
+export function importOptions(text: string): Imported {
   if (text.length > 100_000) return { ok: false, message: 'The file is larger than 100 KB; a settings file is much smaller.' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `The file is not valid JSON (${(error as Error).message}).` };
+  } catch {
+    const json = findJsonFault(text) ?? { problem: 'not-a-value', line: 1, column: 1, found: null, atStart: true };
+    return { ok: false, message: `The file is not valid JSON (line ${json.line}, column ${json.column}).`, json };
   }
   if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) {
     return { ok: false, message: 'This is not a settings file exported by SMTP Port Assistant.' };

@@ -24,6 +24,8 @@ export interface StoredState {
   schemaVersion: number;
   /** The client picked last, so the popup opens on it. */
   lastClientId: string | null;
+  /** The customer's client chosen last in agent mode: the agent's own choice in the popup stays apart. */
+  agentClientId: string | null;
   progress: Record<string, ClientProgress>;
   /** The values the checklist shows; "Use these settings" from a server check replaces them. */
   target: TargetSettings;
@@ -50,6 +52,7 @@ export interface CarriedCheck {
 export const DEFAULTS: StoredState = {
   schemaVersion: SCHEMA_VERSION,
   lastClientId: null,
+  agentClientId: null,
   progress: {},
   target: DEFAULT_TARGET,
   targetTested: false,
@@ -99,6 +102,7 @@ function parseTarget(value: unknown): TargetSettings | undefined {
 const PARSERS: { [K in StoredKey]: (value: unknown) => StoredState[K] | undefined } = {
   schemaVersion: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined),
   lastClientId: (value) => nullOr(value, ID_PATTERN),
+  agentClientId: (value) => nullOr(value, ID_PATTERN),
   progress: parseProgress,
   target: parseTarget,
   targetTested: (value) => (typeof value === 'boolean' ? value : undefined),

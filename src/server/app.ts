@@ -13,7 +13,12 @@ import { originMatcher } from './origins';
 import { createSafeFetch } from './discovery/http-fetch';
 import { ApiFailure, toFailure } from './errors';
 import { ProbeService, type ProbeDependencies } from './probe-service';
+import { sharedRateLimitStore } from './rate-limit-store';
+import { SharedRedis } from './redis';
 import { discoverQuerySchema, probeBodySchema, schemaIssueMessage, type SchemaIssue } from './schemas';
+import { openApiDocument } from './openapi';
+// Only the version field is bundled (esbuild keeps the JSON's used top-level keys).
+import { version } from '../../package.json';
 
 export type AppConfig = Partial<ServiceConfig> &
   Partial<ProbeDependencies> & {
@@ -48,13 +53,22 @@ function logTarget(target: string): string {
 }
 
 export function buildApp(input: AppConfig = {}): FastifyInstance {
-  const config: ServiceConfig = { ...DEFAULT_CONFIG, ...input, timeouts: { ...DEFAULT_CONFIG.timeouts, ...input.timeouts } };
+  const config: ServiceConfig = {
+    ...DEFAULT_CONFIG,
+    ...input,
+    timeouts: { ...DEFAULT_CONFIG.timeouts, ...input.timeouts },
+    http: { ...DEFAULT_CONFIG.http, ...input.http },
+  };
+  // Its state changes are logged by the app's logger, which exists by the time Redis first answers.
+  const shared = config.redisUrl
+    ? new SharedRedis(config.redisUrl, { info: (object, message) => app.log.info(object, message), warn: (object, message) => app.log.warn(object, message) })
+    : null;
   const service = new ProbeService(config, {
     resolver: input.resolver ?? hostsAwareResolver(),
     fetch: input.fetch ?? createSafeFetch({ allowPrivate: config.allowPrivate }),
     ...(input.autoconfigUrls ? { autoconfigUrls: input.autoconfigUrls } : {}),
     ...(input.probePort ? { probePort: input.probePort } : {}),
-  });
+  }, shared);
   const originAllowed = originMatcher(config.corsOrigins);
 
   const app = Fastify({
@@ -71,7 +85,26 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     bodyLimit: 4096,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
+    // Every limit keys on request.ip: the socket's address, or with TRUST_PROXY the client named by the
+    // trusted proxies' X-Forwarded-For.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    connectionTimeout: config.http.idleTimeoutMs,
+    http: {
+      headersTimeout: config.http.headersTimeoutMs,
+      // Node checks the two timeouts above only this often (30 s by default), which would let a
+      // half-sent request stay far longer than configured.
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.http.headersTimeoutMs / 4))),
+    },
   });
+  // Ready means listening and not shutting down; a load balancer stops sending work on the first 503.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  if (shared) app.addHook('onClose', () => shared.close());
 
   const outcomes = new WeakMap<FastifyRequest, Record<string, unknown>>();
   app.addHook('onResponse', async (request, reply) => {
@@ -94,7 +127,7 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     return send(reply, failure);
   });
   app.setNotFoundHandler((_request, reply) =>
-    send(reply, new ApiFailure(404, 'not-found', 'No such endpoint; use POST /v1/probe or GET /v1/discover?address=.')),
+    send(reply, new ApiFailure(404, 'not-found', 'No such endpoint; use POST /v1/probe or GET /v1/discover?address= (described at GET /v1/openapi.json).')),
   );
 
   // Only the extension may call from a browser. Any other Origin (a web page trying to use the service
@@ -117,6 +150,8 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
+      // With Redis, every instance counts the same requests (per instance while Redis is away).
+      ...(shared ? { store: sharedRateLimitStore(shared) } : {}),
       errorResponseBuilder: (_request, context) => {
         const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
         return new ApiFailure(429, 'rate-limited', `Too many requests from your address; wait ${seconds} s and try again.`, seconds);
@@ -125,7 +160,22 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
   }
 
   app.register(async (routes) => {
-    routes.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok', ...service.stats }));
+    routes.get('/healthz', { config: { rateLimit: false } }, async () => ({
+      status: 'ok',
+      ...service.stats,
+      // Still ok without Redis: the instance answers, with its own limits and cache until Redis is back.
+      ...(shared ? { redis: shared.health } : {}),
+    }));
+    routes.get('/readyz', { config: { rateLimit: false } }, async (_request, reply) => {
+      if (closing) return reply.code(503).send({ status: 'stopping' });
+      if (!app.server.listening) return reply.code(503).send({ status: 'starting' });
+      return { status: 'ready' };
+    });
+
+    const openApi = JSON.stringify(openApiDocument(version));
+    routes.get('/v1/openapi.json', { config: { rateLimit: false } }, async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=3600').type('application/json; charset=utf-8').send(openApi),
+    );
 
     routes.get<{ Querystring: { address: string } }>('/v1/discover', { schema: { querystring: discoverQuerySchema } }, async (request, reply) => {
       const controller = abortOnDisconnect(reply);
@@ -180,6 +230,11 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     });
   });
   return app;
+}
+
+/** Fastify takes a hop count too, but its types do not say so: the same rule as a function. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /** A client that hangs up stops its probe: no sockets left talking to mail servers for nobody. */

@@ -1,7 +1,8 @@
 /**
  * What the HTTP routes need around a probe, kept free of Fastify so it can be read (and tested) on its
  * own: the report cache, the sharing of identical probes in flight, the per-target limit and the cap on
- * probes in flight.
+ * probes in flight. Given a Redis (shared-state.ts), the cache, the target limit and the sharing of
+ * probes in flight span every instance using it; the cap on probes in flight stays per instance.
  */
 import { DEFAULT_PORTS, type DiscoveryResult, type PortResult, type ProbeEvent, type ProbePort, type ProbeReport } from '../core/api';
 import { checkHostName, isLocalhostName } from '../core/host-name';
@@ -14,9 +15,9 @@ import { discover, type DiscoveryOptions } from './discovery/discover';
 import type { FetchText } from './discovery/http-fetch';
 import { ApiFailure } from './errors';
 import { probeTarget, wasInterrupted } from './probe';
-import { ReportCache } from './report-cache';
+import type { SharedRedis } from './redis';
+import { FlightCoordinator, SharedReportCache, SharedTargetLimiter, type RunOutcome } from './shared-state';
 import type { ProbePortOptions } from './smtp/probe-port';
-import { TargetLimiter } from './target-limit';
 
 export interface ProbeDependencies {
   resolver: DnsResolver;
@@ -44,17 +45,23 @@ interface Flight {
 }
 
 export class ProbeService {
-  private readonly cache: ReportCache;
+  private readonly cache: SharedReportCache;
   private readonly flights = new Map<string, Flight>();
-  private readonly targetLimiter: TargetLimiter;
+  private readonly targetLimiter: SharedTargetLimiter;
+  /** Identical probes on other instances; null without Redis. */
+  private readonly coordinator: FlightCoordinator | null;
   private inFlight = 0;
 
   constructor(
     private readonly config: ServiceConfig,
     private readonly dependencies: ProbeDependencies,
+    shared: SharedRedis | null = null,
   ) {
-    this.cache = new ReportCache(config.cacheTtlMs, config.cacheMax);
-    this.targetLimiter = new TargetLimiter(config.rateLimitTargetPerMinute);
+    this.cache = new SharedReportCache(config.cacheTtlMs, config.cacheMax, shared);
+    this.targetLimiter = new SharedTargetLimiter(config.rateLimitTargetPerMinute, shared);
+    // A probe ends within discovery's budget, its total timeout and probe.ts's margin; the lock outlives
+    // that a little, so only a crashed instance's lock ever expires on its own.
+    this.coordinator = shared ? new FlightCoordinator(shared, config.timeouts.totalMs + 20_000) : null;
   }
 
   get stats(): { inFlight: number; cached: number } {
@@ -79,7 +86,7 @@ export class ProbeService {
     const ports = [...(checkedPorts ?? DEFAULT_PORTS)].sort((a, b) => a - b);
     const key = `${parsed.value}|${ports.join(',')}|${checkedPorts ? 'exact' : 'default'}`;
 
-    const hit = this.cache.get(key);
+    const hit = await this.cache.get(key);
     if (hit) {
       replay(hit.report, options.onEvent);
       return { report: hit.report, json: hit.json };
@@ -106,29 +113,37 @@ export class ProbeService {
         }
       }
     };
-    const done = this.limited(limitKey, () =>
-      probeTarget(target, {
-        resolver: this.dependencies.resolver,
-        fetch: this.dependencies.fetch,
-        ispdbUrl: this.config.ispdbUrl,
-        ...(this.dependencies.autoconfigUrls ? { autoconfigUrls: this.dependencies.autoconfigUrls } : {}),
-        ...(this.dependencies.probePort ? { probePort: this.dependencies.probePort } : {}),
-        ...(requestedPorts ? { ports } : {}),
-        allowPrivate: this.config.allowPrivate,
-        timeouts: this.config.timeouts,
-        signal: controller.signal,
-        onEvent: broadcast,
-      }),
-    )
-      .then((report) => {
-        // A run stopped part-way (every caller left, or its deadline passed) describes the stop, not the
-        // server: it is never served to anyone else.
-        if (!controller.signal.aborted && !wasInterrupted(report)) this.cache.set(key, report);
-        return report;
-      })
-      .finally(() => {
-        if (this.flights.get(key) === flight) this.flights.delete(key);
-      });
+    const run = async (): Promise<RunOutcome> => {
+      const report = await this.limited(limitKey, () =>
+        probeTarget(target, {
+          resolver: this.dependencies.resolver,
+          fetch: this.dependencies.fetch,
+          ispdbUrl: this.config.ispdbUrl,
+          ...(this.dependencies.autoconfigUrls ? { autoconfigUrls: this.dependencies.autoconfigUrls } : {}),
+          ...(this.dependencies.probePort ? { probePort: this.dependencies.probePort } : {}),
+          ...(requestedPorts ? { ports } : {}),
+          allowPrivate: this.config.allowPrivate,
+          timeouts: this.config.timeouts,
+          signal: controller.signal,
+          onEvent: broadcast,
+        }),
+      );
+      // A run stopped part-way (every caller left, or its deadline passed) describes the stop, not the
+      // server: it is never served to anyone else, here or on another instance.
+      const keep = !controller.signal.aborted && !wasInterrupted(report);
+      if (keep) await this.cache.set(key, report);
+      return { report, keep };
+    };
+    // Another instance's run arrives as its report alone; its callers here get it told as events.
+    const shared = this.coordinator
+      ? this.coordinator.run(key, controller.signal, run).then(({ report, remote }) => {
+          if (remote) replay(report, broadcast);
+          return report;
+        })
+      : run().then(({ report }) => report);
+    const done = shared.finally(() => {
+      if (this.flights.get(key) === flight) this.flights.delete(key);
+    });
     // Nobody may be waiting any more when it settles (all callers left); that is not an unhandled error.
     done.catch(() => {});
     const flight: Flight = { controller, callers: 0, events, listeners, done };
@@ -205,12 +220,13 @@ export class ProbeService {
     if (this.inFlight >= this.config.maxInFlight) {
       throw new ApiFailure(503, 'busy', 'The probe service is busy with other checks; try again in a few seconds.');
     }
-    const wait = this.targetLimiter.take(target);
-    if (wait !== null) {
-      throw new ApiFailure(429, 'rate-limited', `${target} was checked several times in the last minute; wait ${wait} s before checking it again.`, wait);
-    }
+    // Counted before the (possibly remote) quota check, so the checks in progress cannot overshoot the cap.
     this.inFlight += 1;
     try {
+      const wait = await this.targetLimiter.take(target);
+      if (wait !== null) {
+        throw new ApiFailure(429, 'rate-limited', `${target} was checked several times in the last minute; wait ${wait} s before checking it again.`, wait);
+      }
       return await work();
     } finally {
       this.inFlight -= 1;

@@ -33,6 +33,11 @@ export interface ProbeTargetOptions {
 
 /** Discovery is advice, not the point: it gets a bounded slice of the probe's time. */
 const DISCOVERY_BUDGET_MS = 10_000;
+
+/** The longest a whole probe may run (discovery, then the ports), whatever its servers do. */
+export function probeDeadlineMs(totalMs: number): number {
+  return DISCOVERY_BUDGET_MS + totalMs + 5000;
+}
 /** Outgoing servers to try resolving when discovery lists several (first that the guard approves wins). */
 const MAX_SERVER_CANDIDATES = 3;
 
@@ -123,7 +128,7 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
   }
   const timeouts: ProbeTimeouts = { ...DEFAULT_TIMEOUTS, ...callerOptions.timeouts };
   // The whole probe has a deadline too, so nothing (a DNS server that never answers included) can hang it.
-  const deadline = AbortSignal.timeout(DISCOVERY_BUDGET_MS + timeouts.totalMs + 5000);
+  const deadline = AbortSignal.timeout(probeDeadlineMs(timeouts.totalMs));
   const signal = callerOptions.signal ? AbortSignal.any([callerOptions.signal, deadline]) : deadline;
   const options: ProbeTargetOptions = { ...callerOptions, signal };
   // A listener that fails (a closed HTTP stream) must not break the probe for the others.

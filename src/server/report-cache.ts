@@ -38,11 +38,12 @@ export class ReportCache {
     return { report: entry.report, json: entry.json };
   }
 
-  set(key: string, report: ProbeReport): void {
-    if (!this.enabled) return;
+  /** `expires` defaults to now + TTL; a report copied from the shared cache keeps the time it had there. */
+  set(key: string, report: ProbeReport, expires = this.now() + this.ttlMs): void {
+    if (!this.enabled || expires <= this.now()) return;
     const cached = { ...report, cached: true };
     this.entries.delete(key);
-    this.entries.set(key, { expires: this.now() + this.ttlMs, report: cached, json: JSON.stringify(cached) });
+    this.entries.set(key, { expires: Math.min(expires, this.now() + this.ttlMs), report: cached, json: JSON.stringify(cached) });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;

@@ -79,7 +79,7 @@ test('closing the popup in the middle of a check loses nothing', async () => {
     let page = await openPopup(launched);
     await checkFromPopup(page, 'localhost');
     // 2525 is a tarpit: the check waits for its greeting timeout while the other ports are done.
-    await expect(page.locator('.ports tr[data-port="2525"][data-address="127.0.0.1"].pending')).toBeVisible();
+    await expect(page.locator('.ports tr[data-port="2525"].pending')).toBeVisible();
     await expect(page.locator('.ports tr[data-port="587"]').first()).toHaveAttribute('data-state', 'ok');
     await page.close();
 
@@ -92,7 +92,11 @@ test('closing the popup in the middle of a check loses nothing', async () => {
   }
 });
 
-test('agent mode copies a reply with the recommended port and the chosen client\'s steps', async () => {
+test('agent mode copies a reply with the recommended port and the chosen client\'s steps, signed with the profile\'s name', async () => {
+  await setOptions({
+    serviceUrl: service.origin,
+    profile: { name: 'Example ISP support', helpDomains: [], outgoingServer: '', allowedPorts: [25, 465, 587, 2525], authMethod: 'smtp-auth' },
+  });
   const page = await launched.context.newPage();
   await page.setViewportSize({ width: 420, height: 900 });
   await page.goto(`chrome-extension://${launched.extensionId}/src/extension/agent/index.html`);
@@ -112,6 +116,9 @@ test('agent mode copies a reply with the recommended port and the chosen client\
   expect(reply).toContain('Steps in Mozilla Thunderbird');
   expect(reply).toContain(`25 to ${port}`);
   expect(reply).toMatch(/^1\. /m);
+  // The server the agent typed is said once, and the helpdesk signs.
+  expect(reply).toContain('We checked the outgoing mail server localhost. What we found:');
+  expect(reply.endsWith('Kind regards,\nExample ISP support\n')).toBe(true);
 
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   const markdown = await readClipboard(launched);
@@ -135,9 +142,10 @@ test('a probe service that is down, and one that rate-limits, are explained in p
     profile: { name: '', helpDomains: [], outgoingServer: '', allowedPorts: [25, 465, 587], authMethod: 'smtp-auth' },
   });
   let page = await openPopup(launched);
-  await checkFromPopup(page, 'localhost');
-  await expect(page.getByRole('alert')).toContainText('The probe service cannot be reached');
-  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.getByRole('button', { name: 'Check server' }).click();
+  // Asked before any check: no Check button that could only fail, and the address that does not answer.
+  await expect(page.getByTestId('service-missing')).toContainText('The check service at 127.0.0.1:9 is not answering');
+  await expect(page.getByRole('button', { name: 'Check', exact: true })).toHaveCount(0);
   await page.close();
 
   const limited = await startProbeService(8590, { RATE_LIMIT_TARGET_PER_MINUTE: '1' });

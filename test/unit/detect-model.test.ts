@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyPage, MODEL, SMELLS } from '../../src/core/detect/index';
-import { checkModel, decide, score, type Model } from '../../src/core/detect/model';
+import { checkModel, decide, score, signViolations, type Model } from '../../src/core/detect/model';
 import { keyOf, pageHtml, parseLabels, siteOf } from '../../scripts/lib/real-corpus';
 import { evaluate, train, type Example } from '../../scripts/lib/softmax';
 import { parse } from '../fixtures/pages/corpus';
@@ -22,6 +22,15 @@ describe('weights file', () => {
   it('the shipped weights pass the checks and say where they come from', () => {
     expect(() => checkModel(MODEL)).not.toThrow();
     expect(MODEL.about).toMatch(/train:detect/);
+  });
+
+  it('keeps every shipped weight on the side its smell allows, and names the ones that do not', () => {
+    expect(signViolations(MODEL)).toEqual([]);
+    const broken = zeroModel({ weights: { article: { 'text:outgoing-server': -1 }, account: { 'near-miss:printer': 0.5 } } });
+    expect(signViolations(broken)).toEqual([
+      'weights.article.text:outgoing-server is -1, but that smell may only push article up',
+      'weights.account.near-miss:printer is 0.5, but that smell may only push account down',
+    ]);
   });
 
   it.each([
@@ -92,6 +101,18 @@ describe('trainer', () => {
     expect(Math.abs(article[2]!)).toBeLessThan(article[0]! / 3);
     expect(fit.validationLoss).toBeLessThan(0.3);
     expect(fit.bestEpoch).toBeLessThanOrEqual(fit.epochs);
+  });
+
+  it('keeps each weight on the side of zero its sign allows', () => {
+    // Feature 0 says article, but its sign forbids it from speaking for an article: the weight stays at 0
+    // instead of following the data; the free feature 1 still learns account.
+    const sign = [[-1, 0, 0], [0, 1, 0]];
+    const fit = train(examples(90, 1), examples(30, 2), { l2: 0.001, maxEpochs: 3000, patience: 200, sign });
+    const [article, account] = fit.weights as [number[], number[]];
+    expect(article[0]).toBe(0);
+    expect(account[1]).toBeGreaterThan(2);
+    const free = train(examples(90, 1), examples(30, 2), { l2: 0.001, maxEpochs: 3000, patience: 200 });
+    expect(free.weights[0]![0]).toBeGreaterThan(2);
   });
 
   it('refuses to train on nothing, with a sentence', () => {

@@ -28,12 +28,28 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     quiet: ['en-recipe-blog.html', 'it-blog-viaggi.html'],
   },
   'text:port-25-blocked': {
-    fires: ['en-isp-port-25-blocked.html', 'es-puerto-25-bloqueado.html', 'de-port-25-gesperrt.html', 'fr-port-25-bloque.html', 'nl-poort-25-geblokkeerd.html'],
+    fires: ['en-isp-port-25-blocked.html', 'es-puerto-25-bloqueado.html', 'de-port-25-gesperrt.html', 'fr-port-25-bloque.html', 'nl-poort-25-geblokkeerd.html', 'real-shapes/en-title-site-name-only.html'],
     quiet: ['en-what-is-a-port.html', 'en-isp-outlook-signature.html'],
   },
   'text:change-port': {
     fires: ['real-shapes/en-hosting-kb-port25-prose-2525.html'],
     quiet: ['en-recipe-blog.html', 'en-webmail-login.html'],
+  },
+  'near-miss:app-sender': {
+    fires: ['real-shapes/nl-app-docs-smtp-notificaties.html', 'real-shapes/pt-sistema-notificacoes-smtp.html'],
+    quiet: ['real-shapes/en-cannot-send-antivirus-scanning.html', 'en-isp-outlook-change-smtp-port.html', 'es-puerto-25-bloqueado.html'],
+  },
+  'near-miss:printer': {
+    fires: ['real-shapes/en-printer-scan-to-email-settings.html'],
+    quiet: ['real-shapes/en-cannot-send-antivirus-scanning.html'],
+  },
+  'text:send-as': {
+    fires: ['real-shapes/en-send-mail-as-port-choice.html'],
+    quiet: ['en-recipe-blog.html', 'en-isp-port-25-blocked.html'],
+  },
+  'text:cannot-send': {
+    fires: ['real-shapes/en-cannot-send-antivirus-scanning.html'],
+    quiet: ['en-recipe-blog.html'],
   },
   'text:incoming-only': {
     fires: ['en-webmail-pop-imap-only.html'],
@@ -98,6 +114,14 @@ for (const [id, { fires, quiet }] of Object.entries(CASES)) {
     it.each(quiet.map((file) => [file]))('stays at 0 on %s', (file) => expect(smell(id, file)).toBe(0));
   });
 }
+
+describe('text:mostly-incoming', () => {
+  it('is high where a page is about fetching mail and low where it is about sending', () => {
+    expect(smell('text:mostly-incoming', 'en-webmail-pop-imap-only.html')).toBeGreaterThan(0.7);
+    expect(smell('text:mostly-incoming', 'en-isp-port-25-blocked.html')).toBeLessThan(0.3);
+    expect(smell('text:mostly-incoming', 'en-recipe-blog.html')).toBe(0);
+  });
+});
 
 describe('near-miss categories', () => {
   it.each([

@@ -228,7 +228,24 @@ describe('parseAutoconfig', () => {
     expect(parseAutoconfig(xml, { domain: 'example.net', email: null })).toEqual({
       ok: true,
       servers: [{ hostname: 'smtp.example.net', port: 2525, security: 'starttls', authentication: 'none', username: null }],
+      incoming: [],
     });
+  });
+
+  it('keeps the protected incoming servers a file publishes, for the setup files', () => {
+    const xml = `<clientConfig><emailProvider id="example.net">
+      <incomingServer type="imap"><hostname>imap.%EMAILDOMAIN%</hostname><port>993</port><socketType>SSL</socketType></incomingServer>
+      <incomingServer type="pop3"><hostname>pop.example.net</hostname><port>110</port><socketType>STARTTLS</socketType></incomingServer>
+      <incomingServer type="pop3"><hostname>plain.example.net</hostname><port>110</port><socketType>plain</socketType></incomingServer>
+      <incomingServer type="exchange"><hostname>ews.example.net</hostname><port>443</port><socketType>SSL</socketType></incomingServer>
+      <incomingServer type="imap"><hostname>0x7f.1</hostname><port>993</port><socketType>SSL</socketType></incomingServer>
+      <outgoingServer type="smtp"><hostname>smtp.example.net</hostname><port>587</port><socketType>STARTTLS</socketType></outgoingServer>
+    </emailProvider></clientConfig>`;
+    const parsed = parseAutoconfig(xml, { domain: 'example.net', email: null });
+    expect(parsed.ok && parsed.incoming).toEqual([
+      { protocol: 'imap', hostname: 'imap.example.net', port: 993, security: 'tls' },
+      { protocol: 'pop3', hostname: 'pop.example.net', port: 110, security: 'starttls' },
+    ]);
   });
 
   it('reads the user name the provider publishes and resolves it against the address', () => {

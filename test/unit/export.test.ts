@@ -8,7 +8,6 @@ const labels: ExportLabels = {
   settings: 'SETTINGS',
   expect: (text) => `EXPECT ${text}`,
   source: (url) => `SOURCE ${url}`,
-  serverFallback: 'your server',
 };
 
 describe('stepsAsText', () => {

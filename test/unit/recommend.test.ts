@@ -238,6 +238,9 @@ describe('recommend: preferences and warnings', () => {
     // Port 25's certificate is not where the client connects.
     expect(codes).not.toContain('cert-untrusted:25');
     expect(warnings.find((w) => w.code === 'cert-name-mismatch')?.message).toMatch(/other\.example\.net/);
+    // The facts travel beside the English sentence, so the extension can say it in the customer's language.
+    expect(warnings.find((w) => w.code === 'cert-name-mismatch')?.params).toEqual({ server, names: ['other.example.net'] });
+    expect(warnings.find((w) => w.code === 'cert-expired')?.params).toEqual({ validTo: '2027-01-01' });
   });
 
   it('warns about weak keys, weak curves and SHA-1 signatures, and not about strong ones', () => {
@@ -260,6 +263,7 @@ describe('recommend: preferences and warnings', () => {
     expect(recommendation).toBeNull();
     expect(warnings.find((w) => w.code === 'no-submission-port')?.message).toMatch(/No submission port/);
     expect(warnings.map((w) => w.code)).toEqual(['no-submission-port', 'cleartext-only', 'port25-no-auth']);
+    expect(warnings[0]?.params).toEqual({ reason: 'none-checked', ports: [] });
   });
 
   it('has nothing to say about no results at all except the missing submission port', () => {

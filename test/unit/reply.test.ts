@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Authentication, PortResult, ProbeReport, Recommendation, Security, Username } from '../../src/core/api';
+import type { Authentication, PortResult, ProbeReport, Recommendation, Security, TlsFacts, Username, Warning } from '../../src/core/api';
 import { CLIENTS } from '../../src/core/clients/registry';
+import { clientName } from '../../src/core/clients/render';
 import { LOCALES } from '../../src/core/clients/types';
 import { composeReply, type ReplyFormat } from '../../src/core/diagnosis/reply';
 
@@ -85,7 +86,7 @@ describe('composeReply', () => {
             expect(text).toContain('mail.example.net');
             if (recommendation) {
               expect(text).toContain(String(recommendation.port));
-              expect(text).toContain(client.name);
+              expect(text).toContain(clientName(client, locale));
               expect(text).toMatch(/^1\. \S/m);
             }
           }
@@ -103,7 +104,7 @@ describe('composeReply', () => {
       format: 'text',
     });
     expect(text).toContain('Port 25: no answer (blocked or filtered)');
-    expect(text).toContain('Port 465: answers, SSL/TLS, with login');
+    expect(text).toContain('Port 465: works: it is encrypted from the first byte (SSL/TLS) and takes your login');
     expect(text).toContain('- Port: 465');
     expect(text).toContain('25 to 465');
     expect(text).toContain('Try port 587 with STARTTLS instead.');
@@ -161,5 +162,106 @@ describe('composeReply', () => {
     expect(text).toContain('- Security: SSL/TLS');
     expect(text).toContain('Make sure security is SSL/TLS on port 587: your provider uses it there, unlike most.');
     expect(text).not.toContain('587 goes with STARTTLS');
+  });
+});
+
+describe('composeReply in plain words', () => {
+  const recommendation: Recommendation = { server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'password', summary: '', alternative: null };
+  const thunderbird = CLIENTS.find((client) => client.id === 'thunderbird')!;
+  const tls = (facts: Partial<TlsFacts>): TlsFacts => ({
+    authorized: false,
+    authorizationError: null,
+    protocol: 'TLSv1.3',
+    cipher: 'TLS_AES_256_GCM_SHA384',
+    subject: 'mail.example.net',
+    issuer: 'Example CA',
+    validNames: ['mail.example.net'],
+    validFrom: '2024-01-01T00:00:00.000Z',
+    validTo: '2027-01-01T00:00:00.000Z',
+    matchesHost: true,
+    selfSigned: false,
+    expired: false,
+    fingerprint256: null,
+    chainTrusted: true,
+    ...facts,
+  });
+  const withCertificate = (facts: Partial<TlsFacts>, warnings: Warning[]): ProbeReport => ({
+    ...report(recommendation),
+    ports: PORTS.map((result) => (result.port === 587 ? { ...result, tls: tls(facts) } : result)),
+    warnings,
+  });
+
+  it('says what each certificate problem means for the customer and what to do, in both languages', () => {
+    const cases: { facts: Partial<TlsFacts>; code: Warning['code']; en: string[]; es: string[] }[] = [
+      { facts: { expired: true, validTo: '2025-01-01T00:00:00.000Z' }, code: 'cert-expired', en: ['It expired on 2025-01-01.', 'do not accept the warning for good'], es: ['Caducó el 2025-01-01.', 'no acepte el aviso de forma permanente'] },
+      { facts: { matchesHost: false, validNames: ['smtp.other.example', '*.other.example'] }, code: 'cert-name-mismatch', en: ['made out to smtp.other.example, *.other.example, not to mail.example.net', 'type that name instead'], es: ['Está a nombre de smtp.other.example, *.other.example, no de mail.example.net'] },
+      { facts: { selfSigned: true, chainTrusted: false }, code: 'cert-untrusted', en: ['(self-signed)', 'cannot verify the server\'s identity', 'Accept it only if your provider confirms'], es: ['(autofirmado)', 'no puede verificar la identidad del servidor'] },
+      { facts: { chainTrusted: false, issuer: 'Private CA' }, code: 'cert-untrusted', en: ['an authority that mail programs do not trust', 'has to be replaced on the server'], es: ['una autoridad en la que los programas de correo no confían'] },
+      { facts: { keyType: 'RSA', keyBits: 1024 }, code: 'cert-weak-key', en: ['too weak', 'may refuse the connection with a security error'], es: ['demasiado débil', 'error de seguridad'] },
+    ];
+    for (const { facts, code, en, es } of cases) {
+      const checked = withCertificate(facts, [{ code, port: 587, message: 'raw message' }]);
+      const english = composeReply({ report: checked, client: thunderbird, locale: 'en', format: 'text' });
+      expect(english).toContain("The server's security certificate:");
+      for (const words of en) expect(english, code).toContain(words);
+      expect(english).not.toContain('raw message');
+      const spanish = composeReply({ report: checked, client: thunderbird, locale: 'es', format: 'markdown' });
+      expect(spanish).toContain('**El certificado de seguridad del servidor**');
+      for (const words of es) expect(spanish, code).toContain(words);
+    }
+    const clean = composeReply({ report: withCertificate({ authorized: true }, []), client: thunderbird, locale: 'en', format: 'text' });
+    expect(clean).not.toContain('certificate');
+  });
+
+  it('says one certificate problem once when both addresses of a port have it', () => {
+    const checked = withCertificate({ expired: true, validTo: '2025-01-01T00:00:00.000Z' }, [
+      { code: 'cert-expired', port: 587, message: '' },
+      { code: 'cert-expired', port: 587, message: '' },
+    ]);
+    const text = composeReply({ report: checked, client: thunderbird, locale: 'en', format: 'text' });
+    expect(text.split('It expired on').length - 1).toBe(1);
+  });
+
+  it("signs with the helpdesk profile's name, and without a name line when there is none", () => {
+    const signed = composeReply({ report: report(recommendation), client: thunderbird, locale: 'en', format: 'text', signature: ' Example ISP support ' });
+    expect(signed.endsWith('Kind regards,\nExample ISP support\n')).toBe(true);
+    expect(composeReply({ report: report(null), client: thunderbird, locale: 'es', format: 'text', signature: 'Soporte Ejemplo' }).endsWith('Un saludo,\nSoporte Ejemplo\n')).toBe(true);
+    expect(composeReply({ report: report(recommendation), client: thunderbird, locale: 'en', format: 'text', signature: '' }).endsWith('\nKind regards\n')).toBe(true);
+  });
+
+  it('names the server once when the customer gave the server itself', () => {
+    const byServer = composeReply({ report: { ...report(recommendation), target: 'mail.example.net', kind: 'host' }, client: thunderbird, locale: 'en', format: 'text' });
+    expect(byServer).toContain('We checked the outgoing mail server mail.example.net. What we found:');
+    expect(byServer).not.toContain('(mail.example.net)');
+    const byAddress = composeReply({ report: report(recommendation), client: thunderbird, locale: 'es', format: 'text' });
+    expect(byAddress).toContain('Hemos comprobado mail.example.net, el servidor de correo saliente de customer@example.net.');
+  });
+
+  it('says what each port does without jargon', () => {
+    const ports: PortResult[] = [port(25, 'ok', 'starttls', []), port(587, 'ok', 'starttls', ['PLAIN']), port(2525, 'ok', 'none', ['PLAIN'])];
+    const text = composeReply({ report: { ...report(recommendation), ports }, client: thunderbird, locale: 'en', format: 'text' });
+    expect(text).toContain('- Port 25: answers, but only to take in mail from other mail servers; a mail program cannot send through it');
+    expect(text).toContain('- Port 587: works: it encrypts the connection (STARTTLS) and takes your login');
+    expect(text).toContain('- Port 2525: answers without any encryption, so your password would cross the network readable: do not use it');
+    expect(text).not.toMatch(/with(out)? login/);
+  });
+
+  it('asks which program the customer uses when the agent has not chosen one', () => {
+    for (const locale of LOCALES) {
+      const text = composeReply({ report: report(recommendation), client: null, locale, format: 'text' });
+      expect(text).toContain(locale === 'en' ? 'Which mail program do you send with' : '¿Con qué programa de correo envía');
+      expect(text).not.toMatch(/^1\. /m);
+      expect(text).toContain(locale === 'en' ? '- Port: 587' : '- Puerto: 587');
+      expect(emptyFields(text)).toEqual([]);
+    }
+  });
+
+  it('words a single security switch as the switch and its position', () => {
+    const outlook2003 = CLIENTS.find((client) => client.id === 'outlook-2003')!;
+    const text = composeReply({ report: report(recommendation), client: outlook2003, locale: 'en', format: 'text' });
+    expect(text).toContain('- Security: "This server requires an encrypted connection (SSL)" checked');
+    expect(text).toContain('Try port 465 with "This server requires an encrypted connection (SSL)" checked instead.');
+    expect(text).toContain('Under Outgoing server (SMTP), check "This server requires an encrypted connection (SSL)".');
+    expect(text).not.toMatch(/\bon \(box checked\)/);
   });
 });

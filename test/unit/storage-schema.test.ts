@@ -31,6 +31,14 @@ describe('loadState', () => {
     }
   });
 
+  it('keeps the agent\'s choice for the customer apart from the popup\'s own client', () => {
+    const { state } = loadState({ schemaVersion: SCHEMA_VERSION, lastClientId: 'thunderbird', agentClientId: 'ios-mail' });
+    expect(state.lastClientId).toBe('thunderbird');
+    expect(state.agentClientId).toBe('ios-mail');
+    expect(loadState({ schemaVersion: SCHEMA_VERSION, agentClientId: 'Not An Id' }).state.agentClientId).toBeNull();
+    expect(DEFAULTS.agentClientId).toBeNull();
+  });
+
   it('resets a damaged item to its default and reports it for repair, keeping the others', () => {
     const { state, repaired } = loadState({
       schemaVersion: SCHEMA_VERSION,

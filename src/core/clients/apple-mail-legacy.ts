@@ -7,6 +7,7 @@ import type { MailClient } from './types';
 export const appleMailLegacy: MailClient = {
   id: 'apple-mail-legacy',
   name: 'Apple Mail (older macOS)',
+  localName: { es: 'Apple Mail (macOS anteriores)' },
   platform: 'mac',
   versions: {
     en: 'Mail on macOS 12 Monterey and earlier (Mail > Preferences)',
@@ -21,9 +22,9 @@ export const appleMailLegacy: MailClient = {
   },
   securityModel: 'switch',
   securityWords: {
-    starttls: { en: 'on (Use TLS/SSL checked)', es: 'activado (Usar TLS/SSL marcado)' },
-    tls: { en: 'on (Use TLS/SSL checked)', es: 'activado (Usar TLS/SSL marcado)' },
-    none: { en: 'off (Use TLS/SSL cleared)', es: 'desactivado (Usar TLS/SSL sin marcar)' },
+    starttls: { en: 'checked', es: 'marcada' },
+    tls: { en: 'checked', es: 'marcada' },
+    none: { en: 'cleared', es: 'sin marcar' },
   },
   steps: [
     {
@@ -46,6 +47,10 @@ export const appleMailLegacy: MailClient = {
       text: {
         en: 'Under Outgoing Mail Server (SMTP), check that Host Name says {server}.',
         es: 'En Servidor de correo saliente (SMTP), compruebe que Nombre del host indica {server}.',
+      },
+      noServer: {
+        en: 'Leave Host Name under Outgoing Mail Server (SMTP) as it is: only the port changes.',
+        es: 'Deje Nombre del host, en Servidor de correo saliente (SMTP), como está: solo cambia el puerto.',
       },
     },
     {
@@ -73,7 +78,8 @@ export const appleMailLegacy: MailClient = {
     {
       id: 'set-security',
       kind: 'security',
-      text: { en: 'Set "Use TLS/SSL" to {security}.', es: 'Deje "Usar TLS/SSL" {security}.' },
+      text: { en: 'Check "Use TLS/SSL".', es: 'Marque "Usar TLS/SSL".' },
+      textFor: { none: { en: 'Uncheck "Use TLS/SSL".', es: 'Desmarque "Usar TLS/SSL".' } },
       detail: {
         en: 'Older versions label it "Use Secure Sockets Layer (SSL)".',
         es: 'Las versiones antiguas la llaman "Usar Secure Sockets Layer (SSL)".',
@@ -106,12 +112,19 @@ export const appleMailLegacy: MailClient = {
   },
   sources: [
     {
-      title: 'Mail User Guide: Change Outgoing server settings in Mail on Mac',
-      url: 'https://support.apple.com/guide/mail/cpmlprefsmtpserver/mac',
+      title: 'Mail User Guide (Mail 15, macOS 12): Change Server Settings in Mail on Mac',
+      url: 'https://support.apple.com/guide/mail/cpmlprefacctadv/15.0/mac/12.0',
+      confirms: ['open-accounts', 'open-server-settings', 'check-server', 'turn-off-automatic', 'save'],
+    },
+    {
+      title: 'Mail User Guide (Mail 15, macOS 12): Change Outgoing server settings in Mail on Mac',
+      url: 'https://support.apple.com/guide/mail/cpmlprefsmtpserver/15.0/mac/12.0',
+      confirms: ['open-accounts', 'open-server-settings', 'check-server', 'turn-off-automatic'],
     },
     {
       title: 'Apple Support: Automatically manage connection settings in Mail on your Mac',
       url: 'https://support.apple.com/en-us/HT204208',
+      confirms: ['turn-off-automatic'],
     },
   ],
   checked: '2026-11',

@@ -18,9 +18,9 @@ export const appleMail: MailClient = {
   },
   securityModel: 'switch',
   securityWords: {
-    starttls: { en: 'on (Use TLS/SSL checked)', es: 'activado (Usar TLS/SSL marcado)' },
-    tls: { en: 'on (Use TLS/SSL checked)', es: 'activado (Usar TLS/SSL marcado)' },
-    none: { en: 'off (Use TLS/SSL cleared)', es: 'desactivado (Usar TLS/SSL sin marcar)' },
+    starttls: { en: 'checked', es: 'marcada' },
+    tls: { en: 'checked', es: 'marcada' },
+    none: { en: 'cleared', es: 'sin marcar' },
   },
   steps: [
     {
@@ -39,6 +39,10 @@ export const appleMail: MailClient = {
       text: {
         en: 'Under Outgoing Mail Server (SMTP), check that Host Name says {server}.',
         es: 'En Servidor de correo saliente (SMTP), compruebe que Nombre del host indica {server}.',
+      },
+      noServer: {
+        en: 'Leave Host Name under Outgoing Mail Server (SMTP) as it is: only the port changes.',
+        es: 'Deje Nombre del host, en Servidor de correo saliente (SMTP), como está: solo cambia el puerto.',
       },
     },
     {
@@ -61,7 +65,8 @@ export const appleMail: MailClient = {
     {
       id: 'set-security',
       kind: 'security',
-      text: { en: 'Set "Use TLS/SSL" to {security}.', es: 'Deje "Usar TLS/SSL" {security}.' },
+      text: { en: 'Check "Use TLS/SSL".', es: 'Marque "Usar TLS/SSL".' },
+      textFor: { none: { en: 'Uncheck "Use TLS/SSL".', es: 'Desmarque "Usar TLS/SSL".' } },
       detail: {
         en: 'With the box on, Mail uses STARTTLS on 587 and TLS from the start on 465. A wrong pair shows up as a timeout.',
         es: 'Con la casilla marcada, Mail usa STARTTLS en el 587 y TLS directo en el 465. Una pareja equivocada se ve como tiempo de espera agotado.',
@@ -103,10 +108,12 @@ export const appleMail: MailClient = {
     {
       title: 'Mail User Guide: Change Server Settings in Mail on Mac',
       url: 'https://support.apple.com/guide/mail/cpmlprefacctadv/mac',
+      confirms: [],
     },
     {
       title: 'Apple Support: Automatically manage connection settings in Mail on your Mac',
       url: 'https://support.apple.com/en-us/HT204208',
+      confirms: [],
     },
   ],
   checked: '2026-11',

@@ -1,8 +1,11 @@
 import type { MailClient } from './types';
 
 /**
- * eM Client 9 and 10 (Windows and macOS). The SMTP tab's "Security policy" names the choices:
- * "Use SSL/TLS" is STARTTLS on 587 and "Use SSL/TLS on special port (legacy)" is TLS from the start on 465.
+ * eM Client 9 and 10 (Windows and macOS). The SMTP tab's "Security policy" offers three choices and no
+ * plain "Use SSL/TLS": "Force usage of SSL/TLS" (STARTTLS, required: port 587), "Use SSL/TLS on Special
+ * Port (legacy)" (TLS from the first byte: port 465) and "Use SSL/TLS if available" (STARTTLS when the
+ * server offers it, otherwise no encryption at all). The Spanish names are translations of those labels;
+ * eM Client's Spanish interface has not been checked against a source.
  */
 export const emClient: MailClient = {
   id: 'em-client',
@@ -18,9 +21,10 @@ export const emClient: MailClient = {
   },
   securityModel: 'named',
   securityWords: {
-    starttls: { en: 'Use SSL/TLS', es: 'Usar SSL/TLS' },
-    tls: { en: 'Use SSL/TLS on special port (legacy)', es: 'Usar SSL/TLS en puerto especial (heredado)' },
-    none: { en: 'No SSL/TLS', es: 'Sin SSL/TLS' },
+    starttls: { en: '"Force usage of SSL/TLS"', es: '"Forzar el uso de SSL/TLS"' },
+    tls: { en: '"Use SSL/TLS on Special Port (legacy)"', es: '"Usar SSL/TLS en puerto especial (heredado)"' },
+    // No choice turns encryption off; "if available" is the one that goes on without it.
+    none: { en: '"Use SSL/TLS if available"', es: '"Usar SSL/TLS si está disponible"' },
   },
   steps: [
     {
@@ -40,14 +44,15 @@ export const emClient: MailClient = {
       id: 'check-server',
       kind: 'server',
       text: { en: 'Check that Host says {server}.', es: 'Compruebe que Host indica {server}.' },
+      noServer: { en: 'Leave Host as it is: only the port changes.', es: 'Deje Host como está: solo cambia el puerto.' },
     },
     {
       id: 'set-security',
       kind: 'security',
-      text: { en: 'Set Security policy to "{security}".', es: 'Ponga Política de seguridad en "{security}".' },
+      text: { en: 'Set Security policy to {security}.', es: 'Ponga Política de seguridad en {security}.' },
       detail: {
-        en: '"Use SSL/TLS if available" lets the connection fall back to no encryption; prefer the choice above.',
-        es: '"Usar SSL/TLS si está disponible" permite seguir sin cifrado; es mejor la opción indicada.',
+        en: '"Use SSL/TLS if available" goes on without encryption when the server offers none; "Force usage of SSL/TLS" refuses to.',
+        es: '"Usar SSL/TLS si está disponible" sigue sin cifrado si el servidor no lo ofrece; "Forzar el uso de SSL/TLS" se niega a hacerlo.',
       },
     },
     {
@@ -55,8 +60,8 @@ export const emClient: MailClient = {
       kind: 'port',
       text: { en: 'In Port, replace {oldPort} with {port}.', es: 'En Puerto, cambie {oldPort} por {port}.' },
       detail: {
-        en: '587 goes with "Use SSL/TLS" and 465 with the special-port choice; a mismatch ends in a timeout.',
-        es: 'El 587 va con "Usar SSL/TLS" y el 465 con la opción de puerto especial; si no encajan verá un tiempo de espera agotado.',
+        en: '587 goes with "Force usage of SSL/TLS" and 465 with "Use SSL/TLS on Special Port (legacy)"; a mismatch ends in a timeout.',
+        es: 'El 587 va con "Forzar el uso de SSL/TLS" y el 465 con "Usar SSL/TLS en puerto especial (heredado)"; si no encajan verá un tiempo de espera agotado.',
       },
     },
     {
@@ -97,6 +102,7 @@ export const emClient: MailClient = {
     {
       title: 'eM Client: SMTP settings and configuration',
       url: 'https://www.emclient.com/smtp-settings-and-configuration-for-gmail',
+      confirms: [],
     },
   ],
   checked: '2026-11',

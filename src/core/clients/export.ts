@@ -7,7 +7,6 @@ export interface ExportLabels {
   settings: string;
   expect: (text: string) => string;
   source: (url: string) => string;
-  serverFallback: string;
 }
 
 /**
@@ -17,7 +16,7 @@ export interface ExportLabels {
 export function stepsAsText(client: MailClient, target: TargetSettings, locale: Locale, labels: ExportLabels): string {
   const lines: string[] = [labels.title, '', labels.settings, ''];
   if (client.retired) lines.push(pick(client.retired.note, locale), '');
-  renderSteps(client, target, locale, labels.serverFallback).forEach((step, index) => {
+  renderSteps(client, target, locale).forEach((step, index) => {
     lines.push(`${index + 1}. ${step.text}`);
     if (step.detail) lines.push(`   ${step.detail}`);
     if (step.expect) lines.push(`   ${labels.expect(step.expect)}`);

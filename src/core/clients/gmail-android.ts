@@ -7,6 +7,7 @@ import type { MailClient } from './types';
 export const gmailAndroid: MailClient = {
   id: 'gmail-android',
   name: 'Gmail app for Android (other accounts)',
+  localName: { es: 'App Gmail para Android (otras cuentas)' },
   platform: 'android',
   versions: {
     en: 'Gmail app on Android with an IMAP or POP account (not a Google account)',
@@ -52,6 +53,7 @@ export const gmailAndroid: MailClient = {
       id: 'check-server',
       kind: 'server',
       text: { en: 'Check that SMTP server says {server}.', es: 'Compruebe que Servidor SMTP indica {server}.' },
+      noServer: { en: 'Leave SMTP server as it is: only the port changes.', es: 'Deje Servidor SMTP como está: solo cambia el puerto.' },
     },
     {
       id: 'set-security',
@@ -107,6 +109,7 @@ export const gmailAndroid: MailClient = {
     {
       title: 'Gmail Help: Add other email accounts to the Gmail app',
       url: 'https://support.google.com/mail/answer/6078445',
+      confirms: [],
     },
   ],
   checked: '2026-11',

@@ -8,6 +8,7 @@ import type { MailClient } from './types';
 export const gmailWeb: MailClient = {
   id: 'gmail-web',
   name: 'Gmail on the web (Send mail as)',
+  localName: { es: 'Gmail en la web (Enviar como)' },
   platform: 'web',
   versions: {
     en: 'Gmail in a browser, sending as another address through its own SMTP server',
@@ -22,9 +23,9 @@ export const gmailWeb: MailClient = {
   },
   securityModel: 'named',
   securityWords: {
-    starttls: { en: 'Secured connection using TLS (recommended)', es: 'Conexión protegida mediante TLS (recomendado)' },
-    tls: { en: 'Secured connection using SSL', es: 'Conexión protegida mediante SSL' },
-    none: { en: 'Unsecured connection', es: 'Conexión no protegida' },
+    starttls: { en: '"Secured connection using TLS (recommended)"', es: '"Conexión protegida mediante TLS (recomendado)"' },
+    tls: { en: '"Secured connection using SSL"', es: '"Conexión protegida mediante SSL"' },
+    none: { en: '"Unsecured connection"', es: '"Conexión no protegida"' },
   },
   steps: [
     {
@@ -56,6 +57,7 @@ export const gmailWeb: MailClient = {
       id: 'check-server',
       kind: 'server',
       text: { en: 'Check that SMTP Server says {server}.', es: 'Compruebe que Servidor SMTP indica {server}.' },
+      noServer: { en: 'Leave SMTP Server as it is: only the port changes.', es: 'Deje Servidor SMTP como está: solo cambia el puerto.' },
     },
     {
       id: 'set-port',
@@ -65,7 +67,7 @@ export const gmailWeb: MailClient = {
     {
       id: 'set-security',
       kind: 'security',
-      text: { en: 'Select "{security}".', es: 'Seleccione "{security}".' },
+      text: { en: 'Select {security}.', es: 'Seleccione {security}.' },
       detail: {
         en: 'Gmail calls STARTTLS "TLS" (port 587) and TLS from the start "SSL" (port 465). A wrong pair fails with a timeout.',
         es: 'Gmail llama "TLS" a STARTTLS (puerto 587) y "SSL" al TLS directo (puerto 465). Una pareja equivocada falla por tiempo de espera.',
@@ -104,10 +106,12 @@ export const gmailWeb: MailClient = {
     {
       title: 'Gmail Help: Send emails from a different address or alias',
       url: 'https://support.google.com/mail/answer/22370',
+      confirms: ['open-accounts-tab'],
     },
     {
       title: 'Gmail Help: Sending as another address: choosing your port number and authentication type',
       url: 'https://support.google.com/mail/answer/1074635',
+      confirms: ['set-security'],
     },
   ],
   checked: '2026-11',

@@ -7,6 +7,7 @@ import type { MailClient } from './types';
 export const iosMail: MailClient = {
   id: 'ios-mail',
   name: 'Mail (iPhone and iPad)',
+  localName: { es: 'Mail (iPhone y iPad)' },
   platform: 'ios',
   versions: { en: 'iOS and iPadOS 17 and later', es: 'iOS y iPadOS 17 y posteriores' },
   aliases: ['iphone mail', 'ipad mail', 'ios mail', 'apple mail iphone', 'mail app iphone'],
@@ -18,9 +19,9 @@ export const iosMail: MailClient = {
   },
   securityModel: 'switch',
   securityWords: {
-    starttls: { en: 'on (Use SSL on)', es: 'activado (Usar SSL activado)' },
-    tls: { en: 'on (Use SSL on)', es: 'activado (Usar SSL activado)' },
-    none: { en: 'off (Use SSL off)', es: 'desactivado (Usar SSL desactivado)' },
+    starttls: { en: 'on', es: 'activado' },
+    tls: { en: 'on', es: 'activado' },
+    none: { en: 'off', es: 'desactivado' },
   },
   steps: [
     {
@@ -46,6 +47,10 @@ export const iosMail: MailClient = {
         en: 'Under Outgoing Mail Server, tap SMTP, then tap the Primary Server ({server}).',
         es: 'En Servidor de correo saliente, toque SMTP y después el Servidor principal ({server}).',
       },
+      noServer: {
+        en: 'Under Outgoing Mail Server, tap SMTP, then tap the server listed as Primary Server.',
+        es: 'En Servidor de correo saliente, toque SMTP y después el servidor que figura como Servidor principal.',
+      },
       expect: {
         en: 'A screen with Host Name, User Name, Password, Use SSL, Authentication and Server Port opens.',
         es: 'Se abre una pantalla con Nombre de host, Nombre de usuario, Contraseña, Usar SSL, Autenticación y Puerto del servidor.',
@@ -54,7 +59,8 @@ export const iosMail: MailClient = {
     {
       id: 'set-security',
       kind: 'security',
-      text: { en: 'Set Use SSL to {security}.', es: 'Deje Usar SSL {security}.' },
+      text: { en: 'Turn on Use SSL.', es: 'Active Usar SSL.' },
+      textFor: { none: { en: 'Turn off Use SSL.', es: 'Desactive Usar SSL.' } },
     },
     {
       id: 'set-port',
@@ -101,6 +107,7 @@ export const iosMail: MailClient = {
     {
       title: 'iPhone User Guide: Add email accounts on iPhone',
       url: 'https://support.apple.com/guide/iphone/add-email-accounts-iph44d1ae58a/ios',
+      confirms: [],
     },
   ],
   checked: '2026-11',

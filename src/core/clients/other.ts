@@ -8,6 +8,7 @@ import type { MailClient } from './types';
 export const otherClient: MailClient = {
   id: 'other',
   name: 'Other mail program',
+  localName: { es: 'Otro programa de correo' },
   platform: 'any',
   versions: { en: 'Any mail program or device not listed', es: 'Cualquier programa o dispositivo de correo no incluido' },
   aliases: ['other', 'another program', 'my mail program', 'printer', 'scanner', 'webmail', 'otro'],
@@ -44,6 +45,7 @@ export const otherClient: MailClient = {
       id: 'check-server',
       kind: 'server',
       text: { en: 'Check that the outgoing server is {server}.', es: 'Compruebe que el servidor de salida es {server}.' },
+      noServer: { en: 'Leave the outgoing server name as it is: only the port changes.', es: 'Deje el nombre del servidor de salida como está: solo cambia el puerto.' },
     },
     {
       id: 'set-security',
@@ -95,10 +97,12 @@ export const otherClient: MailClient = {
     {
       title: 'Gmail Help: choosing your port number and authentication type (TLS/STARTTLS vs SSL)',
       url: 'https://support.google.com/mail/answer/1074635',
+      confirms: ['set-security'],
     },
     {
       title: 'Microsoft Support: POP and IMAP email settings for Outlook',
       url: 'https://support.microsoft.com/en-us/office/pop-and-imap-email-settings-for-outlook-8361e398-8af4-4e97-b147-6c6c4ac95353',
+      confirms: [],
     },
   ],
   checked: '2026-11',

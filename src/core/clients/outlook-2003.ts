@@ -25,9 +25,9 @@ export const outlook2003: MailClient = {
   },
   securityModel: 'switch',
   securityWords: {
-    starttls: { en: 'on (box checked)', es: 'activada (casilla marcada)' },
-    tls: { en: 'on (box checked)', es: 'activada (casilla marcada)' },
-    none: { en: 'off (box cleared)', es: 'desactivada (casilla sin marcar)' },
+    starttls: { en: 'checked', es: 'marcada' },
+    tls: { en: 'checked', es: 'marcada' },
+    none: { en: 'cleared', es: 'sin marcar' },
   },
   steps: [
     {
@@ -59,6 +59,10 @@ export const outlook2003: MailClient = {
         en: 'Check that Outgoing mail server (SMTP) says {server}.',
         es: 'Compruebe que Servidor de correo saliente (SMTP) indica {server}.',
       },
+      noServer: {
+        en: 'Leave Outgoing mail server (SMTP) as it is: only the port changes.',
+        es: 'Deje Servidor de correo saliente (SMTP) como está: solo cambia el puerto.',
+      },
     },
     {
       id: 'open-more-settings',
@@ -82,8 +86,14 @@ export const outlook2003: MailClient = {
       id: 'set-security',
       kind: 'security',
       text: {
-        en: 'Under Outgoing server (SMTP), set "This server requires an encrypted connection (SSL)" to {security}.',
-        es: 'En Servidor de salida (SMTP), deje "Este servidor precisa una conexión cifrada (SSL)" {security}.',
+        en: 'Under Outgoing server (SMTP), check "This server requires an encrypted connection (SSL)".',
+        es: 'En Servidor de salida (SMTP), marque "Este servidor precisa una conexión cifrada (SSL)".',
+      },
+      textFor: {
+        none: {
+          en: 'Under Outgoing server (SMTP), clear "This server requires an encrypted connection (SSL)".',
+          es: 'En Servidor de salida (SMTP), desmarque "Este servidor precisa una conexión cifrada (SSL)".',
+        },
       },
       detail: {
         en: 'There is one such box for each server; use the one under the outgoing server. Outlook 2002 calls it "This server requires a secure connection (SSL)".',
@@ -135,6 +145,7 @@ export const outlook2003: MailClient = {
     {
       title: 'Microsoft Office Online (Outlook 2003): View or change e-mail account settings (retired page)',
       url: 'https://office.microsoft.com/en-us/outlook-help/view-or-change-e-mail-account-settings-HP003076983.aspx',
+      confirms: ['open-email-accounts', 'view-existing-accounts', 'change-account', 'open-more-settings'],
     },
   ],
   checked: '2026-11',

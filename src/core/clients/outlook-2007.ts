@@ -49,6 +49,10 @@ export const outlook2007: MailClient = {
         en: 'Check that Outgoing mail server (SMTP) says {server}, then click More Settings.',
         es: 'Compruebe que Servidor de correo saliente (SMTP) indica {server} y haga clic en Más configuraciones.',
       },
+      noServer: {
+        en: 'Leave Outgoing mail server (SMTP) as it is and click More Settings.',
+        es: 'Deje Servidor de correo saliente (SMTP) como está y haga clic en Más configuraciones.',
+      },
     },
     {
       id: 'outgoing-server-auth',
@@ -67,7 +71,7 @@ export const outlook2007: MailClient = {
       },
       detail: {
         en: 'TLS goes with 587 and SSL with 465. Avoid Auto: it can settle on the wrong one.',
-        es: 'TLS va con el 587 y SSL con el 465. Evite Automática: puede elegir la equivocada.',
+        es: 'TLS va con el 587 y SSL con el 465. Evite Automático: puede elegir la equivocada.',
       },
     },
     {
@@ -113,6 +117,7 @@ export const outlook2007: MailClient = {
     {
       title: 'Microsoft Office Online (Outlook 2007): Change e-mail account settings (retired page)',
       url: 'https://office.microsoft.com/en-us/outlook-help/change-email-account-settings-HP010006899.aspx',
+      confirms: ['open-account-settings'],
     },
   ],
   checked: '2026-11',

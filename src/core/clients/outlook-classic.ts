@@ -3,12 +3,14 @@ import type { MailClient } from './types';
 /**
  * Classic Outlook for Windows (2010 to 2021 and Microsoft 365). Current builds list
  * None / SSL/TLS / STARTTLS / Auto; older builds say SSL and TLS for the same two choices.
- * Newer Microsoft 365 builds may open "IMAP Account Settings" instead of the old dialog; the
- * fields have the same meaning there ("Encryption method").
+ * Newer Microsoft 365 builds may open "IMAP Account Settings" (or "POP Account Settings") instead of
+ * the old dialog: one page whose Outgoing mail part holds Server, Port, Encryption method and, below
+ * them, the SMTP authentication box, so there is no More Settings there.
  */
 export const outlookClassic: MailClient = {
   id: 'outlook-classic',
   name: 'Microsoft Outlook (classic)',
+  localName: { es: 'Microsoft Outlook (clásico)' },
   platform: 'windows',
   versions: {
     en: 'Outlook 2010, 2013, 2016, 2019, 2021 and classic Outlook for Microsoft 365',
@@ -54,8 +56,8 @@ export const outlookClassic: MailClient = {
         es: 'En la pestaña Correo electrónico, seleccione su cuenta y haga clic en Cambiar….',
       },
       detail: {
-        en: 'If a window titled "IMAP Account Settings" or "POP Account Settings" opens instead, expand Outgoing mail: it has the same Server, Port and Encryption method fields.',
-        es: 'Si en su lugar se abre "Configuración de la cuenta IMAP" o "Configuración de la cuenta POP", despliegue Correo saliente: tiene los mismos campos Servidor, Puerto y Método de cifrado.',
+        en: 'If a window titled "IMAP Account Settings" or "POP Account Settings" opens instead, everything is on that page: under Outgoing mail set Server, Port and Encryption method as below, check "My outgoing (SMTP) server requires authentication" under them with "Use same settings as my incoming mail server", then select Save.',
+        es: 'Si en su lugar se abre "Configuración de la cuenta IMAP" o "Configuración de la cuenta POP", todo está en esa página: en Correo saliente ajuste Servidor, Puerto y Método de cifrado como se indica abajo, marque debajo "Mi servidor de salida (SMTP) requiere autenticación" con "Utilizar la misma configuración que mi servidor de correo de entrada" y seleccione Guardar.',
       },
     },
     {
@@ -64,6 +66,10 @@ export const outlookClassic: MailClient = {
       text: {
         en: 'Check that Outgoing mail server (SMTP) says {server}, then click More Settings….',
         es: 'Compruebe que Servidor de correo saliente (SMTP) indica {server} y haga clic en Más configuraciones….',
+      },
+      noServer: {
+        en: 'Leave Outgoing mail server (SMTP) as it is and click More Settings….',
+        es: 'Deje Servidor de correo saliente (SMTP) como está y haga clic en Más configuraciones….',
       },
     },
     {
@@ -113,8 +119,8 @@ export const outlookClassic: MailClient = {
   ],
   authentication: {
     where: {
-      en: 'File > Account Settings > Account Settings… > Change… > More Settings… > Outgoing Server tab',
-      es: 'Archivo > Configuración de la cuenta > Configuración de la cuenta… > Cambiar… > Más configuraciones… > pestaña Servidor de salida',
+      en: 'File > Account Settings > Account Settings… > Change… > More Settings… > Outgoing Server tab (in the newer "IMAP Account Settings" or "POP Account Settings" window: under Outgoing mail, below Encryption method)',
+      es: 'Archivo > Configuración de la cuenta > Configuración de la cuenta… > Cambiar… > Más configuraciones… > pestaña Servidor de salida (en la ventana más reciente "Configuración de la cuenta IMAP" o "POP": en Correo saliente, debajo de Método de cifrado)',
     },
     detail: {
       en: 'Check "My outgoing server (SMTP) requires authentication" with "Use same settings as my incoming mail server".',
@@ -127,12 +133,19 @@ export const outlookClassic: MailClient = {
   },
   sources: [
     {
+      title: 'Microsoft Support: Change email account settings (POP and IMAP accounts in Outlook)',
+      url: 'https://support.microsoft.com/en-us/office/change-email-account-settings-58b62e89-6a9b-467b-8865-d5633fcacc3f',
+      confirms: ['open-account-settings', 'change-account'],
+    },
+    {
       title: 'Microsoft Support: Change or update email account settings in Outlook for Windows',
       url: 'https://support.microsoft.com/en-us/office/change-or-update-email-account-settings-in-outlook-for-windows-560a9065-3c3a-4ec5-a24f-cdb9a8d622a2',
+      confirms: [],
     },
     {
       title: 'Microsoft Support: POP and IMAP email settings for Outlook',
       url: 'https://support.microsoft.com/en-us/office/pop-and-imap-email-settings-for-outlook-8361e398-8af4-4e97-b147-6c6c4ac95353',
+      confirms: [],
     },
   ],
   checked: '2026-11',

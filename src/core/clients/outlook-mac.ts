@@ -7,6 +7,7 @@ import type { MailClient } from './types';
 export const outlookMac: MailClient = {
   id: 'outlook-mac',
   name: 'Microsoft Outlook for Mac',
+  localName: { es: 'Microsoft Outlook para Mac' },
   platform: 'mac',
   versions: { en: 'Outlook for Mac 2016 and later, Microsoft 365', es: 'Outlook para Mac 2016 y posteriores, Microsoft 365' },
   aliases: ['outlook mac', 'outlook for mac', 'outlook 2016 mac', 'outlook 2019 mac', 'outlook 2011'],
@@ -14,13 +15,13 @@ export const outlookMac: MailClient = {
     outgoingServer: { en: 'Outgoing server', es: 'Servidor de salida' },
     port: { en: 'Override default port', es: 'Reemplazar puerto predeterminado' },
     security: { en: 'Use SSL to connect (recommended)', es: 'Usar SSL para conectarse (recomendado)' },
-    authentication: { en: 'More Options… > Authentication', es: 'Más opciones… > Autenticación' },
+    authentication: { en: 'Authentication', es: 'Autenticación' },
   },
   securityModel: 'switch',
   securityWords: {
-    starttls: { en: 'on (box checked)', es: 'activada (casilla marcada)' },
-    tls: { en: 'on (box checked)', es: 'activada (casilla marcada)' },
-    none: { en: 'off (box cleared)', es: 'desactivada (casilla sin marcar)' },
+    starttls: { en: 'checked', es: 'marcada' },
+    tls: { en: 'checked', es: 'marcada' },
+    none: { en: 'cleared', es: 'sin marcar' },
   },
   steps: [
     {
@@ -40,13 +41,20 @@ export const outlookMac: MailClient = {
       id: 'check-server',
       kind: 'server',
       text: { en: 'Check that Outgoing server says {server}.', es: 'Compruebe que Servidor de salida indica {server}.' },
+      noServer: { en: 'Leave Outgoing server as it is: only the port changes.', es: 'Deje Servidor de salida como está: solo cambia el puerto.' },
     },
     {
       id: 'set-security',
       kind: 'security',
       text: {
-        en: 'Under Outgoing server, set "Use SSL to connect (recommended)" to {security}.',
-        es: 'En Servidor de salida, deje "Usar SSL para conectarse (recomendado)" {security}.',
+        en: 'Under Outgoing server, check "Use SSL to connect (recommended)".',
+        es: 'En Servidor de salida, marque "Usar SSL para conectarse (recomendado)".',
+      },
+      textFor: {
+        none: {
+          en: 'Under Outgoing server, clear "Use SSL to connect (recommended)".',
+          es: 'En Servidor de salida, desmarque "Usar SSL para conectarse (recomendado)".',
+        },
       },
     },
     {
@@ -90,13 +98,14 @@ export const outlookMac: MailClient = {
     },
   },
   checkInterval: {
-    en: 'Legacy Outlook: Tools > Schedules > Send & Receive All (every N minutes). The new Outlook for Mac checks automatically.',
-    es: 'Outlook heredado: Herramientas > Programaciones > Enviar y recibir todo (cada N minutos). El nuevo Outlook para Mac comprueba automáticamente.',
+    en: 'Legacy Outlook: Tools > Schedules > Send & Receive All (every N minutes); the new Outlook for Mac checks by itself',
+    es: 'Outlook heredado: Herramientas > Programaciones > Enviar y recibir todo (cada N minutos); el nuevo Outlook para Mac comprueba por sí solo',
   },
   sources: [
     {
       title: 'Microsoft Support: Basic POP account settings for Outlook for Mac',
       url: 'https://support.microsoft.com/en-us/office/basic-pop-account-settings-for-outlook-for-mac-d25a0c43-2c81-41a0-9913-573e52af3d6f',
+      confirms: ['check-server', 'set-security', 'set-port'],
     },
   ],
   checked: '2026-11',

@@ -15,26 +15,26 @@ export function pick(text: Localized, locale: Locale): string {
   return text[locale] || text.en;
 }
 
+/** The client's name as its vendor writes it in `locale`. */
+export function clientName(client: MailClient, locale: Locale): string {
+  return client.localName?.[locale] || client.name;
+}
+
 /** Fills `{name}` placeholders from `values`; an unknown name is left as it stands. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
 /**
- * Fill a step template with the real values. `serverFallback` is what to say when the server is not
- * known yet ("your outgoing server"), so no step ever shows an empty value.
+ * Fill a step template with the real values. A template that names `{server}` is only rendered with a
+ * known server (`Step.noServer` says the step without one); should one slip through, the server's
+ * name is left out rather than replaced by words that would not fit the sentence.
  */
-export function renderText(
-  template: string,
-  client: MailClient,
-  target: TargetSettings,
-  locale: Locale,
-  serverFallback: string,
-): string {
+export function renderText(template: string, client: MailClient, target: TargetSettings, locale: Locale): string {
   return template.replace(PLACEHOLDER, (_, name: string) => {
     switch (name) {
       case 'server':
-        return target.server ?? serverFallback;
+        return target.server ?? '';
       case 'port':
         return String(target.port);
       case 'oldPort':
@@ -70,21 +70,23 @@ function loginNote(target: TargetSettings, locale: Locale): string | null {
   return notes.length > 0 ? notes.join(' ') : null;
 }
 
-export function renderSteps(
-  client: MailClient,
-  target: TargetSettings,
-  locale: Locale,
-  serverFallback: string,
-): RenderedStep[] {
-  const fill = (text: Localized | undefined): string | null =>
-    text ? renderText(pick(text, locale), client, target, locale, serverFallback) : null;
+/** The step's own sentence for this target: its variant for the security, or for a server not known yet. */
+function stepText(step: Step, target: TargetSettings): Localized {
+  const forSecurity = step.textFor?.[target.security];
+  if (forSecurity) return forSecurity;
+  if (target.server === null && step.noServer) return step.noServer;
+  return step.text;
+}
+
+export function renderSteps(client: MailClient, target: TargetSettings, locale: Locale): RenderedStep[] {
+  const fill = (text: Localized | undefined): string | null => (text ? renderText(pick(text, locale), client, target, locale) : null);
   const note = loginNote(target, locale);
   return client.steps.map((step) => {
     const detail = fill(step.detail);
     return {
       id: step.id,
       kind: step.kind,
-      text: fill(step.text) ?? '',
+      text: fill(stepText(step, target)) ?? '',
       // The published login goes with the client's own login step, where the person types it.
       detail: step.kind === 'auth' && note ? [detail, note].filter(Boolean).join(' ') : detail,
       expect: fill(step.expect),

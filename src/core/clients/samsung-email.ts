@@ -14,7 +14,8 @@ export const samsungEmail: MailClient = {
     outgoingServer: { en: 'SMTP server', es: 'Servidor SMTP' },
     port: { en: 'Port', es: 'Puerto' },
     security: { en: 'Security type', es: 'Tipo de seguridad' },
-    authentication: { en: 'Require authentication to send emails', es: 'Solicitar autenticación para enviar correos' },
+    // The switch's exact wording could not be confirmed from a Samsung source, so it is described, not quoted.
+    authentication: { en: 'Sign-in for sending', es: 'Inicio de sesión para enviar' },
   },
   securityModel: 'named',
   securityWords: {
@@ -51,6 +52,10 @@ export const samsungEmail: MailClient = {
         en: 'Under Outgoing server, check that SMTP server says {server}.',
         es: 'En Servidor de salida, compruebe que Servidor SMTP indica {server}.',
       },
+      noServer: {
+        en: 'Under Outgoing server, leave SMTP server as it is: only the port changes.',
+        es: 'En Servidor de salida, deje Servidor SMTP como está: solo cambia el puerto.',
+      },
     },
     {
       id: 'set-security',
@@ -74,8 +79,8 @@ export const samsungEmail: MailClient = {
       id: 'set-authentication',
       kind: 'auth',
       text: {
-        en: 'Keep "Require authentication to send emails" on, with your full address and password.',
-        es: 'Deje activado "Solicitar autenticación para enviar correos", con su dirección completa y su contraseña.',
+        en: 'Under Outgoing server, keep the sign-in for sending on (the switch that asks for a user name and password), with your full address and password.',
+        es: 'En Servidor de salida, deje activado el inicio de sesión para enviar (el interruptor que pide usuario y contraseña), con su dirección completa y su contraseña.',
       },
     },
     {
@@ -94,8 +99,8 @@ export const samsungEmail: MailClient = {
       es: 'Samsung Email > Ajustes > (cuenta) > Configuración del servidor > Servidor de salida',
     },
     detail: {
-      en: '"Require authentication to send emails" on, with the same user name and password as incoming mail.',
-      es: '"Solicitar autenticación para enviar correos" activado, con el mismo usuario y contraseña que el correo entrante.',
+      en: 'The sign-in for sending on, with the same user name and password as incoming mail.',
+      es: 'El inicio de sesión para enviar activado, con el mismo usuario y contraseña que el correo entrante.',
     },
   },
   checkInterval: {
@@ -106,6 +111,7 @@ export const samsungEmail: MailClient = {
     {
       title: 'Galaxy Store: Samsung Email',
       url: 'https://galaxystore.samsung.com/detail/com.samsung.android.email.provider',
+      confirms: [],
     },
   ],
   checked: '2026-11',

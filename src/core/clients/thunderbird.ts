@@ -54,6 +54,10 @@ export const thunderbird: MailClient = {
         en: 'Select {server} in the list and click Edit…',
         es: 'Seleccione {server} en la lista y haga clic en Editar…',
       },
+      noServer: {
+        en: 'Select the outgoing server your account uses in the list and click Edit…',
+        es: 'Seleccione en la lista el servidor de salida que usa su cuenta y haga clic en Editar…',
+      },
       expect: {
         en: 'A window titled SMTP Server opens.',
         es: 'Se abre una ventana titulada Servidor SMTP.',
@@ -120,6 +124,7 @@ export const thunderbird: MailClient = {
     {
       title: 'Thunderbird Help: Manual account configuration',
       url: 'https://support.mozilla.org/kb/manual-account-configuration',
+      confirms: [],
     },
   ],
   checked: '2026-11',

@@ -15,9 +15,12 @@ export const LOCALES: readonly Locale[] = ['en', 'es'];
 export type Platform = 'windows' | 'mac' | 'ios' | 'android' | 'web' | 'any';
 
 /**
- * `named`: the client offers a list of security choices with names (STARTTLS, SSL/TLS, TLS, SSL...).
+ * `named`: the client offers a list of security choices with names (STARTTLS, SSL/TLS, TLS, SSL...);
+ * `securityWords` are those names.
  * `switch`: the client has a single on/off SSL switch whose meaning follows the port
- * (on + 587 = STARTTLS, on + 465 = implicit TLS), as in Outlook 2003, Windows Live Mail, Apple Mail, iOS Mail.
+ * (on + 587 = STARTTLS, on + 465 = implicit TLS), as in Outlook 2003, Windows Live Mail, Apple Mail, iOS Mail;
+ * `securityWords` are the switch's positions ("checked", "on"), `words.security` its label, and the
+ * security step says what to do with a `textFor.none` of its own instead of a `{security}` placeholder.
  */
 export type SecurityModel = 'named' | 'switch';
 
@@ -37,6 +40,13 @@ export interface Step {
   id: string;
   kind: StepKind;
   text: Localized;
+  /**
+   * The step while the outgoing server is not known yet. Required when `text` names `{server}`: a
+   * sentence that checks or types the server's name means nothing with "your current server" in it.
+   */
+  noServer?: Localized;
+  /** The step for one security choice when it needs a sentence of its own (a switch turned off). */
+  textFor?: Partial<Record<Security, Localized>>;
   detail?: Localized;
   /** What the person should see when the step worked. */
   expect?: Localized;
@@ -46,6 +56,11 @@ export interface Source {
   title: string;
   /** The vendor's own help page the steps were checked against. */
   url: string;
+  /**
+   * Ids of the steps this page confirms as written (path, labels and choices), checked by reading it;
+   * a step the page does not cover, or covers in other words, is not listed.
+   */
+  confirms: string[];
 }
 
 export interface MailClient {
@@ -53,6 +68,8 @@ export interface MailClient {
   id: string;
   /** Product name as the vendor writes it. */
   name: string;
+  /** The name in a language where the vendor writes it differently ("Nuevo Outlook para Windows"). */
+  localName?: Partial<Localized>;
   platform: Platform;
   /** Which versions these steps cover, e.g. "Outlook 2003 (Office 2003)". */
   versions: Localized;

@@ -41,11 +41,15 @@ export function validateClient(client: MailClient): string[] {
   if (client.checkInterval !== null) checkText(errors, at('checkInterval'), client.checkInterval, true);
   if (!/^20\d\d-(0[1-9]|1[0-2])$/.test(client.checked)) errors.push(`${at('checked')}: must be YYYY-MM`);
   if (!client.sources?.length) errors.push(`${at('sources')}: at least one vendor help page`);
+  const steps = client.steps ?? [];
   for (const source of client.sources ?? []) {
     if (!/^https:\/\/[^\s/]+\.[^\s/]+\//.test(source.url)) errors.push(`${at('sources')}: not an https URL: ${source.url}`);
     if (!source.title?.trim()) errors.push(`${at('sources')}: a source needs a title`);
+    if (!Array.isArray(source.confirms)) errors.push(`${at('sources')}: ${source.url} needs a list of the steps it confirms (empty when none)`);
+    for (const id of source.confirms ?? []) {
+      if (!steps.some((step) => step.id === id)) errors.push(`${at('sources')}: ${source.url} confirms "${id}", which is not a step`);
+    }
   }
-  const steps = client.steps ?? [];
   if (steps.length < 4) errors.push(`${at('steps')}: at least 4 steps, found ${steps.length}`);
   const stepIds = new Set<string>();
   steps.forEach((step, index) => {
@@ -55,12 +59,26 @@ export function validateClient(client: MailClient): string[] {
     stepIds.add(step.id);
     if (!KINDS.has(step.kind)) errors.push(`${where}.kind: unknown "${step.kind}"`);
     checkText(errors, `${where}.text`, step.text, true);
+    checkText(errors, `${where}.noServer`, step.noServer, false);
+    for (const security of SECURITIES) checkText(errors, `${where}.textFor.${security}`, step.textFor?.[security], false);
+    // A sentence that checks or types the server's name needs its own wording while no server is known.
+    const namesServer = LOCALES.some((locale) => step.text?.[locale]?.includes('{server}'));
+    if (namesServer && !step.noServer) errors.push(`${where}.noServer: required, the text names {server}`);
+    if (step.noServer && LOCALES.some((locale) => step.noServer![locale].includes('{server}'))) errors.push(`${where}.noServer: must not name {server}`);
+    if (client.securityModel === 'switch') {
+      // A switch's position is not a choice to "set to": its steps say check or clear in full sentences.
+      const texts = [step.text, step.detail, step.expect, step.noServer, ...Object.values(step.textFor ?? {})];
+      if (texts.some((text) => text && LOCALES.some((locale) => text[locale].includes('{security}')))) {
+        errors.push(`${where}: a switch client words its security step itself, without {security}`);
+      }
+      if (step.kind === 'security' && !step.textFor?.none) errors.push(`${where}.textFor.none: required, the sentence that turns the switch off`);
+    }
     checkText(errors, `${where}.detail`, step.detail, false);
     checkText(errors, `${where}.expect`, step.expect, false);
   });
   if (!client.retired) {
     for (const locale of LOCALES) {
-      const rendered = renderSteps(client, DEFAULT_TARGET, locale, 'SERVER');
+      const rendered = renderSteps(client, DEFAULT_TARGET, locale);
       if (!rendered.some((step) => step.kind === 'port' && step.text.includes('587'))) {
         errors.push(`${at('steps')}: no "port" step mentions 587 in ${locale}`);
       }

@@ -19,9 +19,9 @@ export const windowsLiveMail: MailClient = {
   },
   securityModel: 'switch',
   securityWords: {
-    starttls: { en: 'on (box checked)', es: 'activada (casilla marcada)' },
-    tls: { en: 'on (box checked)', es: 'activada (casilla marcada)' },
-    none: { en: 'off (box cleared)', es: 'desactivada (casilla sin marcar)' },
+    starttls: { en: 'checked', es: 'marcada' },
+    tls: { en: 'checked', es: 'marcada' },
+    none: { en: 'cleared', es: 'sin marcar' },
   },
   steps: [
     {
@@ -43,6 +43,10 @@ export const windowsLiveMail: MailClient = {
         en: 'On the Servers tab, check that Outgoing mail (SMTP) says {server}.',
         es: 'En la pestaña Servidores, compruebe que Correo saliente (SMTP) indica {server}.',
       },
+      noServer: {
+        en: 'On the Servers tab, leave Outgoing mail (SMTP) as it is: only the port changes.',
+        es: 'En la pestaña Servidores, deje Correo saliente (SMTP) como está: solo cambia el puerto.',
+      },
     },
     {
       id: 'set-authentication',
@@ -61,8 +65,14 @@ export const windowsLiveMail: MailClient = {
       id: 'set-security',
       kind: 'security',
       text: {
-        en: 'Under Outgoing mail (SMTP), set "This server requires a secure connection (SSL)" to {security}.',
-        es: 'En Correo saliente (SMTP), deje "Este servidor requiere una conexión segura (SSL)" {security}.',
+        en: 'Under Outgoing mail (SMTP), check "This server requires a secure connection (SSL)".',
+        es: 'En Correo saliente (SMTP), marque "Este servidor requiere una conexión segura (SSL)".',
+      },
+      textFor: {
+        none: {
+          en: 'Under Outgoing mail (SMTP), clear "This server requires a secure connection (SSL)".',
+          es: 'En Correo saliente (SMTP), desmarque "Este servidor requiere una conexión segura (SSL)".',
+        },
       },
     },
     {
@@ -107,6 +117,7 @@ export const windowsLiveMail: MailClient = {
     {
       title: 'Microsoft Support: POP and IMAP email settings for Outlook (Windows Live Mail help is retired)',
       url: 'https://support.microsoft.com/en-us/office/pop-and-imap-email-settings-for-outlook-8361e398-8af4-4e97-b147-6c6c4ac95353',
+      confirms: [],
     },
   ],
   checked: '2026-11',

@@ -3,25 +3,28 @@ import type { MailClient } from './types';
 /**
  * Mail and Calendar for Windows 10/11. Microsoft ended support on 31 December 2024 and the app can no
  * longer send or receive since then; people still search for it, so its steps move the account to
- * the new Outlook and change the port there.
+ * the new Outlook and set the port there, with the new Outlook's labels. `words` keep Mail's own
+ * labels, which people remember: one "Outgoing (SMTP) email server" field held the server and the port
+ * ("mail.example.net:587"), and "Require SSL for outgoing email" was a single box.
  */
 export const windowsMail: MailClient = {
   id: 'windows-mail',
   name: 'Windows Mail (Mail and Calendar)',
+  localName: { es: 'Correo de Windows (Correo y Calendario)' },
   platform: 'windows',
   versions: { en: 'Mail and Calendar app, Windows 10 and 11 (retired)', es: 'Aplicación Correo y Calendario, Windows 10 y 11 (retirada)' },
   aliases: ['windows mail', 'mail and calendar', 'windows 10 mail', 'windows 11 mail', 'correo de windows'],
   words: {
-    outgoingServer: { en: 'SMTP outgoing server', es: 'Servidor de salida SMTP' },
-    port: { en: 'Port', es: 'Puerto' },
-    security: { en: 'Secure connection type', es: 'Tipo de conexión segura' },
-    authentication: { en: 'SMTP username and password', es: 'Nombre de usuario y contraseña de SMTP' },
+    outgoingServer: { en: 'Outgoing (SMTP) email server', es: 'Servidor de correo electrónico saliente (SMTP)' },
+    port: { en: 'Outgoing (SMTP) email server, after the colon', es: 'Servidor de correo electrónico saliente (SMTP), tras los dos puntos' },
+    security: { en: 'Require SSL for outgoing email', es: 'Requerir SSL para el correo electrónico saliente' },
+    authentication: { en: 'Outgoing server requires authentication', es: 'El servidor saliente requiere autenticación' },
   },
-  securityModel: 'named',
+  securityModel: 'switch',
   securityWords: {
-    starttls: { en: 'STARTTLS', es: 'STARTTLS' },
-    tls: { en: 'SSL/TLS', es: 'SSL/TLS' },
-    none: { en: 'None', es: 'Ninguno' },
+    starttls: { en: 'checked', es: 'marcada' },
+    tls: { en: 'checked', es: 'marcada' },
+    none: { en: 'cleared', es: 'sin marcar' },
   },
   steps: [
     {
@@ -40,8 +43,12 @@ export const windowsMail: MailClient = {
       id: 'add-account',
       kind: 'navigate',
       text: {
-        en: 'Go to Settings > Accounts > Email accounts > Add account, type your address and choose IMAP (or POP).',
-        es: 'Vaya a Configuración > Cuentas > Cuentas de correo > Agregar cuenta, escriba su dirección y elija IMAP (o POP).',
+        en: 'Go to Settings > Accounts > Email accounts, select Add account, type your address and choose IMAP (or POP).',
+        es: 'Vaya a Configuración > Cuentas > Cuentas de correo, seleccione Agregar cuenta, escriba su dirección y elija IMAP (o POP).',
+      },
+      detail: {
+        en: 'If the account is already listed (switching from Mail can bring it along), the new Outlook cannot change its port: select Manage > Remove first. With IMAP the mail stays on the server; with POP, ask your provider first.',
+        es: 'Si la cuenta ya figura en la lista (al pasar desde Correo puede venir con ella), el nuevo Outlook no puede cambiar su puerto: seleccione antes Administrar > Quitar. Con IMAP el correo sigue en el servidor; con POP, consulte antes a su proveedor.',
       },
       expect: {
         en: 'A form with the incoming and outgoing server fields appears (select Show more if they are hidden).',
@@ -52,18 +59,34 @@ export const windowsMail: MailClient = {
       id: 'set-server',
       kind: 'server',
       text: { en: 'In SMTP outgoing server, enter {server}.', es: 'En Servidor de salida SMTP, escriba {server}.' },
+      noServer: {
+        en: 'In SMTP outgoing server, enter the server name Mail had in "Outgoing (SMTP) email server", without the colon and the port after it.',
+        es: 'En Servidor de salida SMTP, escriba el nombre de servidor que tenía Correo en "Servidor de correo electrónico saliente (SMTP)", sin los dos puntos ni el puerto que los sigue.',
+      },
     },
     {
       id: 'set-security',
       kind: 'security',
-      text: { en: 'Set the outgoing Secure connection type to {security}.', es: 'Ponga el Tipo de conexión segura de salida en {security}.' },
+      text: { en: 'Set the outgoing Secure connection type to STARTTLS.', es: 'Ponga el Tipo de conexión segura de salida en STARTTLS.' },
+      textFor: {
+        tls: { en: 'Set the outgoing Secure connection type to SSL/TLS.', es: 'Ponga el Tipo de conexión segura de salida en SSL/TLS.' },
+        none: { en: 'Set the outgoing Secure connection type to None.', es: 'Ponga el Tipo de conexión segura de salida en Ninguno.' },
+      },
+      detail: {
+        en: 'Mail had a single "Require SSL for outgoing email" box for this; the new Outlook names the choice.',
+        es: 'Correo tenía para esto una sola casilla, "Requerir SSL para el correo electrónico saliente"; el nuevo Outlook nombra la opción.',
+      },
     },
     {
       id: 'set-port',
       kind: 'port',
       text: {
-        en: 'In the outgoing Port field, use {port} instead of {oldPort}.',
-        es: 'En el campo Puerto de salida, use {port} en lugar de {oldPort}.',
+        en: 'In the outgoing Port field, enter {port} (not {oldPort}).',
+        es: 'En el campo Puerto de salida, escriba {port} (no {oldPort}).',
+      },
+      detail: {
+        en: 'Mail wrote the port after the server name, as in mail.example.net:{oldPort}; the new Outlook has a field of its own for it.',
+        es: 'Correo escribía el puerto tras el nombre del servidor, como en mail.example.net:{oldPort}; el nuevo Outlook tiene un campo propio para él.',
       },
     },
     {
@@ -75,8 +98,8 @@ export const windowsMail: MailClient = {
   ],
   authentication: {
     where: {
-      en: 'New Outlook: Settings > Accounts > Email accounts > (IMAP/POP account) advanced server settings',
-      es: 'Nuevo Outlook: Configuración > Cuentas > Cuentas de correo > configuración avanzada del servidor (cuenta IMAP/POP)',
+      en: 'New Outlook: Settings > Accounts > Email accounts > Add account > the IMAP or POP form (SMTP username and password). In Mail it was "Outgoing server requires authentication" with "Use the same user name and password for sending email"',
+      es: 'Nuevo Outlook: Configuración > Cuentas > Cuentas de correo > Agregar cuenta > el formulario IMAP o POP (usuario y contraseña de SMTP). En Correo era "El servidor saliente requiere autenticación" con "Usar el mismo nombre de usuario y contraseña para enviar correo"',
     },
     detail: {
       en: 'Use the same user name and password as for incoming mail.',
@@ -88,6 +111,7 @@ export const windowsMail: MailClient = {
     {
       title: 'Microsoft Support: Outlook for Windows: the future of Mail, Calendar and People on Windows 11',
       url: 'https://support.microsoft.com/en-us/office/outlook-for-windows-the-future-of-mail-calendar-and-people-on-windows-11-715fc27c-e0f4-4652-9174-47faa751b199',
+      confirms: [],
     },
   ],
   checked: '2026-11',

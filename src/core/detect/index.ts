@@ -6,7 +6,7 @@
 import { detectClient } from './client-id';
 import { extractSettings } from './extract';
 import { gatherFacts } from './facts';
-import { checkModel, decide, score, SCORED_KINDS, type Model } from './model';
+import { checkModel, decide, score, SCORED_KINDS, type Model, type ScoredKind } from './model';
 import { readPage } from './reading';
 import { measureSmells, possibleKinds, SMELLS } from './smells';
 import { DEFAULT_TEXT_BUDGET } from './text';
@@ -99,6 +99,16 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
     settings: kind === 'account' ? settings : { ...settings, anchor: null },
     clientId: kind === 'none' ? null : detectClient(facts),
   };
+}
+
+/**
+ * What the weights see of a page: the smells' answers and which kinds it may be at all. Training and
+ * its evaluation take this once per page and then score any number of candidate models on it.
+ */
+export function pageEvidence(document: Document, url: string, textBudget = DEFAULT_TEXT_BUDGET): { answers: number[]; possible: Record<ScoredKind, boolean> } {
+  if (document.documentElement === null) return { answers: SMELLS.map(() => 0), possible: { article: false, account: false } };
+  const { reading, extraction, answers } = analyse(document, url, textBudget);
+  return { answers, possible: possibleKinds(reading, extraction) };
 }
 
 /** The smells' answers for a page, in SMELLS order: what `npm run train:detect` learns from. */

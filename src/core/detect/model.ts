@@ -77,3 +77,20 @@ export function checkModel(value: unknown): Model {
   }
   return model as Model;
 }
+
+/**
+ * The weights that break their smell's sign (smells.ts), one sentence each: a hand-edited file, or one
+ * trained before a sign was written. Kept out of `checkModel`, so that changing a sign leaves the old
+ * weights loadable until `npm run train:detect` replaces them; the model test holds the shipped file to it.
+ */
+export function signViolations(model: Model): string[] {
+  const problems: string[] = [];
+  for (const smell of SMELLS) {
+    for (const kind of SCORED_KINDS) {
+      const sign = smell.sign?.[kind];
+      const weight = model.weights[kind][smell.id] ?? 0;
+      if (sign !== undefined && sign * weight < 0) problems.push(`weights.${kind}.${smell.id} is ${weight}, but that smell may only push ${kind} ${sign > 0 ? 'up' : 'down'}`);
+    }
+  }
+  return problems;
+}

@@ -13,6 +13,7 @@ import {
   YOU,
   CANNOT_SEND,
   CJK_CANNOT_SEND,
+  SEND_AS,
   SEND_WORD,
   CJK_BLOCKED,
   CJK_INCOMING,
@@ -69,6 +70,7 @@ const ACCOUNT_HEADLINE = words(
 const PROTOCOL = /(?<![\p{L}\p{N}])(?:smtps?|imaps?|pop3s?|submissions?)(?![\p{L}])/u;
 const ANY_NUMBER = /(?<!\d)(?:25|110|143|465|587|993|995|2525)(?!\d)/;
 const OTHER_MAIL_PORT = /(?<![\d.,:])(?:110|143|993|995)(?![\d.,:])/g;
+const IMAP_POP_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?)(?![\p{L}])/gu;
 const PROTOCOL_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?|smtps?)(?![\p{L}])/gu;
 
 const SEARCH_LABEL = /^(?:search|quick ?search|suche|suchen|recherche|rechercher|buscar|búsqueda|cerca|ricerca|zoeken|pesquisar|procurar|szukaj|sök|hledat|поиск|検索)\b/i;
@@ -147,14 +149,24 @@ export interface Reading {
   /** Share of labelled fields whose label is a mail-account word. */
   mailLabelShare: number;
   protocols: number;
+  /** IMAP and POP named in the text (not SMTP). */
+  imapPop: number;
   otherMailPorts: number;
   sendWords: number;
   cannotSend: boolean;
+  /** The page is about sending as another address through its SMTP server ("Send mail as"). */
+  sendAs: boolean;
   /** The page belongs to someone: a sign-out control, an account-area address, their own address shown. */
   inAccount: boolean;
   advice: number;
   /** Words addressing the reader per 1,000 characters of text. */
   youDensity: number;
+}
+
+const WIDE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
+/** A line's length as it reads: a Japanese or Chinese character says as much as two Latin letters. */
+function visualWidth(line: string): number {
+  return line.length + (line.match(WIDE)?.length ?? 0);
 }
 
 function count(pattern: RegExp, text: string): number {
@@ -265,7 +277,7 @@ export function readPage(facts: PageFacts): Reading {
   }
 
   const lines = textLines.filter((line) => line.trim() !== '');
-  const shortLines = lines.length === 0 ? 0 : lines.filter((line) => line.length <= 40).length / lines.length;
+  const shortLines = lines.length === 0 ? 0 : lines.filter((line) => visualWidth(line) <= 40).length / lines.length;
   const addressInValues = facts.fields.some((field) => EMAIL_ADDRESS.test(field.value));
 
   return {
@@ -309,11 +321,13 @@ export function readPage(facts: PageFacts): Reading {
     otherFields,
     mailLabelShare: labelled === 0 ? 0 : mailLabels / labelled,
     protocols: count(PROTOCOL_WORD, text),
+    imapPop: count(IMAP_POP_WORD, text),
     otherMailPorts: count(OTHER_MAIL_PORT, text),
     sendWords: count(SEND_WORD, text),
     advice: count(ADVICE, text) + count(CJK_ADVICE, text),
     inAccount: facts.signOut || isAccountUrl(facts.url) || addressInValues || EMAIL_ADDRESS.test(headline) || EMAIL_ADDRESS.test(text.slice(0, 2000)),
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
     cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`),
+    sendAs: has(SEND_AS, `${headline}\n${text}`),
   };
 }

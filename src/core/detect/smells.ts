@@ -30,6 +30,13 @@ export interface Smell {
    * pages only; letting training give it an article weight would learn the corpus, not the web.
    */
   only?: 'article' | 'account';
+  /**
+   * Which way the smell may push each kind, fixed by reading it rather than learned: a page naming the
+   * outgoing server is never less of an article for it, and a printer's words never make one more.
+   * Training learns how much a smell counts, within its sign (0 where the data disagrees). Without a
+   * sign, the weight may go either way. Near-miss smells push both kinds down.
+   */
+  sign?: { article?: 1 | -1; account?: 1 | -1 };
 }
 
 /** `count` as a share of `enough`: 0 for none, 1 from `enough` on. */
@@ -41,23 +48,23 @@ const onTopic = (text: string): boolean => topicOf(text) !== null || has(CJK_OUT
 const URL_TOPIC = /smtp|outgoing|outbound|submission|op25b|port-?25|(?:^|[^\d])(?:587|465|2525)(?:[^\d]|$)|postausgang|sortant|saliente|salida|uscita|uitgaand|wychodz/;
 
 const TOPIC_SMELLS: Smell[] = [
-  { id: 'title:topic', about: 'The title or main heading names the outgoing server, SMTP or a mail port', measure: (r) => yes(onTopic(r.headline)) },
-  { id: 'title:port-25-blocked', about: 'The title or main heading says port 25 is blocked', measure: (r) => yes(has(PORT_25_BLOCKED, r.headline)) },
-  { id: 'heading:topic', about: 'A further heading names the outgoing server, SMTP or a mail port', measure: (_r, f) => yes(f.headings.some(onTopic)) },
-  { id: 'meta:topic', about: 'The meta description names the outgoing server, SMTP or a mail port', measure: (_r, f) => yes(onTopic(f.description)) },
-  { id: 'url:topic', about: 'The address names SMTP, the outgoing server or a mail port', measure: (_r, f) => yes(URL_TOPIC.test(f.urlText)) },
-  { id: 'title:mail-setup', about: 'The title pairs a mail word with a set-up word ("Configure your email")', measure: (r) => yes(r.headlineMailSetup) },
+  { id: 'title:topic', about: 'The title or main heading names the outgoing server, SMTP or a mail port', measure: (r) => yes(onTopic(r.headline)), sign: { article: 1 } },
+  { id: 'title:port-25-blocked', about: 'The title or main heading says port 25 is blocked', measure: (r) => yes(has(PORT_25_BLOCKED, r.headline)), sign: { article: 1 } },
+  { id: 'heading:topic', about: 'A further heading names the outgoing server, SMTP or a mail port', measure: (_r, f) => yes(f.headings.some(onTopic)), sign: { article: 1 } },
+  { id: 'meta:topic', about: 'The meta description names the outgoing server, SMTP or a mail port', measure: (_r, f) => yes(onTopic(f.description)), sign: { article: 1 } },
+  { id: 'url:topic', about: 'The address names SMTP, the outgoing server or a mail port', measure: (_r, f) => yes(URL_TOPIC.test(f.urlText)), sign: { article: 1 } },
+  { id: 'title:mail-setup', about: 'The title pairs a mail word with a set-up word ("Configure your email")', measure: (r) => yes(r.headlineMailSetup), sign: { article: 1 } },
 ];
 
 const PROSE_SMELLS: Smell[] = [
-  { id: 'text:outgoing-server', about: 'The text names the outgoing server (up to 4 times)', measure: (r) => upTo(r.outgoing, 4) },
-  { id: 'text:smtp', about: 'The text says SMTP (up to 4 times)', measure: (r) => upTo(r.smtp, 4) },
-  { id: 'text:submission-port', about: 'The text names port 587, 465 or 2525 (up to 3 times)', measure: (r) => upTo(r.submissionPorts, 3) },
+  { id: 'text:outgoing-server', about: 'The text names the outgoing server (up to 4 times)', measure: (r) => upTo(r.outgoing, 4), sign: { article: 1 } },
+  { id: 'text:smtp', about: 'The text says SMTP (up to 4 times)', measure: (r) => upTo(r.smtp, 4), sign: { article: 1 } },
+  { id: 'text:submission-port', about: 'The text names port 587, 465 or 2525 (up to 3 times)', measure: (r) => upTo(r.submissionPorts, 3), sign: { article: 1 } },
   { id: 'text:port-25', about: 'The text names port 25', measure: (r) => yes(r.port25 > 0) },
-  { id: 'text:port-25-blocked', about: 'The text says port 25 is blocked or filtered', measure: (r) => yes(r.port25Blocked) },
-  { id: 'text:change-port', about: 'A submission port stands next to a verb of changing or using it', measure: (r) => yes(r.changePort) },
-  { id: 'text:port-near-server', about: 'A submission port stands near the outgoing server or SMTP (up to twice)', measure: (r) => upTo(r.portNearServer, 2) },
-  { id: 'text:auth', about: 'The text speaks of SMTP authentication', measure: (r) => upTo(r.auth, 2) },
+  { id: 'text:port-25-blocked', about: 'The text says port 25 is blocked or filtered', measure: (r) => yes(r.port25Blocked), sign: { article: 1 } },
+  { id: 'text:change-port', about: 'A submission port stands next to a verb of changing or using it', measure: (r) => yes(r.changePort), sign: { article: 1 } },
+  { id: 'text:port-near-server', about: 'A submission port stands near the outgoing server or SMTP (up to twice)', measure: (r) => upTo(r.portNearServer, 2), sign: { article: 1 } },
+  { id: 'text:auth', about: 'The text speaks of SMTP authentication', measure: (r) => upTo(r.auth, 2), sign: { article: 1 } },
   { id: 'text:security', about: 'The text names SSL, TLS or STARTTLS (up to 3 times)', measure: (r) => upTo(r.security, 3) },
   { id: 'text:incoming-server', about: 'The text names the incoming (IMAP or POP) server', measure: (r) => upTo(r.incoming, 3) },
   {
@@ -65,33 +72,46 @@ const PROSE_SMELLS: Smell[] = [
     about: 'The text names the incoming server but never the outgoing one or SMTP',
     measure: (r) => yes(r.incoming > 0 && r.outgoing === 0 && r.smtp === 0),
     prior: { article: -2 },
+    sign: { article: -1 },
   },
-  { id: 'text:mail-client', about: 'The text names mail programs (up to 3 times)', measure: (r) => upTo(r.mailClient, 3) },
+  {
+    id: 'text:mostly-incoming',
+    about: 'Share of the server words that are about fetching mail (IMAP, POP, incoming server) rather than sending it',
+    measure: (r) => {
+      const incoming = r.imapPop + r.incoming;
+      const total = incoming + r.smtp + r.outgoing + r.submissionPorts;
+      return total === 0 ? 0 : incoming / total;
+    },
+    sign: { article: -1 },
+  },
+  { id: 'text:mail-client', about: 'The text names mail programs (up to 3 times)', measure: (r) => upTo(r.mailClient, 3), sign: { article: 1 } },
   { id: 'text:steps', about: 'The text gives steps: click, select, enter… (up to 5)', measure: (r) => upTo(r.steps, 5) },
-  { id: 'text:mail-words', about: 'The text speaks of e-mail (up to 6 times)', measure: (r) => upTo(r.mailWords, 6) },
-  { id: 'text:topic-early', about: 'The first word on the subject comes in the first fifth of the text', measure: (r) => yes(r.firstTopicAt < 0.2) },
+  { id: 'text:mail-words', about: 'The text speaks of e-mail (up to 6 times)', measure: (r) => upTo(r.mailWords, 6), sign: { article: 1 } },
+  { id: 'text:topic-early', about: 'The first word on the subject comes in the first fifth of the text', measure: (r) => yes(r.firstTopicAt < 0.2), sign: { article: 1 } },
   {
     id: 'text:settings-stated',
     about: 'An outgoing server and a port can be read off the page',
     measure: (_r, _f, e) => (e.settings.outgoingServer !== null ? 0.5 : 0) + (e.settings.port !== null ? 0.5 : 0),
+    sign: { article: 1 },
   },
-  { id: 'text:advice', about: 'The text advises the reader: you need to, please, we recommend… (up to 3)', measure: (r) => upTo(r.advice, 3) },
+  { id: 'text:advice', about: 'The text advises the reader: you need to, please, we recommend… (up to 3)', measure: (r) => upTo(r.advice, 3), sign: { article: 1 } },
   { id: 'text:you', about: 'The text speaks to the reader (you, your…), up to 10 times per 1,000 characters', measure: (r) => Math.min(r.youDensity, 10) / 10 },
-  { id: 'text:sending', about: 'The text speaks of sending mail (up to 3 times)', measure: (r) => upTo(r.sendWords, 3) },
-  { id: 'text:cannot-send', about: 'The page speaks of mail that cannot be sent', measure: (r) => yes(r.cannotSend) },
+  { id: 'text:sending', about: 'The text speaks of sending mail (up to 3 times)', measure: (r) => upTo(r.sendWords, 3), sign: { article: 1 } },
+  { id: 'text:send-as', about: 'The page speaks of sending as another address ("Send mail as")', measure: (r) => yes(r.sendAs), sign: { article: 1 } },
+  { id: 'text:cannot-send', about: 'The page speaks of mail that cannot be sent', measure: (r) => yes(r.cannotSend), sign: { article: 1 } },
   { id: 'text:short', about: 'The page has under 600 characters of text', measure: (r) => yes(r.textLength < 600) },
   { id: 'text:link-share', about: 'Share of the text inside links (menus, link lists)', measure: (r) => r.linkShare },
-  { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl) },
-  { id: 'page:news-meta', about: 'The page declares itself a news article (Open Graph)', measure: (_r, f) => yes(f.newsMeta) },
+  { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl), sign: { article: 1 } },
+  { id: 'page:news-meta', about: 'The page declares itself a news article (Open Graph)', measure: (_r, f) => yes(f.newsMeta), sign: { article: -1 } },
 ];
 
 const ACCOUNT_SMELLS: Smell[] = [
-  { id: 'form:outgoing-server', about: 'A form field is labelled as the outgoing server', measure: (r) => yes(r.formOutgoingServer), prior: { account: 2 } },
-  { id: 'form:outgoing-port', about: 'A form field is the outgoing port', measure: (r) => yes(r.formOutgoingPort) },
-  { id: 'form:server', about: 'A form field is labelled as a server or host', measure: (r) => yes(r.formServer) },
-  { id: 'form:port', about: 'A form field is labelled as a port', measure: (r) => yes(r.formPort) },
-  { id: 'form:security', about: 'A form field chooses the connection security', measure: (r) => yes(r.formSecurity) },
-  { id: 'form:user', about: 'A form field is the user name or login', measure: (r) => yes(r.formUser), only: 'account' },
+  { id: 'form:outgoing-server', about: 'A form field is labelled as the outgoing server', measure: (r) => yes(r.formOutgoingServer), prior: { account: 2 }, sign: { account: 1 } },
+  { id: 'form:outgoing-port', about: 'A form field is the outgoing port', measure: (r) => yes(r.formOutgoingPort), sign: { account: 1 } },
+  { id: 'form:server', about: 'A form field is labelled as a server or host', measure: (r) => yes(r.formServer), sign: { account: 1 } },
+  { id: 'form:port', about: 'A form field is labelled as a port', measure: (r) => yes(r.formPort), sign: { account: 1 } },
+  { id: 'form:security', about: 'A form field chooses the connection security', measure: (r) => yes(r.formSecurity), sign: { account: 1 } },
+  { id: 'form:user', about: 'A form field is the user name or login', measure: (r) => yes(r.formUser), only: 'account', sign: { account: 1 } },
   { id: 'form:fields', about: 'Text fields and choices on the page (up to 8)', measure: (r) => upTo(r.textFields, 8), only: 'account' },
   {
     id: 'form:no-settings',
@@ -99,21 +119,22 @@ const ACCOUNT_SMELLS: Smell[] = [
     measure: (r) => yes(r.textFields === 0 && r.protocolRows === 0 && !r.pairsOutgoingServer && !r.pairsIncoming),
     prior: { account: -2 },
     only: 'account',
+    sign: { account: -1 },
   },
   { id: 'form:password', about: 'The page has a password field', measure: (r) => yes(r.password), only: 'account' },
-  { id: 'pairs:outgoing-server', about: 'A table or list row gives the outgoing server', measure: (r) => yes(r.pairsOutgoingServer), prior: { account: 1 } },
-  { id: 'pairs:outgoing-port', about: 'A table or list row gives the outgoing port', measure: (r) => yes(r.pairsOutgoingPort) },
+  { id: 'pairs:outgoing-server', about: 'A table or list row gives the outgoing server', measure: (r) => yes(r.pairsOutgoingServer), prior: { account: 1 }, sign: { account: 1 } },
+  { id: 'pairs:outgoing-port', about: 'A table or list row gives the outgoing port', measure: (r) => yes(r.pairsOutgoingPort), sign: { account: 1 } },
   { id: 'pairs:incoming-server', about: 'A table or list row gives the incoming server', measure: (r) => yes(r.pairsIncoming) },
-  { id: 'pairs:user', about: 'A table or list row gives the user name', measure: (r) => yes(r.pairsUser) },
+  { id: 'pairs:user', about: 'A table or list row gives the user name', measure: (r) => yes(r.pairsUser), sign: { account: 1 } },
   { id: 'pairs:protocol-ports', about: 'Rows or lines pair a mail protocol with its port (up to 3)', measure: (r) => upTo(r.protocolRows, 3) },
-  { id: 'account:sign-out', about: 'The page has a sign-out link or button', measure: (_r, f) => yes(f.signOut) },
-  { id: 'url:account', about: 'The address is a settings route, control panel or "my account" area', measure: (_r, f) => yes(isAccountUrl(f.url)) },
-  { id: 'account:address-shown', about: 'An e-mail address is in a field or in the headline', measure: (r) => yes(r.addressShown) },
+  { id: 'account:sign-out', about: 'The page has a sign-out link or button', measure: (_r, f) => yes(f.signOut), sign: { account: 1 } },
+  { id: 'url:account', about: 'The address is a settings route, control panel or "my account" area', measure: (_r, f) => yes(isAccountUrl(f.url)), sign: { account: 1 } },
+  { id: 'account:address-shown', about: 'An e-mail address is in a field or in the headline', measure: (r) => yes(r.addressShown), sign: { account: 1 } },
   { id: 'title:account', about: 'The headline speaks of accounts, settings, identities or mailboxes', measure: (r) => yes(r.headlineAccount) },
-  { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2), prior: { account: -3 }, only: 'account' },
-  { id: 'form:identity', about: 'Form fields describe a sender: name, address, reply-to, signature', measure: (r) => upTo(r.identityFields, 2), only: 'account' },
+  { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2), prior: { account: -3 }, only: 'account', sign: { account: -1 } },
+  { id: 'form:identity', about: 'Form fields describe a sender: name, address, reply-to, signature', measure: (r) => upTo(r.identityFields, 2), only: 'account', sign: { account: 1 } },
   { id: 'form:mail-labels', about: 'Share of the form fields whose labels are mail-account words (server, port, login, mailbox…)', measure: (r) => r.mailLabelShare, only: 'account' },
-  { id: 'form:other-labels', about: 'Form fields are DNS records, files, databases or web sites', measure: (r) => upTo(r.otherFields, 2), prior: { account: -2 }, only: 'account' },
+  { id: 'form:other-labels', about: 'Form fields are DNS records, files, databases or web sites', measure: (r) => upTo(r.otherFields, 2), prior: { account: -2 }, only: 'account', sign: { account: -1 } },
   { id: 'text:protocols', about: 'The text names IMAP, POP3 and SMTP (up to 4 times)', measure: (r) => upTo(r.protocols, 4) },
   { id: 'text:mail-ports', about: 'The text names mail ports 110, 143, 993 or 995 too', measure: (r) => yes(r.otherMailPorts > 0) },
   { id: 'text:terse', about: 'Share of the text lines that are short (labels and values rather than sentences)', measure: (r) => r.shortLines },
@@ -126,21 +147,24 @@ const COMBINED_SMELLS: Smell[] = [
     id: 'help:settings',
     about: 'A help address (or step-by-step text) that states an outgoing server or port',
     measure: (r, _f, e) => yes((r.helpUrl || r.steps >= 3) && (e.settings.outgoingServer !== null || e.settings.port !== null || r.portNearServer > 0)),
+    sign: { article: 1 },
   },
-  { id: 'account:server-shown', about: 'In someone\'s account area, the page shows a server, port or protocol', measure: (r) => yes(r.inAccount && showsServer(r)) },
-  { id: 'account:context', about: 'The page belongs to someone\'s account: sign-out, account address or their own e-mail address', measure: (r) => yes(r.inAccount) },
+  { id: 'account:server-shown', about: 'In someone\'s account area, the page shows a server, port or protocol', measure: (r) => yes(r.inAccount && showsServer(r)), sign: { account: 1 } },
+  { id: 'account:context', about: 'The page belongs to someone\'s account: sign-out, account address or their own e-mail address', measure: (r) => yes(r.inAccount), sign: { account: 1 } },
   {
     id: 'account:protocols',
     about: 'In someone\'s account area, the text names the mail protocols (IMAP, POP3, SMTP) several times',
     measure: (r) => (r.inAccount ? upTo(r.protocols, 6) : 0),
     prior: { account: 1.5 },
     only: 'account',
+    sign: { account: 1 },
   },
 ];
 
 const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
   id: `near-miss:${category.id}`,
   prior: { article: -category.penalty * 4, account: -category.penalty * 2 },
+  sign: { article: -1, account: -1 },
   about: `The page reads like ${category.id.replace(/-/g, ' ')} (${category.atLeast} or more of its words)`,
   measure: (_r: Reading, facts: PageFacts) => {
     const text = `${facts.title}\n${facts.mainHeading}\n${facts.text}`;

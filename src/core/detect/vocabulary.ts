@@ -254,12 +254,25 @@ export const SEND_WORD = words(
   'versende\\p{L}*', 'verschicke\\p{L}*', 'senden', 'envoy\\p{L}*', "l'envoi", 'envi(?:ar|o|a|e|ando)', 'inviare', 'invio',
   'verzend\\p{L}*', 'versturen', 'wysył\\p{L}*', 'skicka', 'odesl\\p{L}*', 'отправ\\p{L}*',
 );
+/**
+ * Sending as another address through its own SMTP server: Gmail's "Send mail as" and its translations,
+ * and the "other address" wording of other webmails. Such help pages name the port and TLS for it.
+ */
+export const SEND_AS = words(
+  'send mail as', 'send (?:e-?)?mail from (?:a different|another) address', 'sending (?:mail )?as another address',
+  'enviar (?:correo|correos|mensajes?|e-?mails?) como', 'e-?mails? senden als', 'nachrichten senden als', 'envoyer des (?:e-?mails|messages) en tant que',
+  'enviar e-?mails? como', 'invia (?:messaggi|email|e-mail) come', 'e-?mails? verzenden als', 'wyślij (?:wiadomość|pocztę) jako',
+  'postayı farklı gönder', 'gönderen adres\\p{L}*', 'odesílat poštu jako',
+);
+
 /** "cannot send", "E-Mails werden nicht versendet", "送信できない": the symptom these pages answer. */
 export const CANNOT_SEND = words(
   "(?:can ?not|can't|cannot|unable to|not able to|fail(?:s|ed)? to) send", "(?:isn't|aren't|not) (?:being )?sent", 'not sending',
   'kann keine', 'nicht (?:versende\\p{L}*|verschick\\p{L}*|gesendet)', "impossible d'envoyer", "n'arrive pas à envoyer",
   'no (?:puedo|se pueden|se puede|consigo) enviar', 'não (?:consigo|é possível) enviar', 'non riesco a inviare', 'kan niet (?:verzenden|versturen)',
-  'nie (?:mogę|można) wysłać',
+  'nie (?:mogę|można) wysłać', "receive (?:e-?mails? )?but (?:can ?not|can't|not) send", 'recibir (?:correos? )?pero no enviar',
+  'empfangen,? aber nicht (?:senden|versenden|verschicken)', 'recevoir (?:des e-?mails )?mais pas (?:en )?envoyer', 'receber,? mas não enviar',
+  'ricevere ma non inviare', 'ontvangen,? maar niet (?:verzenden|versturen)',
 );
 export const CJK_CANNOT_SEND = cjk('送信できない', '送信できません', '送信エラー', '发送失败', '无法发送');
 
@@ -298,5 +311,5 @@ export const STEP_VERB = words(
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
 const PORT_25 = `${B}(?:port|puerto|porta|poort|portu|porten|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}`;
-const BLOCKED = `${B}(?:block\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*)`;
+const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*)`;
 export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,100}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,100}${PORT_25}`, 'gu');

@@ -6,8 +6,8 @@
  * else 587 (still the most widely documented). 2525 is an unofficial submission port some hosts add for
  * networks that block 587; port 25 is for server-to-server relay (RFC 5321) and comes last.
  */
-import type { Authentication, DiscoveryResult, OutgoingServerCandidate, PortResult, Recommendation, Security, Warning } from '../api';
-import { certificateWeaknesses, untrustedChain } from './certificate';
+import type { Authentication, DiscoveryResult, NoSubmissionReason, OutgoingServerCandidate, PortResult, Recommendation, Security, Warning } from '../api';
+import { certificateWeaknessFacts, certificateWeaknesses, untrustedChain } from './certificate';
 import { describeRecommendation } from './describe';
 import { describeTlsFailure } from './tls-failure';
 
@@ -92,21 +92,23 @@ function certificateWarnings(result: PortResult, server: string): Warning[] {
   const port = result.port;
   const warnings: Warning[] = [];
   if (tls.expired) {
-    warnings.push({ code: 'cert-expired', port, message: `The certificate on port ${port} has expired${tls.validTo ? ` (${tls.validTo.slice(0, 10)})` : ''}; mail clients will refuse it until the provider renews it.` });
+    const validTo = tls.validTo ? tls.validTo.slice(0, 10) : null;
+    warnings.push({ code: 'cert-expired', port, params: { validTo }, message: `The certificate on port ${port} has expired${validTo ? ` (${validTo})` : ''}; mail clients will refuse it until the provider renews it.` });
   }
   if (!tls.matchesHost) {
-    const names = tls.validNames.slice(0, 3).join(', ');
-    warnings.push({ code: 'cert-name-mismatch', port, message: `The certificate on port ${port} is not valid for ${server}${names ? ` (it names ${names})` : ''}; use a server name the certificate lists.` });
+    const listed = tls.validNames.slice(0, 3);
+    const names = listed.join(', ');
+    warnings.push({ code: 'cert-name-mismatch', port, params: { server, names: listed }, message: `The certificate on port ${port} is not valid for ${server}${names ? ` (it names ${names})` : ''}; use a server name the certificate lists.` });
   }
   if (untrustedChain(tls)) {
     const message = tls.selfSigned
       ? `The certificate on port ${port} is self-signed, so mail clients will warn or refuse; ask the provider for a certificate from a public authority.`
       : `The certificate on port ${port} comes from an authority that mail programs do not trust${tls.issuer ? ` (${tls.issuer})` : ''}, so they will warn or refuse${tls.expired ? ', and renewing it from the same authority would not help' : ''}; ask the provider for a certificate from a public authority.`;
-    warnings.push({ code: 'cert-untrusted', port, message });
+    warnings.push({ code: 'cert-untrusted', port, params: { selfSigned: tls.selfSigned, issuer: tls.issuer || null, expired: tls.expired }, message });
   }
   const weaknesses = certificateWeaknesses(tls);
   if (weaknesses.length > 0) {
-    warnings.push({ code: 'cert-weak-key', port, message: `The certificate on port ${port} is too weak: it has ${weaknesses.join(' and ')}; current mail clients may refuse it, so the provider should replace it.` });
+    warnings.push({ code: 'cert-weak-key', port, params: { weaknesses: certificateWeaknessFacts(tls) }, message: `The certificate on port ${port} is too weak: it has ${weaknesses.join(' and ')}; current mail clients may refuse it, so the provider should replace it.` });
   }
   return warnings;
 }
@@ -140,19 +142,35 @@ function portsSwapped(perPort: PortResult[]): boolean {
   return on465?.state === 'tls-unexpected' && on465.banner !== null && on587?.state === 'tls-expected';
 }
 
-/** Why no submission port works, from what each one that answered did. */
-function noWorkingSubmission(checked: PortResult[], swapped: boolean): string {
+/** Why no submission port works, from what each one that answered did: the reason, its ports, and the sentence. */
+function noWorkingSubmission(checked: PortResult[], swapped: boolean): { reason: NoSubmissionReason; ports: number[]; message: string } {
   const answered = checked.filter((result) => !SILENT.has(result.state)).sort((a, b) => a.port - b.port);
   const consequence = 'from a network that blocks port 25 this server cannot be used for sending';
-  if (answered.length === 0) return `None of the submission ports (465, 587, 2525) answered; ${consequence}.`;
-  if (swapped) return `No submission port works as configured: ports 465 and 587 answer but are swapped (465 speaks plain SMTP, 587 implicit TLS); ${consequence} until the client is set up for that or the provider swaps them back.`;
+  if (answered.length === 0) return { reason: 'none-answered', ports: [], message: `None of the submission ports (465, 587, 2525) answered; ${consequence}.` };
+  if (swapped) {
+    return {
+      reason: 'swapped',
+      ports: [465, 587],
+      message: `No submission port works as configured: ports 465 and 587 answer but are swapped (465 speaks plain SMTP, 587 implicit TLS); ${consequence} until the client is set up for that or the provider swaps them back.`,
+    };
+  }
   const tlsFailed = answered.filter((result) => result.state === 'tls-failed' || result.state === 'starttls-failed');
   if (tlsFailed.length === answered.length) {
     const reasons = [...new Set(tlsFailed.map((result) => describeTlsFailure(result.tlsError)))];
     const why = tlsFailed.every((result) => result.tlsError === undefined) ? '' : ` (${reasons.join('; ')})`;
-    return `${listPorts(tlsFailed.map((result) => result.port))} answer${tlsFailed.length === 1 ? 's' : ''}, but the TLS handshake failed${why}, so no mail client can connect securely; the provider must repair the server's TLS setup.`;
+    const ports = tlsFailed.map((result) => result.port);
+    return {
+      reason: 'tls-failed',
+      ports,
+      message: `${listPorts(ports)} answer${tlsFailed.length === 1 ? 's' : ''}, but the TLS handshake failed${why}, so no mail client can connect securely; the provider must repair the server's TLS setup.`,
+    };
   }
-  return `${listPorts(answered.map((result) => result.port))} answer${answered.length === 1 ? 's' : ''}, but none of them completes an encrypted SMTP session (see each port's result); ${consequence}.`;
+  const ports = answered.map((result) => result.port);
+  return {
+    reason: 'no-encrypted-session',
+    ports,
+    message: `${listPorts(ports)} answer${answered.length === 1 ? 's' : ''}, but none of them completes an encrypted SMTP session (see each port's result); ${consequence}.`,
+  };
 }
 
 export function recommend(ports: PortResult[], options: RecommendOptions): RecommendOutcome {
@@ -193,7 +211,12 @@ export function recommend(ports: PortResult[], options: RecommendOptions): Recom
   const swapped = portsSwapped(perPort);
   if (submissionOpen.length === 0) {
     const checked = perPort.filter((result) => SUBMISSION_PORTS.has(result.port));
-    warnings.push({ code: 'no-submission-port', message: checked.length > 0 ? noWorkingSubmission(checked, swapped) : 'No submission port (465 or 587) was checked; check them before relying on port 25.' });
+    if (checked.length > 0) {
+      const { reason, ports, message } = noWorkingSubmission(checked, swapped);
+      warnings.push({ code: 'no-submission-port', params: { reason, ports }, message });
+    } else {
+      warnings.push({ code: 'no-submission-port', params: { reason: 'none-checked', ports: [] }, message: 'No submission port (465 or 587) was checked; check them before relying on port 25.' });
+    }
   }
   if (swapped) {
     warnings.push({
@@ -222,7 +245,7 @@ export function recommend(ports: PortResult[], options: RecommendOptions): Recom
     // starttls-missing, or an ok session that never reached TLS: the password would cross the network readable.
     const noTls = result.state === 'starttls-missing' || (result.state === 'ok' && result.security === 'none');
     if (noTls && result.auth.length > 0) {
-      warnings.push({ code: 'auth-cleartext', port: result.port, message: `Port ${result.port} offers login without any encryption (${result.auth.join(', ')}), so a password typed for it crosses the network readable; do not use this port.` });
+      warnings.push({ code: 'auth-cleartext', port: result.port, params: { mechanisms: result.auth }, message: `Port ${result.port} offers login without any encryption (${result.auth.join(', ')}), so a password typed for it crosses the network readable; do not use this port.` });
     }
   }
   if (discovery?.candidates.some((candidate) => candidate.authentication === 'smtp-after-pop')) {

@@ -6,10 +6,12 @@ import { composeReply, type ReplyFormat } from '../../core/diagnosis/reply';
 import { browser, type Storage } from '../browser';
 import { contentLocale, t } from '../i18n';
 import { AGENT_INPUT_KEY } from '../messages';
+import { readOptions } from '../options';
 import { readState, writeItems } from '../storage';
 import { CheckPanel } from '../ui/CheckPanel';
 import { sameServer } from '../ui/Comparison';
 import { useCheck } from '../ui/use-check';
+import { discoveredIncoming, SetupProfile } from '../ui/SetupProfile';
 import { CustomerCheck } from './CustomerCheck';
 
 /**
@@ -20,14 +22,21 @@ import { CustomerCheck } from './CustomerCheck';
 export function AgentApp() {
   const { check, start } = useCheck();
   const [input, setInput] = useState('');
-  const [clientId, setClientId] = useState('other');
+  // The customer's program: unknown until the agent picks it, and never the agent's own popup choice.
+  const [clientId, setClientId] = useState('');
   const [status, setStatus] = useState('');
   const [customerReport, setCustomerReport] = useState<ProbeReport | null>(null);
+  // The helpdesk profile's name signs the reply.
+  const [signature, setSignature] = useState('');
   const locale = contentLocale();
 
   useEffect(() => {
+    void readOptions().then((effective) => setSignature(effective.options.profile.name));
+  }, []);
+
+  useEffect(() => {
     void readState().then((state) => {
-      if (state.lastClientId && findClient(state.lastClientId)) setClientId(state.lastClientId);
+      if (state.agentClientId && findClient(state.agentClientId)) setClientId(state.agentClientId);
       if (state.lastCheckInput) setInput((current) => current || state.lastCheckInput);
     });
     const take = (value: unknown) => {
@@ -42,20 +51,67 @@ export function AgentApp() {
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
-  const client = findClient(clientId) ?? CLIENTS[CLIENTS.length - 1]!;
+  const chosen = clientId ? findClient(clientId) : undefined;
   const report = check?.status === 'done' ? check.report : null;
   // The customer's pasted report stays valid across re-checks of the same server, and only those.
   const comparison = report && customerReport && sameServer(customerReport.server, report.server) ? compareViews(report, customerReport) : null;
 
+  const replyText = (format: ReplyFormat) => {
+    if (!report) return '';
+    // Without a chosen program the reply asks which one the customer uses (composeReply's own words).
+    return composeReply({ report, client: chosen ?? null, locale, format, comparison, signature });
+  };
+
   const copy = async (format: ReplyFormat) => {
     if (!report) return;
     try {
-      await navigator.clipboard.writeText(composeReply({ report, client, locale, format, comparison }));
+      await navigator.clipboard.writeText(replyText(format));
       setStatus(format === 'markdown' ? t('replyCopiedMarkdown') : t('replyCopied'));
     } catch {
       setStatus(t('copyFailed'));
     }
   };
+
+  const reply = (
+    <section class="card reply" aria-labelledby="reply-title">
+      <h2 id="reply-title">{t('replyTitle')}</h2>
+      <label for="reply-client">{t('replyClientLabel')}</label>
+      <select
+        id="reply-client"
+        value={chosen?.id ?? ''}
+        onChange={(event) => {
+          setClientId(event.currentTarget.value);
+          void writeItems({ agentClientId: event.currentTarget.value || null });
+        }}
+      >
+        <option value="">{t('replyClientUnknown')}</option>
+        {CLIENTS.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+      {report ? (
+        <>
+          <label for="reply-preview">{t('replyPreview')}</label>
+          <textarea id="reply-preview" readOnly rows={12} value={replyText('text')} />
+          <div class="actions">
+            <button type="button" onClick={() => void copy('text')}>
+              {t('copyReply')}
+            </button>
+            <button type="button" class="secondary" onClick={() => void copy('markdown')}>
+              {t('copyReplyMarkdown')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p class="muted">{t('replyAfterCheck')}</p>
+      )}
+      <p class="status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
 
   return (
     <main>
@@ -63,45 +119,21 @@ export function AgentApp() {
         <h1>{t('agentHeading')}</h1>
         <p>{t('agentIntro')}</p>
       </header>
-      <CheckPanel idPrefix="agent" initialInput={input} check={check} onStart={(value) => void start(value)} />
+      {/* The reply is what the agent came for: right under the form, before the port table and the customer-network card. */}
+      <CheckPanel idPrefix="agent" initialInput={input} check={check} onStart={(value) => void start(value)}>
+        {reply}
+      </CheckPanel>
       <CustomerCheck check={check} onReport={setCustomerReport} />
-      <section class="card reply" aria-labelledby="reply-title">
-        <h2 id="reply-title">{t('replyTitle')}</h2>
-        <label for="reply-client">{t('replyClientLabel')}</label>
-        <select
-          id="reply-client"
-          value={client.id}
-          onChange={(event) => {
-            setClientId(event.currentTarget.value);
-            void writeItems({ lastClientId: event.currentTarget.value });
-          }}
-        >
-          {CLIENTS.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </select>
-        {report ? (
-          <>
-            <label for="reply-preview">{t('replyPreview')}</label>
-            <textarea id="reply-preview" readOnly rows={12} value={composeReply({ report, client, locale, format: 'text', comparison })} />
-            <div class="actions">
-              <button type="button" onClick={() => void copy('text')}>
-                {t('copyReply')}
-              </button>
-              <button type="button" class="secondary" onClick={() => void copy('markdown')}>
-                {t('copyReplyMarkdown')}
-              </button>
-            </div>
-          </>
-        ) : (
-          <p class="muted">{t('replyAfterCheck')}</p>
-        )}
-        <p class="status" role="status" aria-live="polite">
-          {status}
-        </p>
-      </section>
+      {report?.recommendation && (
+        <SetupProfile
+          key={report.server}
+          idPrefix="agent"
+          audience="agent"
+          outgoing={report.recommendation}
+          initialEmail={check?.input ?? ''}
+          discoveredIncoming={discoveredIncoming(report, report.recommendation.server)}
+        />
+      )}
     </main>
   );
 }

@@ -7,7 +7,8 @@ import { browser } from '../browser';
 import { POPUP_REQUEST_KEY, POPUP_VIEW_KEY, type Message } from '../messages';
 import { readOptions } from '../options';
 import { ALL_SITES, originsFor } from '../options-schema';
-import { writeItems } from '../storage';
+import { readState, writeItems } from '../storage';
+import { carryToTarget } from '../content/page-target';
 
 const SCRIPT_ID = 'page-hint-extra-sites';
 
@@ -41,8 +42,12 @@ export async function syncContentScripts(): Promise<void> {
   ]);
 }
 
+/** The hint's "Open the checklist" or "Check": the checklist then shows what the page states. */
 export async function openFromHint(message: Extract<Message, { type: 'hint:open' }>): Promise<void> {
-  if (message.clientId) await writeItems({ lastClientId: message.clientId });
+  const [state, { options }] = await Promise.all([readState(), readOptions()]);
+  const page = { outgoingServer: message.server, port: message.port, security: message.security };
+  const { target, tested } = carryToTarget(state.target, state.targetTested, page, options.profile.outgoingServer);
+  await writeItems({ target, targetTested: tested, ...(message.clientId ? { lastClientId: message.clientId } : {}) });
   await browser.storage.session.set({
     [POPUP_VIEW_KEY]: message.view,
     [POPUP_REQUEST_KEY]: { server: message.server, at: Date.now() },

@@ -1,7 +1,11 @@
 /**
- * The inline hint, loaded only on pages the pre-check lets through. It classifies the page, tells the
- * background (badge, popup prefill), and shows a small note in a shadow root so the page's CSS
+ * The page hint, loaded only on pages the pre-check lets through. It classifies the page, tells the
+ * background (badge, popup prefill), and shows a one-line note in a shadow root so the page's CSS
  * cannot restyle it and ours cannot leak. Extracted values are shown as text, never as markup.
+ *
+ * It never covers the article's text and never moves the page: on a help article it floats in the
+ * margin beside the measured text column (placement.ts), on an account page it is an overlay beside
+ * the settings it is about, taking no space in the page's flow. A click or Enter opens the full note.
  */
 import { render } from 'preact';
 import { classifyPage } from '../../core/detect/index';
@@ -9,21 +13,37 @@ import type { PageClassification } from '../../core/detect/types';
 import { findClient } from '../../core/clients/registry';
 import { browser } from '../browser';
 import { t } from '../i18n';
-import type { Message } from '../messages';
+import type { Message, PageSettings } from '../messages';
+import { measureTextColumn } from './column';
 import { HINT_CSS } from './hint-style';
+import { GAP, placeBeside, placeFloating, type BesidePlacement, type Box, type Placement, type Shape } from './placement';
+import { hintWording, type Words } from './wording';
 
 const HOST_TAG = 'smtp-port-assistant-hint';
 /** Beats any page rule, even `* { all: unset }` and `!important` ones: inline important declarations win. */
-const HOST_STYLE = 'all: initial !important; display: block !important; visibility: visible !important; opacity: 1 !important;';
-const FLOATING = 'position: fixed !important; z-index: 2147483647 !important; right: 16px !important; bottom: 16px !important; width: 340px !important; max-width: calc(100vw - 32px) !important;';
-const INLINE = 'position: relative !important; margin: 8px 0 !important; max-width: 480px !important;';
+const HOST_STYLE = 'all: initial !important; display: block !important; visibility: visible !important; opacity: 1 !important; z-index: 2147483647 !important; margin: 0 !important;';
+const BOTTOM = 16;
 
-let host: HTMLElement | null = null;
+type Layout = { mode: 'floating'; placement: Placement } | { mode: 'beside'; placement: BesidePlacement };
+
+interface Shown {
+  host: HTMLElement;
+  mount: HTMLElement;
+  result: PageClassification;
+  anchor: Element | null;
+  barWidth: number;
+  layout: Layout;
+  open: boolean;
+  stop: () => void;
+}
+
+let shown: Shown | null = null;
 let shownFor: string | null = null;
 
 export function removeHint(): void {
-  host?.remove();
-  host = null;
+  shown?.stop();
+  shown?.host.remove();
+  shown = null;
   shownFor = null;
 }
 
@@ -37,40 +57,204 @@ async function dismissedHere(): Promise<boolean> {
   return Array.isArray(sites) && sites.includes(location.hostname);
 }
 
-function Hint({ result, onClose }: { result: PageClassification; onClose: () => void }) {
-  const client = result.clientId ? findClient(result.clientId) : undefined;
-  const server = result.settings.outgoingServer;
-  const open = (view: 'checklist' | 'check') =>
-    send({ type: 'hint:open', view, clientId: client?.id ?? null, server: server ?? null });
-  const dismiss = () => {
-    send({ type: 'hint:dismiss' });
-    onClose();
-  };
+const say = ([key, ...values]: Words) => t(key, ...values);
+
+function MailIcon() {
   return (
-    <aside class={`hint ${result.kind}`} role="complementary" aria-label={t('extName')}>
-      <p class="title">{t('extName')}</p>
-      <p>{result.kind === 'account' ? t('hintAccount') : t('hintArticle')}</p>
-      {server && (
-        <p class="server">
-          {t('hintServer')} <strong>{server}</strong>
-          {result.settings.port !== null && <span>:{result.settings.port}</span>}
-        </p>
-      )}
-      <div class="actions">
-        {result.kind === 'article' && (
-          <button type="button" onClick={() => open('checklist')}>
-            {client ? t('hintChecklistFor', client.name) : t('hintChecklist')}
-          </button>
+    <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <rect x="3" y="5" width="18" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="2" />
+      <path d="M3.5 6.5 12 13l8.5-6.5" fill="none" stroke="currentColor" stroke-width="2" />
+    </svg>
+  );
+}
+
+interface HintProps {
+  result: PageClassification;
+  shape: Shape;
+  /** The note opens upwards from a bar at the bottom of the window, downwards beside a page's settings. */
+  opensUp: boolean;
+  /** The window edge a floating hint sits at. */
+  side: 'left' | 'right';
+  open: boolean;
+  onToggle: (open: boolean, focusToggle: boolean) => void;
+  onHide: () => void;
+}
+
+function Hint({ result, shape, opensUp, side, open, onToggle, onHide }: HintProps) {
+  const kind = result.kind === 'account' ? 'account' : 'article';
+  const { outgoingServer: server, port, security } = result.settings;
+  const wording = hintWording(kind, { outgoingServer: server, port, security });
+  const client = result.clientId ? findClient(result.clientId) : undefined;
+  const openView = (view: 'checklist' | 'check') =>
+    send({ type: 'hint:open', view, clientId: client?.id ?? null, server, port, security });
+  const line = say(wording.line);
+  const compact = shape !== 'bar' && !open;
+  return (
+    <aside
+      class={`hint ${kind} ${compact ? shape : 'bar'} ${side} ${open ? 'open' : ''}`}
+      aria-label={t('extName')}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          onToggle(false, true);
+        }
+      }}
+    >
+      <button
+        type="button"
+        class="toggle"
+        aria-expanded={open}
+        aria-controls="hint-panel"
+        title={compact ? line : undefined}
+        onClick={() => onToggle(!open, false)}
+      >
+        <MailIcon />
+        <span class={compact ? 'visually-hidden' : 'line'}>{line}</span>
+        {!compact && (
+          <span class="chevron" aria-hidden="true">
+            {open === opensUp ? '▾' : '▴'}
+          </span>
         )}
-        <button type="button" class={result.kind === 'article' ? 'secondary' : ''} onClick={() => open('check')}>
-          {server ? t('hintCheckServer', server) : t('hintCheckMyServer')}
-        </button>
-      </div>
-      <button type="button" class="close" aria-label={t('hintDismiss')} title={t('hintDismiss')} onClick={dismiss}>
-        ×
       </button>
+      <div id="hint-panel" class="panel" hidden={!open}>
+        <p>{say(wording.body)}</p>
+        {server && (
+          <p class="server">
+            {t('hintServer')} <strong>{server}</strong>
+            {port !== null && <span>:{port}</span>}
+          </p>
+        )}
+        <div class="actions">
+          {kind === 'article' && (
+            <button type="button" class="primary" onClick={() => openView('checklist')}>
+              {client ? t('hintChecklistFor', client.name) : t('hintChecklist')}
+            </button>
+          )}
+          <button type="button" class={kind === 'article' ? 'secondary' : 'primary'} onClick={() => openView('check')}>
+            {server ? t('hintCheckServer', server) : t('hintCheckMyServer')}
+          </button>
+        </div>
+        <p class="hide">
+          <button type="button" class="link" aria-describedby="hint-hide-note" onClick={onHide}>
+            {t('hintHideSite')}
+          </button>{' '}
+          <span id="hint-hide-note" class="note">
+            {t('hintHideSiteNote')}
+          </span>
+        </p>
+      </div>
     </aside>
   );
+}
+
+function hostStyle(layout: Layout, open: boolean): string {
+  if (layout.mode === 'floating') {
+    const { shape, side, inset, panelWidth } = layout.placement;
+    // Open, the panel keeps the usual distance from the window's edge (inside the margin when it fits).
+    const edge = open ? GAP : shape === 'tab' ? 0 : inset;
+    const width = open ? `width: ${panelWidth}px !important;` : '';
+    return `${HOST_STYLE} position: fixed !important; bottom: ${BOTTOM}px !important; ${side}: ${edge}px !important; ${width} max-width: calc(100vw - ${2 * GAP}px) !important;`;
+  }
+  const { left, top, panelLeft, panelWidth } = layout.placement;
+  const x = open ? panelLeft : left;
+  const width = open ? `width: ${panelWidth}px !important;` : '';
+  return `${HOST_STYLE} position: absolute !important; left: ${x}px !important; top: ${top}px !important; ${width}`;
+}
+
+function boxOf(element: Element): Box {
+  const rect = element.getBoundingClientRect();
+  return toDocument(rect);
+}
+
+function toDocument(rect: DOMRect): Box {
+  return { left: rect.left + scrollX, top: rect.top + scrollY, right: rect.right + scrollX, bottom: rect.bottom + scrollY };
+}
+
+/**
+ * Where the anchor's content ends: a form control's own box, but for a table, list or block the
+ * extent of its text, since a block's box runs to the column's edge however short its lines are.
+ */
+function contentBox(element: Element): Box {
+  if (element.matches('input, select, textarea, button')) return boxOf(element);
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const rect = range.getBoundingClientRect();
+  return rect.width > 0 && rect.height > 0 ? toDocument(rect) : boxOf(element);
+}
+
+/** The controls on the anchor's row, which the hint must not cover. */
+function rowControls(anchor: Element): Box[] {
+  const row = anchor.parentElement?.parentElement ?? anchor.parentElement;
+  if (!row) return [];
+  return [...row.querySelectorAll('input, select, textarea, button, label')].filter((element) => element !== anchor).slice(0, 40).map(contentBox);
+}
+
+function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'barWidth'>): Layout {
+  const width = document.documentElement.clientWidth || innerWidth;
+  if (state.anchor?.isConnected) {
+    return { mode: 'beside', placement: placeBeside(width, scrollX, contentBox(state.anchor), rowControls(state.anchor), state.barWidth) };
+  }
+  return { mode: 'floating', placement: placeFloating(width, measureTextColumn(document, state.host), state.barWidth) };
+}
+
+function paint(state: Shown, focusToggle = false): void {
+  const shape = state.layout.placement.shape;
+  state.host.setAttribute('style', hostStyle(state.layout, state.open));
+  render(
+    <Hint
+      result={state.result}
+      shape={shape}
+      opensUp={state.layout.mode === 'floating'}
+      side={state.layout.mode === 'floating' ? state.layout.placement.side : 'right'}
+      open={state.open}
+      onToggle={(open, focus) => {
+        state.open = open;
+        paint(state, focus);
+      }}
+      onHide={() => {
+        send({ type: 'hint:dismiss' });
+        removeHint();
+      }}
+    />,
+    state.mount,
+  );
+  if (state.layout.mode === 'beside') {
+    // Absolute positions count from the nearest positioned ancestor: correct by what was measured.
+    const want = state.open ? state.layout.placement.panelLeft : state.layout.placement.left;
+    const got = boxOf(state.host);
+    const dx = want - got.left;
+    const dy = state.layout.placement.top - got.top;
+    if (Math.abs(dx) > 0.5 || Math.abs(dy) > 0.5) {
+      const left = Number.parseFloat(state.host.style.left) + dx;
+      const top = Number.parseFloat(state.host.style.top) + dy;
+      state.host.style.setProperty('left', `${left}px`, 'important');
+      state.host.style.setProperty('top', `${top}px`, 'important');
+    }
+  }
+  if (focusToggle) state.host.shadowRoot?.querySelector<HTMLElement>('.toggle')?.focus();
+}
+
+/** Follow the page when the window or the content changes size, at most once a frame. */
+function follow(state: Shown): () => void {
+  let frame = 0;
+  const update = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const next = measureLayout(state);
+      if (JSON.stringify(next) === JSON.stringify(state.layout)) return;
+      state.layout = next;
+      paint(state);
+    });
+  };
+  addEventListener('resize', update);
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
+  observer?.observe(document.documentElement);
+  if (state.anchor) observer?.observe(state.anchor);
+  return () => {
+    cancelAnimationFrame(frame);
+    removeEventListener('resize', update);
+    observer?.disconnect();
+  };
 }
 
 /** Classify the page and show the hint when it matches. Returns whether the page matched. */
@@ -78,23 +262,31 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const result = classifyPage(document, location.href, { signal });
   if (signal.aborted || result.kind === 'none') return false;
   const { outgoingServer, port, security } = result.settings;
-  send({ type: 'page:classified', kind: result.kind, settings: { outgoingServer, port, security }, clientId: result.clientId });
+  const settings: PageSettings = { outgoingServer, port, security };
+  send({ type: 'page:classified', kind: result.kind, settings, clientId: result.clientId });
   // Never twice on one page, and never where the person said no.
   if (shownFor === location.href || (await dismissedHere()) || signal.aborted) return true;
   removeHint();
-  const element = document.createElement(HOST_TAG);
-  const anchor = result.kind === 'account' ? result.settings.anchor : null;
-  element.setAttribute('style', HOST_STYLE + (anchor ? INLINE : FLOATING));
-  const shadow = element.attachShadow({ mode: 'open' });
+  const host = document.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = HINT_CSS;
-  shadow.append(style);
   const mount = document.createElement('div');
-  shadow.append(mount);
-  if (anchor?.parentNode) anchor.insertAdjacentElement('afterend', element);
-  else (document.body ?? document.documentElement).append(element);
-  host = element;
+  shadow.append(style, mount);
+  const anchor = result.kind === 'account' ? result.settings.anchor : null;
+
+  // Measure the one-line bar unseen, then place it, all in this task: the first frame that paints the
+  // hint paints it where it stays, so nothing on the page moves and the hint does not jump.
+  host.setAttribute('style', `${HOST_STYLE} position: fixed !important; left: 0 !important; top: 0 !important; visibility: hidden !important;`);
+  // After <body>, not inside it: a page rule such as `body > :last-child` must not start matching another element.
+  document.documentElement.append(host);
+  render(<Hint result={result} shape="bar" opensUp side="right" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
+  const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
+  const state: Shown = { host, mount, result, anchor, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
+  state.layout = measureLayout(state);
+  paint(state);
+  state.stop = follow(state);
+  shown = state;
   shownFor = location.href;
-  render(<Hint result={result} onClose={removeHint} />, mount);
   return true;
 }

@@ -5,6 +5,17 @@ import { readOptions, type EffectiveOptions } from '../options';
 import { ALL_SITES, checkOptions, exportOptions, importOptions, originsFor, type ManagedField, type Options } from '../options-schema';
 import { writeItems } from '../storage';
 import { browser } from '../browser';
+import { HiddenSites } from './HiddenSites';
+import { IncomingFields, incomingDraft, type IncomingDraft } from '../ui/IncomingFields';
+import { ProviderFiles } from './ProviderFiles';
+import { jsonFaultWords } from './json-fault-words';
+
+/** The help-centre domains the browser has not allowed yet: the page hint cannot run there. */
+async function domainsWithoutPermission(domains: string[]): Promise<string[]> {
+  if (await browser.permissions.contains({ origins: [ALL_SITES] })) return [];
+  const allowed = await Promise.all(domains.map((domain) => browser.permissions.contains({ origins: originsFor(domain) })));
+  return domains.filter((_domain, index) => !allowed[index]);
+}
 
 interface Draft {
   serviceUrl: string;
@@ -13,6 +24,7 @@ interface Draft {
   outgoingServer: string;
   allowedPorts: ProbePort[];
   authMethod: Options['profile']['authMethod'];
+  incoming: IncomingDraft;
 }
 
 function toDraft(options: Options): Draft {
@@ -23,6 +35,7 @@ function toDraft(options: Options): Draft {
     outgoingServer: options.profile.outgoingServer,
     allowedPorts: options.profile.allowedPorts,
     authMethod: options.profile.authMethod,
+    incoming: incomingDraft(options.profile.incoming),
   };
 }
 
@@ -35,6 +48,8 @@ function fromDraft(draft: Draft): unknown {
       outgoingServer: draft.outgoingServer,
       allowedPorts: draft.allowedPorts,
       authMethod: draft.authMethod,
+      // No incoming host typed means no incoming server set.
+      incoming: draft.incoming.hostname.trim() === '' ? null : { ...draft.incoming, port: draft.incoming.port.trim() },
     },
   };
 }
@@ -44,9 +59,29 @@ export function OptionsApp() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [allSites, setAllSites] = useState(false);
+  const [missing, setMissing] = useState<string[]>([]);
   useEffect(() => {
     void browser.permissions.contains({ origins: [ALL_SITES] }).then(setAllSites);
   }, []);
+  // Imported, saved or policy domains, and permissions granted or taken back elsewhere: the list follows.
+  const helpDomains = effective?.options.profile.helpDomains.join(' ') ?? '';
+  useEffect(() => {
+    const refresh = () => void domainsWithoutPermission(helpDomains.split(' ').filter(Boolean)).then(setMissing);
+    refresh();
+    browser.permissions.onAdded.addListener(refresh);
+    browser.permissions.onRemoved.addListener(refresh);
+    return () => {
+      browser.permissions.onAdded.removeListener(refresh);
+      browser.permissions.onRemoved.removeListener(refresh);
+    };
+  }, [helpDomains]);
+
+  /** The prompt comes straight from the click, before any other await. */
+  const allowMissing = async () => {
+    const granted = await browser.permissions.request({ origins: missing.flatMap(originsFor) }).catch(() => false);
+    setMissing(await domainsWithoutPermission(helpDomains.split(' ').filter(Boolean)));
+    if (!granted) setMessage({ text: t('optionsPermissionDenied'), error: true });
+  };
 
   /** Permission prompts must come straight from the click, before any other await. */
   const toggleAllSites = async (wanted: boolean) => {
@@ -107,7 +142,7 @@ export function OptionsApp() {
     if (!file) return;
     const imported = importOptions(await file.text());
     if (!imported.ok) {
-      setMessage({ text: t('optionsImportFailed', imported.message), error: true });
+      setMessage({ text: t('optionsImportFailed', imported.json ? jsonFaultWords(imported.json, t) : imported.message), error: true });
       return;
     }
     await writeItems({ options: imported.value });
@@ -119,6 +154,20 @@ export function OptionsApp() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       {effective.locked.length > 0 && <p class="card notice">{t('optionsManagedIntro')}</p>}
+      {missing.length > 0 && (
+        <section class="card notice" aria-labelledby="sites-missing-title" data-testid="sites-missing">
+          <h2 id="sites-missing-title">{t('optionsSitesMissingTitle')}</h2>
+          <p>{t('optionsSitesMissingBody')}</p>
+          <ul>
+            {missing.map((domain) => (
+              <li key={domain}>{domain}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void allowMissing()}>
+            {t('optionsAllowSites')}
+          </button>
+        </section>
+      )}
       {effective.problems.length > 0 && (
         <ul class="card error">
           {effective.problems.map((problem) => (
@@ -174,6 +223,7 @@ export function OptionsApp() {
               {t('optionsAuthPop')}
             </label>
           </fieldset>
+          <IncomingFields idPrefix="options" value={draft.incoming} onChange={(incoming) => update({ incoming })} />
         </fieldset>
         <fieldset>
           <legend>{t('optionsSitesLegend')}</legend>
@@ -187,15 +237,18 @@ export function OptionsApp() {
           <button type="button" class="secondary" onClick={exportFile}>
             {t('optionsExport')}
           </button>
+          {/* The input comes first, so its keyboard focus can draw the ring on the label that stands for it. */}
+          <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
           <label class="button secondary" for="import-file">
             {t('optionsImport')}
           </label>
-          <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
         </div>
         <p class={message?.error ? 'status field-error' : 'status'} role={message?.error ? 'alert' : 'status'}>
           {message?.text ?? ''}
         </p>
       </form>
+      <ProviderFiles profile={effective.options.profile} />
+      <HiddenSites />
       <section class="card">
         <h2>{t('privacyTitle')}</h2>
         <p>{t('privacyBody')}</p>

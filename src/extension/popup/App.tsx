@@ -12,10 +12,13 @@ import { readState, writeItems, type StoredState } from '../storage';
 import { CheckPanel } from '../ui/CheckPanel';
 import { restoreCarriedCheck } from '../carried-check';
 import { useCheck } from '../ui/use-check';
+import { discoveredIncoming, PROFILE_CLIENTS, SetupProfile } from '../ui/SetupProfile';
+import { securityWords } from '../ui/port-words';
 import { ChecklistView } from './ChecklistView';
 import { ClientPicker } from './ClientPicker';
 import { LocalSetup } from './LocalSetup';
 import { useEscapeCloses } from './use-escape-closes';
+import { withProfileServer } from '../content/page-target';
 
 type View = 'checklist' | 'check';
 
@@ -43,6 +46,9 @@ export function App() {
   const [view, setView] = useState<View>('checklist');
   const [initialInput, setInitialInput] = useState('');
   const [profileName, setProfileName] = useState('');
+  // Where focus goes once the next render is on screen: the chosen client's heading, or the settings card.
+  const [focusNext, setFocusNext] = useState<'client-title' | 'settings-title' | 'client-search' | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const { check, start } = useCheck();
   const locale = contentLocale();
   useEscapeCloses();
@@ -56,9 +62,19 @@ export function App() {
       if (stored[POPUP_VIEW_KEY] === 'check') setView('check');
       setInitialInput(await prefill(loaded, options.profile.outgoingServer));
       setProfileName(options.profile.name);
-      setState(loaded);
+      // With no server known yet, the checklist names the helpdesk profile's server rather than "your current one".
+      setState({ ...loaded, target: withProfileServer(loaded.target, options.profile.outgoingServer) });
     })();
   }, []);
+
+  useEffect(() => {
+    if (!focusNext) return;
+    const element = document.getElementById(focusNext);
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    element.closest('section, .current-client')?.scrollIntoView({ block: 'start' });
+    setFocusNext(null);
+  });
 
   if (!state) return <p class="loading" aria-busy="true" />;
 
@@ -67,6 +83,8 @@ export function App() {
     setPicking(false);
     setState({ ...state, lastClientId: next.id });
     void writeItems({ lastClientId: next.id });
+    // The button or search box that had focus is gone: the chosen client's heading takes it.
+    setFocusNext('client-title');
   };
   const show = (next: View) => {
     setView(next);
@@ -83,6 +101,10 @@ export function App() {
     setState({ ...state, target, targetTested: true });
     void writeItems({ target, targetTested: true });
     show('checklist');
+    // The check panel (and the button that had focus) is gone: show, focus and announce the updated card.
+    const security = client ? pick(client.securityWords[target.security], locale) : securityWords(target.security);
+    setAnnouncement(client ? t('settingsUpdated', target.port, security, target.server) : t('settingsUpdatedPick', target.port, security, target.server));
+    setFocusNext(client ? 'settings-title' : 'client-search');
   };
 
   return (
@@ -114,13 +136,24 @@ export function App() {
         <>
           <div class="current-client">
             <div>
-              <h2 class="client-title">{client.name}</h2>
+              <h2 id="client-title" class="client-title" tabIndex={-1}>
+                {client.name}
+              </h2>
               <p class="muted">{t('covers', pick(client.versions, locale))}</p>
             </div>
             <button type="button" class="secondary" onClick={() => setPicking(true)}>
               {t('changeClient')}
             </button>
           </div>
+          {PROFILE_CLIENTS.includes(client.id) && state.targetTested && state.target.server && (
+            <SetupProfile
+              idPrefix="popup"
+              audience="customer"
+              outgoing={{ ...state.target, server: state.target.server }}
+              initialEmail={check?.input ?? state.lastCheckInput}
+              discoveredIncoming={discoveredIncoming(check?.report, state.target.server)}
+            />
+          )}
           <ChecklistView
             key={client.id}
             client={client}
@@ -131,6 +164,9 @@ export function App() {
           />
         </>
       )}
+      <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">
+        {announcement}
+      </p>
     </main>
   );
 }

@@ -11,7 +11,7 @@ interface Props {
 }
 
 export function Checklist({ client, target, locale, done, onToggle }: Props) {
-  const steps = renderSteps(client, target, locale, t('settingsServerUnchanged'));
+  const steps = renderSteps(client, target, locale);
   const count = steps.filter((step) => done.has(step.id)).length;
   return (
     <section class="checklist" aria-labelledby="checklist-title">

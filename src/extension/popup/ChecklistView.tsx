@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { stepsAsText } from '../../core/clients/export';
 import { findClient } from '../../core/clients/registry';
-import { pick } from '../../core/clients/render';
+import { settingsLine } from '../../core/clients/phrases';
+import { clientName, pick } from '../../core/clients/render';
 import type { Locale, MailClient } from '../../core/clients/types';
 import { t } from '../i18n';
 import { clearProgress, saveProgress, type StoredState } from '../storage';
@@ -37,16 +38,10 @@ export function ChecklistView({ client, state, locale, onStateChange, onPick }: 
 
   const copy = async () => {
     const text = stepsAsText(client, target, locale, {
-      title: t('exportTitle', client.name),
-      settings: t(
-        'exportSettings',
-        target.server ?? t('settingsServerUnchanged'),
-        target.port,
-        pick(client.securityWords[target.security], locale),
-      ),
+      title: t('exportTitle', clientName(client, locale)),
+      settings: settingsLine(client, target, locale),
       expect: (line) => t('exportExpect', line),
       source: (url) => t('exportSource', url),
-      serverFallback: t('settingsServerUnchanged'),
     });
     try {
       await navigator.clipboard.writeText(text);
@@ -94,7 +89,7 @@ export function ChecklistView({ client, state, locale, onStateChange, onPick }: 
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>
-      <HelpSections client={client} locale={locale} />
+      <HelpSections client={client} target={target} locale={locale} />
       <footer class="muted small">
         {client.sources.map((source) => (
           <p key={source.url}>

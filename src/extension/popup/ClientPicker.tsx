@@ -1,8 +1,9 @@
 import { useMemo, useRef, useEffect, useState } from 'preact/hooks';
-import { CLIENTS } from '../../core/clients/registry';
+import { findClient } from '../../core/clients/registry';
 import { pick } from '../../core/clients/render';
 import type { Locale, MailClient } from '../../core/clients/types';
 import { t } from '../i18n';
+import { searchClients, serviceNamed } from './client-search';
 
 interface Props {
   locale: Locale;
@@ -10,22 +11,22 @@ interface Props {
   onPick: (client: MailClient) => void;
 }
 
-/** Lowercase without accents, so "configuracion" finds "Configuración". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-}
-
-function matches(client: MailClient, locale: Locale, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  const haystack = fold([client.name, pick(client.versions, locale), ...client.aliases].join(' '));
-  return words.every((word) => haystack.includes(word));
-}
-
 export function ClientPicker({ locale, selectedId, onPick }: Props) {
   const [query, setQuery] = useState('');
   const search = useRef<HTMLInputElement>(null);
-  const shown = useMemo(() => CLIENTS.filter((client) => matches(client, locale, query)), [locale, query]);
+  const shown = useMemo(() => searchClients(query, locale), [locale, query]);
+  const service = query.trim() ? serviceNamed(query, locale) : null;
+  const general = findClient('other');
   useEffect(() => search.current?.focus(), []);
+
+  const option = (client: MailClient) => (
+    <li key={client.id}>
+      <button type="button" class="client-option" aria-pressed={client.id === selectedId} data-client={client.id} onClick={() => onPick(client)}>
+        <span class="client-name">{client.name}</span>
+        <span class="client-versions">{pick(client.versions, locale)}</span>
+      </button>
+    </li>
+  );
 
   return (
     <section class="picker" aria-labelledby="picker-title">
@@ -43,30 +44,28 @@ export function ClientPicker({ locale, selectedId, onPick }: Props) {
         aria-controls="client-list"
         onInput={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={(event) => {
-          // Enter picks the only (or first) match, as people expect from a search box.
-          if (event.key === 'Enter' && shown[0]) onPick(shown[0]);
+          // Enter picks the only (or first) match, as people expect from a search box; with none, the general entry.
+          if (event.key === 'Enter' && query.trim()) {
+            const chosen = shown[0] ?? general;
+            if (chosen) onPick(chosen);
+          }
         }}
       />
+      {service && (
+        <p class="muted small service-hint" data-testid="service-hint">
+          {t('serviceHint', service.label)}
+        </p>
+      )}
       <ul id="client-list" class="client-list">
-        {shown.map((client) => (
-          <li key={client.id}>
-            <button
-              type="button"
-              class="client-option"
-              aria-pressed={client.id === selectedId}
-              data-client={client.id}
-              onClick={() => onPick(client)}
-            >
-              <span class="client-name">{client.name}</span>
-              <span class="client-versions">{pick(client.versions, locale)}</span>
-            </button>
-          </li>
-        ))}
+        {shown.map((client) => option(client))}
       </ul>
       {shown.length === 0 && (
-        <p class="muted" role="status">
-          {t('noClientMatch', query)}
-        </p>
+        <>
+          <p class="muted" role="status">
+            {t('noClientMatch', query)}
+          </p>
+          {general && <ul class="client-list">{option(general)}</ul>}
+        </>
       )}
     </section>
   );

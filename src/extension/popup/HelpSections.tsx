@@ -1,31 +1,33 @@
-import { pick } from '../../core/clients/render';
-import type { Locale, MailClient } from '../../core/clients/types';
-import { t } from '../i18n';
+import { Fragment } from 'preact';
+import { helpText } from '../../core/clients/phrases';
+import type { Locale, MailClient, TargetSettings } from '../../core/clients/types';
 
 interface Props {
   client: MailClient;
+  target: TargetSettings;
   locale: Locale;
 }
 
-/** Authentication (SMTP AUTH and check-mail-first providers) and what to try when sending still fails. */
-export function HelpSections({ client, locale }: Props) {
+/** Authentication (SMTP AUTH and check-mail-first providers) and what to try when sending still fails, in the client's own words. */
+export function HelpSections({ client, target, locale }: Props) {
+  const help = helpText(client, target, locale);
   return (
     <>
       <details class="card">
-        <summary>{t('authTitle')}</summary>
-        <h3>{t('authSmtpTitle')}</h3>
-        <p>{t('authSmtpBody', pick(client.authentication.where, locale), pick(client.authentication.detail, locale))}</p>
-        <h3>{t('authPopTitle')}</h3>
-        <p>{t('authPopBody', client.checkInterval ? pick(client.checkInterval, locale) : t('authPopNoInterval'))}</p>
+        <summary>{help.authTitle}</summary>
+        {help.auth.map((section) => (
+          <Fragment key={section.title}>
+            <h3>{section.title}</h3>
+            <p>{section.body}</p>
+          </Fragment>
+        ))}
       </details>
       <details class="card">
-        <summary>{t('stillTitle')}</summary>
+        <summary>{help.stillTitle}</summary>
         <ul>
-          <li>{t('stillTimeout')}</li>
-          <li>{t('stillTry465', pick(client.securityWords.tls, locale))}</li>
-          <li>{t('stillTry2525')}</li>
-          <li>{t('stillAskIsp')}</li>
-          <li>{t('stillIncoming')}</li>
+          {help.still.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
         </ul>
       </details>
     </>

@@ -1,6 +1,6 @@
+import { alternativeLine } from '../../core/clients/phrases';
 import { pick } from '../../core/clients/render';
 import type { Locale, MailClient, TargetSettings } from '../../core/clients/types';
-import { otherSubmission } from '../../core/diagnosis/submission';
 import { usernameWords } from '../../core/diagnosis/username';
 import { t } from '../i18n';
 
@@ -13,7 +13,6 @@ interface Props {
 }
 
 export function SettingsCard({ client, target, locale, tested }: Props) {
-  const alternative = otherSubmission(target.port);
   const auth =
     target.authentication === 'smtp-after-pop'
       ? t('authPopBefore')
@@ -24,7 +23,9 @@ export function SettingsCard({ client, target, locale, tested }: Props) {
           : t('authPassword');
   return (
     <section class="card settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('settingsTitle')}</h2>
+      <h2 id="settings-title" tabIndex={-1}>
+        {t('settingsTitle')}
+      </h2>
       <dl>
         <div>
           <dt>{pick(client.words.outgoingServer, locale)}</dt>
@@ -52,7 +53,7 @@ export function SettingsCard({ client, target, locale, tested }: Props) {
         )}
       </dl>
       <p class="muted">
-        {t('settingsAlternative', target.port, alternative.port, pick(client.securityWords[alternative.security], locale))}
+        {alternativeLine(client, target, locale)}
       </p>
       {tested && <p class="tested">{t('settingsFromCheck')}</p>}
     </section>

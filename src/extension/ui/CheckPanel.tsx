@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ProbePort, Recommendation } from '../../core/api';
+import type { PortResult, Recommendation } from '../../core/api';
 import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
 import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
 import { parseTarget } from '../../core/target';
@@ -10,6 +10,10 @@ import { contentLocale, t } from '../i18n';
 import { Comparison, sameServer } from './Comparison';
 import { authWords, certificateWords, securityWords, stateWords } from './port-words';
 import { useElapsed } from './use-check';
+import { warningWords } from './warning-words';
+import { portRows } from './port-rows';
+import { useServiceStatus } from './service-status';
+import { browser } from '../browser';
 
 interface Props {
   /** Prefill for the field (from the page, the profile or the last check). */
@@ -32,6 +36,11 @@ export function recommendationSentence(recommendation: Recommendation): string {
       : recommendation.authentication === 'encrypted-password'
         ? t('recommendEncrypted', recommendation.server, recommendation.port, security)
         : t('recommendPassword', recommendation.server, recommendation.port, security);
+}
+
+/** How a result reads in the table: two addresses of a port that read the same share one row. */
+function rowLooks(result: PortResult): string {
+  return [stateWords(result), result.state === 'ok' ? securityWords(result.security) : '', certificateWords(result.tls), result.state === 'ok' ? authWords(result) : ''].join('|');
 }
 
 function errorSentence(check: CheckState): string {
@@ -135,6 +144,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     if (mounted.current) setInput(initialInput);
     mounted.current = true;
   }, [initialInput]);
+  const { status: service, askAgain } = useServiceStatus();
   const running = check?.status === 'running';
   const elapsed = useElapsed(check?.startedAt ?? null, running);
   const recommendation = networkAdvice(check);
@@ -152,7 +162,6 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     onStart(input);
   };
 
-  const resultsFor = (port: ProbePort) => check?.results.filter((result) => result.port === port) ?? [];
 
   return (
     <section class="check" aria-labelledby={`${idPrefix}-title`}>
@@ -172,9 +181,11 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
             aria-describedby={inlineError ? errorId : `${idPrefix}-privacy`}
             onInput={(event) => setInput(event.currentTarget.value)}
           />
-          <button type="submit" disabled={running}>
-            {t('checkButton')}
-          </button>
+          {service.state !== 'silent' && (
+            <button type="submit" disabled={running || service.state === 'asking'}>
+              {t('checkButton')}
+            </button>
+          )}
         </div>
         {inlineError ? (
           <p id={errorId} class="field-error" role="alert">
@@ -186,7 +197,31 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
           </p>
         )}
       </form>
-      {children}
+      {service.state === 'silent' ? (
+        <div class="card notice" data-testid="service-missing" role="status">
+          <p>{service.configured ? t('serviceSilent', service.host) : t('serviceNeeded')}</p>
+          <p>
+            <a
+              href={browser.runtime.getURL('src/extension/options/index.html')}
+              target="_blank"
+              rel="noreferrer"
+              onClick={(event) => {
+                event.preventDefault();
+                void browser.runtime.openOptionsPage();
+              }}
+            >
+              {t('serviceOpenOptions')}
+            </a>
+          </p>
+          {service.configured && (
+            <button type="button" class="secondary" onClick={askAgain}>
+              {t('serviceAskAgain')}
+            </button>
+          )}
+        </div>
+      ) : (
+        children
+      )}
 
       {check && (
         <div class="check-result" aria-live="polite" aria-busy={running ? 'true' : 'false'}>
@@ -220,37 +255,36 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
                 </tr>
               </thead>
               <tbody>
-                {check.ports.flatMap((port) => {
-                  const results = resultsFor(port);
-                  // Until a port's answer arrives for every address, the missing ones show as pending.
-                  const waiting = check.addresses.filter((address) => !results.some((result) => result.address === address));
-                  const several = results.length + waiting.length > 1;
-                  const pendingRow = (address: string | null) => (
-                    <tr key={`${port}-${address ?? 'any'}-pending`} data-port={port} data-address={address ?? undefined} class="pending">
+                {portRows(check.ports, check.results, check.addresses, running, rowLooks).map((row) =>
+                  row.result ? (
+                    <tr
+                      key={row.key}
+                      data-port={row.port}
+                      data-address={row.addresses.length === 1 ? row.addresses[0] : undefined}
+                      data-addresses={row.addresses.join(' ')}
+                      data-state={row.result.state}
+                      // The service's own sentence about the port is English: a tooltip for English readers only.
+                      title={contentLocale() === 'en' ? row.result.message : undefined}
+                    >
                       <th scope="row">
-                        {port}
-                        {several && address && <span class="muted small"> {address}</span>}
+                        {row.port}
+                        {row.showAddresses && <span class="muted small"> {row.addresses.join(', ')}</span>}
+                      </th>
+                      <td>{stateWords(row.result)}</td>
+                      <td>{row.result.state === 'ok' ? securityWords(row.result.security) : '—'}</td>
+                      <td>{certificateWords(row.result.tls)}</td>
+                      <td>{row.result.state === 'ok' ? authWords(row.result) : '—'}</td>
+                    </tr>
+                  ) : (
+                    <tr key={row.key} data-port={row.port} data-address={row.addresses.length === 1 ? row.addresses[0] : undefined} class="pending">
+                      <th scope="row">
+                        {row.port}
+                        {row.showAddresses && <span class="muted small"> {row.addresses.join(', ')}</span>}
                       </th>
                       <td colSpan={4}>{running ? t('portChecking') : t('portNotChecked')}</td>
                     </tr>
-                  );
-                  if (results.length === 0 && waiting.length === 0) return [pendingRow(null)];
-                  return [
-                    ...results.map((result) => (
-                      <tr key={`${port}-${result.address}`} data-port={port} data-address={result.address} data-state={result.state} title={result.message}>
-                        <th scope="row">
-                          {port}
-                          {several && <span class="muted small"> {result.address}</span>}
-                        </th>
-                        <td>{stateWords(result)}</td>
-                        <td>{result.state === 'ok' ? securityWords(result.security) : '—'}</td>
-                        <td>{certificateWords(result.tls)}</td>
-                        <td>{result.state === 'ok' ? authWords(result) : '—'}</td>
-                      </tr>
-                    )),
-                    ...(check.status === 'running' ? waiting.map(pendingRow) : []),
-                  ];
-                })}
+                  ),
+                )}
               </tbody>
             </table>
           )}
@@ -280,7 +314,9 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
               {check.report.warnings.length > 0 && (
                 <ul class="warnings">
                   {check.report.warnings.map((warning) => (
-                    <li key={`${warning.code}-${warning.port ?? ''}`}>{warning.message}</li>
+                    <li key={`${warning.code}-${warning.port ?? ''}`} data-code={warning.code}>
+                      {warningWords(warning, contentLocale(), t)}
+                    </li>
                   ))}
                 </ul>
               )}

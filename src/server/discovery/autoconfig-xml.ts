@@ -19,8 +19,16 @@ export interface OutgoingServerEntry {
   username: Username | null;
 }
 
+/** An `<incomingServer type="imap|pop3">` with SSL or STARTTLS (plain ones are left out). */
+export interface IncomingServerEntry {
+  protocol: 'imap' | 'pop3';
+  hostname: string;
+  port: number;
+  security: 'tls' | 'starttls';
+}
+
 export type AutoconfigParse =
-  | { ok: true; servers: OutgoingServerEntry[] }
+  | { ok: true; servers: OutgoingServerEntry[]; incoming: IncomingServerEntry[] }
   | { ok: false; message: string };
 
 const SOCKET_TYPES: Record<string, Security> = { ssl: 'tls', starttls: 'starttls', plain: 'none' };
@@ -118,5 +126,16 @@ export function parseAutoconfig(xml: string, substitute: { domain: string; email
     servers.push({ hostname: host.value, port, security, authentication: authentication ?? 'password', username });
   }
   if (servers.length === 0) return { ok: false, message: 'The file lists no usable SMTP outgoing server.' };
-  return { ok: true, servers };
+  const incoming: IncomingServerEntry[] = [];
+  for (const match of text.matchAll(/<incomingServer\b([^>]*)>([\s\S]*?)<\/incomingServer\s*>/g)) {
+    const protocol = (attribute(match[1] ?? '', 'type') ?? '').toLowerCase();
+    if (protocol !== 'imap' && protocol !== 'pop3') continue;
+    const body = match[2] ?? '';
+    const host = checkHostName((leafValues(body, 'hostname')[0] ?? '').replace(/%EMAILDOMAIN%/g, substitute.domain));
+    const port = Number(leafValues(body, 'port')[0]);
+    const security = SOCKET_TYPES[(leafValues(body, 'socketType')[0] ?? '').toLowerCase()];
+    if (!host.ok || !Number.isInteger(port) || port < 1 || port > 65535 || (security !== 'tls' && security !== 'starttls')) continue;
+    incoming.push({ protocol, hostname: host.value, port, security });
+  }
+  return { ok: true, servers, incoming };
 }

@@ -11,7 +11,7 @@
  * The independent groups run in parallel; within a group the order above holds (Thunderbird stops at the
  * first autoconfig that answers). Nothing here connects to an SMTP port.
  */
-import type { DiscoveryResult, DiscoveryStep, OutgoingServerCandidate } from '../../core/api';
+import type { DiscoveryResult, DiscoveryStep, IncomingServerCandidate, OutgoingServerCandidate } from '../../core/api';
 import { parseTarget } from '../../core/target';
 import { NO_RECORD_CODES, type DnsResolver } from '../dns';
 import { parseAutoconfig } from './autoconfig-xml';
@@ -43,6 +43,8 @@ export function standardAutoconfigUrls(domain: string, email: string | null): st
 interface StepResult {
   steps: DiscoveryStep[];
   candidates: OutgoingServerCandidate[];
+  /** Incoming servers from a configuration file (SRV for IMAP/POP is not asked). */
+  incoming?: IncomingServerCandidate[];
 }
 
 function errorCode(error: unknown): string {
@@ -127,6 +129,7 @@ async function configFileStep(
     return {
       steps: [{ source, query, outcome: 'found', message: `Lists outgoing server ${first.hostname} port ${first.port}.` }],
       candidates,
+      incoming: parsed.incoming.map((server): IncomingServerCandidate => ({ ...server, source, detail: query })),
     };
   } catch (error) {
     return { steps: [{ source, query, outcome: 'error', message: `Could not read it: ${reason(error)}` }], candidates: [] };
@@ -144,6 +147,7 @@ async function firstFound(attempts: Array<{ query: string; run: () => Promise<St
     const next = await attempt.run();
     result.steps.push(...next.steps);
     result.candidates.push(...next.candidates);
+    if (next.incoming) result.incoming = [...(result.incoming ?? []), ...next.incoming];
   }
   return result;
 }
@@ -185,6 +189,7 @@ async function mxStep(
   return {
     steps: [step, ...provider.steps.map((s) => ({ ...s, source: 'mx' as const }))],
     candidates: provider.candidates.map((candidate) => ({ ...candidate, source: 'mx' as const, detail: `MX ${exchange} → ${candidate.detail}` })),
+    incoming: (provider.incoming ?? []).map((server) => ({ ...server, source: 'mx' as const, detail: `MX ${exchange} → ${server.detail}` })),
   };
 }
 
@@ -265,5 +270,7 @@ export async function discover(domain: string, email: string | null, options: Di
   } else {
     steps.push({ source: 'guess', query: guesses.join(', '), outcome: 'skipped', message: 'Not needed: a published setting was found above.' });
   }
-  return { domain, candidates: dedupe(candidates), steps };
+  // Incoming servers in the same order of trust as the outgoing ones: autoconfig, ISPDB, then the MX's provider.
+  const incoming = groups.flatMap((group) => group.incoming ?? []);
+  return { domain, candidates: dedupe(candidates), steps, incoming };
 }

@@ -1,0 +1,3 @@
+export * from './input';
+export * from './generate';
+export { uuidV5 } from './uuid';

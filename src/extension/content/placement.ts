@@ -1,0 +1,84 @@
+/**
+ * Where the hint goes, from measured boxes only, so the geometry is unit-tested without a browser.
+ * The floating hint of a help article sits in the margin beside the article's text column: as a
+ * one-line bar when the margin is wide enough, as a round button when only that fits, and as a narrow
+ * tab flush with the window's edge when the text runs almost to the edge.
+ */
+
+export interface Span {
+  left: number;
+  right: number;
+}
+
+export type Shape = 'bar' | 'pill' | 'tab';
+
+export interface Placement {
+  shape: Shape;
+  side: 'left' | 'right';
+  /** Distance from the window's edge on that side, in CSS pixels. */
+  inset: number;
+  /** Width of the expanded panel; it stays inside the margin when the margin is wide enough. */
+  panelWidth: number;
+}
+
+/** Space kept between the hint and the text, and the window's edge. */
+export const GAP = 12;
+/** The one-line bar may come a little closer to the text than the open panel. */
+export const BAR_GAP = 8;
+export const PILL = 40;
+export const TAB = 20;
+export const PANEL_MIN = 240;
+export const PANEL_MAX = 340;
+
+/**
+ * `column` is the text column's horizontal extent in viewport coordinates (null when the page has
+ * none); `barWidth` the one-line bar's natural width.
+ */
+export function placeFloating(viewportWidth: number, column: Span | null, barWidth: number): Placement {
+  const right = column ? Math.max(0, viewportWidth - column.right) : viewportWidth;
+  const left = column ? Math.max(0, column.left) : 0;
+  const side = left > right ? 'left' : 'right';
+  const margin = Math.max(left, right);
+  const roomy = margin - 2 * GAP;
+  const panelWidth = roomy >= PANEL_MIN ? Math.min(PANEL_MAX, roomy) : Math.min(PANEL_MAX, viewportWidth - 2 * GAP);
+  if (margin - 2 * BAR_GAP >= barWidth) return { shape: 'bar', side, inset: BAR_GAP, panelWidth };
+  if (margin >= PILL + 8) return { shape: 'pill', side, inset: Math.floor((margin - PILL) / 2), panelWidth };
+  return { shape: 'tab', side, inset: 0, panelWidth };
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface BesidePlacement {
+  shape: Shape;
+  /** Document coordinates of the hint's top-left corner. */
+  left: number;
+  top: number;
+  panelWidth: number;
+  /** Where the expanded panel starts: beside the anchor, moved left only as far as the window needs. */
+  panelLeft: number;
+}
+
+/**
+ * The account-page hint beside the element it is about, as an overlay: it takes no space in the page,
+ * so nothing moves when it appears. `anchor` and `obstacles` are in document coordinates; obstacles are
+ * the controls on the anchor's row (a security menu right of the port field), which it must not cover.
+ */
+export function placeBeside(viewportWidth: number, scrollX: number, anchor: Box, obstacles: Box[], barWidth: number): BesidePlacement {
+  let start = anchor.right;
+  for (const box of obstacles) {
+    if (box.left >= anchor.right - 1 && box.top < anchor.bottom && box.bottom > anchor.top) start = Math.max(start, box.right);
+  }
+  const edge = scrollX + viewportWidth - GAP;
+  const room = edge - (start + GAP);
+  const panelWidth = Math.min(PANEL_MAX, Math.max(PANEL_MIN, room), viewportWidth - 2 * GAP);
+  const panelLeft = Math.max(scrollX + GAP, Math.min(start + GAP, edge - panelWidth));
+  if (room >= barWidth) return { shape: 'bar', left: start + GAP, top: anchor.top, panelWidth, panelLeft };
+  if (room >= PILL) return { shape: 'pill', left: start + GAP, top: anchor.top, panelWidth, panelLeft };
+  // No room on the row: a tab at the window's edge, level with the anchor.
+  return { shape: 'tab', left: scrollX + viewportWidth - TAB, top: anchor.top, panelWidth, panelLeft };
+}

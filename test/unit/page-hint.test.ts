@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TARGET, type TargetSettings } from '../../src/core/clients/types';
+import { carryToTarget, pageSubmission, withProfileServer } from '../../src/extension/content/page-target';
+import { GAP, PILL, TAB, placeBeside, placeFloating } from '../../src/extension/content/placement';
+import { hintWording } from '../../src/extension/content/wording';
+import { parseMessage, type PageSettings } from '../../src/extension/messages';
+
+const page = (outgoingServer: string | null, port: number | null, security: PageSettings['security']): PageSettings => ({ outgoingServer, port, security });
+
+describe('hint wording follows the page', () => {
+  it('confirms 465 with SSL/TLS on an account page that gives it, and never names 587 there', () => {
+    const words = hintWording('account', page('mail.example.net', 465, 'tls'));
+    expect(words.line).toEqual(['hintAccountFollowsLine', 465, 'SSL/TLS']);
+    expect(words.body).toEqual(['hintAccountFollows', 465, 'SSL/TLS']);
+  });
+
+  it('reads 465 without a stated security as SSL/TLS, 587 as STARTTLS', () => {
+    expect(hintWording('account', page(null, 465, null)).line).toEqual(['hintAccountFollowsLine', 465, 'SSL/TLS']);
+    expect(hintWording('account', page(null, 587, null)).line).toEqual(['hintAccountFollowsLine', 587, 'STARTTLS']);
+    expect(hintWording('account', page(null, 587, 'tls')).line).toEqual(['hintAccountFollowsLine', 587, 'SSL/TLS']);
+  });
+
+  it('names 587 with STARTTLS where the page has port 25, no port or no encryption', () => {
+    for (const settings of [page('smtp.example.net', 25, 'none'), page(null, null, null), page(null, 587, 'none')]) {
+      expect(hintWording('account', settings)).toEqual({ line: ['hintAccountLine'], body: ['hintAccount'] });
+    }
+  });
+
+  it('articles keep their own words', () => {
+    expect(hintWording('article', page(null, 465, 'tls'))).toEqual({ line: ['hintArticleLine'], body: ['hintArticle'] });
+  });
+});
+
+describe('what "Open the checklist" carries', () => {
+  const tested: TargetSettings = { server: 'smtp.checked.example', port: 465, security: 'tls', authentication: 'password', username: { form: 'address', pattern: '%EMAILADDRESS%', value: 'a@checked.example' } };
+
+  it('takes the page\'s server, port and security', () => {
+    expect(carryToTarget(DEFAULT_TARGET, false, page('smtp.page.example', 465, 'tls'), '')).toEqual({
+      target: { server: 'smtp.page.example', port: 465, security: 'tls', authentication: 'password' },
+      tested: false,
+    });
+  });
+
+  it('uses the profile\'s server when the page names none', () => {
+    expect(carryToTarget(DEFAULT_TARGET, false, page(null, 587, 'starttls'), 'smtp.profile.example').target).toEqual({
+      server: 'smtp.profile.example',
+      port: 587,
+      security: 'starttls',
+      authentication: 'password',
+    });
+  });
+
+  it('keeps what a check confirmed for the same server, and drops its login name for another one', () => {
+    expect(carryToTarget(tested, true, page('smtp.checked.example', 587, 'starttls'), 'smtp.profile.example')).toEqual({ target: tested, tested: true });
+    expect(carryToTarget(tested, true, page(null, null, null), 'smtp.profile.example')).toEqual({ target: tested, tested: true });
+    const other = carryToTarget(tested, true, page('smtp.other.example', null, null), '');
+    expect(other).toEqual({ target: { server: 'smtp.other.example', port: 587, security: 'starttls', authentication: 'password' }, tested: false });
+  });
+
+  it('does not carry port 25 or an unencrypted setting into the checklist', () => {
+    expect(pageSubmission(page('smtp.page.example', 25, 'none'))).toBeNull();
+    expect(pageSubmission(page('smtp.page.example', 587, 'none'))).toBeNull();
+    expect(carryToTarget(DEFAULT_TARGET, false, page('smtp.page.example', 25, 'none'), '').target).toMatchObject({ port: 587, security: 'starttls' });
+  });
+
+  it('fills the profile\'s server for display only where no server is known', () => {
+    expect(withProfileServer(DEFAULT_TARGET, 'smtp.profile.example').server).toBe('smtp.profile.example');
+    expect(withProfileServer(tested, 'smtp.profile.example')).toBe(tested);
+    expect(withProfileServer(DEFAULT_TARGET, '')).toBe(DEFAULT_TARGET);
+  });
+
+  it('the hint message carries port and security, and refuses bad ones', () => {
+    expect(parseMessage({ type: 'hint:open', view: 'checklist', clientId: null, server: 'smtp.page.example', port: 465, security: 'tls' })).toEqual({
+      type: 'hint:open',
+      view: 'checklist',
+      clientId: null,
+      server: 'smtp.page.example',
+      port: 465,
+      security: 'tls',
+    });
+    expect(parseMessage({ type: 'hint:open', view: 'check', clientId: null, server: null })).toMatchObject({ port: null, security: null });
+    expect(parseMessage({ type: 'hint:open', view: 'check', clientId: null, server: null, port: 70000, security: null })).toBeNull();
+    expect(parseMessage({ type: 'hint:open', view: 'check', clientId: null, server: null, port: 587, security: 'ssl' })).toBeNull();
+  });
+});
+
+describe('where the floating hint goes', () => {
+  it('a one-line bar in a margin wide enough for it', () => {
+    // 1280 px window, 720 px column centred: 280 px each side.
+    const placement = placeFloating(1280, { left: 280, right: 1000 }, 250);
+    expect(placement).toMatchObject({ shape: 'bar', side: 'right' });
+    expect(placement.inset + 250).toBeLessThanOrEqual(280);
+    expect(placement.panelWidth).toBeLessThanOrEqual(280 - 2 * GAP);
+  });
+
+  it('a round button when only that fits, centred in the margin', () => {
+    const placement = placeFloating(1000, { left: 140, right: 860 }, 250);
+    expect(placement).toMatchObject({ shape: 'pill', side: 'right', inset: 50 });
+    expect(placement.inset + PILL).toBeLessThanOrEqual(140);
+  });
+
+  it('a tab flush with the edge when the text runs almost to it, on the wider side', () => {
+    expect(placeFloating(700, { left: 24, right: 676 }, 250)).toMatchObject({ shape: 'tab', side: 'right', inset: 0 });
+    expect(placeFloating(700, { left: 30, right: 690 }, 250)).toMatchObject({ shape: 'tab', side: 'left' });
+    expect(TAB).toBeLessThanOrEqual(24);
+  });
+
+  it('the wider margin when the column sits to one side', () => {
+    expect(placeFloating(1280, { left: 500, right: 1260 }, 250)).toMatchObject({ shape: 'bar', side: 'left' });
+  });
+
+  it('with no column found, bottom right as a bar', () => {
+    expect(placeFloating(800, null, 250)).toMatchObject({ shape: 'bar', side: 'right' });
+  });
+});
+
+describe('where the account-page hint goes', () => {
+  const anchor = { left: 100, top: 300, right: 260, bottom: 330 };
+
+  it('right of the field, past the controls on its row', () => {
+    const security = { left: 280, top: 302, right: 420, bottom: 328 };
+    const below = { left: 100, top: 340, right: 900, bottom: 370 };
+    expect(placeBeside(1280, 0, anchor, [security, below], 250)).toMatchObject({ shape: 'bar', left: 420 + GAP, top: 300 });
+  });
+
+  it('a round button, then a tab at the window edge, as room runs out', () => {
+    expect(placeBeside(340, 0, anchor, [], 250)).toMatchObject({ shape: 'pill', left: 260 + GAP });
+    expect(placeBeside(300, 0, anchor, [], 250)).toMatchObject({ shape: 'tab', left: 300 - TAB });
+  });
+
+  it('keeps the open panel inside the window', () => {
+    const placement = placeBeside(600, 0, anchor, [], 250);
+    expect(placement.panelLeft + placement.panelWidth).toBeLessThanOrEqual(600 - GAP);
+    expect(placement.panelLeft).toBeGreaterThanOrEqual(GAP);
+  });
+});

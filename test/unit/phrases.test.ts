@@ -1,0 +1,172 @@
+/**
+ * Every sentence the checklist, its help and the agent's reply generate, for every client, every
+ * recommendation (587 STARTTLS, 465 SSL/TLS, 2525, with and without a known server) and both languages,
+ * read for the slips that filling templates with a client's words produces.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PortResult, ProbeReport, Recommendation } from '../../src/core/api';
+import { CLIENTS } from '../../src/core/clients/registry';
+import { alternativeLine, helpText, matchAdvice, settingsLine, tryInstead } from '../../src/core/clients/phrases';
+import { pick, renderSteps } from '../../src/core/clients/render';
+import { LOCALES, type Locale, type MailClient, type TargetSettings } from '../../src/core/clients/types';
+import { composeReply } from '../../src/core/diagnosis/reply';
+
+/** Common English words that have no place in Spanish text outside a quoted label of the program. */
+const ENGLISH = [
+  'the', 'and', 'with', 'without', 'your', 'you', 'to', 'on', 'off', 'box', 'checked', 'cleared', 'if', 'fails', 'instead',
+  'try', 'set', 'check', 'click', 'says', 'server', 'settings', 'outgoing', 'security', 'of', 'for', 'is', 'it', 'at', 'when',
+  'answers', 'login', 'program', 'other', 'older', 'new', 'only', 'then', 'not', 'steps',
+];
+
+/** What is wrong with one generated sentence, or [] when it reads right. */
+export function slips(text: string, locale: Locale): string[] {
+  const found: string[] = [];
+  const rule = (name: string, pattern: RegExp) => {
+    if (pattern.test(text)) found.push(name);
+  };
+  // A switch position used as if it were the name of a choice: "with on (box checked)", 'to on (…)'.
+  rule('switch position as a choice', /\b(?:with|to|con|en) (?:on|off|activad[oa]|desactivad[oa])\b/i);
+  rule('switch position explained by its own label', /\b(?:on|off|activad[oa]|desactivad[oa]) \((?:box|casilla|Use|Usar)\b/i);
+  // The fallback for an unknown server dropped into a sentence that checks the server's name.
+  rule('checks the server against itself', /\b(?:says|is|indica|es) (?:your|su) (?:current )?(?:outgoing server|servidor de salida)/i);
+  rule('doubled word', /(?<!\p{L})(\p{L}{2,})\s+\1(?!\p{L})/iu);
+  rule('placeholder left over', /\{|\}|\$[A-Z_]+\$/);
+  rule('undefined, null or NaN', /\b(?:undefined|null|NaN)\b/);
+  rule('empty quotes or brackets', /""|“”|\(\s*\)|\[\s*\]/);
+  rule('space before punctuation', / [.,;:](?!\w)/);
+  rule('doubled punctuation', /(?<!\.)\.\.(?!\.)|,,|;;|\.,|,\./);
+  rule('a name said twice', /(?<![\w.-])([\w.-]+\.[\w-]+) \(\1\)/);
+  if (locale === 'es') {
+    // The program's own labels are quoted; outside them nothing should be English.
+    const unquoted = text.replace(/"[^"]*"|“[^”]*”|\S+@\S+|[\w-]+(?:\.[\w-]+)+/g, ' ');
+    const words = unquoted.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const english = [...new Set(words.filter((word) => ENGLISH.includes(word)))];
+    if (english.length > 0) found.push(`English in Spanish: ${english.join(', ')}`);
+  }
+  return found;
+}
+
+const SERVER = 'mail.example.net';
+
+/** The recommendations the checklist and the reply are rendered for. */
+const SETTINGS: { port: number; security: TargetSettings['security'] }[] = [
+  { port: 587, security: 'starttls' },
+  { port: 465, security: 'tls' },
+  { port: 2525, security: 'starttls' },
+];
+
+function targets(): TargetSettings[] {
+  return SETTINGS.flatMap(({ port, security }) =>
+    [SERVER, null].map((server) => ({ server, port, security, authentication: 'password' as const })),
+  );
+}
+
+function okPort(port: PortResult['port'], security: PortResult['security']): PortResult {
+  return {
+    port,
+    address: '192.0.2.10',
+    family: 4,
+    state: 'ok',
+    message: '',
+    banner: `${SERVER} ESMTP`,
+    ehlo: { beforeTls: null, afterTls: null, usedHelo: false },
+    security,
+    tls: null,
+    auth: port === 25 ? [] : ['PLAIN', 'LOGIN'],
+    slowGreeting: false,
+    latency: { connectMs: 1, greetingMs: 2, totalMs: 3 },
+  };
+}
+
+function report(target: string, recommendation: Recommendation): ProbeReport {
+  return {
+    target,
+    kind: target.includes('@') ? 'email' : 'host',
+    server: SERVER,
+    discovery: null,
+    ports: [okPort(25, 'starttls'), okPort(465, 'tls'), okPort(587, 'starttls'), okPort(2525, 'starttls')],
+    recommendation,
+    warnings: [],
+    startedAt: '2026-12-01T12:00:00.000Z',
+    durationMs: 900,
+    cached: false,
+  };
+}
+
+/**
+ * Every sentence of the checklist for one client and target: steps with details and expectations, the
+ * retired note, the settings card's fallback line, the copied steps' settings line and the help sections.
+ */
+function checklistSentences(client: MailClient, target: TargetSettings, locale: Locale): string[] {
+  const steps = renderSteps(client, target, locale).flatMap((step) => [step.text, step.detail ?? '', step.expect ?? '']);
+  const help = helpText(client, target, locale);
+  return [
+    ...steps,
+    client.retired ? pick(client.retired.note, locale) : '',
+    alternativeLine(client, target, locale),
+    settingsLine(client, target, locale),
+    tryInstead(client, { port: 465, security: 'tls' }, locale),
+    matchAdvice(client, target, locale),
+    matchAdvice(client, { port: 587, security: 'tls' }, locale),
+    matchAdvice(client, { port: 465, security: 'starttls' }, locale),
+    help.authTitle,
+    ...help.auth.flatMap((section) => [section.title, section.body]),
+    help.stillTitle,
+    ...help.still,
+  ].filter(Boolean);
+}
+
+function replyLines(client: MailClient, target: TargetSettings, locale: Locale, checked: string): string[] {
+  const recommendation: Recommendation = {
+    server: SERVER,
+    port: target.port,
+    security: target.security,
+    authentication: 'password',
+    summary: '',
+    alternative: null,
+  };
+  return composeReply({ report: report(checked, recommendation), client, locale, format: 'text' })
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+}
+
+describe('generated phrases', () => {
+  it('the checker itself catches the slips it is meant to catch', () => {
+    expect(slips('If 587 fails: port 465 with on (box checked)', 'en')).not.toEqual([]);
+    expect(slips('Set "Use TLS/SSL" to on (Use TLS/SSL checked).', 'en')).not.toEqual([]);
+    expect(slips('Check that Outgoing mail server (SMTP) says your current outgoing server.', 'en')).not.toEqual([]);
+    expect(slips('- Security: on (box checked)', 'en')).not.toEqual([]);
+    expect(slips('We checked the outgoing mail server for localhost.example (localhost.example).', 'en')).not.toEqual([]);
+    expect(slips('Pruebe el puerto 465 con activada (casilla marcada).', 'es')).not.toEqual([]);
+    expect(slips('Pasos en New Outlook for Windows', 'es')).not.toEqual([]);
+    expect(slips('Click the the button.', 'en')).not.toEqual([]);
+    expect(slips('Set Connection security to STARTTLS.', 'en')).toEqual([]);
+    expect(slips('Marque "Use the same settings" y haga clic en Aceptar.', 'es')).toEqual([]);
+  });
+
+  for (const client of CLIENTS) {
+    for (const locale of LOCALES) {
+      it(`${client.id} (${locale}): steps, notes and help read right for every recommendation`, () => {
+        const problems: string[] = [];
+        for (const target of targets()) {
+          for (const sentence of checklistSentences(client, target, locale)) {
+            for (const slip of slips(sentence, locale)) problems.push(`${target.port}/${target.server ?? 'no server'}: ${slip}: ${sentence}`);
+          }
+        }
+        expect(problems).toEqual([]);
+      });
+
+      it(`${client.id} (${locale}): the agent's reply reads right for every recommendation`, () => {
+        const problems: string[] = [];
+        for (const target of targets().filter((entry) => entry.server !== null)) {
+          for (const checked of ['customer@example.net', SERVER]) {
+            for (const line of replyLines(client, target, locale, checked)) {
+              for (const slip of slips(line, locale)) problems.push(`${target.port} ${checked}: ${slip}: ${line}`);
+            }
+          }
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  }
+});
