@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server';
 import { launchFirefox, OPTIONS, POPUP, WAIT_MS, type Firefox } from './firefox';
 
@@ -34,9 +34,29 @@ async function hintText(page: Page): Promise<string> {
   return (await handle.jsonValue()) as string;
 }
 
+/** Opens the hint's full note with a real click on its toggle (it starts as one line) and waits until it shows. */
+async function openHint(page: Page): Promise<void> {
+  const toggle = await page.waitForFunction(
+    () => document.querySelector('smtp-port-assistant-hint')?.shadowRoot?.querySelector('aside button.toggle') ?? null,
+    { timeout: WAIT_MS },
+  );
+  const element = toggle.asElement() as ElementHandle<HTMLButtonElement>;
+  if ((await element.evaluate((button) => button.getAttribute('aria-expanded'))) === 'false') await element.click();
+  await page.waitForFunction(
+    () => {
+      const aside = document.querySelector('smtp-port-assistant-hint')?.shadowRoot?.querySelector('aside');
+      const steps = [...(aside?.querySelectorAll('button') ?? [])].find((button) => /^(Steps for|Check) /.test(button.textContent ?? ''));
+      return aside?.querySelector('button.toggle')?.getAttribute('aria-expanded') === 'true' && (steps?.getBoundingClientRect().height ?? 0) > 0;
+    },
+    { timeout: WAIT_MS },
+  );
+}
+
 describe('page hint in Firefox', () => {
   it('shows the banner on a help article with its server and client, and marks only that tab', async () => {
     const page = await firefox.visit(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
+    await page.setViewport({ width: 1100, height: 800 });
+    await openHint(page);
     const text = await hintText(page);
     expect(text).toContain('This page is about outgoing mail settings');
     expect(text).toMatch(/smtp\.[a-z.-]+/);
@@ -57,12 +77,14 @@ describe('page hint in Firefox', () => {
 
     // "Steps for …" opens the checklist for that client: in the toolbar popup when Firefox allows it
     // without a gesture of its own, else in a small popup window. Either way it is an extension view.
-    await page.evaluate(() => {
-      const buttons = document.querySelector('smtp-port-assistant-hint')?.shadowRoot?.querySelectorAll('button') ?? [];
-      const button = [...buttons].find((b) => b.textContent?.includes('Steps for Mozilla Thunderbird'));
-      if (!button) throw new Error('no Steps button in the hint');
-      button.click();
-    });
+    const steps = await page.waitForFunction(
+      () => {
+        const buttons = document.querySelector('smtp-port-assistant-hint')?.shadowRoot?.querySelectorAll('button') ?? [];
+        return [...buttons].find((button) => button.textContent?.includes('Steps for Mozilla Thunderbird')) ?? null;
+      },
+      { timeout: WAIT_MS },
+    );
+    await (steps.asElement() as ElementHandle<HTMLButtonElement>).click();
     const views = await firefox.open(OPTIONS);
     const shown = await views.waitForFunction(
       (path: string) => {
@@ -82,6 +104,7 @@ describe('page hint in Firefox', () => {
   it('shows the hint on the demo article that `npm start -- --firefox` opens', async () => {
     const page = await firefox.visit(`${demo.origin}/`);
     await page.setViewport({ width: 1100, height: 800 });
+    await openHint(page);
     expect(await hintText(page)).toContain('outgoing mail');
     await page.screenshot({ path: 'test-results/firefox-page-hint-demo.png' });
     await page.close();
