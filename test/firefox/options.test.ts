@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { ALL_SITES } from '../../src/extension/options-schema';
+import { ALL_SITES } from '../../src/extension/settings/options-schema';
 import { byLabel, byText, launchFirefox, OPTIONS, textOf, typeInto, untilChrome, WAIT_MS, type Firefox } from './firefox';
 
 let firefox: Firefox;

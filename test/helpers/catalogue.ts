@@ -4,7 +4,7 @@
  * functions can be tested in both languages without a browser.
  */
 import { readFileSync } from 'node:fs';
-import type { MessageKey } from '../../src/extension/i18n';
+import type { MessageKey } from '../../src/extension/platform/i18n';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

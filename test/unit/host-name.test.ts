@@ -11,9 +11,9 @@ import { checkPortList, checkPortText, MAX_PORT_ENTRIES } from '../../src/core/p
 import { parseTarget } from '../../src/core/target';
 import { checkRequest } from '../../src/cli/native-messaging';
 import { testNetworkFromEnv } from '../../src/cli/test-network';
-import { applyPolicy, checkAllowedPorts, checkHostName as checkOptionHost, DEFAULT_OPTIONS } from '../../src/extension/options-schema';
-import { parseMessage } from '../../src/extension/messages';
-import { hostOrNull } from '../../src/extension/validate';
+import { applyPolicy, checkAllowedPorts, checkHostName as checkOptionHost, DEFAULT_OPTIONS } from '../../src/extension/settings/options-schema';
+import { parseMessage } from '../../src/extension/platform/messages';
+import { hostOrNull } from '../../src/extension/platform/validate';
 import { parseAutoconfig } from '../../src/server/discovery/autoconfig-xml';
 import { checkPorts, normalizeHostname, TargetError } from '../../src/server/guard';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonFault, type JsonProblem } from '../../src/extension/json-fault';
+import { findJsonFault, type JsonProblem } from '../../src/extension/settings/json-fault';
 import { JSON_PROBLEMS, jsonFaultWords } from '../../src/extension/options/json-fault-words';
 import { translator } from '../helpers/catalogue';
 

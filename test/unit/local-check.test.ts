@@ -4,8 +4,8 @@ import { compareViews } from '../../src/core/diagnosis/compare';
 import { CLIENTS } from '../../src/core/clients/registry';
 import { composeReply } from '../../src/core/diagnosis/reply';
 import { hostBrowserFrom, installHostCommand, isPlainServer, probeCommand } from '../../src/core/local-command';
-import { parseMessage } from '../../src/extension/messages';
-import { MAX_PASTE_CHARS, parseNativeReply, parsePastedReport } from '../../src/extension/outside-report';
+import { parseMessage } from '../../src/extension/platform/messages';
+import { MAX_PASTE_CHARS, parseNativeReply, parsePastedReport } from '../../src/extension/check/outside-report';
 
 function port(number: PortResult['port'], state: PortResult['state']): PortResult {
   const ok = state === 'ok';

@@ -3,7 +3,7 @@ import { DEFAULT_TARGET, type TargetSettings } from '../../src/core/clients/type
 import { carryToTarget, pageSubmission, withProfileServer } from '../../src/extension/content/page-target';
 import { GAP, PILL, TAB, placeBeside, placeFloating } from '../../src/extension/content/placement';
 import { hintWording } from '../../src/extension/content/wording';
-import { parseMessage, type PageSettings } from '../../src/extension/messages';
+import { parseMessage, type PageSettings } from '../../src/extension/platform/messages';
 
 const page = (outgoingServer: string | null, port: number | null, security: PageSettings['security']): PageSettings => ({ outgoingServer, port, security });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startCheck } from '../../src/extension/check-state';
-import { DEFAULTS, loadState, SCHEMA_VERSION, type Migration } from '../../src/extension/storage-schema';
+import { startCheck } from '../../src/extension/check/check-state';
+import { DEFAULTS, loadState, SCHEMA_VERSION, type Migration } from '../../src/extension/settings/storage-schema';
 
 describe('loadState', () => {
   it('gives the defaults for an empty storage and writes nothing back', () => {

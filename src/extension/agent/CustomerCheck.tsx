@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { ProbeReport } from '../../core/api';
 import { probeCommand } from '../../core/local-command';
-import type { CheckState } from '../check-state';
-import { t } from '../i18n';
-import { parsePastedReport, type PastedReport } from '../outside-report';
+import type { CheckState } from '../check/check-state';
+import { t } from '../platform/i18n';
+import { parsePastedReport, type PastedReport } from '../check/outside-report';
 import { Comparison, sameServer } from '../ui/Comparison';
 
 interface Props {

@@ -2,13 +2,13 @@
  * Background service worker. Listeners are registered synchronously at the top level, as MV3
  * requires, so an event that wakes the worker is never missed.
  */
-import type { Runtime } from '../browser';
-import { browser } from '../browser';
-import { t } from '../i18n';
-import { pageKey, parseMessage, type Reply } from '../messages';
-import { readState, writeItems } from '../storage';
+import type { Runtime } from '../platform/browser';
+import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
+import { pageKey, parseMessage, type Reply } from '../platform/messages';
+import { readState, writeItems } from '../settings/storage';
 import { openFromHint, syncContentScripts } from './pages';
-import { CONTEXT_MENU_ID, openAgentMode } from '../agent-open';
+import { CONTEXT_MENU_ID, openAgentMode } from '../agent/open';
 import { runCheck } from './probe-client';
 import { restartForNativeMessaging, restoreAfterRestart } from './restart';
 

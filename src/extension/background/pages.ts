@@ -3,11 +3,11 @@
  * centres; the helpdesk profile adds its own domains and the person may grant "all sites". Those
  * extra sites get the same content script, registered at run time once their permission is granted.
  */
-import { browser } from '../browser';
-import { POPUP_REQUEST_KEY, POPUP_VIEW_KEY, type Message } from '../messages';
-import { readOptions } from '../options';
-import { ALL_SITES, originsFor } from '../options-schema';
-import { readState, writeItems } from '../storage';
+import { browser } from '../platform/browser';
+import { POPUP_REQUEST_KEY, POPUP_VIEW_KEY, type Message } from '../platform/messages';
+import { readOptions } from '../settings/options';
+import { ALL_SITES, originsFor } from '../settings/options-schema';
+import { readState, writeItems } from '../settings/storage';
 import { carryToTarget } from '../content/page-target';
 
 const SCRIPT_ID = 'page-hint-extra-sites';

@@ -5,11 +5,11 @@
  */
 import type { ApiErrorBody, ProbePort } from '../../core/api';
 import { parseTarget } from '../../core/target';
-import { browser } from '../browser';
-import { applyEvent, CHECK_KEY, errorFromApi, failCheck, parseProbeEvent, startCheck, type CheckError, type CheckState } from '../check-state';
-import { localPermissionGranted, probeLocally } from '../local-probe';
-import { readOptions } from '../options';
-import { writeItems } from '../storage';
+import { browser } from '../platform/browser';
+import { applyEvent, CHECK_KEY, errorFromApi, failCheck, parseProbeEvent, startCheck, type CheckError, type CheckState } from '../check/check-state';
+import { localPermissionGranted, probeLocally } from '../check/local-probe';
+import { readOptions } from '../settings/options';
+import { writeItems } from '../settings/storage';
 
 /** Longer than the service's whole-probe timeout (30 s) plus discovery, so the service answers first. */
 const REQUEST_TIMEOUT_MS = 75_000;

@@ -4,11 +4,11 @@
  * is running. A restart clears storage.session, which holds the last check: it is carried across in
  * storage.local and put back when the new worker starts, so the person finds their result where it was.
  */
-import { browser } from '../browser';
-import { CHECK_KEY, type CheckState } from '../check-state';
-import { hasNativeMessaging } from '../local-probe';
-import { restoreCarriedCheck } from '../carried-check';
-import { writeItems } from '../storage';
+import { browser } from '../platform/browser';
+import { CHECK_KEY, type CheckState } from '../check/check-state';
+import { hasNativeMessaging } from '../check/local-probe';
+import { restoreCarriedCheck } from '../check/carried-check';
+import { writeItems } from '../settings/storage';
 import { whenIdle } from './probe-client';
 
 let restarting = false;

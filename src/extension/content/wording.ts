@@ -4,8 +4,8 @@
  * submission setting (465 with SSL/TLS, 587 with STARTTLS), the hint confirms the page's own setting
  * rather than naming another port.
  */
-import type { MessageKey } from '../i18n';
-import type { PageSettings } from '../messages';
+import type { MessageKey } from '../platform/i18n';
+import type { PageSettings } from '../platform/messages';
 import { pageSubmission } from './page-target';
 
 export type Words = [MessageKey, ...(string | number)[]];

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../browser';
-import { t } from '../i18n';
-import { readState, writeItems } from '../storage';
+import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
+import { readState, writeItems } from '../settings/storage';
 
 /**
  * The sites where the person chose "Hide on this site" in the page hint, each with a button that shows

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PROBE_PORTS, type ProbePort } from '../../core/api';
-import { t } from '../i18n';
-import { readOptions, type EffectiveOptions } from '../options';
-import { ALL_SITES, checkOptions, exportOptions, importOptions, originsFor, type ManagedField, type Options } from '../options-schema';
-import { writeItems } from '../storage';
-import { browser } from '../browser';
+import { t } from '../platform/i18n';
+import { readOptions, type EffectiveOptions } from '../settings/options';
+import { ALL_SITES, checkOptions, exportOptions, importOptions, originsFor, type ManagedField, type Options } from '../settings/options-schema';
+import { writeItems } from '../settings/storage';
+import { browser } from '../platform/browser';
 import { HiddenSites } from './HiddenSites';
 import { IncomingFields, incomingDraft, type IncomingDraft } from '../ui/IncomingFields';
 import { ProviderFiles } from './ProviderFiles';

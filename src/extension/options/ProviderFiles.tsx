@@ -3,10 +3,10 @@ import type { Recommendation } from '../../core/api';
 import { autodiscoverXml, checkProvider, mozillaAutoconfig, publishPlaces, SetupFileError, srvZone, type FileSecurity, type ProviderInput, type SetupFile } from '../../core/setup-files';
 import { checkHostName } from '../../core/host-name';
 import { parseTarget } from '../../core/target';
-import { browser } from '../browser';
-import { CHECK_KEY, type CheckState } from '../check-state';
-import { t } from '../i18n';
-import type { HelpdeskProfile } from '../options-schema';
+import { browser } from '../platform/browser';
+import { CHECK_KEY, type CheckState } from '../check/check-state';
+import { t } from '../platform/i18n';
+import type { HelpdeskProfile } from '../settings/options-schema';
 import { downloadFile } from '../ui/download';
 
 interface Props {

@@ -1,6 +1,6 @@
 /** What is wrong with an imported file that is not JSON, in the person's language. Pure (the translator is passed in). */
-import type { JsonFault, JsonProblem } from '../json-fault';
-import type { MessageKey } from '../i18n';
+import type { JsonFault, JsonProblem } from '../settings/json-fault';
+import type { MessageKey } from '../platform/i18n';
 
 type Translate = (key: MessageKey, ...substitutions: (string | number)[]) => string;
 

@@ -1,6 +1,6 @@
 import { renderSteps } from '../../core/clients/render';
 import type { Locale, MailClient, TargetSettings } from '../../core/clients/types';
-import { t } from '../i18n';
+import { t } from '../platform/i18n';
 
 interface Props {
   client: MailClient;

@@ -2,7 +2,7 @@ import { useMemo, useRef, useEffect, useState } from 'preact/hooks';
 import { findClient } from '../../core/clients/registry';
 import { pick } from '../../core/clients/render';
 import type { Locale, MailClient } from '../../core/clients/types';
-import { t } from '../i18n';
+import { t } from '../platform/i18n';
 import { searchClients, serviceNamed } from './client-search';
 
 interface Props {

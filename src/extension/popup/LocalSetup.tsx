@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { installHostCommand } from '../../core/local-command';
-import { browser } from '../browser';
-import { t } from '../i18n';
+import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
 import {
   currentHostBrowser,
   localAvailability,
   removeLocalPermission,
   requestLocalPermission,
   type LocalAvailability,
-} from '../local-probe';
+} from '../check/local-probe';
 
 /**
  * The line under "Check my server" about the customer's own view: an invitation while the feature is off,

@@ -2,7 +2,7 @@ import { alternativeLine } from '../../core/clients/phrases';
 import { pick } from '../../core/clients/render';
 import type { Locale, MailClient, TargetSettings } from '../../core/clients/types';
 import { usernameWords } from '../../core/diagnosis/username';
-import { t } from '../i18n';
+import { t } from '../platform/i18n';
 
 interface Props {
   client: MailClient;

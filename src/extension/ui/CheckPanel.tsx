@@ -5,15 +5,15 @@ import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
 import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
 import { parseTarget } from '../../core/target';
 import { usernameWords } from '../../core/diagnosis/username';
-import type { CheckState } from '../check-state';
-import { contentLocale, t } from '../i18n';
+import type { CheckState } from '../check/check-state';
+import { contentLocale, t } from '../platform/i18n';
 import { Comparison, sameServer } from './Comparison';
 import { authWords, certificateWords, securityWords, stateWords } from './port-words';
 import { useElapsed } from './use-check';
 import { warningWords } from './warning-words';
 import { portRows } from './port-rows';
 import { useServiceStatus } from './service-status';
-import { browser } from '../browser';
+import { browser } from '../platform/browser';
 
 interface Props {
   /** Prefill for the field (from the page, the profile or the last check). */

@@ -1,6 +1,6 @@
 import type { PortResult, ProbeReport } from '../../core/api';
 import { compareViews, type ViewVerdict } from '../../core/diagnosis/compare';
-import { contentLocale, t, type MessageKey } from '../i18n';
+import { contentLocale, t, type MessageKey } from '../platform/i18n';
 import { stateWords } from './port-words';
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { FileSecurity, IncomingProtocol } from '../../core/setup-files';
 import { defaultIncomingPort } from '../../core/setup-files';
-import { t } from '../i18n';
+import { t } from '../platform/i18n';
 
 /** The incoming server as typed: the port stays text until it is checked. */
 export interface IncomingDraft {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Authentication, ProbeReport, Security, Username } from '../../core/api';
 import { appleProfile, checkIncoming, checkProfile, SetupFileError, type IncomingSetting } from '../../core/setup-files';
-import { t } from '../i18n';
-import { readOptions } from '../options';
+import { t } from '../platform/i18n';
+import { readOptions } from '../settings/options';
 import { downloadFile } from './download';
 import { IncomingFields, incomingDraft, type IncomingDraft } from './IncomingFields';
 

@@ -1,6 +1,6 @@
 import { render, type ComponentType } from 'preact';
-import { browser } from '../browser';
-import type { MessageKey } from '../i18n';
+import { browser } from '../platform/browser';
+import type { MessageKey } from '../platform/i18n';
 
 /** Start an extension page: its language and title from the catalogue, then its app in #app. */
 export function mountPage(App: ComponentType, titleKey: MessageKey): void {

@@ -1,7 +1,7 @@
 /** Plain words for what a port did, for the result tables of the popup and agent panel. */
 import type { PortResult, Security, TlsFacts } from '../../core/api';
 import { certificateWeaknesses } from '../../core/diagnosis/certificate';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../platform/i18n';
 
 export function stateWords(result: PortResult): string {
   if (result.state === 'ok') return result.auth.length > 0 ? t('portOkAuth') : t('portOkNoAuth');

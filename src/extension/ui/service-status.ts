@@ -4,8 +4,8 @@
  * that a home user does not have, so the check panel asks first and explains instead of failing.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { readOptions } from '../options';
-import { DEFAULT_SERVICE_URL } from '../options-schema';
+import { readOptions } from '../settings/options';
+import { DEFAULT_SERVICE_URL } from '../settings/options-schema';
 
 export type ServiceStatus =
   | { state: 'asking' }

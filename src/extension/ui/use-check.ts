@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser, type Storage } from '../browser';
-import { CHECK_KEY, type CheckState } from '../check-state';
-import type { Reply } from '../messages';
+import { browser, type Storage } from '../platform/browser';
+import { CHECK_KEY, type CheckState } from '../check/check-state';
+import type { Reply } from '../platform/messages';
 
 /**
  * The current server check, live: read from storage.session when the page opens and followed

@@ -7,7 +7,7 @@
  */
 import type { WarningCode } from '../../core/api';
 import type { Locale } from '../../core/clients/types';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../platform/i18n';
 
 export type Translate = (key: MessageKey, ...substitutions: (string | number)[]) => string;
 

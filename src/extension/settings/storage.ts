@@ -2,7 +2,7 @@
  * Every stored item goes through here: one read that validates and repairs, and small writes that
  * each save at once (the popup is unloaded the moment it closes, so nothing waits for a "save").
  */
-import { browser } from './browser';
+import { browser } from '../platform/browser';
 import { DEFAULTS, loadState, type ClientProgress, type StoredKey, type StoredState } from './storage-schema';
 
 export type { ClientProgress, StoredState } from './storage-schema';

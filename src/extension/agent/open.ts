@@ -3,8 +3,8 @@
  * customer's domain. It opens from the context menu on a selection, from the keyboard shortcut,
  * or from the popup; the target travels through storage.session, never through the page.
  */
-import { browser } from './browser';
-import { AGENT_INPUT_KEY } from './messages';
+import { browser } from '../platform/browser';
+import { AGENT_INPUT_KEY } from '../platform/messages';
 
 export const AGENT_PAGE = 'src/extension/agent/index.html';
 export const CONTEXT_MENU_ID = 'check-selection';

@@ -2,7 +2,7 @@
  * The options as they take effect: the user's stored options with an administrator's policy
  * (chrome.storage.managed, from public/managed-schema.json) applied over them and locked.
  */
-import { browser } from './browser';
+import { browser } from '../platform/browser';
 import { applyPolicy, type ManagedField, type ManagedPolicy, type Options } from './options-schema';
 import { readState } from './storage';
 

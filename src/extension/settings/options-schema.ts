@@ -3,12 +3,12 @@
  * import, and for an administrator's policy), and which fields a policy can lock. Pure.
  * The managed-policy names match public/managed-schema.json.
  */
-import { DEFAULT_PORTS, type ProbePort } from '../core/api';
-import { checkHostName as checkHost } from '../core/host-name';
-import { checkPortList } from '../core/port-list';
-import { checkIncoming, SetupFileError, type IncomingSetting } from '../core/setup-files/input';
+import { DEFAULT_PORTS, type ProbePort } from '../../core/api';
+import { checkHostName as checkHost } from '../../core/host-name';
+import { checkPortList } from '../../core/port-list';
+import { checkIncoming, SetupFileError, type IncomingSetting } from '../../core/setup-files/input';
 import { findJsonFault, type JsonFault } from './json-fault';
-import { isRecord } from './validate';
+import { isRecord } from '../platform/validate';
 
 export type AuthMethod = 'smtp-auth' | 'check-mail-first';
 

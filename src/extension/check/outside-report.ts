@@ -5,10 +5,10 @@
  *   a greeting): the report is taken from the first "{" to the last "}", parsed, and checked for shape.
  * - `parseNativeReply`: a reply of the local helper over native messaging (another program's output).
  */
-import type { ProbeReport } from '../core/api';
-import { cleanDeep, cleanText } from '../core/sanitize';
+import type { ProbeReport } from '../../core/api';
+import { cleanDeep, cleanText } from '../../core/sanitize';
 import { isProbeReport } from './check-state';
-import { isRecord } from './validate';
+import { isRecord } from '../platform/validate';
 
 /** The CLI's report of four ports on two addresses is a few KiB; anything near this is not one report. */
 export const MAX_PASTE_CHARS = 1_000_000;

@@ -4,10 +4,10 @@
  * asks for it from the person's click, and turning it off gives it back.
  * The host's replies are input from another program: `parseNativeReply` (outside-report.ts) checks them.
  */
-import type { ProbePort, ProbeReport } from '../core/api';
-import { hostBrowserFrom, type HostBrowser } from '../core/local-command';
-import { HOST_NAME, LOCAL_TIMEOUT_MS, type NativeProbeRequest } from '../core/native-protocol';
-import { browser } from './browser';
+import type { ProbePort, ProbeReport } from '../../core/api';
+import { hostBrowserFrom, type HostBrowser } from '../../core/local-command';
+import { HOST_NAME, LOCAL_TIMEOUT_MS, type NativeProbeRequest } from '../../core/native-protocol';
+import { browser } from '../platform/browser';
 import { parseNativeReply } from './outside-report';
 
 const PERMISSION = { permissions: ['nativeMessaging' as const] };

@@ -3,8 +3,10 @@
  * agent panel show it. Events from the probe service are network input: `parseProbeEvent` checks
  * their shape before anything uses them. Pure.
  */
-import { isOneOf, isProbePort, PORT_STATES, SECURITIES, type ProbeEvent, type ProbePort, type ProbeReport, type PortResult } from '../core/api';
-import { isRecord } from './validate';
+import { isProbePort, type ProbeEvent, type ProbePort, type ProbeReport, type PortResult } from '../../core/api';
+import { isPortResult, isProbeReport, isRecord } from '../../core/report-shape';
+
+export { isPortResult, isProbeReport };
 
 export type CheckErrorKind = 'unreachable' | 'rate-limited' | 'invalid' | 'refused' | 'timeout' | 'busy' | 'server';
 
@@ -32,7 +34,7 @@ export interface CheckState {
   local: LocalCheck | null;
 }
 
-/** The customer's own view of the same target (src/extension/local-probe.ts). */
+/** The customer's own view of the same target (src/extension/check/local-probe.ts). */
 export interface LocalCheck {
   status: 'running' | 'done' | 'error';
   report: ProbeReport | null;
@@ -47,52 +49,6 @@ export const CHECK_KEY = 'check';
 
 export function startCheck(id: string, input: string, ports: ProbePort[], now: number): CheckState {
   return { id, input, status: 'running', startedAt: now, finishedAt: null, server: null, ports, addresses: [], results: [], report: null, error: null, local: null };
-}
-
-function isKeywords(value: unknown): boolean {
-  return value === null || (Array.isArray(value) && value.every((keyword) => typeof keyword === 'string'));
-}
-
-export function isPortResult(value: unknown): value is PortResult {
-  return (
-    isRecord(value) &&
-    isProbePort(value.port) &&
-    typeof value.address === 'string' &&
-    (value.family === 4 || value.family === 6) &&
-    isOneOf(PORT_STATES, value.state) &&
-    (value.banner === null || typeof value.banner === 'string') &&
-    isRecord(value.ehlo) &&
-    isKeywords(value.ehlo.beforeTls) &&
-    isKeywords(value.ehlo.afterTls) &&
-    typeof value.message === 'string' &&
-    isOneOf(SECURITIES, value.security) &&
-    Array.isArray(value.auth) &&
-    value.auth.every((mechanism) => typeof mechanism === 'string') &&
-    (value.tls === null || (isRecord(value.tls) && (value.tls.fingerprint256 === undefined || value.tls.fingerprint256 === null || typeof value.tls.fingerprint256 === 'string')))
-  );
-}
-
-function isRecommendation(value: unknown): boolean {
-  return (
-    value === null ||
-    (isRecord(value) &&
-      typeof value.server === 'string' &&
-      typeof value.port === 'number' &&
-      isOneOf(SECURITIES, value.security) &&
-      typeof value.authentication === 'string')
-  );
-}
-
-export function isProbeReport(value: unknown): value is ProbeReport {
-  return (
-    isRecord(value) &&
-    typeof value.target === 'string' &&
-    typeof value.server === 'string' &&
-    Array.isArray(value.ports) &&
-    value.ports.every(isPortResult) &&
-    isRecommendation(value.recommendation) &&
-    Array.isArray(value.warnings)
-  );
 }
 
 export function parseProbeEvent(value: unknown): ProbeEvent | null {

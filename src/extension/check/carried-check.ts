@@ -4,10 +4,10 @@
  * since. Both the new worker and a popup opened before the worker got to it call this; doing it twice
  * writes the same values, so whichever comes first wins the race harmlessly.
  */
-import { browser } from './browser';
+import { browser } from '../platform/browser';
 import { CHECK_KEY } from './check-state';
-import { POPUP_VIEW_KEY } from './messages';
-import { readState, writeItems } from './storage';
+import { POPUP_VIEW_KEY } from '../platform/messages';
+import { readState, writeItems } from '../settings/storage';
 
 /** A carried check older than this came from some other, long-gone restart: it is dropped. */
 export const CARRY_MS = 120_000;

@@ -2,8 +2,8 @@
  * Every user-visible string of the extension pages comes from `_locales` through `t`.
  * The message keys are typed from the English catalogue, so a missing key fails the typecheck.
  */
-import type english from '../../public/_locales/en/messages.json';
-import type { Locale } from '../core/clients/types';
+import type english from '../../../public/_locales/en/messages.json';
+import type { Locale } from '../../core/clients/types';
 import { browser } from './browser';
 
 export type MessageKey = keyof typeof english;

@@ -2,11 +2,9 @@
  * The shape checks every boundary of the extension shares: stored items, messages from content
  * scripts, options files and the probe service's answers are all untrusted input.
  */
-import { checkHostName } from '../core/host-name';
+import { checkHostName } from '../../core/host-name';
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../core/report-shape';
 
 /** A client or step id as the client files write them (kebab-case, bounded). */
 export const ID_PATTERN = /^[a-z0-9-]{1,64}$/;

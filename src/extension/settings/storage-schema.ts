@@ -4,12 +4,12 @@
  * A value that fails its check is replaced by the default (never a blank popup); migrations run
  * once per version step, oldest first.
  */
-import { AUTHENTICATIONS, isOneOf, SECURITIES, USERNAME_FORMS, type Username } from '../core/api';
-import type { TargetSettings } from '../core/clients/types';
-import { DEFAULT_TARGET } from '../core/clients/types';
-import { isProbeReport, type CheckState } from './check-state';
+import { AUTHENTICATIONS, isOneOf, SECURITIES, USERNAME_FORMS, type Username } from '../../core/api';
+import type { TargetSettings } from '../../core/clients/types';
+import { DEFAULT_TARGET } from '../../core/clients/types';
+import { isProbeReport, type CheckState } from '../check/check-state';
 import { checkOptions, DEFAULT_OPTIONS, type Options } from './options-schema';
-import { hostOrNull, ID_PATTERN, isRecord, nullOr } from './validate';
+import { hostOrNull, ID_PATTERN, isRecord, nullOr } from '../platform/validate';
 
 export const SCHEMA_VERSION = 1;
 

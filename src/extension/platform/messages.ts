@@ -3,8 +3,8 @@
  * Every message is checked by `parseMessage` where it arrives: a content script's message is
  * untrusted input (it runs inside pages).
  */
-import { isOneOf, SECURITIES } from '../core/api';
-import type { ExtractedSettings } from '../core/detect/types';
+import { isOneOf, SECURITIES } from '../../core/api';
+import type { ExtractedSettings } from '../../core/detect/types';
 import { hostOrNull, ID_PATTERN, isRecord, nullOr } from './validate';
 
 /** What a page states about its outgoing server, as the classifier extracted it (without the DOM anchor). */
