@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { storeManifest, type ExtensionManifest, type StoreBrowser } from './lib/store-manifest';
 
@@ -39,9 +39,31 @@ cpSync(DIST, STAGE, { recursive: true });
  * Chrome serves a `use_dynamic_url` resource at a per-session URL, but a module loaded from there
  * resolves its own imports against the fixed URL, which is then refused (Chromium issue 363027634): the
  * content script's loader gets its module through runtime.getURL, and that module's chunks would fail to
- * load. So for the Chrome store each module the loader imports becomes one self-contained file (its lazy
- * imports kept lazy in evaluation, inlined in the file), and only those files are web-accessible.
+ * load. So for the Chrome store every content-script module is made self-contained, and each lazy
+ * import becomes an import of a self-contained file through runtime.getURL too. The bootstrap stays as
+ * small as in dist/ on pages that are no candidate, and the hint with its classifier is fetched only where
+ * the pre-check passes. A module with static chunk imports (which this cannot split) is merged whole.
+ * Only these files are web-accessible.
  */
+const bundle = (file: string) =>
+  build({
+    entryPoints: [join(STAGE, file)],
+    outfile: join(STAGE, file),
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    splitting: false,
+    minify: true,
+    target: 'chrome116',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+
+/** `import("./x.js")` and `` import(`./x.js`) `` in a built module: its lazy chunks, relative to it. */
+const LAZY_IMPORT = /import\(\s*(["'`])\.\/([\w.-]+\.js)\1\s*\)/g;
+/** A static import of a sibling chunk (`import {a} from "./x.js"`, `import "./x.js"`). */
+const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w$*{][^;]*?from\s*)?["'`]\.\//;
+
 async function mergeContentModules(): Promise<string[]> {
   const loaders = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
   const modules = new Set<string>();
@@ -50,21 +72,25 @@ async function mergeContentModules(): Promise<string[]> {
     for (const match of text.matchAll(/getURL\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) modules.add(match[1]!);
   }
   if (modules.size === 0) throw new Error(`The content script loader (${loaders.join(', ')}) imports no module through runtime.getURL; the store packaging needs updating.`);
+  const accessible = new Set<string>();
   for (const module of modules) {
-    await build({
-      entryPoints: [join(STAGE, module)],
-      outfile: join(STAGE, module),
-      allowOverwrite: true,
-      bundle: true,
-      format: 'esm',
-      splitting: false,
-      minify: true,
-      target: 'chrome116',
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
+    accessible.add(module);
+    const path = join(STAGE, module);
+    const text = readFileSync(path, 'utf8');
+    const lazy = [...new Set([...text.matchAll(LAZY_IMPORT)].map((match) => match[2]!))];
+    if (STATIC_IMPORT.test(text) || lazy.length === 0) {
+      await bundle(module);
+      continue;
+    }
+    const folder = dirname(module);
+    for (const chunk of lazy) {
+      const file = join(folder, chunk);
+      await bundle(file);
+      accessible.add(file);
+    }
+    writeFileSync(path, text.replace(LAZY_IMPORT, (_all, _quote, chunk: string) => `import(chrome.runtime.getURL(${JSON.stringify(join(folder, chunk))}))`));
   }
-  return [...modules].sort();
+  return [...accessible].sort();
 }
 
 const contentModules = browser === 'chrome' ? await mergeContentModules() : undefined;

@@ -5,7 +5,7 @@
  * through the dynamic URLs and the extension's files must not be reachable at their fixed URLs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, expect, test, type BrowserContext } from '@playwright/test';
@@ -84,6 +84,24 @@ test('the store manifest has no key, no development origins or permissions, and 
     }
     // The extension's pages (popup, options, agent panel) are not exposed, only content-script code.
     expect(entry.resources.length).toBeLessThan(10);
+  }
+});
+
+test('the store build keeps the content script small where it runs: the hint and its classifier load only on candidates', () => {
+  // What every page of a help-centre site parses: the loader and the module it imports. The hint is a
+  // separate file that module imports lazily through runtime.getURL (issue #10: bootstrap ≤ 15 KiB).
+  const loaders = manifest.content_scripts.flatMap((script) => script.js);
+  const modules = loaders.flatMap((loader) => [...readFileSync(join(unpacked, loader), 'utf8').matchAll(/getURL\(\s*["'`]([^"'`]+\.js)["'`]/g)].map((match) => match[1]!));
+  expect(modules.length).toBeGreaterThan(0);
+  const bootstrapBytes = [...loaders, ...modules].reduce((sum, file) => sum + statSync(join(unpacked, file)).size, 0);
+  expect(bootstrapBytes).toBeLessThanOrEqual(15 * 1024);
+  const lazy = modules.flatMap((module) => [...readFileSync(join(unpacked, module), 'utf8').matchAll(/import\(chrome\.runtime\.getURL\("([^"]+)"\)\)/g)].map((match) => match[1]!));
+  expect(lazy.length).toBeGreaterThan(0);
+  const exposed = new Set((manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources));
+  for (const file of lazy) {
+    expect(exposed.has(file), file).toBe(true);
+    // Self-contained: a module at a dynamic URL cannot load sibling chunks (Chromium issue 363027634).
+    expect(readFileSync(join(unpacked, file), 'utf8')).not.toMatch(/from\s*["'`]\.\//);
   }
 });
 
