@@ -4,12 +4,22 @@
  * same check at its boundary.
  */
 import type { TargetKind } from './api';
-import { checkHostName, isLocalhostName } from './host-name';
+import { checkHostName, isLocalhostName, type HostNameProblem } from './host-name';
 import { hasUnsafeText } from './sanitize';
+
+/**
+ * Why a target was refused, for a program to word in its own language: the host-name rule's problems
+ * and the target's own. `message` says the same in English for the CLI and the service.
+ */
+export type TargetFault =
+  | HostNameProblem
+  | 'missing' | 'mailto-invalid' | 'mailto-several' | 'mailto-empty' | 'spaces' | 'control-characters' | 'scheme' | 'path'
+  | 'email-no-local' | 'email-no-domain' | 'email-two-at' | 'email-ip' | 'email-port' | 'email-no-dot' | 'email-localhost'
+  | 'ipv6-unclosed' | 'port' | 'ipv6-extra';
 
 export type ParsedTarget =
   | { ok: true; kind: TargetKind; value: string; domain: string; host: string }
-  | { ok: false; message: string };
+  | { ok: false; fault: TargetFault; message: string };
 
 /** RFC 1035 §2.3.4: 253 characters in presentation form (255 octets on the wire). */
 export const MAX_TARGET_LENGTH = 253;
@@ -20,8 +30,8 @@ export const MAX_TARGET_LENGTH = 253;
  */
 const SERVER_LABEL = /^(smtp|smtps|mail|mailout|mx|submission|relay|smtp-relay|smtpout|smtp-out|out|outgoing|outbound|mta|exchange|mailhost|post|send)\d*$/;
 
-function fail(message: string): ParsedTarget {
-  return { ok: false, message };
+function fail(fault: TargetFault, message: string): ParsedTarget {
+  return { ok: false, fault, message };
 }
 
 /** The mail domain a server name belongs to: "smtp.example.com" → "example.com". */
@@ -32,10 +42,10 @@ function domainOfHost(host: string): string {
 }
 
 export function parseTarget(input: string): ParsedTarget {
-  if (typeof input !== 'string') return fail('Enter an email address, a domain or a server name.');
+  if (typeof input !== 'string') return fail('missing', 'Enter an email address, a domain or a server name.');
   let text = input.trim();
-  if (text === '') return fail('Enter an email address, a domain or a server name.');
-  if (text.length > 1024) return fail(`That is longer than the ${MAX_TARGET_LENGTH} characters a domain name can have.`);
+  if (text === '') return fail('missing', 'Enter an email address, a domain or a server name.');
+  if (text.length > 1024) return fail('too-long', `That is longer than the ${MAX_TARGET_LENGTH} characters a domain name can have.`);
 
   // A copied "mailto:" link is an email address in disguise (RFC 6068); its query (?subject=...) goes.
   if (/^mailto:/i.test(text)) {
@@ -43,60 +53,60 @@ export function parseTarget(input: string): ParsedTarget {
     try {
       text = decodeURIComponent(text).trim();
     } catch {
-      return fail('That mailto: link is not valid; type the email address instead.');
+      return fail('mailto-invalid', 'That mailto: link is not valid; type the email address instead.');
     }
-    if (text.includes(',')) return fail('That mailto: link has several addresses; enter just one.');
-    if (!text.includes('@')) return fail('That mailto: link has no email address in it.');
+    if (text.includes(',')) return fail('mailto-several', 'That mailto: link has several addresses; enter just one.');
+    if (!text.includes('@')) return fail('mailto-empty', 'That mailto: link has no email address in it.');
   }
 
   text = text.toLowerCase();
-  if (/\s/.test(text)) return fail('Remove the spaces: a server name or email address has none.');
-  if (hasUnsafeText(text)) return fail('Remove the invisible control or direction characters: a server name or email address has none.');
+  if (/\s/.test(text)) return fail('spaces', 'Remove the spaces: a server name or email address has none.');
+  if (hasUnsafeText(text)) return fail('control-characters', 'Remove the invisible control or direction characters: a server name or email address has none.');
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(text) || /^(https?|smtps?|submissions?|ftp|imaps?|pop3s?):/.test(text)) {
-    return fail('Enter just the server name or email address, without "https://" or any other scheme.');
+    return fail('scheme', 'Enter just the server name or email address, without "https://" or any other scheme.');
   }
-  if (text.includes('/')) return fail('Enter just the server name, without a path ("/...").');
+  if (text.includes('/')) return fail('path', 'Enter just the server name, without a path ("/...").');
   if (text.length > MAX_TARGET_LENGTH) {
-    return fail(`That is longer than the ${MAX_TARGET_LENGTH} characters a domain name can have.`);
+    return fail('too-long', `That is longer than the ${MAX_TARGET_LENGTH} characters a domain name can have.`);
   }
 
   if (text.includes('@')) {
     const at = text.lastIndexOf('@');
     const local = text.slice(0, at);
     const domain = text.slice(at + 1);
-    if (local === '') return fail('The email address has nothing before the "@".');
-    if (domain === '') return fail('The email address has nothing after the "@".');
-    if (local.includes('@') && !/^".*"$/.test(local)) return fail('An email address has only one "@".');
-    if (domain.startsWith('[')) return fail('Use an email address with a domain name after the "@", not an IP address.');
-    if (domain.includes(':')) return fail('An email address has no port; leave out the ":" and the number after it.');
+    if (local === '') return fail('email-no-local', 'The email address has nothing before the "@".');
+    if (domain === '') return fail('email-no-domain', 'The email address has nothing after the "@".');
+    if (local.includes('@') && !/^".*"$/.test(local)) return fail('email-two-at', 'An email address has only one "@".');
+    if (domain.startsWith('[')) return fail('email-ip', 'Use an email address with a domain name after the "@", not an IP address.');
+    if (domain.includes(':')) return fail('email-port', 'An email address has no port; leave out the ":" and the number after it.');
     const checked = checkHostName(domain, 'domain after the "@"');
-    if (checked.ok && checked.kind !== 'name') return fail('Use an email address with a domain name after the "@", not an IP address.');
+    if (checked.ok && checked.kind !== 'name') return fail('email-ip', 'Use an email address with a domain name after the "@", not an IP address.');
     if (!checked.ok) {
-      return checked.problem === 'disguised-ip' ? fail('Use an email address with a domain name after the "@", not an IP address.') : fail(checked.message);
+      return checked.problem === 'disguised-ip' ? fail('email-ip', 'Use an email address with a domain name after the "@", not an IP address.') : fail(checked.problem, checked.message);
     }
     const ascii = checked.value;
-    if (!ascii.includes('.')) return fail(`The domain "${ascii}" after the "@" needs a dot, like example.com.`);
-    if (isLocalhostName(ascii)) return fail(`"${ascii}" names this computer itself (RFC 6761), not a mail domain.`);
+    if (!ascii.includes('.')) return fail('email-no-dot', `The domain "${ascii}" after the "@" needs a dot, like example.com.`);
+    if (isLocalhostName(ascii)) return fail('email-localhost', `"${ascii}" names this computer itself (RFC 6761), not a mail domain.`);
     return { ok: true, kind: 'email', value: `${local}@${ascii}`, domain: ascii, host: ascii };
   }
 
   // "[::1]:587" and "smtp.example.com:587" carry a port.
   if (text.startsWith('[')) {
     const close = text.indexOf(']');
-    if (close === -1) return fail('The IPv6 address has no closing "]".');
+    if (close === -1) return fail('ipv6-unclosed', 'The IPv6 address has no closing "]".');
     const rest = text.slice(close + 1);
     if (rest !== '') {
       return rest.startsWith(':')
-        ? fail('Leave out the port: the check tries ports 25, 465 and 587 by itself.')
-        : fail('There is extra text after the IPv6 address.');
+        ? fail('port', 'Leave out the port: the check tries ports 25, 465 and 587 by itself.')
+        : fail('ipv6-extra', 'There is extra text after the IPv6 address.');
     }
   } else if (text.includes(':') && /^[^:]+:\d*$/.test(text)) {
-    return fail('Leave out the port: the check tries ports 25, 465 and 587 by itself.');
+    return fail('port', 'Leave out the port: the check tries ports 25, 465 and 587 by itself.');
   }
 
   // The one host-name rule (core/host-name.ts): names, usual IPv4, IPv6; disguised addresses refused.
   const checked = checkHostName(text, 'name');
-  if (!checked.ok) return fail(checked.message);
+  if (!checked.ok) return fail(checked.problem, checked.message);
   const ascii = checked.value;
   if (checked.kind !== 'name') return { ok: true, kind: 'host', value: ascii, domain: ascii, host: ascii };
   const labels = ascii.split('.');

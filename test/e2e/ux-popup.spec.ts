@@ -229,6 +229,21 @@ test('the Spanish popup words the service\'s warnings in Spanish', async () => {
   await expect(page.locator('.ports tr[title]')).toHaveCount(0);
 });
 
+test('the Spanish popup says in Spanish why a typed server is refused, and nothing is sent', async () => {
+  const target = await start({ locale: 'es' });
+  const page = await openPopup(target);
+  await page.locator('nav.tabs button').nth(1).click();
+  await page.locator('#popup-target').fill('smtp.example.com:587');
+  await page.locator('.check-form button[type="submit"]').click();
+  const error = page.locator('#popup-target-error');
+  await expect(error).toHaveText('Quite el puerto: la comprobación prueba por sí sola los puertos 25, 465 y 587.');
+  await expect(page.locator('#popup-target')).toHaveAttribute('aria-invalid', 'true');
+  await page.locator('#popup-target').fill('https://mail.example.com');
+  await page.locator('.check-form button[type="submit"]').click();
+  await expect(error).toContainText('sin «https://»');
+  expect(await target.worker.evaluate(() => chrome.storage.session.get('check'))).toEqual({});
+});
+
 test('agent mode: the reply comes first, asks for the program until one is chosen, and the choice stays apart from the popup\'s', async () => {
   const target = await start();
   const popup = await openPopup(target);

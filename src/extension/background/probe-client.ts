@@ -5,7 +5,9 @@
  */
 import type { ApiErrorBody, ProbePort } from '../../core/api';
 import { parseTarget } from '../../core/target';
+import { targetFaultWords } from '../ui/target-fault-words';
 import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
 import { applyEvent, CHECK_KEY, errorFromApi, failCheck, parseProbeEvent, startCheck, type CheckError, type CheckState } from '../check/check-state';
 import { localPermissionGranted, probeLocally } from '../check/local-probe';
 import { readOptions } from '../settings/options';
@@ -84,7 +86,7 @@ async function check(input: string, { local = false }: { local?: boolean }): Pro
 
   const parsed = parseTarget(input);
   if (!parsed.ok) {
-    state = failCheck(state, { kind: 'invalid', detail: parsed.message, retryAfterSeconds: null }, Date.now());
+    state = failCheck(state, { kind: 'invalid', detail: targetFaultWords(parsed.fault, t), retryAfterSeconds: null }, Date.now());
     await save(state);
     return state;
   }

@@ -4,6 +4,7 @@ import type { PortResult, Recommendation } from '../../core/api';
 import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
 import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
 import { parseTarget } from '../../core/target';
+import { targetFaultWords } from './target-fault-words';
 import { usernameWords } from '../../core/diagnosis/username';
 import type { CheckState } from '../check/check-state';
 import { contentLocale, t } from '../platform/i18n';
@@ -155,7 +156,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     event.preventDefault();
     const parsed = parseTarget(input);
     if (!parsed.ok) {
-      setInlineError(parsed.message);
+      setInlineError(targetFaultWords(parsed.fault, t));
       return;
     }
     setInlineError('');
