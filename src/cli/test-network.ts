@@ -14,7 +14,7 @@
  * faithful, but needs root and `nft`, which the test machines do not all have.
  */
 import net from 'node:net';
-import { isProbePort, type PortResult, type ProbePort } from '../core/api';
+import { isProbePort, isTcpPort, type PortResult, type ProbePort } from '../core/api';
 import { checkPortText } from '../core/port-list';
 import type { OpenSocket } from '../server/smtp/connect';
 import { runDialogue } from '../server/smtp/dialogue';
@@ -39,7 +39,7 @@ function parseRedirects(text: string, variable: string): TestNetwork['redirects'
     const match = /^(\d+)=(127\.\d+\.\d+\.\d+|\[::1\]):(\d{1,5})$/.exec(item);
     const port = Number(match?.[1]);
     const to = Number(match?.[3]);
-    if (!match || !isProbePort(port) || to < 1 || to > 65535) {
+    if (!match || !isProbePort(port) || !isTcpPort(to)) {
       throw new TestNetworkError(`${variable}: "${item}" must look like 465=127.0.0.1:40123 (a probe port, then a loopback address and port).`);
     }
     redirects.set(port, { host: match[2]!.replace(/^\[|\]$/g, ''), port: to });

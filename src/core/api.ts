@@ -8,6 +8,11 @@ export const PROBE_PORTS = [25, 465, 587, 2525] as const;
 export type ProbePort = (typeof PROBE_PORTS)[number];
 export const DEFAULT_PORTS: readonly ProbePort[] = [25, 465, 587];
 
+/** Any TCP port number (1 to 65535), for ports a file, a page or a person names. */
+export function isTcpPort(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
 export function isProbePort(value: unknown): value is ProbePort {
   return typeof value === 'number' && (PROBE_PORTS as readonly number[]).includes(value);
 }

@@ -3,6 +3,7 @@
  * runs before any file is written: an outgoing server (the check's recommendation), an incoming server,
  * and either an address (the customer's profile) or a domain (the provider's files). Pure.
  */
+import { isTcpPort } from '../api';
 import { checkHostName } from '../host-name';
 import { parseTarget } from '../target';
 
@@ -63,7 +64,7 @@ function checkServer(what: string, hostname: unknown, port: unknown, security: u
   const host = checkHostName(hostname, what);
   if (!host.ok) throw new SetupFileError(host.message);
   const number = typeof port === 'string' && /^\d{1,5}$/.test(port) ? Number(port) : port;
-  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 65535) {
+  if (!isTcpPort(number)) {
     throw new SetupFileError(`The ${what}'s port must be a whole number from 1 to 65535, not ${JSON.stringify(port) ?? String(port)}.`);
   }
   if (typeof security !== 'string' || !SECURITY_WORDS.has(security)) {

@@ -3,7 +3,7 @@
  * Every message is checked by `parseMessage` where it arrives: a content script's message is
  * untrusted input (it runs inside pages).
  */
-import { isOneOf, SECURITIES } from '../../core/api';
+import { isOneOf, isTcpPort, SECURITIES } from '../../core/api';
 import type { ExtractedSettings } from '../../core/detect/types';
 import { hostOrNull, ID_PATTERN, isRecord, nullOr } from './validate';
 
@@ -26,7 +26,7 @@ export type Message =
 export type Reply = { ok: true } | { ok: false; message: string };
 
 function isPort(value: unknown): value is number | null {
-  return value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535);
+  return value === null || isTcpPort(value);
 }
 
 function isSecurity(value: unknown): value is PageSettings['security'] {

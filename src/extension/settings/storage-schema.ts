@@ -4,7 +4,7 @@
  * A value that fails its check is replaced by the default (never a blank popup); migrations run
  * once per version step, oldest first.
  */
-import { AUTHENTICATIONS, isOneOf, SECURITIES, USERNAME_FORMS, type Username } from '../../core/api';
+import { AUTHENTICATIONS, isOneOf, isTcpPort, SECURITIES, USERNAME_FORMS, type Username } from '../../core/api';
 import type { TargetSettings } from '../../core/clients/types';
 import { DEFAULT_TARGET } from '../../core/clients/types';
 import { isProbeReport, type CheckState } from '../check/check-state';
@@ -94,7 +94,7 @@ function parseTarget(value: unknown): TargetSettings | undefined {
   const { server, port, security, authentication, username } = value;
   const checkedServer = hostOrNull(server);
   if (checkedServer === undefined) return undefined;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+  if (!isTcpPort(port)) return undefined;
   if (!isOneOf(SECURITIES, security) || !isOneOf(AUTHENTICATIONS, authentication)) return undefined;
   return { server: checkedServer, port, security, authentication, ...(username === undefined ? {} : { username: parseUsername(username) }) };
 }

@@ -5,7 +5,8 @@
  * code or a shape this version does not know falls back to a plain sentence without the facts.
  * Pure (the translator is passed in), so unit tests run it against the real catalogues.
  */
-import type { WarningCode } from '../../core/api';
+import { isTcpPort, type WarningCode } from '../../core/api';
+import { isRecord } from '../../core/report-shape';
 import type { Locale } from '../../core/clients/types';
 import type { MessageKey } from '../platform/i18n';
 
@@ -27,10 +28,6 @@ const CODES: Record<WarningCode, true> = {
 };
 export const WARNING_CODES = Object.keys(CODES) as WarningCode[];
 
-function isPort(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-
 /** Text from a certificate or the service, shown as text: bounded, one line, no control or format characters. */
 function cleanText(value: unknown, max = 120): string | null {
   if (typeof value !== 'string') return null;
@@ -40,7 +37,7 @@ function cleanText(value: unknown, max = 120): string | null {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isRecord(value) ? value : {};
 }
 
 /** "465", "465 and 587", "25, 465 and 587" (Spanish "y"). */
@@ -59,14 +56,14 @@ function dayWords(value: unknown, locale: Locale): string | null {
 }
 
 function portList(value: unknown): number[] {
-  return Array.isArray(value) ? [...new Set(value.filter(isPort))].sort((a, b) => a - b).slice(0, 4) : [];
+  return Array.isArray(value) ? [...new Set(value.filter(isTcpPort))].sort((a, b) => a - b).slice(0, 4) : [];
 }
 
 /** One warning of a report, as a sentence for the customer. */
 export function warningWords(warning: unknown, locale: Locale, translate: Translate): string {
   const entry = record(warning);
   const params = record(entry.params);
-  const port = isPort(entry.port) ? entry.port : null;
+  const port = isTcpPort(entry.port) ? entry.port : null;
   const needsPort = (key: MessageKey) => (port === null ? translate('warnOther') : translate(key, port));
   switch (entry.code) {
     case 'port25-no-auth':

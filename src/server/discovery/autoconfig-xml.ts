@@ -6,7 +6,7 @@
  * with it any entity definition, the "billion laughs" route) is refused outright, only the five predefined
  * entities and numeric references are decoded, and the input is capped before any pattern runs on it.
  */
-import type { Authentication, Security, Username } from '../../core/api';
+import { isTcpPort, type Authentication, type Security, type Username } from '../../core/api';
 import { checkHostName } from '../../core/host-name';
 import { MAX_BODY_BYTES } from './http-fetch';
 
@@ -121,7 +121,7 @@ export function parseAutoconfig(xml: string, substitute: { domain: string; email
       .find((value) => value !== undefined);
     // The one host-name rule (core/host-name.ts): a disguised address or a broken name is skipped here.
     const host = checkHostName(hostname);
-    if (!host.ok || !Number.isInteger(port) || port < 1 || port > 65535 || !security) continue;
+    if (!host.ok || !isTcpPort(port) || !security) continue;
     const username = readUsername(leafValues(body, 'username')[0], substitute.userDomain ?? substitute.domain, substitute.email);
     servers.push({ hostname: host.value, port, security, authentication: authentication ?? 'password', username });
   }
@@ -134,7 +134,7 @@ export function parseAutoconfig(xml: string, substitute: { domain: string; email
     const host = checkHostName((leafValues(body, 'hostname')[0] ?? '').replace(/%EMAILDOMAIN%/g, substitute.domain));
     const port = Number(leafValues(body, 'port')[0]);
     const security = SOCKET_TYPES[(leafValues(body, 'socketType')[0] ?? '').toLowerCase()];
-    if (!host.ok || !Number.isInteger(port) || port < 1 || port > 65535 || (security !== 'tls' && security !== 'starttls')) continue;
+    if (!host.ok || !isTcpPort(port) || (security !== 'tls' && security !== 'starttls')) continue;
     incoming.push({ protocol, hostname: host.value, port, security });
   }
   return { ok: true, servers, incoming };
