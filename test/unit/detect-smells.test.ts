@@ -36,7 +36,7 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     quiet: ['en-recipe-blog.html', 'en-webmail-login.html'],
   },
   'near-miss:app-sender': {
-    fires: ['real-shapes/nl-app-docs-smtp-notificaties.html', 'real-shapes/pt-sistema-notificacoes-smtp.html'],
+    fires: ['real-shapes/nl-app-docs-smtp-notificaties.html', 'real-shapes/pt-sistema-notificacoes-smtp.html', 'real-shapes/en-backup-app-manual-gmail-smtp.html'],
     quiet: ['real-shapes/en-cannot-send-antivirus-scanning.html', 'en-isp-outlook-change-smtp-port.html', 'es-puerto-25-bloqueado.html'],
   },
   'near-miss:printer': {
@@ -48,8 +48,26 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     quiet: ['en-recipe-blog.html', 'en-isp-port-25-blocked.html'],
   },
   'text:cannot-send': {
-    fires: ['real-shapes/en-cannot-send-antivirus-scanning.html'],
+    fires: ['real-shapes/en-cannot-send-antivirus-scanning.html', 'real-shapes/en-forum-answer-server-requires-authentication.html'],
     quiet: ['en-recipe-blog.html'],
+  },
+  // "Outbound mail" and Outlook's "My server requires authentication" name the outgoing server without saying so.
+  'text:outgoing-server': {
+    fires: ['real-shapes/en-forum-answer-server-requires-authentication.html', 'en-isp-outlook-change-smtp-port.html'],
+    quiet: ['en-recipe-blog.html', 'en-webmail-pop-imap-only.html'],
+  },
+  'text:both-ways': {
+    fires: ['real-shapes/nl-nieuws-provider-sluit-poort-25-advies.html', 'en-cpanel-mail-client-manual-settings.html'],
+    quiet: ['real-shapes/en-backup-app-manual-gmail-smtp.html', 'real-shapes/en-news-isp-blocks-port-25.html'],
+  },
+  'url:manual': {
+    fires: ['real-shapes/en-backup-app-manual-gmail-smtp.html'],
+    quiet: ['en-isp-outlook-change-smtp-port.html', 'real-shapes/nl-nieuws-provider-sluit-poort-25-advies.html'],
+  },
+  // A provider's host name ("smtp.gmail.com", "smtp.office365.com") is not a mail program.
+  'text:mail-client': {
+    fires: ['en-isp-outlook-change-smtp-port.html'],
+    quiet: ['real-shapes/en-backup-app-manual-gmail-smtp.html'],
   },
   'text:incoming-only': {
     fires: ['en-webmail-pop-imap-only.html'],

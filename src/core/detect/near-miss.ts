@@ -168,8 +168,11 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       'notifiche', "l'applicazione", 'il sistema', 'la piattaforma',
       'notificaties', 'meldingen', 'de applicatie', 'de software', 'het systeem', 'koppeling', 'offertes',
       'powiadomie\\p{L}*', 'aplikacj\\p{L}*', 'upozornění',
+      // Alerts, a test button and the sender the application writes as: what such settings pages describe.
+      'alerts?', 'alertes?', 'mailer', 'dashboard', 'triggers?', 'triggered', 'test (?:message|mail|connection|button)', 'send a test',
+      'testen', 'testar', 'de test', 'sender (?:name|e-?mail|address)', 'remetente', 'mittente', 'remitente', 'afzender', 'smtp host',
     ),
-    unspaced: cjk('通知メール', '通知先', 'アラート', '本システム', '本ソフト'),
+    unspaced: cjk('通知メール', '通知先', 'アラート', '本システム', '本ソフト', 'テスト送信', 'テストメール'),
     atLeast: 3,
     penalty: 0.25,
   },

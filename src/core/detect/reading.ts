@@ -25,6 +25,7 @@ import {
   EMAIL_ADDRESS,
   INCOMING_SERVER,
   MAIL_CLIENT,
+  OUTBOX,
   MAIL_PORT,
   MAIL_WORD,
   OUTGOING_SERVER,
@@ -163,6 +164,14 @@ export interface Reading {
   youDensity: number;
 }
 
+/**
+ * Host names, web addresses and e-mail addresses ("smtp.gmail.com", "outlook.office365.com",
+ * "me@outlook.com"): an application's settings page names a provider's server this way, which says
+ * nothing about a mail program, so program names are counted with these blanked out.
+ */
+const DOTTED_NAME = /[\p{L}\p{N}_%+-]*(?:@[\p{L}\p{N}-]+)?(?:\.[\p{L}\p{N}-]+)+|[\p{L}\p{N}-]+@[\p{L}\p{N}-]+/gu;
+const withoutHostNames = (text: string): string => text.replace(DOTTED_NAME, (name) => (/[\p{L}]\.[\p{L}]/u.test(name) || name.includes('@') ? ' ' : name));
+
 const WIDE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
 /** A line's length as it reads: a Japanese or Chinese character says as much as two Latin letters. */
 function visualWidth(line: string): number {
@@ -293,7 +302,7 @@ export function readPage(facts: PageFacts): Reading {
     portNearServer: near(submissionAt, outgoingAt, 120),
     auth: count(AUTH_WORD, text),
     security: count(STARTTLS, text) + count(SECURITY_WORD, text),
-    mailClient: count(MAIL_CLIENT, text) + count(CJK_MAIL_CLIENT, text),
+    mailClient: count(MAIL_CLIENT, withoutHostNames(text)) + count(CJK_MAIL_CLIENT, text),
     steps: count(STEP_VERB, text) + count(CJK_STEP, text),
     mailWords: count(MAIL_WORD, text),
     firstTopicAt: text.length === 0 ? 1 : firstTopic / text.length,
@@ -327,7 +336,7 @@ export function readPage(facts: PageFacts): Reading {
     advice: count(ADVICE, text) + count(CJK_ADVICE, text),
     inAccount: facts.signOut || isAccountUrl(facts.url) || addressInValues || EMAIL_ADDRESS.test(headline) || EMAIL_ADDRESS.test(text.slice(0, 2000)),
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
-    cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`),
+    cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`) || has(OUTBOX, `${headline}\n${text}`),
     sendAs: has(SEND_AS, `${headline}\n${text}`),
   };
 }

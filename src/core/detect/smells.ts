@@ -9,7 +9,7 @@
 import type { Extraction } from './extract';
 import { NEAR_MISSES } from './near-miss';
 import type { Reading } from './reading';
-import { isAccountUrl, topicOf } from './topic';
+import { isAccountUrl, isManualUrl, topicOf } from './topic';
 import type { PageFacts } from './types';
 import { CJK_OUTGOING, countMatches, has, PORT_25_BLOCKED } from './vocabulary';
 
@@ -84,6 +84,14 @@ const PROSE_SMELLS: Smell[] = [
     },
     sign: { article: -1 },
   },
+  {
+    // A mail program fetches and sends, so its set-up pages name both sides; an application that only
+    // sends notifications, a news story on port 25 and a router page name the sending side alone.
+    id: 'text:both-ways',
+    about: 'The text names the sending side (outgoing server, SMTP) and the fetching side (incoming server, IMAP, POP)',
+    measure: (r) => yes((r.outgoing > 0 || r.smtp > 0) && (r.incoming > 0 || r.imapPop > 0)),
+    sign: { article: 1 },
+  },
   { id: 'text:mail-client', about: 'The text names mail programs (up to 3 times)', measure: (r) => upTo(r.mailClient, 3), sign: { article: 1 } },
   { id: 'text:steps', about: 'The text gives steps: click, select, enter… (up to 5)', measure: (r) => upTo(r.steps, 5) },
   { id: 'text:mail-words', about: 'The text speaks of e-mail (up to 6 times)', measure: (r) => upTo(r.mailWords, 6), sign: { article: 1 } },
@@ -98,10 +106,11 @@ const PROSE_SMELLS: Smell[] = [
   { id: 'text:you', about: 'The text speaks to the reader (you, your…), up to 10 times per 1,000 characters', measure: (r) => Math.min(r.youDensity, 10) / 10 },
   { id: 'text:sending', about: 'The text speaks of sending mail (up to 3 times)', measure: (r) => upTo(r.sendWords, 3), sign: { article: 1 } },
   { id: 'text:send-as', about: 'The page speaks of sending as another address ("Send mail as")', measure: (r) => yes(r.sendAs), sign: { article: 1 } },
-  { id: 'text:cannot-send', about: 'The page speaks of mail that cannot be sent', measure: (r) => yes(r.cannotSend), sign: { article: 1 } },
+  { id: 'text:cannot-send', about: 'The page speaks of mail that cannot be sent, or of the outbox where it waits', measure: (r) => yes(r.cannotSend), sign: { article: 1 } },
   { id: 'text:short', about: 'The page has under 600 characters of text', measure: (r) => yes(r.textLength < 600) },
   { id: 'text:link-share', about: 'Share of the text inside links (menus, link lists)', measure: (r) => r.linkShare },
   { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl), sign: { article: 1 } },
+  { id: 'url:manual', about: 'The address is a product manual or documentation set', measure: (_r, f) => yes(isManualUrl(f.url)) },
   { id: 'page:news-meta', about: 'The page declares itself a news article (Open Graph)', measure: (_r, f) => yes(f.newsMeta), sign: { article: -1 } },
 ];
 
@@ -179,7 +188,7 @@ export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...AC
 
 /**
  * What a page must show before the weights may call it a kind at all, whatever else it says. An
- * article about sending mail names the outgoing server, SMTP or a mail port; an account page shows a
+ * article about sending mail names the outgoing server, SMTP or a mail port, or answers mail that cannot be sent; an account page shows a
  * setting: a server, port, login or sender field, a server row, a protocol with its port, or an outgoing
  * server and port in labelled lines, or, in someone's account, the mail protocols it may use. A signed-in
  * inbox or address book has neither, however much it looks like someone's account.
@@ -187,7 +196,7 @@ export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...AC
 export function possibleKinds(reading: Reading, extraction: Extraction): { article: boolean; account: boolean } {
   const r = reading;
   return {
-    article: r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked,
+    article: r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked || r.cannotSend,
     account:
       r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
       r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5) ||

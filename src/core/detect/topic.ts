@@ -51,6 +51,18 @@ export function isHelpUrl(url: string): boolean {
   return HELP_URL.test(withoutScheme);
 }
 
+/**
+ * Product manuals and documentation sets: where an application, printer or device documents its own
+ * mail settings ("/manuals/", "/userguide/", "/hilfe/topics/", "docs."), rather than a help desk
+ * answering a mail user.
+ */
+const MANUAL_URL =
+  /(?:^|[/._-])(?:manuals?|manuels?|handbuch|handbücher|manuale|manual-del-usuario|user-?guide|users?-guide|guia-del-usuario|guide-utilisateur|benutzerhandbuch|online-?help|helpfiles?|help\/topics|hilfe\/topics|docs?|documentation|dokumentation|documentacion|documentazione|docid|sec_pubs|reference)(?:[/._-]|$)/i;
+
+export function isManualUrl(url: string): boolean {
+  return MANUAL_URL.test(url.replace(/^[a-z]+:\/\//i, ''));
+}
+
 export function headlineText(facts: PageFacts): string {
   return `${facts.title}\n${facts.mainHeading}`;
 }

@@ -83,7 +83,9 @@ export function has(pattern: RegExp, text: string): boolean {
 /** Names for the outgoing server ("Outgoing server (SMTP)", "Postausgangsserver", "serveur sortant"...). */
 export const OUTGOING_SERVER = words(
   "outgoing (?:(?:mail|e-?mail) )?(?:server|smtp|port|\\(smtp\\))", 'outgoing (?:e-?)?mail',
-  'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)',
+  'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)', 'outbound (?:e-?)?mail',
+  // Outlook's and Outlook Express's check box on the outgoing server, in the versions that do not say "outgoing".
+  'my server requires authentication', 'meu servidor requer autenticação', 'mi servidor requiere autenticación',
   'sending (?:mail )?server',
   '(?:mail|e-?mail) is sent (?:through|via)',
   'smtp[- ]?(?:server|servers|host|hostname|server name|settings?|port)',
@@ -124,7 +126,7 @@ export const OUTGOING_SERVER = words(
  */
 export const CJK_OUTGOING = cjk(
   '送信(?:メール)?サーバ', '送信用サーバ', 'smtpサーバ', '送信\\(smtp\\)', '送信ポート', 'サブミッションポート', 'op25b',
-  '外向(?:け)?25', '発信サーバ', '发送服务器', '发件服务器', '外发服务器', '寄件伺服器', '送信メール', 'smtp認証', 'smtp-auth',
+  '外向(?:け)?25', 'このサーバーは認証が必要', '発信サーバ', '发送服务器', '发件服务器', '外发服务器', '寄件伺服器', '送信メール', 'smtp認証', 'smtp-auth',
 );
 export const CJK_INCOMING = cjk('受信(?:メール)?サーバ', 'pop3?サーバ', 'imapサーバ', '接收服务器', '收件服务器');
 /** "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names. */
@@ -238,7 +240,7 @@ export const SETUP_WORD = words(
 
 /** Mail programs by name and the generic words for one. */
 export const MAIL_CLIENT = words(
-  'outlook', 'thunderbird', 'apple mail', 'mail app', 'iphone', 'ipad', 'ios', 'android', 'gmail', 'samsung email',
+  'outlook', 'thunderbird', 'apple mail', 'mail app', 'iphone', 'ipad', 'ios', 'android', 'samsung email',
   'em client', 'windows live mail', 'windows mail', 'betterbird',
   'e-?mail (?:client|program|programme|app|application|software)s?', 'mail (?:client|program|programme)s?',
   'programa de (?:correo|e-?mail)', 'cliente de (?:correo|e-?mail)', 'e-mail-programm\\p{L}*', 'mailprogramm\\p{L}*',
@@ -274,7 +276,12 @@ export const CANNOT_SEND = words(
   'empfangen,? aber nicht (?:senden|versenden|verschicken)', 'recevoir (?:des e-?mails )?mais pas (?:en )?envoyer', 'receber,? mas não enviar',
   'ricevere ma non inviare', 'ontvangen,? maar niet (?:verzenden|versturen)',
 );
-export const CJK_CANNOT_SEND = cjk('送信できない', '送信できません', '送信エラー', '发送失败', '无法发送');
+export const CJK_CANNOT_SEND = cjk('送信できない', '送信できません', '送信エラー', '发送失败', '无法发送', '送信トレイ', '发件箱');
+/** The outbox, where unsent mail waits: a page that speaks of it is about mail that does not go out. */
+export const OUTBOX = words(
+  'outbox', 'bandeja de salida', 'caixa de saída', "boîte d'envoi", 'postausgang', 'postvak uit', 'skrzynka nadawcza', 'utkorgen',
+  'исходящие',
+);
 
 /** Advice to the reader: what help pages do and news reports do not. */
 export const ADVICE = words(
