@@ -88,8 +88,12 @@ const PROSE_SMELLS: Smell[] = [
     // A mail program fetches and sends, so its set-up pages name both sides; an application that only
     // sends notifications, a news story on port 25 and a router page name the sending side alone.
     id: 'text:both-ways',
-    about: 'The text names the sending side (outgoing server, SMTP) and the fetching side (incoming server, IMAP, POP)',
-    measure: (r) => yes((r.outgoing > 0 || r.smtp > 0) && (r.incoming > 0 || r.imapPop > 0)),
+    about: 'The text names the sending side (outgoing server, a submission port, SMTP twice) and the fetching side (incoming server, IMAP, POP), neither swamping the other',
+    measure: (r) => {
+      const fetching = r.incoming + r.imapPop;
+      const sending = r.outgoing + r.smtp + r.submissionPorts;
+      return yes((r.outgoing > 0 || r.submissionPorts > 0 || r.smtp >= 2) && fetching > 0 && fetching <= 3 * sending);
+    },
     sign: { article: 1 },
   },
   { id: 'text:mail-client', about: 'The text names mail programs (up to 3 times)', measure: (r) => upTo(r.mailClient, 3), sign: { article: 1 } },

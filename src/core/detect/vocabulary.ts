@@ -86,6 +86,7 @@ export const OUTGOING_SERVER = words(
   'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)', 'outbound (?:e-?)?mail',
   // Outlook's and Outlook Express's check box on the outgoing server, in the versions that do not say "outgoing".
   'my server requires authentication', 'meu servidor requer autenticação', 'mi servidor requiere autenticación',
+  'use (?:the )?same settings as (?:my|the) incoming (?:mail )?server',
   'sending (?:mail )?server',
   '(?:mail|e-?mail) is sent (?:through|via)',
   'smtp[- ]?(?:server|servers|host|hostname|server name|settings?|port)',
@@ -248,6 +249,7 @@ export const MAIL_CLIENT = words(
   'mailprogramma', 'e-mailprogramma', 'aplicativo de e-?mail', 'aplicação de e-?mail',
   'program\\p{L}* pocztow\\p{L}*', 'klient\\p{L}* poczty', 'e-postprogram\\p{L}*', 'e-postklient\\p{L}*',
   'poštovní klient\\p{L}*', 'почтов\\p{L}* (?:клиент|программ)\\p{L}*', 'the bat', 'mailbird', 'k-9 mail',
+  'netscape', 'eudora', 'entourage', 'seamonkey', 'kmail', 'sylpheed', 'claws mail', 'becky!?', 'opera mail', 'incredimail',
 );
 
 /** Sending mail, the thing a blocked port stops ("send email", "E-Mails versenden", "送信"). */
