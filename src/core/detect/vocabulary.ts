@@ -116,7 +116,8 @@ export const OUTGOING_SERVER = words(
   'uitgaande (?:e-?)?mail',
   'serwer(?:a|ze)? (?:poczty )?wychodzącej', 'serwer(?:a|ze)? wychodząc\\p{L}*', 'poczt\\p{L}* wychodząc\\p{L}*', 'serwer(?:a|ze)? smtp',
   'utgående (?:e-?post(?:server)?|server|smtp)', 'udgående (?:mail|e-?mail|server)\\p{L}*', 'utgående e-?post',
-  'server (?:pro )?odchozí pošt\\p{L}*', 'odchozí (?:server|pošt\\p{L}*)', 'lähtevän (?:postin )?palvelin', 'lähtevä posti',
+  'server (?:pro )?odchozí pošt\\p{L}*', 'odchozí (?:server|pošt\\p{L}*)', 'lähtevän (?:postin )?palvelin', 'lähtevä (?:posti|palvelin)',
+  'server för utgående e-?post', 'servidor (?:de correu )?(?:sortint|de sortida)', 'correu sortint',
   'сервер\\p{L}* исходящей почты', 'исходящ\\p{L}* (?:почты|сервер\\p{L}*)', 'smtp-сервер\\p{L}*',
   'giden (?:posta )?sunucusu', 'kimenő (?:levél)?szerver', 'server de (?:e-?mail )?trimis', 'εξερχόμεν\\p{L}*',
 );
