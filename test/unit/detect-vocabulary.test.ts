@@ -63,3 +63,22 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
     expect(reference(pattern, text, 1000)).toBe(100);
   });
 });
+
+/** Phrasings that real pages use and the vocabulary once missed (issue #10), and their look-alikes. */
+describe('real phrasings', () => {
+  it.each([
+    ['Turkish puts the number first', vocabulary.PORT_25_BLOCKED, 'ttnet 25 portunu kullanıma kapatıyor', true],
+    ['Turkish "25 numaralı port" engellendi', vocabulary.PORT_25_BLOCKED, '25 numaralı port engellendi', true],
+    ['port 25 with no blocking word', vocabulary.PORT_25_BLOCKED, 'the default is port 25 for servers', false],
+    ["Outlook's check box without the word outgoing", vocabulary.OUTGOING_SERVER, 'Tick "My server requires authentication"', true],
+    ['outbound mail', vocabulary.OUTGOING_SERVER, 'verification required at outbound mail', true],
+    ['Turkish outgoing server, any ending', vocabulary.OUTGOING_SERVER, 'giden sunucu portu', true],
+    ['Catalan outgoing server', vocabulary.OUTGOING_SERVER, 'el servidor de sortida', true],
+    ['Dutch mail program without a hyphen', vocabulary.MAIL_CLIENT, 'in je emailprogramma', true],
+    ['Gmail is a provider as often as a program', vocabulary.MAIL_CLIENT, 'a Gmail account', false],
+    ['the outbox, in Spanish', vocabulary.OUTBOX, 'se queda en la bandeja de salida', true],
+    ['Postausgangsserver is a server, not the outbox', vocabulary.OUTBOX, 'der Postausgangsserver', false],
+  ])('%s', (_, pattern, text, expected) => {
+    expect(has(pattern, normalise(text))).toBe(expected);
+  });
+});

@@ -119,7 +119,7 @@ export const OUTGOING_SERVER = words(
   'server (?:pro )?odchozí pošt\\p{L}*', 'odchozí (?:server|pošt\\p{L}*)', 'lähtevän (?:postin )?palvelin', 'lähtevä (?:posti|palvelin)',
   'server för utgående e-?post', 'servidor (?:de correu )?(?:sortint|de sortida)', 'correu sortint',
   'сервер\\p{L}* исходящей почты', 'исходящ\\p{L}* (?:почты|сервер\\p{L}*)', 'smtp-сервер\\p{L}*',
-  'giden (?:posta )?sunucusu', 'kimenő (?:levél)?szerver', 'server de (?:e-?mail )?trimis', 'εξερχόμεν\\p{L}*',
+  'giden (?:posta )?sunucu\\p{L}*', 'kimenő (?:levél)?szerver', 'server de (?:e-?mail )?trimis', 'εξερχόμεν\\p{L}*',
 );
 
 /**
@@ -160,7 +160,7 @@ export const INCOMING_SERVER = words(
   'serwer(?:a|ze)? (?:poczty )?przychodzącej', 'serwer(?:a|ze)? (?:imap|pop3?)', 'poczt\\p{L}* przychodząc\\p{L}*',
   'inkommande (?:e-?post(?:server)?|server)', 'indgående (?:mail|server)\\p{L}*', 'innkommende (?:e-?post|server)',
   'server (?:pro )?příchozí pošt\\p{L}*', 'příchozí (?:server|pošt\\p{L}*)', 'saapuvan (?:postin )?palvelin',
-  'сервер\\p{L}* входящей почты', 'входящ\\p{L}* (?:почты|сервер\\p{L}*)', 'gelen (?:posta )?sunucusu',
+  'сервер\\p{L}* входящей почты', 'входящ\\p{L}* (?:почты|сервер\\p{L}*)', 'gelen (?:posta )?sunucu\\p{L}*',
 );
 
 export const SMTP = words('smtps?');
@@ -250,6 +250,7 @@ export const MAIL_CLIENT = words(
   'mailprogramma', 'e-mailprogramma', 'aplicativo de e-?mail', 'aplicação de e-?mail',
   'program\\p{L}* pocztow\\p{L}*', 'klient\\p{L}* poczty', 'e-postprogram\\p{L}*', 'e-postklient\\p{L}*',
   'poštovní klient\\p{L}*', 'почтов\\p{L}* (?:клиент|программ)\\p{L}*', 'the bat', 'mailbird', 'k-9 mail',
+  'e-?mailprogramma', 'emailprogramm\\p{L}*', 'e-?posta istemci\\p{L}*', 'posta program\\p{L}*',
   'netscape', 'eudora', 'entourage', 'seamonkey', 'kmail', 'sylpheed', 'claws mail', 'becky!?', 'opera mail', 'incredimail',
 );
 
@@ -257,7 +258,7 @@ export const MAIL_CLIENT = words(
 export const SEND_WORD = words(
   'send(?:ing|s)?(?: an?)? (?:e-?mails?|mails?|messages?)', '(?:e-?mails?|messages?) (?:are|is|were)? ?(?:not )?(?:being )?sent',
   'versende\\p{L}*', 'verschicke\\p{L}*', 'senden', 'envoy\\p{L}*', "l'envoi", 'envi(?:ar|o|a|e|ando)', 'inviare', 'invio',
-  'verzend\\p{L}*', 'versturen', 'wysył\\p{L}*', 'skicka', 'odesl\\p{L}*', 'отправ\\p{L}*',
+  'verzend\\p{L}*', 'versturen', 'wysył\\p{L}*', 'skicka', 'odesl\\p{L}*', 'отправ\\p{L}*', 'gönder\\p{L}*',
 );
 /**
  * Sending as another address through its own SMTP server: Gmail's "Send mail as" and its translations,
@@ -320,6 +321,6 @@ export const STEP_VERB = words(
 );
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
-const PORT_25 = `${B}(?:port|puerto|porta|poort|portu|porten|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}`;
-const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*)`;
+const PORT_25 = `(?:${B}(?:port|puerto|porta|poort|portu|porten|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}|${B}25(?:'?nci| numaralı)? port\\p{L}*)`;
+const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*|kapat\\p{L}*|kapalı|engel\\p{L}*)`;
 export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,100}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,100}${PORT_25}`, 'gu');
