@@ -37,6 +37,7 @@ import {
   STARTTLS,
   STEP_VERB,
   countMatches,
+  countMatchesWhere,
   has,
   words,
 } from './vocabulary';
@@ -165,12 +166,17 @@ export interface Reading {
 }
 
 /**
- * Host names, web addresses and e-mail addresses ("smtp.gmail.com", "outlook.office365.com",
+ * A name inside a host name or an address ("outlook.office365.com", "smtp-mail.outlook.com",
  * "me@outlook.com"): an application's settings page names a provider's server this way, which says
- * nothing about a mail program, so program names are counted with these blanked out.
+ * nothing about a mail program. Checked on each match's neighbours, so the whole text is never rewritten.
  */
-const DOTTED_NAME = /[\p{L}\p{N}_%+-]*(?:@[\p{L}\p{N}-]+)?(?:\.[\p{L}\p{N}-]+)+|[\p{L}\p{N}-]+@[\p{L}\p{N}-]+/gu;
-const withoutHostNames = (text: string): string => text.replace(DOTTED_NAME, (name) => (/[\p{L}]\.[\p{L}]/u.test(name) || name.includes('@') ? ' ' : name));
+const HOST_NEXT = /^\.[a-z0-9]/;
+function notInHostName(text: string): (start: number, end: number) => boolean {
+  return (start, end) => {
+    const before = text[start - 1];
+    return before !== '.' && before !== '@' && !HOST_NEXT.test(text.slice(end, end + 2));
+  };
+}
 
 const WIDE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
 /** A line's length as it reads: a Japanese or Chinese character says as much as two Latin letters. */
@@ -302,7 +308,7 @@ export function readPage(facts: PageFacts): Reading {
     portNearServer: near(submissionAt, outgoingAt, 120),
     auth: count(AUTH_WORD, text),
     security: count(STARTTLS, text) + count(SECURITY_WORD, text),
-    mailClient: count(MAIL_CLIENT, withoutHostNames(text)) + count(CJK_MAIL_CLIENT, text),
+    mailClient: countMatchesWhere(MAIL_CLIENT, text, notInHostName(text), COUNT_LIMIT) + count(CJK_MAIL_CLIENT, text),
     steps: count(STEP_VERB, text) + count(CJK_STEP, text),
     mailWords: count(MAIL_WORD, text),
     firstTopicAt: text.length === 0 ? 1 : firstTopic / text.length,

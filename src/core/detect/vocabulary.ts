@@ -59,6 +59,11 @@ export function normalise(text: string): string {
 }
 
 export function countMatches(pattern: RegExp, text: string, limit = 50): number {
+  return countMatchesWhere(pattern, text, () => true, limit);
+}
+
+/** `countMatches`, counting only the matches `keep` accepts (given where each starts and ends). */
+export function countMatchesWhere(pattern: RegExp, text: string, keep: (start: number, end: number) => boolean, limit = 50): number {
   const fast = UNANCHORED.get(pattern);
   const scan = fast ?? pattern;
   scan.lastIndex = 0;
@@ -70,7 +75,8 @@ export function countMatches(pattern: RegExp, text: string, limit = 50): number 
       scan.lastIndex = after(text, match.index);
       continue;
     }
-    count += 1;
+    if (keep(match.index, match.index + match[0].length)) count += 1;
+    if (match[0] === '') scan.lastIndex += 1;
   }
   scan.lastIndex = 0;
   return count;
