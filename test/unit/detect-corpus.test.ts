@@ -105,6 +105,12 @@ describe('classifier metrics', () => {
 describe('real-page shapes', () => {
   const shapes = readLabels('real-shapes');
 
+  it('labels every page of the folder once', () => {
+    const onDisk = readdirSync(`${PAGES_DIR}real-shapes`).filter((name) => name.endsWith('.html')).map((name) => `real-shapes/${name}`).sort();
+    const labelled = shapes.map((page) => page.file).sort();
+    expect(labelled).toEqual(onDisk);
+  });
+
   it('covers every failure class of the issue', () => {
     const tags = new Set(shapes.map((page) => /^[a-z-]+:[a-z0-9-]+/.exec(page.note)?.[0]));
     for (const tag of ['article:prose-port25', 'article:faq-short', 'article:settings-reference', 'article:send-mail-as', 'article:long-nav', 'article:truncated', 'article:generic-title', 'article:no-title', 'article:plain-text']) {

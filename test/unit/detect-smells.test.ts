@@ -48,17 +48,17 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     quiet: ['en-recipe-blog.html', 'en-isp-port-25-blocked.html'],
   },
   'text:cannot-send': {
-    fires: ['real-shapes/en-cannot-send-antivirus-scanning.html', 'real-shapes/en-forum-answer-server-requires-authentication.html'],
+    fires: ['real-shapes/en-cannot-send-antivirus-scanning.html', 'phrases/en-forum-answer-server-requires-authentication.html'],
     quiet: ['en-recipe-blog.html'],
   },
   // "Outbound mail" and Outlook's "My server requires authentication" name the outgoing server without saying so.
   'text:outgoing-server': {
-    fires: ['real-shapes/en-forum-answer-server-requires-authentication.html', 'en-isp-outlook-change-smtp-port.html'],
+    fires: ['phrases/en-forum-answer-server-requires-authentication.html', 'en-isp-outlook-change-smtp-port.html'],
     quiet: ['en-recipe-blog.html', 'en-webmail-pop-imap-only.html'],
   },
   'text:both-ways': {
     fires: ['real-shapes/nl-nieuws-provider-sluit-poort-25-advies.html', 'en-cpanel-mail-client-manual-settings.html'],
-    quiet: ['real-shapes/en-backup-app-manual-gmail-smtp.html', 'real-shapes/en-news-isp-blocks-port-25.html'],
+    quiet: ['real-shapes/en-backup-app-manual-gmail-smtp.html', 'real-shapes/en-news-isp-blocks-port-25.html', 'phrases/en-imap-vs-pop-smtp-in-passing.html'],
   },
   'url:manual': {
     fires: ['real-shapes/en-backup-app-manual-gmail-smtp.html'],

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as vocabulary from '../../src/core/detect/vocabulary';
 import { countMatches, has, normalise, words } from '../../src/core/detect/vocabulary';
+import { isManualUrl } from '../../src/core/detect/topic';
 import { loadPage, readLabels } from '../fixtures/pages/corpus';
 
 /** The plain way: the pattern with its own look-behind, match by match. */
@@ -78,7 +79,31 @@ describe('real phrasings', () => {
     ['Gmail is a provider as often as a program', vocabulary.MAIL_CLIENT, 'a Gmail account', false],
     ['the outbox, in Spanish', vocabulary.OUTBOX, 'se queda en la bandeja de salida', true],
     ['Postausgangsserver is a server, not the outbox', vocabulary.OUTBOX, 'der Postausgangsserver', false],
+    ['"Postausgang (SMTP)" is the server label, not the outbox', vocabulary.OUTBOX, 'Postausgang (SMTP): mail.example.de', false],
+    ['the German outbox folder', vocabulary.OUTBOX, 'die Nachricht bleibt im Postausgang liegen', true],
+    ['Russian "outgoing connections" is not the outbox', vocabulary.OUTBOX, 'исходящие соединения блокируются', false],
+    ['a developer\'s outbox pattern', vocabulary.OUTBOX, 'the transactional outbox pattern', false],
+    ['Turkish ordinal "25\'inci port" blocked', vocabulary.PORT_25_BLOCKED, "25'inci port engellendi", true],
+    ['Dutch "Engelse" is no Turkish blocking word', vocabulary.PORT_25_BLOCKED, 'poort 25 en de engelse versie', false],
+    ['"top 25 ports" is no port 25', vocabulary.PORT_25_BLOCKED, 'the top 25 ports are closed or filtered', false],
+    ['French "entourage" is no mail program', vocabulary.MAIL_CLIENT, 'votre entourage familial', false],
+    ['outbound e-mail campaigns are marketing', vocabulary.OUTGOING_SERVER, 'plan your outbound email campaigns', false],
   ])('%s', (_, pattern, text, expected) => {
     expect(has(pattern, normalise(text))).toBe(expected);
+  });
+});
+
+describe('product manuals by address', () => {
+  it.each([
+    ['https://manuals.vendor.example/printer/mail.html', true],
+    ['https://www.vendor.example/manual/v7/settings/mail-reports.html', true],
+    ['https://z-backup.example/z-cron-hilfe/topics/mail.htm', true],
+    ['https://docs.vendor.example/email/smtp', true],
+    ['https://help.example.es/correo/configuracion-manual', false],
+    ['https://blog.example.it/2013/05/aggiunta-account-configurazione-manuale/', false],
+    ['https://transcripts.example.fr/doc/3188354/la-configuration-de-la-messagerie', false],
+    ['https://www.vendor.example/manual#smtp', true],
+  ])('%s is a manual: %s', (url, expected) => {
+    expect(isManualUrl(url)).toBe(expected);
   });
 });

@@ -16,6 +16,8 @@ export interface NearMiss {
   /** Matches needed before the category counts. */
   atLeast: number;
   penalty: number;
+  /** Count different words rather than matches: a list names many services, a page may name one often. */
+  distinct?: boolean;
 }
 
 export const NEAR_MISSES: readonly NearMiss[] = [
@@ -52,6 +54,7 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     pattern: words('telnet', 'snmp', 'ldaps?', 'ntp', 'mysql', 'dns', 'ftps?', 'tftp', 'https?', 'ssh', 'netbios', 'kerberos', 'rdp', 'smb', 'dhcp', 'syslog'),
     atLeast: 4,
     penalty: 0.3,
+    distinct: true,
   },
   {
     id: 'marketing',

@@ -11,7 +11,7 @@ import { NEAR_MISSES } from './near-miss';
 import type { Reading } from './reading';
 import { isAccountUrl, isManualUrl, topicOf } from './topic';
 import type { PageFacts } from './types';
-import { CJK_OUTGOING, countMatches, has, PORT_25_BLOCKED } from './vocabulary';
+import { CJK_OUTGOING, countMatches, countMatchesWhere, has, PORT_25_BLOCKED } from './vocabulary';
 
 export interface Smell {
   /** Stable id, also the key of its weights and the signal it gives ("text:outgoing-server"). */
@@ -88,7 +88,7 @@ const PROSE_SMELLS: Smell[] = [
     // A mail program fetches and sends, so its set-up pages name both sides; an application that only
     // sends notifications, a news story on port 25 and a router page name the sending side alone.
     id: 'text:both-ways',
-    about: 'The text names the sending side (outgoing server, a submission port, SMTP twice) and the fetching side (incoming server, IMAP, POP), neither swamping the other',
+    about: 'The text names the sending side (outgoing server, a submission port, SMTP twice) and the fetching side (incoming server, IMAP, POP), the fetching words at most three times the sending ones',
     measure: (r) => {
       const fetching = r.incoming + r.imapPop;
       const sending = r.outgoing + r.smtp + r.submissionPorts;
@@ -183,7 +183,11 @@ const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
     const text = `${facts.title}\n${facts.mainHeading}\n${facts.text}`;
     const enough = category.atLeast * 2;
     const unspaced = category.unspaced ? countMatches(category.unspaced, text, enough) : 0;
-    return upTo(countMatches(category.pattern, text, enough) + unspaced, enough);
+    const seen = new Set<string>();
+    const found = category.distinct
+      ? countMatchesWhere(category.pattern, text, (start, end) => !seen.has(text.slice(start, end)) && Boolean(seen.add(text.slice(start, end))), enough)
+      : countMatches(category.pattern, text, enough);
+    return upTo(found + unspaced, enough);
   },
 }));
 
@@ -192,10 +196,11 @@ export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...AC
 
 /**
  * What a page must show before the weights may call it a kind at all, whatever else it says. An
- * article about sending mail names the outgoing server, SMTP or a mail port, or answers mail that cannot be sent; an account page shows a
- * setting: a server, port, login or sender field, a server row, a protocol with its port, or an outgoing
- * server and port in labelled lines, or, in someone's account, the mail protocols it may use. A signed-in
- * inbox or address book has neither, however much it looks like someone's account.
+ * article about sending mail names the outgoing server, SMTP or a mail port, or speaks of mail that
+ * cannot be sent or waits in the outbox; an account page shows a setting: a server, port, login or
+ * sender field, a server row, a protocol with its port, or an outgoing server and port in labelled
+ * lines, or, in someone's account, the mail protocols it may use. A signed-in inbox or address book has
+ * neither, however much it looks like someone's account.
  */
 export function possibleKinds(reading: Reading, extraction: Extraction): { article: boolean; account: boolean } {
   const r = reading;

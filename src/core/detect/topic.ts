@@ -54,11 +54,11 @@ export function isHelpUrl(url: string): boolean {
 /**
  * Product manuals and documentation sets: where an application, printer or device documents its own
  * mail settings ("/manuals/", "/userguide/", "/hilfe/topics/", "manuals."), rather than a help desk
- * answering a mail user. The word must end its path segment or host label: "configurazione-manuale" is a
- * mail user's manual set-up.
+ * answering a mail user. The word must start and end a path segment or host label: "configuracion-manual"
+ * is a mail user's manual set-up, and "/doc/" holds transcripts of all kinds.
  */
 const MANUAL_URL =
-  /(?:^|[/._-])(?:manuals?|manuels?|handbuch|handbücher|manual-del-usuario|user-?guides?|users?-guide|guia-del-usuario|guide-utilisateur|benutzerhandbuch|online-?help|onlinehelp|helpfiles?|help\/topics|hilfe\/topics|docs?|documentation|dokumentation|documentacion|documentazione|docid|sec_pubs)(?:[/.]|$)/i;
+  /(?:^|[/._])(?:manuals?|manuels?|handbuch|handbücher|manual-del-usuario|user-?guides?|users?-guide|guia-del-usuario|guide-utilisateur|benutzerhandbuch|online-?help|onlinehelp|helpfiles?|docs|documentation|dokumentation|documentacion|documentazione|docid|sec_pubs)(?:[/.?#]|$)|[-/](?:help|hilfe)\/topics\//i;
 
 export function isManualUrl(url: string): boolean {
   return MANUAL_URL.test(url.replace(/^[a-z]+:\/\//i, ''));

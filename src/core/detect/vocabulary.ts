@@ -89,7 +89,7 @@ export function has(pattern: RegExp, text: string): boolean {
 /** Names for the outgoing server ("Outgoing server (SMTP)", "Postausgangsserver", "serveur sortant"...). */
 export const OUTGOING_SERVER = words(
   "outgoing (?:(?:mail|e-?mail) )?(?:server|smtp|port|\\(smtp\\))", 'outgoing (?:e-?)?mail',
-  'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)', 'outbound (?:e-?)?mail',
+  'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)', 'outbound (?:e-?)?mail(?!s? (?:campaigns?|marketing|sequences?|outreach))',
   // Outlook's and Outlook Express's check box on the outgoing server, in the versions that do not say "outgoing".
   'my server requires authentication', 'meu servidor requer autenticação', 'mi servidor requiere autenticación',
   'use (?:the )?same settings as (?:my|the) incoming (?:mail )?server',
@@ -123,7 +123,7 @@ export const OUTGOING_SERVER = words(
   'serwer(?:a|ze)? (?:poczty )?wychodzącej', 'serwer(?:a|ze)? wychodząc\\p{L}*', 'poczt\\p{L}* wychodząc\\p{L}*', 'serwer(?:a|ze)? smtp',
   'utgående (?:e-?post(?:server)?|server|smtp)', 'udgående (?:mail|e-?mail|server)\\p{L}*', 'utgående e-?post',
   'server (?:pro )?odchozí pošt\\p{L}*', 'odchozí (?:server|pošt\\p{L}*)', 'lähtevän (?:postin )?palvelin', 'lähtevä (?:posti|palvelin)',
-  'server för utgående e-?post', 'servidor (?:de correu )?(?:sortint|de sortida)', 'correu sortint',
+  'servidor (?:de correu )?(?:sortint|de sortida)', 'correu sortint',
   'сервер\\p{L}* исходящей почты', 'исходящ\\p{L}* (?:почты|сервер\\p{L}*)', 'smtp-сервер\\p{L}*',
   'giden (?:posta )?sunucu\\p{L}*', 'kimenő (?:levél)?szerver', 'server de (?:e-?mail )?trimis', 'εξερχόμεν\\p{L}*',
 );
@@ -256,8 +256,8 @@ export const MAIL_CLIENT = words(
   'mailprogramma', 'e-mailprogramma', 'aplicativo de e-?mail', 'aplicação de e-?mail',
   'program\\p{L}* pocztow\\p{L}*', 'klient\\p{L}* poczty', 'e-postprogram\\p{L}*', 'e-postklient\\p{L}*',
   'poštovní klient\\p{L}*', 'почтов\\p{L}* (?:клиент|программ)\\p{L}*', 'the bat', 'mailbird', 'k-9 mail',
-  'e-?mailprogramma', 'emailprogramm\\p{L}*', 'e-?posta istemci\\p{L}*', 'posta program\\p{L}*',
-  'netscape', 'eudora', 'entourage', 'seamonkey', 'kmail', 'sylpheed', 'claws mail', 'becky!?', 'opera mail', 'incredimail',
+  'emailprogramm\\p{L}*', 'e-?posta istemci\\p{L}*', 'posta programı',
+  'netscape', 'eudora', 'microsoft entourage', 'seamonkey', 'kmail', 'sylpheed', 'claws mail', 'becky! internet mail', 'opera mail', 'incredimail',
 );
 
 /** Sending mail, the thing a blocked port stops ("send email", "E-Mails versenden", "送信"). */
@@ -287,10 +287,14 @@ export const CANNOT_SEND = words(
   'ricevere ma non inviare', 'ontvangen,? maar niet (?:verzenden|versturen)',
 );
 export const CJK_CANNOT_SEND = cjk('送信できない', '送信できません', '送信エラー', '发送失败', '无法发送', '送信トレイ', '发件箱');
-/** The outbox, where unsent mail waits: a page that speaks of it is about mail that does not go out. */
+/**
+ * The outbox, where unsent mail waits: a page that speaks of it is about mail that does not go out.
+ * German and Russian name the outgoing server with the same word, so only the folder's phrasings count
+ * there ("im Postausgang", "папка «Исходящие»"); the Japanese and Chinese outbox sit in CJK_CANNOT_SEND.
+ */
 export const OUTBOX = words(
-  'outbox', 'bandeja de salida', 'caixa de saída', "boîte d'envoi", 'postausgang', 'postvak uit', 'skrzynka nadawcza', 'utkorgen',
-  'исходящие',
+  'outbox(?! pattern)', 'bandeja de salida', 'caixa de saída', "boîte d'envoi", '(?:im|in den|aus dem) postausgang', 'postvak uit',
+  'skrzynka nadawcza', 'utkorgen', 'папк\\p{L}* «?исходящие',
 );
 
 /** Advice to the reader: what help pages do and news reports do not. */
@@ -327,6 +331,6 @@ export const STEP_VERB = words(
 );
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
-const PORT_25 = `(?:${B}(?:port|puerto|porta|poort|portu|porten|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}|${B}25(?:'?nci| numaralı)? port\\p{L}*)`;
-const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*|kapat\\p{L}*|kapalı|engel\\p{L}*)`;
+const PORT_25 = `(?:${B}(?:port|puerto|porta|poort|portu|porten|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}|${B}25(?:'?inci| numaralı| nolu)? port(?:u|unu|una|unda|tan|lar\\p{L}*)?${E})`;
+const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*|kapat\\p{L}*|kapalı|engell\\p{L}*|engelle\\p{L}*)`;
 export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,100}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,100}${PORT_25}`, 'gu');
