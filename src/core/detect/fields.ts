@@ -1,6 +1,7 @@
 /**
  * Form controls with the words a person sees beside them: label[for], a wrapping label, aria-labelledby,
- * aria-label, the cell to the left in table layouts, placeholder, and as a last resort the name.
+ * aria-label, the cell to the left in table layouts, text just before the control, placeholder, and as a
+ * last resort the name; and which way (incoming or outgoing) their fieldset or section header points.
  * Reads the controls the bounded element walk found (elements.ts).
  */
 import { collectElements, type PageElements } from './elements';
@@ -74,19 +75,33 @@ function cellAbove(cell: Element): string | null {
 
 /**
  * A label without `for` next to its control, as form frameworks write them: an earlier sibling
- * (`<span>Port</span><input>`), or the earlier sibling of the control's wrapper
+ * (`<span>Port</span><input>`, or bare text: `Server<br><input>`), or the earlier sibling of the control's wrapper
  * (`<div class="col"><label>Port</label></div><div class="col"><input></div>`), two levels up at most.
  */
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
 function textBeside(control: Element): string | null {
   let current: Element | null = control;
   for (let level = 0; level < 3 && current !== null; level += 1) {
-    let sibling = current.previousElementSibling;
-    for (let steps = 0; sibling !== null && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
-      if (sibling.querySelector('input, select, textarea') !== null || /^(input|select|textarea|br|hr)$/i.test(sibling.tagName)) {
-        if (/^br$/i.test(sibling.tagName)) continue;
+    // Earlier siblings, text nodes included: "Server<br><input>" labels the input with a bare text node.
+    let sibling: ChildNode | null = current.previousSibling;
+    for (let steps = 0; sibling !== null && steps < 3; sibling = sibling.previousSibling) {
+      if (sibling.nodeType === TEXT_NODE) {
+        const text = sibling.textContent ?? '';
+        if (text.trim() === '') continue;
+        if (LABEL_LIKE(text)) return text;
+        steps += 1;
+        continue;
+      }
+      if (sibling.nodeType !== ELEMENT_NODE) continue;
+      steps += 1;
+      const element = sibling as Element;
+      if (element.querySelector('input, select, textarea') !== null || /^(input|select|textarea|br|hr)$/i.test(element.tagName)) {
+        if (/^br$/i.test(element.tagName)) continue;
         return null;
       }
-      const text = sibling.textContent;
+      const text = element.textContent;
       if (LABEL_LIKE(text)) return text;
     }
     const parent: Element | null = current.parentElement;
@@ -146,6 +161,28 @@ function valueOf(control: Element, tag: LabelledField['tag'], type: string, labe
   return clip(typeof live === 'string' ? live : control.getAttribute('value'));
 }
 
+/**
+ * The direction a section header above the control gives ("IMAP" then "SMTP" columns, "Outgoing
+ * server" over a block of fields) when no fieldset legend does: the nearest earlier sibling without
+ * controls and with a short text, at the control's level or up to four wrappers up, inside its form.
+ */
+function sectionDirection(control: Element, form: Element | null): Direction {
+  let current: Element | null = control.parentElement;
+  for (let level = 0; level < 5 && current !== null && current !== form; level += 1) {
+    let sibling = current.previousElementSibling;
+    for (let steps = 0; sibling !== null && steps < 4; steps += 1, sibling = sibling.previousElementSibling) {
+      if (sibling.querySelector('input, select, textarea') !== null) break;
+      const text = sibling.textContent ?? '';
+      if (text.trim().length > 0 && text.length <= 40) {
+        const direction = directionOf(normalise(text));
+        if (direction !== null) return direction;
+      }
+    }
+    current = current.parentElement;
+  }
+  return null;
+}
+
 export function readFields(document: Document, elements: PageElements = collectElements(document)): LabelledField[] {
   const labelsByFor = new Map<string, Element>();
   for (const label of elements.labels) {
@@ -173,7 +210,7 @@ export function readFields(document: Document, elements: PageElements = collectE
     lastForm = form;
     const label = labelOf(document, control, labelsByFor);
     const legend = control.closest('fieldset')?.querySelector('legend')?.textContent;
-    const legendDirection = legend ? directionOf(normalise(legend)) : null;
+    const legendDirection = (legend ? directionOf(normalise(legend)) : null) ?? sectionDirection(control, form);
     const ownDirection = type === 'radio' || type === 'checkbox' ? null : directionOf(label);
     if (ownDirection !== null) lastDirection = ownDirection;
     fields.push({
