@@ -171,7 +171,7 @@ function crossValidate(k: number): void {
   const missedAccounts: string[] = [];
   const pooled: Outcome[] = [];
   /** Each held-out page's article probability, for figures that do not depend on the chosen threshold. */
-  const ranked: Array<{ article: number; item: CorpusItem }> = [];
+  const ranked: Array<{ article: number; account: number; item: CorpusItem }> = [];
   console.log(`\nCross-validation, ${k} folds by site over ${seen.length} train and validation pages:`);
   for (let fold = 0; fold < k; fold += 1) {
     const inFold = (page: Evidence, f: number) => foldOf.get(page.item.site) === f;
@@ -183,7 +183,10 @@ function crossValidate(k: number): void {
     const { fit, threshold } = fitModel(trainPages, headlinedTrain, validation, () => undefined);
     const foldModel = toModel(fit, threshold, '');
     const outcomes = predictAll(held, foldModel);
-    for (const page of held) ranked.push({ article: page.possible.article ? score(foldModel, page.answers).probability.article : 0, item: page.item });
+    for (const page of held) {
+      const { probability } = score(foldModel, page.answers);
+      ranked.push({ article: page.possible.article ? probability.article : 0, account: page.possible.account ? probability.account : 0, item: page.item });
+    }
     const t = targets(outcomes);
     rows.push(t);
     pooled.push(...outcomes);
@@ -224,22 +227,37 @@ function crossValidate(k: number): void {
 }
 
 /**
- * How well the held-out article probabilities rank articles above near misses, whatever the threshold:
- * the area under the ROC curve, and the share of articles found at the threshold that flags at most 2 %
- * and 5 % of near misses. Two models are compared on these when their chosen thresholds differ.
+ * How well held-out probabilities rank the pages of a kind above the pages they must not take, whatever
+ * the threshold: the area under the ROC curve, and the share found at the threshold that takes at most
+ * 2 % and 5 % of the others. Two models are compared on these when their chosen thresholds differ.
  */
-function rankingFigures(ranked: ReadonlyArray<{ article: number; item: CorpusItem }>): string {
-  const articles = ranked.filter((page) => page.item.label === 'article').map((page) => page.article);
-  const nearMisses = ranked.filter((page) => page.item.kindTag.startsWith('near-miss:')).map((page) => page.article).sort((a, b) => b - a);
-  if (articles.length === 0 || nearMisses.length === 0) return 'ranking: needs articles and near misses';
+function ranking(positives: readonly number[], negatives: readonly number[]): { auc: number; at: (share: number) => number } {
+  const sorted = [...negatives].sort((a, b) => b - a);
   let wins = 0;
-  for (const a of articles) for (const n of nearMisses) wins += a > n ? 1 : a === n ? 0.5 : 0;
-  const recallAt = (share: number) => {
-    const allowed = Math.floor(share * nearMisses.length);
-    const cut = nearMisses[allowed] ?? -1;
-    return articles.filter((a) => a > cut).length / articles.length;
+  for (const p of positives) for (const n of sorted) wins += p > n ? 1 : p === n ? 0.5 : 0;
+  const at = (share: number) => {
+    const cut = sorted[Math.floor(share * sorted.length)] ?? -1;
+    return positives.filter((p) => p > cut).length / positives.length;
   };
-  return `ranking, all folds pooled: AUC articles vs near misses ${(wins / (articles.length * nearMisses.length)).toFixed(3)}, article recall with 2 % of near misses flagged ${recallAt(0.02).toFixed(3)}, with 5 % ${recallAt(0.05).toFixed(3)}`;
+  return { auc: wins / (positives.length * sorted.length), at };
+}
+
+/** Articles against near misses, and account pages against every page that is none. */
+function rankingFigures(ranked: ReadonlyArray<{ article: number; account: number; item: CorpusItem }>): string {
+  const articles = ranked.filter((page) => page.item.label === 'article').map((page) => page.article);
+  const nearMisses = ranked.filter((page) => page.item.label === 'none' && page.item.kindTag.startsWith('near-miss:')).map((page) => page.article);
+  const accounts = ranked.filter((page) => page.item.label === 'account').map((page) => page.account);
+  const nones = ranked.filter((page) => page.item.label === 'none').map((page) => page.account);
+  const lines: string[] = [];
+  if (articles.length > 0 && nearMisses.length > 0) {
+    const r = ranking(articles, nearMisses);
+    lines.push(`ranking, all folds pooled: AUC articles vs near misses ${r.auc.toFixed(3)}, article recall with 2 % of near misses flagged ${r.at(0.02).toFixed(3)}, with 5 % ${r.at(0.05).toFixed(3)}`);
+  }
+  if (accounts.length > 0 && nones.length > 0) {
+    const r = ranking(accounts, nones);
+    lines.push(`ranking, all folds pooled: AUC accounts vs none ${r.auc.toFixed(4)}, account recall with 1 % of none taken ${r.at(0.01).toFixed(3)}, with 2 % ${r.at(0.02).toFixed(3)}`);
+  }
+  return lines.length > 0 ? lines.join('\n  ') : 'ranking: needs articles and near misses, or accounts and none';
 }
 
 const strongest = (kind: 'article' | 'account') =>
