@@ -60,6 +60,10 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     fires: ['real-shapes/nl-nieuws-provider-sluit-poort-25-advies.html', 'en-cpanel-mail-client-manual-settings.html'],
     quiet: ['real-shapes/en-backup-app-manual-gmail-smtp.html', 'real-shapes/en-news-isp-blocks-port-25.html', 'phrases/en-imap-vs-pop-smtp-in-passing.html'],
   },
+  'account:address-list': {
+    fires: ['real-shapes/en-admin-mailbox-list.html'],
+    quiet: ['en-roundcube-smtp-identity.html', 'en-cpanel-mail-client-manual-settings.html'],
+  },
   'url:manual': {
     fires: ['real-shapes/en-backup-app-manual-gmail-smtp.html'],
     quiet: ['en-isp-outlook-change-smtp-port.html', 'real-shapes/nl-nieuws-provider-sluit-poort-25-advies.html'],

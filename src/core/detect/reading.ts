@@ -129,6 +129,8 @@ export interface Reading {
   headlineAccount: boolean;
   headlineMailSetup: boolean;
   addressShown: boolean;
+  /** Different e-mail addresses in the text (up to 10): a list of mailboxes or users shows many. */
+  addresses: number;
   protocolRows: number;
   /** Share of the text's lines with at most 40 characters: labels and values rather than prose. */
   shortLines: number;
@@ -176,6 +178,17 @@ function notInHostName(text: string): (start: number, end: number) => boolean {
     const before = text[start - 1];
     return before !== '.' && before !== '@' && !HOST_NEXT.test(text.slice(end, end + 2));
   };
+}
+
+const ANY_ADDRESS = /[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}/g;
+/** Different e-mail addresses in the first 20,000 characters, counting up to 10. */
+function distinctAddresses(text: string): number {
+  const seen = new Set<string>();
+  for (const match of text.slice(0, 20_000).matchAll(ANY_ADDRESS)) {
+    seen.add(match[0]);
+    if (seen.size >= 10) break;
+  }
+  return seen.size;
 }
 
 const WIDE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
@@ -316,6 +329,7 @@ export function readPage(facts: PageFacts): Reading {
     headlineAccount: has(ACCOUNT_HEADLINE, headline),
     headlineMailSetup: (has(MAIL_WORD, headline) || /メール|邮件|郵件/.test(headline)) && (has(SETUP_WORD, headline) || has(CJK_SETTINGS, headline)),
     addressShown: addressInValues || EMAIL_ADDRESS.test(headline),
+    addresses: distinctAddresses(text),
     protocolRows,
     shortLines,
     linkShare: text.length === 0 ? 0 : facts.textStats.linkChars / text.length,

@@ -142,6 +142,13 @@ const ACCOUNT_SMELLS: Smell[] = [
   { id: 'pairs:protocol-ports', about: 'Rows or lines pair a mail protocol with its port (up to 3)', measure: (r) => upTo(r.protocolRows, 3) },
   { id: 'account:sign-out', about: 'The page has a sign-out link or button', measure: (_r, f) => yes(f.signOut), sign: { account: 1 } },
   { id: 'url:account', about: 'The address is a settings route, control panel or "my account" area', measure: (_r, f) => yes(isAccountUrl(f.url)), sign: { account: 1 } },
+  {
+    // One person's identities list their few addresses too, but beside the form that edits one of them.
+    id: 'account:address-list',
+    about: 'The text shows three or more different e-mail addresses and no form edits a sender or a server: a list of mailboxes or users',
+    measure: (r) => yes(r.addresses >= 3 && r.identityFields === 0 && !r.formServer && !r.formPort),
+    sign: { account: -1 },
+  },
   { id: 'account:address-shown', about: 'An e-mail address is in a field or in the headline', measure: (r) => yes(r.addressShown), sign: { account: 1 } },
   { id: 'title:account', about: 'The headline speaks of accounts, settings, identities or mailboxes', measure: (r) => yes(r.headlineAccount) },
   { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2), prior: { account: -3 }, only: 'account', sign: { account: -1 } },
