@@ -76,6 +76,8 @@ describe('real phrasings', () => {
     ['Turkish outgoing server, any ending', vocabulary.OUTGOING_SERVER, 'giden sunucu portu', true],
     ['Catalan outgoing server', vocabulary.OUTGOING_SERVER, 'el servidor de sortida', true],
     ['Dutch mail program without a hyphen', vocabulary.MAIL_CLIENT, 'in je emailprogramma', true],
+    ['German mail program as two words', vocabulary.MAIL_CLIENT, 'Ein E-Mail Programm benötigt die Angabe', true],
+    ['German mail software', vocabulary.MAIL_CLIENT, 'muss seiner E-Mail-Software zwei Dinge mitteilen', true],
     ['Gmail is a provider as often as a program', vocabulary.MAIL_CLIENT, 'a Gmail account', false],
     ['the outbox, in Spanish', vocabulary.OUTBOX, 'se queda en la bandeja de salida', true],
     ['Postausgangsserver is a server, not the outbox', vocabulary.OUTBOX, 'der Postausgangsserver', false],

@@ -256,7 +256,7 @@ export const MAIL_CLIENT = words(
   'mailprogramma', 'e-mailprogramma', 'aplicativo de e-?mail', 'aplicação de e-?mail',
   'program\\p{L}* pocztow\\p{L}*', 'klient\\p{L}* poczty', 'e-postprogram\\p{L}*', 'e-postklient\\p{L}*',
   'poštovní klient\\p{L}*', 'почтов\\p{L}* (?:клиент|программ)\\p{L}*', 'the bat', 'mailbird', 'k-9 mail',
-  'emailprogramm\\p{L}*', 'e-?posta istemci\\p{L}*', 'posta programı',
+  'emailprogramm\\p{L}*', 'e-?posta istemci\\p{L}*', 'posta programı', 'e-?mail[- ](?:programm|software|client)\\p{L}*',
   'netscape', 'eudora', 'microsoft entourage', 'seamonkey', 'kmail', 'sylpheed', 'claws mail', 'becky! internet mail', 'opera mail', 'incredimail',
 );
 
