@@ -73,14 +73,15 @@ function cellAbove(cell: Element): string | null {
   return LABEL_LIKE(text) && previous.querySelector('input, select, textarea') === null ? text : null;
 }
 
-/**
- * A label without `for` next to its control, as form frameworks write them: an earlier sibling
- * (`<span>Port</span><input>`, or bare text: `Server<br><input>`), or the earlier sibling of the control's wrapper
- * (`<div class="col"><label>Port</label></div><div class="col"><input></div>`), two levels up at most.
- */
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/**
+ * A label without `for` next to its control, as form frameworks write them: an earlier sibling
+ * (`<span>Port</span><input>`, or bare text: `Server<br><input>`), or the earlier sibling of the
+ * control's wrapper (`<div class="col"><label>Port</label></div><div class="col"><input></div>`), two
+ * levels up at most.
+ */
 function textBeside(control: Element): string | null {
   let current: Element | null = control;
   for (let level = 0; level < 3 && current !== null; level += 1) {

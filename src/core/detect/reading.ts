@@ -180,13 +180,22 @@ function notInHostName(text: string): (start: number, end: number) => boolean {
   };
 }
 
-const ANY_ADDRESS = /[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}/g;
-/** Different e-mail addresses in the first 20,000 characters, counting up to 10. */
+const LOCAL_CHAR = /[a-z0-9._%+-]/;
+const DOMAIN_AFTER_AT = /(?:[a-z0-9-]+\.)+[a-z]{2,24}/y;
+/**
+ * Different e-mail addresses in the first 20,000 characters, counting up to 10. Read outwards from each
+ * "@", so a long run of letters without one costs a single pass (a pattern scanning for the local part
+ * would retry the run from every letter).
+ */
 function distinctAddresses(text: string): number {
   const seen = new Set<string>();
-  for (const match of text.slice(0, 20_000).matchAll(ANY_ADDRESS)) {
-    seen.add(match[0]);
-    if (seen.size >= 10) break;
+  const end = Math.min(text.length, 20_000);
+  for (let at = text.indexOf('@'); at !== -1 && at < end && seen.size < 10; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start -= 1;
+    DOMAIN_AFTER_AT.lastIndex = at + 1;
+    const domain = DOMAIN_AFTER_AT.exec(text);
+    if (start < at && domain !== null) seen.add(`${text.slice(start, at)}@${domain[0]}`);
   }
   return seen.size;
 }
