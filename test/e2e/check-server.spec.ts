@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { launch, openPopup, readClipboard, removeProfile, type Launched } from './extension';
+import { dispose, launch, openPopup, readClipboard, type Launched } from './extension';
 import { ensurePostfix, startProbeService, startTarpit, type RunningService } from './services';
 
 /** The extension's default service URL is http://127.0.0.1:8587, the port `npm start` uses too. */
@@ -22,8 +22,7 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  await launched.close().catch(() => undefined);
-  await removeProfile(launched.profile);
+  await dispose(launched);
 });
 
 async function setOptions(options: unknown): Promise<void> {

@@ -43,6 +43,12 @@ export async function removeProfile(profile: string): Promise<void> {
   await rm(profile, { recursive: true, force: true });
 }
 
+/** After a test: the browser closed (a crashed one is fine) and its profile removed. */
+export async function dispose(launched: Launched): Promise<void> {
+  await launched.close().catch(() => undefined);
+  await removeProfile(launched.profile);
+}
+
 /**
  * Marks optional API permissions as granted in a closed profile, the way Chromium records a prompt the
  * person accepted. Playwright cannot click the browser's own permission dialog, so this stands in for that

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { certificateWorkshop, type CertificateWorkshop } from '../helpers/smtp-certs';
 import { mailShield } from '../helpers/smtp-fixtures';
-import { launch, openPopup, removeProfile, type Launched, type LaunchOptions } from './extension';
+import { dispose, launch, openPopup, type Launched, type LaunchOptions } from './extension';
 import { ensurePostfix, startProbeService, type RunningService } from './services';
 
 const CLI = 'build/cli/smtp-probe.js';
@@ -32,8 +32,7 @@ test.afterAll(async () => {
 
 test.afterEach(async () => {
   if (!launched) return;
-  await launched.close().catch(() => undefined);
-  await removeProfile(launched.profile);
+  await dispose(launched);
   launched = undefined;
 });
 

@@ -1,13 +1,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { EXTENSION_ID, launch, removeProfile, type Launched } from './extension';
+import { dispose, EXTENSION_ID, launch, type Launched } from './extension';
 
 let launched: Launched;
 
 test.afterEach(async () => {
-  await launched.close().catch(() => undefined);
-  await removeProfile(launched.profile);
+  await dispose(launched);
 });
 
 function optionsUrl(): string {

@@ -7,7 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { resolve } from 'node:path';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server';
-import { launch, openPopup, removeProfile, type Launched, type LaunchOptions } from './extension';
+import { dispose, launch, openPopup, type Launched, type LaunchOptions } from './extension';
 
 let pages: StaticServer;
 let demo: StaticServer;
@@ -25,8 +25,7 @@ test.afterAll(async () => {
 
 test.afterEach(async () => {
   if (!launched) return;
-  await launched.close().catch(() => undefined);
-  await removeProfile(launched.profile);
+  await dispose(launched);
   launched = null;
 });
 

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server';
-import { launch, removeProfile, type Launched } from './extension';
+import { dispose, launch, type Launched } from './extension';
 
 let pages: StaticServer;
 let e2e: StaticServer;
@@ -25,8 +25,7 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  await launched.close().catch(() => undefined);
-  await removeProfile(launched.profile);
+  await dispose(launched);
 });
 
 async function open(url: string): Promise<Page> {

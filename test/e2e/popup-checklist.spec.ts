@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPopup, readClipboard, removeProfile, type Launched } from './extension';
+import { dispose, launch, openPopup, readClipboard, removeProfile, type Launched } from './extension';
 
 let launched: Launched;
 
@@ -9,8 +9,7 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  await launched.close().catch(() => undefined);
-  await removeProfile(launched.profile);
+  await dispose(launched);
 });
 
 async function pickClient(page: Page, query: string, id: string): Promise<void> {

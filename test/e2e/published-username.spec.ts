@@ -6,7 +6,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { providerFile, startIspdb, type IspdbServer } from '../helpers/ispdb-server';
-import { launch, openPopup, removeProfile, type Launched } from './extension';
+import { dispose, launch, openPopup, removeProfile, type Launched } from './extension';
 import { ensurePostfix, startProbeService, type RunningService } from './services';
 
 const SERVICE_PORT = 8592;
@@ -46,8 +46,7 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  await launched.close().catch(() => undefined);
-  await removeProfile(launched.profile);
+  await dispose(launched);
 });
 
 test('the popup shows the published user name in the check result, on the settings card and at the login step', async () => {

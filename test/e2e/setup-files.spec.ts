@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { providerFile, startIspdb, type IspdbServer } from '../helpers/ispdb-server';
-import { launch, openPopup, removeProfile, type Launched } from './extension';
+import { dispose, launch, openPopup, type Launched } from './extension';
 import { ensurePostfix, startProbeService, type RunningService } from './services';
 
 const SERVICE_PORT = 8596;
@@ -41,8 +41,7 @@ test.afterAll(async () => {
 
 test.afterEach(async () => {
   if (!launched) return;
-  await launched.close().catch(() => undefined);
-  await removeProfile(launched.profile);
+  await dispose(launched);
   launched = undefined;
 });
 

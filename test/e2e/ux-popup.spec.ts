@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
-import { EXTENSION_ID, launch, openPopup, removeProfile, type Launched, type LaunchOptions } from './extension';
+import { dispose, EXTENSION_ID, launch, openPopup, type Launched, type LaunchOptions } from './extension';
 import { ensurePostfix, startProbeService, type RunningService } from './services';
 
 /** Not the default 8587: the fresh-install test needs that one silent. */
@@ -29,8 +29,7 @@ test.afterAll(async () => {
 
 test.afterEach(async () => {
   if (!launched) return;
-  await launched.close().catch(() => undefined);
-  await removeProfile(launched.profile);
+  await dispose(launched);
   launched = undefined;
 });
 

@@ -16,13 +16,14 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { ProbeEvent, ProbeReport } from '../../src/core/api';
+import type { ProbeReport } from '../../src/core/api';
 import { probePortThrough } from '../../src/cli/test-network';
 import { buildApp, type AppConfig } from '../../src/server/app';
 import type { DnsResolver } from '../../src/server/dns';
 import { COMMAND_TIMEOUT_MS } from '../../src/server/redis';
 import { redisKey } from '../../src/server/shared-state';
 import { startRedis, type RedisProcess } from '../helpers/redis-server';
+import { reportFromBody } from '../helpers/probe-stream';
 import { scriptedSmtp, type Fixture } from '../helpers/smtp-fixtures';
 
 const GREETING_DELAY_MS = 700;
@@ -109,12 +110,7 @@ function probe(instance: Instance, target: string, ndjson = false): Promise<Resp
 
 async function reportOf(response: Response): Promise<ProbeReport> {
   expect(response.status).toBe(200);
-  if (!(response.headers.get('content-type') ?? '').includes('ndjson')) return (await response.json()) as ProbeReport;
-  const events = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as ProbeEvent);
-  expect(events.map((event) => event.type)).toEqual(['start', 'port', 'done']);
-  const done = events[2]!;
-  if (done.type !== 'done') throw new Error('no done event');
-  return done.report;
+  return reportFromBody(await response.text(), (response.headers.get('content-type') ?? '').includes('ndjson'));
 }
 
 function expectFullRun(report: ProbeReport): void {

@@ -8,10 +8,11 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { ProbeEvent, ProbeReport } from '../../src/core/api';
+import type { ProbeReport } from '../../src/core/api';
 import { probePortThrough } from '../../src/cli/test-network';
 import { buildApp } from '../../src/server/app';
 import type { DnsResolver } from '../../src/server/dns';
+import { reportFromBody } from '../helpers/probe-stream';
 import { scriptedSmtp, type Fixture } from '../helpers/smtp-fixtures';
 
 const GREETING_DELAY_MS = 1200;
@@ -90,15 +91,6 @@ async function inFlight(): Promise<number> {
   return ((await response.json()) as { inFlight: number }).inFlight;
 }
 
-function reportOf(body: string, ndjson: boolean): ProbeReport {
-  if (!ndjson) return JSON.parse(body) as ProbeReport;
-  const events = body.trim().split('\n').map((line) => JSON.parse(line) as ProbeEvent);
-  expect(events.map((event) => event.type)).toEqual(['start', 'port', 'done']);
-  const done = events[2]!;
-  if (done.type !== 'done') throw new Error('no done event');
-  return done.report;
-}
-
 function expectFullRun(report: ProbeReport): void {
   expect(report.ports).toHaveLength(1);
   // The fixture offers no STARTTLS: a run that reached the server says so, with its greeting.
@@ -118,7 +110,7 @@ describe('a client that leaves mid-probe', () => {
     await expect.poll(inFlight, { timeout: 5000 }).toBe(0);
 
     const second = ask(ndjson);
-    const report = reportOf(await second.body, ndjson);
+    const report = reportFromBody(await second.body, ndjson);
     expect(report.cached).toBe(false);
     expectFullRun(report);
   });
@@ -130,7 +122,7 @@ describe('identical probes in flight', () => {
     // Baseline: what one probe of this target costs the server, whatever the engine's tactics are.
     const baselineStart = slow.connections;
     const alone = ask(false);
-    expectFullRun(reportOf(await alone.body, false));
+    expectFullRun(reportFromBody(await alone.body, false));
     const perProbe = slow.connections - baselineStart;
     expect(perProbe).toBeGreaterThan(0);
     await app?.close();
@@ -140,7 +132,7 @@ describe('identical probes in flight', () => {
     const streamed = ask(true);
     await expect.poll(() => slow.connections, { timeout: 5000 }).toBeGreaterThan(before);
     const plain = ask(false);
-    const [streamedReport, plainReport] = [reportOf(await streamed.body, true), reportOf(await plain.body, false)];
+    const [streamedReport, plainReport] = [reportFromBody(await streamed.body, true), reportFromBody(await plain.body, false)];
     expectFullRun(streamedReport);
     expectFullRun(plainReport);
     expect(plainReport.startedAt).toBe(streamedReport.startedAt);
@@ -156,13 +148,13 @@ describe('identical probes in flight', () => {
     // Give the second request time to join before the first hangs up.
     await new Promise((resolve) => setTimeout(resolve, 200));
     leaving.request.destroy();
-    const report = reportOf(await staying.body, true);
+    const report = reportFromBody(await staying.body, true);
     expectFullRun(report);
     // The run the staying caller got is the one the leaving caller started: no second set of connections.
     expect(slow.connections - before).toBeLessThanOrEqual(1);
     // It finished for somebody, so it is a good report to reuse.
     const again = ask(false);
-    expect(reportOf(await again.body, false).cached).toBe(true);
+    expect(reportFromBody(await again.body, false).cached).toBe(true);
   });
 
   it('stop when every caller has left, and the next caller gets a fresh run', async () => {
@@ -176,7 +168,7 @@ describe('identical probes in flight', () => {
     // Stopped long before the greeting would have arrived.
     await expect.poll(inFlight, { timeout: Math.floor(GREETING_DELAY_MS / 2) }).toBe(0);
     const three = ask(false);
-    const report = reportOf(await three.body, false);
+    const report = reportFromBody(await three.body, false);
     expect(report.cached).toBe(false);
     expectFullRun(report);
   });
