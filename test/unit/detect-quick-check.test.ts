@@ -44,6 +44,13 @@ describe('mightMatch', () => {
     expect(mightMatch(parse(''), 'https://example.net/smtp')).toBe(false);
   });
 
+  it('reads words split by soft hyphens and zero-width spaces as the reader sees them', () => {
+    const page = (text: string) => parse(`<!doctype html><html><head><title>Hilfe</title></head><body><p>${text}</p></body></html>`);
+    expect(mightMatch(page('Tragen Sie den Post\u00adausgangsserver ein.'), 'https://example.net/kb/7')).toBe(true);
+    expect(mightMatch(page('Der SM\u200bTP-Port ist 587.'), 'https://example.net/kb/7')).toBe(true);
+    expect(mightMatch(page('Der Wochen\u00admarkt öffnet um acht.'), 'https://example.net/kb/7')).toBe(false);
+  });
+
   it('reads at most the first eight headings', () => {
     const headings = Array.from({ length: 8 }, (_, index) => `<h2>Section ${index}</h2>`).join('');
     const page = parse(`<title>x</title><body>${headings}<h2>Cooking settings</h2><h2>Mail</h2></body>`);

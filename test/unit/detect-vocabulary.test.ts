@@ -90,6 +90,16 @@ describe('real phrasings', () => {
     ['"top 25 ports" is no port 25', vocabulary.PORT_25_BLOCKED, 'the top 25 ports are closed or filtered', false],
     ['French "entourage" is no mail program', vocabulary.MAIL_CLIENT, 'votre entourage familial', false],
     ['outbound e-mail campaigns are marketing', vocabulary.OUTGOING_SERVER, 'plan your outbound email campaigns', false],
+    ['a non-breaking hyphen in "e-post"', vocabulary.OUTGOING_SERVER, 'servern för utgående e\u2011post', true],
+    ['a soft hyphen inside a word', vocabulary.OUTGOING_SERVER, 'der Postausgangs\u00adserver', true],
+    ['a zero-width space inside a word', vocabulary.SMTP, 'the SM\u200bTP server', true],
+    ['Polish "could not be sent"', vocabulary.CANNOT_SEND, 'Wiadomość nie mogła zostać wysłana', true],
+    ['Russian "cannot send"', vocabulary.CANNOT_SEND, 'не удается отправить письмо', true],
+    ['Russian "I cannot" alone is no symptom', vocabulary.CANNOT_SEND, 'не могу найти настройки', false],
+    ['Turkish "cannot be sent"', vocabulary.CANNOT_SEND, 'e-postalar gönderilemiyor', true],
+    ['Spanish spelling "autentificación"', vocabulary.AUTH_WORD, 'requiere autentificación', true],
+    ['German verb-first advice', vocabulary.ADVICE, 'Hier müssen Sie den Port ändern', true],
+    ['Italian steps in the infinitive', vocabulary.STEP_VERB, 'cliccare su Impostazioni account', true],
   ])('%s', (_, pattern, text, expected) => {
     expect(has(pattern, normalise(text))).toBe(expected);
   });

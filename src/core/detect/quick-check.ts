@@ -21,6 +21,9 @@ const MAIL = /mail|correo|courriel|messagerie|posta|postfach|poczt|メール|п�
 const SETUP =
   /setting|set ?up|config|client|account|identit|pr[ée]f[ée]ren|voorkeur|param|einstell|einricht|instell|impostaz|defini[çc]|ajuste|r[ée]glage|serverdaten|konto|cuenta|compte|conta\b|casella|program|app\b|applica|android|iphone|ipad|phone|celular|m[óo]vil|handy|telefoon|ustawieni|設定|настройк/i;
 
+/** Soft hyphens and zero-width characters: invisible, but they split the words the patterns look for. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 const HEADING_TAGS = /^(?:h1|h2|h3|summary)$/;
 const MAX_HEADINGS = 8;
 /** Elements looked at for those headings: a page's first headings come early, and a miss must stay cheap. */
@@ -68,7 +71,7 @@ export function mightMatch(document: Document, url: string): boolean {
       headings += 1;
     }
   }
-  const head = parts.join('\n');
+  const head = parts.join('\n').replace(INVISIBLE, '');
   if (TOPIC.test(head) || (MAIL.test(head) && SETUP.test(head))) return true;
-  return TOPIC.test(textSlice(document));
+  return TOPIC.test(textSlice(document).replace(INVISIBLE, ''));
 }

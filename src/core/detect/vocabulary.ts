@@ -55,6 +55,10 @@ export function normalise(text: string): string {
     .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
     .toLowerCase()
     .replace(/[\u2019\u2018`´]/g, "'")
+    // Non-breaking and typographic hyphens ("e\u2011mail" in Microsoft's pages) read as "-"; soft hyphens and
+    // zero-width characters, invisible on screen, would split the words they sit in.
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[\u00a0\u2007\u202f\t\r\f\v ]+/g, ' ');
 }
 
@@ -205,6 +209,8 @@ export const AUTH_WORD = words(
   'require sign-in', 'requires? authentication', 'login method', 'metodo di autenticazione',
   'uwierzytelni\\p{L}*', 'autentisering', 'autentificering', 'ověřování', 'tunnistautu\\p{L}*', 'аутентификаци\\p{L}*',
   'smtp-auth', 'smtp auth', 'smtp認証', '認証',
+  'autentificaci(?:ón|on)', 'authentisierung', 'authentifi\\p{L}*', 'авторизаци\\p{L}*', 'проверк\\p{L}* подлинности',
+  'kimlik doğrulama\\p{L}*', 'autentizac\\p{L}*', 'ověření', 'todennu\\p{L}*',
 );
 export const USER_WORD = words(
   'user ?name', 'username', 'login', 'benutzername', 'nombre de usuario', 'usuario', "nom d'utilisateur", 'identifiant',
@@ -285,6 +291,13 @@ export const CANNOT_SEND = words(
   'nie (?:mogę|można) wysłać', "receive (?:e-?mails? )?but (?:can ?not|can't|not) send", 'recibir (?:correos? )?pero no enviar',
   'empfangen,? aber nicht (?:senden|versenden|verschicken)', 'recevoir (?:des e-?mails )?mais pas (?:en )?envoyer', 'receber,? mas não enviar',
   'ricevere ma non inviare', 'ontvangen,? maar niet (?:verzenden|versturen)',
+  "(?:could ?not|couldn't|won't|doesn't|does not) (?:be )?sen[dt]", 'stuck in (?:the |your )?outbox',
+  'nie (?:może|mogła|mógł|mogło|mogą) zostać wysłan\\p{L}*', 'nie (?:został|została|zostały|zostało|zostaną) wysłan\\p{L}*',
+  'nelze odeslat', 'nejde odeslat', 'nemohu odeslat', 'не (?:могу|удается|удаётся|получается|могут) отправ\\p{L}*', 'не (?:уходят|отправляются)',
+  'kan inte skicka', 'kan ikke sende', 'ei voi lähettää', 'gönderilemiyor', 'gönderemiyorum', 'gönderilmiyor',
+  'non (?:si riesce a|è possibile) inviare', 'non (?:vengono|viene) inviat\\p{L}*', 'non partono', 'no se (?:envían|envía|pueden enviar)', 'no salen',
+  'não (?:envia|consegue enviar|são enviad\\p{L}*)', 'ne (?:part|partent) pas', "(?:ne sont|n'est) pas envoyé\\p{L}*",
+  'kan geen (?:e-?)?mail\\p{L}* (?:verzenden|versturen)', 'niet (?:meer )?(?:verzonden|verstuurd)',
 );
 export const CJK_CANNOT_SEND = cjk('送信できない', '送信できません', '送信エラー', '发送失败', '无法发送', '送信トレイ', '发件箱');
 /**
@@ -305,6 +318,11 @@ export const ADVICE = words(
   'dovete', 'devi', 'è necessario', 'si consiglia', 'consigliamo', 'u moet', 'moet u', 'je moet', 'kunt u', 'wij raden',
   'należy', 'proszę', 'zalecamy', 'musisz', 'du måste', 'du kan', 'vi rekommenderar', 'musíte', 'doporučujeme',
   'необходимо', 'рекомендуем', 'следует',
+  // Verb-first orders: German and Dutch put the verb before "you" in a clause that opens with another word.
+  'müssen sie', 'sollten sie', 'können sie', 'moet je', 'kun je', 'je kunt', 'u kunt', 'wij adviseren', 'we raden', 'raden wij',
+  'il faut', 'il est (?:recommandé|conseillé|nécessaire)', 'nous vous (?:recommandons|conseillons)',
+  'hay que', 'tienes que', 'tiene que', 'te recomendamos', 'le recomendamos', 'bisogna', 'occorre',
+  'нужно', 'надо', 'gerekir', 'gerekmektedir', 'öneririz', 'ska du', 'bör du',
 );
 export const CJK_ADVICE = cjk('してください', 'して下さい', 'ください', '必要があります', 'お願いします', 'をお勧め', '推奨', '请', '需要');
 /** The reader addressed directly. */
@@ -328,6 +346,13 @@ export const STEP_VERB = words(
   'klik', 'tik', 'selecteer', 'kies', 'ga naar', 'vul', 'vink', 'typ',
   'kliknij', 'wybierz', 'wpisz', 'zaznacz', 'przejdź do', 'otwórz', 'klicka', 'välj', 'ange', 'öppna', 'klikněte',
   'vyberte', 'zadejte', 'нажмите', 'выберите', 'введите', 'откройте',
+  // Guides in Italian, Spanish, Portuguese and Polish often give their steps in the infinitive.
+  'gehen sie', 'navigieren sie', 'füllen sie', 'cliccare', 'selezionare', 'inserire', 'premere', 'spuntare',
+  'hacer clic', 'pulsar', 'seleccionar', 'introducir', 'clicar', 'selecionar', 'preencha', 'toque em',
+  'cliquer', 'sélectionner', 'saisir', 'renseignez', 'indiquez', 'entrez', 'rendez-vous',
+  'kliknąć', 'wybrać', 'wpisać', 'перейдите', 'укажите', 'отметьте', 'зайдите', 'кликните',
+  'tıklayın', 'seçin', 'girin', 'açın', 'işaretleyin', 'otevřete', 'zaškrtněte', 'vyplňte', 'přejděte',
+  'fyll i', 'markera', 'gå till', 'tryck på',
 );
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
