@@ -22,11 +22,14 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MODEL, SMELLS, type Model } from '../src/core/detect/index';
 import { SCORED_KINDS, score, signViolations } from '../src/core/detect/model';
-import { breakdown, describeTargets, formatReport, gatherEvidence, predictAll, reportOf, targets, type Evidence, type Outcome } from './lib/detect-eval';
+import { WORD_MODEL, wordScore, type WordModel } from '../src/core/detect/learned-words';
+import { breakdown, describeTargets, formatReport, gatherEvidence, predictAll, reportOf, targets, withWordModel, withWordScores, type Evidence, type Outcome } from './lib/detect-eval';
 import { fixtureItems, loadCorpus, type CorpusItem, type Split } from './lib/real-corpus';
 import { train, type Example, type Fit } from './lib/softmax';
+import { fitWordModel, outOfFoldScores, WORD_TRAINING } from './lib/word-model';
 
 const WEIGHTS_FILE = fileURLToPath(new URL('../src/core/detect/weights.json', import.meta.url));
+const WORDS_FILE = fileURLToPath(new URL('../src/core/detect/words.json', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set<string>();
 let folds = 0;
@@ -116,17 +119,28 @@ const priorOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.pri
 const freeOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.only === undefined || smell.only === kind));
 const signOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.sign?.[kind] ?? 0));
 const fixtures = args.has('--no-fixtures') ? [] : fixtureItems(['', 'real-shapes'], 'train');
-// Our fixtures count three times: each stands for a whole failure class that CI must keep right.
-const fixtureExamples = examplesOf(gatherEvidence(fixtures));
+const fixtureEvidence = gatherEvidence(fixtures);
+const wordPagesOf = (evidence: readonly Evidence[]) => evidence.map((page) => ({ words: page.words, label: page.item.label, site: page.item.site }));
 
 /**
- * One training run: the L2 penalty chosen on the validation pages from a small grid, early-stopped
- * on them, thresholds chosen on train and validation together. Each training page counts twice: as
- * stored, and with its first short line as the headline.
+ * One training run. First the learned words (words.json): a word model on the training pages, and each
+ * training page's score from a word model that did not see its site, which is what the smells' weights
+ * learn from. Then the smells' weights: the L2 penalty chosen on the validation pages from a small grid,
+ * early-stopped on them, thresholds chosen on train and validation together. Each training page counts
+ * twice: as stored, and with its first short line as the headline.
  */
-function fitModel(trainPages: readonly Evidence[], headlinedTrain: readonly Evidence[], validationPages: readonly Evidence[], log: (line: string) => void) {
+function fitModel(trainPagesAsRead: readonly Evidence[], headlinedAsRead: readonly Evidence[], validationAsRead: readonly Evidence[], log: (line: string) => void) {
+  const wordModel = fitWordModel(wordPagesOf(trainPagesAsRead), WORD_TRAINING);
+  const unseen = outOfFoldScores(wordPagesOf(trainPagesAsRead), wordScore);
+  const unseenOf = new Map(trainPagesAsRead.map((page, index) => [page.item.address, unseen[index]!]));
+  const trainPages = withWordScores(trainPagesAsRead, unseen);
+  const headlinedTrain = withWordScores(headlinedAsRead, headlinedAsRead.map((page) => unseenOf.get(page.item.address) ?? wordScore(wordModel, page.words)));
+  const validationPages = withWordModel(validationAsRead, wordModel);
+  // Our fixtures count three times: each stands for a whole failure class that CI must keep right.
+  const fixtureExamples = examplesOf(withWordModel(fixtureEvidence, wordModel));
   const trainExamples = [...examplesOf(trainPages), ...examplesOf(headlinedTrain), ...fixtureExamples, ...fixtureExamples, ...fixtureExamples];
   const validationExamples = examplesOf(validationPages);
+  log(`Learned words: ${Object.keys(wordModel.words).length} kept of the words on at least ${WORD_TRAINING.minSites} sites' pages.`);
   log(`Training on ${trainExamples.length} examples (${fixtures.length} of them our own fixture pages).`);
   let fit: Fit | null = null;
   let chosenL2 = 0;
@@ -140,19 +154,28 @@ function fitModel(trainPages: readonly Evidence[], headlinedTrain: readonly Evid
   }
   const fixed = process.env.DETECT_THRESHOLD ? Number(process.env.DETECT_THRESHOLD) : null;
   const threshold = fixed !== null && fixed > 0 && fixed < 1 ? { article: fixed, account: fixed } : chooseThresholds(fit!, [...trainPages, ...validationPages]);
-  return { fit: fit!, chosenL2, threshold };
+  return { fit: fit!, chosenL2, threshold, wordModel };
 }
 
 let model: Model = MODEL;
+let wordModel: WordModel = WORD_MODEL;
 if (!args.has('--report')) {
-  const { fit, chosenL2, threshold } = fitModel(ofSplit(plainEvidence, 'train'), ofSplit(headlinedEvidence, 'train'), ofSplit(plainEvidence, 'validation'), (line) => console.log(line));
+  const trained = fitModel(ofSplit(plainEvidence, 'train'), ofSplit(headlinedEvidence, 'train'), ofSplit(plainEvidence, 'validation'), (line) => console.log(line));
+  const { fit, chosenL2, threshold } = trained;
+  wordModel = {
+    ...trained.wordModel,
+    about: `Learned by npm run train:detect from the ${bySplit(plain.items, 'train').length} real training pages (articles against the other pages that are not account screens): the ${Object.keys(trained.wordModel.words).length} words with the largest weights of those on at least ${WORD_TRAINING.minSites} sites' pages, L2 ${WORD_TRAINING.l2}, ${WORD_TRAINING.epochs} epochs.`,
+  };
   const about = `Learned by npm run train:detect from ${counts(bySplit(plain.items, 'train'))} real training pages (each also with a headline) and ${fixtures.length} of our own fixture pages, L2 ${chosenL2}, stopped at epoch ${fit.bestEpoch} on ${bySplit(plain.items, 'validation').length} validation pages; thresholds from the train and validation pages.`;
   model = toModel(fit, threshold, about);
   console.log(`Chosen: L2 ${chosenL2}, thresholds article ${threshold.article}, account ${threshold.account}`);
 }
 
-for (const split of ['train', 'validation', 'test'] as const) show(`${split} split`, predictAll(ofSplit(plainEvidence, split), model));
-show('test split, pages with a headline', predictAll(ofSplit(headlinedEvidence, 'test'), model));
+// Read with the shipped words.json; scored here with the words just learned (the same file with --report).
+const scoredPlain = withWordModel(plainEvidence, wordModel);
+const scoredHeadlined = withWordModel(headlinedEvidence, wordModel);
+for (const split of ['train', 'validation', 'test'] as const) show(`${split} split`, predictAll(ofSplit(scoredPlain, split), model));
+show('test split, pages with a headline', predictAll(ofSplit(scoredHeadlined, 'test'), model));
 
 if (folds > 0) crossValidate(folds);
 
@@ -175,13 +198,14 @@ function crossValidate(k: number): void {
   console.log(`\nCross-validation, ${k} folds by site over ${seen.length} train and validation pages:`);
   for (let fold = 0; fold < k; fold += 1) {
     const inFold = (page: Evidence, f: number) => foldOf.get(page.item.site) === f;
-    const held = seen.filter((page) => inFold(page, fold));
+    const heldAsRead = seen.filter((page) => inFold(page, fold));
     const validation = seen.filter((page) => inFold(page, (fold + 1) % k));
     const trainPages = seen.filter((page) => !inFold(page, fold) && !inFold(page, (fold + 1) % k));
     const trainAddresses = new Set(trainPages.map((page) => page.item.address));
     const headlinedTrain = headlinedEvidence.filter((page) => trainAddresses.has(page.item.address));
-    const { fit, threshold } = fitModel(trainPages, headlinedTrain, validation, () => undefined);
+    const { fit, threshold, wordModel: foldWords } = fitModel(trainPages, headlinedTrain, validation, () => undefined);
     const foldModel = toModel(fit, threshold, '');
+    const held = withWordModel(heldAsRead, foldWords);
     const outcomes = predictAll(held, foldModel);
     for (const page of held) {
       const { probability } = score(foldModel, page.answers);
@@ -276,5 +300,6 @@ if (broken.length > 0) {
 }
 if (!args.has('--dry-run') && !args.has('--report')) {
   writeFileSync(WEIGHTS_FILE, `${JSON.stringify(model, null, 2)}\n`);
-  console.log(`\nWrote ${WEIGHTS_FILE}`);
+  writeFileSync(WORDS_FILE, `${JSON.stringify(wordModel)}\n`);
+  console.log(`\nWrote ${WEIGHTS_FILE} and ${WORDS_FILE}`);
 }

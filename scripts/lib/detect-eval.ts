@@ -4,7 +4,8 @@
  * Shared by `npm run train:detect` and `npm run bench:detect`.
  */
 import { parseHTML } from 'linkedom';
-import { classifyPage, mightMatch, pageEvidence, type Model } from '../../src/core/detect/index';
+import { classifyPage, mightMatch, pageEvidence, SMELLS, type Model } from '../../src/core/detect/index';
+import { wordScore, type WordModel } from '../../src/core/detect/learned-words';
 import { decide, score, type ScoredKind } from '../../src/core/detect/model';
 import type { PageKind } from '../../src/core/detect/types';
 import type { CorpusItem } from './real-corpus';
@@ -35,6 +36,8 @@ export interface Evidence {
   item: CorpusItem;
   answers: number[];
   possible: Record<ScoredKind, boolean>;
+  /** The page's different words, as the learned words read them (learned-words.ts). */
+  words: string[];
   /** Whether the content script's pre-check lets the page through to the classifier. */
   preCheck: boolean;
 }
@@ -112,3 +115,23 @@ export function describeTargets(outcomes: readonly Outcome[]): string {
 }
 
 export { formatReport };
+
+const LEARNED_WORDS = SMELLS.findIndex((smell) => smell.id === 'text:learned-words');
+
+/**
+ * The same pages with the learned words' answer taken from `scores` (one per page, in order): the
+ * evidence was read with the shipped words.json, and training puts each fold's own word model in its place.
+ */
+export function withWordScores(evidence: readonly Evidence[], scores: readonly number[]): Evidence[] {
+  if (LEARNED_WORDS < 0) return [...evidence];
+  return evidence.map((page, index) => {
+    const answers = [...page.answers];
+    answers[LEARNED_WORDS] = scores[index] ?? 0;
+    return { ...page, answers };
+  });
+}
+
+/** `withWordScores` with every page scored by one word model. */
+export function withWordModel(evidence: readonly Evidence[], model: WordModel): Evidence[] {
+  return withWordScores(evidence, evidence.map((page) => wordScore(model, page.words)));
+}

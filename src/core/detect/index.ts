@@ -5,6 +5,7 @@
  */
 import { detectClient } from './client-id';
 import { extractSettings } from './extract';
+import { pageWords } from './learned-words';
 import { gatherFacts } from './facts';
 import { checkModel, decide, score, SCORED_KINDS, type Model, type ScoredKind } from './model';
 import { readPage } from './reading';
@@ -102,13 +103,18 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
 }
 
 /**
- * What the weights see of a page: the smells' answers and which kinds it may be at all. Training and
- * its evaluation take this once per page and then score any number of candidate models on it.
+ * What the weights see of a page: the smells' answers, which kinds it may be at all, and its words (for
+ * the learned words). Training and its evaluation take this once per page and then score any number of
+ * candidate models on it.
  */
-export function pageEvidence(document: Document, url: string, textBudget = DEFAULT_TEXT_BUDGET): { answers: number[]; possible: Record<ScoredKind, boolean> } {
-  if (document.documentElement === null) return { answers: SMELLS.map(() => 0), possible: { article: false, account: false } };
-  const { reading, extraction, answers } = analyse(document, url, textBudget);
-  return { answers, possible: possibleKinds(reading, extraction) };
+export function pageEvidence(
+  document: Document,
+  url: string,
+  textBudget = DEFAULT_TEXT_BUDGET,
+): { answers: number[]; possible: Record<ScoredKind, boolean>; words: string[] } {
+  if (document.documentElement === null) return { answers: SMELLS.map(() => 0), possible: { article: false, account: false }, words: [] };
+  const { facts, reading, extraction, answers } = analyse(document, url, textBudget);
+  return { answers, possible: possibleKinds(reading, extraction), words: pageWords(facts.text) };
 }
 
 /** The smells' answers for a page, in SMELLS order: what `npm run train:detect` learns from. */

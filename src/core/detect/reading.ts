@@ -2,6 +2,7 @@
  * One reading of a page for the smells (smells.ts): every vocabulary count and position they share,
  * taken once from the facts within the text budget, so forty rules cost one pass of each pattern.
  */
+import { pageWords, wordScore, WORD_MODEL } from './learned-words';
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl } from './topic';
 import type { PageFacts } from './types';
@@ -158,6 +159,8 @@ export interface Reading {
   otherMailPorts: number;
   sendWords: number;
   cannotSend: boolean;
+  /** The learned words' probability that the page is an article (learned-words.ts). */
+  learnedWords: number;
   /** The page is about sending as another address through its SMTP server ("Send mail as"). */
   sendAs: boolean;
   /** The page belongs to someone: a sign-out control, an account-area address, their own address shown. */
@@ -367,5 +370,6 @@ export function readPage(facts: PageFacts): Reading {
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
     cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`) || has(OUTBOX, `${headline}\n${text}`),
     sendAs: has(SEND_AS, `${headline}\n${text}`),
+    learnedWords: wordScore(WORD_MODEL, pageWords(text)),
   };
 }

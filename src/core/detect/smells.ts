@@ -115,6 +115,13 @@ const PROSE_SMELLS: Smell[] = [
   { id: 'text:link-share', about: 'Share of the text inside links (menus, link lists)', measure: (r) => r.linkShare },
   { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl), sign: { article: 1 } },
   { id: 'url:manual', about: 'The address is a product manual or documentation set', measure: (_r, f) => yes(isManualUrl(f.url)) },
+  {
+    id: 'text:learned-words',
+    about: "The words of the page, weighed by what the train split's articles and other pages taught (words.json): the probability they give an article",
+    measure: (r) => r.learnedWords,
+    only: 'article',
+    sign: { article: 1 },
+  },
   { id: 'page:news-meta', about: 'The page declares itself a news article (Open Graph)', measure: (_r, f) => yes(f.newsMeta), sign: { article: -1 } },
 ];
 

@@ -1,0 +1,77 @@
+/**
+ * The one smell whose vocabulary is learned rather than written: a logistic regression over the words of
+ * the page (present or not), trained by `npm run train:detect` on the train split's articles against its
+ * other pages and kept as data in words.json. The written smells name what a person reads a help article
+ * by; these words catch what they cannot list: the products, devices and trades of the pages that only
+ * look like ours, in every language of the corpus. Its answer is one number, the smell
+ * `text:learned-words`, weighed against the others like any smell.
+ *
+ * Words are letters and digits as they stand in the normalised text; Japanese and Chinese, written without
+ * spaces, are read as pairs of characters. Numbers count only when they are mail ports.
+ */
+import words from './words.json';
+
+export interface WordModel {
+  /** One line on where these weights come from. */
+  about: string;
+  bias: number;
+  /** Word → weight, only the words that count most (training keeps a bounded number). */
+  words: Record<string, number>;
+}
+
+/** At most this many different words are read from a page: the text is already bounded, this bounds the set. */
+export const MAX_PAGE_WORDS = 4000;
+/**
+ * Only the opening of the text is read. The corpus stores at most 2,000 characters of a page, so the weights
+ * were learned on openings: summing the words of a whole long page would push its score further than any
+ * training page's, and would cost the huge-page budget a pass over all of the text.
+ */
+export const WORD_TEXT = 4000;
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const ONLY_DIGITS = /^\d+$/;
+const MAIL_PORTS = new Set(['25', '110', '143', '465', '587', '993', '995', '2525']);
+
+/** The different words of the opening of a (normalised, lower-case) text, in the order they first come. */
+export function pageWords(fullText: string): string[] {
+  const text = fullText.length > WORD_TEXT ? fullText.slice(0, WORD_TEXT) : fullText;
+  const seen = new Set<string>();
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null && seen.size < MAX_PAGE_WORDS; match = TOKEN.exec(text)) {
+    const token = match[0];
+    if (UNSPACED.test(token)) {
+      for (let index = 0; index + 1 < token.length; index += 1) seen.add(token.slice(index, index + 2));
+    } else if (token.length >= 2 && (!ONLY_DIGITS.test(token) || MAIL_PORTS.has(token))) {
+      seen.add(token);
+    }
+  }
+  TOKEN.lastIndex = 0;
+  return [...seen];
+}
+
+/** The model's probability that a page with these words is an article (0..1). */
+export function wordScore(model: WordModel, pageWordList: readonly string[]): number {
+  let logit = model.bias;
+  for (const word of pageWordList) logit += Object.hasOwn(model.words, word) ? (model.words[word] ?? 0) : 0;
+  return 1 / (1 + Math.exp(-logit));
+}
+
+/** Checks a words file's shape, so a hand-edited or stale file fails loudly, naming what is wrong. */
+export function checkWordModel(value: unknown): WordModel {
+  const fail = (what: string): never => {
+    throw new Error(`words.json: ${what}`);
+  };
+  if (typeof value !== 'object' || value === null) return fail('not an object');
+  const model = value as Partial<WordModel>;
+  if (typeof model.about !== 'string') fail('"about" must be a string');
+  if (typeof model.bias !== 'number' || !Number.isFinite(model.bias)) fail('"bias" must be a finite number');
+  if (typeof model.words !== 'object' || model.words === null || Array.isArray(model.words)) return fail('"words" must be an object');
+  for (const [word, weight] of Object.entries(model.words)) {
+    if (typeof weight !== 'number' || !Number.isFinite(weight)) fail(`the weight of "${word}" must be a finite number`);
+  }
+  return model as WordModel;
+}
+
+/** The words `npm run train:detect` learned, checked once when the classifier loads. */
+export const WORD_MODEL: WordModel = checkWordModel(words);

@@ -1,0 +1,128 @@
+/**
+ * The learned words (src/core/detect/learned-words.ts): how a page's words are read, how a word model
+ * scores them, that a broken words.json fails loudly, and that training (scripts/lib/word-model.ts)
+ * learns what the pages teach, ignores one site's own words, and never scores a page with a model that
+ * saw its site.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkWordModel, MAX_PAGE_WORDS, pageWords, WORD_MODEL, WORD_TEXT, wordScore, type WordModel } from '../../src/core/detect/learned-words';
+import { fitWordModel, foldOfSite, outOfFoldScores, WORD_TRAINING, type WordPage } from '../../scripts/lib/word-model';
+
+describe('pageWords', () => {
+  it('reads each different word once, in the order it first comes', () => {
+    expect(pageWords('the outgoing server, the smtp server and the port')).toEqual(['the', 'outgoing', 'server', 'smtp', 'and', 'port']);
+  });
+
+  it('keeps hyphens and apostrophes inside words, drops one-letter words', () => {
+    expect(pageWords("e-mail a l'envoi")).toEqual(['e-mail', "l'envoi"]);
+  });
+
+  it('keeps numbers only when they are mail ports', () => {
+    expect(pageWords('port 587 since 2019, not 8080; 25 and 465')).toEqual(['port', '587', 'since', 'not', '25', 'and', '465']);
+  });
+
+  it('reads Japanese and Chinese, written without spaces, as pairs of characters', () => {
+    expect(pageWords('送信サーバー')).toEqual(['送信', '信サ', 'サー', 'ーバ', 'バー']);
+  });
+
+  it('reads only the first WORD_TEXT characters, and at most MAX_PAGE_WORDS different words', () => {
+    expect(pageWords(`${'x'.repeat(WORD_TEXT - 6)} smtp router`)).toEqual([`${'x'.repeat(WORD_TEXT - 6)}`, 'smtp']);
+    const text = Array.from({ length: MAX_PAGE_WORDS * 2 }, (_, index) => `w${index.toString(36)}`).join(' ');
+    expect(pageWords(text).length).toBeLessThanOrEqual(MAX_PAGE_WORDS);
+    expect(pageWords(text.slice(0, WORD_TEXT))).toEqual(pageWords(text));
+  });
+});
+
+describe('wordScore', () => {
+  const model: WordModel = { about: 'test', bias: -1, words: { smtp: 2, router: -3 } };
+
+  it('adds the weights of the words present to the bias, as a probability', () => {
+    expect(wordScore(model, [])).toBeCloseTo(1 / (1 + Math.exp(1)), 10);
+    expect(wordScore(model, ['smtp', 'unknown'])).toBeCloseTo(1 / (1 + Math.exp(-1)), 10);
+    expect(wordScore(model, ['smtp', 'router'])).toBeCloseTo(1 / (1 + Math.exp(2)), 10);
+  });
+
+  it('does not take an object\'s inherited names for words', () => {
+    expect(wordScore(model, ['constructor', 'tostring', 'hasOwnProperty'])).toBeCloseTo(wordScore(model, []), 10);
+  });
+
+  it('ships a trained model: words, with weights of both signs', () => {
+    const weights = Object.values(WORD_MODEL.words);
+    expect(weights.length).toBeGreaterThan(100);
+    expect(weights.some((weight) => weight > 0)).toBe(true);
+    expect(weights.some((weight) => weight < 0)).toBe(true);
+    expect(WORD_MODEL.about).toMatch(/train:detect/);
+  });
+});
+
+describe('checkWordModel', () => {
+  it.each([
+    [null, 'not an object'],
+    [{ bias: 0, words: {} }, '"about" must be a string'],
+    [{ about: '', bias: 'x', words: {} }, '"bias" must be a finite number'],
+    [{ about: '', bias: 0, words: [] }, '"words" must be an object'],
+    [{ about: '', bias: 0, words: { smtp: Number.NaN } }, 'the weight of "smtp" must be a finite number'],
+  ])('rejects %j: %s', (value, message) => {
+    expect(() => checkWordModel(value)).toThrow(`words.json: ${message}`);
+  });
+});
+
+/** Articles say "outgoing", other pages "router"; each site also has a word of its own. */
+function pages(sites: number): WordPage[] {
+  const result: WordPage[] = [];
+  for (let site = 0; site < sites; site += 1) {
+    const name = `site${site}.example`;
+    result.push({ words: ['outgoing', 'mail', `own${site}`], label: 'article', site: name });
+    result.push({ words: ['router', 'mail', `own${site}`], label: 'none', site: name });
+  }
+  // An account screen says "outgoing" too; the word model does not learn from account screens.
+  result.push({ words: ['router', 'account'], label: 'account', site: 'panel.example' });
+  return result;
+}
+
+describe('fitWordModel', () => {
+  const options = { ...WORD_TRAINING, epochs: 200 };
+
+  it('learns the words that tell articles from the other pages', () => {
+    const model = fitWordModel(pages(10), options);
+    expect(model.words.outgoing).toBeGreaterThan(0.5);
+    expect(model.words.router).toBeLessThan(-0.5);
+    expect(wordScore(model, ['outgoing', 'mail'])).toBeGreaterThan(0.8);
+    expect(wordScore(model, ['router', 'mail'])).toBeLessThan(0.2);
+  });
+
+  it('leaves out the words of fewer than minSites sites, and account screens', () => {
+    const model = fitWordModel(pages(10), options);
+    expect(Object.keys(model.words).some((word) => word.startsWith('own'))).toBe(false);
+    expect(model.words.account).toBeUndefined();
+  });
+
+  it('keeps only the `keep` words with the largest weights', () => {
+    const model = fitWordModel(pages(10), { ...options, keep: 1 });
+    expect(Object.keys(model.words)).toHaveLength(1);
+  });
+
+  it('gives the same model every time', () => {
+    expect(fitWordModel(pages(6), options)).toEqual(fitWordModel(pages(6), options));
+  });
+});
+
+describe('outOfFoldScores', () => {
+  it('scores each page with a model that never saw its site', () => {
+    const all = pages(12);
+    // A word only one site's article carries: a model that saw the page would learn it as an article's word.
+    const marked = all.map((page) => (page.site === 'site3.example' && page.label === 'article' ? { ...page, words: [...page.words, 'marker'] } : page));
+    const scores = outOfFoldScores(marked, wordScore, 5, { ...WORD_TRAINING, epochs: 100, minSites: 1 });
+    const fold = foldOfSite('site3.example', 5);
+    const others = marked.filter((page) => foldOfSite(page.site, 5) !== fold);
+    const unseen = fitWordModel(others, { ...WORD_TRAINING, epochs: 100, minSites: 1 });
+    expect(unseen.words.marker).toBeUndefined();
+    const seen = fitWordModel(marked, { ...WORD_TRAINING, epochs: 100, minSites: 1 });
+    expect(seen.words.marker).toBeGreaterThan(0);
+    marked.forEach((page, index) => {
+      if (page.site !== 'site3.example') return;
+      expect(scores[index]).toBeCloseTo(wordScore(unseen, page.words), 10);
+      if (page.label === 'article') expect(scores[index]).toBeLessThan(wordScore(seen, page.words));
+    });
+  });
+});
