@@ -152,7 +152,7 @@ describe('text:mostly-incoming', () => {
 // from other people's pages carry over to ours, in English, Spanish and German alike.
 describe('text:learned-words', () => {
   it.each([['en-isp-port-25-blocked.html'], ['es-puerto-25-bloqueado.html'], ['de-port-25-gesperrt.html']])('is high on the article %s', (file) => {
-    expect(smell('text:learned-words', file)).toBeGreaterThan(0.7);
+    expect(smell('text:learned-words', file)).toBeGreaterThan(0.5);
   });
   it.each([['en-router-port-forwarding.html'], ['en-recipe-blog.html'], ['en-postfix-submission-port.html'], ['fr-dns-enregistrement-mx.html']])('is low on %s', (file) => {
     expect(smell('text:learned-words', file)).toBeLessThan(0.3);

@@ -5,7 +5,7 @@
  * saw its site.
  */
 import { describe, expect, it } from 'vitest';
-import { checkWordModel, MAX_PAGE_WORDS, pageWords, WORD_MODEL, WORD_TEXT, wordScore, type WordModel } from '../../src/core/detect/learned-words';
+import { checkWordModel, MAX_PAGE_WORDS, pageWords, WORD_LEAD, WORD_MODEL, WORD_TEXT, wordScore, wordWindow, type WordModel } from '../../src/core/detect/learned-words';
 import { fitWordModel, foldOfSite, outOfFoldScores, WORD_TRAINING, type WordPage } from '../../scripts/lib/word-model';
 
 describe('pageWords', () => {
@@ -30,6 +30,30 @@ describe('pageWords', () => {
     const text = Array.from({ length: MAX_PAGE_WORDS * 2 }, (_, index) => `w${index.toString(36)}`).join(' ');
     expect(pageWords(text).length).toBeLessThanOrEqual(MAX_PAGE_WORDS);
     expect(pageWords(text.slice(0, WORD_TEXT))).toEqual(pageWords(text));
+  });
+});
+
+describe('wordWindow', () => {
+  it('reads a text no longer than the window whole, wherever the subject starts', () => {
+    expect(wordWindow(2000, 1800)).toBe(0);
+    expect(wordWindow(WORD_TEXT, WORD_TEXT - 1)).toBe(0);
+  });
+
+  it('opens WORD_LEAD characters before the subject on a long page, and keeps the window full', () => {
+    expect(wordWindow(100_000, 50_000)).toBe(50_000 - WORD_LEAD);
+    expect(wordWindow(100_000, 99_900)).toBe(100_000 - WORD_TEXT);
+    expect(wordWindow(100_000, 300)).toBe(0);
+  });
+
+  it('starts at the beginning of a page with no word on the subject', () => {
+    expect(wordWindow(100_000, 100_000)).toBe(0);
+  });
+
+  it('lets pageWords read an article behind long menus', () => {
+    const text = `${'menu home news contact '.repeat(2000)}set the outgoing server port to 587`;
+    const from = wordWindow(text.length, text.indexOf('outgoing'));
+    expect(pageWords(text, from)).toContain('outgoing');
+    expect(pageWords(text)).not.toContain('outgoing');
   });
 });
 

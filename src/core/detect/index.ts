@@ -5,7 +5,6 @@
  */
 import { detectClient } from './client-id';
 import { extractSettings } from './extract';
-import { pageWords } from './learned-words';
 import { gatherFacts } from './facts';
 import { checkModel, decide, score, SCORED_KINDS, type Model, type ScoredKind } from './model';
 import { readPage } from './reading';
@@ -113,8 +112,8 @@ export function pageEvidence(
   textBudget = DEFAULT_TEXT_BUDGET,
 ): { answers: number[]; possible: Record<ScoredKind, boolean>; words: string[] } {
   if (document.documentElement === null) return { answers: SMELLS.map(() => 0), possible: { article: false, account: false }, words: [] };
-  const { facts, reading, extraction, answers } = analyse(document, url, textBudget);
-  return { answers, possible: possibleKinds(reading, extraction), words: pageWords(facts.text) };
+  const { reading, extraction, answers } = analyse(document, url, textBudget);
+  return { answers, possible: possibleKinds(reading, extraction), words: reading.words };
 }
 
 /** The smells' answers for a page, in SMELLS order: what `npm run train:detect` learns from. */

@@ -22,20 +22,36 @@ export interface WordModel {
 /** At most this many different words are read from a page: the text is already bounded, this bounds the set. */
 export const MAX_PAGE_WORDS = 4000;
 /**
- * Only the opening of the text is read. The corpus stores at most 2,000 characters of a page, so the weights
- * were learned on openings: summing the words of a whole long page would push its score further than any
- * training page's, and would cost the huge-page budget a pass over all of the text.
+ * Only this much of the text is read, from a little before the first word on the subject (see
+ * `wordWindow`). The corpus stores at most 2,000 characters of a page, so the weights were learned on
+ * such stretches: summing the words of a whole long page would push its score further than any training
+ * page's, and would cost the huge-page budget a pass over all of the text.
  */
 export const WORD_TEXT = 4000;
+/** How far before the first word on the subject the window opens: the article's opening lines. */
+export const WORD_LEAD = 1000;
+
+/**
+ * Where the learned words start reading: WORD_LEAD characters before the first word on the subject, so
+ * an article behind long menus or a cookie notice is read where it is, not where the page starts; but
+ * never so late that the window would hold less than WORD_TEXT characters. A text no longer than the
+ * window, as every corpus page is, is read whole.
+ */
+export function wordWindow(textLength: number, firstTopic: number): number {
+  return firstTopic >= textLength ? 0 : Math.max(0, Math.min(firstTopic - WORD_LEAD, textLength - WORD_TEXT));
+}
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 const ONLY_DIGITS = /^\d+$/;
 const MAIL_PORTS = new Set(['25', '110', '143', '465', '587', '993', '995', '2525']);
 
-/** The different words of the opening of a (normalised, lower-case) text, in the order they first come. */
-export function pageWords(fullText: string): string[] {
-  const text = fullText.length > WORD_TEXT ? fullText.slice(0, WORD_TEXT) : fullText;
+/**
+ * The different words of a (normalised, lower-case) text, WORD_TEXT characters of it from `from`, in the
+ * order they first come.
+ */
+export function pageWords(fullText: string, from = 0): string[] {
+  const text = from === 0 && fullText.length <= WORD_TEXT ? fullText : fullText.slice(from, from + WORD_TEXT);
   const seen = new Set<string>();
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null && seen.size < MAX_PAGE_WORDS; match = TOKEN.exec(text)) {

@@ -2,7 +2,7 @@
  * One reading of a page for the smells (smells.ts): every vocabulary count and position they share,
  * taken once from the facts within the text budget, so forty rules cost one pass of each pattern.
  */
-import { pageWords, wordScore, WORD_MODEL } from './learned-words';
+import { pageWords, wordScore, wordWindow, WORD_MODEL } from './learned-words';
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl } from './topic';
 import type { PageFacts } from './types';
@@ -159,7 +159,8 @@ export interface Reading {
   otherMailPorts: number;
   sendWords: number;
   cannotSend: boolean;
-  /** The learned words' probability that the page is an article (learned-words.ts). */
+  /** The words the learned words read (learned-words.ts), and their probability that the page is an article. */
+  words: string[];
   learnedWords: number;
   /** The page is about sending as another address through its SMTP server ("Send mail as"). */
   sendAs: boolean;
@@ -254,6 +255,9 @@ export function readPage(facts: PageFacts): Reading {
   const changeAt = [...positions(CHANGE_VERB, text), ...positions(CJK_CHANGE, text)];
   const cjkPort25 = ports.includes(25) && has(CJK_BLOCKED, text);
   const firstTopic = Math.min(...outgoingAt, ...submissionAt, text.length);
+  // A bare number is weaker evidence of where the subject starts than a word: "Paragraph 465" is no port.
+  const firstTopicWord = outgoingAt.length > 0 ? Math.min(...outgoingAt) : firstTopic;
+  const words = pageWords(text, wordWindow(text.length, firstTopicWord));
 
   let formServer = false;
   let formOutgoingServer = false;
@@ -370,6 +374,7 @@ export function readPage(facts: PageFacts): Reading {
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
     cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`) || has(OUTBOX, `${headline}\n${text}`),
     sendAs: has(SEND_AS, `${headline}\n${text}`),
-    learnedWords: wordScore(WORD_MODEL, pageWords(text)),
+    words,
+    learnedWords: wordScore(WORD_MODEL, words),
   };
 }
