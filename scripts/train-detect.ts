@@ -137,7 +137,14 @@ function fitModel(trainPagesAsRead: readonly Evidence[], headlinedAsRead: readon
   const unseen = outOfFoldScores(wordPagesOf(trainPagesAsRead), wordScore);
   const unseenOf = new Map(trainPagesAsRead.map((page, index) => [page.item.address, unseen[index]!]));
   const trainPages = withWordScores(trainPagesAsRead, unseen);
-  const headlinedTrain = withWordScores(headlinedAsRead, headlinedAsRead.map((page) => unseenOf.get(page.item.address) ?? wordScore(wordModel, page.words)));
+  const headlinedTrain = withWordScores(
+    headlinedAsRead,
+    headlinedAsRead.map((page) => {
+      const score = unseenOf.get(page.item.address);
+      if (score === undefined) throw new Error(`train-detect: ${page.item.address} has a headlined copy but no training page`);
+      return score;
+    }),
+  );
   const validationPages = withWordModel(validationAsRead, wordModel);
   // Our fixtures count three times: each stands for a whole failure class that CI must keep right.
   const fixturePages = withWordModel(fixtureEvidence, wordModel);
@@ -168,9 +175,9 @@ if (!args.has('--report')) {
   const { fit, chosenL2, threshold } = trained;
   wordModel = {
     ...trained.wordModel,
-    about: `Learned by npm run train:detect from the ${bySplit(plain.items, 'train').length} real training pages (articles against the other pages that are not account screens): the ${Object.keys(trained.wordModel.words).length} words with the largest weights of those on at least ${WORD_TRAINING.minSites} sites' pages, L2 ${WORD_TRAINING.l2}, ${WORD_TRAINING.epochs} epochs.`,
+    about: `Learned by npm run train:detect from the ${bySplit(plain.items, 'train').filter((item) => item.label !== 'account').length} real training pages that are not account screens (articles against the others): the ${Object.keys(trained.wordModel.words).length} words with the largest weights of those on at least ${WORD_TRAINING.minSites} sites' pages, L2 ${WORD_TRAINING.l2}, ${WORD_TRAINING.epochs} epochs.`,
   };
-  const about = `Learned by npm run train:detect from ${counts(bySplit(plain.items, 'train'))} real training pages (each also with a headline) and ${fixtures.length} of our own fixture pages, L2 ${chosenL2}, stopped at epoch ${fit.bestEpoch} on ${bySplit(plain.items, 'validation').length} validation pages; thresholds from the train and validation pages.`;
+  const about = `Learned by npm run train:detect from ${counts(bySplit(plain.items, 'train'))} real training pages (each also with a headline) and ${fixtures.length} of our own fixture pages, L2 ${chosenL2}, stopped at epoch ${fit.bestEpoch} on ${bySplit(plain.items, 'validation').length} validation pages; thresholds from the train and validation pages, keeping our fixture pages right.`;
   model = toModel(fit, threshold, about);
   console.log(`Chosen: L2 ${chosenL2}, thresholds article ${threshold.article}, account ${threshold.account}`);
 }

@@ -123,10 +123,12 @@ const LEARNED_WORDS = SMELLS.findIndex((smell) => smell.id === 'text:learned-wor
  * evidence was read with the shipped words.json, and training puts each fold's own word model in its place.
  */
 export function withWordScores(evidence: readonly Evidence[], scores: readonly number[]): Evidence[] {
-  if (LEARNED_WORDS < 0) return [...evidence];
+  // Silently keeping the shipped scores would train on words that saw the page: fail instead.
+  if (LEARNED_WORDS < 0) throw new Error('withWordScores: there is no smell text:learned-words (renamed?)');
+  if (scores.length !== evidence.length) throw new Error(`withWordScores: ${scores.length} scores for ${evidence.length} pages`);
   return evidence.map((page, index) => {
     const answers = [...page.answers];
-    answers[LEARNED_WORDS] = scores[index] ?? 0;
+    answers[LEARNED_WORDS] = scores[index]!;
     return { ...page, answers };
   });
 }

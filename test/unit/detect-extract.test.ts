@@ -156,3 +156,17 @@ describe('classification output', () => {
     expect(classifyPage(document, url).settings.anchor?.tagName.toLowerCase()).toBe(tag);
   });
 });
+
+describe('text positions', () => {
+  it('keep pointing at their text nodes when soft hyphens and zero-width spaces are dropped', () => {
+    const document = parse(
+      '<!doctype html><html><head><title>x</title></head><body><p>Post\u00adaus\u00adgangs\u00adserver ein\u200btragen.</p><p>Port 587 mit STARTTLS.</p></body></html>',
+    );
+    const facts = gatherFacts(document, 'https://example.net/kb/1', 64 * 1024);
+    expect(facts.text).toContain('postausgangsserver eintragen.');
+    for (const segment of facts.segments) {
+      const own = (segment.node.textContent ?? '').replace(/[\u00ad\u200b]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+      expect(facts.text.slice(segment.start, segment.start + own.length)).toBe(own);
+    }
+  });
+});

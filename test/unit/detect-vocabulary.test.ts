@@ -100,6 +100,18 @@ describe('real phrasings', () => {
     ['Spanish spelling "autentificación"', vocabulary.AUTH_WORD, 'requiere autentificación', true],
     ['German verb-first advice', vocabulary.ADVICE, 'Hier müssen Sie den Port ändern', true],
     ['Italian steps in the infinitive', vocabulary.STEP_VERB, 'cliccare su Impostazioni account', true],
+    ['Turkish capital dotted I', vocabulary.AUTH_WORD, 'KİMLİK DOĞRULAMA gerekli', true],
+    ['"we won\'t send you spam" is no symptom', vocabulary.CANNOT_SEND, "we won't send you spam", false],
+    ['mail that will not be sent is', vocabulary.CANNOT_SEND, 'messages cannot be sent', true],
+    ['Russian clients leaving is no symptom', vocabulary.CANNOT_SEND, 'клиенты не уходят к конкурентам', false],
+    ['Russian letters not leaving is', vocabulary.CANNOT_SEND, 'письма не уходят', true],
+    ['a French train not leaving is no symptom', vocabulary.CANNOT_SEND, "le train ne part pas à l'heure", false],
+    ['Dutch data not sent to third parties is no symptom', vocabulary.CANNOT_SEND, 'uw gegevens worden niet verstuurd naar derden', false],
+    ['Italian privacy wording is no symptom', vocabulary.CANNOT_SEND, 'i dati non vengono inviati a terzi', false],
+    ['Spanish "no salen las opciones" is no symptom', vocabulary.CANNOT_SEND, 'si no salen las opciones', false],
+    ['a French appointment is no step', vocabulary.STEP_VERB, 'une application de rendez-vous', false],
+    ['Apache Pulsar is no step', vocabulary.STEP_VERB, 'apache pulsar cluster', false],
+    ['Russian login in general is no SMTP authentication', vocabulary.AUTH_WORD, 'авторизация на сайте', false],
   ])('%s', (_, pattern, text, expected) => {
     expect(has(pattern, normalise(text))).toBe(expected);
   });

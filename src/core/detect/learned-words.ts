@@ -6,8 +6,10 @@
  * look like ours, in every language of the corpus. Its answer is one number, the smell
  * `text:learned-words`, weighed against the others like any smell.
  *
- * Words are letters and digits as they stand in the normalised text; Japanese and Chinese, written without
- * spaces, are read as pairs of characters. Numbers count only when they are mail ports.
+ * Words are letters and digits as they stand in the normalised text (inner hyphens and apostrophes kept,
+ * quotes around a word dropped); Japanese and Chinese, written without spaces, are read as pairs of
+ * characters, and a Latin word glued to them ("smtpサーバー") stays a word. Numbers count only when they
+ * are mail ports.
  */
 import words from './words.json';
 
@@ -19,17 +21,15 @@ export interface WordModel {
   words: Record<string, number>;
 }
 
-/** At most this many different words are read from a page: the text is already bounded, this bounds the set. */
-export const MAX_PAGE_WORDS = 4000;
 /**
  * Only this much of the text is read, from a little before the first word on the subject (see
  * `wordWindow`). The corpus stores at most 2,000 characters of a page, so the weights were learned on
- * such stretches: summing the words of a whole long page would push its score further than any training
- * page's, and would cost the huge-page budget a pass over all of the text.
+ * stretches that long: the score sums the words present, and reading more of a long page would push it
+ * further than any training page's. It also keeps a huge page's cost to one short pass.
  */
-export const WORD_TEXT = 4000;
+export const WORD_TEXT = 2000;
 /** How far before the first word on the subject the window opens: the article's opening lines. */
-export const WORD_LEAD = 1000;
+export const WORD_LEAD = 500;
 
 /**
  * Where the learned words start reading: WORD_LEAD characters before the first word on the subject, so
@@ -41,10 +41,29 @@ export function wordWindow(textLength: number, firstTopic: number): number {
   return firstTopic >= textLength ? 0 : Math.max(0, Math.min(firstTopic - WORD_LEAD, textLength - WORD_TEXT));
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'-]*[\p{L}\p{N}])?/gu;
+/** Runs of Japanese and Chinese inside a token ("smtpサーバー", "587番"), the prolonged-sound mark included. */
+const UNSPACED_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc]+/gu;
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc]/u;
 const ONLY_DIGITS = /^\d+$/;
 const MAIL_PORTS = new Set(['25', '110', '143', '465', '587', '993', '995', '2525']);
+
+function addWord(seen: Set<string>, word: string): void {
+  if (word.length >= 2 && (!ONLY_DIGITS.test(word) || MAIL_PORTS.has(word))) seen.add(word);
+}
+
+/** A token with Japanese or Chinese in it: each such run as pairs of characters, the rest as words. */
+function addMixed(seen: Set<string>, token: string): void {
+  let last = 0;
+  UNSPACED_RUN.lastIndex = 0;
+  for (let run = UNSPACED_RUN.exec(token); run !== null; run = UNSPACED_RUN.exec(token)) {
+    addWord(seen, token.slice(last, run.index).replace(/^['-]+|['-]+$/g, ''));
+    for (let index = 0; index + 1 < run[0].length; index += 1) seen.add(run[0].slice(index, index + 2));
+    last = run.index + run[0].length;
+  }
+  UNSPACED_RUN.lastIndex = 0;
+  addWord(seen, token.slice(last).replace(/^['-]+|['-]+$/g, ''));
+}
 
 /**
  * The different words of a (normalised, lower-case) text, WORD_TEXT characters of it from `from`, in the
@@ -54,13 +73,10 @@ export function pageWords(fullText: string, from = 0): string[] {
   const text = from === 0 && fullText.length <= WORD_TEXT ? fullText : fullText.slice(from, from + WORD_TEXT);
   const seen = new Set<string>();
   TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match !== null && seen.size < MAX_PAGE_WORDS; match = TOKEN.exec(text)) {
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const token = match[0];
-    if (UNSPACED.test(token)) {
-      for (let index = 0; index + 1 < token.length; index += 1) seen.add(token.slice(index, index + 2));
-    } else if (token.length >= 2 && (!ONLY_DIGITS.test(token) || MAIL_PORTS.has(token))) {
-      seen.add(token);
-    }
+    if (UNSPACED.test(token)) addMixed(seen, token);
+    else addWord(seen, token);
   }
   TOKEN.lastIndex = 0;
   return [...seen];

@@ -23,6 +23,8 @@ const SETUP =
 
 /** Soft hyphens and zero-width characters: invisible, but they split the words the patterns look for. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+/** The text as the classifier's `normalise` reads it, for what these patterns need: words whole, hyphens plain. */
+const asRead = (text: string): string => text.replace(INVISIBLE, '').replace(/[\u2010\u2011]/g, '-');
 
 const HEADING_TAGS = /^(?:h1|h2|h3|summary)$/;
 const MAX_HEADINGS = 8;
@@ -71,7 +73,7 @@ export function mightMatch(document: Document, url: string): boolean {
       headings += 1;
     }
   }
-  const head = parts.join('\n').replace(INVISIBLE, '');
+  const head = asRead(parts.join('\n'));
   if (TOPIC.test(head) || (MAIL.test(head) && SETUP.test(head))) return true;
-  return TOPIC.test(textSlice(document).replace(INVISIBLE, ''));
+  return TOPIC.test(asRead(textSlice(document)));
 }

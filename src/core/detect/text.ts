@@ -4,6 +4,7 @@
  * visited, and each one's ancestors are looked at once per parent thanks to a small cache.
  */
 import type { TextSegment } from './types';
+import { INVISIBLE } from './vocabulary';
 
 /** SHOW_TEXT of the DOM NodeFilter interface, as a number because linkedom defines no such global. */
 const SHOW_TEXT = 4;
@@ -95,7 +96,8 @@ export function readBudgetedText(document: Document, root: Node, budget: number)
     charsRead += data.length;
     const parent = node.parentElement;
     if (verdictOf(parent) === 'skip') continue;
-    const collapsed = data.replace(/\s+/g, ' ').trim();
+    // Soft hyphens and zero-width characters go here, before offsets are taken, so segments stay true.
+    const collapsed = data.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
     if (collapsed === '') continue;
     const block = blockOf(parent);
     const separator = length === 0 ? '' : block === previousBlock ? ' ' : '\n';

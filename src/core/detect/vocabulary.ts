@@ -1,5 +1,7 @@
 /**
- * Words the detectors share, in English, Spanish, German, French, Portuguese, Italian and Dutch.
+ * Words the detectors share: English, Spanish, German, French, Portuguese, Italian and Dutch throughout,
+ * and the phrasings of Polish, Czech, Swedish, Danish, Finnish, Russian, Turkish, Catalan, Japanese and
+ * Chinese that real pages use for the outgoing server, its port and sending.
  * Every pattern runs on text that `normalise` has lower-cased, so the sources are lower case.
  * Boundaries use Unicode letter classes because `\b` does not know that "saída" is one word.
  */
@@ -50,15 +52,21 @@ function after(text: string, index: number): number {
 }
 
 /** Lower case, typographic apostrophes and no-break spaces made plain, runs of blanks collapsed. */
+/** Soft hyphens and zero-width characters. */
+export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 export function normalise(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
     .toLowerCase()
+    // Turkish dotted capital I lower-cases to "i" and a combining dot: "KİMLİK" must read "kimlik".
+    .replace(/i\u0307/g, 'i')
     .replace(/[\u2019\u2018`´]/g, "'")
     // Non-breaking and typographic hyphens ("e\u2011mail" in Microsoft's pages) read as "-"; soft hyphens and
-    // zero-width characters, invisible on screen, would split the words they sit in.
+    // zero-width characters, invisible on screen, would split the words they sit in (text.ts drops them
+    // before it takes offsets, so the page text keeps its positions).
     .replace(/[\u2010\u2011]/g, '-')
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(INVISIBLE, '')
     .replace(/[\u00a0\u2007\u202f\t\r\f\v ]+/g, ' ');
 }
 
@@ -209,8 +217,8 @@ export const AUTH_WORD = words(
   'require sign-in', 'requires? authentication', 'login method', 'metodo di autenticazione',
   'uwierzytelni\\p{L}*', 'autentisering', 'autentificering', 'ověřování', 'tunnistautu\\p{L}*', 'аутентификаци\\p{L}*',
   'smtp-auth', 'smtp auth', 'smtp認証', '認証',
-  'autentificaci(?:ón|on)', 'authentisierung', 'authentifi\\p{L}*', 'авторизаци\\p{L}*', 'проверк\\p{L}* подлинности',
-  'kimlik doğrulama\\p{L}*', 'autentizac\\p{L}*', 'ověření', 'todennu\\p{L}*',
+  'autentificaci(?:ón|on)', 'authentisierung', 'authentifi\\p{L}*', 'smtp-авторизаци\\p{L}*', 'авторизаци\\p{L}* smtp', 'проверк\\p{L}* подлинности',
+  'kimlik doğrulama\\p{L}*', 'autentizac\\p{L}*', 'vyžaduje ověření', 'todennu\\p{L}*',
 );
 export const USER_WORD = words(
   'user ?name', 'username', 'login', 'benutzername', 'nombre de usuario', 'usuario', "nom d'utilisateur", 'identifiant',
@@ -291,13 +299,17 @@ export const CANNOT_SEND = words(
   'nie (?:mogę|można) wysłać', "receive (?:e-?mails? )?but (?:can ?not|can't|not) send", 'recibir (?:correos? )?pero no enviar',
   'empfangen,? aber nicht (?:senden|versenden|verschicken)', 'recevoir (?:des e-?mails )?mais pas (?:en )?envoyer', 'receber,? mas não enviar',
   'ricevere ma non inviare', 'ontvangen,? maar niet (?:verzenden|versturen)',
-  "(?:could ?not|couldn't|won't|doesn't|does not) (?:be )?sen[dt]", 'stuck in (?:the |your )?outbox',
+  "(?:won't|doesn't|does not|will not) send (?:e-?mails?|messages?|mails?|out)", "(?:e-?mails?|messages?|mails?) (?:could ?not|couldn't|can ?not|can't|won't|will not) be sent",
+  'stuck in (?:the |your )?outbox',
   'nie (?:może|mogła|mógł|mogło|mogą) zostać wysłan\\p{L}*', 'nie (?:został|została|zostały|zostało|zostaną) wysłan\\p{L}*',
-  'nelze odeslat', 'nejde odeslat', 'nemohu odeslat', 'не (?:могу|удается|удаётся|получается|могут) отправ\\p{L}*', 'не (?:уходят|отправляются)',
+  'nelze odeslat', 'nejde odeslat', 'nemohu odeslat', 'не (?:могу|удается|удаётся|получается|могут) отправ\\p{L}*',
+  '(?:письма|сообщения|почта) не (?:уходят|уходит|отправляются|отправляется)',
   'kan inte skicka', 'kan ikke sende', 'ei voi lähettää', 'gönderilemiyor', 'gönderemiyorum', 'gönderilmiyor',
-  'non (?:si riesce a|è possibile) inviare', 'non (?:vengono|viene) inviat\\p{L}*', 'non partono', 'no se (?:envían|envía|pueden enviar)', 'no salen',
-  'não (?:envia|consegue enviar|são enviad\\p{L}*)', 'ne (?:part|partent) pas', "(?:ne sont|n'est) pas envoyé\\p{L}*",
-  'kan geen (?:e-?)?mail\\p{L}* (?:verzenden|versturen)', 'niet (?:meer )?(?:verzonden|verstuurd)',
+  'non (?:si riesce a|è possibile) inviare', '(?:e-?mail|mail|messaggi|messaggio) non (?:vengono|viene) inviat\\p{L}*',
+  '(?:e-?mail|mail|messaggi) non partono', '(?:correos?|mensajes?|e-?mails?) no se (?:envían|envía|pueden enviar)',
+  '(?:correos?|mensajes|e-?mails?) no salen', 'não consegue enviar', '(?:e-?mails?|mensagens?) não (?:são enviad\\p{L}*|saem)',
+  '(?:e-?mails?|messages?|courriels?|mails?) ne (?:part|partent) pas', "(?:e-?mails?|messages?|courriels?) (?:ne sont|n'est) pas envoyé\\p{L}*",
+  'kan geen (?:e-?)?mail\\p{L}* (?:verzenden|versturen)', '(?:e-?mails?|mail|berichten?) (?:wordt|worden) niet (?:meer )?(?:verzonden|verstuurd)',
 );
 export const CJK_CANNOT_SEND = cjk('送信できない', '送信できません', '送信エラー', '发送失败', '无法发送', '送信トレイ', '发件箱');
 /**
@@ -346,10 +358,11 @@ export const STEP_VERB = words(
   'klik', 'tik', 'selecteer', 'kies', 'ga naar', 'vul', 'vink', 'typ',
   'kliknij', 'wybierz', 'wpisz', 'zaznacz', 'przejdź do', 'otwórz', 'klicka', 'välj', 'ange', 'öppna', 'klikněte',
   'vyberte', 'zadejte', 'нажмите', 'выберите', 'введите', 'откройте',
-  // Guides in Italian, Spanish, Portuguese and Polish often give their steps in the infinitive.
+  // Guides in Italian, Spanish, Portuguese and Polish often give their steps in the infinitive; more imperatives
+  // in German, French, Russian, Turkish, Czech and Swedish.
   'gehen sie', 'navigieren sie', 'füllen sie', 'cliccare', 'selezionare', 'inserire', 'premere', 'spuntare',
-  'hacer clic', 'pulsar', 'seleccionar', 'introducir', 'clicar', 'selecionar', 'preencha', 'toque em',
-  'cliquer', 'sélectionner', 'saisir', 'renseignez', 'indiquez', 'entrez', 'rendez-vous',
+  'hacer clic', 'pulsar (?:en|sobre)', 'seleccionar', 'introducir', 'clicar', 'selecionar', 'preencha', 'toque em',
+  'cliquer', 'sélectionner', 'saisir', 'renseignez', 'indiquez', 'entrez', 'rendez-vous (?:dans|sur)',
   'kliknąć', 'wybrać', 'wpisać', 'перейдите', 'укажите', 'отметьте', 'зайдите', 'кликните',
   'tıklayın', 'seçin', 'girin', 'açın', 'işaretleyin', 'otevřete', 'zaškrtněte', 'vyplňte', 'přejděte',
   'fyll i', 'markera', 'gå till', 'tryck på',
