@@ -22,11 +22,11 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MODEL, SMELLS, type Model } from '../src/core/detect/index';
 import { SCORED_KINDS, score, signViolations } from '../src/core/detect/model';
-import { WORD_MODEL, wordScore, type WordModel } from '../src/core/detect/learned-words';
+import { WORD_MODEL, type WordModel } from '../src/core/detect/learned-words';
 import { breakdown, describeTargets, formatReport, gatherEvidence, predictAll, reportOf, targets, withWordModel, withWordScores, type Evidence, type Outcome } from './lib/detect-eval';
 import { fixtureItems, loadCorpus, type CorpusItem, type Split } from './lib/real-corpus';
 import { train, type Example, type Fit } from './lib/softmax';
-import { fitWordModel, outOfFoldScores, WORD_TRAINING } from './lib/word-model';
+import { fitWordModel, learnsFrom, outOfFoldScores, siteHash, WORD_TRAINING } from './lib/word-model';
 
 const WEIGHTS_FILE = fileURLToPath(new URL('../src/core/detect/weights.json', import.meta.url));
 const WORDS_FILE = fileURLToPath(new URL('../src/core/detect/words.json', import.meta.url));
@@ -133,8 +133,9 @@ const wordPagesOf = (evidence: readonly Evidence[]) => evidence.map((page) => ({
  * twice: as stored, and with its first short line as the headline.
  */
 function fitModel(trainPagesAsRead: readonly Evidence[], headlinedAsRead: readonly Evidence[], validationAsRead: readonly Evidence[], log: (line: string) => void) {
-  const wordModel = fitWordModel(wordPagesOf(trainPagesAsRead), WORD_TRAINING);
-  const unseen = outOfFoldScores(wordPagesOf(trainPagesAsRead), wordScore);
+  const wordPages = wordPagesOf(trainPagesAsRead);
+  const wordModel = fitWordModel(wordPages);
+  const unseen = outOfFoldScores(wordPages);
   const unseenOf = new Map(trainPagesAsRead.map((page, index) => [page.item.address, unseen[index]!]));
   const trainPages = withWordScores(trainPagesAsRead, unseen);
   const headlinedTrain = withWordScores(
@@ -175,7 +176,7 @@ if (!args.has('--report')) {
   const { fit, chosenL2, threshold } = trained;
   wordModel = {
     ...trained.wordModel,
-    about: `Learned by npm run train:detect from the ${bySplit(plain.items, 'train').filter((item) => item.label !== 'account').length} real training pages that are not account screens (articles against the others): the ${Object.keys(trained.wordModel.words).length} words with the largest weights of those on at least ${WORD_TRAINING.minSites} sites' pages, L2 ${WORD_TRAINING.l2}, ${WORD_TRAINING.epochs} epochs.`,
+    about: `Learned by npm run train:detect from the ${bySplit(plain.items, 'train').filter(learnsFrom).length} real training pages that are not account screens (articles against the others): the ${Object.keys(trained.wordModel.words).length} words with the largest weights of those on at least ${WORD_TRAINING.minSites} sites' pages, L2 ${WORD_TRAINING.l2}, ${WORD_TRAINING.epochs} epochs.`,
   };
   const about = `Learned by npm run train:detect from ${counts(bySplit(plain.items, 'train'))} real training pages (each also with a headline) and ${fixtures.length} of our own fixture pages, L2 ${chosenL2}, stopped at epoch ${fit.bestEpoch} on ${bySplit(plain.items, 'validation').length} validation pages; thresholds from the train and validation pages, keeping our fixture pages right.`;
   model = toModel(fit, threshold, about);
@@ -199,8 +200,7 @@ function crossValidate(k: number): void {
   const seen = plainEvidence.filter((page) => page.item.split !== 'test');
   const sites = [...new Set(seen.map((page) => page.item.site))].sort();
   // Sites dealt round-robin after a fixed shuffle (by a hash of the name), so folds are repeatable.
-  const hash = (text: string) => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
-  const foldOf = new Map(sites.sort((a, b) => hash(a) - hash(b)).map((site, index) => [site, index % k] as const));
+  const foldOf = new Map(sites.sort((a, b) => siteHash(a) - siteHash(b)).map((site, index) => [site, index % k] as const));
   const rows: Array<ReturnType<typeof targets>> = [];
   const missedAccounts: string[] = [];
   const pooled: Outcome[] = [];

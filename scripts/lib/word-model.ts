@@ -2,11 +2,11 @@
  * Learns the classifier's word weights (src/core/detect/words.json, read by learned-words.ts): a binary
  * logistic regression, article against every other page that is not an account screen, over which words
  * a page has. Used by `npm run train:detect`, which also needs each training page's score from a model
- * that did not see the page's site (`outOfFold`): the smells' weights are learned on those, so the
+ * that did not see the page's site (`outOfFoldScores`): the smells' weights are learned on those, so the
  * learned words count as much as they are worth on pages they have not seen, not as much as they
  * remember.
  */
-import type { WordModel } from '../../src/core/detect/learned-words';
+import { wordScore, type WordModel } from '../../src/core/detect/learned-words';
 
 export interface WordPage {
   words: readonly string[];
@@ -26,10 +26,11 @@ export interface WordTraining {
 
 export const WORD_TRAINING: WordTraining = { l2: 0.001, epochs: 300, minSites: 3, keep: 2000 };
 
-const learnsFrom = (page: WordPage) => page.label !== 'account';
+/** The word model learns articles against every other page but account screens. */
+export const learnsFrom = (page: { label: string }): boolean => page.label !== 'account';
 
 /** Full-batch Adam on the logistic loss with an L2 penalty: deterministic, so a retraining repeats itself. */
-export function fitWordModel(pages: readonly WordPage[], options: WordTraining = WORD_TRAINING, about = ''): WordModel {
+export function fitWordModel(pages: readonly WordPage[], options: WordTraining = WORD_TRAINING): WordModel {
   const examples = pages.filter(learnsFrom);
   const sitesOf = new Map<string, Set<string>>();
   for (const page of examples) {
@@ -76,26 +77,30 @@ export function fitWordModel(pages: readonly WordPage[], options: WordTraining =
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
     .slice(0, options.keep)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { about, bias: Math.round(bias * 1000) / 1000, words: Object.fromEntries(kept) };
+  return { about: '', bias: Math.round(bias * 1000) / 1000, words: Object.fromEntries(kept) };
 }
 
-/** A repeatable fold for a site: a hash of its name. */
+/** A fixed hash of a site's name (FNV-1a), so folds by site repeat from one run to the next. */
+export function siteHash(site: string): number {
+  return [...site].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+}
+
+/** A repeatable fold for a site. */
 export function foldOfSite(site: string, folds: number): number {
-  const hash = [...site].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
-  return hash % folds;
+  return siteHash(site) % folds;
 }
 
 /**
  * Each page's score from a word model trained on the pages of the other folds (by site), in `pages`
  * order: what the smells' weights may learn from without the words remembering the page.
  */
-export function outOfFoldScores(pages: readonly WordPage[], score: (model: WordModel, words: readonly string[]) => number, folds = 5, options: WordTraining = WORD_TRAINING): number[] {
+export function outOfFoldScores(pages: readonly WordPage[], folds = 5, options: WordTraining = WORD_TRAINING): number[] {
   const scores = pages.map(() => 0);
   for (let fold = 0; fold < folds; fold += 1) {
     const held = pages.map((page, i) => [page, i] as const).filter(([page]) => foldOfSite(page.site, folds) === fold);
     if (held.length === 0) continue;
     const model = fitWordModel(pages.filter((page) => foldOfSite(page.site, folds) !== fold), options);
-    for (const [page, i] of held) scores[i] = score(model, page.words);
+    for (const [page, i] of held) scores[i] = wordScore(model, page.words);
   }
   return scores;
 }

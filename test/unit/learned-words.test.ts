@@ -143,7 +143,7 @@ describe('outOfFoldScores', () => {
     const all = pages(12);
     // A word only one site's article carries: a model that saw the page would learn it as an article's word.
     const marked = all.map((page) => (page.site === 'site3.example' && page.label === 'article' ? { ...page, words: [...page.words, 'marker'] } : page));
-    const scores = outOfFoldScores(marked, wordScore, 5, { ...WORD_TRAINING, epochs: 100, minSites: 1 });
+    const scores = outOfFoldScores(marked, 5, { ...WORD_TRAINING, epochs: 100, minSites: 1 });
     const fold = foldOfSite('site3.example', 5);
     const others = marked.filter((page) => foldOfSite(page.site, 5) !== fold);
     const unseen = fitWordModel(others, { ...WORD_TRAINING, epochs: 100, minSites: 1 });

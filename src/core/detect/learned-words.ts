@@ -3,7 +3,7 @@
  * the page (present or not), trained by `npm run train:detect` on the train split's articles against its
  * other pages and kept as data in words.json. The written smells name what a person reads a help article
  * by; these words catch what they cannot list: the products, devices and trades of the pages that only
- * look like ours, in every language of the corpus. Its answer is one number, the smell
+ * look like ours, in the languages the corpus has on at least three sites. Its answer is one number, the smell
  * `text:learned-words`, weighed against the others like any smell.
  *
  * Words are letters and digits as they stand in the normalised text (inner hyphens and apostrophes kept,
@@ -42,13 +42,17 @@ export function wordWindow(textLength: number, firstTopic: number): number {
 }
 
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'-]*[\p{L}\p{N}])?/gu;
-/** Runs of Japanese and Chinese inside a token ("smtpサーバー", "587番"), the prolonged-sound mark included. */
-const UNSPACED_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc]+/gu;
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc]/u;
+/** Japanese and Chinese characters, the prolonged-sound mark included. */
+const UNSPACED_CHAR = '[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u30fc]';
+/** Runs of them inside a token ("smtpサーバー", "587番"). */
+const UNSPACED_RUN = new RegExp(`${UNSPACED_CHAR}+`, 'gu');
+const UNSPACED = new RegExp(UNSPACED_CHAR, 'u');
+const EDGE_MARKS = /^['-]+|['-]+$/g;
 const ONLY_DIGITS = /^\d+$/;
 const MAIL_PORTS = new Set(['25', '110', '143', '465', '587', '993', '995', '2525']);
 
-function addWord(seen: Set<string>, word: string): void {
+function addWord(seen: Set<string>, token: string): void {
+  const word = token.replace(EDGE_MARKS, '');
   if (word.length >= 2 && (!ONLY_DIGITS.test(word) || MAIL_PORTS.has(word))) seen.add(word);
 }
 
@@ -57,12 +61,12 @@ function addMixed(seen: Set<string>, token: string): void {
   let last = 0;
   UNSPACED_RUN.lastIndex = 0;
   for (let run = UNSPACED_RUN.exec(token); run !== null; run = UNSPACED_RUN.exec(token)) {
-    addWord(seen, token.slice(last, run.index).replace(/^['-]+|['-]+$/g, ''));
+    addWord(seen, token.slice(last, run.index));
     for (let index = 0; index + 1 < run[0].length; index += 1) seen.add(run[0].slice(index, index + 2));
     last = run.index + run[0].length;
   }
   UNSPACED_RUN.lastIndex = 0;
-  addWord(seen, token.slice(last).replace(/^['-]+|['-]+$/g, ''));
+  addWord(seen, token.slice(last));
 }
 
 /**

@@ -254,10 +254,10 @@ export function readPage(facts: PageFacts): Reading {
   const outgoingAt = [...positions(OUTGOING_SERVER, text), ...positions(CJK_OUTGOING, text), ...positions(SMTP, text)];
   const changeAt = [...positions(CHANGE_VERB, text), ...positions(CJK_CHANGE, text)];
   const cjkPort25 = ports.includes(25) && has(CJK_BLOCKED, text);
-  const firstTopic = Math.min(...outgoingAt, ...submissionAt, text.length);
+  const firstTopicWord = Math.min(...outgoingAt, text.length);
+  const firstTopic = Math.min(firstTopicWord, ...submissionAt);
   // A bare number is weaker evidence of where the subject starts than a word: "Paragraph 465" is no port.
-  const firstTopicWord = outgoingAt.length > 0 ? Math.min(...outgoingAt) : firstTopic;
-  const words = pageWords(text, wordWindow(text.length, firstTopicWord));
+  const words = pageWords(text, wordWindow(text.length, firstTopicWord < text.length ? firstTopicWord : firstTopic));
 
   let formServer = false;
   let formOutgoingServer = false;
