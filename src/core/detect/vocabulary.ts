@@ -310,6 +310,17 @@ export const CANNOT_SEND = words(
   '(?:correos?|mensajes|e-?mails?) no salen', 'não consegue enviar', '(?:e-?mails?|mensagens?) não (?:são enviad\\p{L}*|saem)',
   '(?:e-?mails?|messages?|courriels?|mails?) ne (?:part|partent) pas', "(?:e-?mails?|messages?|courriels?) (?:ne sont|n'est) pas envoyé\\p{L}*",
   'kan geen (?:e-?)?mail\\p{L}* (?:verzenden|versturen)', '(?:e-?mails?|mail|berichten?) (?:wordt|worden) niet (?:meer )?(?:verzonden|verstuurd)',
+  // The same symptom spoken to the reader ("you cannot send"), or of several people: help pages address
+  // their reader more often than they quote one. Tied to mail where the verb alone also sends parcels or spam.
+  'non (?:riesci|riuscite|riescono) (?:più )?a inviare (?:(?:la|le|i|il|un|una|delle|dei) )?(?:posta|e-?mail|mail|messaggi\\p{L}*)',
+  'impossibile inviare (?:la |il |i |le |un |una )?(?:posta|e-?mail|mail|messaggi\\p{L}*)',
+  "(?:n'arrivez|n'arrives|n'arrivent) (?:plus |pas )+à envoyer (?:de |d'|des |les |vos |un )?(?:e-?mails?|messages?|courriels?|mails?)",
+  "ne (?:peux|pouvez|peut|peuvent) (?:plus|pas) envoyer (?:de |d'|des |les |vos )?(?:e-?mails?|messages?|courriels?|mails?)",
+  'no (?:puedes|puede|pueden|podemos|consigues|consigue|consiguen) enviar (?:(?:el|los|tus|sus|un) )?(?:correos?|e-?mails?|mensajes?)',
+  'não (?:conseguem|consegues|posso|pode|podem) enviar (?:e-?mails?|mensagens?|correio)',
+  '(?:können|könnt|kannst) keine (?:e-?mails?|mails?|nachrichten)', 'keine (?:e-?mails?|mails?|nachrichten) (?:mehr )?(?:senden|versenden|verschicken)',
+  'nie (?:możesz|możecie|mogą|mogę|można) (?:wysłać|wysyłać) (?:poczty|e-?maili|e-?maila|maili|wiadomości)',
+  'kunt (?:u )?geen (?:e-?)?mail\\p{L}* (?:meer )?(?:verzenden|versturen)',
 );
 export const CJK_CANNOT_SEND = cjk('送信できない', '送信できません', '送信エラー', '发送失败', '无法发送', '送信トレイ', '发件箱');
 /**
