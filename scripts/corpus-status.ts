@@ -5,7 +5,10 @@
  *                                         checks that no site is in two splits
  *   npm run corpus:status -- --render DIR rebuilds every present page as an HTML file in DIR (the form
  *                                         the classifier and `npm run classify` read), with an index.tsv
- *   npm run corpus:status -- --merge      adds the rows of the collectors' staging files (labels.*.tsv)
+ *   npm run corpus:status -- --agree PART SECOND
+ *                                         keeps the rows of a collector's staging.PART.tsv that the second
+ *                                         reader's blind labels (file SECOND) agree with, in labels.PART.tsv
+ *   npm run corpus:status -- --merge      adds the agreed rows of each batch (labels.*.tsv)
  *                                         to labels.tsv, giving each new site a split
  *
  * The texts are other people's words and are not in git. Pages come from stored copies of public web
@@ -15,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { HEADER, LABELS_FILE, REAL_DIR, loadCorpus, parseLabels, presence, readLabels, siteOf, type LabelRow, type Split } from './lib/real-corpus';
+import { HEADER, LABELS_FILE, REAL_DIR, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type LabelRow, type Split } from './lib/real-corpus';
 
 const args = process.argv.slice(2);
 
@@ -103,7 +106,27 @@ function render(dir: string): void {
   console.log(`Rendered ${items.length} pages into ${dir} (${missing.length} labelled pages have no text here).`);
 }
 
+/** `--agree PART SECOND`: the agreement step between collecting a batch and merging it. */
+function agree(part: string, secondFile: string): void {
+  if (!/^[a-z0-9-]+$/i.test(part)) fail(`--agree: the part "${part}" must be letters, digits or "-" (staging.PART.tsv)`);
+  const stagedFile = `${REAL_DIR}staging.${part}.tsv`;
+  const outFile = `${REAL_DIR}labels.${part}.tsv`;
+  if (!existsSync(stagedFile)) fail(`--agree: there is no ${stagedFile}`);
+  if (!existsSync(secondFile)) fail(`--agree: there is no ${secondFile}`);
+  if (existsSync(outFile)) fail(`--agree: ${outFile} exists already; remove it to agree this batch again`);
+  let result: ReturnType<typeof agreedRows>;
+  try {
+    result = agreedRows(readFileSync(stagedFile, 'utf8'), readFileSync(secondFile, 'utf8'), `staging.${part}.tsv`, secondFile);
+  } catch (error) {
+    fail(`--agree: ${(error as Error).message}`);
+  }
+  writeFileSync(outFile, `address\tlabel\tlanguage\tnote\n${result.agreed.map((row) => `${row}\n`).join('')}`);
+  console.log(`labels.${part}.tsv: ${result.agreed.length} rows agreed, ${result.disagreed.length} left out.`);
+  for (const { row, second } of result.disagreed) console.log(`  left out (second reader: ${second}): ${row.split('\t').slice(0, 2).join('  ')}`);
+}
+
 if (args[0] === '--merge') merge();
+else if (args[0] === '--agree') agree(args[1] ?? fail('--agree needs a part and the second labels file'), args[2] ?? fail('--agree needs the second labels file'));
 else if (args[0] === '--render') render(args[1] ?? fail('--render needs a folder'));
 else if (args.length === 0) status();
-else fail(`unknown option ${args[0]} (use --merge or --render DIR)`);
+else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge or --render DIR)`);

@@ -190,3 +190,42 @@ export function loadCorpus(options: { headline?: boolean } = {}): { items: Corpu
   }
   return { items, missing };
 }
+
+/** What `agreedRows` found: the staged rows both readers labelled alike, and the others with the second label. */
+export interface Agreement {
+  agreed: string[];
+  disagreed: Array<{ row: string; second: string }>;
+}
+
+/**
+ * Compares a collector's staging file (`address label language note`) with a second reader's blind
+ * labels (`address label …`, no header, any further columns ignored) and keeps the staged rows whose
+ * label both gave. A second label of "unsure" is a disagreement. Every staged address must have a
+ * second label, and no second label may name an address that was not staged: a mismatch means the
+ * two files are not of the same batch, and nothing is kept.
+ */
+export function agreedRows(staged: string, blind: string, stagedName = 'staging file', blindName = 'second labels'): Agreement {
+  const lines = staged.replace(/\r\n/g, '\n').split('\n').filter((line) => line.trim() !== '');
+  if (lines[0] !== 'address\tlabel\tlanguage\tnote') throw new Error(`${stagedName}: the first line must be "address<TAB>label<TAB>language<TAB>note"`);
+  const second = new Map<string, string>();
+  blind.replace(/\r\n/g, '\n').split('\n').filter((line) => line.trim() !== '').forEach((line, index) => {
+    const [address = '', label = ''] = line.split('\t');
+    if (!address || !label) throw new Error(`${blindName}:${index + 1}: needs an address and a label, separated by a tab`);
+    if (second.has(address)) throw new Error(`${blindName}:${index + 1}: ${address} is labelled twice`);
+    second.set(address, label.trim());
+  });
+  const rows = lines.slice(1);
+  const stagedAddresses = new Set(rows.map((row) => row.split('\t')[0] ?? ''));
+  const unlabelled = [...stagedAddresses].filter((address) => !second.has(address));
+  if (unlabelled.length > 0) throw new Error(`${blindName}: no second label for ${unlabelled.length} staged page(s), e.g. ${unlabelled[0]}`);
+  const strangers = [...second.keys()].filter((address) => !stagedAddresses.has(address));
+  if (strangers.length > 0) throw new Error(`${blindName}: ${strangers.length} page(s) that ${stagedName} does not hold, e.g. ${strangers[0]}`);
+  const agreement: Agreement = { agreed: [], disagreed: [] };
+  for (const row of rows) {
+    const [address = '', label = ''] = row.split('\t');
+    const other = second.get(address)!;
+    if (other === label) agreement.agreed.push(row);
+    else agreement.disagreed.push({ row, second: other });
+  }
+  return agreement;
+}
