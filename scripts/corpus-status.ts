@@ -43,7 +43,12 @@ function merge(): void {
       if (known.has(address)) continue;
       known.add(address);
       // Reuse the checks of labels.tsv by parsing the row as if it had a split.
-      const [row] = parseLabels(`${HEADER}\n${address}\t${label}\t${language}\ttrain\t${note}`, name);
+      let row: LabelRow | undefined;
+      try {
+        [row] = parseLabels(`${HEADER}\n${address}\t${label}\t${language}\ttrain\t${note}`, name);
+      } catch (error) {
+        fail(`--merge: ${(error as Error).message} (nothing was merged)`);
+      }
       staged.push(row!);
     }
   }

@@ -197,34 +197,45 @@ export interface Agreement {
   disagreed: Array<{ row: string; second: string }>;
 }
 
+/** Lines of a tab-separated file, a byte-order mark and Windows line ends taken off, blank lines skipped. */
+const tsvLines = (text: string): string[] => text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').split('\n').filter((line) => line.trim() !== '');
+
 /**
  * Compares a collector's staging file (`address label language note`) with a second reader's blind
  * labels (`address label …`, no header, any further columns ignored) and keeps the staged rows whose
- * label both gave. A second label of "unsure" is a disagreement. Every staged address must have a
- * second label, and no second label may name an address that was not staged: a mismatch means the
- * two files are not of the same batch, and nothing is kept.
+ * label both gave, one of article, account or none. A second label of "unsure" (or anything else) is a
+ * disagreement. Every staged address must have a second label, and no second label may name an address
+ * that was not staged: a mismatch means the two files are not of the same batch, and nothing is kept.
  */
 export function agreedRows(staged: string, blind: string, stagedName = 'staging file', blindName = 'second labels'): Agreement {
-  const lines = staged.replace(/\r\n/g, '\n').split('\n').filter((line) => line.trim() !== '');
+  const lines = tsvLines(staged);
   if (lines[0] !== 'address\tlabel\tlanguage\tnote') throw new Error(`${stagedName}: the first line must be "address<TAB>label<TAB>language<TAB>note"`);
   const second = new Map<string, string>();
-  blind.replace(/\r\n/g, '\n').split('\n').filter((line) => line.trim() !== '').forEach((line, index) => {
-    const [address = '', label = ''] = line.split('\t');
+  tsvLines(blind).forEach((line, index) => {
+    const [address = '', label = ''] = line.split('\t').map((field) => field.trim());
     if (!address || !label) throw new Error(`${blindName}:${index + 1}: needs an address and a label, separated by a tab`);
     if (second.has(address)) throw new Error(`${blindName}:${index + 1}: ${address} is labelled twice`);
-    second.set(address, label.trim());
+    second.set(address, label);
   });
-  const rows = lines.slice(1);
-  const stagedAddresses = new Set(rows.map((row) => row.split('\t')[0] ?? ''));
+  const rows = lines.slice(1).map((row, index) => {
+    const fields = row.split('\t').map((field) => field.trim());
+    const [address = '', label = ''] = fields;
+    if (!address) throw new Error(`${stagedName}:${index + 2}: no address`);
+    return { row: fields.join('\t'), address, label };
+  });
+  const stagedAddresses = new Set<string>();
+  rows.forEach(({ address }, index) => {
+    if (stagedAddresses.has(address)) throw new Error(`${stagedName}:${index + 2}: ${address} is staged twice`);
+    stagedAddresses.add(address);
+  });
   const unlabelled = [...stagedAddresses].filter((address) => !second.has(address));
   if (unlabelled.length > 0) throw new Error(`${blindName}: no second label for ${unlabelled.length} staged page(s), e.g. ${unlabelled[0]}`);
   const strangers = [...second.keys()].filter((address) => !stagedAddresses.has(address));
   if (strangers.length > 0) throw new Error(`${blindName}: ${strangers.length} page(s) that ${stagedName} does not hold, e.g. ${strangers[0]}`);
   const agreement: Agreement = { agreed: [], disagreed: [] };
-  for (const row of rows) {
-    const [address = '', label = ''] = row.split('\t');
+  for (const { row, address, label } of rows) {
     const other = second.get(address)!;
-    if (other === label) agreement.agreed.push(row);
+    if (other === label && LABELS.includes(label as Label)) agreement.agreed.push(row);
     else agreement.disagreed.push({ row, second: other });
   }
   return agreement;

@@ -44,3 +44,24 @@ describe('agreedRows', () => {
     expect(() => agreedRows(staged, 'https://isp.example/help/smtp', 's', 'second.tsv')).toThrow(/second\.tsv:1: needs an address and a label/);
   });
 });
+
+describe('agreedRows on untidy files', () => {
+  it('agrees only on real labels: both saying "unsure" or a misspelt label is no agreement', () => {
+    const one = `${HEAD}\nhttps://a.example/\tunsure\ten\tarticle:faq\nhttps://b.example/\tArticle\ten\tarticle:faq\nhttps://c.example/\tnone\ten\tnear-miss:dns-mx-spf`;
+    const second = 'https://a.example/\tunsure\nhttps://b.example/\tArticle\nhttps://c.example/\tnone';
+    const result = agreedRows(one, second);
+    expect(result.agreed.map((row) => row.split('\t')[0])).toEqual(['https://c.example/']);
+    expect(result.disagreed.map((d) => d.second)).toEqual(['unsure', 'Article']);
+  });
+
+  it('refuses a page staged twice', () => {
+    const twice = `${HEAD}\nhttps://a.example/\tnone\ten\tx\nhttps://a.example/\tarticle\ten\ty`;
+    expect(() => agreedRows(twice, 'https://a.example/\tnone', 'staging.x.tsv')).toThrow(/staging\.x\.tsv:3: https:\/\/a\.example\/ is staged twice/);
+  });
+
+  it('reads past a byte-order mark, Windows line ends and stray spaces around fields', () => {
+    const untidy = `\uFEFF${HEAD}\r\nhttps://a.example/ \tarticle \ten\tarticle:faq\r\n`;
+    const result = agreedRows(untidy, ' https://a.example/\t article\tarticle:faq\r\n');
+    expect(result.agreed).toEqual(['https://a.example/\tarticle\ten\tarticle:faq']);
+  });
+});

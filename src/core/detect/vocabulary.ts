@@ -312,15 +312,15 @@ export const CANNOT_SEND = words(
   'kan geen (?:e-?)?mail\\p{L}* (?:verzenden|versturen)', '(?:e-?mails?|mail|berichten?) (?:wordt|worden) niet (?:meer )?(?:verzonden|verstuurd)',
   // The same symptom spoken to the reader ("you cannot send"), or of several people: help pages address
   // their reader more often than they quote one. Tied to mail where the verb alone also sends parcels or spam.
-  'non (?:riesci|riuscite|riescono) (?:più )?a inviare (?:(?:la|le|i|il|un|una|delle|dei) )?(?:posta|e-?mail|mail|messaggi\\p{L}*)',
-  'impossibile inviare (?:la |il |i |le |un |una )?(?:posta|e-?mail|mail|messaggi\\p{L}*)',
-  "(?:n'arrivez|n'arrives|n'arrivent) (?:plus |pas )+à envoyer (?:de |d'|des |les |vos |un )?(?:e-?mails?|messages?|courriels?|mails?)",
-  "ne (?:peux|pouvez|peut|peuvent) (?:plus|pas) envoyer (?:de |d'|des |les |vos )?(?:e-?mails?|messages?|courriels?|mails?)",
-  'no (?:puedes|puede|pueden|podemos|consigues|consigue|consiguen) enviar (?:(?:el|los|tus|sus|un) )?(?:correos?|e-?mails?|mensajes?)',
-  'não (?:conseguem|consegues|posso|pode|podem) enviar (?:e-?mails?|mensagens?|correio)',
-  '(?:können|könnt|kannst) keine (?:e-?mails?|mails?|nachrichten)', 'keine (?:e-?mails?|mails?|nachrichten) (?:mehr )?(?:senden|versenden|verschicken)',
-  'nie (?:możesz|możecie|mogą|mogę|można) (?:wysłać|wysyłać) (?:poczty|e-?maili|e-?maila|maili|wiadomości)',
-  'kunt (?:u )?geen (?:e-?)?mail\\p{L}* (?:meer )?(?:verzenden|versturen)',
+  // Only mail counts here, not "messages" alone: "you cannot send messages to this group" is a chat app.
+  "non (?:riesci|riuscite|riescono|puoi|potete|possono) (?:più )?(?:a |ad )?inviare (?:(?:la|le|i|il|un|una|delle|dei) |l'|un')?(?:posta|e-?mail|mail|messaggi di posta)",
+  "impossibile inviare (?:(?:la|il|i|le|un|una) |l'|un')?(?:posta|e-?mail|mail|messaggi di posta)",
+  "(?:n'arrivez|n'arrives|n'arrivent|ne pouvez|ne peux|ne peut|ne peuvent) (?:plus |pas )+(?:à )?envoyer (?:de |d'|des |les |le |vos |votre |un )?(?:e-?mails?|courriels?|mails?|messages? électroniques?)",
+  'no (?:puedes|puede|pueden|podemos|consigues|consigue|consiguen) enviar (?:(?:el|los|tus|sus|un) )?(?:correos?|e-?mails?|mensajes de correo)',
+  'não (?:conseguem|consegues|conseguimos|posso|pode|podem) enviar (?:(?:o|os|seus|um) )?(?:e-?mails?|mensagens de (?:e-?mail|correio)|correio)',
+  '(?:kann|können|könnt|kannst) (?:\\p{L}+ )?keine (?:e-?mails?|mails?|e-mail-nachrichten) (?:mehr )?(?:senden|versenden|verschicken)',
+  'nie (?:możesz|możecie|mogą|mogę|można) (?:wysłać|wysyłać) (?:poczty|(?:e-?)?mail(?:a|i|ów)?|wiadomości e-?mail)',
+  '(?:kunt|kun|kunnen) (?:u |je |jullie |we |ze )?geen (?:e-?)?mail\\p{L}* (?:meer )?(?:verzenden|versturen)',
 );
 export const CJK_CANNOT_SEND = cjk('送信できない', '送信できません', '送信エラー', '发送失败', '无法发送', '送信トレイ', '发件箱');
 /**
