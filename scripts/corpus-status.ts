@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { HEADER, LABELS_FILE, REAL_DIR, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type LabelRow, type Split } from './lib/real-corpus';
+import { HEADER, LABELS_FILE, REAL_DIR, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
 
 const args = process.argv.slice(2);
 
@@ -37,7 +37,7 @@ function merge(): void {
   const staged: Array<Omit<LabelRow, 'split'>> = [];
   for (const name of readdirSync(REAL_DIR).filter((file) => /^labels\..+\.tsv$/.test(file)).sort()) {
     const lines = readFileSync(`${REAL_DIR}${name}`, 'utf8').replace(/\r\n/g, '\n').split('\n').filter((line) => line.trim());
-    if (lines[0] !== 'address\tlabel\tlanguage\tnote') fail(`${name}: the header must be address, label, language, note`);
+    if (lines[0] !== STAGING_HEADER) fail(`${name}: the header must be address, label, language, note`);
     for (const line of lines.slice(1)) {
       const [address = '', label = '', language = '', note = ''] = line.split('\t');
       if (known.has(address)) continue;
@@ -119,13 +119,13 @@ function agree(part: string, secondFile: string): void {
   if (!existsSync(stagedFile)) fail(`--agree: there is no ${stagedFile}`);
   if (!existsSync(secondFile)) fail(`--agree: there is no ${secondFile}`);
   if (existsSync(outFile)) fail(`--agree: ${outFile} exists already; remove it to agree this batch again`);
-  let result: ReturnType<typeof agreedRows>;
+  let result: Agreement;
   try {
     result = agreedRows(readFileSync(stagedFile, 'utf8'), readFileSync(secondFile, 'utf8'), `staging.${part}.tsv`, secondFile);
   } catch (error) {
     fail(`--agree: ${(error as Error).message}`);
   }
-  writeFileSync(outFile, `address\tlabel\tlanguage\tnote\n${result.agreed.map((row) => `${row}\n`).join('')}`);
+  writeFileSync(outFile, `${STAGING_HEADER}\n${result.agreed.map((row) => `${row}\n`).join('')}`);
   console.log(`labels.${part}.tsv: ${result.agreed.length} rows agreed, ${result.disagreed.length} left out.`);
   for (const { row, second } of result.disagreed) console.log(`  left out (second reader: ${second}): ${row.split('\t').slice(0, 2).join('  ')}`);
 }

@@ -15,6 +15,8 @@ export const REAL_DIR = fileURLToPath(new URL('../../test/corpus/real/', import.
 export const TEXTS_DIR = `${REAL_DIR}texts/`;
 export const LABELS_FILE = `${REAL_DIR}labels.tsv`;
 export const HEADER = 'address\tlabel\tlanguage\tsplit\tnote';
+/** The first line of a collector's staging file and of an agreed batch: a labels row without its split. */
+export const STAGING_HEADER = 'address\tlabel\tlanguage\tnote';
 
 export type Label = 'article' | 'account' | 'none';
 export type Split = 'train' | 'validation' | 'test';
@@ -209,7 +211,7 @@ const tsvLines = (text: string): string[] => text.replace(/^\uFEFF/, '').replace
  */
 export function agreedRows(staged: string, blind: string, stagedName = 'staging file', blindName = 'second labels'): Agreement {
   const lines = tsvLines(staged);
-  if (lines[0] !== 'address\tlabel\tlanguage\tnote') throw new Error(`${stagedName}: the first line must be "address<TAB>label<TAB>language<TAB>note"`);
+  if (lines[0] !== STAGING_HEADER) throw new Error(`${stagedName}: the first line must be "address<TAB>label<TAB>language<TAB>note"`);
   const second = new Map<string, string>();
   tsvLines(blind).forEach((line, index) => {
     const [address = '', label = ''] = line.split('\t').map((field) => field.trim());

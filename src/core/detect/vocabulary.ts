@@ -51,10 +51,10 @@ function after(text: string, index: number): number {
   return index + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
 }
 
-/** Lower case, typographic apostrophes and no-break spaces made plain, runs of blanks collapsed. */
 /** Soft hyphens and zero-width characters. */
 export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
+/** Lower case, typographic apostrophes and no-break spaces made plain, runs of blanks collapsed. */
 export function normalise(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
