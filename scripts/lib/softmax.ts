@@ -42,6 +42,11 @@ export interface TrainOptions {
    * 0 where it may take either sign. Each step is projected back into these bounds.
    */
   sign?: number[][];
+  /**
+   * Whether the validation loss that early stopping watches counts each class as much as the others
+   * (true, the default) or each page once (false).
+   */
+  balanceValidation?: boolean;
 }
 
 function probabilities(weights: number[][], bias: number[], x: readonly number[]): number[] {
@@ -80,7 +85,7 @@ export function train(trainSet: readonly Example[], validation: readonly Example
   const free = options.free;
   const prior = options.prior ?? [Array.from({ length: features }, () => 0), Array.from({ length: features }, () => 0)];
   const balance = classWeights(trainSet);
-  const validationBalance = classWeights(validation.length > 0 ? validation : trainSet);
+  const validationBalance = options.balanceValidation === false ? { none: 1, article: 1, account: 1 } : classWeights(validation.length > 0 ? validation : trainSet);
   const weights = [[...prior[0]!], [...prior[1]!]];
   const bias = [0, 0];
   // Adam's moments, one per parameter: weights row-major, then the two biases.

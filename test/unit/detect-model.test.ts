@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyPage, MODEL, SMELLS } from '../../src/core/detect/index';
 import { checkModel, decide, score, signViolations, type Model } from '../../src/core/detect/model';
 import { keyOf, pageHtml, parseLabels, siteOf } from '../../scripts/lib/real-corpus';
-import { evaluate, train, type Example } from '../../scripts/lib/softmax';
+import { evaluate, loss, train, type Example } from '../../scripts/lib/softmax';
 import { parse } from '../fixtures/pages/corpus';
 
 const zeroModel = (overrides: Partial<Model> = {}): Model => ({
@@ -113,6 +113,19 @@ describe('trainer', () => {
     expect(account[1]).toBeGreaterThan(2);
     const free = train(examples(90, 1), examples(30, 2), { l2: 0.001, maxEpochs: 3000, patience: 200 });
     expect(free.weights[0]![0]).toBeGreaterThan(2);
+  });
+
+  it('watches a validation loss that counts each class alike, or each page once when asked', () => {
+    // A validation split of 28 pages that are none and 2 account pages, the first of them (index 0) labelled
+    // against its features: per class, the two account pages weigh as much as the 28 others together.
+    const validation = examples(30, 2).map((example, index) => ({ ...example, y: index === 0 || index === 2 ? 'account' : 'none' }) as Example);
+    const options = { l2: 0.001, maxEpochs: 3000, patience: 200 };
+    const balanced = train(examples(90, 1), validation, options);
+    const plain = train(examples(90, 1), validation, { ...options, balanceValidation: false });
+    const perClass = { none: 0.5 / 28, article: 0, account: 0.5 / 2 };
+    expect(balanced.validationLoss).toBeCloseTo(loss(balanced.weights, balanced.bias, validation, perClass), 6);
+    expect(plain.validationLoss).toBeCloseTo(loss(plain.weights, plain.bias, validation, { none: 1, article: 1, account: 1 }), 6);
+    expect(plain.validationLoss).not.toBeCloseTo(balanced.validationLoss, 2);
   });
 
   it('refuses to train on nothing, with a sentence', () => {
