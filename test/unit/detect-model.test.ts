@@ -125,7 +125,6 @@ describe('trainer', () => {
     const perClass = { none: 0.5 / 28, article: 0, account: 0.5 / 2 };
     expect(balanced.validationLoss).toBeCloseTo(loss(balanced.weights, balanced.bias, validation, perClass), 6);
     expect(plain.validationLoss).toBeCloseTo(loss(plain.weights, plain.bias, validation, { none: 1, article: 1, account: 1 }), 6);
-    expect(plain.validationLoss).not.toBeCloseTo(balanced.validationLoss, 2);
   });
 
   it('refuses to train on nothing, with a sentence', () => {
