@@ -242,7 +242,7 @@ if (!args.has('--report')) {
   let threshold: Model['threshold'];
   if (fixedThreshold !== null) threshold = { article: fixedThreshold, account: fixedThreshold };
   else {
-    console.log(`Choosing the thresholds on held-out pages: training ${THRESHOLD_FOLDS} more models by site, each scoring a fifth of the sites after learning from three fifths and stopping early on the last…`);
+    console.log(`Choosing the thresholds on held-out pages: training ${THRESHOLD_FOLDS} more models by site, each learning from three fifths of the sites, stopping early on a fourth and scoring the last fifth…`);
     heldOut = heldOutFolds(THRESHOLD_FOLDS);
     threshold = chooseThresholds(heldOut, fit, trained.fixturePages, (line) => console.log(line));
   }
