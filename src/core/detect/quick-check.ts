@@ -13,7 +13,23 @@ const TOPIC = new RegExp(
     'smtp', 'imap', 'pop3', 'outgoing (?:mail|e-?mail|server)', 'outbound (?:mail|server|port)', 'mail ?server', 'mailserver', 'saliente', 'de salida',
     'postausgang', 'ausgangsserver', 'ausgehende', 'sortant', "d'envoi", 'sa[íi]da', 'de envio', 'in uscita', 'uitgaand',
     'wychodz', 'utgående', 'udgående', 'odchozí', 'lähtevä', 'исходящ', 'giden', 'op25b', '送信', 'サブミッション',
-    '(?:port|puerto|porta|poort|portu|ポート|порт)\\W{0,3}(?:25|465|587|2525)(?!\\d)', '(?:25|465|587)\\s?番',
+    // A port word, then the number later in the sentence ("los puertos recomendados son el 587"), or the number first ("25 portu").
+    // Not "support … 25 March": the word must start there, and only a submission port may come that far after it.
+    '(?:port|puerto|porta|poort|portu|ポート|порт)\\W{0,3}(?:25|465|587|2525)(?!\\d)',
+    '(?<![a-z])(?:port|puerto|porta|poort|ポート|порт)[^.\\n]{0,80}?(?<!\\d)(?:465|587|2525)(?!\\d)', '(?:25|465|587|2525)\\W{0,3}(?:port|番)',
+    'requires authentication', 'requer autenticação', 'requiere autenticación', 'sending (?:mail )?server', 'is sent (?:through|via)',
+    'same settings as', 'versand-?server', 'de env[íi]o', 'sortint', 'de sortida', 'uscita', 'trimis', '送受信',
+    'kimenő', 'εξερχόμεν', 'вихідн', 'изходящ', 'odlazn', 'odhodn', 'odchádzaj', 'odesílání', 'siunčiam', 'išeinanč', 'izejoš', 'väljuv',
+    'ieșire', 'iesire', 'trimitere', 'spedizione', 'keluar', 'thư đi', 'gửi (?:thư|mail|email)', '보내는', '나가는', '발신', 'الصادر',
+    'الإرسال', 'خروجی', 'יוצא', 'आउटगोइंग', 'जावक', 'ขาออก', '发信', '發信', '寄信', '外寄', '寄件', '发件', '发送', '發送', '送れ', '寄不出',
+    // Mail that cannot be sent (CANNOT_SEND) or waits in the outbox: the classifier reads these as the subject too.
+    // Never a bare verb of sending: "Enviar", "Envoyer" and "Invia" label every form's button.
+    "(?:not|n[’']t|unable to|fail\\w* to) (?:be |being )?sen[dt]", 'outbox', 'kann keine', 'keine (?:e-?)?mails', 'nicht (?:senden|versende|verschick|gesendet)',
+    '(?:pas|plus) (?:à )?envoyer', 'impossible d.envoyer', 'pas envoy', 'ne partent', 'no (?:\\S+ ){0,2}enviar', 'no se env', 'no salen',
+    'não (?:\\S+ ){0,2}enviar', 'não são enviad', 'não saem', 'non (?:\\S+ ){0,2}inviare', 'impossibile inviare', 'non (?:vengono|viene) inviat',
+    'non partono', 'niet (?:meer )?(?:verzonden|verstuurd|verzenden|versturen)', 'geen (?:e-?)?mail', 'nie \\S+ (?:zostać )?wys[lł]', 'odeslat',
+    'не \\S+ отправ', 'не уход', 'не отправл', 'kan inte skicka', 'kan ikke sende', 'ei voi lähettää', 'gönderilemiyor', 'gönderemiyor',
+    'gönderilmiyor', 'caixa de saída', 'postvak uit', 'skrzynka nadawcza', 'utkorgen', '无法寄', '無法寄',
   ].join('|'),
   'i',
 );
