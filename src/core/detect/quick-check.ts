@@ -3,7 +3,9 @@
  * expressions over the URL, title, meta description, the first headings and a bounded slice of the
  * page's text. It must say yes to every page the classifier would call an article or account page
  * (real pages often have a generic title and no heading on the subject, so the text slice is read
- * too); saying yes to some others only costs a load.
+ * too), save one whose only sign is a bare port number (see TOPIC); saying yes to some others only
+ * costs a load, but everyday words would cost it on most pages of a language, so phrases stand in
+ * for them.
  * Kept free of imports so the bootstrap bundle stays small.
  */
 
@@ -11,25 +13,42 @@
 const TOPIC = new RegExp(
   [
     'smtp', 'imap', 'pop3', 'outgoing (?:mail|e-?mail|server)', 'outbound (?:mail|server|port)', 'mail ?server', 'mailserver', 'saliente', 'de salida',
-    'postausgang', 'ausgangsserver', 'ausgehende', 'sortant', "d'envoi", 'sa[íi]da', 'de envio', 'in uscita', 'uitgaand',
-    'wychodz', 'utgående', 'udgående', 'odchozí', 'lähtevä', 'исходящ', 'giden', 'op25b', '送信', 'サブミッション',
-    // A port word, then the number later in the sentence ("los puertos recomendados son el 587"), or the number first ("25 portu").
-    // Not "support … 25 March": the word must start there, and only a submission port may come that far after it.
-    '(?:port|puerto|porta|poort|portu|ポート|порт)\\W{0,3}(?:25|465|587|2525)(?!\\d)',
-    '(?<![a-z])(?:port|puerto|porta|poort|ポート|порт)[^.\\n]{0,80}?(?<!\\d)(?:465|587|2525)(?!\\d)', '(?:25|465|587|2525)\\W{0,3}(?:port|番)',
-    'requires authentication', 'requer autenticação', 'requiere autenticación', 'sending (?:mail )?server', 'is sent (?:through|via)',
-    'same settings as', 'versand-?server', 'de env[íi]o', 'sortint', 'de sortida', 'uscita', 'trimis', '送受信',
-    'kimenő', 'εξερχόμεν', 'вихідн', 'изходящ', 'odlazn', 'odhodn', 'odchádzaj', 'odesílání', 'siunčiam', 'išeinanč', 'izejoš', 'väljuv',
-    'ieșire', 'iesire', 'trimitere', 'spedizione', 'keluar', 'thư đi', 'gửi (?:thư|mail|email)', '보내는', '나가는', '발신', 'الصادر',
-    'الإرسال', 'خروجی', 'יוצא', 'आउटगोइंग', 'जावक', 'ขาออก', '发信', '發信', '寄信', '外寄', '寄件', '发件', '发送', '發送', '送れ', '寄不出',
-    // Mail that cannot be sent (CANNOT_SEND) or waits in the outbox: the classifier reads these as the subject too.
-    // Never a bare verb of sending: "Enviar", "Envoyer" and "Invia" label every form's button.
-    "(?:not|n[’']t|unable to|fail\\w* to) (?:be |being )?sen[dt]", 'outbox', 'kann keine', 'keine (?:e-?)?mails', 'nicht (?:senden|versende|verschick|gesendet)',
-    '(?:pas|plus) (?:à )?envoyer', 'impossible d.envoyer', 'pas envoy', 'ne partent', 'no (?:\\S+ ){0,2}enviar', 'no se env', 'no salen',
-    'não (?:\\S+ ){0,2}enviar', 'não são enviad', 'não saem', 'non (?:\\S+ ){0,2}inviare', 'impossibile inviare', 'non (?:vengono|viene) inviat',
-    'non partono', 'niet (?:meer )?(?:verzonden|verstuurd|verzenden|versturen)', 'geen (?:e-?)?mail', 'nie \\S+ (?:zostać )?wys[lł]', 'odeslat',
-    'не \\S+ отправ', 'не уход', 'не отправл', 'kan inte skicka', 'kan ikke sende', 'ei voi lähettää', 'gönderilemiyor', 'gönderemiyor',
-    'gönderilmiyor', 'caixa de saída', 'postvak uit', 'skrzynka nadawcza', 'utkorgen', '无法寄', '無法寄',
+    'postausgang', 'ausgangsserver', 'ausgehende', 'sortant', "d'envoi", 'sa[íi]da', 'in uscita', 'uitgaand', 'entrada y (?:de )?salida',
+    'wychodz', 'utgående', 'udgående', 'odchozí', 'lähtevä', 'исходящ', 'giden', 'op25b', '送信', '送受信', 'サブミッション', '発信', '外发',
+    '認証が必要',
+    // A port word and its number ("Port 25", "porten 25", "puerto TCP 25"), the number first ("25 portu", "25 numaralı port", "587番"),
+    // or a port word and a submission port later in the sentence ("los puertos recomendados son el 587"); not "Portfolio", "Serves
+    // 25 portions" or a Japanese address's "25番1号". A bare 25, 465 or 587 (which the classifier counts next to mail words) is
+    // not enough here: "25 rooms" would load the classifier on half the web.
+    '(?:port\\w*|puerto|porta|poort|portu|θύρα\\S*|cổng|ポート|порт\\S*)\\W{0,3}(?:tcp\\W{0,3})?(?:25|465|587|2525)(?!\\d)',
+    '(?<!\\d)(?:25|465|587|2525)(?:\\W{0,3}|-ös | numaralı | nolu )port(?:u\\w*|tan|lar\\w*)?(?![a-z])', '(?<!\\d)(?:25|465|587|2525)\\s?番(?![\\d地号])',
+    '(?<![a-z])(?:ports?|puertos?|portas?|poort(?:en)?|ポート|порт\\S*)(?![a-z])[^.\\n]{0,80}?(?<!\\d)(?:465|587|2525)(?!\\d)',
+    // The classifier's outgoing-server names in further languages, as whole phrases: their single words also mean a departure,
+    // a logout link, a weekend or shipping costs.
+    'server requires authentication', 'servidor requer autenticação', 'servidor requiere autenticación', 'sending (?:mail )?server',
+    'mail is sent (?:through|via)', 'same settings as (?:my|the) incoming', 'versand-?server', 'servidor\\S* (?:\\S+ ){0,2}env[íi]o',
+    'correu sortint', 'servidor (?:de correu )?(?:sortint|de sortida)', 'server (?:in )?uscita', 'server di spedizione', 'kimenő',
+    'εξερχ[οό]μεν', 'ρυθμ[ιί]σε\\S* smtp', 'вихідн\\S* (?:пошт|сервер)', 'изходящ\\S* (?:пощ|сървър)', 'сървър\\S* за изходяща',
+    'odlazn\\S* (?:pošt|server|poslužitelj)', 'poslužitelj\\S* (?:za )?odlazn', 'odhodn\\S* (?:pošt|strežnik)', 'odchádzaj\\S* (?:pošt|server)',
+    'server\\S* (?:pre )?odchádzaj', 'server\\S* (?:pro )?odesílání', '(?:siunčiam|išeinanč)\\S* (?:pašto )?server', 'izejoš\\S* (?:pasta )?server',
+    'väljuv\\S* (?:posti )?server', 'server(?:ul)? (?:de )?(?:ie[șşs]ire|trimitere|trimis)', 'server (?:surat |email |e-mail |mail )?keluar',
+    'pelayan (?:mel )?keluar', 'máy chủ (?:thư|mail|email) (?:gửi )?đi', 'máy chủ gửi', '(?:보내는|나가는|발신) ?(?:메일 ?)?서버',
+    '[وبل]?خادم (?:البريد )?(?:الصادر|الإرسال)', 'سرور (?:ایمیل |نامه )?خروجی', 'שרת (?:ה?דואר )?ה?יוצא', '(?:आउटगोइंग|जावक) (?:मेल )?सर्वर',
+    'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาออก', '(?:发送|发件|发信)(?:邮件)?服务器', '(?:寄件|寄信|發信)伺服器', '外寄',
+    // Mail that cannot be sent (CANNOT_SEND) or waits in the outbox: the classifier reads these as the subject too. Never a bare
+    // verb of sending ("Enviar", "Envoyer" and "Odeslat" label every form's button) nor "don't hesitate to send us".
+    "(?:not|n't|not able to|unable to|fail\\w* to) (?:be |being )?sen(?:d|t|ding)(?![a-z])", 'outbox',
+    'keine (?:e-?)?mails? (?:mehr )?(?:senden|versenden|verschicken)', 'nicht (?:senden|versende|verschick|gesendet)',
+    '(?:pas|plus) (?:à |en )?envoyer (?:\\S+ )?(?:e-?mails?|courriels?|mails?|messages)', 'mais pas (?:en )?envoyer', "impossible d'envoyer",
+    'pas envoy', 'ne partent', 'no (?:\\S+ ){0,2}enviar (?:\\S+ )?(?:correos?|e-?mails?|mensajes)', 'pero no enviar', 'no (?:puedo|se pueden?|consigo) enviar', 'não (?:consigo|é possível) enviar', 'non riesco a inviare', 'no se env', 'no salen',
+    'não (?:\\S+ ){0,2}enviar (?:\\S+ )?(?:e-?mails?|mensagens|correio)', 'mas não enviar', 'não são enviad', 'não saem',
+    'non (?:\\S+ ){0,3}inviare (?:\\S+ )?(?:posta|e-?mail|mail|messaggi)', 'ma non inviare', 'impossibile inviare', 'non (?:vengono|viene) inviat',
+    'non partono', 'niet (?:meer )?(?:verzonden|verstuurd|verzenden|versturen)', 'geen (?:e-?)?mail\\S* (?:meer )?(?:verzenden|versturen)',
+    'nie (?:mogę|można) wysłać', 'nie \\S+ wys[yłl]\\S* (?:poczt|\\S*mail|wiadomości e)', 'nie \\S+ zostać wysłan', 'nie zosta\\S* wysłan',
+    '(?:nelze|nejde|nemohu) odeslat', 'не (?:могу|удается|удаётся|получается|могут) отправ', '(?:письма|сообщения|почта) не (?:уход|отправл)',
+    'kan inte skicka', 'kan ikke sende', 'ei voi lähettää', 'gönderilemiyor', 'gönderemiyor', 'gönderilmiyor', 'caixa de saída',
+    'postvak uit', 'skrzynka nadawcza', 'utkorgen', 'メール(?:が|を)?送れ', '发送失败', '无法发送', '發送失敗', '無法發送', '无法寄', '無法寄',
+    '寄不出', '发件箱', '寄件匣',
   ].join('|'),
   'i',
 );
@@ -40,7 +59,16 @@ const SETUP =
 /** Soft hyphens and zero-width characters: invisible, but they split the words the patterns look for. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** The text as the classifier's `normalise` reads it, for what these patterns need: words whole, hyphens plain. */
-const asRead = (text: string): string => text.replace(INVISIBLE, '').replace(/[\u2010\u2011]/g, '-');
+const asRead = (text: string): string =>
+  text
+    .replace(INVISIBLE, '')
+    .replace(/[\u2010\u2011]/g, '-')
+    // Full-width letters and digits ("ＳＭＴＰ", "５８７"), curly apostrophes, Turkish dotted capital I and runs of white
+    // space (a non-breaking space, a line break in the HTML source) read as the classifier's `normalise` reads them.
+    .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/[\u2019\u2018`´]/g, "'")
+    .replace(/\u0130/g, 'i')
+    .replace(/\s+/g, ' ');
 
 const HEADING_TAGS = /^(?:h1|h2|h3|summary)$/;
 const MAX_HEADINGS = 8;

@@ -137,29 +137,31 @@ export const OUTGOING_SERVER = words(
   'server (?:pro )?odchozí pošt\\p{L}*', 'odchozí (?:server|pošt\\p{L}*)', 'lähtevän (?:postin )?palvelin', 'lähtevä (?:posti|palvelin)',
   'servidor (?:de correu )?(?:sortint|de sortida)', 'correu sortint',
   'сервер\\p{L}* исходящей почты', 'исходящ\\p{L}* (?:почты|сервер\\p{L}*)', 'smtp-сервер\\p{L}*',
-  'giden (?:posta )?sunucu\\p{L}*', 'kimenő \\p{L}*szerver\\p{L}*', 'kimenő szerver\\p{L}*', 'server de (?:e-?mail )?trimis', 'εξερχόμεν\\p{L}*',
+  'giden (?:posta )?sunucu\\p{L}*', 'kimenő (?:e-?mail[- ]?)?\\p{L}*szerver\\p{L}*', 'kimenő szerver\\p{L}*', 'kimenő levelek kiszolgáló\\p{L}*', 'server de (?:e-?mail )?trimis', 'εξερχ[οό]μεν\\p{L}*',
   // Incoming and outgoing named together, the server word said once: "serwerów poczty przychodzącej i
   // wychodzącej", "saapuvan ja lähtevän postin", "servidores de entrada y salida".
-  'przychodząc\\p{L}* i wychodząc\\p{L}*', 'wychodząc\\p{L}* poczt\\p{L}*',
-  'server för utgående (?:e-?post|mejl|post)', 'utgående (?:mejl|post)(?:server)?',
+  'poczt\\p{L}* przychodząc\\p{L}* i wychodząc\\p{L}*', 'wychodząc\\p{L}* poczt\\p{L}*',
+  'server för utgående (?:e-?post|mejl|post)', 'utgående (?:mejl|postserver)\\p{L}*',
   'odchádzajúc\\p{L}* (?:pošt\\p{L}*|server\\p{L}*)', 'server\\p{L}* (?:pre )?odchádzajúc\\p{L}*',
-  'lähtevän (?:(?:sähkö)?postin )?palveli\\p{L}*', 'saapuvan ja lähtevän',
-  'servidor(?:es)? de (?:correo )?(?:entrada y salida|entrante y saliente)', 'serveurs? (?:de (?:courrier|messagerie) )?entrants? et sortants?',
+  'lähtevän (?:(?:sähkö)?postin )?palveli\\p{L}*', 'saapuvan ja lähtevän (?:(?:sähkö)?postin|palveli\\p{L}*)',
+  'servidor(?:es)? de (?:correo )?(?:de )?(?:entrada y (?:de )?salida|entrante y saliente)', 'serveurs? (?:de (?:courrier|messagerie) )?entrants? et sortants?',
   'server (?:di posta )?in entrata e (?:in )?uscita', 'servidor(?:es)? de entrada e (?:de )?saída', 'inkomende en uitgaande (?:mail|e-?mail)?-? ?server\\p{L}*',
-  'ein- und ausgehende\\p{L}* (?:e-?mail-?|mail-?)?server', 'inkommande och utgående', 'indgående og udgående', 'innkommende og utgående',
+  'ein- und ausgehende\\p{L}* (?:e-?mail-?|mail-?)?server', 'inkommande och utgående (?:e-?post|mejl|server)\\p{L}*',
+  'indgående og udgående (?:e-?mail|mail|server)\\p{L}*', 'innkommende og utgående (?:e-?post|server)\\p{L}*',
   // Further languages' names for the outgoing server, and SMTP server with the word order or ending they use.
-  'server di spedizione', 'server(?:ul)? (?:de )?(?:ieșire|iesire|trimitere)', 'serverul smtp', 'smtp sunucu\\p{L}*', 'сервер\\p{L}* smtp',
+  'server di spedizione', 'server(?:ul)? (?:de )?(?:ie[șş]ire|iesire|trimitere)', 'serverul smtp', 'smtp sunucu\\p{L}*', 'сервер\\p{L}* smtp',
   'сервер\\p{L}* вихідної пошти', 'вихідн\\p{L}* (?:пошти|сервер\\p{L}*)', 'сървър\\p{L}* за изходяща поща', 'изходящ\\p{L}* (?:поща|сървър\\p{L}*)',
   'odlazn\\p{L}* (?:pošt\\p{L}*|server\\p{L}*|poslužitelj\\p{L}*)', 'poslužitelj\\p{L}* (?:za )?odlazn\\p{L}*', 'odhodn\\p{L}* (?:pošt\\p{L}*|strežnik\\p{L}*)',
   '(?:siunčiam|išeinanči)\\p{L}* (?:pašto )?server\\p{L}*', 'izejoš\\p{L}* (?:pasta )?server\\p{L}*', 'väljuv\\p{L}* (?:posti )?server\\p{L}*',
   'server (?:surat |email |e-mail |mail )?keluar', 'pelayan (?:mel )?keluar', 'máy chủ (?:thư|mail|email) (?:gửi )?đi', 'máy chủ gửi (?:thư|mail|email)', 'máy chủ smtp',
-  '(?:보내는|나가는|발신) (?:메일 )?서버\\p{L}*', 'smtp 서버\\p{L}*', 'خادم (?:البريد )?(?:الصادر|الإرسال)', 'خادم smtp', 'سرور (?:ایمیل |نامه )?خروجی', 'שרת (?:דואר )?יוצא',
+  '(?:보내는|나가는|발신) ?(?:메일 ?)?서버\\p{L}*', 'smtp 서버\\p{L}*', '[وبل]?خادم (?:البريد )?(?:الصادر|الإرسال)', '[وبل]?خادم smtp',
+  'سرور (?:ایمیل |نامه )?خروجی', 'ה?שרת (?:ה?דואר )?ה?יוצא',
   '(?:आउटगोइंग|जावक) (?:मेल )?सर्वर', 'smtp सर्वर',
   // "SMTP settings" and the outgoing port, in the languages' own word order. Not "puerto de salida" or
   // "porta di uscita": an exit door and a router's output port read the same.
-  'smtp-einstellung\\p{L}*', '(?:paramètres|configuration|réglages) smtp', "ports? (?:sortants?|d'envoi)", 'impostazioni smtp',
+  'smtp-einstellung\\p{L}*', '(?:paramètres|configuration|réglages) smtp', "port (?:sortant|d'envoi)", 'impostazioni smtp',
   'configuraci(?:ón|ones) (?:del? )?smtp', 'configuraç(?:ão|ões) (?:do |de )?smtp', 'ustawienia smtp', 'port(?:u)? smtp',
-  'nastavení smtp', 'odesílání pošty', 'server (?:pro )?odesílání', 'smtp-instellingen', 'smtp-inställningar', 'настройк\\p{L}* smtp', 'ρυθμίσε\\p{L}* smtp',
+  'nastavení smtp', 'server\\p{L}* (?:pro )?odesílání', 'smtp-instellingen', 'smtp-inställningar', 'настройк\\p{L}* smtp', 'ρυθμ[ιί]σε\\p{L}* smtp',
   'διακομιστ\\p{L}* smtp', 'smtp ayarlar\\p{L}*', 'smtp[- ](?:szerver\\p{L}*|beállítás\\p{L}*)',
 );
 
@@ -173,6 +175,8 @@ export const CJK_OUTGOING = cjk(
   'smtp\\s?サーバ', 'smtp\\s?(?:服务器|伺服器|服務器)', 'smtp\\s?(?:ポート|設定|设置|端口|埠)', '外寄(?:郵件)?伺服器', '发信服务器', '發信伺服器', '寄信伺服器', '发送邮件服务器',
   // Thai writes without spaces too.
   'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาออก', 'เซิร์ฟเวอร์\\s?smtp',
+  // Korean glues particles and nouns to SMTP, which a word boundary would refuse.
+  'smtp\\s?서버', '보내는 ?메일 ?서버',
 );
 export const CJK_INCOMING = cjk('受信(?:メール)?サーバ', 'pop3?サーバ', 'imapサーバ', '接收服务器', '收件服务器');
 /** "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names. */
@@ -298,12 +302,16 @@ export const MAIL_CLIENT = words(
   'poštovní klient\\p{L}*', 'почтов\\p{L}* (?:клиент|программ)\\p{L}*', 'the bat', 'mailbird', 'k-9 mail',
   'emailprogramm\\p{L}*', 'e-?posta istemci\\p{L}*', 'posta programı', 'e-?mail[- ](?:programm|software|client)\\p{L}*',
   'netscape', 'eudora', 'microsoft entourage', 'seamonkey', 'kmail', 'sylpheed', 'claws mail', 'becky! internet mail', 'opera mail', 'incredimail',
-  'foxmail', 'mac mail', 'mail\\.app', 'shuriken', 'mozilla mail',
+  'foxmail', 'mac mail', 'mail\\.app', 'mozilla mail',
   // Mail program in further languages.
   '(?:sähkö)?postiohjelm\\p{L}*', 'e-?mail-?program(?:met)?', 'mailprogram(?:met)?', 'levelező ?program\\p{L}*', 'levelező kliens\\p{L}*',
   'poštovní program\\p{L}*', 'poštov\\p{L}* (?:klient|program)\\p{L}*', 'poštni odjemal\\p{L}*', 'klijent\\p{L}* (?:za )?e-?pošt\\p{L}*',
   'πρόγραμμα (?:ηλεκτρονικού ταχυδρομείου|e-?mail|email)', 'client(?:ul)? de e-?mail', 'program(?:ul)? de e-?mail', 'programa de correu',
-  'klien email', 'aplikasi email', 'ứng dụng (?:email|thư)', 'phần mềm (?:email|thư)', '(?:이메일|메일) (?:클라이언트|프로그램|앱)',
+  'klien email', 'aplikasi email', 'ứng dụng (?:email|thư)', 'phần mềm (?:email|thư)', '(?:이메일|메일) ?(?:클라이언트|프로그램|앱)\\p{L}*',
+  // Apple's program is called just "Mail": "Mail on Mac", "in der App Mail", "v aplikaci Mail", "Mail-appen".
+  'mail(?:u|a|e|em)? (?:on|auf dem|für|sur|pour|en el|para|no|na|su|per|op|voor|på|för|dla|w|pro|v|в|для) (?:(?:the|a|einem|dem|le|un|el) )?mac(?:os|u|a|intosh)?',
+  '(?:der|die|la|le|l\'|a|o|de) (?:app|application|applicazione|aplicación|aplicativo|aplicação|applicatie) mail', '(?:aplikac|aplikác|приложени)\\p{L}* mail',
+  'mail-?app(?:en|et)?', 'appen mail',
 );
 
 /** Sending mail, the thing a blocked port stops ("send email", "E-Mails versenden", "送信"). */
@@ -326,7 +334,7 @@ export const SEND_AS = words(
 /** "cannot send", "E-Mails werden nicht versendet", "送信できない": the symptom these pages answer. */
 export const CANNOT_SEND = words(
   "(?:can ?not|can't|cannot|unable to|not able to|fail(?:s|ed)? to) send", "(?:isn't|aren't|not) (?:being )?sent", 'not sending',
-  'kann keine', 'nicht (?:versende\\p{L}*|verschick\\p{L}*|gesendet)', "impossible d'envoyer", "n'arrive pas à envoyer",
+  'nicht (?:versende\\p{L}*|verschick\\p{L}*|gesendet)', "impossible d'envoyer", "n'arrive pas à envoyer",
   'no (?:puedo|se pueden|se puede|consigo) enviar', 'não (?:consigo|é possível) enviar', 'non riesco a inviare', 'kan niet (?:verzenden|versturen)',
   'nie (?:mogę|można) wysłać', "receive (?:e-?mails? )?but (?:can ?not|can't|not) send", 'recibir (?:correos? )?pero no enviar',
   'empfangen,? aber nicht (?:senden|versenden|verschicken)', 'recevoir (?:des e-?mails )?mais pas (?:en )?envoyer', 'receber,? mas não enviar',
@@ -355,8 +363,9 @@ export const CANNOT_SEND = words(
   '(?:kunt|kun|kunnen) (?:u |je |jullie |we |ze )?geen (?:e-?)?mail\\p{L}* (?:meer )?(?:verzenden|versturen)',
 );
 export const CJK_CANNOT_SEND = cjk(
-  '送信できな', '送信できません', '送信ができな', '送信ができません', '送受信ができな', '送れない', '送れません', '送信エラー', '送信トレイ',
-  '发送失败', '无法发送', '發送失敗', '無法發送', '无法寄', '無法寄', '寄不出', '发件箱', '寄件匣',
+  '送信できな', '送信できません', '送信ができな', '送信ができません', '送受信ができな', 'メール(?:が|を)?送れな', 'メール(?:が|を)?送れません',
+  '送信エラー', '送信トレイ', '发送失败', '无法发送', '(?:郵件|信件)發送失敗', '無法發送(?:郵件|信件)', '无法寄(?:信|出)', '無法寄(?:信|出)',
+  '(?:信件?|邮件|郵件)寄不出', '发件箱', '寄件匣',
 );
 /**
  * The outbox, where unsent mail waits: a page that speaks of it is about mail that does not go out.
@@ -415,6 +424,6 @@ export const STEP_VERB = words(
 );
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
-const PORT_25 = `(?:${B}(?:port|puerto|porta|poort|portu|porten|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}|${B}25(?:'?inci| numaralı| nolu)? port(?:u|unu|una|unda|tan|lar\\p{L}*)?${E})`;
-const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*|kapat\\p{L}*|kapalı|engell\\p{L}*|engelle\\p{L}*|disabl\\p{L}*|deshabilit\\p{L}*|desactiv\\p{L}*|désactiv\\p{L}*|disattiv\\p{L}*|tancat|chius[oa]|gesloten|zamknięt\\p{L}*|uzavřen\\p{L}*|suljet\\p{L}*|estet\\p{L}*|lukket|stängd|закрыт\\p{L}*|αποκλει\\p{L}*|μπλοκ\\p{L}*|letilt\\p{L}*|blokkol\\p{L}*|diblokir|memblokir|chặn)`;
+const PORT_25 = `(?:${B}(?:port|puerto|porta|poort|portu|porten|portti|portin|θύρα\\p{L}*|cổng|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}|${B}25-ös port\\p{L}*|${B}25(?:'?inci| numaralı| nolu)? port(?:u|unu|una|unda|tan|lar\\p{L}*)?${E})`;
+const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*|kapat\\p{L}*|kapalı|engell\\p{L}*|engelle\\p{L}*|deshabilit\\p{L}*|tancat|chius[oaie]|gesloten|zamknięt\\p{L}*|uzavřen\\p{L}*|suljet\\p{L}*|estett\\p{L}*|estetään|lukket|stängd|закрыт\\p{L}*|αποκλει\\p{L}*|μπλοκ\\p{L}*|letilt\\p{L}*|blokkol\\p{L}*|diblokir|memblokir|chặn)`;
 export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,100}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,100}${PORT_25}`, 'gu');
