@@ -50,7 +50,7 @@ const TOPIC = new RegExp(
     'postvak uit', 'skrzynka nadawcza', 'utkorgen', 'メール(?:が|を)?送れ', '发送失败', '无法发送', '發送失敗', '無法發送', '无法寄', '無法寄',
     '寄不出', '发件箱', '寄件匣',
   ].join('|'),
-  'i',
+  // No "i" flag: the text is lower-cased once instead, which irregexp scans several times faster through this many branches.
 );
 const MAIL = /mail|correo|courriel|messagerie|posta|postfach|poczt|メール|почт/i;
 const SETUP =
@@ -58,17 +58,26 @@ const SETUP =
 
 /** Soft hyphens and zero-width characters: invisible, but they split the words the patterns look for. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-/** The text as the classifier's `normalise` reads it, for what these patterns need: words whole, hyphens plain. */
-const asRead = (text: string): string =>
-  text
-    .replace(INVISIBLE, '')
-    .replace(/[\u2010\u2011]/g, '-')
-    // Full-width letters and digits ("ＳＭＴＰ", "５８７"), curly apostrophes, Turkish dotted capital I and runs of white
-    // space (a non-breaking space, a line break in the HTML source) read as the classifier's `normalise` reads them.
-    .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
-    .replace(/[\u2019\u2018`´]/g, "'")
-    .replace(/\u0130/g, 'i')
-    .replace(/\s+/g, ' ');
+/** Characters that read otherwise: invisible ones, typographic hyphens, full-width forms, curly apostrophes, Turkish İ. */
+const UNUSUAL = /[\u00ad\u200b-\u200d\u2060\ufeff\u2010\u2011\uff01-\uff5e\u2018\u2019`´\u0130]/;
+/**
+ * The text as the classifier's `normalise` reads it, for what these patterns need: words whole, hyphens plain,
+ * full-width letters and digits ("ＳＭＴＰ", "５８７") narrow, apostrophes straight, runs of white space (a non-breaking
+ * space, a line break in the HTML source) one space, lower case. The rare characters are looked for once before five
+ * passes replace them, and a single space is left alone: on a page that misses, this is most of the pre-check's work.
+ */
+function asRead(text: string): string {
+  let read = text;
+  if (UNUSUAL.test(read)) {
+    read = read
+      .replace(INVISIBLE, '')
+      .replace(/[\u2010\u2011]/g, '-')
+      .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+      .replace(/[\u2019\u2018`´]/g, "'")
+      .replace(/\u0130/g, 'i');
+  }
+  return read.replace(/\s{2,}|[^\S ]/g, ' ').toLowerCase();
+}
 
 const HEADING_TAGS = /^(?:h1|h2|h3|summary)$/;
 const MAX_HEADINGS = 8;
