@@ -107,6 +107,7 @@ describe('mightMatch', () => {
   it.each([
     ['"support" is no port', 'Our support desk is closed on 25 December and 587 other things.'],
     ['"Portfolio" is no port', 'Portfolio with 465 clients.'],
+    ['a passport is no port', 'Passport 25 pages, valid ten years.'],
     ['"portions" is no port', 'Serves 25 portions.'],
     ['a Japanese address', '東京都千代田区1丁目25番1号'],
     ["a form's send button and a thank-you", 'Odeslat. Gastos de envío. N’hésitez pas à envoyer votre CV. Spedizione gratuita.'],

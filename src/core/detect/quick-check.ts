@@ -20,7 +20,7 @@ const TOPIC = new RegExp(
     // or a port word and a submission port later in the sentence ("los puertos recomendados son el 587"); not "Portfolio", "Serves
     // 25 portions" or a Japanese address's "25番1号". A bare 25, 465 or 587 (which the classifier counts next to mail words) is
     // not enough here: "25 rooms" would load the classifier on half the web.
-    '(?:port\\w*|puerto|porta|poort|portu|θύρα\\S*|cổng|ポート|порт\\S*)\\W{0,3}(?:tcp\\W{0,3})?(?:25|465|587|2525)(?!\\d)',
+    '(?<![a-z])(?:port\\w*|puerto|porta|poort|portu|θύρα\\S*|cổng|ポート|порт\\S*)\\W{0,3}(?:tcp\\W{0,3})?(?:25|465|587|2525)(?!\\d)',
     '(?<!\\d)(?:25|465|587|2525)(?:\\W{0,3}|-ös | numaralı | nolu )port(?:u\\w*|tan|lar\\w*)?(?![a-z])', '(?<!\\d)(?:25|465|587|2525)\\s?番(?![\\d地号])',
     '(?<![a-z])(?:ports?|puertos?|portas?|poort(?:en)?|ポート|порт\\S*)(?![a-z])[^.\\n]{0,80}?(?<!\\d)(?:465|587|2525)(?!\\d)',
     // The classifier's outgoing-server names in further languages, as whole phrases: their single words also mean a departure,
@@ -40,7 +40,8 @@ const TOPIC = new RegExp(
     "(?:not|n't|not able to|unable to|fail\\w* to) (?:be |being )?sen(?:d|t|ding)(?![a-z])", 'outbox',
     'keine (?:e-?)?mails? (?:mehr )?(?:senden|versenden|verschicken)', 'nicht (?:senden|versende|verschick|gesendet)',
     '(?:pas|plus) (?:à |en )?envoyer (?:\\S+ )?(?:e-?mails?|courriels?|mails?|messages)', 'mais pas (?:en )?envoyer', "impossible d'envoyer",
-    'pas envoy', 'ne partent', 'no (?:\\S+ ){0,2}enviar (?:\\S+ )?(?:correos?|e-?mails?|mensajes)', 'pero no enviar', 'no (?:puedo|se pueden?|consigo) enviar', 'não (?:consigo|é possível) enviar', 'non riesco a inviare', 'no se env', 'no salen',
+    'pas envoy', 'ne partent', 'no (?:\\S+ ){0,2}enviar (?:\\S+ )?(?:correos?|e-?mails?|mensajes)', 'pero no enviar',
+    'no (?:puedo|se pueden?|consigo) enviar', 'não (?:consigo|é possível) enviar', 'non riesco a inviare', 'no se env', 'no salen',
     'não (?:\\S+ ){0,2}enviar (?:\\S+ )?(?:e-?mails?|mensagens|correio)', 'mas não enviar', 'não são enviad', 'não saem',
     'non (?:\\S+ ){0,3}inviare (?:\\S+ )?(?:posta|e-?mail|mail|messaggi)', 'ma non inviare', 'impossibile inviare', 'non (?:vengono|viene) inviat',
     'non partono', 'niet (?:meer )?(?:verzonden|verstuurd|verzenden|versturen)', 'geen (?:e-?)?mail\\S* (?:meer )?(?:verzenden|versturen)',
@@ -50,7 +51,7 @@ const TOPIC = new RegExp(
     'postvak uit', 'skrzynka nadawcza', 'utkorgen', 'メール(?:が|を)?送れ', '发送失败', '无法发送', '發送失敗', '無法發送', '无法寄', '無法寄',
     '寄不出', '发件箱', '寄件匣',
   ].join('|'),
-  // No "i" flag: the text is lower-cased once instead, which irregexp scans several times faster through this many branches.
+  // No "i" flag: asRead lower-cases the text once.
 );
 const MAIL = /mail|correo|courriel|messagerie|posta|postfach|poczt|メール|почт/i;
 const SETUP =
@@ -64,7 +65,7 @@ const UNUSUAL = /[\u00ad\u200b-\u200d\u2060\ufeff\u2010\u2011\uff01-\uff5e\u2018
  * The text as the classifier's `normalise` reads it, for what these patterns need: words whole, hyphens plain,
  * full-width letters and digits ("ＳＭＴＰ", "５８７") narrow, apostrophes straight, runs of white space (a non-breaking
  * space, a line break in the HTML source) one space, lower case. The rare characters are looked for once before five
- * passes replace them, and a single space is left alone: on a page that misses, this is most of the pre-check's work.
+ * passes replace them, and a single space is left alone: run on every one, these passes cost as much as TOPIC itself.
  */
 function asRead(text: string): string {
   let read = text;
