@@ -154,6 +154,7 @@ describe('real phrasings', () => {
     ["Czech Apple's Mail on a Mac, inflected", vocabulary.MAIL_CLIENT, 'změna nastavení v mailu na macu', true],
     ["Czech Apple's Mail, the app named", vocabulary.MAIL_CLIENT, 'chcete-li to změnit v aplikaci mail na macu', true],
     ["German Apple's Mail app", vocabulary.MAIL_CLIENT, 'öffnen Sie die App Mail', true],
+    ["French Apple's Mail app, the article elided", vocabulary.MAIL_CLIENT, "ouvrez l'application Mail sur votre Mac", true],
     ["Swedish Apple's Mail app", vocabulary.MAIL_CLIENT, 'öppna Mail-appen på din iPhone', true],
     ['mail kept on machines is no Mac', vocabulary.MAIL_CLIENT, 'we store your e-mail on machines in the EU', false],
     ['an application sent by mail is no Mail app', vocabulary.MAIL_CLIENT, 'submit your application mail to HR', false],

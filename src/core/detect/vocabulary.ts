@@ -310,7 +310,7 @@ export const MAIL_CLIENT = words(
   'klien email', 'aplikasi email', 'ứng dụng (?:email|thư)', 'phần mềm (?:email|thư)', '(?:이메일|메일) ?(?:클라이언트|프로그램|앱)\\p{L}*',
   // Apple's program is called just "Mail": "Mail on Mac", "in der App Mail", "v aplikaci Mail", "Mail-appen".
   'mail(?:u|a|e|em)? (?:on|auf dem|für|sur|pour|en el|para|no|na|su|per|op|voor|på|för|dla|w|pro|v|в|для) (?:(?:the|a|einem|dem|le|un|el) )?mac(?:os|u|a|intosh)?',
-  '(?:der|die|la|le|l\'|a|o|de) (?:app|application|applicazione|aplicación|aplicativo|aplicação|applicatie) mail', '(?:aplikac|aplikác|приложени)\\p{L}* mail',
+  '(?:(?:der|die|la|le|a|o|de) |l\')(?:app|application|applicazione|aplicación|aplicativo|aplicação|applicatie) mail', '(?:aplikac|aplikác|приложени)\\p{L}* mail',
   'mail-?app(?:en|et)?', 'appen mail',
 );
 
