@@ -116,15 +116,15 @@ interface HeldOut {
 function chooseThresholds(heldOut: readonly HeldOut[], final: Fit, fixturePages: readonly Evidence[], log: (line: string) => void): Model['threshold'] {
   const fixtureMistakes = (threshold: Model['threshold']) => predictAll(fixturePages, toModel(final, threshold, '')).filter((outcome) => outcome.predicted !== outcome.item.label);
   const candidates = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
-  const scored: Array<{ threshold: Model['threshold']; score: number; t: ReturnType<typeof targets>; fixtureErrors: number }> = [];
+  const scored: Array<{ threshold: Model['threshold']; score: number; heldOutScore: number; t: ReturnType<typeof targets>; fixtureErrors: number }> = [];
   for (const article of candidates) {
     for (const account of candidates) {
       const threshold = { article, account };
       const t = targets(heldOut.flatMap((fold) => predictAll(fold.pages, toModel(fold.fit, threshold, ''))));
       const excess = Math.max(0, t.nearMissFlagged - 0.02) + Math.max(0, t.falseAccounts - 0.02);
       const fixtureErrors = fixtureMistakes(threshold).length;
-      const score = t.articleF1 + t.accountRecall - 2 * excess - 10 * fixtureErrors - 0.001 * (Math.abs(article - 0.5) + Math.abs(account - 0.5));
-      scored.push({ threshold, score, t, fixtureErrors });
+      const heldOutScore = t.articleF1 + t.accountRecall - 2 * excess - 0.001 * (Math.abs(article - 0.5) + Math.abs(account - 0.5));
+      scored.push({ threshold, score: heldOutScore - 10 * fixtureErrors, heldOutScore, t, fixtureErrors });
     }
   }
   scored.sort((a, b) => b.score - a.score);
@@ -135,7 +135,7 @@ function chooseThresholds(heldOut: readonly HeldOut[], final: Fit, fixturePages:
     log(`  ${threshold.article} / ${threshold.account}: ${t.articleF1.toFixed(3)}, ${(t.nearMissFlagged * 100).toFixed(1)} %, ${t.accountRecall.toFixed(3)}, ${(t.falseAccounts * 100).toFixed(1)} %${fixtureNote}, ${score.toFixed(3)}`);
   }
   // When our fixture pages overrule the held-out pages, name the fixture pages at stake.
-  const favoured = scored.reduce((best, entry) => (entry.score + 10 * entry.fixtureErrors > best.score + 10 * best.fixtureErrors ? entry : best));
+  const favoured = scored.reduce((best, entry) => (entry.heldOutScore > best.heldOutScore ? entry : best));
   if (favoured.fixtureErrors > 0) {
     const wrong = fixtureMistakes(favoured.threshold);
     log(`  ${favoured.threshold.article} / ${favoured.threshold.account}, which the held-out pages favour, gets fixture pages wrong: ${wrong.map((outcome) => `${outcome.item.address} (${outcome.item.label} → ${outcome.predicted})`).join(', ')}`);

@@ -27,8 +27,8 @@ const TOPIC = new RegExp(
     // a logout link, a weekend or shipping costs.
     'server requires authentication', 'servidor requer autenticação', 'servidor requiere autenticación', 'sending (?:mail )?server',
     'mail is sent (?:through|via)', 'same settings as (?:my|the) incoming', 'versand-?server', 'servidor\\S* (?:\\S+ ){0,2}env[íi]o',
-    'correu sortint', 'servidor (?:de correu )?(?:sortint|de sortida)', 'server (?:in )?uscita', 'server di spedizione', 'kimenő',
-    'εξερχ[οό]μεν', 'ρυθμ[ιί]σε\\S* smtp', 'вихідн\\S* (?:пошт|сервер)', 'изходящ\\S* (?:пощ|сървър)', 'сървър\\S* за изходяща',
+    'correu sortint', 'servidor (?:de correu )?(?:sortint|de sortida)', 'server uscita', 'server di spedizione', 'kimenő',
+    'εξερχ[οό]μεν', 'вихідн\\S* (?:пошт|сервер)', 'изходящ\\S* (?:пощ|сървър)', 'сървър\\S* за изходяща',
     'odlazn\\S* (?:pošt|server|poslužitelj)', 'poslužitelj\\S* (?:za )?odlazn', 'odhodn\\S* (?:pošt|strežnik)', 'odchádzaj\\S* (?:pošt|server)',
     'server\\S* (?:pre )?odchádzaj', 'server\\S* (?:pro )?odesílání', '(?:siunčiam|išeinanč)\\S* (?:pašto )?server', 'izejoš\\S* (?:pasta )?server',
     'väljuv\\S* (?:posti )?server', 'server(?:ul)? (?:de )?(?:ie[șşs]ire|trimitere|trimis)', 'server (?:surat |email |e-mail |mail )?keluar',

@@ -134,10 +134,10 @@ export const OUTGOING_SERVER = words(
   'uitgaande (?:e-?)?mail',
   'serwer(?:a|ze)? (?:poczty )?wychodzącej', 'serwer(?:a|ze)? wychodząc\\p{L}*', 'poczt\\p{L}* wychodząc\\p{L}*', 'serwer(?:a|ze)? smtp',
   'utgående (?:e-?post(?:server)?|server|smtp)', 'udgående (?:mail|e-?mail|server)\\p{L}*', 'utgående e-?post',
-  'server (?:pro )?odchozí pošt\\p{L}*', 'odchozí (?:server|pošt\\p{L}*)', 'lähtevän (?:postin )?palvelin', 'lähtevä (?:posti|palvelin)',
+  'server (?:pro )?odchozí pošt\\p{L}*', 'odchozí (?:server|pošt\\p{L}*)', 'lähtevä (?:posti|palvelin)',
   'servidor (?:de correu )?(?:sortint|de sortida)', 'correu sortint',
   'сервер\\p{L}* исходящей почты', 'исходящ\\p{L}* (?:почты|сервер\\p{L}*)', 'smtp-сервер\\p{L}*',
-  'giden (?:posta )?sunucu\\p{L}*', 'kimenő (?:e-?mail[- ]?)?\\p{L}*szerver\\p{L}*', 'kimenő szerver\\p{L}*', 'kimenő levelek kiszolgáló\\p{L}*', 'server de (?:e-?mail )?trimis', 'εξερχ[οό]μεν\\p{L}*',
+  'giden (?:posta )?sunucu\\p{L}*', 'kimenő (?:e-?mail[- ]?)?\\p{L}*szerver\\p{L}*', 'kimenő levelek kiszolgáló\\p{L}*', 'server de (?:e-?mail )?trimis', 'εξερχ[οό]μεν\\p{L}*',
   // Incoming and outgoing named together, the server word said once: "serwerów poczty przychodzącej i
   // wychodzącej", "saapuvan ja lähtevän postin", "servidores de entrada y salida".
   'poczt\\p{L}* przychodząc\\p{L}* i wychodząc\\p{L}*', 'wychodząc\\p{L}* poczt\\p{L}*',
@@ -170,9 +170,9 @@ export const OUTGOING_SERVER = words(
  * Outgoing server, submission port, OP25B and SMTP authentication.
  */
 export const CJK_OUTGOING = cjk(
-  '送信(?:メール)?サーバ', '送信用サーバ', 'smtpサーバ', '送信\\(smtp\\)', '送信ポート', 'サブミッションポート', 'op25b',
+  '送信(?:メール)?サーバ', '送信用サーバ', '送信\\(smtp\\)', '送信ポート', 'サブミッションポート', 'op25b',
   '外向(?:け)?25', 'このサーバーは認証が必要', '発信サーバ', '发送服务器', '发件服务器', '外发服务器', '寄件伺服器', '送信メール', 'smtp認証', 'smtp-auth',
-  'smtp\\s?サーバ', 'smtp\\s?(?:服务器|伺服器|服務器)', 'smtp\\s?(?:ポート|設定|设置|端口|埠)', '外寄(?:郵件)?伺服器', '发信服务器', '發信伺服器', '寄信伺服器', '发送邮件服务器',
+  'smtp\\s?(?:サーバ|服务器|伺服器|服務器|ポート|設定|设置|端口|埠)', '外寄(?:郵件)?伺服器', '发信服务器', '發信伺服器', '寄信伺服器', '发送邮件服务器',
   // Thai writes without spaces too.
   'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาออก', 'เซิร์ฟเวอร์\\s?smtp',
   // Korean glues particles and nouns to SMTP, which a word boundary would refuse.
