@@ -175,8 +175,9 @@ export const CJK_OUTGOING = cjk(
   'smtp\\s?(?:サーバ|服务器|伺服器|服務器|ポート|設定|设置|端口|埠)', '外寄(?:郵件)?伺服器', '发信服务器', '發信伺服器', '寄信伺服器', '发送邮件服务器',
   // Thai writes without spaces too.
   'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาออก', 'เซิร์ฟเวอร์\\s?smtp',
-  // Korean glues particles and nouns to SMTP, which a word boundary would refuse.
-  'smtp\\s?서버', '보내는 ?메일 ?서버',
+  // Korean "SMTP서버" written together, which OUTGOING_SERVER's word boundary refuses; its spaced forms and
+  // "보내는 메일 서버" are there, and a phrase in both lists would count twice.
+  'smtp서버',
 );
 export const CJK_INCOMING = cjk('受信(?:メール)?サーバ', 'pop3?サーバ', 'imapサーバ', '接收服务器', '收件服务器');
 /** "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names. */
