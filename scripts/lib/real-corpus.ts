@@ -69,7 +69,8 @@ export function keyOf(address: string): string {
 /** The site an address belongs to: a web host without "www.", or a repository's owner/name. */
 export function siteOf(address: string): string {
   const web = /^https?:\/\/([^/?#:]+)/i.exec(address);
-  if (web) return web[1]!.toLowerCase().replace(/^www\d?\./, '');
+  // A host written with its root's trailing dot ("support.mozilla.org.") is the same site.
+  if (web) return web[1]!.toLowerCase().replace(/\.+$/, '').replace(/^www\d?\./, '');
   return address.split(':')[0] ?? address;
 }
 

@@ -153,6 +153,7 @@ describe('real corpus files', () => {
     const [row] = parseLabels(`${header}\nhttps://www.help.example.net/kb/1\tarticle\ten\ttest\tarticle:faq two paragraphs\n`);
     expect(row).toMatchObject({ site: 'help.example.net', kindTag: 'article:faq', split: 'test' });
     expect(siteOf('owner/repo:templates/edit.html@0123')).toBe('owner/repo');
+    expect(siteOf('https://Support.Example.org./it/kb/page')).toBe(siteOf('https://support.example.org/fr/kb/page'));
   });
 
   it.each([
