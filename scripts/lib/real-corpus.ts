@@ -66,12 +66,72 @@ export function keyOf(address: string): string {
   return createHash('sha256').update(address).digest('hex').slice(0, 16);
 }
 
-/** The site an address belongs to: a web host without "www.", or a repository's owner/name. */
+/**
+ * Second-level labels under a country's top-level domain that are public, not an owner's name: "co.uk",
+ * "ac.jp", "com.br". A rule of thumb rather than the Public Suffix List: where it errs, it groups too
+ * much (two owners taken for one), which only makes the splits stricter.
+ */
+const PUBLIC_SECOND_LEVEL = new Set(['ac', 'ad', 'biz', 'co', 'com', 'ed', 'edu', 'gob', 'go', 'gov', 'gr', 'info', 'int', 'lg', 'ltd', 'mil', 'ne', 'net', 'nic', 'nom', 'or', 'org', 'plc', 'sch']);
+/**
+ * Hosting platforms whose subdomains belong to different people (blogs, help desks, project pages): on
+ * them the site is the subdomain, not the platform.
+ */
+const SHARED_PLATFORMS = new Set([
+  'atlassian.net', 'blogspot.com', 'fc2.com', 'free.fr', 'freshdesk.com', 'github.io', 'gitbook.io', 'hatenablog.com', 'hatenablog.jp',
+  'herokuapp.com', 'livejournal.com', 'netlify.app', 'notion.site', 'pages.dev', 'readthedocs.io', 'sakura.ne.jp', 'substack.com',
+  'tistory.com', 'vercel.app', 'weebly.com', 'wixsite.com', 'wordpress.com', 'xrea.com', 'zendesk.com',
+]);
+
+/** The owner's domain of a host: "support.microsoft.com" → "microsoft.com", "www-cc.iis.u-tokyo.ac.jp" → "u-tokyo.ac.jp". */
+export function ownerDomain(host: string): string {
+  if (/^[\d.]+$/.test(host)) return host;
+  const labels = host.split('.');
+  const [top = '', second = ''] = [labels.at(-1), labels.at(-2)];
+  const publicSecond = labels.length >= 3 && top.length === 2 && (PUBLIC_SECOND_LEVEL.has(second) || second.length <= 2);
+  const domain = labels.slice(publicSecond ? -3 : -2).join('.');
+  if (!SHARED_PLATFORMS.has(domain) || labels.length <= domain.split('.').length) return domain;
+  return labels.slice(-(domain.split('.').length + 1)).join('.');
+}
+
+/** Domains of one owner under another name: a mirror or a brand's other domain. */
+const SAME_OWNER: Readonly<Record<string, string>> = { 'messagebird.com': 'bird.com', 'mozgcp.net': 'mozilla.org' };
+
+/** The page an archive or proxy address shows ("megalodon.jp/ref/<date>/<url>"), or null. */
+export function archivedAddress(address: string): string | null {
+  const inner =
+    /^https?:\/\/(?:web\.)?archive\.org\/web\/[^/]+\/(.+)$/i.exec(address)?.[1] ??
+    /^https?:\/\/megalodon\.jp\/ref\/[^/]+\/(.+)$/i.exec(address)?.[1] ??
+    (/^https?:\/\/retrosearch\.org\/browse\?url=([^&#]+)/i.exec(address)?.[1] ?? '').replace(/.+/, (encoded) => {
+      try {
+        return decodeURIComponent(encoded);
+      } catch {
+        return '';
+      }
+    });
+  if (!inner) return null;
+  return /^https?:\/\//i.test(inner) ? inner : `http://${inner}`;
+}
+
+/**
+ * The site an address belongs to, which decides its split: for a web page the owner's domain, so that
+ * one owner's help centres, language versions and mirrors ("support.microsoft.com" and
+ * "windows.microsoft.com", "fr.example.xyz" and "es.example.xyz") never sit in two splits; on a shared
+ * hosting platform, the tenant's subdomain (or, on Google Sites, the site's path); for an archived copy,
+ * the site of the page archived. For a rendered screen, the repository's owner/name.
+ */
 export function siteOf(address: string): string {
-  const web = /^https?:\/\/([^/?#:]+)/i.exec(address);
+  const archived = archivedAddress(address);
+  if (archived !== null) return siteOf(archived);
+  const web = /^https?:\/\/([^/?#]+?)(?::\d+)?(?:[/?#]|$)/i.exec(address);
+  if (!web) return address.split(':')[0] ?? address;
   // A host written with its root's trailing dot ("support.mozilla.org.") is the same site.
-  if (web) return web[1]!.toLowerCase().replace(/\.+$/, '').replace(/^www\d?\./, '');
-  return address.split(':')[0] ?? address;
+  const host = web[1]!.toLowerCase().replace(/\.+$/, '');
+  if (host === 'sites.google.com') {
+    const path = new URL(address).pathname.split('/').filter(Boolean).slice(0, 2).join('/');
+    return `${host}/${path}`;
+  }
+  const domain = ownerDomain(host);
+  return SAME_OWNER[domain] ?? domain;
 }
 
 export function parseLabels(text: string, file = LABELS_FILE): LabelRow[] {
