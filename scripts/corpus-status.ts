@@ -22,6 +22,12 @@ import { HEADER, LABELS_FILE, REAL_DIR, STAGING_HEADER, agreedRows, loadCorpus, 
 
 const args = process.argv.slice(2);
 
+// `corpus:status | head` closes the pipe before the counts end: the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 function fail(message: string): never {
   console.error(`corpus:status: ${message}`);
   process.exit(2);
