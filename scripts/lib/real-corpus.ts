@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { domainToASCII, fileURLToPath } from 'node:url';
 import { readLabels as readFixtureLabels, readPage as readFixturePage, savedFromUrl as fixtureUrl } from '../../test/fixtures/pages/corpus';
 
 export const REAL_DIR = fileURLToPath(new URL('../../test/corpus/real/', import.meta.url));
@@ -68,70 +68,98 @@ export function keyOf(address: string): string {
 
 /**
  * Second-level labels under a country's top-level domain that are public, not an owner's name: "co.uk",
- * "ac.jp", "com.br". A rule of thumb rather than the Public Suffix List: where it errs, it groups too
- * much (two owners taken for one), which only makes the splits stricter.
+ * "ac.jp", "com.br". Only labels known to be public are listed: one missing here makes the owners under
+ * it one site, which only makes the splits stricter; one listed wrongly would split an owner.
  */
-const PUBLIC_SECOND_LEVEL = new Set(['ac', 'ad', 'biz', 'co', 'com', 'ed', 'edu', 'gob', 'go', 'gov', 'gr', 'info', 'int', 'lg', 'ltd', 'mil', 'ne', 'net', 'nic', 'nom', 'or', 'org', 'plc', 'sch']);
+const PUBLIC_SECOND_LEVEL = new Set(['ac', 'ad', 'biz', 'co', 'com', 'ed', 'edu', 'gob', 'go', 'gov', 'gr', 'gv', 'info', 'int', 'lg', 'ltd', 'mil', 'ne', 'net', 'nom', 'or', 'org', 'plc']);
+/** Registries sold under a generic domain ("tempmail.us.com"). */
+const PUBLIC_PAIRS = new Set(['br.com', 'cn.com', 'de.com', 'eu.com', 'gb.net', 'jp.net', 'ru.com', 'sa.com', 'uk.com', 'uk.net', 'us.com', 'za.com']);
 /**
  * Hosting platforms whose subdomains belong to different people (blogs, help desks, project pages): on
- * them the site is the subdomain, not the platform.
+ * them the site is the tenant's subdomain, not the platform. A platform not listed lumps its tenants
+ * into one site, which is strict, not wrong.
  */
 const SHARED_PLATFORMS = new Set([
-  'atlassian.net', 'blogspot.com', 'fc2.com', 'free.fr', 'freshdesk.com', 'github.io', 'gitbook.io', 'hatenablog.com', 'hatenablog.jp',
-  'herokuapp.com', 'livejournal.com', 'netlify.app', 'notion.site', 'pages.dev', 'readthedocs.io', 'sakura.ne.jp', 'substack.com',
-  'tistory.com', 'vercel.app', 'weebly.com', 'wixsite.com', 'wordpress.com', 'xrea.com', 'zendesk.com',
+  'altervista.org', 'atlassian.net', 'ddns.net', 'eu.org', 'fc2.com', 'freshdesk.com', 'github.io', 'gitbook.io', 'hatenablog.com',
+  'hatenablog.jp', 'hatenadiary.jp', 'hatenadiary.org', 'herokuapp.com', 'jimdofree.com', 'livejournal.com', 'netlify.app', 'no-ip.org',
+  'notion.site', 'pages.dev', 'readthedocs.io', 'sakura.ne.jp', 'seesaa.net', 'substack.com', 'tistory.com', 'vercel.app', 'web.app',
+  'weebly.com', 'wixsite.com', 'wordpress.com', 'xrea.com', 'zendesk.com',
 ]);
+/** Platforms of that kind under any top-level domain ("someone.blogspot.com.br"). */
+const SHARED_PLATFORM_NAMES = new Set(['blogspot', 'webnode']);
+/** One owner under several names: a brand's other name, a mirror, one content farm on two domains. */
+const SAME_OWNER: Readonly<Record<string, string>> = {
+  arubacloud: 'aruba', forpsi: 'aruba', mediawiki: 'wikimedia', messagebird: 'bird', mozgcp: 'mozilla', mozillamessaging: 'mozilla',
+  nicasioandresreed: 'freewindcyprus', ovhcloud: 'ovh', wikibooks: 'wikimedia', wikipedia: 'wikimedia',
+};
 
-/** The owner's domain of a host: "support.microsoft.com" → "microsoft.com", "www-cc.iis.u-tokyo.ac.jp" → "u-tokyo.ac.jp". */
-export function ownerDomain(host: string): string {
-  if (/^[\d.]+$/.test(host)) return host;
-  const labels = host.split('.');
+/**
+ * The owner of a host, by name: "support.microsoft.com", "microsoft.de" → "microsoft"; "www-cc.iis.u-tokyo.ac.jp"
+ * → "u-tokyo"; on a shared platform the tenant and the platform: "someone.blogspot.com.br" → "someone.blogspot".
+ * One owner's domains under other top-level domains ("ionos.it", "ionos.fr") are one owner; two owners
+ * with one name become one, which only makes the splits stricter.
+ */
+export function ownerOfHost(host: string): string {
+  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
+  const labels = host.replace(/^www\d?\./, '').split('.');
   const [top = '', second = ''] = [labels.at(-1), labels.at(-2)];
-  const publicSecond = labels.length >= 3 && top.length === 2 && (PUBLIC_SECOND_LEVEL.has(second) || second.length <= 2);
-  const domain = labels.slice(publicSecond ? -3 : -2).join('.');
-  if (!SHARED_PLATFORMS.has(domain) || labels.length <= domain.split('.').length) return domain;
-  return labels.slice(-(domain.split('.').length + 1)).join('.');
+  const publicPair = (top.length === 2 && PUBLIC_SECOND_LEVEL.has(second)) || PUBLIC_PAIRS.has(`${second}.${top}`);
+  const suffixLength = labels.length >= 3 && publicPair ? 2 : 1;
+  const nameAt = labels.length - suffixLength - 1;
+  if (nameAt < 0) return host;
+  const name = labels[nameAt]!;
+  const domain = labels.slice(nameAt).join('.');
+  if ((SHARED_PLATFORMS.has(domain) || SHARED_PLATFORM_NAMES.has(name)) && nameAt > 0) return `${labels[nameAt - 1]}.${name}`;
+  return SAME_OWNER[name] ?? name;
 }
 
-/** Domains of one owner under another name: a mirror or a brand's other domain. */
-const SAME_OWNER: Readonly<Record<string, string>> = { 'messagebird.com': 'bird.com', 'mozgcp.net': 'mozilla.org' };
+/** Archive and proxy addresses: the page they show follows the match. */
+const ARCHIVES = [
+  /^https?:\/\/(?:web\.)?archive\.org\/web\/[^/]+\/(.+)$/i,
+  /^https?:\/\/megalodon\.jp\/(?:ref\/)?\d[\d-]*\/(.+)$/i,
+  /^https?:\/\/(?:www\.)?retrosearch\.org\/browse\?url=([^&#]+)/i,
+];
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}
 
 /** The page an archive or proxy address shows ("megalodon.jp/ref/<date>/<url>"), or null. */
 export function archivedAddress(address: string): string | null {
-  const inner =
-    /^https?:\/\/(?:web\.)?archive\.org\/web\/[^/]+\/(.+)$/i.exec(address)?.[1] ??
-    /^https?:\/\/megalodon\.jp\/ref\/[^/]+\/(.+)$/i.exec(address)?.[1] ??
-    (/^https?:\/\/retrosearch\.org\/browse\?url=([^&#]+)/i.exec(address)?.[1] ?? '').replace(/.+/, (encoded) => {
-      try {
-        return decodeURIComponent(encoded);
-      } catch {
-        return '';
-      }
-    });
+  const found = ARCHIVES.map((pattern) => pattern.exec(address)?.[1]).find((inner) => inner !== undefined);
+  if (found === undefined) return null;
+  // An address given whole but encoded ("https%3A%2F%2F…"), as proxies and some archives do.
+  const inner = /^https?%3a/i.test(found) ? decoded(found) : found;
   if (!inner) return null;
-  return /^https?:\/\//i.test(inner) ? inner : `http://${inner}`;
+  const withScheme = inner.replace(/^(https?):\/*/i, '$1://');
+  return /^https?:\/\//i.test(withScheme) ? withScheme : `http://${withScheme}`;
 }
 
+const WEB_ADDRESS = /^https?:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]+)(?::\d*)?([/?#].*)?$/i;
+
 /**
- * The site an address belongs to, which decides its split: for a web page the owner's domain, so that
- * one owner's help centres, language versions and mirrors ("support.microsoft.com" and
- * "windows.microsoft.com", "fr.example.xyz" and "es.example.xyz") never sit in two splits; on a shared
- * hosting platform, the tenant's subdomain (or, on Google Sites, the site's path); for an archived copy,
- * the site of the page archived. For a rendered screen, the repository's owner/name.
+ * The site an address belongs to, which decides its split: for a web page the owner (`ownerOfHost`),
+ * so that one owner's help centres, language versions, country domains and mirrors never sit in two
+ * splits; on a shared hosting platform, the tenant (on Google Sites, the site's path); for an archived
+ * copy, the site of the page archived. For a rendered screen, the repository's owner/name.
  */
 export function siteOf(address: string): string {
   const archived = archivedAddress(address);
   if (archived !== null) return siteOf(archived);
-  const web = /^https?:\/\/([^/?#]+?)(?::\d+)?(?:[/?#]|$)/i.exec(address);
+  const web = WEB_ADDRESS.exec(address);
   if (!web) return address.split(':')[0] ?? address;
-  // A host written with its root's trailing dot ("support.mozilla.org.") is the same site.
-  const host = web[1]!.toLowerCase().replace(/\.+$/, '');
+  // A host written with its root's trailing dot ("support.mozilla.org.") is the same host.
+  const written = web[1]!.toLowerCase().replace(/\.+$/, '');
+  const host = written.startsWith('[') ? written : domainToASCII(written) || written;
   if (host === 'sites.google.com') {
-    const path = new URL(address).pathname.split('/').filter(Boolean).slice(0, 2).join('/');
+    const path = (web[2] ?? '').split(/[?#]/)[0]!.split('/').filter(Boolean).slice(0, 2).join('/');
     return `${host}/${path}`;
   }
-  const domain = ownerDomain(host);
-  return SAME_OWNER[domain] ?? domain;
+  return ownerOfHost(host);
 }
 
 export function parseLabels(text: string, file = LABELS_FILE): LabelRow[] {

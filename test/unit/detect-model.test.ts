@@ -151,33 +151,46 @@ describe('real corpus files', () => {
 
   it('reads labels.tsv rows with their site and kind tag', () => {
     const [row] = parseLabels(`${header}\nhttps://www.help.example.net/kb/1\tarticle\ten\ttest\tarticle:faq two paragraphs\n`);
-    expect(row).toMatchObject({ site: 'example.net', kindTag: 'article:faq', split: 'test' });
+    expect(row).toMatchObject({ site: siteOf('https://example.net/'), kindTag: 'article:faq', split: 'test' });
     expect(siteOf('owner/repo:templates/edit.html@0123')).toBe('owner/repo');
     expect(siteOf('https://Support.Example.org./it/kb/page')).toBe(siteOf('https://support.example.org/fr/kb/page'));
   });
 
-  it('takes the hosts of one owner for one site, and the tenants of a shared platform for different sites', () => {
+  it('takes the hosts and country domains of one owner for one site, and the tenants of a shared platform for different sites', () => {
     const site = (host: string) => siteOf(`https://${host}/page`);
-    expect(site('support.example.com')).toBe('example.com');
+    expect(site('support.example.com')).toBe(site('example.com'));
     expect(site('fr.example.xyz')).toBe(site('es.example.xyz'));
-    expect(site('www-cc.iis.u-tokyo.ac.jp')).toBe('u-tokyo.ac.jp');
-    expect(site('help.shop.co.uk')).toBe('shop.co.uk');
-    expect(site('www.isp.com.br')).toBe('isp.com.br');
-    expect(site('cdc.web.roma2.infn.it')).toBe('infn.it');
+    expect(site('shop.example.it')).toBe(site('www.example.fr'));
+    expect(site('www-cc.iis.u-tokyo.ac.jp')).toBe(site('u-tokyo.ac.jp'));
+    expect(site('help.shop.co.uk')).toBe(site('shop.com'));
+    expect(site('www.isp.com.br')).toBe(site('isp.com.br'));
+    expect(site('mail.tempmail.us.com')).not.toBe(site('www.us.edu.pl'));
+    expect(site('cdc.web.roma2.infn.it')).toBe(site('infn.it'));
+    // A short name is an owner, not a public second level: Aarhus University's hosts stay together.
+    expect(site('studerende.au.dk')).toBe(site('www.au.dk'));
     expect(site('someone.blogspot.com')).not.toBe(site('another.blogspot.com'));
-    expect(site('team.atlassian.net')).toBe('team.atlassian.net');
-    expect(site('blogspot.com')).toBe('blogspot.com');
+    expect(site('someone.blogspot.com.br')).toBe(site('someone.blogspot.com'));
+    expect(site('www.blogspot.com')).toBe(site('blogspot.com'));
+    expect(site('team.atlassian.net')).not.toBe(site('other.atlassian.net'));
     expect(site('192.0.2.7')).toBe('192.0.2.7');
+    expect(site('[2001:db8::1]')).toBe('[2001:db8::1]');
     expect(site('localhost')).toBe('localhost');
+    expect(site('bücher.de')).toBe(site('xn--bcher-kva.de'));
+    expect(siteOf('https://user@help.example.com/x')).toBe(site('example.com'));
+    expect(siteOf('https://help.example.com:8443/x')).toBe(site('example.com'));
     expect(site('sites.google.com/view/one-school')).not.toBe(site('sites.google.com/view/other-school'));
+    expect(() => siteOf('https://sites.google.com:99999/view/a')).not.toThrow();
     expect(site('eu.prod.webservices.mozgcp.net')).toBe(site('support.mozilla.org'));
   });
 
   it('gives an archived copy the site of the page archived', () => {
-    expect(siteOf('https://megalodon.jp/ref/2012-0219-0930-49/www.isp.or.jp/support/mail')).toBe('isp.or.jp');
-    expect(siteOf('https://web.archive.org/web/2010/https://help.example.com:443/mail')).toBe('example.com');
-    expect(siteOf('http://retrosearch.org/browse?url=https%3A%2F%2Fsupport.example.org%2Fkb')).toBe('example.org');
-    expect(siteOf('http://retrosearch.org/browse?url=%E0%A4%A')).toBe('retrosearch.org');
+    expect(siteOf('https://megalodon.jp/ref/2012-0219-0930-49/www.isp.or.jp/support/mail')).toBe(siteOf('https://isp.or.jp/'));
+    expect(siteOf('https://megalodon.jp/2012-0219-0930-49/www.isp.or.jp/support/mail')).toBe(siteOf('https://isp.or.jp/'));
+    expect(siteOf('https://web.archive.org/web/2010/https://help.example.com:443/mail')).toBe(siteOf('https://example.com/'));
+    expect(siteOf('https://web.archive.org/web/2010/https%3A%2F%2Fhelp.example.com%2F')).toBe(siteOf('https://example.com/'));
+    expect(siteOf('https://web.archive.org/web/2010/https:/help.example.com/')).toBe(siteOf('https://example.com/'));
+    expect(siteOf('http://retrosearch.org/browse?url=https%3A%2F%2Fsupport.example.org%2Fkb')).toBe(siteOf('https://example.org/'));
+    expect(siteOf('http://retrosearch.org/browse?url=https%3A%2F%2F%E0%A4%A')).toBe(siteOf('https://retrosearch.org/'));
   });
 
   it.each([
