@@ -145,7 +145,7 @@ function chooseThresholds(
     const wrong = fixtureMistakes(favoured.threshold);
     log(`  ${favoured.threshold.article} / ${favoured.threshold.account}, which the held-out pages favour, gets fixture pages wrong: ${wrong.map((outcome) => `${outcome.item.address} (${outcome.item.label} → ${outcome.predicted})`).join(', ')}`);
   }
-  // No threshold may keep every fixture page right: then the choice says which ones it gives up.
+  // When no threshold keeps every fixture page right, the choice names the ones it gives up.
   const chosen = scored[0]!;
   const fixturesWrong = chosen.fixtureErrors > 0 ? fixtureMistakes(chosen.threshold).map((outcome) => `${outcome.item.address} (${outcome.item.label} → ${outcome.predicted})`) : [];
   if (fixturesWrong.length > 0) log(`  Every threshold gets some fixture page wrong; the chosen one gets: ${fixturesWrong.join(', ')}`);
