@@ -120,6 +120,7 @@ function chooseThresholds(
   log: (line: string) => void,
 ): { threshold: Model['threshold']; fixturesWrong: string[] } {
   const fixtureMistakes = (threshold: Model['threshold']) => predictAll(fixturePages, toModel(final, threshold, '')).filter((outcome) => outcome.predicted !== outcome.item.label);
+  const namesOfMistakes = (threshold: Model['threshold']) => fixtureMistakes(threshold).map((outcome) => `${outcome.item.address} (${outcome.item.label} → ${outcome.predicted})`);
   const candidates = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
   const scored: Array<{ threshold: Model['threshold']; score: number; heldOutScore: number; t: ReturnType<typeof targets>; fixtureErrors: number }> = [];
   for (const article of candidates) {
@@ -142,12 +143,11 @@ function chooseThresholds(
   // When our fixture pages overrule the held-out pages, name the fixture pages at stake.
   const favoured = scored.reduce((best, entry) => (entry.heldOutScore > best.heldOutScore ? entry : best));
   if (favoured.fixtureErrors > 0) {
-    const wrong = fixtureMistakes(favoured.threshold);
-    log(`  ${favoured.threshold.article} / ${favoured.threshold.account}, which the held-out pages favour, gets fixture pages wrong: ${wrong.map((outcome) => `${outcome.item.address} (${outcome.item.label} → ${outcome.predicted})`).join(', ')}`);
+    log(`  ${favoured.threshold.article} / ${favoured.threshold.account}, which the held-out pages favour, gets fixture pages wrong: ${namesOfMistakes(favoured.threshold).join(', ')}`);
   }
   // When no threshold keeps every fixture page right, the choice names the ones it gives up.
   const chosen = scored[0]!;
-  const fixturesWrong = chosen.fixtureErrors > 0 ? fixtureMistakes(chosen.threshold).map((outcome) => `${outcome.item.address} (${outcome.item.label} → ${outcome.predicted})`) : [];
+  const fixturesWrong = chosen.fixtureErrors > 0 ? namesOfMistakes(chosen.threshold) : [];
   if (fixturesWrong.length > 0) log(`  Every threshold gets some fixture page wrong; the chosen one gets: ${fixturesWrong.join(', ')}`);
   return { threshold: chosen.threshold, fixturesWrong };
 }

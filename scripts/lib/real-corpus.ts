@@ -99,7 +99,7 @@ const SAME_OWNER: Readonly<Record<string, string>> = {
  * One owner's domains under other top-level domains ("ionos.it", "ionos.fr") are one owner; two owners
  * with one name become one, which only makes the splits stricter.
  */
-export function ownerOfHost(host: string): string {
+function ownerOfHost(host: string): string {
   if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
   const labels = host.replace(/^www\d?\./, '').split('.');
   const [top = '', second = ''] = [labels.at(-1), labels.at(-2)];
@@ -129,7 +129,7 @@ function decoded(text: string): string {
 }
 
 /** The page an archive or proxy address shows ("megalodon.jp/ref/<date>/<url>"), or null. */
-export function archivedAddress(address: string): string | null {
+function archivedAddress(address: string): string | null {
   const found = ARCHIVES.map((pattern) => pattern.exec(address)?.[1]).find((inner) => inner !== undefined);
   if (found === undefined) return null;
   // An address given whole but encoded ("https%3A%2F%2F…"), as proxies and some archives do.
