@@ -10,7 +10,11 @@
  * quotes around a word dropped); Japanese and Chinese, written without spaces, are read as pairs of
  * characters, and a Latin word glued to them ("smtpサーバー") stays a word. Numbers count only when they
  * are mail ports.
+ *
+ * Beside its words, a page has a token for each concept of concepts.ts that its words name ("~send" for
+ * "envoyer"), so what the many English pages teach carries over to languages with few pages.
  */
+import { conceptTokens } from './concepts';
 import words from './words.json';
 
 export interface WordModel {
@@ -84,6 +88,15 @@ export function pageWords(fullText: string, from = 0): string[] {
   }
   TOKEN.lastIndex = 0;
   return [...seen];
+}
+
+/**
+ * What the learned words weigh: the page's different words (pageWords) and the tokens of the concepts
+ * those words name in any language ("~send" for "envoyer" or "wysyłanie", see concepts.ts).
+ */
+export function learnedTokens(fullText: string, from = 0): string[] {
+  const pageWordList = pageWords(fullText, from);
+  return [...pageWordList, ...conceptTokens(pageWordList)];
 }
 
 /** The model's probability that a page with these words is an article (0..1). */

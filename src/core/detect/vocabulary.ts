@@ -243,7 +243,8 @@ export const SECURITY_WORD = words(
   'шифрование', 'безопасность', '暗号化', 'セキュリティ', '接続の保護', '加密', '安全',
 );
 export const AUTH_WORD = words(
-  'authentication(?: method)?', 'smtp authentication', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
+  'authentication(?: method)?', 'smtp authentication', 'overovani\\p{L}*', 'overeni\\p{L}*', 'autentifikáci\\p{L}*',
+  'έλεγχο\\p{L}* ταυτότητας', 'πιστοποίηση\\p{L}*', 'godkjenning', 'godkendelse', 'autentificare', 'hitelesítés\\p{L}*', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
   'método de identificación', 'authentification', 'autenticação', 'autenticazione', 'authenticatie', 'verificatie',
   'require sign-in', 'requires? authentication', 'login method', 'metodo di autenticazione',
   'uwierzytelni\\p{L}*', 'autentisering', 'autentificering', 'ověřování', 'tunnistautu\\p{L}*', 'аутентификаци\\p{L}*',
@@ -320,6 +321,10 @@ export const SEND_WORD = words(
   'send(?:ing|s)?(?: an?)? (?:e-?mails?|mails?|messages?)', '(?:e-?mails?|messages?) (?:are|is|were)? ?(?:not )?(?:being )?sent',
   'versende\\p{L}*', 'verschicke\\p{L}*', 'senden', 'envoy\\p{L}*', "l'envoi", 'envi(?:ar|o|a|e|ando)', 'inviare', 'invio',
   'verzend\\p{L}*', 'versturen', 'wysył\\p{L}*', 'skicka', 'odesl\\p{L}*', 'отправ\\p{L}*', 'gönder\\p{L}*',
+  // Norwegian and Danish, Finnish, Slovak, Greek, Romanian and Hungarian.
+  'sende (?:e-?post|e-?mails?|mail|meldinger|beskeder)', 'sending av e-?post', 'afsend\\p{L}*', 'lähettä\\p{L}*', 'lähetys\\p{L}*',
+  'odosiela\\p{L}*', 'odoslan\\p{L}*', 'odoslať', 'αποστολ\\p{L}*', 'στέλν\\p{L}*', 'trimiter\\p{L}*', 'trimite (?:e-?mail|mesaje)',
+  'küldés\\p{L}*', 'küldése', 'levélküld\\p{L}*',
 );
 /**
  * Sending as another address through its own SMTP server: Gmail's "Send mail as" and its translations,
@@ -391,12 +396,23 @@ export const ADVICE = words(
   'il faut', 'il est (?:recommandé|conseillé|nécessaire)', 'nous vous (?:recommandons|conseillons)',
   'hay que', 'tienes que', 'tiene que', 'te recomendamos', 'le recomendamos', 'bisogna', 'occorre',
   'нужно', 'надо', 'gerekir', 'gerekmektedir', 'öneririz', 'ska du', 'bör du',
+  // More languages, and the impersonal or polite forms help pages use where English says "you need to".
+  'πρέπει', 'παρακαλούμε', 'συνιστούμε', 'συνιστάται', 'je (?:potrebné|nutné|potřeba|nutno|třeba)', 'odporúčame', 'prosím',
+  'můžete', 'môžete', 'musíte', 'täytyy', 'on suositeltavaa', 'suosittelemme', 'voit', 'du må', 'må du', 'du bør', 'du skal',
+  'vi anbefaler', 'det anbefales', 'lütfen', 'önerilir', 'önerilmektedir', 'è consigliabile', 'si raccomanda', 'puoi', 'potete',
+  'dovrai', 'dovrete', 'trzeba', 'prosimy', 'możesz', 'вы можете', 'вам (?:нужно|необходимо|следует)', 'пожалуйста',
+  'você (?:pode|deve|precisa)', 'é preciso', 'recomenda-se', 'es necesario', 'se recomienda', 'empfiehlt es sich', 'wir empfehlen',
+  'vă rugăm', 'trebuie', 'kérjük', 'javasoljuk', 'silakan', 'harap',
 );
 export const CJK_ADVICE = cjk('してください', 'して下さい', 'ください', '必要があります', 'お願いします', 'をお勧め', '推奨', '请', '需要');
 /** The reader addressed directly. */
 export const YOU = words(
   'you', 'your', 'ihr(?:e|en)?', 'ihnen', 'vous', 'votre', 'vos', 'usted', 'tu', 'tus', 'você', 'seu', 'sua', 'voi', 'vostr\\p{L}*',
   'tuo', 'tua', 'uw', 'jouw', 'je', 'twój', 'twoje', 'państwo', 'din', 'ditt', 'váš', 'vaše', 'вы', 'ваш\\p{L}*',
+  // German's polite "Sie" (lower-cased here, so also "they", rarer in help pages), and more languages' forms.
+  // Not "du": it is also French for "of the".
+  'sie', 'dein(?:e|en|em|er)?', 'tuoi', 'tue', 'twoj\\p{L}*', 'swoj\\p{L}*', 'swój', 'siz', 'sizin', 'σας', 'σου', 'вам', 'вас',
+  'vám', 'vás', 'vašu', 'vášho', 'dine', 'deg', 'dig', 'sinun', 'teidän', 'dumneavoastră', 'tău', 'ton', 'tes', 'anda',
 );
 export const CJK_YOU = cjk('お客様', 'あなた', 'ご利用', '您');
 
@@ -422,6 +438,13 @@ export const STEP_VERB = words(
   'kliknąć', 'wybrać', 'wpisać', 'перейдите', 'укажите', 'отметьте', 'зайдите', 'кликните',
   'tıklayın', 'seçin', 'girin', 'açın', 'işaretleyin', 'otevřete', 'zaškrtněte', 'vyplňte', 'přejděte',
   'fyll i', 'markera', 'gå till', 'tryck på',
+  // Greek, Norwegian, Danish, Finnish, Slovak, Hungarian and Romanian, and more Russian, Turkish and Portuguese.
+  'κάντε κλικ', 'επιλέξτε', 'πληκτρολογήστε', 'εισάγετε', 'πατήστε', 'ανοίξτε', 'μεταβείτε',
+  'klikk på', 'velg', 'skriv inn', 'trykk på', 'åpne', 'huk av', 'klik på', 'vælg', 'indtast', 'åbn', 'sæt flueben',
+  'napsauta', 'valitse', 'kirjoita', 'avaa', 'siirry', 'syötä', 'kliknite', 'zadajte', 'otvorte', 'zaškrtnite', 'prejdite',
+  'kattintson', 'válassza', 'írja be', 'nyissa meg', 'faceți clic', 'selectați', 'introduceți', 'deschideți',
+  'щелкните', 'щёлкните', 'поставьте', 'заполните', 'tıklatın', 'yazın', 'giriniz', 'seçiniz', 'tıklayınız',
+  'abra', 'marque', 'vá em', 'clique em',
 );
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
