@@ -4,7 +4,7 @@
  * words give none, and a badly written lexicon fails when it is built.
  */
 import { describe, expect, it } from 'vitest';
-import { buildLexicon, CONCEPT_MARK, CONCEPTS, conceptTokens } from '../../src/core/detect/concepts';
+import { buildLexicon, CONCEPT_FORMS, CONCEPT_MARK, conceptTokens } from '../../src/core/detect/concepts';
 import { learnedTokens, pageWords } from '../../src/core/detect/learned-words';
 
 describe('conceptTokens', () => {
@@ -34,10 +34,18 @@ describe('conceptTokens', () => {
     expect(conceptTokens(['port', 'send', 'server'])).toEqual(['~port', '~send', '~server']);
   });
 
-  it('marks its tokens so no page word can be one', () => {
-    expect(CONCEPTS.length).toBeGreaterThan(10);
-    for (const token of conceptTokens(CONCEPTS.flatMap(() => ['port', 'send']))) expect(token.startsWith(CONCEPT_MARK)).toBe(true);
-    expect(pageWords(`${CONCEPT_MARK}port ${CONCEPT_MARK}send`)).toEqual(['port', 'send']);
+  it('matches a stem only where a word starts', () => {
+    expect(conceptTokens(['ausgehende'])).toEqual(['~outgoing']);
+    expect(conceptTokens(['vorausgehende', 'nichtausgehend'])).toEqual([]);
+  });
+
+  it('lists every form as the one lower-case word pageWords reads it as', () => {
+    for (const [concept, forms] of Object.entries(CONCEPT_FORMS)) {
+      for (const form of forms) {
+        const word = form.replace(/\*$/, '');
+        expect({ concept, words: pageWords(word.toLowerCase()) }).toEqual({ concept, words: [word] });
+      }
+    }
   });
 });
 
@@ -51,6 +59,12 @@ describe('buildLexicon', () => {
     expect(() => buildLexicon({ send: ['envoi', 'envoi'] })).toThrow(/listed under send and again under send/);
   });
 
+  it('refuses a form another stem already covers, so no word gets two concepts', () => {
+    expect(() => buildLexicon({ enter: ['informe'], business: ['inform*'] })).toThrow(/"informe" \(enter\) is already covered by the stem "inform\*" \(business\)/);
+    expect(() => buildLexicon({ blocked: ['block*'], other: ['blockchain*'] })).toThrow(/the stem "blockchain\*" \(other\) is already covered by the stem "block\*" \(blocked\)/);
+    expect(() => buildLexicon({ settings: ['настройк*', 'настройки'] })).toThrow(/already covered/);
+  });
+
   it('builds a lexicon whose lookups a custom list can drive', () => {
     const lexicon = buildLexicon({ relay: ['relay', 'relai*'] });
     expect(conceptTokens(['relais', 'smtp'], lexicon)).toEqual(['~relay']);
@@ -59,6 +73,11 @@ describe('buildLexicon', () => {
 });
 
 describe('learnedTokens', () => {
+  it('keeps a concept token apart from the word of the same name', () => {
+    expect(learnedTokens('send and port')).toEqual(['send', 'and', 'port', `${CONCEPT_MARK}port`, `${CONCEPT_MARK}send`]);
+    expect(pageWords(`${CONCEPT_MARK}port`)).toEqual(['port']);
+  });
+
   it('is the page words followed by their concepts', () => {
     const text = 'Configura il server di posta in uscita sulla porta 587';
     const words = pageWords(text.toLowerCase());

@@ -15,79 +15,79 @@
  * stem cannot swallow short unrelated words.
  */
 
-const LEXICON: Record<string, readonly string[]> = {
+export const CONCEPT_FORMS: Readonly<Record<string, readonly string[]>> = {
   send: [
     'send', 'sends', 'sending', 'senden', 'versenden', 'versand', 'sendet', 'envoyer', 'envoi', 'envoyés', 'envoyé', 'envoyez',
     'enviar', 'envío', 'envio', 'envia', 'enviado', 'enviados', 'inviare', 'invio', 'inviata', 'inviate', 'inviati', 'verzenden',
-    'versturen', 'verzonden', 'verstuurd', 'wysyłać', 'wysyłanie', 'wysyłania', 'wysłać', 'wysyłki', 'wysyłka', 'odeslat', 'odesílání',
+    'versturen', 'verzonden', 'verstuurd', 'wysyłać', 'wysyłanie', 'wysyłania', 'wysłać', 'odeslat', 'odesílání',
     'odesílat', 'odosielanie', 'odoslať', 'отправк*', 'отправл*', 'отправить', 'skicka', 'skickar', 'sända', 'sende', 'sender',
-    'lähettää', 'lähetys*', 'lähettäminen', 'gönder*', 'αποστολ*', 'trimite*', 'kirim', 'mengirim', 'pengiriman', 'gửi',
+    'lähettää', 'lähetys', 'lähetyksen', 'lähetyspalveli*', 'lähettäminen', 'gönder*', 'αποστολ*', 'trimite*', 'kirim', 'mengirim', 'pengiriman', 'gửi',
     'enviament', 'küldés', 'küldése', 'küldött', 'slanje', 'pošiljanje', 'siųsti', 'sūtīt', 'saatmine',
   ],
   outgoing: [
     'outgoing', 'outbound', 'ausgehend*', 'postausgang*', 'ausgangsserver', 'sortant', 'sortants', 'sortante', 'sortantes', 'saliente',
     'salientes', 'salida', 'saída', 'saida', 'uscita', 'uitgaand*', 'wychodząc*', 'odchozí', 'odchozího', 'odchádzajúc*', 'исходящ*',
-    'utgående', 'udgående', 'lähtevä*', 'giden', 'εξερχόμεν*', 'εξερχομεν*', 'ieșire', 'iesire', 'keluar', 'sortint', 'kimenő',
+    'utgående', 'udgående', 'lähtevä*', 'giden', 'εξερχόμεν*', 'εξερχομεν*', 'ieșire', 'iesire', 'sortint', 'kimenő',
     'odlazn*', 'odhodn*', 'išeinanč*', 'izejoš*', 'väljuv*', 'вихідн*', 'изходящ*',
   ],
   incoming: [
     'incoming', 'inbound', 'eingehend*', 'posteingang*', 'eingangsserver', 'entrant', 'entrants', 'entrante', 'entrantes', 'entrada',
     'entrata', 'inkomend*', 'przychodząc*', 'příchozí', 'příchozího', 'prichádzajúc*', 'входящ*', 'inkommande', 'innkommende',
-    'indgående', 'saapuva*', 'gelen', 'εισερχόμεν*', 'εισερχομεν*', 'intrare', 'masuk', 'bejövő', 'dolazn*', 'dohodn*',
+    'indgående', 'saapuva*', 'gelen', 'εισερχόμεν*', 'εισερχομεν*', 'intrare', 'bejövő', 'dolazn*', 
   ],
   server: [
     'server', 'servers', 'serveur', 'serveurs', 'servidor', 'servidores', 'serwer', 'serwera', 'serwerze', 'serwery', 'serwerów',
     'сервер', 'сервера', 'серверы', 'серверов', 'sunucu*', 'palveli*', 'διακομιστ*', 'serverul', 'servere', 'serveren', 'servern',
-    'servidors', 'szerver*', 'kiszolgáló*', 'poslužitelj*', 'strežnik*', 'serveris', 'serveri', 'сървър*', 'pelayan',
+    'servidors', 'szerver*', 'kiszolgáló*', 'poslužitelj*', 'strežnik*', 'serveris', 'serveri', 'сървър*', 'peladen',
   ],
   port: [
-    'port', 'ports', 'porta', 'porte', 'portas', 'puerto', 'puertos', 'poort', 'poorten', 'portu', 'porty', 'portów', 'порт', 'порта',
+    'port', 'ports', 'porta', 'portas', 'puerto', 'puertos', 'poort', 'poorten', 'portu', 'porty', 'portów', 'порт', 'порта',
     'порты', 'портов', 'porten', 'portti*', 'portin', 'porcie', 'порту', 'портом', 'θύρα', 'θύρας', 'θύρες', 'portul', 'portului', 'cổng',
   ],
   settings: [
     'settings', 'setting', 'einstellung*', 'paramètre*', 'parametre*', 'réglage*', 'configuration', 'configurations', 'configuración',
     'configuracion', 'configuração', 'configuracao', 'configurações', 'configurazione', 'configurazioni', 'impostazion*', 'instelling*',
     'ustawienia', 'ustawień', 'konfiguracj*', 'nastavení', 'nastavenie', 'настройк*', 'inställning*', 'innstilling*', 'indstilling*',
-    'asetuk*', 'asetukset', 'ayar', 'ayarlar*', 'ρυθμίσ*', 'ρυθμισ*', 'setări', 'setari', 'pengaturan', 'konfigurasi', 'cài',
-    'beállítás*', 'postavk*', 'nastavitv*', 'nustatym*', 'iestatījum*', 'seaded', 'configuració', 'настройки',
+    'asetu*', 'ayar', 'ayarlar*', 'ρυθμίσ*', 'ρυθμισ*', 'setăr*', 'setari', 'pengaturan', 'konfigurasi', 'cài',
+    'beállítás*', 'postavk*', 'nastavitv*', 'nustatym*', 'iestatījum*', 'seaded', 'configuració', 
   ],
   account: [
     'account', 'accounts', 'konto', 'kontos', 'konten', 'kontot', 'compte', 'comptes', 'cuenta', 'cuentas', 'conta', 'contas',
     'konta', 'kont', 'účet', 'účtu', 'účty', 'учётн*', 'учетн*', 'аккаунт*', 'tili', 'tilin', 'tilit', 'tiliä', 'tilille', 'hesap', 'hesabı', 'hesabınız*',
-    'λογαριασμ*', 'contul', 'akun', 'tài', 'fiók*', 'račun*', 'compta', 'paskyr*', 'kontu', 'konts',
+    'λογαριασμ*', 'contul', 'akun', 'fiók*', 'paskyr*', 'kontu', 'konts',
   ],
   password: [
-    'password', 'passwords', 'passwort', 'kennwort', 'passe', 'contraseña', 'contrasena', 'senha', 'wachtwoord', 'hasło', 'hasła',
+    'password', 'passwords', 'passwort', 'kennwort', 'contraseña', 'contrasena', 'senha', 'wachtwoord', 'hasło', 'hasła',
     'heslo', 'hesla', 'пароль', 'пароля', 'lösenord', 'passord', 'adgangskode', 'salasana', 'şifre', 'şifrenizi', 'şifreniz',
-    'κωδικό*', 'κωδικός', 'parola', 'parolă', 'parolei', 'sandi', 'jelszó', 'lozink*', 'geslo', 'slaptažod*', 'parole', 'contrasenya',
+    'κωδικό*', 'parolă', 'parolei', 'sandi', 'jelszó', 'lozink*', 'geslo', 'slaptažod*', 'contrasenya',
   ],
   username: [
     'username', 'usernames', 'login', 'benutzername', 'benutzer', 'utilisateur', 'identifiant', 'usuario', 'usuário', 'utente',
     'gebruikersnaam', 'użytkownik*', 'uživatel*', 'používateľ*', 'пользовател*', 'логин', 'användarnamn', 'brukernavn',
-    'brugernavn', 'käyttäjä*', 'kullanıcı*', 'χρήστ*', 'utilizator', 'pengguna', 'felhasználó*', 'korisni*', 'uporabni*', 'naudotoj*',
+    'brugernavn', 'käyttäjä*', 'kullanıcı*', 'χρήστη', 'χρήστης', 'χρηστών', 'utilizator', 'pengguna', 'felhasználó*', 'korisnik*', 'korisničk*', 'uporabnik*', 'uporabnišk*', 'naudotoj*',
   ],
   authentication: [
     'authentication', 'authenticate', 'authenticated', 'auth', 'authentifizierung', 'authentifiziert', 'authentification',
     'authentifié', 'autenticación', 'autenticação', 'autenticazione', 'autenticada', 'authenticatie', 'uwierzytelni*', 'ověřování',
     'ověření', 'overovanie', 'autentizác*', 'autentizac*', 'аутентификац*', 'авторизац*', 'autentisering',
-    'godkendelse', 'todennus', 'todennu*', 'kimlik', 'doğrulama*', 'πιστοποίηση*', 'ταυτοποίηση*', 'autentificare', 'autentikasi',
+    'godkendelse', 'todennu*', 'kimlik', 'doğrulama*', 'πιστοποίηση*', 'ταυτοποίηση*', 'autentificare', 'autentikasi',
     'hitelesítés*', 'autentifikacij*', 'provjera', 'autenticació',
   ],
   encryption: [
     'encryption', 'encrypted', 'ssl', 'tls', 'starttls', 'verschlüsselung', 'verschlüsselt', 'chiffrement', 'chiffré', 'cifrado',
     'cifrada', 'criptografia', 'crittografia', 'versleuteling', 'versleuteld', 'szyfrowan*', 'šifrován*', 'šifrovan*', 'шифрован*',
     'kryptering', 'krypteret', 'salaus', 'salattu', 'şifreleme', 'κρυπτογράφηση*', 'criptare', 'enkripsi', 'titkosítás*', 'xifratge',
-    'mã',
+    
   ],
   mailClient: [
-    'client', 'clients', 'mailprogramm', 'e-mail-programm', 'e-mail-programms', 'mailprogramms', 'logiciel', 'messagerie', 'programa',
-    'cliente', 'programma', 'mailprogramma', 'e-mailprogramma', 'klient', 'klienta', 'kliencie', 'klientu', 'клиент*', 'e-postprogram',
-    'e-postprogrammet', 'e-postklient', 'mailprogram', 'sähköpostiohjelma*', 'istemci*', 'πρόγραμμα', 'clientul', 'klien', 'levelező*',
-    'outlook', 'thunderbird', 'mail.app',
+    'mailprogramm', 'e-mail-programm', 'e-mail-programms', 'mailprogramms', 'logiciel', 'messagerie', 'programa',
+    'programma', 'mailprogramma', 'e-mailprogramma', 'e-postprogram',
+    'e-postprogrammet', 'e-postklient', 'mailprogram', 'sähköpostiohjelma*', 'istemci*', 'πρόγραμμα', 'levelező*',
+    'outlook', 'thunderbird', 'mailclient', 'e-mailclient', 'e-mail-client', 'mailklient', 'e-mail-klient',
   ],
   click: [
     'click', 'clicking', 'klicken', 'klicke', 'klick', 'cliquez', 'cliquer', 'clic', 'haga', 'pulse', 'clique', 'clicca', 'cliccare',
-    'fare', 'klik', 'klikt', 'kliknij', 'kliknąć', 'klikněte', 'kliknite', 'нажмите', 'щелкните', 'tryck', 'klicka', 'klikk', 'klikke',
+    'klik', 'klikt', 'kliknij', 'kliknąć', 'klikněte', 'kliknite', 'нажмите', 'щелкните', 'tryck', 'klicka', 'klikk', 'klikke',
     'napsauta', 'tıklayın', 'tıklatın', 'κάντε', 'faceți', 'faceti', 'kattintson', 'tap', 'tippen', 'appuyez', 'toque', 'tocca',
   ],
   choose: [
@@ -100,17 +100,17 @@ const LEXICON: Record<string, readonly string[]> = {
     'enter', 'type', 'eingeben', 'geben', 'tragen', 'saisissez', 'saisir', 'entrez', 'indiquez', 'introduzca', 'ingrese', 'escriba',
     'introduce', 'digite', 'insira', 'informe', 'inserire', 'inserisci', 'immettere', 'digitare', 'voer', 'vul', 'wpisz', 'wprowadź',
     'podaj', 'zadejte', 'vyplňte', 'zadajte', 'введите', 'укажите', 'ange', 'skriv', 'fyll', 'oppgi', 'angiv', 'kirjoita', 'syötä',
-    'girin', 'giriniz', 'yazın', 'πληκτρολογήστε', 'εισάγετε', 'introduceți', 'introduceti', 'masukkan', 'nhập', 'adja',
+    'girin', 'giriniz', 'yazın', 'πληκτρολογήστε', 'εισάγετε', 'introduceți', 'introduceti', 'masukkan', 'adja',
   ],
   blocked: [
-    'block*', 'gesperrt', 'sperr*', 'blockiert', 'bloqu*', 'blocc*', 'geblokkeerd', 'blokkeer*', 'blokuj*', 'blokad*', 'zablokowan*',
-    'blokov*', 'блокир*', 'заблокир*', 'spärr*', 'blokker*', 'estet*', 'engell*', 'αποκλεισ*', 'μπλοκ*', 'blocat*', 'diblokir',
+    'block', 'blocks', 'blocked', 'blocking', 'blockier*', 'gesperrt', 'sperre', 'sperren', 'sperrt', 'bloqu*', 'blocc*', 'geblokkeerd', 'blokkeer*', 'blokuj*', 'blokad*', 'zablokowan*',
+    'blokov*', 'блокир*', 'заблокир*', 'spärr*', 'blokker*', 'estetty*', 'estetään', 'engelle*', 'αποκλεισμ*', 'μπλοκ*', 'blocat*', 'diblokir',
     'memblokir', 'chặn', 'letilt*', 'filtered', 'filtering', 'filtrage', 'filtrad*', 'gefiltert',
   ],
   provider: [
     'provider', 'providers', 'isp', 'isps', 'anbieter', 'internetanbieter', 'fournisseur', 'fournisseurs', 'proveedor', 'proveedores',
     'provedor', 'provedores', 'fornitore', 'fornitori', 'aanbieder', 'dostawca', 'dostawcy', 'poskytovatel*', 'провайдер*',
-    'leverantör', 'leverandør', 'palveluntarjoaja*', 'operaattori', 'sağlayıcı*', 'πάροχο*', 'πάροχος', 'furnizor*', 'penyedia',
+    'leverantör', 'leverandør', 'palveluntarjoaja*', 'operaattori', 'sağlayıcı*', 'πάροχο*', 'furnizor*', 'penyedia',
     'szolgáltató*', 'operador', 'operatore',
   ],
   recommend: [
@@ -122,28 +122,28 @@ const LEXICON: Record<string, readonly string[]> = {
   ],
   problem: [
     'problem', 'problems', 'error', 'errors', 'fehler', 'fehlermeldung', 'erreur', 'problème', 'problèmes', 'problema', 'problemas',
-    'errore', 'probleem', 'problemen', 'fout', 'foutmelding', 'błąd', 'błędu', 'problemy', 'chyba', 'chybová', 'ошибк*', 'проблем*',
+    'errore', 'probleem', 'problemen', 'fout', 'foutmelding', 'błąd', 'błędu', 'problemy', 'chybová', 'ошибк*', 'проблем*',
     'felet', 'feil', 'feilen', 'virhe', 'virheilmoitus', 'ongelma', 'hata', 'sorun', 'σφάλμα', 'πρόβλημα', 'eroare', 'masalah',
     'lỗi', 'hiba', 'greška', 'napaka',
   ],
   notification: [
     'notification', 'notifications', 'notify', 'alert', 'alerts', 'alarm', 'alarms', 'benachrichtigung*', 'alarmierung', 'alerte*',
     'notificación', 'notificaciones', 'alerta', 'alertas', 'notificação', 'notificações', 'notifica', 'notifiche', 'avvisi',
-    'melding*', 'meldung*', 'powiadomie*', 'alarmy', 'oznámení', 'upozornění', 'upozornenie', 'уведомлен*', 'оповещен*',
+    'meldung*', 'powiadomie*', 'alarmy', 'oznámení', 'upozornění', 'upozornenie', 'уведомлен*', 'оповещен*',
     'avisering*', 'varsling*', 'varsel', 'ilmoitu*', 'hälytys*', 'bildirim*', 'uyarı', 'ειδοποίηση*', 'notificare', 'notifikasi',
     'értesítés*',
   ],
   business: [
-    'invoice', 'invoices', 'rechnung*', 'facture*', 'factura*', 'fattur*', 'factuur', 'facturen', 'faktur*', 'счет', 'счета',
-    'счетов', 'lasku*', 'fatura*', 'τιμολόγι*', 'report', 'reports', 'bericht*', 'rapport*', 'informe*', 'relatório*',
+    'invoice', 'invoices', 'rechnung*', 'facture*', 'factura*', 'fattur*', 'factuur', 'faktur*', 'счет', 'счёт', 'счёта', 'счета',
+    'счетов', 'lasku*', 'fatura*', 'τιμολόγι*', 'report', 'reports', 'rapport*', 'relatório*',
     'raport*', 'отчет*', 'отчёт*', 'newsletter', 'newsletters', 'kampagne*', 'campagne*', 'campaña*', 'campanha*', 'campagna*',
   ],
   device: [
     'device', 'devices', 'gerät', 'geräte', 'geräts', 'appareil', 'appareils', 'dispositivo', 'dispositivos', 'dispositivi',
     'apparaat', 'apparaten', 'urządzen*', 'zařízení', 'zariadenie', 'устройств*', 'enhet', 'enheten', 'enheter', 'laite', 'laitteen',
-    'cihaz*', 'συσκευ*', 'dispozitiv*', 'perangkat', 'camera', 'kamera', 'caméra', 'cámara', 'câmera', 'telecamera', 'printer',
+    'cihaz*', 'συσκευή', 'συσκευής', 'συσκευές', 'συσκευών', 'dispozitiv*', 'perangkat', 'caméra', 'cámara', 'câmera', 'telecamera', 'printer',
     'drucker', 'imprimante', 'impresora', 'impressora', 'stampante', 'drukarka', 'tiskárna', 'принтер', 'skrivare', 'tulostin',
-    'yazıcı', 'nas', 'router', 'firewall',
+    'yazıcı', 'router', 'firewall',
   ],
   administrator: [
     'administrator', 'administrators', 'admin', 'sysadmin', 'administrateur', 'administrador', 'amministratore', 'beheerder',
@@ -161,7 +161,10 @@ export interface Lexicon {
   concepts: readonly string[];
 }
 
-/** Builds the lookup from concept → forms, refusing a short stem or a form listed twice. */
+/**
+ * Builds the lookup from concept → forms, refusing a short stem, a form listed twice, and a form another
+ * stem already covers (which would give a word two concepts, or list it for nothing).
+ */
 export function buildLexicon(forms: Readonly<Record<string, readonly string[]>>): Lexicon {
   const exact = new Map<string, string>();
   const stems: Array<readonly [string, string]> = [];
@@ -178,10 +181,21 @@ export function buildLexicon(forms: Readonly<Record<string, readonly string[]>>)
       } else exact.set(form, concept);
     }
   }
+  for (const [stem, concept] of stems) {
+    for (const [form, other] of exact) {
+      if (form.startsWith(stem)) throw new Error(`concepts: "${form}" (${other}) is already covered by the stem "${stem}*" (${concept})`);
+    }
+    for (const [longer, other] of stems) {
+      if (longer !== stem && longer.startsWith(stem)) throw new Error(`concepts: the stem "${longer}*" (${other}) is already covered by the stem "${stem}*" (${concept})`);
+    }
+  }
   return { exact, stems, concepts: Object.keys(forms) };
 }
 
-const BUILT = buildLexicon(LEXICON);
+const BUILT = buildLexicon(CONCEPT_FORMS);
+
+/** What a concept token starts with: no word pageWords gives can, since words start with a letter or digit. */
+export const CONCEPT_MARK = '~';
 
 /**
  * The concept tokens ("~send", "~port"...) of a page's different words (as pageWords gives them), each
@@ -196,9 +210,3 @@ export function conceptTokens(words: Iterable<string>, lexicon: Lexicon = BUILT)
   }
   return [...found].sort().map((concept) => `${CONCEPT_MARK}${concept}`);
 }
-
-/** What a concept token starts with: no word pageWords gives can, since words start with a letter or digit. */
-export const CONCEPT_MARK = '~';
-
-/** The concepts, for tests and reports. */
-export const CONCEPTS: readonly string[] = BUILT.concepts;

@@ -324,7 +324,7 @@ export const SEND_WORD = words(
   // Norwegian and Danish, Finnish, Slovak, Greek, Romanian and Hungarian.
   'sende (?:e-?post|e-?mails?|mail|meldinger|beskeder)', 'sending av e-?post', 'afsend\\p{L}*', 'lähettä\\p{L}*', 'lähetys\\p{L}*',
   'odosiela\\p{L}*', 'odoslan\\p{L}*', 'odoslať', 'αποστολ\\p{L}*', 'στέλν\\p{L}*', 'trimiter\\p{L}*', 'trimite (?:e-?mail|mesaje)',
-  'küldés\\p{L}*', 'küldése', 'levélküld\\p{L}*',
+  'küldés\\p{L}*', 'levélküld\\p{L}*',
 );
 /**
  * Sending as another address through its own SMTP server: Gmail's "Send mail as" and its translations,
@@ -398,7 +398,7 @@ export const ADVICE = words(
   'нужно', 'надо', 'gerekir', 'gerekmektedir', 'öneririz', 'ska du', 'bör du',
   // More languages, and the impersonal or polite forms help pages use where English says "you need to".
   'πρέπει', 'παρακαλούμε', 'συνιστούμε', 'συνιστάται', 'je (?:potrebné|nutné|potřeba|nutno|třeba)', 'odporúčame', 'prosím',
-  'můžete', 'môžete', 'musíte', 'täytyy', 'on suositeltavaa', 'suosittelemme', 'voit', 'du må', 'må du', 'du bør', 'du skal',
+  'můžete', 'môžete', 'musíte', 'täytyy', 'on suositeltavaa', 'suosittelemme', 'du må', 'må du', 'du bør', 'du skal',
   'vi anbefaler', 'det anbefales', 'lütfen', 'önerilir', 'önerilmektedir', 'è consigliabile', 'si raccomanda', 'puoi', 'potete',
   'dovrai', 'dovrete', 'trzeba', 'prosimy', 'możesz', 'вы можете', 'вам (?:нужно|необходимо|следует)', 'пожалуйста',
   'você (?:pode|deve|precisa)', 'é preciso', 'recomenda-se', 'es necesario', 'se recomienda', 'empfiehlt es sich', 'wir empfehlen',
@@ -412,7 +412,7 @@ export const YOU = words(
   // German's polite "Sie" (lower-cased here, so also "they", rarer in help pages), and more languages' forms.
   // Not "du": it is also French for "of the".
   'sie', 'dein(?:e|en|em|er)?', 'tuoi', 'tue', 'twoj\\p{L}*', 'swoj\\p{L}*', 'swój', 'siz', 'sizin', 'σας', 'σου', 'вам', 'вас',
-  'vám', 'vás', 'vašu', 'vášho', 'dine', 'deg', 'dig', 'sinun', 'teidän', 'dumneavoastră', 'tău', 'ton', 'tes', 'anda',
+  'vám', 'vás', 'vašu', 'vášho', 'dine', 'deg', 'dig', 'sinun', 'teidän', 'dumneavoastră', 'tău', 'tes',
 );
 export const CJK_YOU = cjk('お客様', 'あなた', 'ご利用', '您');
 
@@ -444,7 +444,7 @@ export const STEP_VERB = words(
   'napsauta', 'valitse', 'kirjoita', 'avaa', 'siirry', 'syötä', 'kliknite', 'zadajte', 'otvorte', 'zaškrtnite', 'prejdite',
   'kattintson', 'válassza', 'írja be', 'nyissa meg', 'faceți clic', 'selectați', 'introduceți', 'deschideți',
   'щелкните', 'щёлкните', 'поставьте', 'заполните', 'tıklatın', 'yazın', 'giriniz', 'seçiniz', 'tıklayınız',
-  'abra', 'marque', 'vá em', 'clique em',
+  'abra', 'vá em', 'clique em',
 );
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
