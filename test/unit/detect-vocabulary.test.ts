@@ -190,6 +190,15 @@ describe('real phrasings', () => {
     ['Finnish port 25 closed', vocabulary.PORT_25_BLOCKED, 'portti 25 on suljettu', true],
     ['Hungarian port 25 blocked', vocabulary.PORT_25_BLOCKED, 'a 25-ös port letiltva', true],
     ['an Italian shipping server is a sending server, a shipping company is not', vocabulary.OUTGOING_SERVER, 'la società di spedizione', false],
+    ['Italian "posta in partenza" is outgoing mail', vocabulary.OUTGOING_SERVER, 'Per la posta in partenza il protocollo consigliato è SMTP', true],
+    ['an Italian train departing is no mail', vocabulary.OUTGOING_SERVER, 'il treno in partenza da Milano', false],
+    ['German "Mailversand" is sending', vocabulary.SEND_WORD, 'den Mailversand (Port 25) gesperrt', true],
+    ['German polite "Sie" addresses the reader', vocabulary.YOU, 'Geben Sie den Server ein', true],
+    ['French "du" is not "you"', vocabulary.YOU, 'le nom du serveur', false],
+    ['Greek step verb', vocabulary.STEP_VERB, 'Επιλέξτε Ρυθμίσεις λογαριασμού', true],
+    ['Finnish advice', vocabulary.ADVICE, 'Suosittelemme porttia 587', true],
+    ['Slovak SMTP authentication', vocabulary.AUTH_WORD, 'vyžaduje overovanie totožnosti', true],
+    ['Norwegian sending mail', vocabulary.SEND_WORD, 'for å sende e-post fra telefonen', true],
   ])('%s', (_, pattern, text, expected) => {
     expect(has(pattern, normalise(text))).toBe(expected);
   });

@@ -128,7 +128,7 @@ export const OUTGOING_SERVER = words(
   'server (?:della |di )?posta in uscita',
   'server (?:in )?uscita',
   'server smtp',
-  'posta in uscita',
+  'posta in uscita', 'posta in partenza', 'server (?:della |di )?posta in partenza',
   'uitgaande (?:mail|e-?mail)?-? ?server',
   'server voor uitgaande (?:e-?)?mail',
   'uitgaande (?:e-?)?mail',
@@ -243,14 +243,16 @@ export const SECURITY_WORD = words(
   'шифрование', 'безопасность', '暗号化', 'セキュリティ', '接続の保護', '加密', '安全',
 );
 export const AUTH_WORD = words(
-  'authentication(?: method)?', 'smtp authentication', 'overovani\\p{L}*', 'overeni\\p{L}*', 'autentifikáci\\p{L}*',
-  'έλεγχο\\p{L}* ταυτότητας', 'πιστοποίηση\\p{L}*', 'godkjenning', 'godkendelse', 'autentificare', 'hitelesítés\\p{L}*', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
+  'authentication(?: method)?', 'smtp authentication', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
   'método de identificación', 'authentification', 'autenticação', 'autenticazione', 'authenticatie', 'verificatie',
   'require sign-in', 'requires? authentication', 'login method', 'metodo di autenticazione',
   'uwierzytelni\\p{L}*', 'autentisering', 'autentificering', 'ověřování', 'tunnistautu\\p{L}*', 'аутентификаци\\p{L}*',
   'smtp-auth', 'smtp auth', 'smtp認証', '認証',
   'autentificaci(?:ón|on)', 'authentisierung', 'authentifi\\p{L}*', 'smtp-авторизаци\\p{L}*', 'авторизаци\\p{L}* smtp', 'проверк\\p{L}* подлинности',
   'kimlik doğrulama\\p{L}*', 'autentizac\\p{L}*', 'vyžaduje ověření', 'todennu\\p{L}*',
+  // Slovak, Greek, Norwegian, Danish, Romanian and Hungarian.
+  'overovani\\p{L}*', 'overeni\\p{L}*', 'autentifikáci\\p{L}*', 'έλεγχο\\p{L}* ταυτότητας', 'πιστοποίηση\\p{L}*', 'godkjenning',
+  'godkendelse', 'autentificare', 'hitelesítés\\p{L}*',
 );
 export const USER_WORD = words(
   'user ?name', 'username', 'login', 'benutzername', 'nombre de usuario', 'usuario', "nom d'utilisateur", 'identifiant',
@@ -319,7 +321,7 @@ export const MAIL_CLIENT = words(
 /** Sending mail, the thing a blocked port stops ("send email", "E-Mails versenden", "送信"). */
 export const SEND_WORD = words(
   'send(?:ing|s)?(?: an?)? (?:e-?mails?|mails?|messages?)', '(?:e-?mails?|messages?) (?:are|is|were)? ?(?:not )?(?:being )?sent',
-  'versende\\p{L}*', 'verschicke\\p{L}*', 'senden', 'envoy\\p{L}*', "l'envoi", 'envi(?:ar|o|a|e|ando)', 'inviare', 'invio',
+  'versende\\p{L}*', 'verschicke\\p{L}*', 'senden', '(?:e-?)?mail-?versand', 'envoy\\p{L}*', "l'envoi", 'envi(?:ar|o|a|e|ando)', 'inviare', 'invio',
   'verzend\\p{L}*', 'versturen', 'wysył\\p{L}*', 'skicka', 'odesl\\p{L}*', 'отправ\\p{L}*', 'gönder\\p{L}*',
   // Norwegian and Danish, Finnish, Slovak, Greek, Romanian and Hungarian.
   'sende (?:e-?post|e-?mails?|mail|meldinger|beskeder)', 'sending av e-?post', 'afsend\\p{L}*', 'lähettä\\p{L}*', 'lähetys\\p{L}*',
@@ -410,9 +412,9 @@ export const YOU = words(
   'you', 'your', 'ihr(?:e|en)?', 'ihnen', 'vous', 'votre', 'vos', 'usted', 'tu', 'tus', 'você', 'seu', 'sua', 'voi', 'vostr\\p{L}*',
   'tuo', 'tua', 'uw', 'jouw', 'je', 'twój', 'twoje', 'państwo', 'din', 'ditt', 'váš', 'vaše', 'вы', 'ваш\\p{L}*',
   // German's polite "Sie" (lower-cased here, so also "they", rarer in help pages), and more languages' forms.
-  // Not "du": it is also French for "of the".
+  // Not "du" (French "of the") or "dine" (English).
   'sie', 'dein(?:e|en|em|er)?', 'tuoi', 'tue', 'twoj\\p{L}*', 'swoj\\p{L}*', 'swój', 'siz', 'sizin', 'σας', 'σου', 'вам', 'вас',
-  'vám', 'vás', 'vašu', 'vášho', 'dine', 'deg', 'dig', 'sinun', 'teidän', 'dumneavoastră', 'tău', 'tes',
+  'vám', 'vás', 'vašu', 'vášho', 'deg', 'dig', 'sinun', 'teidän', 'dumneavoastră', 'tău', 'tes',
 );
 export const CJK_YOU = cjk('お客様', 'あなた', 'ご利用', '您');
 
