@@ -33,7 +33,7 @@ export const CONCEPT_FORMS: Readonly<Record<string, readonly string[]>> = {
   incoming: [
     'incoming', 'inbound', 'eingehend*', 'posteingang*', 'eingangsserver', 'entrant', 'entrants', 'entrante', 'entrantes', 'entrada',
     'entrata', 'inkomend*', 'przychodząc*', 'příchozí', 'příchozího', 'prichádzajúc*', 'входящ*', 'inkommande', 'innkommende',
-    'indgående', 'saapuva*', 'gelen', 'εισερχόμεν*', 'εισερχομεν*', 'intrare', 'bejövő', 'dolazn*', 
+    'indgående', 'saapuva*', 'gelen', 'εισερχόμεν*', 'εισερχομεν*', 'intrare', 'bejövő', 'dolazn*',
   ],
   server: [
     'server', 'servers', 'serveur', 'serveurs', 'servidor', 'servidores', 'serwer', 'serwera', 'serwerze', 'serwery', 'serwerów',
@@ -49,7 +49,7 @@ export const CONCEPT_FORMS: Readonly<Record<string, readonly string[]>> = {
     'configuracion', 'configuração', 'configuracao', 'configurações', 'configurazione', 'configurazioni', 'impostazion*', 'instelling*',
     'ustawienia', 'ustawień', 'konfiguracj*', 'nastavení', 'nastavenie', 'настройк*', 'inställning*', 'innstilling*', 'indstilling*',
     'asetu*', 'ayar', 'ayarlar*', 'ρυθμίσ*', 'ρυθμισ*', 'setăr*', 'setari', 'pengaturan', 'konfigurasi', 'cài',
-    'beállítás*', 'postavk*', 'nastavitv*', 'nustatym*', 'iestatījum*', 'seaded', 'configuració', 
+    'beállítás*', 'postavk*', 'nastavitv*', 'nustatym*', 'iestatījum*', 'seaded', 'configuració',
   ],
   account: [
     'account', 'accounts', 'konto', 'kontos', 'konten', 'kontot', 'compte', 'comptes', 'cuenta', 'cuentas', 'conta', 'contas',
@@ -77,7 +77,6 @@ export const CONCEPT_FORMS: Readonly<Record<string, readonly string[]>> = {
     'encryption', 'encrypted', 'ssl', 'tls', 'starttls', 'verschlüsselung', 'verschlüsselt', 'chiffrement', 'chiffré', 'cifrado',
     'cifrada', 'criptografia', 'crittografia', 'versleuteling', 'versleuteld', 'szyfrowan*', 'šifrován*', 'šifrovan*', 'шифрован*',
     'kryptering', 'krypteret', 'salaus', 'salattu', 'şifreleme', 'κρυπτογράφηση*', 'criptare', 'enkripsi', 'titkosítás*', 'xifratge',
-    
   ],
   mailClient: [
     'mailprogramm', 'e-mail-programm', 'e-mail-programms', 'mailprogramms', 'logiciel', 'messagerie', 'programa',
