@@ -400,17 +400,17 @@ export const ADVICE = words(
   'нужно', 'надо', 'gerekir', 'gerekmektedir', 'öneririz', 'ska du', 'bör du',
   // More languages, and the impersonal or polite forms help pages use where English says "you need to".
   'πρέπει', 'παρακαλούμε', 'συνιστούμε', 'συνιστάται', 'je (?:potrebné|nutné|potřeba|nutno|třeba)', 'odporúčame', 'prosím',
-  'můžete', 'môžete', 'musíte', 'täytyy', 'on suositeltavaa', 'suosittelemme', 'du må', 'må du', 'du bør', 'du skal',
+  'můžete', 'môžete', 'täytyy', 'on suositeltavaa', 'suosittelemme', 'du må', 'må du', 'du bør', 'du skal',
   'vi anbefaler', 'det anbefales', 'lütfen', 'önerilir', 'önerilmektedir', 'è consigliabile', 'si raccomanda', 'puoi', 'potete',
   'dovrai', 'dovrete', 'trzeba', 'prosimy', 'możesz', 'вы можете', 'вам (?:нужно|необходимо|следует)', 'пожалуйста',
-  'você (?:pode|deve|precisa)', 'é preciso', 'recomenda-se', 'es necesario', 'se recomienda', 'empfiehlt es sich', 'wir empfehlen',
+  'você (?:pode|deve|precisa)', 'é preciso', 'recomenda-se', 'es necesario', 'se recomienda', 'empfiehlt es sich',
   'vă rugăm', 'trebuie', 'kérjük', 'javasoljuk', 'silakan', 'harap',
 );
 export const CJK_ADVICE = cjk('してください', 'して下さい', 'ください', '必要があります', 'お願いします', 'をお勧め', '推奨', '请', '需要');
 /** The reader addressed directly. */
 export const YOU = words(
   'you', 'your', 'ihr(?:e|en)?', 'ihnen', 'vous', 'votre', 'vos', 'usted', 'tu', 'tus', 'você', 'seu', 'sua', 'voi', 'vostr\\p{L}*',
-  'tuo', 'tua', 'uw', 'jouw', 'je', 'twój', 'twoje', 'państwo', 'din', 'ditt', 'váš', 'vaše', 'вы', 'ваш\\p{L}*',
+  'tuo', 'tua', 'uw', 'jouw', 'je', 'twój', 'państwo', 'din', 'ditt', 'váš', 'vaše', 'вы', 'ваш\\p{L}*',
   // German's polite "Sie" (lower-cased here, so also "they", rarer in help pages), and more languages' forms.
   // Not "du" (French "of the") or "dine" (English).
   'sie', 'dein(?:e|en|em|er)?', 'tuoi', 'tue', 'twoj\\p{L}*', 'swoj\\p{L}*', 'swój', 'siz', 'sizin', 'σας', 'σου', 'вам', 'вас',
@@ -446,7 +446,7 @@ export const STEP_VERB = words(
   'napsauta', 'valitse', 'kirjoita', 'avaa', 'siirry', 'syötä', 'kliknite', 'zadajte', 'otvorte', 'zaškrtnite', 'prejdite',
   'kattintson', 'válassza', 'írja be', 'nyissa meg', 'faceți clic', 'selectați', 'introduceți', 'deschideți',
   'щелкните', 'щёлкните', 'поставьте', 'заполните', 'tıklatın', 'yazın', 'giriniz', 'seçiniz', 'tıklayınız',
-  'abra', 'vá em', 'clique em',
+  'vá em',
 );
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
