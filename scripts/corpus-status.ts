@@ -10,6 +10,12 @@
  *                                         reader's blind labels (file SECOND) agree with, in labels.PART.tsv
  *   npm run corpus:status -- --merge      adds the agreed rows of each batch (labels.*.tsv)
  *                                         to labels.tsv, giving each new site a split
+ *   npm run corpus:status -- --need ADDRESS...
+ *                                         which of these addresses are labelled and have no text here
+ *   npm run corpus:status -- --put ADDRESS [--title JSON] < EXCERPT
+ *                                         stores a labelled page's text restored from the stored copy: stdin
+ *                                         holds the excerpt as the search tool gives it, one JSON string
+ *                                         ("…\n…"), or plain text with --plain; its hash goes to texts.sha256
  *
  * The texts are other people's words and are not in git. Pages come from stored copies of public web
  * pages (the address is the page's URL); account screens are rendered from open-source products'
@@ -17,8 +23,8 @@
  * fetch a missing text again by its address; this script cannot reach the network.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { HEADER, LABELS_FILE, REAL_DIR, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { HEADER, LABELS_FILE, REAL_DIR, TEXTS_DIR, TEXT_HASHES_FILE, keyOf, readTextHashes, textHash, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
 
 const args = process.argv.slice(2);
 
@@ -99,6 +105,11 @@ function status(): void {
   else console.log(`${splitsOfSite.size} sites, each in one split.`);
   const missing = present.filter((entry) => entry.file === null);
   console.log(`texts present: ${present.length - missing.length} of ${rows.length}`);
+  const recorded = readTextHashes();
+  const differ = present.filter((entry) => entry.file !== null && recorded.has(keyOf(entry.row.address)) && recorded.get(keyOf(entry.row.address)) !== textHash(readFileSync(entry.file, 'utf8')));
+  const unrecorded = present.filter((entry) => entry.file !== null && !recorded.has(keyOf(entry.row.address)));
+  console.log(`texts as recorded in texts.sha256: ${present.length - missing.length - differ.length - unrecorded.length}; differing: ${differ.length}; never recorded: ${unrecorded.length}`);
+  for (const { row } of differ) console.log(`  differs from the recorded text: ${row.address}`);
   for (const { row } of missing) console.log(`  missing: ${row.address} (${row.label}, ${siteOf(row.address)})`);
   if (mixed.length > 0) process.exitCode = 1;
 }
@@ -136,8 +147,75 @@ function agree(part: string, secondFile: string): void {
   for (const { row, second } of result.disagreed) console.log(`  left out (second reader: ${second}): ${row.split('\t').slice(0, 2).join('  ')}`);
 }
 
-if (args[0] === '--merge') merge();
+/** `--need ADDRESS...`: of the addresses a search returned, those labelled here without a text. */
+function need(addresses: readonly string[]): void {
+  const rows = new Map(readLabels().map((row) => [row.address, row] as const));
+  const present = new Set(presence([...rows.values()]).filter((entry) => entry.file !== null).map((entry) => entry.row.address));
+  let count = 0;
+  for (const address of addresses) {
+    const row = rows.get(address);
+    if (row === undefined || present.has(address)) continue;
+    console.log(`need ${row.split} ${row.label} ${address}`);
+    count += 1;
+  }
+  console.log(`${count} of ${addresses.length} needed`);
+}
+
+/**
+ * `--put ADDRESS [--title JSON] [--plain]`: stores one page's text as the stored copy gives it. The text
+ * comes on stdin, by default as the JSON string the search tool printed (quotes and escapes included),
+ * so that it is kept character for character.
+ */
+async function put(rest: readonly string[]): Promise<void> {
+  const [address, ...flags] = rest;
+  if (!address || address.startsWith('--')) fail('--put needs the page address');
+  const row = readLabels().find((candidate) => candidate.address === address);
+  if (row === undefined) fail(`--put: ${address} is not in labels.tsv`);
+  if (!/^https?:\/\//.test(address)) fail('--put stores web pages; an account screen is rendered, not restored from an excerpt');
+  let title: string | null = null;
+  let plain = false;
+  for (let index = 0; index < flags.length; index += 1) {
+    if (flags[index] === '--plain') plain = true;
+    else if (flags[index] === '--title') {
+      const raw = flags[index + 1] ?? fail('--title needs a value');
+      index += 1;
+      try {
+        title = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
+      } catch {
+        fail(`--put: the title ${raw.slice(0, 60)} is not a JSON string`);
+      }
+    } else fail(`--put: unknown option ${flags[index]}`);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const input = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  let text: string;
+  if (plain) text = input;
+  else {
+    try {
+      const parsed: unknown = JSON.parse(input.trim());
+      if (typeof parsed !== 'string') throw new Error('not a string');
+      text = parsed;
+    } catch (error) {
+      fail(`--put: stdin is not one JSON string (${(error as Error).message}); pass --plain for plain text`);
+    }
+  }
+  if (text.trim() === '') fail('--put: the text is empty');
+  mkdirSync(TEXTS_DIR, { recursive: true });
+  const file = `${TEXTS_DIR}${keyOf(address)}.json`;
+  const body = `${JSON.stringify({ address, title, text })}\n`;
+  const before = readTextHashes().get(keyOf(address));
+  writeFileSync(file, body);
+  // One appended line, so that several restorers can run at once; the last line of a key counts.
+  appendFileSync(TEXT_HASHES_FILE, `${keyOf(address)} ${textHash(body)}\n`);
+  const verdict = before === undefined ? 'recorded' : before === textHash(body) ? 'same as recorded' : 'DIFFERS from the recorded text';
+  console.log(`stored ${row.split} ${row.label} ${address}: ${text.length} characters, ${verdict}`);
+}
+
+if (args[0] === '--need') need(args.slice(1));
+else if (args[0] === '--put') await put(args.slice(1));
+else if (args[0] === '--merge') merge();
 else if (args[0] === '--agree') agree(args[1] ?? fail('--agree needs a part and the second labels file'), args[2] ?? fail('--agree needs the second labels file'));
 else if (args[0] === '--render') render(args[1] ?? fail('--render needs a folder'));
 else if (args.length === 0) status();
-else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge or --render DIR)`);
+else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge, --render DIR, --need ADDRESS... or --put ADDRESS)`);

@@ -9,6 +9,9 @@
  *   npm run train:detect -- --dry-run  train and report only
  *   npm run train:detect -- --report   report the weights already in weights.json, train nothing
  *   npm run train:detect -- --no-fixtures  leave our own fixture pages out of training
+ *   npm run train:detect -- --partial  write the weights even though some labelled texts are missing
+ *                                      (without it, a run that lacks texts trains and reports but keeps
+ *                                      the shipped weights: a partly restored corpus must not replace them)
  *   npm run train:detect -- --cv 5     also cross-validate by site over the train and validation pages
  *                                      (5 folds): the spread of the figures, to tell a real gain from luck
  *   npm run train:detect -- --cv 5 --errors  and list every page the held-out folds got wrong, to find
@@ -45,9 +48,9 @@ for (let index = 0; index < argv.length; index += 1) {
       console.error('train-detect: --cv needs a number of folds from 3 to 20 (e.g. --cv 5)');
       process.exit(2);
     }
-  } else if (['--dry-run', '--report', '--no-fixtures', '--errors'].includes(arg)) args.add(arg);
+  } else if (['--dry-run', '--report', '--no-fixtures', '--errors', '--partial'].includes(arg)) args.add(arg);
   else {
-    console.error(`train-detect: unknown option ${arg} (use --dry-run, --report, --no-fixtures, --cv N or --errors)`);
+    console.error(`train-detect: unknown option ${arg} (use --dry-run, --report, --no-fixtures, --partial, --cv N or --errors)`);
     process.exit(2);
   }
 }
@@ -68,8 +71,10 @@ if (args.has('--errors') && folds === 0) {
   console.error('train-detect: --errors lists the cross-validation mistakes, so it needs --cv N too');
   process.exit(2);
 }
+const keepShipped = plain.missing.length > 0 && !args.has('--partial') && !args.has('--dry-run') && !args.has('--report');
 if (plain.missing.length > 0) {
   console.warn(`${plain.missing.length} labelled pages have no text here and are left out (npm run corpus:status lists them).`);
+  if (keepShipped) console.warn('The weights learned will not be written: pass --partial to replace the shipped ones all the same.');
 }
 if (plain.items.length === 0) {
   console.error('No corpus texts are present in test/corpus/real/texts/: nothing to train on. See test/corpus/real/README.md.');
@@ -389,7 +394,9 @@ if (broken.length > 0) {
   console.error(`\n${args.has('--report') ? 'The shipped weights' : 'The trained weights'} break their smells' signs (retrain):\n  ${broken.join('\n  ')}`);
   process.exit(1);
 }
-if (!args.has('--dry-run') && !args.has('--report')) {
+if (keepShipped) {
+  console.log(`\nNot written: ${plain.missing.length} labelled texts are missing, so the shipped weights stay (--partial writes them).`);
+} else if (!args.has('--dry-run') && !args.has('--report')) {
   writeFileSync(WEIGHTS_FILE, `${JSON.stringify(model, null, 2)}\n`);
   writeFileSync(WORDS_FILE, `${JSON.stringify(wordModel)}\n`);
   console.log(`\nWrote ${WEIGHTS_FILE} and ${WORDS_FILE}`);

@@ -7,7 +7,7 @@
  *   <key>.html  an account screen of an open-source product, rendered as the product shows it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { domainToASCII, fileURLToPath } from 'node:url';
 import { readLabels as readFixtureLabels, readPage as readFixturePage, savedFromUrl as fixtureUrl } from '../../test/fixtures/pages/corpus';
 
@@ -60,6 +60,38 @@ export function fixtureItems(folders: ReadonlyArray<'' | 'real-shapes'>, split: 
         kindTag: kindTagOf(page.note, page.kind), site: page.file, html, url: fixtureUrl(html, page.file),
       };
     });
+}
+
+/**
+ * texts.sha256 (committed): the SHA-256 of each text file as it was measured, by key, so that a text
+ * restored later can be told to be the same one (hashes, not other people's words).
+ */
+export const TEXT_HASHES_FILE = `${REAL_DIR}texts.sha256`;
+
+export function textHash(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** "<key> <sha256>" lines; a key given again later counts with its last hash. Any other line is refused. */
+export function parseTextHashes(text: string, file = TEXT_HASHES_FILE): Map<string, string> {
+  const hashes = new Map<string, string>();
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const match = /^([0-9a-f]{16}) ([0-9a-f]{64})$/.exec(line.trim());
+    if (!match) throw new Error(`${file}:${index + 1}: not "<16 hex key> <64 hex SHA-256>"`);
+    hashes.set(match[1]!, match[2]!);
+  });
+  return hashes;
+}
+
+export function readTextHashes(): Map<string, string> {
+  return existsSync(TEXT_HASHES_FILE) ? parseTextHashes(readFileSync(TEXT_HASHES_FILE, 'utf8')) : new Map();
+}
+
+/** Rewrites texts.sha256 sorted, one line per key (`--put` appends; the last line of a key counts). */
+export function writeTextHashes(hashes: ReadonlyMap<string, string>): void {
+  const lines = [...hashes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, hash]) => `${key} ${hash}\n`);
+  writeFileSync(TEXT_HASHES_FILE, lines.join(''));
 }
 
 export function keyOf(address: string): string {
