@@ -16,6 +16,9 @@
  *                                         stores a labelled page's text restored from the stored copy: stdin
  *                                         holds the excerpt as the search tool gives it, one JSON string
  *                                         ("…\n…"), or plain text with --plain; its hash goes to texts.sha256
+ *   npm run corpus:status -- --put-screen ADDRESS < HTML
+ *                                         stores an account screen rendered again from the product's
+ *                                         template and language file (owner/repo:path@commit addresses)
  *
  * The texts are other people's words and are not in git. Pages come from stored copies of public web
  * pages (the address is the page's URL); account screens are rendered from open-source products'
@@ -84,6 +87,14 @@ function merge(): void {
   console.log(`labels.tsv: ${existing.length} rows kept, ${staged.length} added.`);
 }
 
+function recordedHashes(): Map<string, string> {
+  try {
+    return readTextHashes();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
 function status(): void {
   const rows = readLabels();
   const present = presence(rows);
@@ -105,7 +116,7 @@ function status(): void {
   else console.log(`${splitsOfSite.size} sites, each in one split.`);
   const missing = present.filter((entry) => entry.file === null);
   console.log(`texts present: ${present.length - missing.length} of ${rows.length}`);
-  const recorded = readTextHashes();
+  const recorded = recordedHashes();
   const differ = present.filter((entry) => entry.file !== null && recorded.has(keyOf(entry.row.address)) && recorded.get(keyOf(entry.row.address)) !== textHash(readFileSync(entry.file, 'utf8')));
   const unrecorded = present.filter((entry) => entry.file !== null && !recorded.has(keyOf(entry.row.address)));
   console.log(`texts as recorded in texts.sha256: ${present.length - missing.length - differ.length - unrecorded.length}; differing: ${differ.length}; never recorded: ${unrecorded.length}`);
@@ -147,6 +158,13 @@ function agree(part: string, secondFile: string): void {
   for (const { row, second } of result.disagreed) console.log(`  left out (second reader: ${second}): ${row.split('\t').slice(0, 2).join('  ')}`);
 }
 
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) fail('the text comes on stdin (a here-document or a file), not from the terminal');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** `--need ADDRESS...`: of the addresses a search returned, those labelled here without a text. */
 function need(addresses: readonly string[]): void {
   const rows = new Map(readLabels().map((row) => [row.address, row] as const));
@@ -186,9 +204,7 @@ async function put(rest: readonly string[]): Promise<void> {
       }
     } else fail(`--put: unknown option ${flags[index]}`);
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const input = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const input = (await readStdin()).replace(/\r?\n$/, '');
   let text: string;
   if (plain) text = input;
   else {
@@ -204,7 +220,7 @@ async function put(rest: readonly string[]): Promise<void> {
   mkdirSync(TEXTS_DIR, { recursive: true });
   const file = `${TEXTS_DIR}${keyOf(address)}.json`;
   const body = `${JSON.stringify({ address, title, text })}\n`;
-  const before = readTextHashes().get(keyOf(address));
+  const before = recordedHashes().get(keyOf(address));
   writeFileSync(file, body);
   // One appended line, so that several restorers can run at once; the last line of a key counts.
   appendFileSync(TEXT_HASHES_FILE, `${keyOf(address)} ${textHash(body)}\n`);
@@ -212,10 +228,28 @@ async function put(rest: readonly string[]): Promise<void> {
   console.log(`stored ${row.split} ${row.label} ${address}: ${text.length} characters, ${verdict}`);
 }
 
+/** `--put-screen ADDRESS < HTML`: stores a product screen rendered from its template and language file. */
+async function putScreen(address: string | undefined): Promise<void> {
+  if (!address || address.startsWith('--')) fail('--put-screen needs the screen address (owner/repo:path@commit)');
+  const row = readLabels().find((candidate) => candidate.address === address);
+  if (row === undefined) fail(`--put-screen: ${address} is not in labels.tsv`);
+  if (/^https?:\/\//.test(address)) fail('--put-screen stores rendered product screens; a web page is restored with --put');
+  const html = await readStdin();
+  const saved = /^<!-- saved from url=\((\d{4})\)(\S+) -->\n/.exec(html);
+  if (!saved) fail('--put-screen: the HTML must start with <!-- saved from url=(NNNN)URL --> and a line break (the path the product shows it under)');
+  if (Number(saved[1]) !== saved[2]!.length) fail(`--put-screen: the saved-from length (${saved[1]}) is not the URL's length (${saved[2]!.length})`);
+  if (!/<html[\s>]/i.test(html) || !/<\/html>\s*$/i.test(html)) fail('--put-screen: not a whole HTML document (<html> … </html>)');
+  mkdirSync(TEXTS_DIR, { recursive: true });
+  writeFileSync(`${TEXTS_DIR}${keyOf(address)}.html`, html);
+  appendFileSync(TEXT_HASHES_FILE, `${keyOf(address)} ${textHash(html)}\n`);
+  console.log(`stored ${row.split} ${row.label} ${address}: ${html.length} characters of HTML`);
+}
+
 if (args[0] === '--need') need(args.slice(1));
+else if (args[0] === '--put-screen') await putScreen(args[1]);
 else if (args[0] === '--put') await put(args.slice(1));
 else if (args[0] === '--merge') merge();
 else if (args[0] === '--agree') agree(args[1] ?? fail('--agree needs a part and the second labels file'), args[2] ?? fail('--agree needs the second labels file'));
 else if (args[0] === '--render') render(args[1] ?? fail('--render needs a folder'));
 else if (args.length === 0) status();
-else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge, --render DIR, --need ADDRESS... or --put ADDRESS)`);
+else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge, --render DIR, --need ADDRESS..., --put ADDRESS or --put-screen ADDRESS)`);
