@@ -12,13 +12,16 @@
  *                                         to labels.tsv, giving each new site a split
  *   npm run corpus:status -- --need ADDRESS...
  *                                         which of these addresses are labelled and have no text here
- *   npm run corpus:status -- --put ADDRESS [--title JSON] < EXCERPT
+ *   npm run corpus:status -- --put ADDRESS [--title JSON] [--plain] [--replace] < EXCERPT
  *                                         stores a labelled page's text restored from the stored copy: stdin
  *                                         holds the excerpt as the search tool gives it, one JSON string
- *                                         ("…\n…"), or plain text with --plain; its hash goes to texts.sha256
- *   npm run corpus:status -- --put-screen ADDRESS < HTML
+ *                                         ("…\n…"), or plain text with --plain; its hash goes to texts.sha256,
+ *                                         and a text that differs from the recorded one needs --replace
+ *   npm run corpus:status -- --put-screen ADDRESS [--replace] < HTML
  *                                         stores an account screen rendered again from the product's
  *                                         template and language file (owner/repo:path@commit addresses)
+ *   npm run corpus:status -- --sort-hashes
+ *                                         rewrites texts.sha256 sorted, one line per key
  *
  * The texts are other people's words and are not in git. Pages come from stored copies of public web
  * pages (the address is the page's URL); account screens are rendered from open-source products'
@@ -26,8 +29,8 @@
  * fetch a missing text again by its address; this script cannot reach the network.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { HEADER, LABELS_FILE, REAL_DIR, TEXTS_DIR, TEXT_HASHES_FILE, keyOf, readTextHashes, textHash, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { HEADER, LABELS_FILE, REAL_DIR, excerptText, keyOf, readTextHashes, screenProblem, storeText, textHash, titleArgument, writeTextHashes, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
 
 const args = process.argv.slice(2);
 
@@ -165,91 +168,106 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function labelRows(): LabelRow[] {
+  try {
+    return readLabels();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
 /** `--need ADDRESS...`: of the addresses a search returned, those labelled here without a text. */
 function need(addresses: readonly string[]): void {
-  const rows = new Map(readLabels().map((row) => [row.address, row] as const));
+  if (addresses.length === 0) fail('--need needs one or more addresses (the urls a search returned)');
+  const rows = new Map(labelRows().map((row) => [row.address, row] as const));
   const present = new Set(presence([...rows.values()]).filter((entry) => entry.file !== null).map((entry) => entry.row.address));
-  let count = 0;
-  for (const address of addresses) {
+  const distinct = [...new Set(addresses)];
+  let needed = 0;
+  let unlabelled = 0;
+  for (const address of distinct) {
     const row = rows.get(address);
-    if (row === undefined || present.has(address)) continue;
-    console.log(`need ${row.split} ${row.label} ${address}`);
-    count += 1;
+    if (row === undefined) unlabelled += 1;
+    else if (!present.has(address)) {
+      console.log(`need ${row.split} ${row.label} ${address}`);
+      needed += 1;
+    }
   }
-  console.log(`${count} of ${addresses.length} needed`);
+  console.log(`${needed} of ${distinct.length} needed (${unlabelled} not labelled; an address must match character for character)`);
+}
+
+function store(row: LabelRow, extension: 'json' | 'html', body: string, replace: boolean, what: string): void {
+  let verdict: string;
+  try {
+    verdict = storeText(keyOf(row.address), extension, body, { replace });
+  } catch (error) {
+    fail(`${what}: ${(error as Error).message}`);
+  }
+  console.log(`stored ${row.split} ${row.label} ${row.address}: ${body.length} characters, ${verdict}`);
 }
 
 /**
- * `--put ADDRESS [--title JSON] [--plain]`: stores one page's text as the stored copy gives it. The text
- * comes on stdin, by default as the JSON string the search tool printed (quotes and escapes included),
- * so that it is kept character for character.
+ * `--put ADDRESS [--title JSON] [--plain] [--replace]`: stores one page's text as the stored copy gives
+ * it. The text comes on stdin, by default as the JSON string the search tool printed (quotes and escapes
+ * included), so that it is kept character for character.
  */
 async function put(rest: readonly string[]): Promise<void> {
   const [address, ...flags] = rest;
   if (!address || address.startsWith('--')) fail('--put needs the page address');
-  const row = readLabels().find((candidate) => candidate.address === address);
+  const row = labelRows().find((candidate) => candidate.address === address);
   if (row === undefined) fail(`--put: ${address} is not in labels.tsv`);
-  if (!/^https?:\/\//.test(address)) fail('--put stores web pages; an account screen is rendered, not restored from an excerpt');
+  if (!/^https?:\/\//.test(address)) fail('--put stores web pages; an account screen is rendered, not restored from an excerpt (--put-screen)');
   let title: string | null = null;
   let plain = false;
+  let replace = false;
   for (let index = 0; index < flags.length; index += 1) {
     if (flags[index] === '--plain') plain = true;
+    else if (flags[index] === '--replace') replace = true;
     else if (flags[index] === '--title') {
-      const raw = flags[index + 1] ?? fail('--title needs a value');
-      index += 1;
       try {
-        title = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
-      } catch {
-        fail(`--put: the title ${raw.slice(0, 60)} is not a JSON string`);
+        title = titleArgument(flags[index + 1]);
+      } catch (error) {
+        fail(`--put: ${(error as Error).message}`);
       }
-    } else fail(`--put: unknown option ${flags[index]}`);
+      index += 1;
+    } else fail(`--put: unknown option ${flags[index]} (use --title JSON, --plain or --replace)`);
   }
-  const input = (await readStdin()).replace(/\r?\n$/, '');
   let text: string;
-  if (plain) text = input;
-  else {
-    try {
-      const parsed: unknown = JSON.parse(input.trim());
-      if (typeof parsed !== 'string') throw new Error('not a string');
-      text = parsed;
-    } catch (error) {
-      fail(`--put: stdin is not one JSON string (${(error as Error).message}); pass --plain for plain text`);
-    }
+  try {
+    text = excerptText(await readStdin(), plain);
+  } catch (error) {
+    fail(`--put: ${(error as Error).message}`);
   }
-  if (text.trim() === '') fail('--put: the text is empty');
-  mkdirSync(TEXTS_DIR, { recursive: true });
-  const file = `${TEXTS_DIR}${keyOf(address)}.json`;
-  const body = `${JSON.stringify({ address, title, text })}\n`;
-  const before = recordedHashes().get(keyOf(address));
-  writeFileSync(file, body);
-  // One appended line, so that several restorers can run at once; the last line of a key counts.
-  appendFileSync(TEXT_HASHES_FILE, `${keyOf(address)} ${textHash(body)}\n`);
-  const verdict = before === undefined ? 'recorded' : before === textHash(body) ? 'same as recorded' : 'DIFFERS from the recorded text';
-  console.log(`stored ${row.split} ${row.label} ${address}: ${text.length} characters, ${verdict}`);
+  store(row, 'json', `${JSON.stringify({ address, title, text })}\n`, replace, '--put');
 }
 
-/** `--put-screen ADDRESS < HTML`: stores a product screen rendered from its template and language file. */
-async function putScreen(address: string | undefined): Promise<void> {
+/** `--put-screen ADDRESS [--replace] < HTML`: stores a product screen rendered from its template and language file. */
+async function putScreen(rest: readonly string[]): Promise<void> {
+  const [address, ...flags] = rest;
   if (!address || address.startsWith('--')) fail('--put-screen needs the screen address (owner/repo:path@commit)');
-  const row = readLabels().find((candidate) => candidate.address === address);
+  const unknown = flags.filter((flag) => flag !== '--replace');
+  if (unknown.length > 0) fail(`--put-screen: unknown option ${unknown[0]} (use --replace)`);
+  const row = labelRows().find((candidate) => candidate.address === address);
   if (row === undefined) fail(`--put-screen: ${address} is not in labels.tsv`);
   if (/^https?:\/\//.test(address)) fail('--put-screen stores rendered product screens; a web page is restored with --put');
   const html = await readStdin();
-  const saved = /^<!-- saved from url=\((\d{4})\)(\S+) -->\n/.exec(html);
-  if (!saved) fail('--put-screen: the HTML must start with <!-- saved from url=(NNNN)URL --> and a line break (the path the product shows it under)');
-  if (Number(saved[1]) !== saved[2]!.length) fail(`--put-screen: the saved-from length (${saved[1]}) is not the URL's length (${saved[2]!.length})`);
-  if (!/<html[\s>]/i.test(html) || !/<\/html>\s*$/i.test(html)) fail('--put-screen: not a whole HTML document (<html> … </html>)');
-  mkdirSync(TEXTS_DIR, { recursive: true });
-  writeFileSync(`${TEXTS_DIR}${keyOf(address)}.html`, html);
-  appendFileSync(TEXT_HASHES_FILE, `${keyOf(address)} ${textHash(html)}\n`);
-  console.log(`stored ${row.split} ${row.label} ${address}: ${html.length} characters of HTML`);
+  const problem = screenProblem(html);
+  if (problem !== null) fail(`--put-screen: ${problem}`);
+  store(row, 'html', html, flags.includes('--replace'), '--put-screen');
+}
+
+/** `--sort-hashes`: texts.sha256 sorted, one line per key (not while restores are appending to it). */
+function sortHashes(): void {
+  const hashes = recordedHashes();
+  writeTextHashes(hashes);
+  console.log(`texts.sha256: ${hashes.size} keys, sorted`);
 }
 
 if (args[0] === '--need') need(args.slice(1));
-else if (args[0] === '--put-screen') await putScreen(args[1]);
+else if (args[0] === '--put-screen') await putScreen(args.slice(1));
+else if (args[0] === '--sort-hashes') sortHashes();
 else if (args[0] === '--put') await put(args.slice(1));
 else if (args[0] === '--merge') merge();
 else if (args[0] === '--agree') agree(args[1] ?? fail('--agree needs a part and the second labels file'), args[2] ?? fail('--agree needs the second labels file'));
 else if (args[0] === '--render') render(args[1] ?? fail('--render needs a folder'));
 else if (args.length === 0) status();
-else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge, --render DIR, --need ADDRESS..., --put ADDRESS or --put-screen ADDRESS)`);
+else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge, --render DIR, --need ADDRESS..., --put ADDRESS, --put-screen ADDRESS or --sort-hashes)`);

@@ -10,8 +10,9 @@
  *   npm run train:detect -- --report   report the weights already in weights.json, train nothing
  *   npm run train:detect -- --no-fixtures  leave our own fixture pages out of training
  *   npm run train:detect -- --partial  write the weights even though some labelled texts are missing
- *                                      (without it, a run that lacks texts trains and reports but keeps
- *                                      the shipped weights: a partly restored corpus must not replace them)
+ *                                      (without it, a run that lacks texts trains and reports, keeps the
+ *                                      shipped weights and exits 1: a partly restored corpus must not
+ *                                      replace them)
  *   npm run train:detect -- --cv 5     also cross-validate by site over the train and validation pages
  *                                      (5 folds): the spread of the figures, to tell a real gain from luck
  *   npm run train:detect -- --cv 5 --errors  and list every page the held-out folds got wrong, to find
@@ -58,6 +59,10 @@ for (let index = 0; index < argv.length; index += 1) {
 const fixedThreshold = process.env.DETECT_THRESHOLD ? Number(process.env.DETECT_THRESHOLD) : null;
 if (fixedThreshold !== null && !(fixedThreshold > 0 && fixedThreshold < 1)) {
   console.error(`train-detect: DETECT_THRESHOLD must be a number between 0 and 1 (not "${process.env.DETECT_THRESHOLD}")`);
+  process.exit(2);
+}
+if (args.has('--partial') && (args.has('--dry-run') || args.has('--report'))) {
+  console.error('train-detect: --partial lets a run with missing texts write its weights; --dry-run and --report write none');
   process.exit(2);
 }
 if (fixedThreshold !== null && args.has('--report')) {
@@ -395,7 +400,8 @@ if (broken.length > 0) {
   process.exit(1);
 }
 if (keepShipped) {
-  console.log(`\nNot written: ${plain.missing.length} labelled texts are missing, so the shipped weights stay (--partial writes them).`);
+  console.error(`\nNot written: ${plain.missing.length} labelled texts are missing, so the shipped weights stay (--partial writes them).`);
+  process.exitCode = 1;
 } else if (!args.has('--dry-run') && !args.has('--report')) {
   writeFileSync(WEIGHTS_FILE, `${JSON.stringify(model, null, 2)}\n`);
   writeFileSync(WORDS_FILE, `${JSON.stringify(wordModel)}\n`);

@@ -7,7 +7,7 @@
  *   <key>.html  an account screen of an open-source product, rendered as the product shows it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { domainToASCII, fileURLToPath } from 'node:url';
 import { readLabels as readFixtureLabels, readPage as readFixturePage, savedFromUrl as fixtureUrl } from '../../test/fixtures/pages/corpus';
 
@@ -63,8 +63,10 @@ export function fixtureItems(folders: ReadonlyArray<'' | 'real-shapes'>, split: 
 }
 
 /**
- * texts.sha256 (committed): the SHA-256 of each text file as it was measured, by key, so that a text
- * restored later can be told to be the same one (hashes, not other people's words).
+ * texts.sha256 (committed): the SHA-256 of each text file (the whole file: for a page, its address, title
+ * and text as JSON) by key, one "<key> <sha256>" line each, recorded when the text was stored (restored
+ * texts from 2026-12-02 on), so that a text restored again can be told to be the same one. Hashes, not
+ * other people's words.
  */
 export const TEXT_HASHES_FILE = `${REAL_DIR}texts.sha256`;
 
@@ -84,14 +86,97 @@ export function parseTextHashes(text: string, file = TEXT_HASHES_FILE): Map<stri
   return hashes;
 }
 
-export function readTextHashes(): Map<string, string> {
-  return existsSync(TEXT_HASHES_FILE) ? parseTextHashes(readFileSync(TEXT_HASHES_FILE, 'utf8')) : new Map();
+export function readTextHashes(file = TEXT_HASHES_FILE): Map<string, string> {
+  return existsSync(file) ? parseTextHashes(readFileSync(file, 'utf8'), file) : new Map();
 }
 
-/** Rewrites texts.sha256 sorted, one line per key (`--put` appends; the last line of a key counts). */
-export function writeTextHashes(hashes: ReadonlyMap<string, string>): void {
-  const lines = [...hashes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, hash]) => `${key} ${hash}\n`);
-  writeFileSync(TEXT_HASHES_FILE, lines.join(''));
+/** The hashes file's text: sorted by key, one line per key. */
+export function formatTextHashes(hashes: ReadonlyMap<string, string>): string {
+  return [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, hash]) => `${key} ${hash}\n`).join('');
+}
+
+/** Rewrites the hashes file sorted, one line per key (`corpus:status -- --sort-hashes`, not while restores run). */
+export function writeTextHashes(hashes: ReadonlyMap<string, string>, file = TEXT_HASHES_FILE): void {
+  writeFileSync(file, formatTextHashes(hashes));
+}
+
+/**
+ * Stores one text file and appends its hash, so that several restorers can run at once (the last line of
+ * a key counts). A text that differs from the one recorded for its key is refused unless `replace`; the
+ * same text again is left as it is. The file is written whole under a temporary name and then renamed,
+ * so a reader never sees half of it.
+ */
+export function storeText(
+  key: string,
+  extension: 'json' | 'html',
+  body: string,
+  options: { replace?: boolean; dir?: string; hashesFile?: string } = {},
+): 'recorded' | 'same as recorded' | 'replaced' {
+  const dir = options.dir ?? TEXTS_DIR;
+  const hashesFile = options.hashesFile ?? TEXT_HASHES_FILE;
+  const hash = textHash(body);
+  const before = readTextHashes(hashesFile).get(key);
+  const file = `${dir}${key}.${extension}`;
+  if (before === hash && existsSync(file)) return 'same as recorded';
+  if (before !== undefined && before !== hash && !options.replace) {
+    throw new Error(`this text differs from the one recorded for ${key} in ${hashesFile}; pass --replace to store it all the same`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, body);
+  renameSync(temporary, file);
+  if (before !== hash) {
+    // A file whose last line lacks its line break (a hand edit) must not have the new line glued to it.
+    const current = existsSync(hashesFile) ? readFileSync(hashesFile, 'utf8') : '';
+    appendFileSync(hashesFile, `${current === '' || current.endsWith('\n') ? '' : '\n'}${key} ${hash}\n`);
+  }
+  return before === undefined ? 'recorded' : before === hash ? 'same as recorded' : 'replaced';
+}
+
+/**
+ * The text of a `--put`: stdin holds the excerpt as the search tool printed it, one JSON string with its
+ * quotes and escapes ("…\n…"), or, with `plain`, the text itself. One trailing line break (the
+ * here-document's) is not part of it.
+ */
+export function excerptText(input: string, plain: boolean): string {
+  const stripped = input.replace(/\r?\n$/, '');
+  let text: string;
+  if (plain) text = stripped;
+  else {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(stripped.trim());
+    } catch (error) {
+      throw new Error(`stdin is not one JSON string (${(error as Error).message}); pass --plain for plain text`);
+    }
+    if (typeof parsed !== 'string') throw new Error('stdin is JSON but not a string; pass the excerpt\'s JSON string, quotes included');
+    text = parsed;
+  }
+  if (text.trim() === '') throw new Error('the text is empty');
+  return text;
+}
+
+/** `--title VALUE`: the title as the search tool printed it, a JSON string or null. */
+export function titleArgument(raw: string | undefined): string | null {
+  if (raw === undefined || raw.startsWith('--')) throw new Error('--title needs a value: the title\'s JSON string (or null)');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`the title ${raw.slice(0, 60)} is not JSON: give it as printed, quotes included ('"…"'), or null`);
+  }
+  if (parsed !== null && typeof parsed !== 'string') throw new Error(`the title ${raw.slice(0, 60)} is neither a JSON string nor null`);
+  return parsed === '' ? null : parsed;
+}
+
+/** What is wrong with a rendered product screen, or null: the saved-from line first, then a whole document. */
+export function screenProblem(html: string): string | null {
+  const saved = /^<!-- saved from url=\((\d{4})\)(\S+) -->\r?\n/.exec(html);
+  if (!saved) return 'the HTML must start with <!-- saved from url=(NNNN)URL --> and a line break (the path the product shows it under)';
+  if (Number(saved[1]) !== saved[2]!.length) return `the saved-from length (${saved[1]}) is not the URL's length (${saved[2]!.length})`;
+  const rest = html.slice(saved[0].length);
+  if (!/^\s*(?:<!DOCTYPE html>\s*)?<html[\s>]/i.test(rest) || !/<\/html>\s*$/i.test(rest)) return 'not a whole HTML document (<!DOCTYPE html><html …> … </html>)';
+  return null;
 }
 
 export function keyOf(address: string): string {
@@ -303,7 +388,12 @@ export function loadCorpus(options: { headline?: boolean } = {}): { items: Corpu
     }
     const raw = readFileSync(file, 'utf8');
     if (file.endsWith('.json')) {
-      const page = JSON.parse(raw) as { title?: string | null; text?: string };
+      let page: { title?: string | null; text?: string };
+      try {
+        page = JSON.parse(raw) as typeof page;
+      } catch (error) {
+        throw new Error(`${file}: not JSON (${(error as Error).message}); store it again with npm run corpus:status -- --put`);
+      }
       if (typeof page.text !== 'string') throw new Error(`${file}: no "text"`);
       const html = pageHtml({ title: page.title ?? null, text: page.text, language: row.language }, options.headline ?? false);
       items.push({ ...row, html, url: row.address });

@@ -3,7 +3,7 @@
  * rows that a second, blind reader labelled alike reach labels.<part>.tsv.
  */
 import { describe, expect, it } from 'vitest';
-import { agreedRows, parseTextHashes } from '../../scripts/lib/real-corpus';
+import { agreedRows } from '../../scripts/lib/real-corpus';
 
 const HEAD = 'address\tlabel\tlanguage\tnote';
 const staged = [
@@ -63,20 +63,5 @@ describe('agreedRows on untidy files', () => {
     const untidy = `\uFEFF${HEAD}\r\nhttps://a.example/ \tarticle \ten\tarticle:faq\r\n`;
     const result = agreedRows(untidy, ' https://a.example/\t article\tarticle:faq\r\n');
     expect(result.agreed).toEqual(['https://a.example/\tarticle\ten\tarticle:faq']);
-  });
-});
-
-describe('parseTextHashes (texts.sha256)', () => {
-  const key = '0123456789abcdef';
-  const first = 'a'.repeat(64);
-  const second = 'b'.repeat(64);
-
-  it('reads one hash per key, the last line of a key counting (restorers append)', () => {
-    const hashes = parseTextHashes(`${key} ${first}\nfedcba9876543210 ${first}\n\n${key} ${second}\n`);
-    expect([...hashes.entries()]).toEqual([[key, second], ['fedcba9876543210', first]]);
-  });
-
-  it('refuses a line that is not a key and a hash, naming the line', () => {
-    expect(() => parseTextHashes(`${key} ${first}\n${key} abc\n`, 'texts.sha256')).toThrow(/texts\.sha256:2: not "<16 hex key> <64 hex SHA-256>"/);
   });
 });

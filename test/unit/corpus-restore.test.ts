@@ -1,0 +1,109 @@
+/**
+ * Restoring the real-page corpus (test/corpus/real/README.md, "Rebuilding"): texts come back one by one
+ * from stored copies, several restorers at once, and texts.sha256 tells whether a text is the one recorded.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { excerptText, formatTextHashes, parseTextHashes, readTextHashes, screenProblem, storeText, textHash, titleArgument } from '../../scripts/lib/real-corpus';
+
+const key = '0123456789abcdef';
+const first = 'a'.repeat(64);
+const second = 'b'.repeat(64);
+
+describe('texts.sha256', () => {
+  it('reads one hash per key, the last line of a key counting (restorers append), CRLF or not', () => {
+    const hashes = parseTextHashes(`${key} ${first}\r\nfedcba9876543210 ${first}\n\n${key} ${second}\n`);
+    expect([...hashes.entries()]).toEqual([[key, second], ['fedcba9876543210', first]]);
+  });
+
+  it('refuses a line that is not a key and a hash, naming the line: short, upper-case or two lines glued', () => {
+    expect(() => parseTextHashes(`${key} ${first}\n${key} abc\n`, 'texts.sha256')).toThrow(/texts\.sha256:2: not "<16 hex key> <64 hex SHA-256>"/);
+    expect(() => parseTextHashes(`${key.toUpperCase()} ${first}\n`, 'h')).toThrow(/h:1:/);
+    expect(() => parseTextHashes(`${key} ${first}${key} ${second}\n`, 'h')).toThrow(/h:1:/);
+  });
+
+  it('is written sorted by key, one line each, and reads back the same', () => {
+    const hashes = new Map([['ffff000000000000', first], [key, second]]);
+    const text = formatTextHashes(hashes);
+    expect(text).toBe(`${key} ${second}\nffff000000000000 ${first}\n`);
+    expect(parseTextHashes(text)).toEqual(hashes);
+  });
+});
+
+describe('storeText', () => {
+  let dir: string;
+  let hashesFile: string;
+  beforeEach(() => {
+    dir = `${mkdtempSync(join(tmpdir(), 'corpus-restore-'))}/`;
+    hashesFile = `${dir}texts.sha256`;
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stores a text and records its hash; the same text again adds nothing', () => {
+    expect(storeText(key, 'json', '{"text":"a"}\n', { dir, hashesFile })).toBe('recorded');
+    expect(readFileSync(`${dir}${key}.json`, 'utf8')).toBe('{"text":"a"}\n');
+    expect(storeText(key, 'json', '{"text":"a"}\n', { dir, hashesFile })).toBe('same as recorded');
+    expect(readFileSync(hashesFile, 'utf8')).toBe(`${key} ${textHash('{"text":"a"}\n')}\n`);
+    expect(readdirSync(dir).sort()).toEqual([`${key}.json`, 'texts.sha256']);
+  });
+
+  it('refuses a text that differs from the recorded one, keeping the stored file, unless told to replace it', () => {
+    storeText(key, 'json', 'one', { dir, hashesFile });
+    expect(() => storeText(key, 'json', 'two', { dir, hashesFile })).toThrow(/differs from the one recorded for 0123456789abcdef.*--replace/);
+    expect(readFileSync(`${dir}${key}.json`, 'utf8')).toBe('one');
+    expect(storeText(key, 'json', 'two', { dir, hashesFile, replace: true })).toBe('replaced');
+    expect(readTextHashes(hashesFile).get(key)).toBe(textHash('two'));
+  });
+
+  it('never glues its line to a last line that lacks its line break', () => {
+    writeFileSync(hashesFile, `fedcba9876543210 ${first}`);
+    storeText(key, 'html', '<html></html>', { dir, hashesFile });
+    expect(readTextHashes(hashesFile).size).toBe(2);
+  });
+});
+
+describe('excerptText', () => {
+  it('takes the JSON string as the search tool printed it, escapes and all, without the here-document\'s line break', () => {
+    expect(excerptText('"Port 587\\nUse \\"STARTTLS\\" \\u00e9"\n', false)).toBe('Port 587\nUse "STARTTLS" é');
+    expect(excerptText('line one\nline two\n', true)).toBe('line one\nline two');
+  });
+
+  it('refuses what is not one JSON string, and an empty text', () => {
+    expect(() => excerptText('Port 587 without quotes\n', false)).toThrow(/not one JSON string.*--plain/);
+    expect(() => excerptText('{"excerpt": "x"}', false)).toThrow(/JSON but not a string/);
+    expect(() => excerptText('"  "', false)).toThrow(/the text is empty/);
+  });
+});
+
+describe('titleArgument', () => {
+  it('reads the title as printed: a JSON string, or null (an empty title is none)', () => {
+    expect(titleArgument('"Outgoing server \\u2013 Help"')).toBe('Outgoing server – Help');
+    expect(titleArgument('null')).toBeNull();
+    expect(titleArgument('""')).toBeNull();
+  });
+
+  it('refuses a missing value, the next option, bare words and other JSON', () => {
+    expect(() => titleArgument(undefined)).toThrow(/--title needs a value/);
+    expect(() => titleArgument('--plain')).toThrow(/--title needs a value/);
+    expect(() => titleArgument('Outgoing server')).toThrow(/is not JSON/);
+    expect(() => titleArgument('42')).toThrow(/neither a JSON string nor null/);
+  });
+});
+
+describe('screenProblem', () => {
+  const url = 'https://mail.example.net/?_task=settings';
+  const saved = `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n`;
+
+  it('accepts a whole document under its saved-from line', () => {
+    expect(screenProblem(`${saved}<!DOCTYPE html><html lang="en"><body></body></html>\n`)).toBeNull();
+  });
+
+  it('names what is wrong: no saved-from line, a wrong length, not a whole document', () => {
+    expect(screenProblem('<html></html>')).toMatch(/must start with <!-- saved from url=/);
+    expect(screenProblem(saved.replace(/\(\d{4}\)/, '(0001)') + '<html></html>')).toMatch(/saved-from length \(0001\) is not the URL's length \(40\)/);
+    expect(screenProblem(`${saved}<p>text</p><html></html>`)).toMatch(/not a whole HTML document/);
+    expect(screenProblem(`${saved}<html><body>cut short`)).toMatch(/not a whole HTML document/);
+  });
+});
