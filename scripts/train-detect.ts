@@ -284,8 +284,13 @@ if (!args.has('--report')) {
 // Read with the shipped words.json; scored here with the words just learned (the same file with --report).
 const scoredPlain = withWordModel(plainEvidence, wordModel);
 const scoredHeadlined = withWordModel(headlinedEvidence, wordModel);
-for (const split of ['train', 'validation', 'test'] as const) show(`${split} split`, predictAll(ofSplit(scoredPlain, split), model));
-show('test split, pages with a headline', predictAll(ofSplit(scoredHeadlined, 'test'), model));
+/** " (N texts missing here)" after a split's name when part of it is absent, so partial figures are read as such. */
+const absentOf = (split: Split): string => {
+  const absent = plain.missing.filter((row) => row.split === split).length;
+  return absent === 0 ? '' : `, ${absent} of its texts missing here`;
+};
+for (const split of ['train', 'validation', 'test'] as const) show(`${split} split${absentOf(split)}`, predictAll(ofSplit(scoredPlain, split), model));
+show(`test split, pages with a headline${absentOf('test')}`, predictAll(ofSplit(scoredHeadlined, 'test'), model));
 
 if (folds > 0) crossValidate(folds, folds === THRESHOLD_FOLDS && heldOut !== null ? heldOut : heldOutFolds(folds));
 
