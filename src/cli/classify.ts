@@ -1,6 +1,7 @@
 /**
  * `classify [--url URL] FILE...`: runs the extension's page classifier on saved HTML files and prints
- * one JSON object per line. The very same `classifyPage` as the content script, over linkedom's DOM.
+ * one JSON object per line. The very same `classifyPage` as the content script, over linkedom's DOM,
+ * under the address the page was saved from (see page-address.ts) as the content script has location.href.
  * Exit status: 0 all files classified, 2 a file could not be read or the command line was wrong.
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { classifyPage } from '../core/detect/index';
+import { savedPageAddress } from './page-address';
 
 /**
  * A saved fragment (no <html> element) as the whole document a browser would build from it: linkedom
@@ -32,7 +34,9 @@ settings page, or neither, and prints one JSON line per file:
   {"file", "kind", "confidence", "signals", "settings"}
 
 Options:
-  --url URL    the address the pages were saved from (default: each file's file:// URL)
+  --url URL    the address the pages were saved from (default: the address each file says it was
+               saved from, in a browser's "saved from url" or SingleFile comment, its canonical link
+               or og:url; else its file:// URL)
   -h, --help   show this help
 
 Exit status: 0 every file was classified, 2 a file could not be read or the arguments were wrong.
@@ -80,7 +84,7 @@ function main(argv: readonly string[]): number {
       continue;
     }
     const { document } = parseHTML(asDocument(html));
-    const url = fixedUrl ?? pathToFileURL(resolve(file)).href;
+    const url = fixedUrl ?? savedPageAddress(html, document as unknown as Document) ?? pathToFileURL(resolve(file)).href;
     const result = classifyPage(document as unknown as Document, url);
     const { anchor: _anchor, ...settings } = result.settings;
     process.stdout.write(

@@ -39,10 +39,35 @@ describe('classify CLI', () => {
     expect(lines[1]).toMatchObject({ kind: 'none' });
   }, 60_000);
 
-  it('classifies under the file URL by default', () => {
+  it('classifies under the address a saved page gives, else the file URL', () => {
     const { status, stdout } = classify('test/fixtures/pages/de-port-25-gesperrt.html');
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ kind: 'article', settings: { port: 587 } });
+
+    // The same control-panel screen, saved by a browser (with its "saved from url" comment) and without it:
+    // its settings route is part of what makes it an account page, as location.href is in the extension.
+    const dir = mkdtempSync(join(tmpdir(), 'classify-address-'));
+    try {
+      const screen = [
+        '<html lang="en"><head><title>Mailbox</title></head><body><form>',
+        '<label for="e">Email</label><input id="e" value="alex@example.net">',
+        '<label for="n">Name</label><input id="n" value="Alex Example">',
+        '<label for="q">Quota</label><input id="q" value="1024">',
+        '<label><input type="checkbox" checked> Disable SMTP (sending)</label>',
+        '<button>Save</button></form></body></html>',
+      ].join('\n');
+      const address = 'https://panel.example.net:8080/mail/mail_user_edit.php?id=3';
+      writeFileSync(join(dir, 'saved.html'), `<!-- saved from url=(${String(address.length).padStart(4, '0')})${address} -->\n${screen}`);
+      writeFileSync(join(dir, 'bare.html'), screen);
+      const [saved, bare, told] = [classify(join(dir, 'saved.html')), classify(join(dir, 'bare.html')), classify('--url', address, join(dir, 'bare.html'))].map(
+        (run) => JSON.parse(run.stdout) as { signals: string[]; confidence: number; kind: string },
+      );
+      expect(saved!.signals).toContain('url:account');
+      expect(bare!.signals).not.toContain('url:account');
+      expect({ kind: saved!.kind, confidence: saved!.confidence }).toEqual({ kind: told!.kind, confidence: told!.confidence });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('reports a missing file on one line, goes on with the others and exits 2', () => {

@@ -1,0 +1,38 @@
+/**
+ * Where a saved page came from, read from the file (src/cli/page-address.ts): `classify` weighs the
+ * address as the content script weighs location.href.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { savedPageAddress } from '../../src/cli/page-address';
+
+const addressOf = (html: string) => savedPageAddress(html, parseHTML(html).document as unknown as Document);
+
+describe('savedPageAddress', () => {
+  it('reads the "saved from url" comment a Chromium browser writes at the top of a saved page', () => {
+    const html = '<!DOCTYPE html>\n<!-- saved from url=(0047)https://help.example.net/mail/outgoing-server -->\n<html><head><link rel="canonical" href="https://other.example/"></head><body>x</body></html>';
+    expect(addressOf(html)).toBe('https://help.example.net/mail/outgoing-server');
+  });
+
+  it('reads the url line of a SingleFile comment', () => {
+    const html = '<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://kb.example.org/smtp-587?lang=de \n saved date: Tue Dec 01 2026 10:00:00 GMT+0000\n--><head></head><body>x</body></html>';
+    expect(addressOf(html)).toBe('https://kb.example.org/smtp-587?lang=de');
+  });
+
+  it('falls back to the canonical link, then og:url', () => {
+    expect(addressOf('<html><head><link rel="canonical" href="https://isp.example/faq/port-25"><meta property="og:url" content="https://isp.example/og"></head><body></body></html>')).toBe('https://isp.example/faq/port-25');
+    expect(addressOf('<html><head><meta property="og:url" content="https://isp.example/og/smtp"></head><body></body></html>')).toBe('https://isp.example/og/smtp');
+    expect(addressOf('<html><head><link rel="Canonical alternate" href="https://isp.example/kb/1"></head><body></body></html>')).toBe('https://isp.example/kb/1');
+  });
+
+  it('takes only an absolute web address: not about:internet, a relative link or a script', () => {
+    expect(addressOf('<!-- saved from url=(0014)about:internet -->\n<html><head><link rel="canonical" href="/faq/port-25"></head><body></body></html>')).toBeNull();
+    expect(addressOf('<html><head><link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="file:///etc/passwd"></head><body></body></html>')).toBeNull();
+    expect(addressOf('<!-- saved from url=(0014)about:internet -->\n<html><head><meta property="og:url" content="https://isp.example/a"></head><body></body></html>')).toBe('https://isp.example/a');
+  });
+
+  it('looks for the tools\' comments only near the top of the file, where they put them', () => {
+    const late = `<html><head></head><body>${'text '.repeat(1000)}<!-- saved from url=(0023)https://late.example/x --></body></html>`;
+    expect(addressOf(late)).toBeNull();
+  });
+});
