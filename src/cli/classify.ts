@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { classifyPage } from '../core/detect/index';
+import { decodeHtml } from './html-bytes';
 import { savedPageAddress } from './page-address';
 
 /**
@@ -32,6 +33,8 @@ const HELP = `Usage: classify [--url URL] FILE...
 Classifies saved web pages as a help article about the outgoing (SMTP) server, a mail account
 settings page, or neither, and prints one JSON line per file:
   {"file", "kind", "confidence", "signals", "settings"}
+
+Each file is read in the encoding it names (a <meta charset>), else as UTF-8, as a browser reads it.
 
 Options:
   --url URL    the address the pages were saved from (default: the address each file says it was
@@ -77,7 +80,7 @@ function main(argv: readonly string[]): number {
   for (const file of files) {
     let html: string;
     try {
-      html = readFileSync(file, 'utf8');
+      html = decodeHtml(readFileSync(file)).html;
     } catch (error) {
       process.stderr.write(`classify: cannot read ${file} (${readReason(error)}); check the path and try again.\n`);
       status = 2;

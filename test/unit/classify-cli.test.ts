@@ -70,6 +70,26 @@ describe('classify CLI', () => {
     }
   }, 60_000);
 
+  it('reads each file in the encoding it names, as a browser would, so the result is the UTF-8 original\'s', () => {
+    const { status, stdout } = classify(
+      'test/fixtures/pages/real-shapes/ja-isp-op25b-submission-port.html',
+      'test/fixtures/encodings/ja-op25b.shift_jis.html',
+      'test/fixtures/encodings/ja-op25b.euc-jp.html',
+      'test/fixtures/pages/real-shapes/fr-filtrage-port-25-prose.html',
+      'test/fixtures/encodings/fr-port-25.windows-1252.html',
+    );
+    expect(status).toBe(0);
+    const [ja, sjis, euc, fr, latin] = stdout.trim().split('\n').map((line) => {
+      const { file: _file, ...rest } = JSON.parse(line) as Record<string, unknown>;
+      return rest;
+    });
+    expect(ja).toMatchObject({ kind: 'article' });
+    expect(sjis).toEqual(ja);
+    expect(euc).toEqual(ja);
+    expect(fr).toMatchObject({ kind: 'article' });
+    expect(latin).toEqual(fr);
+  }, 60_000);
+
   it('reports a missing file on one line, goes on with the others and exits 2', () => {
     const { status, stdout, stderr } = classify('test/fixtures/pages/does-not-exist.html', 'test/fixtures/pages/fr-port-25-bloque.html');
     expect(status).toBe(2);
