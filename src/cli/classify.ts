@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { classifyPage } from '../core/detect/index';
 import { decodeHtml } from './html-bytes';
-import { savedPageAddress } from './page-address';
+import { mhtmlPage } from './mhtml';
+import { savedPageAddress, webAddress } from './page-address';
 
 /**
  * A saved fragment (no <html> element) as the whole document a browser would build from it: linkedom
@@ -34,12 +35,13 @@ Classifies saved web pages as a help article about the outgoing (SMTP) server, a
 settings page, or neither, and prints one JSON line per file:
   {"file", "kind", "confidence", "signals", "settings"}
 
-Each file is read in the encoding it names (a <meta charset>), else as UTF-8, as a browser reads it.
+Each file is read in the encoding it names (a <meta charset>), else as UTF-8, as a browser reads it;
+a page saved as MHTML ("Webpage, Single File") is read from its HTML part.
 
 Options:
   --url URL    the address the pages were saved from (default: the address each file says it was
-               saved from, in a browser's "saved from url" or SingleFile comment, its canonical link
-               or og:url; else its file:// URL)
+               saved from: an MHTML archive's Content-Location, a browser's "saved from url" or
+               SingleFile comment, its canonical link or og:url; else its file:// URL)
   -h, --help   show this help
 
 Exit status: 0 every file was classified, 2 a file could not be read or the arguments were wrong.
@@ -79,15 +81,19 @@ function main(argv: readonly string[]): number {
   let status = 0;
   for (const file of files) {
     let html: string;
+    let archivedAddress: string | null = null;
     try {
-      html = decodeHtml(readFileSync(file)).html;
+      const bytes = readFileSync(file);
+      const archived = mhtmlPage(bytes);
+      html = archived ? decodeHtml(archived.bytes, archived.charset).html : decodeHtml(bytes).html;
+      archivedAddress = webAddress(archived?.address);
     } catch (error) {
       process.stderr.write(`classify: cannot read ${file} (${readReason(error)}); check the path and try again.\n`);
       status = 2;
       continue;
     }
     const { document } = parseHTML(asDocument(html));
-    const url = fixedUrl ?? savedPageAddress(html, document as unknown as Document) ?? pathToFileURL(resolve(file)).href;
+    const url = fixedUrl ?? archivedAddress ?? savedPageAddress(html, document as unknown as Document) ?? pathToFileURL(resolve(file)).href;
     const result = classifyPage(document as unknown as Document, url);
     const { anchor: _anchor, ...settings } = result.settings;
     process.stdout.write(

@@ -49,8 +49,12 @@ export function metaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** The file's text and the encoding it was read in (WHATWG name, e.g. "shift_jis"). */
-export function decodeHtml(bytes: Uint8Array): { html: string; encoding: string } {
+/**
+ * The file's text and the encoding it was read in (WHATWG name, e.g. "shift_jis"). `declared` is a
+ * charset the container gave (an MHTML part's Content-Type), which comes after a byte-order mark and
+ * before the page's own meta, as an HTTP header would.
+ */
+export function decodeHtml(bytes: Uint8Array, declared: string | null = null): { html: string; encoding: string } {
   const bom =
     bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8'
     : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le'
@@ -60,6 +64,8 @@ export function decodeHtml(bytes: Uint8Array): { html: string; encoding: string 
     const decoder = new TextDecoder(bom); // drops the mark itself
     return { html: decoder.decode(bytes), encoding: decoder.encoding };
   }
+  const given = declared === null ? null : decoderFor(declared);
+  if (given !== null) return { html: given.decode(bytes), encoding: given.encoding };
   const named = metaCharset(bytes);
   const decoder = named === null ? null : decoderFor(named);
   if (decoder !== null) return { html: decoder.decode(bytes), encoding: decoder.encoding };

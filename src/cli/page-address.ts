@@ -18,7 +18,8 @@ const HEAD_OF_FILE = 4096;
 const SAVED_FROM = /<!--\s*saved from url=\(\d{1,5}\)(\S+?)\s*-->/i;
 const SINGLE_FILE = /<!--[^]*?Page saved with SingleFile[^]*?\burl:\s*(\S+)[^]*?-->/i;
 
-function webAddress(candidate: string | null | undefined): string | null {
+/** The candidate as an absolute http(s) address, or null. */
+export function webAddress(candidate: string | null | undefined): string | null {
   if (!candidate) return null;
   const trimmed = candidate.trim();
   if (!URL.canParse(trimmed)) return null;

@@ -90,6 +90,23 @@ describe('classify CLI', () => {
     expect(latin).toEqual(fr);
   }, 60_000);
 
+  it('reads a page saved as MHTML by Chromium as the page itself, under the address the archive gives', () => {
+    const runs = [
+      classify('test/fixtures/encodings/ja-op25b.mhtml'),
+      classify('--url', 'https://support.asagi-net.example/mail/op25b.html', 'test/fixtures/pages/real-shapes/ja-isp-op25b-submission-port.html'),
+    ];
+    expect(runs.map((run) => run.status)).toEqual([0, 0]);
+    const [archived, original] = runs.map((run) => {
+      const { file: _file, ...rest } = JSON.parse(run.stdout) as Record<string, unknown>;
+      return rest;
+    });
+    expect(archived).toMatchObject({ kind: 'article' });
+    expect(archived).toEqual(original);
+    const panel = classify('test/fixtures/encodings/en-panel-mailbox.mhtml');
+    expect(JSON.parse(panel.stdout)).toMatchObject({ kind: 'account' });
+    expect((JSON.parse(panel.stdout) as { signals: string[] }).signals).toContain('url:account');
+  }, 60_000);
+
   it('reports a missing file on one line, goes on with the others and exits 2', () => {
     const { status, stdout, stderr } = classify('test/fixtures/pages/does-not-exist.html', 'test/fixtures/pages/fr-port-25-bloque.html');
     expect(status).toBe(2);
