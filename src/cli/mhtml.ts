@@ -33,29 +33,36 @@ function parameter(value: string, name: string): string | null {
 }
 
 function quotedPrintable(text: string): Uint8Array {
-  const bytes: number[] = [];
   const soft = text.replace(/=\r?\n/g, '');
+  const bytes = new Uint8Array(soft.length);
+  let length = 0;
   for (let index = 0; index < soft.length; index += 1) {
     const char = soft.charCodeAt(index);
-    if (char === 0x3d && /^[0-9A-Fa-f]{2}$/.test(soft.slice(index + 1, index + 3))) {
-      bytes.push(Number.parseInt(soft.slice(index + 1, index + 3), 16));
+    const hex = char === 0x3d ? soft.slice(index + 1, index + 3) : '';
+    if (hex.length === 2 && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes[length++] = Number.parseInt(hex, 16);
       index += 2;
-    } else bytes.push(char & 0xff);
+    } else bytes[length++] = char & 0xff;
   }
-  return new Uint8Array(bytes);
+  return bytes.subarray(0, length);
 }
+
+/** How far into a file its MIME headers may reach; a saved HTML page is told apart within this much. */
+const HEADER_BYTES = 16_384;
 
 /** The page inside an MHTML archive, or null when the bytes are not one (or hold no HTML part). */
 export function mhtmlPage(bytes: Uint8Array): MhtmlPage | null {
   // MIME headers and quoted-printable are ASCII; latin1 keeps every byte of an 8-bit part as one char.
-  const text = Buffer.from(bytes).toString('latin1');
-  const headerEnd = text.search(/\r?\n\r?\n/);
-  if (headerEnd < 0 || headerEnd > 16_384) return null;
-  const top = headersOf(text.slice(0, headerEnd));
+  // Only the head is read until the file proves to be an archive, so an ordinary page costs little.
+  const head = Buffer.from(bytes.subarray(0, HEADER_BYTES)).toString('latin1');
+  const headerEnd = head.search(/\r?\n\r?\n/);
+  if (headerEnd < 0) return null;
+  const top = headersOf(head.slice(0, headerEnd));
   const type = top.get('content-type') ?? '';
   if (!/^multipart\/related\b/i.test(type)) return null;
   const boundary = parameter(type, 'boundary');
   if (!boundary) return null;
+  const text = Buffer.from(bytes).toString('latin1');
   const parts = text.slice(headerEnd).split(`--${boundary}`).slice(1);
   for (const part of parts) {
     if (part.startsWith('--')) break; // the closing delimiter
