@@ -2,7 +2,7 @@
  * `classify [--url URL] FILE...`: runs the extension's page classifier on saved HTML files and prints
  * one JSON object per line. The very same `classifyPage` as the content script, over linkedom's DOM,
  * under the address the page was saved from (see page-address.ts) as the content script has location.href.
- * Exit status: 0 all files classified, 2 a file could not be read or the command line was wrong.
+ * Exit status: 0 all files classified, 2 a file could not be read or is not a page, or the command line was wrong.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { classifyPage } from '../core/detect/index';
 import { decodeHtml } from './html-bytes';
-import { mhtmlPage } from './mhtml';
-import { savedPageAddress, webAddress } from './page-address';
+import { ArchiveError, mhtmlPage } from './mhtml';
+import { savedPageAddress } from './page-address';
 
 /**
  * A saved fragment (no <html> element) as the whole document a browser would build from it: linkedom
@@ -35,8 +35,9 @@ Classifies saved web pages as a help article about the outgoing (SMTP) server, a
 settings page, or neither, and prints one JSON line per file:
   {"file", "kind", "confidence", "signals", "settings"}
 
-Each file is read in the encoding it names (a <meta charset>), else as UTF-8, as a browser reads it;
-a page saved as MHTML ("Webpage, Single File") is read from its HTML part.
+Each file is read in the encoding it starts with or names (a byte-order mark, a <meta charset> or
+Content-Type in its head), else as UTF-8 when it is UTF-8, else as windows-1252; a page saved as MHTML
+("Webpage, Single File") is read from its HTML part.
 
 Options:
   --url URL    the address the pages were saved from (default: the address each file says it was
@@ -44,7 +45,8 @@ Options:
                SingleFile comment, its canonical link or og:url; else its file:// URL)
   -h, --help   show this help
 
-Exit status: 0 every file was classified, 2 a file could not be read or the arguments were wrong.
+Exit status: 0 every file was classified, 2 a file could not be read or is not a page (a PDF, a
+Safari web archive, an MHTML archive without a page), or the arguments were wrong.
 `;
 
 class UsageError extends Error {}
@@ -67,6 +69,34 @@ function readReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A name from the command line as it may be printed: control characters shown, not obeyed by the terminal. */
+function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Files that are not pages but are saved in their place, by their first bytes. */
+const NOT_PAGES: ReadonlyArray<readonly [string, string]> = [
+  ['bplist00', 'a Safari web archive (save the page as "Page Source" or as MHTML instead)'],
+  ['%PDF-', 'a PDF document'],
+  ['PK\u0003\u0004', 'a ZIP archive'],
+  ['\u001f\u008b', 'gzip-compressed (unpack it first)'],
+];
+
+/** The page's HTML and the address its file gives, or a reason it is not a page. */
+function readPage(bytes: Buffer): { html: string; address: string | null } | { problem: string } {
+  const start = bytes.subarray(0, 8).toString('latin1');
+  const kind = NOT_PAGES.find(([magic]) => start.startsWith(magic));
+  if (kind) return { problem: `it is ${kind[1]}, not an HTML page` };
+  try {
+    const archived = mhtmlPage(bytes);
+    if (archived) return { html: decodeHtml(archived.bytes, archived.charset).html, address: archived.address };
+  } catch (error) {
+    if (error instanceof ArchiveError) return { problem: `it is ${error.message}` };
+    throw error;
+  }
+  return { html: decodeHtml(bytes).html, address: null };
+}
+
 function main(argv: readonly string[]): number {
   const parsed = parseCommandLine(argv);
   if (parsed.values.help) {
@@ -76,22 +106,25 @@ function main(argv: readonly string[]): number {
   const files = parsed.positionals;
   if (files.length === 0) throw new UsageError('no files given');
   const fixedUrl = parsed.values.url;
-  if (fixedUrl !== undefined && !URL.canParse(fixedUrl)) throw new UsageError(`--url ${fixedUrl} is not an absolute URL`);
+  if (fixedUrl !== undefined && !URL.canParse(fixedUrl)) throw new UsageError(`--url ${printable(fixedUrl)} is not an absolute URL`);
 
   let status = 0;
   for (const file of files) {
-    let html: string;
-    let archivedAddress: string | null = null;
+    let bytes: Buffer;
     try {
-      const bytes = readFileSync(file);
-      const archived = mhtmlPage(bytes);
-      html = archived ? decodeHtml(archived.bytes, archived.charset).html : decodeHtml(bytes).html;
-      archivedAddress = webAddress(archived?.address);
+      bytes = readFileSync(file);
     } catch (error) {
-      process.stderr.write(`classify: cannot read ${file} (${readReason(error)}); check the path and try again.\n`);
+      process.stderr.write(`classify: cannot read ${printable(file)} (${readReason(error)}); check the path and try again.\n`);
       status = 2;
       continue;
     }
+    const page = readPage(bytes);
+    if ('problem' in page) {
+      process.stderr.write(`classify: cannot classify ${printable(file)}: ${page.problem}.\n`);
+      status = 2;
+      continue;
+    }
+    const { html, address: archivedAddress } = page;
     const { document } = parseHTML(asDocument(html));
     const url = fixedUrl ?? archivedAddress ?? savedPageAddress(html, document as unknown as Document) ?? pathToFileURL(resolve(file)).href;
     const result = classifyPage(document as unknown as Document, url);

@@ -107,6 +107,25 @@ describe('classify CLI', () => {
     expect((JSON.parse(panel.stdout) as { signals: string[] }).signals).toContain('url:account');
   }, 60_000);
 
+  it('says which files are not pages (a PDF, a Safari web archive, an archive without a page), classifies the rest and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'classify-not-pages-'));
+    try {
+      writeFileSync(join(dir, 'manual.pdf'), '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n');
+      writeFileSync(join(dir, 'page.webarchive'), Buffer.concat([Buffer.from('bplist00'), Buffer.alloc(32)]));
+      writeFileSync(join(dir, 'styles.mhtml'), 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/css\r\n\r\np {}\r\n--b--\r\n');
+      const { status, stdout, stderr } = classify(join(dir, 'manual.pdf'), join(dir, 'page.webarchive'), join(dir, 'styles.mhtml'), 'test/fixtures/pages/fr-port-25-bloque.html');
+      expect(status).toBe(2);
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatch(/manual\.pdf: it is a PDF document, not an HTML page\.$/);
+      expect(lines[1]).toMatch(/page\.webarchive: it is a Safari web archive .*, not an HTML page\.$/);
+      expect(lines[2]).toMatch(/styles\.mhtml: it is a MIME archive with no HTML page in it\.$/);
+      expect(JSON.parse(stdout)).toMatchObject({ kind: 'article' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('reports a missing file on one line, goes on with the others and exits 2', () => {
     const { status, stdout, stderr } = classify('test/fixtures/pages/does-not-exist.html', 'test/fixtures/pages/fr-port-25-bloque.html');
     expect(status).toBe(2);

@@ -20,9 +20,16 @@ describe('metaCharset', () => {
     expect(metaCharset(ascii('<meta content="text/html;charset=gbk" http-equiv=content-type>'))).toBe('gbk');
   });
 
-  it('ignores other metas, a charset only in the text, and what lies past the first 1,024 bytes', () => {
+  it('ignores other metas, a charset only in the text, metas in comments or scripts, and the body', () => {
     expect(metaCharset(ascii('<meta name="description" content="charset=koi8-r"><p>charset=big5</p>'))).toBeNull();
-    expect(metaCharset(ascii(`<html>${' '.repeat(1100)}<meta charset="big5">`))).toBeNull();
+    expect(metaCharset(ascii('<!-- <meta charset="big5"> --><script>x = "<meta charset=koi8-r>"</script>'))).toBeNull();
+    expect(metaCharset(ascii('<head><title>x</title></head><body><meta charset="big5">'))).toBeNull();
+  });
+
+  it('keeps looking through a long head (a long saved-from comment first), and skips a label it does not know', () => {
+    const comment = `<!-- saved from url=(1030)https://isp.example/?q=${'x'.repeat(1000)} -->`;
+    expect(metaCharset(ascii(`${comment}<html><head><meta charset="shift_jis">`))).toBe('shift_jis');
+    expect(metaCharset(ascii('<meta charset="no-such-thing"><meta charset="euc-jp">'))).toBe('euc-jp');
   });
 });
 
@@ -46,8 +53,16 @@ describe('decodeHtml', () => {
     expect(decodeHtml(new Uint8Array(Buffer.from('<meta charset="no-such-thing"><p>ポート</p>')))).toMatchObject({ encoding: 'utf-8', html: '<meta charset="no-such-thing"><p>ポート</p>' });
   });
 
-  it('reads a page that names UTF-16 in a meta as UTF-8, as browsers do', () => {
+  it('reads a page that names UTF-16 in a meta as UTF-8, as browsers do; UTF-16 given by the container is UTF-16', () => {
     expect(decodeHtml(new Uint8Array(Buffer.from('<meta charset="utf-16"><p>ポート</p>')))).toMatchObject({ encoding: 'utf-8', html: '<meta charset="utf-16"><p>ポート</p>' });
+    expect(decodeHtml(new Uint8Array(Buffer.from('<p>Port 587</p>', 'utf16le')), 'utf-16le')).toEqual({ html: '<p>Port 587</p>', encoding: 'utf-16le' });
+  });
+
+  it('keeps a UTF-8 page with a stray invalid byte as UTF-8, and follows a charset the container gives', () => {
+    const stray = new Uint8Array([...Buffer.from('<p>送信ポート 587 </p><p>サブミッションポート</p>'), 0xe3, 0x81]);
+    expect(decodeHtml(stray)).toMatchObject({ encoding: 'utf-8' });
+    expect(decodeHtml(stray).html).toContain('サブミッションポート');
+    expect(decodeHtml(page('<meta charset="utf-8">', SJIS), 'Shift_JIS').html).toContain('送信ポート');
   });
 
   it('gives our Shift_JIS and EUC-JP fixtures the same text as their UTF-8 original', () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../src/cli/html-bytes';
-import { mhtmlPage } from '../../src/cli/mhtml';
+import { ArchiveError, mhtmlPage } from '../../src/cli/mhtml';
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
 const archive = (part: string, top = '') =>
@@ -38,10 +38,24 @@ describe('mhtmlPage', () => {
     expect(Buffer.from(page!.bytes).toString('latin1')).toBe('<p a="b">Port 587</p>');
   });
 
-  it('is null for a plain HTML file, a multipart of another kind, or an archive without a page', () => {
+  it('reads an archive with LF line ends, folded headers, a cid: location and soft breaks after spaces', () => {
+    const lf = 'MIME-Version: 1.0\nSnapshot-Content-Location: https://isp.example/help/\n very/long/587\nContent-Type: multipart/related; boundary=b\n\n' +
+      '--b\nContent-Type: text/html; charset=windows-1252\nContent-Location: cid:frame-1@mhtml.blink\nContent-Transfer-Encoding: quoted-printable\n\n<p>Serveur sortant =E0 =  \nconfigurer</p>\n--b--\n';
+    const page = mhtmlPage(bytes(lf));
+    expect(page?.address).toBe('https://isp.example/help/very/long/587');
+    expect(decodeHtml(page!.bytes, page!.charset).html).toBe('<p>Serveur sortant à configurer</p>');
+  });
+
+  it('looks into a nested multipart, as Word and Outlook write them', () => {
+    const nested = archive('Content-Type: multipart/alternative; boundary="inner"\r\n\r\n--inner\r\nContent-Type: text/plain\r\n\r\nPort 587\r\n--inner\r\nContent-Type: text/html\r\nContent-Location: https://isp.example/587\r\n\r\n<p>Port 587</p>\r\n--inner--');
+    expect(mhtmlPage(nested)).toMatchObject({ address: 'https://isp.example/587' });
+    expect(Buffer.from(mhtmlPage(nested)!.bytes).toString('latin1')).toBe('<p>Port 587</p>');
+  });
+
+  it('is null for a file that is not a MIME message, and refuses an archive without a page', () => {
     expect(mhtmlPage(readFileSync('test/fixtures/pages/real-shapes/ja-isp-op25b-submission-port.html'))).toBeNull();
-    expect(mhtmlPage(bytes('Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--x--\r\n'))).toBeNull();
-    expect(mhtmlPage(archive('Content-Type: text/css\r\n\r\np { color: red }'))).toBeNull();
-    expect(mhtmlPage(bytes('Content-Type: multipart/related\r\n\r\n--x\r\n'))).toBeNull();
+    expect(mhtmlPage(bytes('Subject: not a page\r\nContent-Type: text/plain\r\n\r\nPort 587'))).toBeNull();
+    expect(() => mhtmlPage(archive('Content-Type: text/css\r\n\r\np { color: red }'))).toThrow(ArchiveError);
+    expect(() => mhtmlPage(bytes('Content-Type: multipart/related\r\n\r\n--x\r\n'))).toThrow(/names no boundary/);
   });
 });

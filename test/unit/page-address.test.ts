@@ -31,6 +31,15 @@ describe('savedPageAddress', () => {
     expect(addressOf('<!-- saved from url=(0014)about:internet -->\n<html><head><meta property="og:url" content="https://isp.example/a"></head><body></body></html>')).toBe('https://isp.example/a');
   });
 
+  it('takes a SingleFile address only from its own comment, and skips placeholder saved-from hosts', () => {
+    const crafted = '<html><head><!-- Page saved with SingleFile --><title>x</title></head><body><!-- note -->url: https://evil.example/</body></html>';
+    expect(addressOf(crafted)).toBeNull();
+    for (const placeholder of ['http://localhost', 'http://internet.e-mail', 'http://127.0.0.1/help']) {
+      const html = `<!-- saved from url=(${String(placeholder.length).padStart(4, '0')})${placeholder} -->\n<html><head><link rel="canonical" href="//isp.example/kb/587"></head><body></body></html>`;
+      expect(addressOf(html)).toBe('https://isp.example/kb/587');
+    }
+  });
+
   it('looks for the tools\' comments only near the top of the file, where they put them', () => {
     const late = `<html><head></head><body>${'text '.repeat(1000)}<!-- saved from url=(0023)https://late.example/x --></body></html>`;
     expect(addressOf(late)).toBeNull();
