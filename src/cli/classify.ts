@@ -71,7 +71,12 @@ function readReason(error: unknown): string {
 
 /** A name from the command line as it may be printed: control characters shown, not obeyed by the terminal. */
 function printable(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let out = '';
+  for (const char of name) {
+    const code = char.charCodeAt(0);
+    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\u${code.toString(16).padStart(4, '0')}` : char;
+  }
+  return out;
 }
 
 /** Files that are not pages but are saved in their place, by their first bytes. */

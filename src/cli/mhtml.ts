@@ -27,11 +27,12 @@ const URL_HEADERS = new Set(['content-location', 'snapshot-content-location']);
 /** A header block: folded lines joined (without the fold's spaces in addresses), names in lower case. */
 function headersOf(block: string): Map<string, string> {
   const headers = new Map<string, string>();
-  for (const line of block.replace(/\r?\n(?=[ \t])/g, '\u0000').split(/\r?\n/)) {
+  // A private-use character marks where a line was folded: it cannot be in a MIME header.
+  for (const line of block.replace(/\r?\n(?=[ \t])/g, '\ue000').split(/\r?\n/)) {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     const name = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).replace(/\u0000[ \t]+/g, URL_HEADERS.has(name) ? '' : ' ').trim();
+    const value = line.slice(colon + 1).replace(/\ue000[ \t]+/g, URL_HEADERS.has(name) ? '' : ' ').trim();
     if (!headers.has(name)) headers.set(name, value);
   }
   return headers;

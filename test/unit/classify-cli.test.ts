@@ -134,6 +134,12 @@ describe('classify CLI', () => {
     expect(JSON.parse(stdout)).toMatchObject({ kind: 'article' });
   }, 60_000);
 
+  it('prints a file name with control characters escaped, so a terminal shows them and does not obey them', () => {
+    const { status, stderr } = classify('missing\u001b[2Jpage.html');
+    expect(status).toBe(2);
+    expect(stderr).toBe('classify: cannot read missing\\u001b[2Jpage.html (no such file); check the path and try again.\n');
+  }, 60_000);
+
   it('exits 2 with usage when no files are given or a flag is unknown', () => {
     for (const args of [[], ['--frobnicate', 'x.html']]) {
       const { status, stdout, stderr } = classify(...args);
