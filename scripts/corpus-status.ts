@@ -90,11 +90,12 @@ function merge(): void {
   console.log(`labels.tsv: ${existing.length} rows kept, ${staged.length} added.`);
 }
 
-function recordedHashes(): Map<string, string> {
+/** `work()`'s value, or the command stops with its error as a clear message (after `what: ` when given). */
+function orFail<T>(work: () => T, what = ''): T {
   try {
-    return readTextHashes();
+    return work();
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(`${what ? `${what}: ` : ''}${(error as Error).message}`);
   }
 }
 
@@ -119,11 +120,17 @@ function status(): void {
   else console.log(`${splitsOfSite.size} sites, each in one split.`);
   const missing = present.filter((entry) => entry.file === null);
   console.log(`texts present: ${present.length - missing.length} of ${rows.length}`);
-  const recorded = recordedHashes();
-  const differ = present.filter((entry) => entry.file !== null && recorded.has(keyOf(entry.row.address)) && recorded.get(keyOf(entry.row.address)) !== textHash(readFileSync(entry.file, 'utf8')));
-  const unrecorded = present.filter((entry) => entry.file !== null && !recorded.has(keyOf(entry.row.address)));
-  console.log(`texts as recorded in texts.sha256: ${present.length - missing.length - differ.length - unrecorded.length}; differing: ${differ.length}; never recorded: ${unrecorded.length}`);
-  for (const { row } of differ) console.log(`  differs from the recorded text: ${row.address}`);
+  const recorded = orFail(() => readTextHashes());
+  const differ: LabelRow[] = [];
+  let unrecorded = 0;
+  for (const { row, file } of present) {
+    if (file === null) continue;
+    const hash = recorded.get(keyOf(row.address));
+    if (hash === undefined) unrecorded += 1;
+    else if (hash !== textHash(readFileSync(file, 'utf8'))) differ.push(row);
+  }
+  console.log(`texts as recorded in texts.sha256: ${present.length - missing.length - differ.length - unrecorded}; differing: ${differ.length}; never recorded: ${unrecorded}`);
+  for (const row of differ) console.log(`  differs from the recorded text: ${row.address}`);
   for (const { row } of missing) console.log(`  missing: ${row.address} (${row.label}, ${siteOf(row.address)})`);
   if (mixed.length > 0) process.exitCode = 1;
 }
@@ -168,18 +175,10 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function labelRows(): LabelRow[] {
-  try {
-    return readLabels();
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-}
-
 /** `--need ADDRESS...`: of the addresses a search returned, those labelled here without a text. */
 function need(addresses: readonly string[]): void {
   if (addresses.length === 0) fail('--need needs one or more addresses (the urls a search returned)');
-  const rows = new Map(labelRows().map((row) => [row.address, row] as const));
+  const rows = new Map(orFail(() => readLabels()).map((row) => [row.address, row] as const));
   const present = new Set(presence([...rows.values()]).filter((entry) => entry.file !== null).map((entry) => entry.row.address));
   const distinct = [...new Set(addresses)];
   let needed = 0;
@@ -196,12 +195,7 @@ function need(addresses: readonly string[]): void {
 }
 
 function store(row: LabelRow, extension: 'json' | 'html', body: string, replace: boolean, what: string): void {
-  let verdict: string;
-  try {
-    verdict = storeText(keyOf(row.address), extension, body, { replace });
-  } catch (error) {
-    fail(`${what}: ${(error as Error).message}`);
-  }
+  const verdict = orFail(() => storeText(keyOf(row.address), extension, body, { replace }), what);
   console.log(`stored ${row.split} ${row.label} ${row.address}: ${body.length} characters, ${verdict}`);
 }
 
@@ -213,7 +207,7 @@ function store(row: LabelRow, extension: 'json' | 'html', body: string, replace:
 async function put(rest: readonly string[]): Promise<void> {
   const [address, ...flags] = rest;
   if (!address || address.startsWith('--')) fail('--put needs the page address');
-  const row = labelRows().find((candidate) => candidate.address === address);
+  const row = orFail(() => readLabels()).find((candidate) => candidate.address === address);
   if (row === undefined) fail(`--put: ${address} is not in labels.tsv`);
   if (!/^https?:\/\//.test(address)) fail('--put stores web pages; an account screen is rendered, not restored from an excerpt (--put-screen)');
   let title: string | null = null;
@@ -223,20 +217,13 @@ async function put(rest: readonly string[]): Promise<void> {
     if (flags[index] === '--plain') plain = true;
     else if (flags[index] === '--replace') replace = true;
     else if (flags[index] === '--title') {
-      try {
-        title = titleArgument(flags[index + 1]);
-      } catch (error) {
-        fail(`--put: ${(error as Error).message}`);
-      }
+      const raw = flags[index + 1];
+      title = orFail(() => titleArgument(raw), '--put');
       index += 1;
     } else fail(`--put: unknown option ${flags[index]} (use --title JSON, --plain or --replace)`);
   }
-  let text: string;
-  try {
-    text = excerptText(await readStdin(), plain);
-  } catch (error) {
-    fail(`--put: ${(error as Error).message}`);
-  }
+  const input = await readStdin();
+  const text = orFail(() => excerptText(input, plain), '--put');
   store(row, 'json', `${JSON.stringify({ address, title, text })}\n`, replace, '--put');
 }
 
@@ -246,7 +233,7 @@ async function putScreen(rest: readonly string[]): Promise<void> {
   if (!address || address.startsWith('--')) fail('--put-screen needs the screen address (owner/repo:path@commit)');
   const unknown = flags.filter((flag) => flag !== '--replace');
   if (unknown.length > 0) fail(`--put-screen: unknown option ${unknown[0]} (use --replace)`);
-  const row = labelRows().find((candidate) => candidate.address === address);
+  const row = orFail(() => readLabels()).find((candidate) => candidate.address === address);
   if (row === undefined) fail(`--put-screen: ${address} is not in labels.tsv`);
   if (/^https?:\/\//.test(address)) fail('--put-screen stores rendered product screens; a web page is restored with --put');
   const html = await readStdin();
@@ -257,7 +244,7 @@ async function putScreen(rest: readonly string[]): Promise<void> {
 
 /** `--sort-hashes`: texts.sha256 sorted, one line per key (not while restores are appending to it). */
 function sortHashes(): void {
-  const hashes = recordedHashes();
+  const hashes = orFail(() => readTextHashes());
   writeTextHashes(hashes);
   console.log(`texts.sha256: ${hashes.size} keys, sorted`);
 }

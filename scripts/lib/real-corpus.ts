@@ -115,7 +115,8 @@ export function storeText(
   const dir = options.dir ?? TEXTS_DIR;
   const hashesFile = options.hashesFile ?? TEXT_HASHES_FILE;
   const hash = textHash(body);
-  const before = readTextHashes(hashesFile).get(key);
+  const current = existsSync(hashesFile) ? readFileSync(hashesFile, 'utf8') : '';
+  const before = parseTextHashes(current, hashesFile).get(key);
   const file = `${dir}${key}.${extension}`;
   if (before === hash && existsSync(file)) return 'same as recorded';
   if (before !== undefined && before !== hash && !options.replace) {
@@ -127,7 +128,6 @@ export function storeText(
   renameSync(temporary, file);
   if (before !== hash) {
     // A file whose last line lacks its line break (a hand edit) must not have the new line glued to it.
-    const current = existsSync(hashesFile) ? readFileSync(hashesFile, 'utf8') : '';
     appendFileSync(hashesFile, `${current === '' || current.endsWith('\n') ? '' : '\n'}${key} ${hash}\n`);
   }
   return before === undefined ? 'recorded' : before === hash ? 'same as recorded' : 'replaced';
