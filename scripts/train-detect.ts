@@ -71,7 +71,7 @@ if (fixedThreshold !== null && args.has('--report')) {
 }
 
 const plain = loadCorpus();
-const headlined = loadCorpus({ headline: true });
+const headlined = { items: plain.headlined };
 if (args.has('--errors') && folds === 0) {
   console.error('train-detect: --errors lists the cross-validation mistakes, so it needs --cv N too');
   process.exit(2);

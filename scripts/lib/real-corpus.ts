@@ -377,9 +377,14 @@ export function presence(rows: readonly LabelRow[]): Presence[] {
   });
 }
 
-/** Every labelled item whose text is present, as HTML plus the URL to classify it under. */
-export function loadCorpus(options: { headline?: boolean } = {}): { items: CorpusItem[]; missing: LabelRow[] } {
+/**
+ * Every labelled item whose text is present, as HTML plus the URL to classify it under; `headlined` holds
+ * the same items read in the same pass, each web page's first short line made its heading (screens as
+ * they are). One pass, so a text stored while a run reads the corpus cannot leave the two lists unequal.
+ */
+export function loadCorpus(options: { headline?: boolean } = {}): { items: CorpusItem[]; headlined: CorpusItem[]; missing: LabelRow[] } {
   const items: CorpusItem[] = [];
+  const headlined: CorpusItem[] = [];
   const missing: LabelRow[] = [];
   for (const { row, file } of presence(readLabels())) {
     if (file === null) {
@@ -395,13 +400,17 @@ export function loadCorpus(options: { headline?: boolean } = {}): { items: Corpu
         throw new Error(`${file}: not JSON (${(error as Error).message}); store it again with npm run corpus:status -- --put`);
       }
       if (typeof page.text !== 'string') throw new Error(`${file}: no "text"`);
-      const html = pageHtml({ title: page.title ?? null, text: page.text, language: row.language }, options.headline ?? false);
-      items.push({ ...row, html, url: row.address });
+      const stored = { title: page.title ?? null, text: page.text, language: row.language };
+      const withHeadline = { ...row, html: pageHtml(stored, true), url: row.address };
+      headlined.push(withHeadline);
+      items.push(options.headline ? withHeadline : { ...row, html: pageHtml(stored, false), url: row.address });
     } else {
-      items.push({ ...row, html: raw, url: savedFromUrl(raw) ?? `https://${row.site.replace('/', '.')}.example/` });
+      const item = { ...row, html: raw, url: savedFromUrl(raw) ?? `https://${row.site.replace('/', '.')}.example/` };
+      items.push(item);
+      headlined.push(item);
     }
   }
-  return { items, missing };
+  return { items, headlined, missing };
 }
 
 /** What `agreedRows` found: the staged rows both readers labelled alike, and the others with the second label. */
