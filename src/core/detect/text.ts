@@ -96,8 +96,10 @@ export function readBudgetedText(document: Document, root: Node, budget: number)
     charsRead += data.length;
     const parent = node.parentElement;
     if (verdictOf(parent) === 'skip') continue;
-    // Soft hyphens and zero-width characters go here, before offsets are taken, so segments stay true.
-    const collapsed = data.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+    // Soft hyphens and zero-width characters go here, before offsets are taken, so segments stay true;
+    // so does composing accents written as a letter and a combining mark ("e" + U+0301, as macOS and some
+    // editors save them) into the one character the vocabulary spells ("é").
+    const collapsed = data.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().normalize('NFC');
     if (collapsed === '') continue;
     const block = blockOf(parent);
     const separator = length === 0 ? '' : block === previousBlock ? ' ' : '\n';

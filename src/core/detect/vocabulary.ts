@@ -57,6 +57,10 @@ export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** Lower case, typographic apostrophes and no-break spaces made plain, runs of blanks collapsed. */
 export function normalise(text: string): string {
   return text
+    // An accent saved as a letter plus a combining mark (a decomposed "saída": "i" then U+0301) becomes the
+    // single character the word lists are written with; page text comes here composed already (text.ts),
+    // titles, headings and labels not.
+    .normalize('NFC')
     .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
     .toLowerCase()
     // Turkish dotted capital I lower-cases to "i" and a combining dot: "KİMLİK" must read "kimlik".
