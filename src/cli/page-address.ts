@@ -8,7 +8,9 @@
  *    saved as HTML (the "mark of the web": `<!-- saved from url=(0042)https://… -->`, the number being
  *    the address's length), unless it holds a placeholder (localhost, IE's "internet.e-mail");
  * 2. the "url:" line of the comment SingleFile writes at the top of the pages it saves;
- * 3. the page's own `<link rel="canonical">`, then its `<meta property="og:url">` (a protocol-relative
+ * 3. the address other save tools record in the page: Save Page WE's `<meta name="savepage-url">`,
+ *    WebScrapBook's `data-scrapbook-source` attribute on `<html>`;
+ * 4. the page's own `<link rel="canonical">`, then its `<meta property="og:url">` (a protocol-relative
  *    "//host/path" read as https).
  * Only an absolute http(s) address counts (a browser writes "about:internet" for pages it was not
  * given one for); the comments are looked for only near the top, where the tools put them.
@@ -53,6 +55,10 @@ export function savedPageAddress(html: string, document: Pick<Document, 'querySe
   const head = html.slice(0, HEAD_OF_FILE);
   const fromComment = savedFromAddress(head) ?? singleFileAddress(head);
   if (fromComment !== null) return fromComment;
+  const savePage = document.querySelector('meta[name="savepage-url" i][content]')?.getAttribute('content');
+  const scrapBook = document.querySelector('html[data-scrapbook-source]')?.getAttribute('data-scrapbook-source');
+  const fromTool = webAddress(savePage) ?? webAddress(scrapBook);
+  if (fromTool !== null) return fromTool;
   const canonical = document.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
   const openGraph = document.querySelector('meta[property="og:url" i][content]')?.getAttribute('content');
   return webAddress(canonical) ?? webAddress(openGraph);

@@ -19,6 +19,14 @@ describe('savedPageAddress', () => {
     expect(addressOf(html)).toBe('https://kb.example.org/smtp-587?lang=de');
   });
 
+  it('reads the address Save Page WE and WebScrapBook record, before the page\'s own canonical link', () => {
+    const canonical = '<link rel="canonical" href="https://isp.example/canonical">';
+    expect(addressOf(`<html><head><meta name="savepage-url" content="https://isp.example/help/smtp-587">${canonical}</head><body></body></html>`)).toBe('https://isp.example/help/smtp-587');
+    expect(addressOf(`<html data-scrapbook-source="https://panel.example.net/mail/accounts/7" data-scrapbook-create="20261202150000000"><head>${canonical}</head><body></body></html>`)).toBe('https://panel.example.net/mail/accounts/7');
+    // A tool's record that is no web address (a saved file, a data: URL) leaves the page's own links to say.
+    expect(addressOf(`<html data-scrapbook-source="data:text/html,x"><head><meta name="savepage-url" content="file:///home/a/page.html">${canonical}</head><body></body></html>`)).toBe('https://isp.example/canonical');
+  });
+
   it('falls back to the canonical link, then og:url', () => {
     expect(addressOf('<html><head><link rel="canonical" href="https://isp.example/faq/port-25"><meta property="og:url" content="https://isp.example/og"></head><body></body></html>')).toBe('https://isp.example/faq/port-25');
     expect(addressOf('<html><head><meta property="og:url" content="https://isp.example/og/smtp"></head><body></body></html>')).toBe('https://isp.example/og/smtp');
