@@ -42,7 +42,8 @@ Content-Type in its head), else as UTF-8 when it is UTF-8, else as windows-1252;
 Options:
   --url URL    the address the pages were saved from (default: the address each file says it was
                saved from: an MHTML archive's Content-Location, a browser's "saved from url" or
-               SingleFile comment, its canonical link or og:url; else its file:// URL)
+               SingleFile comment, Save Page WE's or WebScrapBook's record, its canonical link or
+               og:url; else its file:// URL)
   -h, --help   show this help
 
 Exit status: 0 every file was classified, 2 a file could not be read or is not a page (a PDF, a

@@ -29,7 +29,21 @@ describe('decomposed accents', () => {
     if (kind !== 'none') expect(mightMatch(decomposed, url)).toBe(true);
   });
 
-  it('composes before it lower-cases, so vocabulary spelled with accents matches', () => {
+  it('lets a decomposed page through the pre-check when only its accented or Hangul words name the subject', () => {
+    // No "smtp", no port number: the outgoing server's name alone, which the pre-check looks for composed.
+    const pages = [
+      ['pt', 'Configure o servidor de saída e a autenticação na sua conta'],
+      ['ko', '보내는 메일 서버 주소와 계정 정보를 입력하세요'],
+      ['cs', 'Nastavte odchozí server ve vašem poštovním programu'],
+    ];
+    for (const [lang, text] of pages) {
+      const html = `<!DOCTYPE html><html lang="${lang}"><head><title>Ajuda</title></head><body><main><p>${text}</p></main></body></html>`;
+      expect(html.normalize('NFD')).not.toBe(html);
+      expect(mightMatch(parse(html.normalize('NFD')), 'https://help.example/kb/1')).toBe(true);
+    }
+  });
+
+  it('reads decomposed accents as the composed words the vocabulary spells', () => {
     expect(normalise('Servidor de Saída'.normalize('NFD'))).toBe('servidor de saída');
     expect(normalise('Postausgangsserver für SMTP'.normalize('NFD'))).toBe('postausgangsserver für smtp');
   });

@@ -59,23 +59,20 @@ const SETUP =
 
 /** Soft hyphens and zero-width characters: invisible, but they split the words the patterns look for. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+/** Characters that read otherwise: invisible ones, typographic hyphens, full-width forms, curly apostrophes, Turkish İ. */
+const UNUSUAL = /[\u00ad\u200b-\u200d\u2060\ufeff\u2010\u2011\uff01-\uff5e\u2018\u2019`´\u0130]/;
 /**
- * Characters that read otherwise: invisible ones, typographic hyphens, full-width forms, curly apostrophes, Turkish İ,
- * and combining marks, Unicode's Inherited script (a decomposed "saída" is "i" then U+0301: composed, it reads as the
- * patterns spell it).
- */
-const UNUSUAL = /[\u00ad\u200b-\u200d\u2060\ufeff\u2010\u2011\uff01-\uff5e\u2018\u2019`´\u0130]|\p{Script=Inherited}/u;
-/**
- * The text as the classifier's `normalise` reads it, for what these patterns need: words whole, hyphens plain,
- * full-width letters and digits ("ＳＭＴＰ", "５８７") narrow, apostrophes straight, runs of white space (a non-breaking
- * space, a line break in the HTML source) one space, lower case. The rare characters are looked for once before five
- * passes replace them, and a single space is left alone: run on every one, these passes cost as much as TOPIC itself.
+ * The text as the classifier's `normalise` reads it, for what these patterns need: accents and Hangul composed (a
+ * decomposed "saída" is "i" then U+0301, as macOS saves it), words whole, hyphens plain, full-width letters and digits
+ * ("ＳＭＴＰ", "５８７") narrow, apostrophes straight, runs of white space (a non-breaking space, a line break in the HTML
+ * source) one space, lower case. Composing costs little on text that is composed already; the rare characters are
+ * looked for once before five passes replace them, and a single space is left alone: run on every one, these passes
+ * cost as much as TOPIC itself.
  */
 function asRead(text: string): string {
-  let read = text;
+  let read = text.normalize('NFC');
   if (UNUSUAL.test(read)) {
     read = read
-      .normalize('NFC')
       .replace(INVISIBLE, '')
       .replace(/[\u2010\u2011]/g, '-')
       .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))

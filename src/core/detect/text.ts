@@ -92,10 +92,14 @@ export function readBudgetedText(document: Document, root: Node, budget: number)
       truncated = true;
       break;
     }
-    const data = (node as CharacterData).data ?? '';
-    charsRead += data.length;
+    const whole = (node as CharacterData).data ?? '';
+    charsRead += whole.length;
     const parent = node.parentElement;
     if (verdictOf(parent) === 'skip') continue;
+    // One huge text node (a log or a data dump in a <pre>) is cut before the passes below, not after them:
+    // what is kept of it is at most the room left, and collapsing white space rarely shrinks text fourfold.
+    const cap = (budget - length) * 4 + 64;
+    const data = whole.length > cap ? whole.slice(0, cap) : whole;
     // Soft hyphens and zero-width characters go here, before offsets are taken, so segments stay true;
     // so does composing accents written as a letter and a combining mark ("e" + U+0301, as macOS and some
     // editors save them) into the one character the vocabulary spells ("é").
