@@ -1,8 +1,8 @@
 /**
  * Accents saved decomposed (a letter, then a combining mark: what macOS and some editors write) read as
- * the composed characters the word lists are spelled with. Every labelled fixture page outside English
- * is decomposed here and must get the same kind from the classifier, and the pre-check must still let
- * its articles and account pages through.
+ * the composed characters the word lists are spelled with. Every labelled fixture page with a character
+ * that decomposes (accented letters, Hangul, kana with voicing marks) is decomposed here and must get the
+ * same kind from the classifier, and the pre-check must still let its articles and account pages through.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyPage } from '../../src/core/detect/index';
