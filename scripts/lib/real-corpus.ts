@@ -382,7 +382,7 @@ export function presence(rows: readonly LabelRow[]): Presence[] {
  * the same items read in the same pass, each web page's first short line made its heading (screens as
  * they are). One pass, so a text stored while a run reads the corpus cannot leave the two lists unequal.
  */
-export function loadCorpus(options: { headline?: boolean } = {}): { items: CorpusItem[]; headlined: CorpusItem[]; missing: LabelRow[] } {
+export function loadCorpus(): { items: CorpusItem[]; headlined: CorpusItem[]; missing: LabelRow[] } {
   const items: CorpusItem[] = [];
   const headlined: CorpusItem[] = [];
   const missing: LabelRow[] = [];
@@ -403,7 +403,7 @@ export function loadCorpus(options: { headline?: boolean } = {}): { items: Corpu
       const stored = { title: page.title ?? null, text: page.text, language: row.language };
       const withHeadline = { ...row, html: pageHtml(stored, true), url: row.address };
       headlined.push(withHeadline);
-      items.push(options.headline ? withHeadline : { ...row, html: pageHtml(stored, false), url: row.address });
+      items.push({ ...row, html: pageHtml(stored, false), url: row.address });
     } else {
       const item = { ...row, html: raw, url: savedFromUrl(raw) ?? `https://${row.site.replace('/', '.')}.example/` };
       items.push(item);
