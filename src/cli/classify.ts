@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { classifyPage } from '../core/detect/index';
+import { escapeUnsafe, terminalJson } from '../core/sanitize';
 import { decodeHtml } from './html-bytes';
 import { ArchiveError, mhtmlPage } from './mhtml';
 import { savedPageAddress } from './page-address';
@@ -70,16 +71,6 @@ function readReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A name from the command line as it may be printed: control characters shown, not obeyed by the terminal. */
-function printable(name: string): string {
-  let out = '';
-  for (const char of name) {
-    const code = char.charCodeAt(0);
-    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\u${code.toString(16).padStart(4, '0')}` : char;
-  }
-  return out;
-}
-
 /** Files that are not pages but are saved in their place, by their first bytes. */
 const NOT_PAGES: ReadonlyArray<readonly [string, string]> = [
   ['bplist00', 'a Safari web archive (save the page as "Page Source" or as MHTML instead)'],
@@ -112,7 +103,7 @@ function main(argv: readonly string[]): number {
   const files = parsed.positionals;
   if (files.length === 0) throw new UsageError('no files given');
   const fixedUrl = parsed.values.url;
-  if (fixedUrl !== undefined && !URL.canParse(fixedUrl)) throw new UsageError(`--url ${printable(fixedUrl)} is not an absolute URL`);
+  if (fixedUrl !== undefined && !URL.canParse(fixedUrl)) throw new UsageError(`--url ${escapeUnsafe(fixedUrl)} is not an absolute URL`);
 
   let status = 0;
   for (const file of files) {
@@ -120,13 +111,13 @@ function main(argv: readonly string[]): number {
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      process.stderr.write(`classify: cannot read ${printable(file)} (${readReason(error)}); check the path and try again.\n`);
+      process.stderr.write(`classify: cannot read ${escapeUnsafe(file)} (${readReason(error)}); check the path and try again.\n`);
       status = 2;
       continue;
     }
     const page = readPage(bytes);
     if ('problem' in page) {
-      process.stderr.write(`classify: cannot classify ${printable(file)}: ${page.problem}.\n`);
+      process.stderr.write(`classify: cannot classify ${escapeUnsafe(file)}: ${page.problem}.\n`);
       status = 2;
       continue;
     }
@@ -136,7 +127,7 @@ function main(argv: readonly string[]): number {
     const result = classifyPage(document as unknown as Document, url);
     const { anchor: _anchor, ...settings } = result.settings;
     process.stdout.write(
-      `${JSON.stringify({ file, kind: result.kind, confidence: result.confidence, signals: result.signals, settings })}\n`,
+      `${terminalJson({ file, kind: result.kind, confidence: result.confidence, signals: result.signals, settings })}\n`,
     );
   }
   return status;

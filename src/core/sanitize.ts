@@ -66,10 +66,21 @@ export function terminalSafe(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(UNSAFE_EXCEPT_NEWLINE, '');
 }
 
+const asEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text we did not write (a file name from the command line) for a message, every control and bidi
+ * character written as a \u escape: shown to the reader, not obeyed by the terminal, and not dropped,
+ * so the reader can tell which name was meant.
+ */
+export function escapeUnsafe(text: string): string {
+  return text.replace(UNSAFE, asEscape);
+}
+
 /**
  * A value as JSON for a terminal: the same document (it parses to the same value), with the characters
  * JSON.stringify would leave raw, DEL, C1 and bidi controls, written as \u escapes.
  */
 export function terminalJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, indent).replace(RAW_IN_JSON, asEscape);
 }

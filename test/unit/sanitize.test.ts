@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDeep, cleanText, hasUnsafeText, terminalJson, terminalSafe } from '../../src/core/sanitize';
+import { cleanDeep, cleanText, escapeUnsafe, hasUnsafeText, terminalJson, terminalSafe } from '../../src/core/sanitize';
 
 const TITLE_AND_CLEAR = '\u001b]0;TITLE\u0007\u001b[2J';
 
@@ -46,5 +46,10 @@ describe('terminalSafe and terminalJson', () => {
     const text = terminalJson(value, 2);
     expect(hasUnsafeText(text.replace(/\n/g, ''))).toBe(false);
     expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it('escapes a name\'s control and bidi characters so they are shown, not obeyed or lost', () => {
+    expect(escapeUnsafe('page\u001b[2J\u202egnp.html\u009b')).toBe('page\\u001b[2J\\u202egnp.html\\u009b');
+    expect(escapeUnsafe('plain name.html')).toBe('plain name.html');
   });
 });
