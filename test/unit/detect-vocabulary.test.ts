@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as vocabulary from '../../src/core/detect/vocabulary';
 import { countMatches, has, normalise, words } from '../../src/core/detect/vocabulary';
-import { isManualUrl } from '../../src/core/detect/topic';
+import { isAccountUrl, isManualUrl } from '../../src/core/detect/topic';
 import { loadPage, readLabels } from '../fixtures/pages/corpus';
 
 /** The plain way: the pattern with its own look-behind, match by match. */
@@ -216,5 +216,21 @@ describe('product manuals by address', () => {
     ['https://www.vendor.example/manual#smtp', true],
   ])('%s is a manual: %s', (url, expected) => {
     expect(isManualUrl(url)).toBe(expected);
+  });
+});
+
+describe('account areas by address', () => {
+  it.each([
+    ['https://mail.example.net/?_task=settings&_action=identities', true],
+    ['https://my.example.net/clientarea.php', true],
+    ['https://panel.example.net/mail/accounts/edit', true],
+    ['https://support.example.com/account', true],
+    ['https://example.net/settings/helpdesk', true],
+    // A knowledge base inside the client area is help, not someone's account.
+    ['https://my.example.net/knowledgebase/19/Why-we-block-port-25.html', false],
+    ['https://webmail.example.edu/wmail/faq/sending.htm', false],
+    ['https://example.net/account/kb/12', false],
+  ])('%s is an account area: %s', (url, expected) => {
+    expect(isAccountUrl(url)).toBe(expected);
   });
 });

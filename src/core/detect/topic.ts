@@ -46,6 +46,9 @@ export function mentionsSubmissionPort(text: string): boolean {
 /** Help centres, knowledge bases and FAQs in the URL ("/hc/", "help.", "/kennisbank/", "/faq"). */
 const HELP_URL = /(?:^|[/.])(?:hc|help|support|kb|knowledge-?base|knowledgebase|faq|faqs|hilfe|ayuda|aide|ajuda|aiuto|assistenza|assistance|kennisbank|klantenservice|soporte|suporte|guide|guides|tutorials?|anleitung(?:en)?|docs|articles?|solutions|base-de-conocimiento|wiki|howto|how-to)(?:[/.?#-]|$)/i;
 
+/** The same words as path segments only, so that "help" in a host name does not count. */
+const HELP_PATH = new RegExp(`^(?:[/?#].*)?${HELP_URL.source.replace('(?:^|[/.])', '[/]')}`, 'i');
+
 export function isHelpUrl(url: string): boolean {
   const withoutScheme = url.replace(/^[a-z]+:\/\//i, '');
   return HELP_URL.test(withoutScheme);
@@ -72,6 +75,11 @@ export function headlineText(facts: PageFacts): string {
 const ACCOUNT_URL =
   /[?&]_task=settings|\/cpsess\d+|:(?:2083|2096|2222|8083|8443|10000)\/|\/(?:settings|preferences|options|account|accounts|konto|cuenta|compte|conta|ajustes|einstellungen|parametres|instellingen|impostazioni|configuracoes|mail-settings|clientarea|dashboard|panel|smb|admin|edit|mailbox|mailboxes|user|users|identities|identity)(?:[/?#_.-]|$)|^[a-z]+:\/\/(?:mijn|my|minhaconta|minha-conta|areaclienti|kundencenter|espaceclient|espace-client|app|panel|cp|webmail|correo|mail|admin)\./i;
 
+/**
+ * Whether the address is in someone's account area. A help path on an account host is help, not an
+ * account: hosts put their knowledge base inside the client area ("my.example.net/knowledgebase/19/…").
+ */
 export function isAccountUrl(url: string): boolean {
-  return ACCOUNT_URL.test(url);
+  const path = url.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
+  return ACCOUNT_URL.test(url) && !HELP_PATH.test(path);
 }
