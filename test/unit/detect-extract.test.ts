@@ -104,6 +104,18 @@ describe('prose', () => {
     expect(extract('<p>Change the outgoing server port from 25 to 587.</p>').port).toBe(587);
   });
 
+  it('never recommends port 25 on a page that says it is blocked', () => {
+    // The port stands before the server word here, out of the window read after it.
+    const blocked = '<h1>Why port 25 is blocked for outbound mail</h1><p>We block port 25 for outbound SMTP traffic.</p>';
+    expect(extract(blocked).port).toBeNull();
+    expect(extract(`${blocked}<p>Everyone else sends through their own provider on port 465.</p>`).port).toBe(465);
+    expect(extract('<h2>Port 25 gesperrt</h2><p>Der Postausgangsserver nimmt Port 25 nicht mehr an, nutzen Sie Port 587.</p>').port).toBe(587);
+  });
+
+  it('still reads port 25 where nothing says it is blocked', () => {
+    expect(extract('<p>Outgoing server: smtp.example.com, port 25.</p>').port).toBe(25);
+  });
+
   it('does not take the incoming server for the outgoing one', () => {
     const settings = extract('<p>Outgoing server (SMTP): see below.</p><p>Incoming server: imap.example.com port 993</p>');
     expect(settings.outgoingServer).toBeNull();

@@ -6,7 +6,7 @@
 import { authenticationOf, firstHost, firstPort, meaningOf, securityOf, validPort } from './values';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
-import { AUTH_WORD, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_WITH_NUMBER, SECURITY_WORD, STARTTLS, has } from './vocabulary';
+import { AUTH_WORD, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_25_BLOCKED, PORT_WITH_NUMBER, SECURITY_WORD, STARTTLS, has } from './vocabulary';
 
 
 type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
@@ -121,6 +121,19 @@ function prosePort(span: string): number | null {
   return chosen === undefined ? null : validPort(chosen);
 }
 
+/**
+ * The port the prose around the outgoing server recommends (`ports`, in the order found): a submission
+ * port first. A page that says port 25 is blocked never recommends it: it then names the port to use
+ * instead somewhere on the page ("… use 587 or 465"), or none.
+ */
+function recommendedPort(text: string, ports: readonly number[]): number | undefined {
+  const submission = ports.find(isSubmissionPort);
+  if (submission !== undefined) return submission;
+  if (!has(PORT_25_BLOCKED, text)) return ports[0];
+  const named = prosePort(text);
+  return named !== null && named !== 25 ? named : ports.find((port) => port !== 25);
+}
+
 /** Security words in the clause after the port ("465 with SSL/TLS or 587 with STARTTLS"), else anywhere in the span. */
 function securityNear(span: string, port: number | null): SecurityMode | null {
   if (port !== null) {
@@ -169,7 +182,7 @@ function fromProse(facts: PageFacts, draft: Draft): void {
     }
   }
   OUTGOING_SERVER.lastIndex = 0;
-  const port = ports.find(isSubmissionPort) ?? ports[0];
+  const port = recommendedPort(text, ports);
   if (port !== undefined && draft.port === null) {
     draft.port = port;
     draft.sources.add('prose');
