@@ -44,10 +44,11 @@ export function mentionsSubmissionPort(text: string): boolean {
 }
 
 /** Help centres, knowledge bases and FAQs in the URL ("/hc/", "help.", "/kennisbank/", "/faq"). */
-const HELP_URL = /(?:^|[/.])(?:hc|help|support|kb|knowledge-?base|knowledgebase|faq|faqs|hilfe|ayuda|aide|ajuda|aiuto|assistenza|assistance|kennisbank|klantenservice|soporte|suporte|guide|guides|tutorials?|anleitung(?:en)?|docs|articles?|solutions|base-de-conocimiento|wiki|howto|how-to)(?:[/.?#-]|$)/i;
-
-/** The same words as path segments only, so that "help" in a host name does not count. */
-const HELP_PATH = new RegExp(`^(?:[/?#].*)?${HELP_URL.source.replace('(?:^|[/.])', '[/]')}`, 'i');
+const HELP_WORDS =
+  '(?:hc|help|support|kb|knowledge-?base|knowledgebase|faq|faqs|hilfe|ayuda|aide|ajuda|aiuto|assistenza|assistance|kennisbank|klantenservice|soporte|suporte|guide|guides|tutorials?|anleitung(?:en)?|docs|articles?|solutions|base-de-conocimiento|wiki|howto|how-to)(?:[/.?#-]|$)';
+const HELP_URL = new RegExp(`(?:^|[/.])${HELP_WORDS}`, 'i');
+/** The same words as path segments only (tested on the address without its host), so "help" in a host name does not count. */
+const HELP_PATH = new RegExp(`/${HELP_WORDS}`, 'i');
 
 export function isHelpUrl(url: string): boolean {
   const withoutScheme = url.replace(/^[a-z]+:\/\//i, '');
