@@ -112,6 +112,11 @@ describe('prose', () => {
     expect(extract('<h2>Port 25 gesperrt</h2><p>Der Postausgangsserver nimmt Port 25 nicht mehr an, nutzen Sie Port 587.</p>').port).toBe(587);
   });
 
+  it('reads a Japanese OP25B notice as blocking port 25, as the classifier does', () => {
+    // "Outgoing server: port 25 (25番ポート) is blocked" with no submission port after the server word.
+    expect(extract('<p>送信サーバー 25番ポートはブロックされています。</p><p>サブミッションポート 587番ポートをご利用ください。</p>').port).toBe(587);
+  });
+
   it('still reads port 25 where nothing says it is blocked', () => {
     expect(extract('<p>Outgoing server: smtp.example.com, port 25.</p>').port).toBe(25);
   });

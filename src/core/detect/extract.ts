@@ -6,7 +6,8 @@
 import { authenticationOf, firstHost, firstPort, meaningOf, securityOf, validPort } from './values';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
-import { AUTH_WORD, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_25_BLOCKED, PORT_WITH_NUMBER, SECURITY_WORD, STARTTLS, has } from './vocabulary';
+import { saysPort25Blocked } from './topic';
+import { AUTH_WORD, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_WITH_NUMBER, SECURITY_WORD, STARTTLS, has } from './vocabulary';
 
 
 type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
@@ -129,7 +130,7 @@ function prosePort(span: string): number | null {
 function recommendedPort(text: string, ports: readonly number[]): number | undefined {
   const submission = ports.find(isSubmissionPort);
   if (submission !== undefined) return submission;
-  if (!has(PORT_25_BLOCKED, text)) return ports[0];
+  if (!saysPort25Blocked(text)) return ports[0];
   const named = prosePort(text);
   return named !== null && named !== 25 ? named : ports.find((port) => port !== 25);
 }

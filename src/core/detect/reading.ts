@@ -4,7 +4,7 @@
  */
 import { learnedTokens, wordScore, wordWindow, WORD_MODEL } from './learned-words';
 import { meaningOf } from './values';
-import { isAccountUrl, isHelpUrl } from './topic';
+import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic';
 import type { PageFacts } from './types';
 import {
   ADVICE,
@@ -16,11 +16,9 @@ import {
   CJK_CANNOT_SEND,
   SEND_AS,
   SEND_WORD,
-  CJK_BLOCKED,
   CJK_INCOMING,
   CJK_MAIL_CLIENT,
   CJK_OUTGOING,
-  CJK_PORT,
   CJK_SETTINGS,
   CJK_STEP,
   EMAIL_ADDRESS,
@@ -30,8 +28,6 @@ import {
   MAIL_PORT,
   MAIL_WORD,
   OUTGOING_SERVER,
-  PORT_25_BLOCKED,
-  PORT_WITH_NUMBER,
   SECURITY_WORD,
   SETUP_WORD,
   SMTP,
@@ -227,18 +223,6 @@ function positions(pattern: RegExp, text: string, limit = COUNT_LIMIT): number[]
 }
 
 /** Ports named with a port word ("port 587", "ポート 587", "587番"). */
-function namedPorts(text: string): number[] {
-  const ports: number[] = [];
-  for (const pattern of [PORT_WITH_NUMBER, CJK_PORT]) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null && ports.length < 40; match = pattern.exec(text)) {
-      ports.push(Number(match[1] ?? match[2]));
-    }
-    pattern.lastIndex = 0;
-  }
-  return ports;
-}
-
 function near(a: readonly number[], b: readonly number[], distance: number): number {
   let hits = 0;
   for (const x of a) if (b.some((y) => Math.abs(x - y) <= distance)) hits += 1;
@@ -253,7 +237,6 @@ export function readPage(facts: PageFacts): Reading {
   const mailPortsAlone = count(MAIL_PORT, text);
   const outgoingAt = [...positions(OUTGOING_SERVER, text), ...positions(CJK_OUTGOING, text), ...positions(SMTP, text)];
   const changeAt = [...positions(CHANGE_VERB, text), ...positions(CJK_CHANGE, text)];
-  const cjkPort25 = ports.includes(25) && has(CJK_BLOCKED, text);
   const firstTopicWord = Math.min(...outgoingAt, text.length);
   const firstTopic = Math.min(firstTopicWord, ...submissionAt);
   // A bare number is weaker evidence of where the subject starts than a word: "Paragraph 465" is no port.
@@ -332,7 +315,7 @@ export function readPage(facts: PageFacts): Reading {
     incoming: count(INCOMING_SERVER, text) + count(CJK_INCOMING, text),
     submissionPorts: Math.min(COUNT_LIMIT, ports.filter((port) => port === 587 || port === 465 || port === 2525).length + (mailPortsAlone > 0 ? 1 : 0)),
     port25: ports.filter((port) => port === 25).length,
-    port25Blocked: has(PORT_25_BLOCKED, text) || cjkPort25,
+    port25Blocked: saysPort25Blocked(text, ports),
     changePort: near(submissionAt, changeAt, 80) > 0,
     portNearServer: near(submissionAt, outgoingAt, 120),
     auth: count(AUTH_WORD, text),

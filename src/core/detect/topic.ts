@@ -3,7 +3,7 @@
  * Shared by the article and port-25 detectors.
  */
 import type { PageFacts } from './types';
-import { MAIL_PORT, OUTGOING_SERVER, PORT_25_BLOCKED, PORT_WITH_NUMBER, SMTP, has } from './vocabulary';
+import { CJK_BLOCKED, CJK_PORT, MAIL_PORT, OUTGOING_SERVER, PORT_25_BLOCKED, PORT_WITH_NUMBER, SMTP, has } from './vocabulary';
 
 export type TopicReason = 'outgoing-server' | 'smtp' | 'smtp-port' | 'port-25-blocked';
 
@@ -26,6 +26,28 @@ export function topicOf(text: string): TopicReason | null {
   if (mailPortNamed(text)) return 'smtp-port';
   if (has(SMTP, text)) return 'smtp';
   return null;
+}
+
+/** The ports a text names ("port 587", "587番ポート"), in the order of the patterns, at most 40. */
+export function namedPorts(text: string): number[] {
+  const ports: number[] = [];
+  for (const pattern of [PORT_WITH_NUMBER, CJK_PORT]) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null && ports.length < 40; match = pattern.exec(text)) {
+      ports.push(Number(match[1] ?? match[2]));
+    }
+    pattern.lastIndex = 0;
+  }
+  return ports;
+}
+
+/**
+ * Whether the text says port 25 is blocked or filtered: in words, or, in Japanese and Chinese, a
+ * blocking word on a page that names port 25 ("25番ポートブロック"). `ports` is `namedPorts(text)`
+ * when the caller has it already.
+ */
+export function saysPort25Blocked(text: string, ports: readonly number[] = namedPorts(text)): boolean {
+  return has(PORT_25_BLOCKED, text) || (ports.includes(25) && has(CJK_BLOCKED, text));
 }
 
 /** Submission ports named in the text ("port 587", or a bare 465 next to other mail words). */
