@@ -259,17 +259,18 @@ export function readPage(facts: PageFacts): Reading {
     const label = field.label.trim();
     // A search box is on every page of a web mail and says nothing about settings.
     if (SEARCH_LABEL.test(label)) continue;
+    // A check box or radio button chooses something ("search in: Name, E-mail"); it never holds a sender's name.
+    const choice = field.type === 'radio' || field.type === 'checkbox';
     if (label !== '') {
       labelled += 1;
       if (has(MAIL_LABEL, label)) mailLabels += 1;
       if (label.length <= 12 && has(COMPOSE_LABEL, label.replace(/:$/, ''))) composeFields += 1;
-      if (has(IDENTITY_LABEL, label)) identityFields += 1;
+      if (!choice && has(IDENTITY_LABEL, label)) identityFields += 1;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
     if (field.type === 'password') password = true;
     if (field.type === 'text' || field.type === 'email' || field.type === 'number' || field.tag === 'select') textFields += 1;
     const meaning = meaningOf(field.label, field.context);
-    const choice = field.type === 'radio' || field.type === 'checkbox';
     if (meaning.role === 'server' && !choice) {
       formServer = true;
       if (meaning.direction === 'outgoing') formOutgoingServer = true;
