@@ -209,17 +209,27 @@ const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
 export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...ACCOUNT_SMELLS, ...COMBINED_SMELLS, ...NEAR_MISS_SMELLS];
 
 /**
+ * A mail program's account set-up, told from its fetching side first: the text names mail programs
+ * twice or more, the incoming server, IMAP or POP, and gives steps or has a set-up headline. Such a
+ * guide goes on to the outgoing server, but its opening (all a short excerpt, a page cut short or a
+ * first part holds) may not say so yet. A "POP or IMAP?" explainer seldom names a program twice and
+ * gives steps; what passes here is still judged by the weights (text:incoming-only, text:mostly-incoming).
+ */
+const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 0 || r.imapPop > 0) && (r.headlineMailSetup || r.steps >= 2);
+
+/**
  * What a page must show before the weights may call it a kind at all, whatever else it says. An
- * article about sending mail names the outgoing server, SMTP or a mail port, or speaks of mail that
- * cannot be sent or waits in the outbox; an account page shows a setting: a server, port, login or
- * sender field, a server row, a protocol with its port, or an outgoing server and port in labelled
- * lines, or, in someone's account, the mail protocols it may use. A signed-in inbox or address book has
- * neither, however much it looks like someone's account.
+ * article about sending mail names the outgoing server, SMTP or a mail port, speaks of mail that
+ * cannot be sent or waits in the outbox, or sets up an account in a mail program (`clientSetup`); an
+ * account page shows a setting: a server, port, login or sender field, a server row, a protocol with
+ * its port, or an outgoing server and port in labelled lines, or, in someone's account, the mail
+ * protocols it may use. A signed-in inbox or address book has neither, however much it looks like
+ * someone's account.
  */
 export function possibleKinds(reading: Reading, extraction: Extraction): { article: boolean; account: boolean } {
   const r = reading;
   return {
-    article: r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked || r.cannotSend,
+    article: r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked || r.cannotSend || clientSetup(r),
     account:
       r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
       r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5) ||
