@@ -50,6 +50,11 @@ const TOPIC = new RegExp(
     'kan inte skicka', 'kan ikke sende', 'ei voi lähettää', 'gönderilemiyor', 'gönderemiyor', 'gönderilmiyor', 'caixa de saída',
     'postvak uit', 'skrzynka nadawcza', 'utkorgen', 'メール(?:が|を)?送れ', '发送失败', '无法发送', '發送失敗', '無法發送', '无法寄', '無法寄',
     '寄不出', '发件箱', '寄件匣',
+    // The incoming server, which a mail program's set-up guide names before it comes to the outgoing one (and a page cut short
+    // or a guide's first part may name alone); IMAP and POP3 are above. Phrases, as "entrada" or "gelen" alone is any entrance.
+    'incoming (?:\\S+ )?server', 'eingangs-?server', 'serveur (?:\\S+ ){0,3}entrant', 'servidor\\S* (?:\\S+ ){0,2}(?:entra|recebimento)',
+    'posta in (?:arrivo|entrata)', 'inkomende', 'przychodząc', 'in(?:kommande|dgående|nkommende)', 'příchozí', 'saapuva',
+    'входящ\\S* (?:почт|сервер)', 'gelen (?:posta )?sunucu', '受信(?:メール)?サーバ', '(?:接收|收件)服务器',
   ].join('|'),
   // No "i" flag: asRead lower-cases the text once.
 );
