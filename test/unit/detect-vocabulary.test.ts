@@ -69,6 +69,13 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
 describe('real phrasings', () => {
   it.each([
     ['Turkish puts the number first', vocabulary.PORT_25_BLOCKED, 'ttnet 25 portunu kullanıma kapatıyor', true],
+    ["Gmail's send-as dialog, in German", vocabulary.SEND_AS, 'Entfernen Sie das Häkchen bei Als Alias behandeln', true],
+    ["Gmail's send-as dialog, in French", vocabulary.SEND_AS, 'décochez la case Traiter comme un alias', true],
+    ['an alias in general is no send-as', vocabulary.SEND_AS, 'create an alias for your mailbox', false],
+    ['Japanese "send as another address"', vocabulary.CJK_SEND_AS, '別のアドレスとして送信する: ポート番号を選択する', true],
+    ['Japanese "treat as an alias"', vocabulary.CJK_SEND_AS, '「エイリアスとして扱います」のチェックを外します', true],
+    ['Chinese "treat as an alias"', vocabulary.CJK_SEND_AS, '取消勾选视为别名', true],
+    ['Japanese "send mail" alone is no send-as', vocabulary.CJK_SEND_AS, 'メールを送信する方法', false],
     ['Turkish "25 numaralı port" engellendi', vocabulary.PORT_25_BLOCKED, '25 numaralı port engellendi', true],
     ['port 25 with no blocking word', vocabulary.PORT_25_BLOCKED, 'the default is port 25 for servers', false],
     ["Outlook's check box without the word outgoing", vocabulary.OUTGOING_SERVER, 'Tick "My server requires authentication"', true],

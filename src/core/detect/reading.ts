@@ -19,6 +19,7 @@ import {
   CJK_INCOMING,
   CJK_MAIL_CLIENT,
   CJK_OUTGOING,
+  CJK_SEND_AS,
   CJK_SETTINGS,
   CJK_STEP,
   EMAIL_ADDRESS,
@@ -357,7 +358,7 @@ export function readPage(facts: PageFacts): Reading {
     inAccount: facts.signOut || isAccountUrl(facts.url) || addressInValues || EMAIL_ADDRESS.test(headline) || EMAIL_ADDRESS.test(text.slice(0, 2000)),
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
     cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`) || has(OUTBOX, `${headline}\n${text}`),
-    sendAs: has(SEND_AS, `${headline}\n${text}`),
+    sendAs: has(SEND_AS, `${headline}\n${text}`) || has(CJK_SEND_AS, `${headline}\n${text}`),
     words,
     learnedWords: wordScore(WORD_MODEL, words),
   };

@@ -341,6 +341,14 @@ export const SEND_AS = words(
   'enviar (?:correo|correos|mensajes?|e-?mails?) como', 'e-?mails? senden als', 'nachrichten senden als', 'envoyer des (?:e-?mails|messages) en tant que',
   'enviar e-?mails? como', 'invia (?:messaggi|email|e-mail) come', 'e-?mails? verzenden als', 'wyślij (?:wiadomość|pocztę) jako',
   'postayı farklı gönder', 'gönderen adres\\p{L}*', 'odesílat poštu jako',
+  // The check box of Gmail's "add another address" dialog, which only that dialog and its help pages name.
+  'treat as (?:an )?alias', 'als alias behandeln', 'traiter comme (?:un )?alias', 'tratar como (?:un |um )?alias',
+  'considera come (?:un )?alias', 'behandelen als (?:een )?alias',
+);
+/** The same in Japanese and Chinese: "別のアドレスとして送信", "エイリアスとして扱う", "视为别名". */
+export const CJK_SEND_AS = cjk(
+  '別の(?:メール ?)?アドレスとして送信', '別の(?:メール ?)?アドレス(?:やエイリアス)?から(?:メールを)?送信', 'エイリアスとして扱',
+  '视为别名', '視為別名', '用这个地址发送', '以這個地址寄送',
 );
 
 /** "cannot send", "E-Mails werden nicht versendet", "送信できない": the symptom these pages answer. */
