@@ -223,7 +223,7 @@ function positions(pattern: RegExp, text: string, limit = COUNT_LIMIT): number[]
   return found;
 }
 
-/** Ports named with a port word ("port 587", "ポート 587", "587番"). */
+/** How many positions of `a` lie within `distance` characters of some position of `b`. */
 function near(a: readonly number[], b: readonly number[], distance: number): number {
   let hits = 0;
   for (const x of a) if (b.some((y) => Math.abs(x - y) <= distance)) hits += 1;
@@ -299,6 +299,8 @@ export function readPage(facts: PageFacts): Reading {
     const row = `${pair.key} ${pair.value}`;
     if (PROTOCOL.test(row) && ANY_NUMBER.test(row)) protocolRows += 1;
   }
+  // The symptoms a page answers may stand in its headline only ("Can't send mail?"): read both, joined once.
+  const headlineAndText = `${headline}\n${text}`;
   const textLines = text.split('\n', 2000);
   // Labelled lines outside tables ("SMTP: mail.example.net:465", "IMAP port 993") count as rows too.
   if (protocolRows === 0) {
@@ -357,8 +359,8 @@ export function readPage(facts: PageFacts): Reading {
     advice: count(ADVICE, text) + count(CJK_ADVICE, text),
     inAccount: facts.signOut || isAccountUrl(facts.url) || addressInValues || EMAIL_ADDRESS.test(headline) || EMAIL_ADDRESS.test(text.slice(0, 2000)),
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
-    cannotSend: has(CANNOT_SEND, `${headline}\n${text}`) || has(CJK_CANNOT_SEND, `${headline}\n${text}`) || has(OUTBOX, `${headline}\n${text}`),
-    sendAs: has(SEND_AS, `${headline}\n${text}`) || has(CJK_SEND_AS, `${headline}\n${text}`),
+    cannotSend: has(CANNOT_SEND, headlineAndText) || has(CJK_CANNOT_SEND, headlineAndText) || has(OUTBOX, headlineAndText),
+    sendAs: has(SEND_AS, headlineAndText) || has(CJK_SEND_AS, headlineAndText),
     words,
     learnedWords: wordScore(WORD_MODEL, words),
   };
