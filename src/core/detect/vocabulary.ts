@@ -378,7 +378,9 @@ export const CANNOT_SEND = words(
   "(?:n'arrivez|n'arrives|n'arrivent|ne pouvez|ne peux|ne peut|ne peuvent) (?:plus |pas )+(?:à )?envoyer (?:de |d'|des |les |le |vos |votre |un )?(?:e-?mails?|courriels?|mails?|messages? électroniques?)",
   'no (?:puedes|puede|pueden|podemos|consigues|consigue|consiguen) enviar (?:(?:el|los|tus|sus|un) )?(?:correos?|e-?mails?|mensajes de correo)',
   'não (?:conseguem|consegues|conseguimos|posso|pode|podem) enviar (?:(?:o|os|seus|um) )?(?:e-?mails?|mensagens de (?:e-?mail|correio)|correio)',
-  '(?:kann|können|könnt|kannst) (?:\\p{L}+ )?keine (?:e-?mails?|mails?|e-mail-nachrichten) (?:mehr )?(?:senden|versenden|verschicken)',
+  // German puts what and how between the two: "kann keine E-Mail via Orange senden", "können plötzlich keine
+  // Mails über ihre Uni-Adresse versenden".
+  '(?:kann|können|könnt|kannst) (?:\\p{L}+ ){0,2}keine (?:e-?mails?|mails?|e-mail-nachrichten) (?:[\\p{L}\\d.-]+ ){0,5}(?:senden|versenden|verschicken)',
   'nie (?:możesz|możecie|mogą|mogę|można) (?:wysłać|wysyłać) (?:poczty|(?:e-?)?mail(?:a|i|ów)?|wiadomości e-?mail)',
   '(?:kunt|kun|kunnen) (?:u |je |jullie |we |ze )?geen (?:e-?)?mail\\p{L}* (?:meer )?(?:verzenden|versturen)',
 );
