@@ -46,6 +46,11 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     fires: ['real-shapes/en-printer-scan-to-email-settings.html'],
     quiet: ['real-shapes/en-cannot-send-antivirus-scanning.html'],
   },
+  // A report of security research on mail: who found the flaws and what they advise, which is still news.
+  'near-miss:news': {
+    fires: ['en-news-starttls-flaws.html'],
+    quiet: ['real-shapes/en-send-mail-as-port-choice.html', 'en-isp-port-25-blocked.html'],
+  },
   'text:send-as': {
     fires: ['real-shapes/en-send-mail-as-port-choice.html'],
     quiet: ['en-recipe-blog.html', 'en-isp-port-25-blocked.html'],

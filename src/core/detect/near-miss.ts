@@ -135,7 +135,10 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     pattern: words(
       'announced', 'according to', 'spokes(?:person|man|woman)', 'told reporters', 'said in a statement', 'reported',
       'customers complained', 'told \\p{L}+', '(?:he|she|it|they|company) said', 'said (?:it|that|the)', 'vice president',
-      'press release', 'spokesman said', 'kündigte an', 'teilte mit', 'a annoncé', 'anunció', 'anunciou', 'ha annunciato',
+      'press release', 'spokesman said',
+      // Reports of security research: who found what, and what they advise.
+      '(?:security |academic )?researchers (?:have |has )?(?:found|discovered|showed|warn\\p{L}*|recommend\\p{L}*|say|said)',
+      'one of the (?:authors|researchers) said', 'kündigte an', 'teilte mit', 'a annoncé', 'anunció', 'anunciou', 'ha annunciato',
       'maakte bekend', 'poinformował\\p{L}*', 'laut (?:einem|einer|dem|der) (?:bericht|sprecher\\p{L}*|mitteilung)',
       'selon (?:un|le|la) (?:porte-parole|communiqué|rapport)', 'según (?:un|el|la) (?:portavoz|comunicado|informe)',
       'segundo (?:o|a) (?:porta-voz|comunicado)', 'secondo (?:il|un|una) (?:portavoce|comunicato)', 'volgens (?:een|de) (?:woordvoerder|verklaring)',
