@@ -5,7 +5,7 @@
  * saw its site.
  */
 import { describe, expect, it } from 'vitest';
-import { checkWordModel, pageWords, WORD_LEAD, WORD_MODEL, WORD_TEXT, wordScore, wordWindow, type WordModel } from '../../src/core/detect/learned-words';
+import { addressTokens, checkWordModel, learnedTokens, pageWords, WORD_LEAD, WORD_MODEL, WORD_TEXT, wordScore, wordWindow, type WordModel } from '../../src/core/detect/learned-words';
 import { fitWordModel, foldOfSite, outOfFoldScores, WORD_TRAINING, type WordPage } from '../../scripts/lib/word-model';
 
 describe('pageWords', () => {
@@ -37,6 +37,48 @@ describe('pageWords', () => {
   it('reads only WORD_TEXT characters', () => {
     expect(pageWords(`${'x'.repeat(WORD_TEXT - 6)} smtp router`)).toEqual([`${'x'.repeat(WORD_TEXT - 6)}`, 'smtp']);
     expect(pageWords(`router ${'x'.repeat(WORD_TEXT)} smtp`, 7)).toEqual(['x'.repeat(WORD_TEXT)]);
+  });
+});
+
+describe('addressTokens', () => {
+  const tokens = addressTokens;
+
+  it('reads the words of a web address, host, path and query, each marked as an address word', () => {
+    expect(tokens('https://support.provider.net/kb/Outgoing-SMTP-port.html?lang=de#step-2')).toEqual(['url:support', 'url:provider', 'url:net', 'url:kb', 'url:outgoing', 'url:smtp', 'url:port', 'url:html', 'url:lang', 'url:de']);
+  });
+
+  it('reads only the path of an address on a reserved host, which names nobody', () => {
+    expect(tokens('https://help.provider.example/mail/smtp')).toEqual(['url:mail', 'url:smtp']);
+    expect(tokens('http://localhost:8080/settings')).toEqual(['url:settings']);
+    expect(tokens('https://mail.example.com/?_task=settings')).toEqual(['url:task', 'url:settings']);
+    expect(tokens('https://webmail.example.org/prefs')).toEqual(['url:prefs']);
+  });
+
+  it('drops the scheme and numbers that are no mail port, as in the text', () => {
+    expect(tokens('http://www.isp.org/2019/04/587-or-465')).toEqual(['url:www', 'url:isp', 'url:org', 'url:587', 'url:or', 'url:465']);
+  });
+
+  it('reads escaped Japanese in an address as pairs of characters', () => {
+    expect(tokens('https://help.isp.jp/%E9%80%81%E4%BF%A1')).toEqual(['url:help', 'url:isp', 'url:jp', 'url:送信']);
+  });
+
+  it('gives a page with no web address (a file on disk) no address words', () => {
+    expect(tokens('file:///home/someone/saved/smtp-settings.html')).toEqual([]);
+    expect(tokens('about:blank')).toEqual([]);
+    expect(tokens('not a url')).toEqual([]);
+  });
+
+  it('reads only the start of a very long address', () => {
+    const long = tokens(`https://example.net/?${Array.from({ length: 400 }, (_, i) => `k${i}=v`).join('&')}`);
+    expect(long.length).toBeGreaterThan(20);
+    expect(long.length).toBeLessThan(80);
+  });
+
+  it('comes after the text words and their concepts in what the learned words weigh, never mixed with them', () => {
+    const words = learnedTokens('configure the smtp server', 0, ['url:smtp']);
+    expect(words.slice(0, 4)).toEqual(['configure', 'the', 'smtp', 'server']);
+    expect(words.at(-1)).toBe('url:smtp');
+    expect(words.filter((word) => word === 'url:smtp')).toHaveLength(1);
   });
 });
 

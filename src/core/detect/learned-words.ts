@@ -12,9 +12,11 @@
  * are mail ports.
  *
  * Beside its words, a page has a token for each concept of concepts.ts that its words name ("~send" for
- * "envoyer"), so what the many English pages teach carries over to languages with few pages.
+ * "envoyer"), so what the many English pages teach carries over to languages with few pages, and the
+ * words of its web address (`addressTokens`).
  */
 import { conceptTokens } from './concepts';
+import { urlWords } from './facts';
 import words from './words.json';
 
 export interface WordModel {
@@ -90,13 +92,46 @@ export function pageWords(fullText: string, from = 0): string[] {
   return [...seen];
 }
 
+/** What an address token starts with: no word of the text can, since `:` ends a word. */
+export const ADDRESS_MARK = 'url:';
+/** Only this much of the address's words is read: a long query string adds nothing but cost. */
+const ADDRESS_TEXT = 200;
+
 /**
- * What the learned words weigh: the page's different words (pageWords) and the tokens of the concepts
- * those words name in any language ("~send" for "envoyer" or "wysyłanie", see concepts.ts).
+ * Names reserved for examples and tests (RFC 2606, RFC 6761: the .example, .test, .invalid and
+ * .localhost domains, example.com, example.net and example.org): such a host names nobody. Our rendered
+ * screens and fixture pages live there.
  */
-export function learnedTokens(fullText: string, from = 0): string[] {
+const RESERVED_HOST = /(?:^|\.)(?:example(?:\.com|\.net|\.org)?|test|invalid|localhost)$/;
+
+/**
+ * The words of the page's address, each marked as such ("url:support", "url:manual", "url:smtp"): who
+ * wrote the page shows there as much as in its text. A help desk, a university's IT pages or a mail
+ * host's knowledge base help mail users; a device maker's manual or a software firm's documentation
+ * configure their own product's mail. Host, path and query are read, the scheme and the fragment not.
+ * A page with no web address (a file on disk) has none: its path says where someone saved it, not who
+ * wrote it; a reserved host ("help.example") gives only its path.
+ */
+export function addressTokens(url: string): string[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [];
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return [];
+  const host = RESERVED_HOST.test(parsed.hostname) ? '' : parsed.hostname;
+  return pageWords(urlWords(`${host}${parsed.pathname}${parsed.search}`).slice(0, ADDRESS_TEXT)).map((word) => `${ADDRESS_MARK}${word}`);
+}
+
+/**
+ * What the learned words weigh: the page's different words (pageWords), the tokens of the concepts
+ * those words name in any language ("~send" for "envoyer" or "wysyłanie", see concepts.ts) and the words
+ * of its address (`addressTokens`).
+ */
+export function learnedTokens(fullText: string, from = 0, address: readonly string[] = []): string[] {
   const pageWordList = pageWords(fullText, from);
-  return [...pageWordList, ...conceptTokens(pageWordList)];
+  return [...pageWordList, ...conceptTokens(pageWordList), ...address];
 }
 
 /** The model's probability that a page with these words is an article (0..1). */

@@ -2,7 +2,7 @@
  * One reading of a page for the smells (smells.ts): every vocabulary count and position they share,
  * taken once from the facts within the text budget, so forty rules cost one pass of each pattern.
  */
-import { learnedTokens, wordScore, wordWindow, WORD_MODEL } from './learned-words';
+import { addressTokens, learnedTokens, wordScore, wordWindow, WORD_MODEL } from './learned-words';
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic';
 import type { PageFacts } from './types';
@@ -241,7 +241,7 @@ export function readPage(facts: PageFacts): Reading {
   const firstTopicWord = Math.min(...outgoingAt, text.length);
   const firstTopic = Math.min(firstTopicWord, ...submissionAt);
   // A bare number is weaker evidence of where the subject starts than a word: "Paragraph 465" is no port.
-  const words = learnedTokens(text, wordWindow(text.length, firstTopicWord < text.length ? firstTopicWord : firstTopic));
+  const words = learnedTokens(text, wordWindow(text.length, firstTopicWord < text.length ? firstTopicWord : firstTopic), addressTokens(facts.url));
 
   let formServer = false;
   let formOutgoingServer = false;
