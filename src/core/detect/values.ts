@@ -7,6 +7,7 @@ import type { Direction, SecurityMode } from './types';
 import {
   ANY_PORT_NUMBER,
   AUTH_WORD,
+  CJK_USER,
   HOSTNAME,
   IMPLICIT_TLS,
   INCOMING_SERVER,
@@ -38,7 +39,7 @@ export function meaningOf(key: string, context: Direction): KeyMeaning {
   if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };
   if (has(SECURITY_WORD, key)) return { role: 'security', direction };
   if (has(AUTH_WORD, key)) return { role: 'auth', direction };
-  if (has(USER_WORD, key)) return { role: 'user', direction };
+  if (has(USER_WORD, key) || has(CJK_USER, key)) return { role: 'user', direction };
   if (has(SMTP, key)) return { role: 'server', direction: 'outgoing' };
   return { role: null, direction };
 }

@@ -261,7 +261,13 @@ export const AUTH_WORD = words(
 export const USER_WORD = words(
   'user ?name', 'username', 'login', 'benutzername', 'nombre de usuario', 'usuario', "nom d'utilisateur", 'identifiant',
   'utilizador', 'usuário', 'nome utente', 'gebruikersnaam',
+  // The login's label in the other languages of the products' language files and the corpus.
+  'nazwa użytkownika', 'uživatelské jméno', 'používateľské meno', 'имя пользователя', 'логин', 'användarnamn',
+  'brugernavn', 'brukernavn', 'käyttäjätunnus', 'kullanıcı adı', 'felhasználónév', 'όνομα χρήστη', 'nume de utilizator',
+  'korisničko ime', 'uporabniško ime', 'ім\'я користувача', 'потребителско име', 'tên người dùng', 'nama pengguna',
 );
+/** The same in Japanese, Chinese and Korean, written without spaces: "ユーザー名", "用户名", "사용자 이름". */
+export const CJK_USER = cjk('ユーザー?名', 'ユーザー?ID', 'ログイン(?:名|ID)', 'アカウント名', '用户名', '使用者名稱', '用戶名', '帐号', '帳號', '账号', '사용자 ?이름', '아이디');
 
 /** Submission ports (RFC 6409, RFC 8314), the relay port 25, and the common 2525. */
 export const MAIL_PORT = /(?<!\d|\d[.:])(25|465|587|2525)(?!\d|[.:]\d)/g;
