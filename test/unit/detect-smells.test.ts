@@ -56,7 +56,7 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     quiet: ['en-recipe-blog.html', 'en-isp-port-25-blocked.html'],
   },
   'text:cannot-send': {
-    fires: ['real-shapes/en-cannot-send-antivirus-scanning.html', 'phrases/en-forum-answer-server-requires-authentication.html'],
+    fires: ['real-shapes/en-cannot-send-antivirus-scanning.html', 'phrases/en-forum-answer-server-requires-authentication.html', 'real-shapes/de-uni-faq-keine-mails-versenden.html'],
     quiet: ['en-recipe-blog.html'],
   },
   // "Outbound mail" and Outlook's "My server requires authentication" name the outgoing server without saying so.
