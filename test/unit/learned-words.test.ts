@@ -41,35 +41,33 @@ describe('pageWords', () => {
 });
 
 describe('addressTokens', () => {
-  const tokens = addressTokens;
-
   it('reads the words of a web address, host, path and query, each marked as an address word', () => {
-    expect(tokens('https://support.provider.net/kb/Outgoing-SMTP-port.html?lang=de#step-2')).toEqual(['url:support', 'url:provider', 'url:net', 'url:kb', 'url:outgoing', 'url:smtp', 'url:port', 'url:html', 'url:lang', 'url:de']);
+    expect(addressTokens('https://support.provider.net/kb/Outgoing-SMTP-port.html?lang=de#step-2')).toEqual(['url:support', 'url:provider', 'url:net', 'url:kb', 'url:outgoing', 'url:smtp', 'url:port', 'url:html', 'url:lang', 'url:de']);
   });
 
   it('reads only the path of an address on a reserved host, which names nobody', () => {
-    expect(tokens('https://help.provider.example/mail/smtp')).toEqual(['url:mail', 'url:smtp']);
-    expect(tokens('http://localhost:8080/settings')).toEqual(['url:settings']);
-    expect(tokens('https://mail.example.com/?_task=settings')).toEqual(['url:task', 'url:settings']);
-    expect(tokens('https://webmail.example.org/prefs')).toEqual(['url:prefs']);
+    expect(addressTokens('https://help.provider.example/mail/smtp')).toEqual(['url:mail', 'url:smtp']);
+    expect(addressTokens('http://localhost:8080/settings')).toEqual(['url:settings']);
+    expect(addressTokens('https://mail.example.com/?_task=settings')).toEqual(['url:task', 'url:settings']);
+    expect(addressTokens('https://webmail.example.org/prefs')).toEqual(['url:prefs']);
   });
 
   it('drops the scheme and numbers that are no mail port, as in the text', () => {
-    expect(tokens('http://www.isp.org/2019/04/587-or-465')).toEqual(['url:www', 'url:isp', 'url:org', 'url:587', 'url:or', 'url:465']);
+    expect(addressTokens('http://www.isp.org/2019/04/587-or-465')).toEqual(['url:www', 'url:isp', 'url:org', 'url:587', 'url:or', 'url:465']);
   });
 
   it('reads escaped Japanese in an address as pairs of characters', () => {
-    expect(tokens('https://help.isp.jp/%E9%80%81%E4%BF%A1')).toEqual(['url:help', 'url:isp', 'url:jp', 'url:送信']);
+    expect(addressTokens('https://help.isp.jp/%E9%80%81%E4%BF%A1')).toEqual(['url:help', 'url:isp', 'url:jp', 'url:送信']);
   });
 
   it('gives a page with no web address (a file on disk) no address words', () => {
-    expect(tokens('file:///home/someone/saved/smtp-settings.html')).toEqual([]);
-    expect(tokens('about:blank')).toEqual([]);
-    expect(tokens('not a url')).toEqual([]);
+    expect(addressTokens('file:///home/someone/saved/smtp-settings.html')).toEqual([]);
+    expect(addressTokens('about:blank')).toEqual([]);
+    expect(addressTokens('not a url')).toEqual([]);
   });
 
   it('reads only the start of a very long address', () => {
-    const long = tokens(`https://example.net/?${Array.from({ length: 400 }, (_, i) => `k${i}=v`).join('&')}`);
+    const long = addressTokens(`https://example.net/?${Array.from({ length: 400 }, (_, i) => `k${i}=v`).join('&')}`);
     expect(long.length).toBeGreaterThan(20);
     expect(long.length).toBeLessThan(80);
   });

@@ -93,7 +93,7 @@ export function pageWords(fullText: string, from = 0): string[] {
 }
 
 /** What an address token starts with: no word of the text can, since `:` ends a word. */
-export const ADDRESS_MARK = 'url:';
+const ADDRESS_MARK = 'url:';
 /** Only this much of the address's words is read: a long query string adds nothing but cost. */
 const ADDRESS_TEXT = 200;
 
