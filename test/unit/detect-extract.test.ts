@@ -127,6 +127,44 @@ describe('prose', () => {
     expect(settings.incomingServer).toBe('imap.example.com');
   });
 
+  // The incoming server's name ends the outgoing server's window in every language the outgoing server is read in.
+  it.each([
+    ['el', 'Διακομιστής εξερχόμενης αλληλογραφίας (SMTP): δείτε παρακάτω.', 'Διακομιστής εισερχόμενης αλληλογραφίας: imap.example.gr θύρα 993'],
+    ['ro', 'Server de ieșire (SMTP): vezi mai jos.', 'Server de intrare: imap.example.ro portul 993'],
+    ['hu', 'Kimenő levelek kiszolgálója (SMTP): lásd lent.', 'Bejövő levelek kiszolgálója: imap.example.hu port 993'],
+    ['hr', 'Poslužitelj za odlaznu poštu (SMTP): vidi dolje.', 'Poslužitelj za dolaznu poštu: imap.example.hr port 993'],
+    ['sl', 'Strežnik za odhodno pošto (SMTP): glejte spodaj.', 'Strežnik za dohodno pošto: imap.example.si vrata 993'],
+    ['sk', 'Server odchádzajúcej pošty (SMTP): pozri nižšie.', 'Server prichádzajúcej pošty: imap.example.sk port 993'],
+    ['uk', 'Сервер вихідної пошти (SMTP): див. нижче.', 'Сервер вхідної пошти: imap.example.ua порт 993'],
+    ['bg', 'Сървър за изходяща поща (SMTP): вижте по-долу.', 'Сървър за входяща поща: imap.example.bg порт 993'],
+    ['lt', 'Siunčiamo pašto serveris (SMTP): žr. žemiau.', 'Gaunamo pašto serveris: imap.example.lt prievadas 993'],
+    ['lv', 'Izejošā pasta serveris (SMTP): skatīt zemāk.', 'Ienākošā pasta serveris: imap.example.lv ports 993'],
+    ['et', 'Väljuva posti server (SMTP): vt allpool.', 'Sissetuleva posti server: imap.example.ee port 993'],
+    ['ca', 'Servidor de sortida (SMTP): vegeu a sota.', "Servidor d'entrada: imap.example.cat port 993"],
+    ['id', 'Server surat keluar (SMTP): lihat di bawah.', 'Server surat masuk: imap.example.id port 993'],
+    ['vi', 'Máy chủ thư đi (SMTP): xem bên dưới.', 'Máy chủ thư đến: imap.example.vn cổng 993'],
+    ['ko', '보내는 메일 서버 (SMTP): 아래를 참고하세요.', '받는 메일 서버: imap.example.kr 포트 993'],
+    ['ar', 'خادم البريد الصادر (SMTP): انظر أدناه.', 'خادم البريد الوارد: imap.example.sa المنفذ 993'],
+    ['fa', 'سرور ایمیل خروجی (SMTP): پایین را ببینید.', 'سرور ایمیل ورودی: imap.example.ir پورت 993'],
+    ['he', 'שרת הדואר היוצא (SMTP): ראו למטה.', 'שרת הדואר הנכנס: imap.example.il פורט 993'],
+    ['hi', 'आउटगोइंग मेल सर्वर (SMTP): नीचे देखें।', 'इनकमिंग मेल सर्वर: imap.example.in पोर्ट 993'],
+  ])('does not take the incoming server for the outgoing one (%s)', (_language, outgoing, incoming) => {
+    const settings = extract(`<p>${outgoing}</p><p>${incoming}</p>`);
+    expect(settings.outgoingServer).toBeNull();
+    expect(settings.incomingServer).toMatch(/^imap\.example\./);
+  });
+
+  it('carries the direction of a Croatian or Korean fieldset to its bare server and port fields', () => {
+    const croatian = extract(`<form>
+      <fieldset><legend>Dolazni poslužitelj</legend><label for="a">Poslužitelj</label><input id="a" value="imap.example.hr"><label for="b">Port</label><input id="b" value="993"></fieldset>
+      <fieldset><legend>Odlazni poslužitelj (SMTP)</legend><label for="c">Poslužitelj</label><input id="c" value="smtp.example.hr"><label for="d">Port</label><input id="d" value="587"></fieldset></form>`);
+    expect(croatian).toMatchObject({ outgoingServer: 'smtp.example.hr', port: 587, incomingServer: 'imap.example.hr' });
+    const korean = extract(`<form>
+      <fieldset><legend>받는 메일</legend><label for="a">서버</label><input id="a" value="imap.example.kr"><label for="b">포트</label><input id="b" value="993"></fieldset>
+      <fieldset><legend>보내는 메일</legend><label for="c">서버</label><input id="c" value="smtp.example.kr"><label for="d">포트</label><input id="d" value="465"></fieldset></form>`);
+    expect(korean).toMatchObject({ outgoingServer: 'smtp.example.kr', port: 465, incomingServer: 'imap.example.kr' });
+  });
+
   it('ignores e-mail addresses and file names', () => {
     expect(extract('<p>Outgoing server user name: jane@example.com, see main.cf</p>').outgoingServer).toBeNull();
   });

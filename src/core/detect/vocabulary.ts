@@ -183,7 +183,7 @@ export const CJK_OUTGOING = cjk(
   // "보내는 메일 서버" are there, and a phrase in both lists would count twice.
   'smtp서버',
 );
-export const CJK_INCOMING = cjk('受信(?:メール)?サーバ', 'pop3?サーバ', 'imapサーバ', '接收服务器', '收件服务器');
+export const CJK_INCOMING = cjk('受信(?:メール)?サーバ', 'pop3?サーバ', 'imapサーバ', '接收服务器', '收件服务器', 'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาเข้า');
 /** "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names. */
 export const CJK_PORT = /ポート(?:番号)?[^\d\n]{0,10}?(\d{2,5})(?!\d)|(?<!\d)(\d{2,5})\s?番(?:ポート)?/gu;
 export const CJK_BLOCKED = cjk('ブロック', '規制', '制限', '遮断', '封锁', '封鎖', '屏蔽');
@@ -214,6 +214,22 @@ export const INCOMING_SERVER = words(
   'inkommande (?:e-?post(?:server)?|server)', 'indgående (?:mail|server)\\p{L}*', 'innkommende (?:e-?post|server)',
   'server (?:pro )?příchozí pošt\\p{L}*', 'příchozí (?:server|pošt\\p{L}*)', 'saapuvan (?:postin )?palvelin',
   'сервер\\p{L}* входящей почты', 'входящ\\p{L}* (?:почты|сервер\\p{L}*)', 'gelen (?:posta )?sunucu\\p{L}*',
+  // Every language OUTGOING_SERVER reads names the incoming server too; without its name here, the outgoing
+  // server's window runs on into "Server de intrare: imap.example.ro" and takes that host for the outgoing one.
+  'server för inkommande (?:e-?post|mejl|post)', 'servers? für eingehende (?:e-?mails?|nachrichten|post)', 'eingehende[nr]? (?:e-?mail|mail)-?server',
+  'server di ricezione', 'server\\p{L}* (?:pro )?příjem\\p{L}*',
+  "servidor (?:de correu )?(?:entrant|d'entrada)", 'correu entrant',
+  'διακομιστ\\p{L}* εισερχ[οό]μεν\\p{L}*', 'εισερχ[οό]μεν\\p{L}* (?:αλληλογραφ\\p{L}*|διακομιστ\\p{L}*|μηνυμάτων|e-?mail)',
+  'server(?:ul)? (?:de )?(?:e-?mail )?(?:intrare|primire)', 'serverul (?:imap|pop3?)',
+  'bejövő (?:e-?mail[- ]?)?\\p{L}*szerver\\p{L}*', 'bejövő levelek kiszolgáló\\p{L}*',
+  'dolazn\\p{L}* (?:pošt\\p{L}*|server\\p{L}*|poslužitelj\\p{L}*)', 'poslužitelj\\p{L}* (?:za )?dolazn\\p{L}*',
+  'dohodn\\p{L}* (?:pošt\\p{L}*|strežnik\\p{L}*)', 'strežnik\\p{L}* za dohodn\\p{L}*',
+  'prichádzajúc\\p{L}* (?:pošt\\p{L}*|server\\p{L}*)', 'server\\p{L}* (?:pre )?prichádzajúc\\p{L}*',
+  'сервер\\p{L}* вхідної пошти', 'вхідн\\p{L}* (?:пошти|сервер\\p{L}*)', 'сървър\\p{L}* за входяща поща', 'входящ\\p{L}* (?:поща|сървър\\p{L}*)',
+  '(?:gaunam|įeinanč)\\p{L}* (?:pašto )?server\\p{L}*', 'ienākoš\\p{L}* (?:pasta )?server\\p{L}*', 'sissetulev\\p{L}* (?:posti )?server\\p{L}*',
+  'server (?:surat |email |e-mail |mail )?masuk', 'pelayan (?:mel )?masuk', 'máy chủ (?:thư|mail|email) (?:đến|nhận)', 'máy chủ nhận (?:thư|mail|email)',
+  '(?:받는|들어오는|수신) ?(?:메일 ?)?서버\\p{L}*', '[وبل]?خادم (?:البريد )?(?:الوارد|الاستلام|الاستقبال)',
+  'سرور (?:ایمیل |نامه )?(?:ورودی|دریافتی)', 'ה?שרת (?:ה?דואר )?ה?נכנס', '(?:इनकमिंग|आवक) (?:मेल )?सर्वर',
 );
 
 export const SMTP = words('smtps?');
@@ -223,20 +239,29 @@ export const OUTGOING_DIRECTION = words(
   'outgoing', 'outbound', 'smtps?', 'saliente', 'salida', 'envío', 'envio', 'postausgangs?\\p{L}*', 'ausgangs\\p{L}*',
   'ausgehende?n?', 'sortant', 'envoi', "d'envoi", 'saída', 'saida', 'uscita', 'uitgaande?',
   'wychodząc\\p{L}*', 'utgående', 'udgående', 'odchozí', 'lähtevä\\p{L}*', 'исходящ\\p{L}*', 'giden', '送信',
+  'sortint', 'εξερχ[οό]μεν\\p{L}*', 'kimenő', 'odlazn\\p{L}*', 'odhodn\\p{L}*', 'odchádzajúc\\p{L}*',
+  'вихідн\\p{L}*', 'изходящ\\p{L}*', 'siunčiam\\p{L}*', 'izejoš\\p{L}*', 'väljuv\\p{L}*', '보내는', 'الصادر', 'היוצא',
 );
 export const INCOMING_DIRECTION = words(
   'incoming', 'inbound', 'imaps?', 'pop3?', 'entrante', 'entrada', 'posteingangs?\\p{L}*', 'eingangs\\p{L}*',
   'eingehende?n?', 'entrant', 'réception', 'recebimento', 'arrivo', 'entrata', 'inkomende?',
   'przychodząc\\p{L}*', 'inkommande', 'indgående', 'innkommende', 'příchozí', 'saapuva\\p{L}*', 'входящ\\p{L}*', 'gelen', '受信',
+  'εισερχ[οό]μεν\\p{L}*', 'primire', 'bejövő', 'dolazn\\p{L}*', 'dohodn\\p{L}*', 'prichádzajúc\\p{L}*',
+  'вхідн\\p{L}*', 'gaunam\\p{L}*', 'ienākoš\\p{L}*', 'sissetulev\\p{L}*', '받는', 'الوارد', 'הנכנס',
 );
 
 export const SERVER_WORD = words(
   'server', 'servers', 'servidor', 'serveur', 'host', 'hostname', 'host name', "nom d'hôte", 'servername', 'server-name',
   'nombre del servidor', 'nome do servidor', 'nome server', 'serveradres', 'serveur smtp',
+  // "Server" in the further languages whose labels are read: the word a bare server field is labelled with.
+  'serwer(?:a|ze)?', 'server(?:en|n|ul|u|is|i|a)', 'servidors', 'palvelin', 'sunucu(?:su)?', 'szerver\\p{L}*', 'kiszolgáló\\p{L}*',
+  'poslužitelj\\p{L}*', 'strežnik\\p{L}*', 'διακομιστ\\p{L}*', 'сервер\\p{L}*', 'сървър\\p{L}*', 'máy chủ', '서버', 'خادم', 'سرور', 'שרת', 'सर्वर',
+  'nazwa serwera', 'název serveru', 'имя сервера',
 );
 export const PORT_WORD = words(
   'ports?', 'server-port', 'puertos?', 'portas?', 'porte', 'poort(?:en)?', 'portnummer', 'port number', 'portu', 'porty',
   'porten', 'portti', 'порт\\p{L}*', 'ポート(?:番号)?', '端口', '連接埠',
+  'portul', 'portin', 'porttia', 'portszám', 'θύρα\\p{L}*', 'cổng', 'prievad\\p{L}*', '포트', '[وبل]?(?:ال)?منفذ', 'پورت', 'פורט', 'पोर्ट',
 );
 export const SECURITY_WORD = words(
   'security', 'security type', 'security policy', 'encryption(?: method)?', 'encrypted connection', 'secure connection',
