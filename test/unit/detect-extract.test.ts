@@ -15,6 +15,38 @@ function extract(body: string): ExtractedSettings {
   return extractSettings(gatherFacts(document, 'https://example.net/')).settings;
 }
 
+/** Per language: the outgoing and incoming server's names, port, security, and incoming and outgoing column heads. */
+const LANGUAGES: ReadonlyArray<readonly [string, string, string, string, string, string, string]> = [
+  ['en', 'Outgoing server', 'Incoming server', 'Port', 'Security', 'Incoming', 'Outgoing'],
+  ['de', 'Postausgangsserver', 'Posteingangsserver', 'Port', 'Verschlüsselung', 'Posteingang', 'Postausgang'],
+  ['fr', 'Serveur sortant', 'Serveur entrant', 'Port', 'Sécurité', 'Entrant', 'Sortant'],
+  ['es', 'Servidor saliente', 'Servidor entrante', 'Puerto', 'Seguridad', 'Entrante', 'Saliente'],
+  ['pt', 'Servidor de saída', 'Servidor de entrada', 'Porta', 'Segurança', 'Entrada', 'Saída'],
+  ['it', 'Server posta in uscita', 'Server posta in arrivo', 'Porta', 'Sicurezza', 'In arrivo', 'In uscita'],
+  ['nl', 'Uitgaande server', 'Inkomende server', 'Poort', 'Beveiliging', 'Inkomend', 'Uitgaand'],
+  ['pl', 'Serwer poczty wychodzącej', 'Serwer poczty przychodzącej', 'Port', 'Zabezpieczenia', 'Przychodząca', 'Wychodząca'],
+  ['cs', 'Server odchozí pošty', 'Server příchozí pošty', 'Port', 'Zabezpečení', 'Příchozí', 'Odchozí'],
+  ['sk', 'Server odchádzajúcej pošty', 'Server prichádzajúcej pošty', 'Port', 'Zabezpečenie', 'Prichádzajúca', 'Odchádzajúca'],
+  ['sv', 'Utgående server', 'Inkommande server', 'Port', 'Säkerhet', 'Inkommande', 'Utgående'],
+  ['da', 'Udgående server', 'Indgående server', 'Port', 'Sikkerhed', 'Indgående', 'Udgående'],
+  ['no', 'Utgående server', 'Innkommende server', 'Port', 'Sikkerhet', 'Innkommende', 'Utgående'],
+  ['fi', 'Lähtevän postin palvelin', 'Saapuvan postin palvelin', 'Portti', 'Suojaus', 'Saapuva', 'Lähtevä'],
+  ['ru', 'Сервер исходящей почты', 'Сервер входящей почты', 'Порт', 'Шифрование', 'Входящая', 'Исходящая'],
+  ['uk', 'Сервер вихідної пошти', 'Сервер вхідної пошти', 'Порт', 'Шифрування', 'Вхідна', 'Вихідна'],
+  ['tr', 'Giden sunucu', 'Gelen sunucu', 'Port', 'Güvenlik', 'Gelen', 'Giden'],
+  ['el', 'Διακομιστής εξερχόμενης αλληλογραφίας', 'Διακομιστής εισερχόμενης αλληλογραφίας', 'Θύρα', 'Ασφάλεια', 'Εισερχόμενη', 'Εξερχόμενη'],
+  ['ro', 'Server de ieșire', 'Server de intrare', 'Port', 'Securitate', 'Primire', 'Trimitere'],
+  ['hu', 'Kimenő szerver', 'Bejövő szerver', 'Port', 'Biztonság', 'Bejövő', 'Kimenő'],
+  ['hr', 'Odlazni poslužitelj', 'Dolazni poslužitelj', 'Port', 'Sigurnost', 'Dolazni', 'Odlazni'],
+  ['id', 'Server surat keluar', 'Server surat masuk', 'Port', 'Keamanan', 'Surat masuk', 'Surat keluar'],
+  ['vi', 'Máy chủ thư đi', 'Máy chủ thư đến', 'Cổng', 'Bảo mật', 'Thư đến', 'Thư đi'],
+  ['ko', '보내는 메일 서버', '받는 메일 서버', '포트', '보안', '받는 메일', '보내는 메일'],
+  ['ja', '送信メールサーバー', '受信メールサーバー', 'ポート番号', 'セキュリティ', '受信', '送信'],
+  ['zh', '发送服务器', '接收服务器', '端口', '加密方式', '接收', '发送'],
+  ['ar', 'خادم البريد الصادر', 'خادم البريد الوارد', 'المنفذ', 'الأمان', 'الوارد', 'الصادر'],
+  ['he', 'שרת דואר יוצא', 'שרת דואר נכנס', 'פורט', 'אבטחה', 'נכנס', 'יוצא'],
+];
+
 describe('tables', () => {
   it('reads a two-column settings table', () => {
     const settings = extract(`<table>
@@ -163,6 +195,20 @@ describe('prose', () => {
       <fieldset><legend>받는 메일</legend><label for="a">서버</label><input id="a" value="imap.example.kr"><label for="b">포트</label><input id="b" value="993"></fieldset>
       <fieldset><legend>보내는 메일</legend><label for="c">서버</label><input id="c" value="smtp.example.kr"><label for="d">포트</label><input id="d" value="465"></fieldset></form>`);
     expect(korean).toMatchObject({ outgoingServer: 'smtp.example.kr', port: 465, incomingServer: 'imap.example.kr' });
+  });
+
+  it.each(LANGUAGES)('reads a settings table, prose, an incoming/outgoing grid and fieldsets in its own words (%s)', (_language, outgoing, incoming, port, security, incomingColumn, outgoingColumn) => {
+    const table = extract(`<table><tr><td>${incoming}</td><td>imap.example.net</td></tr><tr><td>${port}</td><td>993</td></tr>
+      <tr><td>${outgoing}</td><td>smtp.example.net</td></tr><tr><td>${port}</td><td>587</td></tr><tr><td>${security}</td><td>STARTTLS</td></tr></table>`);
+    expect(table).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls', incomingServer: 'imap.example.net' });
+    const prose = extract(`<p>${outgoing}: smtp.example.net, ${port} 465, SSL/TLS. ${incoming}: imap.example.net, ${port} 993.</p>`);
+    expect(prose).toMatchObject({ outgoingServer: 'smtp.example.net', port: 465, security: 'tls', incomingServer: 'imap.example.net' });
+    const grid = extract(`<table><tr><th></th><th>${incomingColumn}</th><th>${outgoingColumn}</th></tr><tr><td>Server</td><td>imap.example.net</td><td>smtp.example.net</td></tr>
+      <tr><td>${port}</td><td>993</td><td>465</td></tr><tr><td>${security}</td><td>SSL/TLS</td><td>SSL/TLS</td></tr></table>`);
+    expect(grid).toMatchObject({ outgoingServer: 'smtp.example.net', port: 465, incomingServer: 'imap.example.net' });
+    const form = extract(`<form><fieldset><legend>${incomingColumn}</legend><label for="a">Server</label><input id="a" value="imap.example.net"><label for="b">${port}</label><input id="b" value="993"></fieldset>
+      <fieldset><legend>${outgoingColumn}</legend><label for="c">Server</label><input id="c" value="smtp.example.net"><label for="d">${port}</label><input id="d" value="587"></fieldset></form>`);
+    expect(form).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, incomingServer: 'imap.example.net' });
   });
 
   it('ignores e-mail addresses and file names', () => {

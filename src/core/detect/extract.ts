@@ -7,7 +7,7 @@ import { authenticationOf, firstHost, firstPort, meaningOf, securityOf, validPor
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
-import { AUTH_WORD, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_WITH_NUMBER, SECURITY_WORD, STARTTLS, has } from './vocabulary';
+import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_WITH_NUMBER, SECURITY_WORD, STARTTLS, has } from './vocabulary';
 
 
 type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
@@ -152,21 +152,41 @@ const WINDOW_AFTER = 170;
 const WINDOW_BEFORE = 70;
 const BLOCKS = 'p, li, dd, td, tr, table, dl, section, article, div, details';
 
+const MAX_WINDOWS = 12;
+
+/** Where `pattern` matches in `text`, at most `limit` times. */
+function spans(pattern: RegExp, text: string, limit: number): Array<{ index: number; end: number }> {
+  const found: Array<{ index: number; end: number }> = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) {
+    found.push({ index: match.index, end: match.index + match[0].length });
+    if (match[0].length === 0) pattern.lastIndex += 1;
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
+
+/** The first name of the incoming server in `text` (spaced languages, then those written without spaces). */
+function firstIncoming(text: string): number {
+  const at = [INCOMING_SERVER, CJK_INCOMING].map((pattern) => spans(pattern, text, 1)[0]?.index ?? -1).filter((index) => index >= 0);
+  return at.length === 0 ? -1 : Math.min(...at);
+}
+
 function fromProse(facts: PageFacts, draft: Draft): void {
   const text = facts.text;
-  OUTGOING_SERVER.lastIndex = 0;
   let proseAnchor: Element | null = null;
-  let windows = 0;
   const ports: number[] = [];
-  for (let match = OUTGOING_SERVER.exec(text); match !== null && windows < 12; match = OUTGOING_SERVER.exec(text)) {
-    windows += 1;
-    const from = match.index + match[0].length;
+  // The outgoing server's names in text order, in the spaced languages and in those written without spaces.
+  const mentions = [...spans(OUTGOING_SERVER, text, MAX_WINDOWS), ...spans(CJK_OUTGOING_SERVER, text, MAX_WINDOWS)]
+    .sort((a, b) => a.index - b.index)
+    .slice(0, MAX_WINDOWS);
+  for (const match of mentions) {
+    const from = match.end;
     // Stretch the window to the end of the word it cuts, so a host name is never read half.
     const cut = text.slice(from + WINDOW_AFTER).search(/\s/);
     let after = cut === -1 ? text.slice(from) : text.slice(from, from + WINDOW_AFTER + cut);
-    INCOMING_SERVER.lastIndex = 0;
-    const incoming = INCOMING_SERVER.exec(after);
-    if (incoming) after = after.slice(0, incoming.index);
+    const incoming = firstIncoming(after);
+    if (incoming >= 0) after = after.slice(0, incoming);
     const lineStart = Math.max(text.lastIndexOf('\n', match.index - 1) + 1, match.index - WINDOW_BEFORE);
     const before = text.slice(lineStart, match.index);
     const host = firstHost(after) ?? firstHost(before);
@@ -182,17 +202,14 @@ function fromProse(facts: PageFacts, draft: Draft): void {
       if (has(AUTH_WORD, after)) draft.authentication ??= 'password';
     }
   }
-  OUTGOING_SERVER.lastIndex = 0;
   const port = recommendedPort(text, ports);
   if (port !== undefined && draft.port === null) {
     draft.port = port;
     draft.sources.add('prose');
   }
   if (draft.incomingServer === null) {
-    INCOMING_SERVER.lastIndex = 0;
-    const incoming = INCOMING_SERVER.exec(text);
-    INCOMING_SERVER.lastIndex = 0;
-    if (incoming) draft.incomingServer = firstHost(text.slice(incoming.index, incoming.index + WINDOW_AFTER));
+    const incoming = firstIncoming(text);
+    if (incoming >= 0) draft.incomingServer = firstHost(text.slice(incoming, incoming + WINDOW_AFTER));
   }
   draft.anchor ??= proseAnchor;
 }

@@ -7,6 +7,10 @@ import type { Direction, SecurityMode } from './types';
 import {
   ANY_PORT_NUMBER,
   AUTH_WORD,
+  CJK_INCOMING,
+  CJK_OUTGOING_SERVER,
+  CJK_PORT_WORD,
+  CJK_SERVER,
   CJK_USER,
   HOSTNAME,
   IMPLICIT_TLS,
@@ -35,8 +39,9 @@ export interface KeyMeaning {
 /** What a label or table key names, and which server it belongs to. */
 export function meaningOf(key: string, context: Direction): KeyMeaning {
   const direction = directionOf(key) ?? context;
-  if (has(PORT_WORD, key)) return { role: 'port', direction };
+  if (has(PORT_WORD, key) || has(CJK_PORT_WORD, key)) return { role: 'port', direction };
   if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };
+  if (has(CJK_OUTGOING_SERVER, key) || has(CJK_INCOMING, key) || has(CJK_SERVER, key)) return { role: 'server', direction };
   if (has(SECURITY_WORD, key)) return { role: 'security', direction };
   if (has(AUTH_WORD, key)) return { role: 'auth', direction };
   if (has(USER_WORD, key) || has(CJK_USER, key)) return { role: 'user', direction };

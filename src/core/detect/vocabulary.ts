@@ -173,17 +173,29 @@ export const OUTGOING_SERVER = words(
  * Japanese and Chinese write words without spaces, so these have no word boundaries (see `cjk`).
  * Outgoing server, submission port, OP25B and SMTP authentication.
  */
-export const CJK_OUTGOING = cjk(
-  '送信(?:メール)?サーバ', '送信用サーバ', '送信\\(smtp\\)', '送信ポート', 'サブミッションポート', 'op25b',
-  '外向(?:け)?25', 'このサーバーは認証が必要', '発信サーバ', '发送服务器', '发件服务器', '外发服务器', '寄件伺服器', '送信メール', 'smtp認証', 'smtp-auth',
-  'smtp\\s?(?:サーバ|服务器|伺服器|服務器|ポート|設定|设置|端口|埠)', '外寄(?:郵件)?伺服器', '发信服务器', '發信伺服器', '寄信伺服器', '发送邮件服务器',
+const CJK_OUTGOING_SERVER_FORMS = [
+  '送信(?:メール)?サーバ', '送信用サーバ', '発信サーバ', '发送服务器', '发件服务器', '外发服务器', '寄件伺服器',
+  'smtp\\s?(?:サーバ|服务器|伺服器|服務器)', '外寄(?:郵件)?伺服器', '发信服务器', '發信伺服器', '寄信伺服器', '发送邮件服务器',
   // Thai writes without spaces too.
   'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาออก', 'เซิร์ฟเวอร์\\s?smtp',
   // Korean "SMTP서버" written together, which OUTGOING_SERVER's word boundary refuses; its spaced forms and
   // "보내는 메일 서버" are there, and a phrase in both lists would count twice.
   'smtp서버',
+];
+/** The outgoing server's names among CJK_OUTGOING: where a settings line's host follows. */
+export const CJK_OUTGOING_SERVER = cjk(...CJK_OUTGOING_SERVER_FORMS);
+export const CJK_OUTGOING = cjk(
+  ...CJK_OUTGOING_SERVER_FORMS,
+  '送信\\(smtp\\)', '送信ポート', 'サブミッションポート', 'op25b', '外向(?:け)?25', 'このサーバーは認証が必要', '送信メール', 'smtp認証', 'smtp-auth',
+  'smtp\\s?(?:ポート|設定|设置|端口|埠)',
 );
-export const CJK_INCOMING = cjk('受信(?:メール)?サーバ', 'pop3?サーバ', 'imapサーバ', '接收服务器', '收件服务器', 'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาเข้า');
+export const CJK_INCOMING = cjk(
+  '受信(?:メール)?サーバ', 'pop3?サーバ', 'imapサーバ', '接收服务器', '收件服务器', '接收邮件服务器', '收信服务器', '內送(?:郵件)?伺服器', '收件伺服器',
+  '(?:pop3?|imap)\\s?(?:服务器|伺服器|服務器)', 'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาเข้า',
+);
+/** A server or a port in a label written without spaces ("メールサーバー", "端口号"). */
+export const CJK_SERVER = cjk('サーバ', 'ホスト名', '服务器', '伺服器', '服務器', '主机名', '主機名稱', 'เซิร์ฟเวอร์');
+export const CJK_PORT_WORD = cjk('ポート', '端口', '連接埠', '埠號', 'พอร์ต');
 /** "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names. */
 export const CJK_PORT = /ポート(?:番号)?[^\d\n]{0,10}?(\d{2,5})(?!\d)|(?<!\d)(\d{2,5})\s?番(?:ポート)?/gu;
 export const CJK_BLOCKED = cjk('ブロック', '規制', '制限', '遮断', '封锁', '封鎖', '屏蔽');
@@ -240,14 +252,16 @@ export const OUTGOING_DIRECTION = words(
   'ausgehende?n?', 'sortant', 'envoi', "d'envoi", 'saída', 'saida', 'uscita', 'uitgaande?',
   'wychodząc\\p{L}*', 'utgående', 'udgående', 'odchozí', 'lähtevä\\p{L}*', 'исходящ\\p{L}*', 'giden', '送信',
   'sortint', 'εξερχ[οό]μεν\\p{L}*', 'kimenő', 'odlazn\\p{L}*', 'odhodn\\p{L}*', 'odchádzajúc\\p{L}*',
-  'вихідн\\p{L}*', 'изходящ\\p{L}*', 'siunčiam\\p{L}*', 'izejoš\\p{L}*', 'väljuv\\p{L}*', '보내는', 'الصادر', 'היוצא',
+  'вихідн\\p{L}*', 'изходящ\\p{L}*', 'siunčiam\\p{L}*', 'izejoš\\p{L}*', 'väljuv\\p{L}*', '보내는', 'الصادر', 'ה?יוצא',
+  'trimitere', 'surat keluar', 'thư đi', '发送', '发件', '發送', '外寄',
 );
 export const INCOMING_DIRECTION = words(
   'incoming', 'inbound', 'imaps?', 'pop3?', 'entrante', 'entrada', 'posteingangs?\\p{L}*', 'eingangs\\p{L}*',
   'eingehende?n?', 'entrant', 'réception', 'recebimento', 'arrivo', 'entrata', 'inkomende?',
   'przychodząc\\p{L}*', 'inkommande', 'indgående', 'innkommende', 'příchozí', 'saapuva\\p{L}*', 'входящ\\p{L}*', 'gelen', '受信',
   'εισερχ[οό]μεν\\p{L}*', 'primire', 'bejövő', 'dolazn\\p{L}*', 'dohodn\\p{L}*', 'prichádzajúc\\p{L}*',
-  'вхідн\\p{L}*', 'gaunam\\p{L}*', 'ienākoš\\p{L}*', 'sissetulev\\p{L}*', '받는', 'الوارد', 'הנכנס',
+  'вхідн\\p{L}*', 'gaunam\\p{L}*', 'ienākoš\\p{L}*', 'sissetulev\\p{L}*', '받는', 'الوارد', 'ה?נכנס',
+  'surat masuk', 'thư đến', '接收', '收件', '內送',
 );
 
 export const SERVER_WORD = words(
