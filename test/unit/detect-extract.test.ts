@@ -197,7 +197,7 @@ describe('prose', () => {
     expect(korean).toMatchObject({ outgoingServer: 'smtp.example.kr', port: 465, incomingServer: 'imap.example.kr' });
   });
 
-  it.each(LANGUAGES)('reads a settings table, prose, an incoming/outgoing grid and fieldsets in its own words (%s)', (_language, outgoing, incoming, port, security, incomingColumn, outgoingColumn) => {
+  it.each(LANGUAGES)('reads a settings table, prose, an incoming/outgoing grid, fieldsets and a security choice in its own words (%s)', (_language, outgoing, incoming, port, security, incomingColumn, outgoingColumn) => {
     const table = extract(`<table><tr><td>${incoming}</td><td>imap.example.net</td></tr><tr><td>${port}</td><td>993</td></tr>
       <tr><td>${outgoing}</td><td>smtp.example.net</td></tr><tr><td>${port}</td><td>587</td></tr><tr><td>${security}</td><td>STARTTLS</td></tr></table>`);
     expect(table).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls', incomingServer: 'imap.example.net' });
@@ -209,6 +209,9 @@ describe('prose', () => {
     const form = extract(`<form><fieldset><legend>${incomingColumn}</legend><label for="a">Server</label><input id="a" value="imap.example.net"><label for="b">${port}</label><input id="b" value="993"></fieldset>
       <fieldset><legend>${outgoingColumn}</legend><label for="c">Server</label><input id="c" value="smtp.example.net"><label for="d">${port}</label><input id="d" value="587"></fieldset></form>`);
     expect(form).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, incomingServer: 'imap.example.net' });
+    const choice = extract(`<form><label for="c">${outgoing}</label><input id="c" value="smtp.example.net"><label for="d">${port}</label><input id="d" value="587">
+      <label for="e">${security}</label><select id="e"><option>SSL/TLS</option><option selected>STARTTLS</option></select></form>`);
+    expect(choice).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls' });
   });
 
   it('ignores e-mail addresses and file names', () => {

@@ -7,7 +7,7 @@ import { authenticationOf, firstHost, firstPort, meaningOf, securityOf, validPor
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
-import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_WITH_NUMBER, SECURITY_WORD, STARTTLS, has } from './vocabulary';
+import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has } from './vocabulary';
 
 
 type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
@@ -46,7 +46,7 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         if (field.value) draft.authentication ??= authenticationOf(field.value);
         break;
       default:
-        if (field.type === 'radio' && field.value && (has(SECURITY_WORD, field.value) || has(STARTTLS, field.value))) {
+        if (field.type === 'radio' && field.value && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) {
           draft.security ??= securityOf(field.value, null);
         }
     }

@@ -6,6 +6,7 @@ import { directionOf } from './fields';
 import type { Direction, SecurityMode } from './types';
 import {
   ANY_PORT_NUMBER,
+  AUTH_LABEL,
   AUTH_WORD,
   CJK_INCOMING,
   CJK_OUTGOING_SERVER,
@@ -21,6 +22,7 @@ import {
   PLAIN_TLS,
   PORT_WITH_NUMBER,
   PORT_WORD,
+  SECURITY_LABEL,
   SECURITY_WORD,
   SERVER_WORD,
   SMTP,
@@ -42,8 +44,8 @@ export function meaningOf(key: string, context: Direction): KeyMeaning {
   if (has(PORT_WORD, key) || has(CJK_PORT_WORD, key)) return { role: 'port', direction };
   if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };
   if (has(CJK_OUTGOING_SERVER, key) || has(CJK_INCOMING, key) || has(CJK_SERVER, key)) return { role: 'server', direction };
-  if (has(SECURITY_WORD, key)) return { role: 'security', direction };
-  if (has(AUTH_WORD, key)) return { role: 'auth', direction };
+  if (has(SECURITY_WORD, key) || has(SECURITY_LABEL, key)) return { role: 'security', direction };
+  if (has(AUTH_WORD, key) || has(AUTH_LABEL, key)) return { role: 'auth', direction };
   if (has(USER_WORD, key) || has(CJK_USER, key)) return { role: 'user', direction };
   if (has(SMTP, key)) return { role: 'server', direction: 'outgoing' };
   return { role: null, direction };

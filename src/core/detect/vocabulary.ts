@@ -285,6 +285,16 @@ export const SECURITY_WORD = words(
   'tipo di connessione', 'ssl', 'tls', 'ssl/tls', 'szyfrowanie', 'zabezpieczenia', 'kryptering', 'säkerhet', 'šifrování',
   'шифрование', 'безопасность', '暗号化', 'セキュリティ', '接続の保護', '加密', '安全',
 );
+/**
+ * The security field's label in the further languages whose server and port labels are read. Read in
+ * labels and table keys only: in running text, words like "güvenlik" or "보안" are about anything secure.
+ */
+export const SECURITY_LABEL = words(
+  'bezpieczeństwo', 'zabezpečení', 'zabezpečenie', 'bezpečnost', 'bezpečnosť', 'sikkerhed', 'sikkerhet', 'suojaus', 'salaus',
+  'шифрування', 'безпека', 'безопасност', 'криптиране', 'güvenlik', 'şifreleme', 'ασφάλεια', 'κρυπτογράφηση', 'securitate', 'criptare',
+  'biztonság', 'titkosítás', 'sigurnost', 'šifriranje', 'varnost', 'keamanan', 'enkripsi', 'bảo mật', 'mã hóa',
+  '보안', '암호화', 'الأمان', 'التشفير', 'אבטחה', 'הצפנה', 'امنیت', 'رمزگذاری', 'सुरक्षा', 'ความปลอดภัย',
+);
 export const AUTH_WORD = words(
   'authentication(?: method)?', 'smtp authentication', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
   'método de identificación', 'authentification', 'autenticação', 'autenticazione', 'authenticatie', 'verificatie',
@@ -296,6 +306,11 @@ export const AUTH_WORD = words(
   // Slovak, Greek, Norwegian, Danish, Romanian and Hungarian.
   'overovani\\p{L}*', 'overeni\\p{L}*', 'autentifikáci\\p{L}*', 'έλεγχο\\p{L}* ταυτότητας', 'πιστοποίηση\\p{L}*', 'godkjenning',
   'godkendelse', 'autentificare', 'hitelesítés\\p{L}*',
+);
+/** The authentication field's label in further languages, read in labels and table keys only (see SECURITY_LABEL). */
+export const AUTH_LABEL = words(
+  'автентифікаці\\p{L}*', 'удостоверяване', 'autentifikacij\\p{L}*', 'provjera autentičnosti', 'overjanje', 'autentikasi', 'xác thực',
+  '인증', 'المصادقة', 'אימות', 'احراز هویت', 'autentifikavim\\p{L}*', 'autentifikācij\\p{L}*',
 );
 export const USER_WORD = words(
   'user ?name', 'username', 'login', 'benutzername', 'nombre de usuario', 'usuario', "nom d'utilisateur", 'identifiant',
