@@ -214,6 +214,17 @@ describe('prose', () => {
     expect(choice).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls' });
   });
 
+  it('passes over an IMAP or POP host that prose names after the outgoing server', () => {
+    // A provider table flattened into text: the incoming column comes first.
+    const flattened = extract('<p>provider login pop-server smtp-server | example-isp jane pop.example-isp.de auth.mail.example-isp.de</p>');
+    expect(flattened.outgoingServer).toBe('auth.mail.example-isp.de');
+    // Both servers introduced in one sentence, then listed without the words that name them.
+    const listed = extract('<p>The incoming (IMAP) and outgoing (SMTP) server names are in the account details:</p><p>IMAP: imap.example.org, SSL, port 993.</p><p>SMTP: smtp.example.org, SSL, port 465.</p>');
+    expect(listed).toMatchObject({ outgoingServer: 'smtp.example.org', port: 465 });
+    // An outgoing field that really holds such a host is still read: its label says what it is.
+    expect(extract('<table><tr><td>Outgoing server</td><td>pop.example.net</td></tr></table>').outgoingServer).toBe('pop.example.net');
+  });
+
   it('ignores e-mail addresses and file names', () => {
     expect(extract('<p>Outgoing server user name: jane@example.com, see main.cf</p>').outgoingServer).toBeNull();
   });

@@ -189,7 +189,7 @@ function fromProse(facts: PageFacts, draft: Draft): void {
     if (incoming >= 0) after = after.slice(0, incoming);
     const lineStart = Math.max(text.lastIndexOf('\n', match.index - 1) + 1, match.index - WINDOW_BEFORE);
     const before = text.slice(lineStart, match.index);
-    const host = firstHost(after) ?? firstHost(before);
+    const host = firstHost(after, true) ?? firstHost(before, true);
     const port = prosePort(after);
     if (port !== null) ports.push(port);
     if (host !== null && draft.outgoingServer === null) {

@@ -55,11 +55,19 @@ export function meaningOf(key: string, context: Direction): KeyMeaning {
 const NOT_A_TLD = /\.(?:html?|php|aspx?|jsp?|css|png|jpe?g|gif|svg|cf|conf|cfg|properties|txt|json|xml|exe|md|sh|py|ts|ya?ml|ini|log)$/;
 const SERVER_PREFIX = /^(?:smtps?|mail|mx|imaps?|pop3?|out(?:bound|going)?|send|relay|exchange|owa|securesmtp|asmtp|authsmtp|submission)\d*\./;
 
-export function firstHost(text: string): string | null {
+/** Host names that fetch mail: prose that names one after the outgoing server has run on into the incoming side. */
+const INCOMING_HOST = /^(?:imaps?|pop3?s?)\d*\./;
+
+/**
+ * The first server-like host name in `text`. With `skipIncoming`, a host named for fetching mail
+ * (imap., pop.) is passed over: prose gives the outgoing server no label to trust, and a table flattened
+ * into text ("pop-server smtp-server | pop.example.de auth.mail.example.de") puts the incoming one first.
+ */
+export function firstHost(text: string, skipIncoming = false): string | null {
   HOSTNAME.lastIndex = 0;
   for (let match = HOSTNAME.exec(text); match !== null; match = HOSTNAME.exec(text)) {
     const host = match[0];
-    if (NOT_A_TLD.test(host)) continue;
+    if (NOT_A_TLD.test(host) || (skipIncoming && INCOMING_HOST.test(host))) continue;
     if (host.split('.').length >= 3 || SERVER_PREFIX.test(host)) {
       HOSTNAME.lastIndex = 0;
       return host;
