@@ -214,6 +214,17 @@ describe('prose', () => {
     expect(choice).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls' });
   });
 
+  it('takes the port the text says to change 25 to', () => {
+    expect(extract('<p>If mail will not leave, change the outgoing server (SMTP) from the default port 25 to port 26.</p>').port).toBe(26);
+    expect(extract('<p>Could not connect: change the port of the outgoing server from 25 to 8025 in your mail program.</p>').port).toBe(8025);
+    expect(extract('<p>Ändern Sie beim Postausgangsserver den Port von 25 auf 2526.</p>').port).toBe(2526);
+  });
+
+  it('never gives a POP3 or IMAP port as the outgoing port', () => {
+    const settings = extract('<p>Outgoing server: mail.example.net, the host you fetch from (POP3 uses port 110 on it); for sending, its port is 26.</p>');
+    expect(settings).toMatchObject({ outgoingServer: 'mail.example.net', port: 26 });
+  });
+
   it('passes over an IMAP or POP host that prose names after the outgoing server', () => {
     // A provider table flattened into text: the incoming column comes first.
     const flattened = extract('<p>provider login pop-server smtp-server | example-isp jane pop.example-isp.de auth.mail.example-isp.de</p>');

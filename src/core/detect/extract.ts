@@ -101,6 +101,15 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
 }
 
 const isSubmissionPort = (port: number): boolean => port === 587 || port === 465 || port === 2525;
+/** POP3, IMAP and their TLS ports: prose that names one has run on into the incoming server's settings. */
+const isIncomingPort = (port: number): boolean => port === 110 || port === 143 || port === 993 || port === 995;
+
+/**
+ * "from 25 to 26", "from the default port 25 to port 8025", "von 25 auf 2525": the port the text says to
+ * change 25 to, in the languages whose pages give this advice in these words.
+ */
+const CHANGE_FROM_25 =
+  /(?<![\p{L}\d])(?:from|von|de|da|van|z|från|fra|от|с)\s+(?:(?:the|der|dem|le|el|la|o|il|het|de)\s+)?(?:(?:default|standard|standaard|standard-?)\s+)?(?:(?:smtp\s+)?(?:port|puerto|porta|poort|portu|порта?)\s+)?25\s+(?:to|auf|a|à|para|in|naar|na|till|til|на)\s+(?:(?:port|puerto|porta|poort|portu|порт)\s+)?(\d{2,5})(?!\d)/u;
 
 /**
  * The port prose recommends: a submission port (587, 465, 2525) where one is named, because prose
@@ -118,18 +127,21 @@ function prosePort(span: string): number | null {
     candidates.push(Number(match[1]));
   }
   MAIL_PORT.lastIndex = 0;
-  const chosen = candidates.find(isSubmissionPort) ?? candidates[0];
+  const outgoing = candidates.filter((port) => !isIncomingPort(port));
+  const chosen = outgoing.find(isSubmissionPort) ?? outgoing[0];
   return chosen === undefined ? null : validPort(chosen);
 }
 
 /**
  * The port the prose around the outgoing server recommends (`ports`, in the order found): a submission
- * port first. A page that says port 25 is blocked never recommends it: it then names the port to use
- * instead somewhere on the page ("… use 587 or 465"), or none.
+ * port first, then the port the text says to change 25 to. A page that says port 25 is blocked never
+ * recommends it: it then names the port to use instead somewhere on the page ("… use 587 or 465"), or none.
  */
 function recommendedPort(text: string, ports: readonly number[]): number | undefined {
   const submission = ports.find(isSubmissionPort);
   if (submission !== undefined) return submission;
+  const changedTo = CHANGE_FROM_25.exec(text)?.[1];
+  if (changedTo !== undefined && validPort(Number(changedTo)) !== null && Number(changedTo) !== 25) return Number(changedTo);
   if (!saysPort25Blocked(text)) return ports[0];
   const named = prosePort(text);
   return named !== null && named !== 25 ? named : ports.find((port) => port !== 25);
