@@ -220,6 +220,13 @@ describe('prose', () => {
     expect(extract('<p>Ändern Sie beim Postausgangsserver den Port von 25 auf 2526.</p>').port).toBe(2526);
   });
 
+  it('gives port 465 the implicit TLS it speaks where the text offers 587 with STARTTLS too', () => {
+    const settings = extract('<p>SMTP server: smtp.example.de (TLS/SSL: port 465) or SMTP server: smtp.example.de (with STARTTLS: port 587)</p>');
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.de', port: 465, security: 'tls' });
+    const requires = extract('<p>The outgoing server is smtp.example.com and it requires TLS. Use port 465, or port 587 if your program starts in plain text and then sends STARTTLS.</p>');
+    expect(requires).toMatchObject({ port: 465, security: 'tls' });
+  });
+
   it('never gives a POP3 or IMAP port as the outgoing port', () => {
     const settings = extract('<p>Outgoing server: mail.example.net, the host you fetch from (POP3 uses port 110 on it); for sending, its port is 26.</p>');
     expect(settings).toMatchObject({ outgoingServer: 'mail.example.net', port: 26 });

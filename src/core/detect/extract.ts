@@ -7,7 +7,7 @@ import { authenticationOf, firstHost, firstPort, meaningOf, securityOf, validPor
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
-import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has } from './vocabulary';
+import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has } from './vocabulary';
 
 
 type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
@@ -157,6 +157,9 @@ function securityNear(span: string, port: number | null): SecurityMode | null {
       if (near !== null) return near;
     }
   }
+  // A span that offers 465 and 587 names both kinds ("465 with SSL/TLS, or 587 with STARTTLS"): the
+  // implicit TLS that port 465 speaks, rather than the STARTTLS of the other port.
+  if (port === 465 && (has(IMPLICIT_TLS, span) || has(PLAIN_TLS, span))) return 'tls';
   return securityOf(span, port);
 }
 
