@@ -103,6 +103,25 @@ describe('forms', () => {
     expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', port: 25, security: 'none' });
   });
 
+  it("tells a tabbed dialog's IMAP, SMTP and Sieve fields apart by their names when the labels do not", () => {
+    const tab = (names: string, host: string, port: string, security: string) =>
+      `<div role="tabpanel"><label for="${names}-h">Host</label><input id="${names}-h" name="${names}_hostname" value="${host}">
+       <label for="${names}-p">Port</label><input id="${names}-p" name="${names}_port" value="${port}">
+       <label for="${names}-s">Secure connection</label><input id="${names}-s" value="${security}"></div>`;
+    // The IMAP tab's fields carry no protocol in their names, as in the dialog this shape comes from.
+    const imap = tab('x', 'imap.example.net', '993', 'SSL').replaceAll('x_hostname', 'host').replaceAll('x_port', 'port');
+    const settings = extract(`<form>${imap}${tab('smtp', 'smtp.example.net', '587', 'TLS')}${tab('sieve', 'sieve.example.net', '4190', 'TLS')}</form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls' });
+  });
+
+  it('reads an "encryption" or "secure connection" choice in the words of several languages', () => {
+    for (const label of ['Cifratura', 'Connexion sécurisée', 'Sichere Verbindung', 'Bezpieczne połączenie']) {
+      const settings = extract(`<form><label for="h">SMTP server</label><input id="h" value="smtp.example.net"><label for="p">Port</label><input id="p" value="465">
+        <label for="s">${label}</label><select id="s"><option>None</option><option selected>SSL</option></select></form>`);
+      expect(settings.security).toBe('tls');
+    }
+  });
+
   it('uses placeholders when there is no label', () => {
     const settings = extract('<form><input placeholder="Server in uscita (SMTP)" value="smtp.esempio.it"><input placeholder="Porta SMTP" value="465"></form>');
     expect(settings).toMatchObject({ outgoingServer: 'smtp.esempio.it', port: 465 });

@@ -13,18 +13,19 @@ import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, IMPLICIT_TLS, INCOMING_SE
 type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
 
 function fromFields(fields: readonly LabelledField[], draft: Draft): void {
-  const hasOutgoingServerField = fields.some((field) => {
-    const meaning = meaningOf(field.label, field.context);
-    return meaning.role === 'server' && meaning.direction === 'outgoing';
-  });
-  for (const field of fields) {
-    const meaning = meaningOf(field.label, field.context);
+  const meanings = fields.map((field) => meaningOf(field.label, field.context));
+  const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
+  // Roles some field gives for the outgoing server by name: a field of that role that names no server
+  // (a Sieve port between the IMAP and SMTP blocks) is not the outgoing one.
+  const namedOutgoing = new Set(meanings.filter((meaning) => meaning.direction === 'outgoing' && meaning.role !== null).map((meaning) => meaning.role));
+  fields.forEach((field, index) => {
+    const meaning = meanings[index]!;
     if (meaning.direction === 'incoming') {
       if (meaning.role === 'server') draft.incomingServer ??= firstHost(field.value);
-      continue;
+      return;
     }
-    const outgoing = meaning.direction === 'outgoing' || hasOutgoingServerField;
-    if (!outgoing) continue;
+    const outgoing = meaning.direction === 'outgoing' || (hasOutgoingServerField && !namedOutgoing.has(meaning.role));
+    if (!outgoing) return;
     switch (meaning.role) {
       case 'server':
         if (meaning.direction !== 'outgoing') break;
@@ -50,7 +51,7 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
           draft.security ??= securityOf(field.value, null);
         }
     }
-  }
+  });
 }
 
 function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {

@@ -184,6 +184,28 @@ function sectionDirection(control: Element, form: Element | null): Direction {
   return null;
 }
 
+/** Protocol words in a control's name or id ("smtp_hostname", "imapPort", "sieve_host"), split into words. */
+const NAME_WORD = /[a-z0-9]+/g;
+const OUTGOING_NAME = new Set(['smtp', 'smtps', 'outgoing', 'outbound', 'submission']);
+const INCOMING_NAME = new Set(['imap', 'imaps', 'pop', 'pop3', 'pop3s', 'incoming', 'inbound']);
+const OTHER_NAME = new Set(['sieve', 'managesieve', 'ldap', 'caldav', 'carddav', 'xmpp', 'ftp', 'sftp', 'ssh', 'proxy']);
+
+/**
+ * Which server a control's name or id says it belongs to, where its label does not: a tabbed dialog
+ * labels IMAP's, SMTP's and Sieve's fields alike "Host" and "Port", and only the markup
+ * (name="smtp_hostname") and the tab strip tell them apart. "other" for another protocol's fields,
+ * so that a Sieve port after the SMTP ones is not read as the outgoing port.
+ */
+function nameDirection(control: Element): Direction | 'other' {
+  const name = `${control.getAttribute('name') ?? ''} ${control.getAttribute('id') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = name.match(NAME_WORD) ?? [];
+  if (words.some((word) => OTHER_NAME.has(word))) return 'other';
+  const outgoing = words.some((word) => OUTGOING_NAME.has(word));
+  const incoming = words.some((word) => INCOMING_NAME.has(word));
+  if (outgoing === incoming) return null;
+  return outgoing ? 'outgoing' : 'incoming';
+}
+
 export function readFields(document: Document, elements: PageElements = collectElements(document)): LabelledField[] {
   const labelsByFor = new Map<string, Element>();
   for (const label of elements.labels) {
@@ -212,8 +234,11 @@ export function readFields(document: Document, elements: PageElements = collectE
     const label = labelOf(document, control, labelsByFor);
     const legend = control.closest('fieldset')?.querySelector('legend')?.textContent;
     const legendDirection = (legend ? directionOf(normalise(legend)) : null) ?? sectionDirection(control, form);
-    const ownDirection = type === 'radio' || type === 'checkbox' ? null : directionOf(label);
-    if (ownDirection !== null) lastDirection = ownDirection;
+    const labelDirection = type === 'radio' || type === 'checkbox' ? null : directionOf(label);
+    const byName = labelDirection === null && legendDirection === null ? nameDirection(control) : null;
+    if (labelDirection !== null) lastDirection = labelDirection;
+    else if (byName === 'other') lastDirection = null;
+    else if (byName !== null) lastDirection = byName;
     fields.push({
       element: control,
       label,

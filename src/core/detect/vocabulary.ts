@@ -266,7 +266,7 @@ export const INCOMING_DIRECTION = words(
 
 export const SERVER_WORD = words(
   'server', 'servers', 'servidor', 'serveur', 'host', 'hostname', 'host name', "nom d'hôte", 'servername', 'server-name',
-  'nombre del servidor', 'nome do servidor', 'nome server', 'serveradres', 'serveur smtp',
+  'nombre del servidor', 'nome do servidor', 'nome server', 'serveradres', 'serveur smtp', 'hôte',
   // "Server" in the further languages whose labels are read: the word a bare server field is labelled with.
   'serwer(?:a|ze)?', 'server(?:en|n|ul|u|is|i|a)', 'servidors', 'palvelin', 'sunucu(?:su)?', 'szerver\\p{L}*', 'kiszolgáló\\p{L}*',
   'poslužitelj\\p{L}*', 'strežnik\\p{L}*', 'διακομιστ\\p{L}*', 'сервер\\p{L}*', 'сървър\\p{L}*', 'máy chủ', '서버', 'خادم', 'سرور', 'שרת', 'सर्वर',
@@ -294,6 +294,9 @@ export const SECURITY_LABEL = words(
   'шифрування', 'безпека', 'безопасност', 'криптиране', 'güvenlik', 'şifreleme', 'ασφάλεια', 'κρυπτογράφηση', 'securitate', 'criptare',
   'biztonság', 'titkosítás', 'sigurnost', 'šifriranje', 'varnost', 'keamanan', 'enkripsi', 'bảo mật', 'mã hóa',
   '보안', '암호화', 'الأمان', 'التشفير', 'אבטחה', 'הצפנה', 'امنیت', 'رمزگذاری', 'सुरक्षा', 'ความปลอดภัย',
+  // "Secure connection" and "encryption" as mail programs' dialogs label the choice.
+  'cifratura', 'connexion sécurisée', 'sichere verbindung', 'connessione sicura', 'conexión segura', 'conexão segura',
+  'bezpieczne połączenie', 'beveiligde verbinding', 'säker anslutning', 'zabezpečené připojení', 'защищ[её]нное соединение',
 );
 export const AUTH_WORD = words(
   'authentication(?: method)?', 'smtp authentication', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
