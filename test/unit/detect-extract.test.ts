@@ -205,6 +205,12 @@ describe('prose', () => {
     expect(settings.incomingServer).toMatch(/^imap\.example\./);
   });
 
+  it('ends the outgoing window at "POP3 сървър" and its like', () => {
+    const settings = extract('<p>Изходящ сървър (SMTP): вижте по-долу.</p><p>POP3 сървър: mail.example.bg на порт 110.</p>');
+    expect(settings.outgoingServer).toBeNull();
+    expect(settings.incomingServer).toBe('mail.example.bg');
+  });
+
   it('carries the direction of a Croatian or Korean fieldset to its bare server and port fields', () => {
     const croatian = extract(`<form>
       <fieldset><legend>Dolazni poslužitelj</legend><label for="a">Poslužitelj</label><input id="a" value="imap.example.hr"><label for="b">Port</label><input id="b" value="993"></fieldset>

@@ -242,6 +242,9 @@ export const INCOMING_SERVER = words(
   'server (?:surat |email |e-mail |mail )?masuk', 'pelayan (?:mel )?masuk', 'máy chủ (?:thư|mail|email) (?:đến|nhận)', 'máy chủ nhận (?:thư|mail|email)',
   '(?:받는|들어오는|수신) ?(?:메일 ?)?서버\\p{L}*', '[وبل]?خادم (?:البريد )?(?:الوارد|الاستلام|الاستقبال)',
   'سرور (?:ایمیل |نامه )?(?:ورودی|دریافتی)', 'ה?שרת (?:ה?דואר )?ה?נכנס', '(?:इनकमिंग|आवक) (?:मेल )?सर्वर',
+  // "POP3 сървър", "IMAP-Server" in the languages whose own word for server follows or precedes the protocol.
+  '(?:imap|pop3?)[- ]?(?:сървър|сервер|szerver|sunucu|palvelin|poslužitelj|strežnik|διακομιστ)\\p{L}*',
+  '(?:сървър|сервер|διακομιστ)\\p{L}* (?:imap|pop3?)',
 );
 
 export const SMTP = words('smtps?');
