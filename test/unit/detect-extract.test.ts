@@ -32,7 +32,7 @@ const LANGUAGES: ReadonlyArray<readonly [string, string, string, string, string,
   ['no', 'Utgående server', 'Innkommende server', 'Port', 'Sikkerhet', 'Innkommende', 'Utgående'],
   ['fi', 'Lähtevän postin palvelin', 'Saapuvan postin palvelin', 'Portti', 'Suojaus', 'Saapuva', 'Lähtevä'],
   ['ru', 'Сервер исходящей почты', 'Сервер входящей почты', 'Порт', 'Шифрование', 'Входящая', 'Исходящая'],
-  ['uk', 'Сервер вихідної пошти', 'Сервер вхідної пошти', 'Порт', 'Шифрування', 'Вхідна', 'Вихідна'],
+  ['uk', 'Сервер вихідної пошти', 'Сервер вхідної пошти', 'Порт', 'Шифрування', 'Вхідна пошта', 'Вихідна пошта'],
   ['tr', 'Giden sunucu', 'Gelen sunucu', 'Port', 'Güvenlik', 'Gelen', 'Giden'],
   ['el', 'Διακομιστής εξερχόμενης αλληλογραφίας', 'Διακομιστής εισερχόμενης αλληλογραφίας', 'Θύρα', 'Ασφάλεια', 'Εισερχόμενη', 'Εξερχόμενη'],
   ['ro', 'Server de ieșire', 'Server de intrare', 'Port', 'Securitate', 'Primire', 'Trimitere'],
@@ -43,8 +43,8 @@ const LANGUAGES: ReadonlyArray<readonly [string, string, string, string, string,
   ['ko', '보내는 메일 서버', '받는 메일 서버', '포트', '보안', '받는 메일', '보내는 메일'],
   ['ja', '送信メールサーバー', '受信メールサーバー', 'ポート番号', 'セキュリティ', '受信', '送信'],
   ['zh', '发送服务器', '接收服务器', '端口', '加密方式', '接收', '发送'],
-  ['ar', 'خادم البريد الصادر', 'خادم البريد الوارد', 'المنفذ', 'الأمان', 'الوارد', 'الصادر'],
-  ['he', 'שרת דואר יוצא', 'שרת דואר נכנס', 'פורט', 'אבטחה', 'נכנס', 'יוצא'],
+  ['ar', 'خادم البريد الصادر', 'خادم البريد الوارد', 'المنفذ', 'الأمان', 'البريد الوارد', 'البريد الصادر'],
+  ['he', 'שרת דואר יוצא', 'שרת דואר נכנס', 'פורט', 'אבטחה', 'דואר נכנס', 'דואר יוצא'],
 ];
 
 describe('tables', () => {
@@ -122,6 +122,13 @@ describe('forms', () => {
     }
   });
 
+  it('keeps a Japanese or Chinese security or authentication label apart from the server, and a code field apart from both', () => {
+    const security = extract('<form><label for="h">送信サーバー</label><input id="h" value="smtp.example.jp"><label for="p">送信サーバーのポート</label><input id="p" value="587"><label for="s">送信サーバーの暗号化</label><select id="s"><option selected>STARTTLS</option></select></form>');
+    expect(security).toMatchObject({ outgoingServer: 'smtp.example.jp', port: 587, security: 'starttls' });
+    const code = extract('<form><label for="h">SMTP server</label><input id="h" value="smtp.example.kr"><label for="c">인증 코드</label><input id="c" value="482913"></form>');
+    expect(code.authentication).toBeNull();
+  });
+
   it('uses placeholders when there is no label', () => {
     const settings = extract('<form><input placeholder="Server in uscita (SMTP)" value="smtp.esempio.it"><input placeholder="Porta SMTP" value="465"></form>');
     expect(settings).toMatchObject({ outgoingServer: 'smtp.esempio.it', port: 465 });
@@ -180,29 +187,29 @@ describe('prose', () => {
 
   // The incoming server's name ends the outgoing server's window in every language the outgoing server is read in.
   it.each([
-    ['el', 'Διακομιστής εξερχόμενης αλληλογραφίας (SMTP): δείτε παρακάτω.', 'Διακομιστής εισερχόμενης αλληλογραφίας: imap.example.gr θύρα 993'],
-    ['ro', 'Server de ieșire (SMTP): vezi mai jos.', 'Server de intrare: imap.example.ro portul 993'],
-    ['hu', 'Kimenő levelek kiszolgálója (SMTP): lásd lent.', 'Bejövő levelek kiszolgálója: imap.example.hu port 993'],
-    ['hr', 'Poslužitelj za odlaznu poštu (SMTP): vidi dolje.', 'Poslužitelj za dolaznu poštu: imap.example.hr port 993'],
-    ['sl', 'Strežnik za odhodno pošto (SMTP): glejte spodaj.', 'Strežnik za dohodno pošto: imap.example.si vrata 993'],
-    ['sk', 'Server odchádzajúcej pošty (SMTP): pozri nižšie.', 'Server prichádzajúcej pošty: imap.example.sk port 993'],
-    ['uk', 'Сервер вихідної пошти (SMTP): див. нижче.', 'Сервер вхідної пошти: imap.example.ua порт 993'],
-    ['bg', 'Сървър за изходяща поща (SMTP): вижте по-долу.', 'Сървър за входяща поща: imap.example.bg порт 993'],
-    ['lt', 'Siunčiamo pašto serveris (SMTP): žr. žemiau.', 'Gaunamo pašto serveris: imap.example.lt prievadas 993'],
-    ['lv', 'Izejošā pasta serveris (SMTP): skatīt zemāk.', 'Ienākošā pasta serveris: imap.example.lv ports 993'],
-    ['et', 'Väljuva posti server (SMTP): vt allpool.', 'Sissetuleva posti server: imap.example.ee port 993'],
-    ['ca', 'Servidor de sortida (SMTP): vegeu a sota.', "Servidor d'entrada: imap.example.cat port 993"],
-    ['id', 'Server surat keluar (SMTP): lihat di bawah.', 'Server surat masuk: imap.example.id port 993'],
-    ['vi', 'Máy chủ thư đi (SMTP): xem bên dưới.', 'Máy chủ thư đến: imap.example.vn cổng 993'],
-    ['ko', '보내는 메일 서버 (SMTP): 아래를 참고하세요.', '받는 메일 서버: imap.example.kr 포트 993'],
-    ['ar', 'خادم البريد الصادر (SMTP): انظر أدناه.', 'خادم البريد الوارد: imap.example.sa المنفذ 993'],
-    ['fa', 'سرور ایمیل خروجی (SMTP): پایین را ببینید.', 'سرور ایمیل ورودی: imap.example.ir پورت 993'],
-    ['he', 'שרת הדואר היוצא (SMTP): ראו למטה.', 'שרת הדואר הנכנס: imap.example.il פורט 993'],
-    ['hi', 'आउटगोइंग मेल सर्वर (SMTP): नीचे देखें।', 'इनकमिंग मेल सर्वर: imap.example.in पोर्ट 993'],
+    ['el', 'Διακομιστής εξερχόμενης αλληλογραφίας (SMTP): δείτε παρακάτω.', 'Διακομιστής εισερχόμενης αλληλογραφίας: mail.example.gr θύρα 993'],
+    ['ro', 'Server de ieșire (SMTP): vezi mai jos.', 'Server de intrare: mail.example.ro portul 993'],
+    ['hu', 'Kimenő levelek kiszolgálója (SMTP): lásd lent.', 'Bejövő levelek kiszolgálója: mail.example.hu port 993'],
+    ['hr', 'Poslužitelj za odlaznu poštu (SMTP): vidi dolje.', 'Poslužitelj za dolaznu poštu: mail.example.hr port 993'],
+    ['sl', 'Strežnik za odhodno pošto (SMTP): glejte spodaj.', 'Strežnik za dohodno pošto: mail.example.si vrata 993'],
+    ['sk', 'Server odchádzajúcej pošty (SMTP): pozri nižšie.', 'Server prichádzajúcej pošty: mail.example.sk port 993'],
+    ['uk', 'Сервер вихідної пошти (SMTP): див. нижче.', 'Сервер вхідної пошти: mail.example.ua порт 993'],
+    ['bg', 'Сървър за изходяща поща (SMTP): вижте по-долу.', 'Сървър за входяща поща: mail.example.bg порт 993'],
+    ['lt', 'Siunčiamo pašto serveris (SMTP): žr. žemiau.', 'Gaunamo pašto serveris: mail.example.lt prievadas 993'],
+    ['lv', 'Izejošā pasta serveris (SMTP): skatīt zemāk.', 'Ienākošā pasta serveris: mail.example.lv ports 993'],
+    ['et', 'Väljuva posti server (SMTP): vt allpool.', 'Sissetuleva posti server: mail.example.ee port 993'],
+    ['ca', 'Servidor de sortida (SMTP): vegeu a sota.', "Servidor d'entrada: mail.example.cat port 993"],
+    ['id', 'Server surat keluar (SMTP): lihat di bawah.', 'Server surat masuk: mail.example.id port 993'],
+    ['vi', 'Máy chủ thư đi (SMTP): xem bên dưới.', 'Máy chủ thư đến: mail.example.vn cổng 993'],
+    ['ko', '보내는 메일 서버 (SMTP): 아래를 참고하세요.', '받는 메일 서버: mail.example.kr 포트 993'],
+    ['ar', 'خادم البريد الصادر (SMTP): انظر أدناه.', 'خادم البريد الوارد: mail.example.sa المنفذ 993'],
+    ['fa', 'سرور ایمیل خروجی (SMTP): پایین را ببینید.', 'سرور ایمیل ورودی: mail.example.ir پورت 993'],
+    ['he', 'שרת הדואר היוצא (SMTP): ראו למטה.', 'שרת הדואר הנכנס: mail.example.il פורט 993'],
+    ['hi', 'आउटगोइंग मेल सर्वर (SMTP): नीचे देखें।', 'इनकमिंग मेल सर्वर: mail.example.in पोर्ट 993'],
   ])('does not take the incoming server for the outgoing one (%s)', (_language, outgoing, incoming) => {
     const settings = extract(`<p>${outgoing}</p><p>${incoming}</p>`);
     expect(settings.outgoingServer).toBeNull();
-    expect(settings.incomingServer).toMatch(/^imap\.example\./);
+    expect(settings.incomingServer).toMatch(/^mail\.example\./);
   });
 
   it('ends the outgoing window at "POP3 сървър" and its like', () => {
@@ -250,6 +257,31 @@ describe('prose', () => {
     expect(settings).toMatchObject({ outgoingServer: 'smtp.example.de', port: 465, security: 'tls' });
     const requires = extract('<p>The outgoing server is smtp.example.com and it requires TLS. Use port 465, or port 587 if your program starts in plain text and then sends STARTTLS.</p>');
     expect(requires).toMatchObject({ port: 465, security: 'tls' });
+  });
+
+  it('reads a security setting answered no as no security', () => {
+    expect(extract('<p>Outgoing server: mail.example.it, port 25. Use of SSL, TLS or STARTTLS: NO.</p>').security).toBe('none');
+    expect(extract('<table><tr><td>Outgoing server (SMTP)</td><td>mail.example.it</td></tr><tr><td>Port</td><td>25</td></tr></table><p>Outgoing server mail.example.it</p><p>SSL</p><p>NO</p>').security).toBe('none');
+    expect(extract('<p>If your outgoing mail server is smtp.example.net, open the Security tab. Use SSL/TLS security on this connection should be set to Never.</p>').security).toBe('none');
+    // "No" that does not answer the setting leaves it alone.
+    expect(extract('<p>Outgoing server: smtp.example.net, port 465 with SSL. No other settings are needed.</p>').security).toBe('tls');
+  });
+
+  it('prefers the port the text says to change 25 to over a fallback it names after', () => {
+    expect(extract('<p>Change the outgoing mail server (SMTP) from the default port 25 to port 26. If that fails too, try 587.</p>').port).toBe(26);
+  });
+
+  it('takes no port from a change of 25 to another number that is no port', () => {
+    expect(extract('<p>Outgoing server: mail.example.net, port 26. Our course fees rose from 25 to 40 euros per lesson.</p>').port).toBe(26);
+    expect(extract('<p>Outgoing server: mail.example.net, port 26. The sending limit went from 25 to 100 messages an hour.</p>').port).toBe(26);
+    expect(extract('<p>Ändern Sie beim Postausgangsserver den Wert vom Standard-Port 25 auf Port 2526.</p>').port).toBe(2526);
+    expect(extract('<p>Dans votre logiciel, passez le serveur sortant du port 25 au port 587.</p>').port).toBe(587);
+  });
+
+  it('reads a host name that Japanese or Korean text runs into, and ends a window in such text', () => {
+    expect(extract('<p>送信メールサーバー名は smtp.example.jpです。</p>').outgoingServer).toBe('smtp.example.jp');
+    const long = `<p>发送服务器的设置请参考下文。${'邮件客户端的设置方法因软件而异，请按照各自的说明操作。'.repeat(12)}帮助中心：www.help.example.com</p>`;
+    expect(extract(long).outgoingServer).toBeNull();
   });
 
   it('never gives a POP3 or IMAP port as the outgoing port', () => {

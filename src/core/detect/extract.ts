@@ -106,11 +106,34 @@ const isSubmissionPort = (port: number): boolean => port === 587 || port === 465
 const isIncomingPort = (port: number): boolean => port === 110 || port === 143 || port === 993 || port === 995;
 
 /**
- * "from 25 to 26", "from the default port 25 to port 8025", "von 25 auf 2525": the port the text says to
- * change 25 to, in the languages whose pages give this advice in these words.
+ * "change the port from 25 to 26", "from the default port 25 to port 8025", "vom Port 25 auf Port 2526",
+ * "du port 25 au port 587": the port the text says to change 25 to. A port word must stand before the
+ * 25 or the new number, or at most 40 characters before "from" in the same sentence, so "fees rose from
+ * 25 to 40 euros" or "a limit from 25 to 100 messages" is no port.
  */
-const CHANGE_FROM_25 =
-  /(?<![\p{L}\d])(?:from|von|de|da|van|z|från|fra|от|с)\s+(?:(?:the|der|dem|le|el|la|o|il|het|de)\s+)?(?:(?:default|standard|standaard|standard-?)\s+)?(?:(?:smtp\s+)?(?:port|puerto|porta|poort|portu|порта?)\s+)?25\s+(?:to|auf|a|à|para|in|naar|na|till|til|на)\s+(?:(?:port|puerto|porta|poort|portu|порт)\s+)?(\d{2,5})(?!\d)/u;
+const PORT_NAME = '(?:port|puerto|porta|poort|portu|порт)';
+const CHANGE_FROM_25 = new RegExp(
+  `(?<![\\p{L}\\d])(?:from|von|vom|de|del|du|da|dalla|dal|van|z|ze|från|fra|от|с)\\s+(?:(?:the|der|dem|le|el|la|o|il|het|de)\\s+)?(?:(?:default|standard|standaard)[- ]?)?(?:(?:smtp[- ])?(${PORT_NAME})\\s+)?25\\s+(?:to|auf|a|à|au|al|alla|para|naar|na|till|til|на)\\s+(?:(?:the|den|le|el|la|a|il|de)\\s+)?(?:(${PORT_NAME})\\s+)?(\\d{2,5})(?!\\d)`,
+  'gu',
+);
+
+/** The port `text` says to change 25 to, where a port word goes with it (see CHANGE_FROM_25). */
+function portChangedTo(text: string): number | undefined {
+  CHANGE_FROM_25.lastIndex = 0;
+  for (let match = CHANGE_FROM_25.exec(text); match !== null; match = CHANGE_FROM_25.exec(text)) {
+    const port = Number(match[3]);
+    // The 40 characters before "from", within its sentence: "change the port of the outgoing server from 25 to 8025".
+    const before = text.slice(Math.max(0, match.index - 40), match.index);
+    const clause = before.slice(before.search(/[^.!?\n]*$/));
+    const named = match[1] !== undefined || match[2] !== undefined || new RegExp(PORT_NAME).test(clause);
+    if (named && validPort(port) !== null && port !== 25 && !isIncomingPort(port)) {
+      CHANGE_FROM_25.lastIndex = 0;
+      return port;
+    }
+  }
+  CHANGE_FROM_25.lastIndex = 0;
+  return undefined;
+}
 
 /**
  * The port prose recommends: a submission port (587, 465, 2525) where one is named, because prose
@@ -134,19 +157,28 @@ function prosePort(span: string): number | null {
 }
 
 /**
- * The port the prose around the outgoing server recommends (`ports`, in the order found): a submission
- * port first, then the port the text says to change 25 to. A page that says port 25 is blocked never
+ * The port the prose around the outgoing server recommends (`ports`, in the order found): the port the
+ * text says to change 25 to, else a submission port. A page that says port 25 is blocked never
  * recommends it: it then names the port to use instead somewhere on the page ("… use 587 or 465"), or none.
  */
 function recommendedPort(text: string, ports: readonly number[]): number | undefined {
+  // "Change the outgoing port from 25 to 26" is the page's own instruction, even where it goes on to name
+  // 587 as a fallback ("from 25 to 26 or 587").
+  const changedTo = portChangedTo(text);
+  if (changedTo !== undefined) return changedTo;
   const submission = ports.find(isSubmissionPort);
   if (submission !== undefined) return submission;
-  const changedTo = CHANGE_FROM_25.exec(text)?.[1];
-  if (changedTo !== undefined && validPort(Number(changedTo)) !== null && Number(changedTo) !== 25) return Number(changedTo);
   if (!saysPort25Blocked(text)) return ports[0];
   const named = prosePort(text);
   return named !== null && named !== 25 ? named : ports.find((port) => port !== 25);
 }
+
+/**
+ * A security setting answered no: a security word, then within its line a colon, bar or "set to", or the
+ * next table cell, and a no that ends the answer ("SSL | NO", "…: NO.", "set to Never").
+ */
+const NEGATED_SECURITY =
+  /(?<![\p{L}\d])(?:ssl|tls|starttls|encryption|secure connection|connessione sicura|verschlüsselung|cifrado|chiffrement|crittografia|cifratura|versleuteling|szyfrowanie)(?![\p{L}\d])[^.\n]{0,80}?(?:[:|=]\s*|[ \t]*\n[ \t]*|(?:set|setzen|impostat[oa]|configurad[oa]) (?:to|auf|su|a|en|como) )["'“„«]?(?:no|non|nein|nee|never|none|off|nessuna|keine|ninguna|aucune?|nenhuma|geen|nie|なし|無し|否|disabled|deaktiviert|disattivat[oa])(?=["'”“»]?\s*(?:$|\n|[.;,)|]))/u;
 
 /** Security words in the clause after the port ("465 with SSL/TLS or 587 with STARTTLS"), else anywhere in the span. */
 function securityNear(span: string, port: number | null): SecurityMode | null {
@@ -158,8 +190,10 @@ function securityNear(span: string, port: number | null): SecurityMode | null {
       if (near !== null) return near;
     }
   }
-  // A span that offers 465 and 587 names both kinds ("465 with SSL/TLS, or 587 with STARTTLS"): the
-  // implicit TLS that port 465 speaks, rather than the STARTTLS of the other port.
+  // "SSL | NO", "Use SSL/TLS … set to Never", "Utilizzo di SSL, o TLS, o STARTTLS: NO": the answer is no security.
+  if (NEGATED_SECURITY.test(span)) return 'none';
+  // Port 465 with an SSL or TLS word in the span is implicit TLS, whatever STARTTLS the span names too: a
+  // span that offers "465 with SSL/TLS, or 587 with STARTTLS" names both kinds, and 465 speaks only one.
   if (port === 465 && (has(IMPLICIT_TLS, span) || has(PLAIN_TLS, span))) return 'tls';
   return securityOf(span, port);
 }
@@ -169,12 +203,16 @@ const WINDOW_BEFORE = 70;
 const BLOCKS = 'p, li, dd, td, tr, table, dl, section, article, div, details';
 
 const MAX_WINDOWS = 12;
+const MAX_STRETCH = 64;
+const HOST_END = /[\s。，、；：）]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 /** Where `pattern` matches in `text`, at most `limit` times. */
 function spans(pattern: RegExp, text: string, limit: number): Array<{ index: number; end: number }> {
   const found: Array<{ index: number; end: number }> = [];
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) {
+  while (found.length < limit) {
+    const match = pattern.exec(text);
+    if (match === null) break;
     found.push({ index: match.index, end: match.index + match[0].length });
     if (match[0].length === 0) pattern.lastIndex += 1;
   }
@@ -198,9 +236,10 @@ function fromProse(facts: PageFacts, draft: Draft): void {
     .slice(0, MAX_WINDOWS);
   for (const match of mentions) {
     const from = match.end;
-    // Stretch the window to the end of the word it cuts, so a host name is never read half.
-    const cut = text.slice(from + WINDOW_AFTER).search(/\s/);
-    let after = cut === -1 ? text.slice(from) : text.slice(from, from + WINDOW_AFTER + cut);
+    // Stretch the window to the end of the word it cuts, so a host name is never read half; a host name
+    // ends at a space or at the first letter of a script written without spaces, and is never long.
+    const cut = text.slice(from + WINDOW_AFTER, from + WINDOW_AFTER + MAX_STRETCH).search(HOST_END);
+    let after = text.slice(from, from + WINDOW_AFTER + (cut === -1 ? MAX_STRETCH : cut));
     const incoming = firstIncoming(after);
     if (incoming >= 0) after = after.slice(0, incoming);
     const lineStart = Math.max(text.lastIndexOf('\n', match.index - 1) + 1, match.index - WINDOW_BEFORE);

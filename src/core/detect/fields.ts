@@ -193,15 +193,20 @@ const OTHER_NAME = new Set(['sieve', 'managesieve', 'ldap', 'caldav', 'carddav',
 /**
  * Which server a control's name or id says it belongs to, where its label does not: a tabbed dialog
  * labels IMAP's, SMTP's and Sieve's fields alike "Host" and "Port", and only the markup
- * (name="smtp_hostname") and the tab strip tell them apart. "other" for another protocol's fields,
- * so that a Sieve port after the SMTP ones is not read as the outgoing port.
+ * (name="smtp_hostname") and the tab strip tell them apart. "other" for another protocol's fields: it
+ * ends the run of a direction, so a Sieve port after the SMTP block is not given the SMTP block's
+ * direction (extract.ts then passes over it where another field names the outgoing port).
  */
 function nameDirection(control: Element): Direction | 'other' {
-  const name = `${control.getAttribute('name') ?? ''} ${control.getAttribute('id') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const name = `${control.getAttribute('name') ?? ''} ${control.getAttribute('id') ?? ''}`
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase();
   const words = name.match(NAME_WORD) ?? [];
   if (words.some((word) => OTHER_NAME.has(word))) return 'other';
-  const outgoing = words.some((word) => OUTGOING_NAME.has(word));
-  const incoming = words.some((word) => INCOMING_NAME.has(word));
+  // Run-together names too: "smtphost", "imapport", "pop3server".
+  const outgoing = words.some((word) => OUTGOING_NAME.has(word) || /^smtps?(?:host|server|port|user|pass|ssl|tls|auth|security)/.test(word));
+  const incoming = words.some((word) => INCOMING_NAME.has(word) || /^(?:imaps?|pop3s?)(?:host|server|port|user|pass|ssl|tls|auth|security)/.test(word));
   if (outgoing === incoming) return null;
   return outgoing ? 'outgoing' : 'incoming';
 }

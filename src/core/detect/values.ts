@@ -8,9 +8,13 @@ import {
   ANY_PORT_NUMBER,
   AUTH_LABEL,
   AUTH_WORD,
+  CODE_LABEL,
+  CJK_AUTH,
+  CJK_CODE,
   CJK_INCOMING,
   CJK_OUTGOING_SERVER,
   CJK_PORT_WORD,
+  CJK_SECURITY,
   CJK_SERVER,
   CJK_USER,
   HOSTNAME,
@@ -43,9 +47,13 @@ export function meaningOf(key: string, context: Direction): KeyMeaning {
   const direction = directionOf(key) ?? context;
   if (has(PORT_WORD, key) || has(CJK_PORT_WORD, key)) return { role: 'port', direction };
   if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };
+  // A verification code's field ("güvenlik kodu", "인증 코드") is neither the security nor the login method.
+  const code = has(CODE_LABEL, key) || has(CJK_CODE, key);
+  if (has(SECURITY_WORD, key) || (has(SECURITY_LABEL, key) && !code) || has(CJK_SECURITY, key)) return { role: 'security', direction };
+  if (has(AUTH_WORD, key) || ((has(AUTH_LABEL, key) || has(CJK_AUTH, key)) && !code)) return { role: 'auth', direction };
+  // Server names written without spaces come after security and authentication: "送信サーバーの暗号化" is a
+  // security choice of the outgoing server, not the server itself.
   if (has(CJK_OUTGOING_SERVER, key) || has(CJK_INCOMING, key) || has(CJK_SERVER, key)) return { role: 'server', direction };
-  if (has(SECURITY_WORD, key) || has(SECURITY_LABEL, key)) return { role: 'security', direction };
-  if (has(AUTH_WORD, key) || has(AUTH_LABEL, key)) return { role: 'auth', direction };
   if (has(USER_WORD, key) || has(CJK_USER, key)) return { role: 'user', direction };
   if (has(SMTP, key)) return { role: 'server', direction: 'outgoing' };
   return { role: null, direction };

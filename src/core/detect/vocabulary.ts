@@ -196,6 +196,11 @@ export const CJK_INCOMING = cjk(
 /** A server or a port in a label written without spaces ("メールサーバー", "端口号"). */
 export const CJK_SERVER = cjk('サーバ', 'ホスト名', '服务器', '伺服器', '服務器', '主机名', '主機名稱', 'เซิร์ฟเวอร์');
 export const CJK_PORT_WORD = cjk('ポート', '端口', '連接埠', '埠號', 'พอร์ต');
+/** The security and the authentication choice in a label written without spaces ("送信サーバーの暗号化"). */
+export const CJK_SECURITY = cjk('暗号化', '加密', 'セキュリティ', '接続の保護', '安全连接', '安全連線', '安全類型', '安全类型');
+export const CJK_AUTH = cjk('認証', '身份验证', '验证方式', '認證');
+/** A code to type in, written without spaces ("認証コード", "验证码"): a verification field, not a setting. */
+export const CJK_CODE = cjk('コード', '验证码', '驗證碼', '校验码', '인증번호');
 /** "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names. */
 export const CJK_PORT = /ポート(?:番号)?[^\d\n]{0,10}?(\d{2,5})(?!\d)|(?<!\d)(\d{2,5})\s?番(?:ポート)?/gu;
 export const CJK_BLOCKED = cjk('ブロック', '規制', '制限', '遮断', '封锁', '封鎖', '屏蔽');
@@ -254,17 +259,17 @@ export const OUTGOING_DIRECTION = words(
   'outgoing', 'outbound', 'smtps?', 'saliente', 'salida', 'envío', 'envio', 'postausgangs?\\p{L}*', 'ausgangs\\p{L}*',
   'ausgehende?n?', 'sortant', 'envoi', "d'envoi", 'saída', 'saida', 'uscita', 'uitgaande?',
   'wychodząc\\p{L}*', 'utgående', 'udgående', 'odchozí', 'lähtevä\\p{L}*', 'исходящ\\p{L}*', 'giden', '送信',
-  'sortint', 'εξερχ[οό]μεν\\p{L}*', 'kimenő', 'odlazn\\p{L}*', 'odhodn\\p{L}*', 'odchádzajúc\\p{L}*',
-  'вихідн\\p{L}*', 'изходящ\\p{L}*', 'siunčiam\\p{L}*', 'izejoš\\p{L}*', 'väljuv\\p{L}*', '보내는', 'الصادر', 'ה?יוצא',
-  'trimitere', 'surat keluar', 'thư đi', '发送', '发件', '發送', '外寄',
+  'sortint', 'εξερχ[οό]μεν\\p{L}*', 'kimenő', 'odlazn\\p{L}*', 'odhodn(?:a|e|i|o|ega|em|ih)', 'odchádzajúc\\p{L}*',
+  'вихідн\\p{L}* пошт\\p{L}*', 'изходящ\\p{L}*', 'siunčiam\\p{L}*', 'izejoš\\p{L}*', 'väljuv\\p{L}*', '보내는 메일', 'البريد الصادر', 'דואר יוצא',
+  'trimitere', 'surat keluar', 'thư đi', '发送', '發送', '外寄',
 );
 export const INCOMING_DIRECTION = words(
   'incoming', 'inbound', 'imaps?', 'pop3?', 'entrante', 'entrada', 'posteingangs?\\p{L}*', 'eingangs\\p{L}*',
   'eingehende?n?', 'entrant', 'réception', 'recebimento', 'arrivo', 'entrata', 'inkomende?',
   'przychodząc\\p{L}*', 'inkommande', 'indgående', 'innkommende', 'příchozí', 'saapuva\\p{L}*', 'входящ\\p{L}*', 'gelen', '受信',
-  'εισερχ[οό]μεν\\p{L}*', 'primire', 'bejövő', 'dolazn\\p{L}*', 'dohodn\\p{L}*', 'prichádzajúc\\p{L}*',
-  'вхідн\\p{L}*', 'gaunam\\p{L}*', 'ienākoš\\p{L}*', 'sissetulev\\p{L}*', '받는', 'الوارد', 'ה?נכנס',
-  'surat masuk', 'thư đến', '接收', '收件', '內送',
+  'εισερχ[οό]μεν\\p{L}*', 'primire', 'bejövő', 'dolazn\\p{L}*', 'dohodn(?:a|e|i|o|ega|em|ih)', 'prichádzajúc\\p{L}*',
+  'вхідн\\p{L}* пошт\\p{L}*', 'gaunam\\p{L}*', 'ienākoš\\p{L}*', 'sissetulev\\p{L}*', '받는 메일', 'البريد الوارد', 'דואר נכנס',
+  'surat masuk', 'thư đến', '接收', '內送',
 );
 
 export const SERVER_WORD = words(
@@ -313,6 +318,8 @@ export const AUTH_WORD = words(
   'overovani\\p{L}*', 'overeni\\p{L}*', 'autentifikáci\\p{L}*', 'έλεγχο\\p{L}* ταυτότητας', 'πιστοποίηση\\p{L}*', 'godkjenning',
   'godkendelse', 'autentificare', 'hitelesítés\\p{L}*',
 );
+/** A code the page asks for ("güvenlik kodu", "인증 코드", "קוד אימות"): a verification or CAPTCHA field, not a setting. */
+export const CODE_LABEL = words('codes?', 'kod\\p{L}*', 'код\\p{L}*', 'kód\\p{L}*', 'captcha', '코드', '번호', 'קוד', 'mã', 'pin', 'otp');
 /** The authentication field's label in further languages, read in labels and table keys only (see SECURITY_LABEL). */
 export const AUTH_LABEL = words(
   'автентифікаці\\p{L}*', 'удостоверяване', 'autentifikacij\\p{L}*', 'provjera autentičnosti', 'overjanje', 'autentikasi', 'xác thực',
@@ -345,7 +352,7 @@ export const PLAIN_TLS = words('tls');
 export const NO_SECURITY = words('none', 'keine', 'ninguna', 'ninguno', 'aucune?', 'nenhuma', 'nessuna', 'geen', 'unencrypted');
 
 export const HOSTNAME =
-  /(?<![\p{L}\p{N}@.\-_/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?![\p{L}\p{N}@\-_])/gu;
+  /(?<![\p{Script=Latin}\p{N}@.\-_/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?![\p{Script=Latin}\p{N}@\-_]|\.[a-z0-9])/gu;
 export const EMAIL_ADDRESS = /[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}/;
 
 /**
