@@ -1,0 +1,120 @@
+/**
+ * `npm run eval:settings`: how well the settings the hint shows (outgoing server, port, security) are read
+ * off real help pages. test/corpus/real/settings.tsv (committed) holds, for a sample of validation and test
+ * articles, what each page's own text tells the reader to enter, written down by a person who did not see
+ * what the extractor reads; the texts themselves are in test/corpus/real/texts/ (not in git).
+ *
+ * For each field it counts pages read right, read wrong (a different value), missed (the page states one,
+ * nothing was read) and invented (the page states none, a value was read), apart for pages about one
+ * service and pages that list several (a table of providers, where the first one is labelled). A wrong
+ * value is worse than none: the hint then offers to check the wrong server.
+ *
+ *   npm run eval:settings               the counts
+ *   npm run eval:settings -- --errors   also every page where a field is wrong, missed or invented
+ */
+import { readFileSync } from 'node:fs';
+import { extractSettings } from '../src/core/detect/extract';
+import { gatherFacts } from '../src/core/detect/facts';
+import type { ExtractedSettings } from '../src/core/detect/types';
+import { parse } from './lib/detect-eval';
+import { REAL_DIR, loadCorpus } from './lib/real-corpus';
+
+const FILE = `${REAL_DIR}settings.tsv`;
+const HEADER = 'address\tserver\tport\tsecurity\tkind\tnote';
+const FIELDS = ['server', 'port', 'security'] as const;
+type Field = (typeof FIELDS)[number];
+const KINDS = ['single', 'many', 'none'] as const;
+type Kind = (typeof KINDS)[number];
+const SECURITY = new Set(['starttls', 'tls', 'none', '-']);
+
+interface Expected {
+  address: string;
+  values: Record<Field, string>;
+  kind: Kind;
+}
+
+function fail(message: string): never {
+  console.error(`eval:settings: ${message}`);
+  process.exit(2);
+}
+
+function readExpected(): Expected[] {
+  let text: string;
+  try {
+    text = readFileSync(FILE, 'utf8');
+  } catch {
+    fail(`cannot read ${FILE}`);
+  }
+  const [header, ...lines] = text.trimEnd().split('\n');
+  if (header !== HEADER) fail(`${FILE}: the first line must be "${HEADER.replace(/\t/g, '<TAB>')}"`);
+  return lines.map((line, index) => {
+    const [address = '', server = '', port = '', security = '', kind = ''] = line.split('\t');
+    const where = `${FILE}:${index + 2}`;
+    if (!/^https?:\/\//.test(address)) fail(`${where}: the address must be a web address`);
+    if (server !== '-' && !/^[a-z0-9{}[\]._-]+\.[a-z0-9{}[\]_-]+$/.test(server)) fail(`${where}: server "${server}" is not a lower-case host name or "-"`);
+    if (port !== '-' && !(/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536)) fail(`${where}: port "${port}" is not a port number or "-"`);
+    if (!SECURITY.has(security)) fail(`${where}: security "${security}" is not starttls, tls, none or "-"`);
+    if (!(KINDS as readonly string[]).includes(kind)) fail(`${where}: kind "${kind}" is not single, many or none`);
+    return { address, values: { server, port, security }, kind: kind as Kind };
+  });
+}
+
+function readValue(settings: ExtractedSettings, field: Field): string {
+  const value = field === 'server' ? settings.outgoingServer : field === 'port' ? settings.port : settings.security;
+  return value === null ? '-' : String(value).toLowerCase();
+}
+
+type Outcome = 'right' | 'wrong' | 'missed' | 'invented' | 'absent';
+
+function outcomeOf(expected: string, read: string): Outcome {
+  if (expected === '-') return read === '-' ? 'absent' : 'invented';
+  if (read === '-') return 'missed';
+  return read === expected ? 'right' : 'wrong';
+}
+
+// `eval:settings -- --errors | head` closes the pipe early: the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit();
+  throw error;
+});
+
+const showErrors = process.argv.includes('--errors');
+const unknown = process.argv.slice(2).filter((arg) => arg !== '--errors');
+if (unknown.length > 0) fail(`unknown argument ${unknown[0]}; the only option is --errors`);
+
+const expected = readExpected();
+const { items } = loadCorpus();
+const byAddress = new Map(items.map((item) => [item.address, item]));
+const counts = new Map<string, Record<Outcome, number>>();
+let missingTexts = 0;
+for (const page of expected) {
+  const item = byAddress.get(page.address);
+  if (item === undefined) {
+    missingTexts += 1;
+    continue;
+  }
+  const settings = extractSettings(gatherFacts(parse(item.html), item.url)).settings;
+  const lines: string[] = [];
+  for (const field of FIELDS) {
+    const read = readValue(settings, field);
+    const outcome = outcomeOf(page.values[field], read);
+    const key = `${page.kind} ${field}`;
+    const tally = counts.get(key) ?? { right: 0, wrong: 0, missed: 0, invented: 0, absent: 0 };
+    tally[outcome] += 1;
+    counts.set(key, tally);
+    if (outcome !== 'right' && outcome !== 'absent') lines.push(`  ${field}: ${outcome}, page says ${page.values[field]}, read ${read}`);
+  }
+  if (showErrors && lines.length > 0) console.log(`${page.kind} ${page.address}\n${lines.join('\n')}`);
+}
+
+console.log(`${expected.length} labelled pages${missingTexts > 0 ? `, ${missingTexts} of them without a text here (left out)` : ''}`);
+console.log('kind    field     right  wrong  missed  invented  nothing to read');
+for (const kind of KINDS) {
+  for (const field of FIELDS) {
+    const tally = counts.get(`${kind} ${field}`);
+    if (tally === undefined) continue;
+    console.log(
+      `${kind.padEnd(7)} ${field.padEnd(9)} ${String(tally.right).padStart(5)}  ${String(tally.wrong).padStart(5)}  ${String(tally.missed).padStart(6)}  ${String(tally.invented).padStart(8)}  ${String(tally.absent).padStart(15)}`,
+    );
+  }
+}
