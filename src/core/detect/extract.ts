@@ -107,9 +107,10 @@ const isIncomingPort = (port: number): boolean => port === 110 || port === 143 |
 
 /**
  * "change the port from 25 to 26", "from the default port 25 to port 8025", "vom Port 25 auf Port 2526",
- * "du port 25 au port 587": the port the text says to change 25 to. A port word must stand before the
- * 25 or the new number, or at most 40 characters before "from" in the same sentence, so "fees rose from
- * 25 to 40 euros" or "a limit from 25 to 100 messages" is no port.
+ * "du port 25 au port 587": the port the text says to change 25 to, read in the windows around the
+ * outgoing server's names. A port word must stand before the 25 or the new number, or at most 40
+ * characters before "from" in the same sentence, or the sentence must be the outgoing server's own, so
+ * "fees rose from 25 to 40 euros" or "a limit from 25 to 100 messages" is no port.
  */
 const PORT_NAME = '(?:port|puerto|porta|poort|portu|порт)';
 const CHANGE_FROM_25 = new RegExp(
@@ -117,15 +118,22 @@ const CHANGE_FROM_25 = new RegExp(
   'gu',
 );
 
-/** The port `text` says to change 25 to, where a port word goes with it (see CHANGE_FROM_25). */
-function portChangedTo(text: string): number | undefined {
+/**
+ * The port a window around the outgoing server says to change 25 to (see CHANGE_FROM_25). `sentenceFrom`
+ * is where the outgoing server's name stands in `span`: a change in that name's own sentence ("… outgoing
+ * server (SMTP) from 25 to 8025") needs no port word of its own.
+ */
+function portChangedTo(span: string, sentenceFrom: number): number | undefined {
+  const stop = span.slice(sentenceFrom).search(/[.!?\n]/);
+  const sentenceEnd = stop === -1 ? span.length : sentenceFrom + stop;
   CHANGE_FROM_25.lastIndex = 0;
-  for (let match = CHANGE_FROM_25.exec(text); match !== null; match = CHANGE_FROM_25.exec(text)) {
+  for (let match = CHANGE_FROM_25.exec(span); match !== null; match = CHANGE_FROM_25.exec(span)) {
     const port = Number(match[3]);
     // The 40 characters before "from", within its sentence: "change the port of the outgoing server from 25 to 8025".
-    const before = text.slice(Math.max(0, match.index - 40), match.index);
+    const before = span.slice(Math.max(0, match.index - 40), match.index);
     const clause = before.slice(before.search(/[^.!?\n]*$/));
-    const named = match[1] !== undefined || match[2] !== undefined || new RegExp(PORT_NAME).test(clause);
+    const named =
+      match[1] !== undefined || match[2] !== undefined || new RegExp(PORT_NAME).test(clause) || (match.index >= sentenceFrom && match.index < sentenceEnd);
     if (named && validPort(port) !== null && port !== 25 && !isIncomingPort(port)) {
       CHANGE_FROM_25.lastIndex = 0;
       return port;
@@ -161,10 +169,9 @@ function prosePort(span: string): number | null {
  * text says to change 25 to, else a submission port. A page that says port 25 is blocked never
  * recommends it: it then names the port to use instead somewhere on the page ("… use 587 or 465"), or none.
  */
-function recommendedPort(text: string, ports: readonly number[]): number | undefined {
+function recommendedPort(text: string, ports: readonly number[], changedTo: number | undefined): number | undefined {
   // "Change the outgoing port from 25 to 26" is the page's own instruction, even where it goes on to name
   // 587 as a fallback ("from 25 to 26 or 587").
-  const changedTo = portChangedTo(text);
   if (changedTo !== undefined) return changedTo;
   const submission = ports.find(isSubmissionPort);
   if (submission !== undefined) return submission;
@@ -230,6 +237,7 @@ function fromProse(facts: PageFacts, draft: Draft): void {
   const text = facts.text;
   let proseAnchor: Element | null = null;
   const ports: number[] = [];
+  let changedTo: number | undefined;
   // The outgoing server's names in text order, in the spaced languages and in those written without spaces.
   const mentions = [...spans(OUTGOING_SERVER, text, MAX_WINDOWS), ...spans(CJK_OUTGOING_SERVER, text, MAX_WINDOWS)]
     .sort((a, b) => a.index - b.index)
@@ -246,6 +254,7 @@ function fromProse(facts: PageFacts, draft: Draft): void {
     const before = text.slice(lineStart, match.index);
     const host = firstHost(after, true) ?? firstHost(before, true);
     const port = prosePort(after);
+    changedTo ??= portChangedTo(`${before}${text.slice(match.index, match.end)}${after}`, before.length);
     if (port !== null) ports.push(port);
     if (host !== null && draft.outgoingServer === null) {
       draft.outgoingServer = host;
@@ -257,7 +266,7 @@ function fromProse(facts: PageFacts, draft: Draft): void {
       if (has(AUTH_WORD, after)) draft.authentication ??= 'password';
     }
   }
-  const port = recommendedPort(text, ports);
+  const port = recommendedPort(text, ports, changedTo);
   if (port !== undefined && draft.port === null) {
     draft.port = port;
     draft.sources.add('prose');
