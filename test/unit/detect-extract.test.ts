@@ -250,6 +250,7 @@ describe('prose', () => {
     expect(extract('<p>If mail will not leave, change the outgoing server (SMTP) from the default port 25 to port 26.</p>').port).toBe(26);
     expect(extract('<p>Could not connect: change the port of the outgoing server from 25 to 8025 in your mail program.</p>').port).toBe(8025);
     expect(extract('<p>Ändern Sie beim Postausgangsserver den Port von 25 auf 2526.</p>').port).toBe(2526);
+    expect(extract('<p>If you cannot connect, change the port for the SMTP server (outgoing server) from 25 to 8025.</p>').port).toBe(8025);
   });
 
   it('gives port 465 the implicit TLS it speaks where the text offers 587 with STARTTLS too', () => {
