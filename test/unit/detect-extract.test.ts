@@ -3,7 +3,7 @@
  * as plain strings and numbers, in the seven languages.
  */
 import { describe, expect, it } from 'vitest';
-import { extractSettings } from '../../src/core/detect/extract';
+import { extractSettings, sendingHostIn } from '../../src/core/detect/extract';
 import { securityOf } from '../../src/core/detect/values';
 import { gatherFacts } from '../../src/core/detect/facts';
 import { classifyPage } from '../../src/core/detect/index';
@@ -283,6 +283,19 @@ describe('prose', () => {
     expect(extract('<p>送信メールサーバー名は smtp.example.jpです。</p>').outgoingServer).toBe('smtp.example.jp');
     const long = `<p>发送服务器的设置请参考下文。${'邮件客户端的设置方法因软件而异，请按照各自的说明操作。'.repeat(12)}帮助中心：www.help.example.com</p>`;
     expect(extract(long).outgoingServer).toBeNull();
+  });
+
+  it('shows an article the sending host it names only in a list, never an example host', () => {
+    expect(sendingHostIn('servers: imap.example-isp.ch, pop.example-isp.ch, smtp.example-isp.ch')).toBe('smtp.example-isp.ch');
+    expect(sendingHostIn('pop3 pop.bluewin-like.ch | smtpauth smtpauth.bluewin-like.ch')).toBe('smtpauth.bluewin-like.ch');
+    expect(sendingHostIn('error: 550 relaying denied by smtp.example.com; see smtp.exemplo.com')).toBeNull();
+    const filler = 'Many providers stopped letting mail leave through port 25, and a mail program set that way stops sending. '.repeat(3);
+    const page = parse(`<!DOCTYPE html><html lang="en"><head><title>Mail will not send: change your outgoing server port</title></head><body><main>
+      <h1>Mail will not send: change your outgoing server port</h1><p>Your outgoing server (SMTP) needs port 587 with STARTTLS and SMTP authentication. ${filler}</p>
+      <p>Our servers: imap.example-isp.ch, pop.example-isp.ch, smtp.example-isp.ch.</p></main></body></html>`);
+    const result = classifyPage(page, 'https://help.example-isp.ch/mail/port-587');
+    expect(result.kind).toBe('article');
+    expect(result.settings).toMatchObject({ outgoingServer: 'smtp.example-isp.ch', port: 587, security: 'starttls' });
   });
 
   it('never gives a POP3 or IMAP port as the outgoing port', () => {

@@ -7,7 +7,7 @@ import { authenticationOf, firstHost, firstPort, meaningOf, securityOf, validPor
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
-import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has } from './vocabulary';
+import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has } from './vocabulary';
 
 
 type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
@@ -276,6 +276,32 @@ function fromProse(facts: PageFacts, draft: Draft): void {
     if (incoming >= 0) draft.incomingServer = firstHost(text.slice(incoming, incoming + WINDOW_AFTER));
   }
   draft.anchor ??= proseAnchor;
+}
+
+/**
+ * Example hosts in many languages' help ("smtp.example.com", "smtp.exemplo.com", "smtp.beispiel.de"): an
+ * error message or an illustration, not a server to check, where no outgoing server's name stands by.
+ */
+const EXAMPLE_HOST = /(?:^|\.)(?:example|exemple|exemplo|examplo|beispiel|ejemplo|esempio|voorbeeld|przyklad|priklad|primer)\./;
+/** A host whose own name says it sends mail: smtp., smtpauth., sslout., mailout. … */
+const SENDING_HOST = /^(?:smtps?|smtpauths?|smtp-?auth|smtp-?out|smtp-?relay|sslout|mailout|asmtp|authsmtp|securesmtp|sendmail|submission)\d*[.-]/;
+
+/**
+ * The first host in `text` named for sending mail ("smtp.immerda.ch", "smtpauth.bluewin.ch"), for an
+ * article whose text names its outgoing server only in a list, a table flattened into text or a sentence
+ * the windows do not reach ("imap.example.ch, pop.example.ch, smtp.example.ch"). Only what the hint
+ * shows uses it: the classifier's smells read what the windows, tables and forms give.
+ */
+export function sendingHostIn(text: string): string | null {
+  HOSTNAME.lastIndex = 0;
+  for (let match = HOSTNAME.exec(text), seen = 0; match !== null && seen < 200; match = HOSTNAME.exec(text), seen += 1) {
+    if (SENDING_HOST.test(match[0]) && !EXAMPLE_HOST.test(match[0]) && firstHost(match[0]) !== null) {
+      HOSTNAME.lastIndex = 0;
+      return match[0];
+    }
+  }
+  HOSTNAME.lastIndex = 0;
+  return null;
 }
 
 export interface Extraction {
