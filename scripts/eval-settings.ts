@@ -15,7 +15,7 @@
  *                                       from the train pages' errors; see test/corpus/real/README.md)
  */
 import { readFileSync } from 'node:fs';
-import { extractSettings, sendingHostIn } from '../src/core/detect/extract';
+import { extractSettings, shownOnArticle } from '../src/core/detect/extract';
 import { gatherFacts } from '../src/core/detect/facts';
 import type { ExtractedSettings } from '../src/core/detect/types';
 import { parse } from './lib/detect-eval';
@@ -97,10 +97,9 @@ for (const page of expected) {
     missingTexts += 1;
     continue;
   }
-  // What the hint shows on an article: the settings read, and a sending host named anywhere when none was.
+  // What the hint shows on an article: the settings read, and a sending host or submission port named elsewhere when none was.
   const facts = gatherFacts(parse(item.html), item.url);
-  const read = extractSettings(facts).settings;
-  const settings = read.outgoingServer === null ? { ...read, outgoingServer: sendingHostIn(facts.text) } : read;
+  const settings = shownOnArticle(extractSettings(facts).settings, facts.text);
   const lines: string[] = [];
   for (const field of FIELDS) {
     const read = readValue(settings, field);

@@ -3,7 +3,7 @@
  * as plain strings and numbers, in the seven languages.
  */
 import { describe, expect, it } from 'vitest';
-import { extractSettings, sendingHostIn } from '../../src/core/detect/extract';
+import { extractSettings, sendingHostIn, shownOnArticle, submissionPortIn } from '../../src/core/detect/extract';
 import { securityOf } from '../../src/core/detect/values';
 import { gatherFacts } from '../../src/core/detect/facts';
 import { classifyPage } from '../../src/core/detect/index';
@@ -285,10 +285,14 @@ describe('prose', () => {
     expect(extract(long).outgoingServer).toBeNull();
   });
 
-  it('shows an article the sending host it names only in a list, never an example host', () => {
+  it('shows an article the sending host and submission port it names only in a list, never an example host', () => {
     expect(sendingHostIn('servers: imap.example-isp.ch, pop.example-isp.ch, smtp.example-isp.ch')).toBe('smtp.example-isp.ch');
     expect(sendingHostIn('pop3 pop.bluewin-like.ch | smtpauth smtpauth.bluewin-like.ch')).toBe('smtpauth.bluewin-like.ch');
     expect(sendingHostIn('error: 550 relaying denied by smtp.example.com; see smtp.exemplo.com')).toBeNull();
+    expect(submissionPortIn('ports: imap 143 or 993, pop 110 or 995; smtp: 587 (starttls), 465 (ssl)')).toBe(587);
+    expect(submissionPortIn('the old port 25 is blocked here')).toBeNull();
+    const shown = shownOnArticle({ outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null }, 'use smtp.example-isp.ch; port 465 with ssl');
+    expect(shown).toMatchObject({ outgoingServer: 'smtp.example-isp.ch', port: 465 });
     const filler = 'Many providers stopped letting mail leave through port 25, and a mail program set that way stops sending. '.repeat(3);
     const page = parse(`<!DOCTYPE html><html lang="en"><head><title>Mail will not send: change your outgoing server port</title></head><body><main>
       <h1>Mail will not send: change your outgoing server port</h1><p>Your outgoing server (SMTP) needs port 587 with STARTTLS and SMTP authentication. ${filler}</p>

@@ -304,6 +304,33 @@ export function sendingHostIn(text: string): string | null {
   return null;
 }
 
+/**
+ * The first submission port (587, 465, 2525) `text` names anywhere, for an article whose windows read
+ * none: "SMTP: 587 (STARTTLS), 465 (SSL)", "Use port 465.", "Naudoti 587 serverio prievadą". Like
+ * sendingHostIn, only what the hint shows uses it.
+ */
+export function submissionPortIn(text: string): number | null {
+  MAIL_PORT.lastIndex = 0;
+  for (let match = MAIL_PORT.exec(text), seen = 0; match !== null && seen < 200; match = MAIL_PORT.exec(text), seen += 1) {
+    const port = Number(match[1]);
+    if (isSubmissionPort(port)) {
+      MAIL_PORT.lastIndex = 0;
+      return port;
+    }
+  }
+  MAIL_PORT.lastIndex = 0;
+  return null;
+}
+
+/** What the hint shows on an article: the settings read, and a sending host or submission port named elsewhere when none was. */
+export function shownOnArticle(settings: ExtractedSettings, text: string): ExtractedSettings {
+  return {
+    ...settings,
+    outgoingServer: settings.outgoingServer ?? sendingHostIn(text),
+    port: settings.port ?? submissionPortIn(text),
+  };
+}
+
 export interface Extraction {
   settings: ExtractedSettings;
   sources: ReadonlySet<'form' | 'pairs' | 'prose'>;

@@ -4,7 +4,7 @@
  * fixed budget, and works on a browser Document as well as on linkedom's.
  */
 import { detectClient } from './client-id';
-import { extractSettings, sendingHostIn } from './extract';
+import { extractSettings, shownOnArticle } from './extract';
 import { gatherFacts } from './facts';
 import { checkModel, decide, score, SCORED_KINDS, type Model, type ScoredKind } from './model';
 import { readPage } from './reading';
@@ -91,11 +91,8 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   const signals = signalsFor(kind, parts);
   if (facts.textStats.truncated) signals.push('budget:truncated');
   if (facts.elementStats.truncated) signals.push('budget:elements-truncated');
-  // An article that names its sending host only in a list still gets it shown (sendingHostIn).
-  const settings =
-    kind === 'article' && extraction.settings.outgoingServer === null
-      ? { ...extraction.settings, outgoingServer: sendingHostIn(facts.text) }
-      : extraction.settings;
+  // An article that names its sending host or a submission port only in a list still gets it shown.
+  const settings = kind === 'article' ? shownOnArticle(extraction.settings, facts.text) : extraction.settings;
   return {
     kind,
     confidence: hundredths(probability[kind]),
