@@ -292,7 +292,11 @@ describe('prose', () => {
     expect(submissionPortIn('ports: imap 143 or 993, pop 110 or 995; smtp: 587 (starttls), 465 (ssl)')).toBe(587);
     expect(submissionPortIn('the old port 25 is blocked here')).toBeNull();
     const shown = shownOnArticle({ outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null }, 'use smtp.example-isp.ch; port 465 with ssl');
-    expect(shown).toMatchObject({ outgoingServer: 'smtp.example-isp.ch', port: 465 });
+    expect(shown).toMatchObject({ outgoingServer: 'smtp.example-isp.ch', port: 465, security: 'tls' });
+    const none = { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null };
+    expect(shownOnArticle(none, 'smtp: 587 (starttls), 465 (ssl)').security).toBe('starttls');
+    // The security of another port in the same list is not this port's.
+    expect(shownOnArticle(none, 'use port 587 or port 465 with ssl').security).toBeNull();
     const filler = 'Many providers stopped letting mail leave through port 25, and a mail program set that way stops sending. '.repeat(3);
     const page = parse(`<!DOCTYPE html><html lang="en"><head><title>Mail will not send: change your outgoing server port</title></head><body><main>
       <h1>Mail will not send: change your outgoing server port</h1><p>Your outgoing server (SMTP) needs port 587 with STARTTLS and SMTP authentication. ${filler}</p>

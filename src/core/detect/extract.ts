@@ -322,12 +322,25 @@ export function submissionPortIn(text: string): number | null {
   return null;
 }
 
-/** What the hint shows on an article: the settings read, and a sending host or submission port named elsewhere when none was. */
+/** The security the clause right after the first mention of `port` names ("587 (STARTTLS)", "465 with SSL/TLS"). */
+function securityAfterPort(text: string, port: number): SecurityMode | null {
+  const at = text.search(new RegExp(`(?<![\\d.:])${port}(?![\\d]|[.:]\\d)`));
+  if (at === -1) return null;
+  const clause = text.slice(at, at + 48).split(/\b(?:or|oder|o|ou|oppure|of|eller|lub)\b|[;\n]/)[0] ?? '';
+  return securityOf(clause, port);
+}
+
+/**
+ * What the hint shows on an article: the settings read, and where the windows read none, a sending host
+ * or submission port named elsewhere, and the security named right after that port.
+ */
 export function shownOnArticle(settings: ExtractedSettings, text: string): ExtractedSettings {
+  const port = settings.port ?? submissionPortIn(text);
   return {
     ...settings,
     outgoingServer: settings.outgoingServer ?? sendingHostIn(text),
-    port: settings.port ?? submissionPortIn(text),
+    port,
+    security: settings.security ?? (port === null ? null : securityAfterPort(text, port)),
   };
 }
 
