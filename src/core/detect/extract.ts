@@ -113,6 +113,7 @@ const isIncomingPort = (port: number): boolean => port === 110 || port === 143 |
  * "fees rose from 25 to 40 euros" or "a limit from 25 to 100 messages" is no port.
  */
 const PORT_NAME = '(?:port|puerto|porta|poort|portu|порт)';
+const PORT_NAME_WORD = new RegExp(PORT_NAME);
 const CHANGE_FROM_25 = new RegExp(
   `(?<![\\p{L}\\d])(?:from|von|vom|de|del|du|da|dalla|dal|van|z|ze|från|fra|от|с)\\s+(?:(?:the|der|dem|le|el|la|o|il|het|de)\\s+)?(?:(?:default|standard|standaard)[- ]?)?(?:(?:smtp[- ])?(${PORT_NAME})\\s+)?25\\s+(?:to|auf|a|à|au|al|alla|para|naar|na|till|til|на)\\s+(?:(?:the|den|le|el|la|a|il|de)\\s+)?(?:(${PORT_NAME})\\s+)?(\\d{2,5})(?!\\d)`,
   'gu',
@@ -126,20 +127,15 @@ const CHANGE_FROM_25 = new RegExp(
 function portChangedTo(span: string, sentenceFrom: number): number | undefined {
   const stop = span.slice(sentenceFrom).search(/[.!?\n]/);
   const sentenceEnd = stop === -1 ? span.length : sentenceFrom + stop;
-  CHANGE_FROM_25.lastIndex = 0;
-  for (let match = CHANGE_FROM_25.exec(span); match !== null; match = CHANGE_FROM_25.exec(span)) {
+  for (const match of span.matchAll(CHANGE_FROM_25)) {
     const port = Number(match[3]);
     // The 40 characters before "from", within its sentence: "change the port of the outgoing server from 25 to 8025".
     const before = span.slice(Math.max(0, match.index - 40), match.index);
     const clause = before.slice(before.search(/[^.!?\n]*$/));
     const named =
-      match[1] !== undefined || match[2] !== undefined || new RegExp(PORT_NAME).test(clause) || (match.index >= sentenceFrom && match.index < sentenceEnd);
-    if (named && validPort(port) !== null && port !== 25 && !isIncomingPort(port)) {
-      CHANGE_FROM_25.lastIndex = 0;
-      return port;
-    }
+      match[1] !== undefined || match[2] !== undefined || PORT_NAME_WORD.test(clause) || (match.index >= sentenceFrom && match.index < sentenceEnd);
+    if (named && validPort(port) !== null && port !== 25 && !isIncomingPort(port)) return port;
   }
-  CHANGE_FROM_25.lastIndex = 0;
   return undefined;
 }
 
@@ -188,15 +184,17 @@ const NEGATED_SECURITY =
   /(?<![\p{L}\d])(?:ssl|tls|starttls|encryption|secure connection|connessione sicura|verschlüsselung|cifrado|chiffrement|crittografia|cifratura|versleuteling|szyfrowanie)(?![\p{L}\d])[^.\n]{0,80}?(?:[:|=]\s*|[ \t]*\n[ \t]*|(?:set|setzen|impostat[oa]|configurad[oa]) (?:to|auf|su|a|en|como) )["'“„«]?(?:no|non|nein|nee|never|none|off|nessuna|keine|ninguna|aucune?|nenhuma|geen|nie|なし|無し|否|disabled|deaktiviert|disattivat[oa])(?=["'”“»]?\s*(?:$|\n|[.;,)|]))/u;
 
 /** Security words in the clause after the port ("465 with SSL/TLS or 587 with STARTTLS"), else anywhere in the span. */
+/** The security named in the clause right after `port` first stands in `span` ("587 (STARTTLS)", "465 with SSL/TLS"). */
+function securityAfterPort(span: string, port: number): SecurityMode | null {
+  const at = span.search(new RegExp(`(?<![\\d.:])${port}(?!\\d|[.:]\\d)`));
+  if (at === -1) return null;
+  const clause = span.slice(at, at + 48).split(/\b(?:or|oder|o|ou|oppure|of|eller|lub)\b|[;\n]/)[0] ?? '';
+  return securityOf(clause, port);
+}
+
 function securityNear(span: string, port: number | null): SecurityMode | null {
-  if (port !== null) {
-    const at = span.search(new RegExp(`(?<!\\d)${port}(?!\\d)`));
-    if (at !== -1) {
-      const clause = span.slice(at, at + 40).split(/\b(?:or|oder|o|ou|oppure|of)\b|[;\n]/)[0] ?? '';
-      const near = securityOf(clause, port);
-      if (near !== null) return near;
-    }
-  }
+  const near = port === null ? null : securityAfterPort(span, port);
+  if (near !== null) return near;
   // "SSL | NO", "Use SSL/TLS … set to Never", "Utilizzo di SSL, o TLS, o STARTTLS: NO": the answer is no security.
   if (NEGATED_SECURITY.test(span)) return 'none';
   // Port 465 with an SSL or TLS word in the span is implicit TLS, whatever STARTTLS the span names too: a
@@ -216,14 +214,11 @@ const HOST_END = /[\s。，、；：）]|[\p{Script=Han}\p{Script=Hiragana}\p{Sc
 /** Where `pattern` matches in `text`, at most `limit` times. */
 function spans(pattern: RegExp, text: string, limit: number): Array<{ index: number; end: number }> {
   const found: Array<{ index: number; end: number }> = [];
-  pattern.lastIndex = 0;
-  while (found.length < limit) {
-    const match = pattern.exec(text);
-    if (match === null) break;
+  if (limit <= 0) return found;
+  for (const match of text.matchAll(pattern)) {
     found.push({ index: match.index, end: match.index + match[0].length });
-    if (match[0].length === 0) pattern.lastIndex += 1;
+    if (found.length === limit) break;
   }
-  pattern.lastIndex = 0;
   return found;
 }
 
@@ -293,14 +288,11 @@ const SENDING_HOST = /^(?:smtps?|smtpauths?|smtp-?auth|smtp-?out|smtp-?relay|ssl
  * shows uses it: the classifier's smells read what the windows, tables and forms give.
  */
 export function sendingHostIn(text: string): string | null {
-  HOSTNAME.lastIndex = 0;
-  for (let match = HOSTNAME.exec(text), seen = 0; match !== null && seen < 200; match = HOSTNAME.exec(text), seen += 1) {
-    if (SENDING_HOST.test(match[0]) && !EXAMPLE_HOST.test(match[0]) && firstHost(match[0]) !== null) {
-      HOSTNAME.lastIndex = 0;
-      return match[0];
-    }
+  let seen = 0;
+  for (const [host] of text.matchAll(HOSTNAME)) {
+    if (SENDING_HOST.test(host) && !EXAMPLE_HOST.test(host) && firstHost(host) !== null) return host;
+    if ((seen += 1) === 200) break;
   }
-  HOSTNAME.lastIndex = 0;
   return null;
 }
 
@@ -310,24 +302,13 @@ export function sendingHostIn(text: string): string | null {
  * sendingHostIn, only what the hint shows uses it.
  */
 export function submissionPortIn(text: string): number | null {
-  MAIL_PORT.lastIndex = 0;
-  for (let match = MAIL_PORT.exec(text), seen = 0; match !== null && seen < 200; match = MAIL_PORT.exec(text), seen += 1) {
+  let seen = 0;
+  for (const match of text.matchAll(MAIL_PORT)) {
     const port = Number(match[1]);
-    if (isSubmissionPort(port)) {
-      MAIL_PORT.lastIndex = 0;
-      return port;
-    }
+    if (isSubmissionPort(port)) return port;
+    if ((seen += 1) === 200) break;
   }
-  MAIL_PORT.lastIndex = 0;
   return null;
-}
-
-/** The security the clause right after the first mention of `port` names ("587 (STARTTLS)", "465 with SSL/TLS"). */
-function securityAfterPort(text: string, port: number): SecurityMode | null {
-  const at = text.search(new RegExp(`(?<![\\d.:])${port}(?![\\d]|[.:]\\d)`));
-  if (at === -1) return null;
-  const clause = text.slice(at, at + 48).split(/\b(?:or|oder|o|ou|oppure|of|eller|lub)\b|[;\n]/)[0] ?? '';
-  return securityOf(clause, port);
 }
 
 /**
