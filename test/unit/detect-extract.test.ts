@@ -74,6 +74,36 @@ describe('tables', () => {
       <tr><td>Outgoing Server:</td><td>mail.example.org<br>SMTP Port: 465</td></tr></table>`);
     expect(panel).toMatchObject({ outgoingServer: 'mail.example.org', port: 465 });
   });
+
+  it('gives a table the direction of the card heading above it or of its "Protocol | SMTP" row', () => {
+    // Two cards, each a table of rows that name no direction: the heading above, then the protocol row, says which.
+    const cards = (incoming: string, outgoing: string): string => `
+      <div class="card"><div class="card-header"><h3>${incoming}</h3></div><div class="card-body"><table>
+        <tr><td>Mail protocol</td><td>IMAP</td></tr><tr><td>TCP port</td><td>993 (TLS)</td></tr>
+        <tr><td>Server name</td><td>in.birchwood.example</td></tr></table></div></div>
+      <div class="card"><div class="card-header"><h3>${outgoing}</h3></div><div class="card-body"><table>
+        <tr><td>Mail protocol</td><td>SMTP</td></tr><tr><td>TCP port</td><td>465 (TLS)</td></tr>
+        <tr><td>Server name</td><td>out.birchwood.example</td></tr></table></div></div>`;
+    const expected = { outgoingServer: 'out.birchwood.example', incomingServer: 'in.birchwood.example', port: 465, security: 'tls' };
+    expect(extract(cards('Incoming mail', 'Outgoing mail'))).toMatchObject(expected);
+    expect(extract(cards('Receiving', 'Sending')), 'headings without a direction word: the protocol rows decide').toMatchObject(expected);
+  });
+
+  it('keeps a shared server where the protocol row names one of the servers a mixed table serves', () => {
+    const settings = extract(`<table><tr><th>Option</th><th>Value</th></tr>
+      <tr><td>Protocol</td><td>IMAP</td></tr><tr><td>Mail server</td><td>box.fernhill.example</td></tr>
+      <tr><td>IMAP port</td><td>993</td></tr><tr><td>SMTP port</td><td>465</td></tr><tr><td>SMTP security</td><td>SSL or TLS</td></tr></table>`);
+    expect(settings).toMatchObject({ outgoingServer: 'box.fernhill.example', port: 465, security: 'tls' });
+  });
+
+  it('reads a "SMTP | Details" table and shows its submission port rather than the 25 it lists first', () => {
+    const settings = extract(`<table><thead><tr><th>IMAP</th><th>Details</th></tr></thead>
+      <tr><td>Server hostname</td><td>host.quarry.example</td></tr><tr><td>Port</td><td>143</td></tr><tr><td>Port</td><td>993 (SSL)</td></tr></table>
+      <table><thead><tr><th>SMTP</th><th>Details</th></tr></thead>
+      <tr><td>Server hostname</td><td>host.quarry.example</td></tr><tr><td>Port</td><td>25</td></tr>
+      <tr><td>Port</td><td>587 (SSL)</td></tr><tr><td>Port</td><td>465 (SSL)</td></tr></table>`);
+    expect(settings).toMatchObject({ outgoingServer: 'host.quarry.example', incomingServer: 'host.quarry.example', port: 587, security: 'starttls' });
+  });
 });
 
 describe('forms', () => {

@@ -58,6 +58,8 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   let outgoingContainer: Element | null = null;
   /** A server named for no direction ("Mail server", "Hostname"): one host for IMAP, POP3 and SMTP alike. */
   let sharedHost: { host: string; container: Element } | null = null;
+  /** The port set so far is a pairs row's port 25, which a submission port in a later row replaces. */
+  let port25FromPairs = false;
   for (const pair of pairs) {
     const meaning = meaningOf(pair.key, pair.context);
     if (meaning.direction === 'incoming') {
@@ -85,6 +87,14 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       const port = firstPort(pair.value, 'any');
       if (port === null) continue;
       draft.sources.add('pairs');
+      // A table listing the outgoing server's ports ("Port 25", "Port 587 (SSL)", "Port 465 (SSL)") offers
+      // the submission port beside 25: that is the one to set, where ISPs block 25.
+      if (draft.port === 25 && port25FromPairs && isSubmissionPort(port)) {
+        draft.port = port;
+        draft.security = securityOf(pair.value, port);
+        port25FromPairs = false;
+      }
+      if (draft.port === null && port === 25) port25FromPairs = true;
       draft.port ??= port;
       draft.security ??= securityOf(pair.value, port);
       outgoingContainer ??= pair.container;

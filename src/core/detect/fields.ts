@@ -168,11 +168,21 @@ function valueOf(control: Element, tag: LabelledField['tag'], type: string, labe
  * controls and with a short text, at the control's level or up to four wrappers up, inside its form.
  */
 function sectionDirection(control: Element, form: Element | null): Direction {
-  let current: Element | null = control.parentElement;
-  for (let level = 0; level < 5 && current !== null && current !== form; level += 1) {
+  return directionAbove(control.parentElement, form);
+}
+
+/**
+ * The direction a short header before `start` or one of its first four wrappers gives, stopping at
+ * `stop`: what `sectionDirection` reads for a control, and what a settings table under an "Outgoing
+ * mail" card header or heading gets as its rows' direction (pairs.ts). A sibling holding a `barrier`
+ * (another block of controls, or of tables) belongs to another section and ends the search at its level.
+ */
+export function directionAbove(start: Element | null, stop: Element | null, barrier = 'input, select, textarea'): Direction {
+  let current: Element | null = start;
+  for (let level = 0; level < 5 && current !== null && current !== stop; level += 1) {
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 4; steps += 1, sibling = sibling.previousElementSibling) {
-      if (sibling.querySelector('input, select, textarea') !== null) break;
+      if (sibling.querySelector(barrier) !== null) break;
       const text = sibling.textContent ?? '';
       if (text.trim().length > 0 && text.length <= 40) {
         const direction = directionOf(normalise(text));

@@ -6,7 +6,7 @@
  * "Outgoing | Server | Port" grids and "Setting | Value" lists come out readable.
  */
 import { collectElements, type PageElements } from './elements';
-import { directionOf } from './fields';
+import { directionAbove, directionOf } from './fields';
 import { textOf } from './text';
 import type { Direction, SettingPair } from './types';
 import { normalise } from './vocabulary';
@@ -16,6 +16,8 @@ const MAX_ITEMS = 60;
 const MAX_CELL = 300;
 /** Total characters of cell text this module may read, so a giant data table costs no more than a small one. */
 const MAX_CHARS = 48 * 1024;
+/** A cell that is a mail protocol's name alone, and so says which server its table's rows describe. */
+const PROTOCOL_VALUE = /^(?:smtps?|imaps?|pop3?s?)(?:\s*\(.{0,20}\))?$/i;
 
 export function readPairs(document: Document, elements: PageElements = collectElements(document)): SettingPair[] {
   const pairs: SettingPair[] = [];
@@ -26,25 +28,34 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     budget -= raw.length;
     return normalise(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_CELL);
   };
-  const push = (container: Element, key: string, value: string, context: Direction): Direction => {
+  const push = (container: Element, key: string, value: string, context: Direction, byProtocol = false): Direction => {
     if (!key || !value) return context;
     pairs.push({ key, value, container, context });
-    return directionOf(key) ?? context;
+    return directionOf(key) ?? (byProtocol && PROTOCOL_VALUE.test(value) ? directionOf(value) : null) ?? context;
   };
 
   for (const table of elements.tables) {
     if (budget <= 0) break;
-    let headers: string[] | null = null;
-    let context: Direction = directionOf(cellText(table.querySelector('caption')));
-    const rows = Array.from(table.querySelectorAll('tr')).slice(0, MAX_ROWS);
-    for (const row of rows) {
+    const rows: Array<{ texts: string[]; header: boolean }> = [];
+    for (const row of Array.from(table.querySelectorAll('tr')).slice(0, MAX_ROWS)) {
       if (row.closest('table') !== table) continue;
       const cells = Array.from(row.children).filter((cell) => /^(td|th)$/i.test(cell.tagName));
       if (cells.length < 2) continue;
-      const texts = cells.map((cell) => cellText(cell));
-      const isHeader = headers === null && (cells.every((cell) => /^th$/i.test(cell.tagName)) || row.closest('thead') !== null);
-      if (isHeader) {
+      rows.push({ texts: cells.map((cell) => cellText(cell)), header: cells.every((cell) => /^th$/i.test(cell.tagName)) || row.closest('thead') !== null });
+    }
+    // A "Protocol | SMTP" row says which server the rows after it describe, in a table whose own keys
+    // name no direction (Mailu's client-setup tables); where the keys say "IMAP Port" and "SMTP Port",
+    // the protocol row names one of the servers its shared rows serve.
+    const keyDirections = new Set(rows.map(({ texts }) => directionOf(texts[0] ?? '')));
+    const byProtocol = !keyDirections.has('incoming') && !keyDirections.has('outgoing');
+    let headers: string[] | null = null;
+    // The caption, or else a short heading just before the table ("Outgoing mail" over a client-setup table).
+    let context: Direction = directionOf(cellText(table.querySelector('caption'))) ?? directionAbove(table, null, 'table, input, select, textarea');
+    for (const { texts, header } of rows) {
+      if (headers === null && header) {
         headers = texts;
+        // "SMTP | Details" over a table of one server's rows; a grid's "Setting | IMAP | SMTP" names both and gives none.
+        context = directionOf(texts.join(' ')) ?? context;
         continue;
       }
       const key = texts[0] ?? '';
@@ -53,7 +64,7 @@ export function readPairs(document: Document, elements: PageElements = collectEl
           context = push(table, `${key} ${headers[index] ?? ''}`.trim(), texts[index] ?? '', context);
         }
       }
-      context = push(table, key, texts.slice(1).join(' '), context);
+      context = push(table, key, texts.slice(1).join(' '), context, byProtocol);
     }
   }
 
