@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractSettings, sendingHostIn, shownOnArticle, submissionPortIn } from '../../src/core/detect/extract';
 import { securityOf } from '../../src/core/detect/values';
 import { gatherFacts } from '../../src/core/detect/facts';
+import { readPairs } from '../../src/core/detect/pairs';
 import { classifyPage } from '../../src/core/detect/index';
 import type { ExtractedSettings } from '../../src/core/detect/types';
 import { loadPage, parse } from '../fixtures/pages/corpus';
@@ -87,6 +88,14 @@ describe('tables', () => {
     const expected = { outgoingServer: 'out.birchwood.example', incomingServer: 'in.birchwood.example', port: 465, security: 'tls' };
     expect(extract(cards('Incoming mail', 'Outgoing mail'))).toMatchObject(expected);
     expect(extract(cards('Receiving', 'Sending')), 'headings without a direction word: the protocol rows decide').toMatchObject(expected);
+  });
+
+  it('takes no direction for a table from a short sentence before it, only from a heading', () => {
+    const rows = '<table><tr><td>Server address</td><td>mx.alder.example</td></tr><tr><td>Port</td><td>465</td></tr></table>';
+    const contexts = (before: string): Array<string | null> =>
+      readPairs(parse(`<!DOCTYPE html><html><body>${before}${rows}</body></html>`)).map((pair) => pair.context);
+    expect(contexts('<p>Outgoing mail kept failing for weeks.</p>')).toEqual([null, null]);
+    expect(contexts('<h3>Outgoing mail</h3>')).toEqual(['outgoing', 'outgoing']);
   });
 
   it('keeps a shared server where the protocol row names one of the servers a mixed table serves', () => {

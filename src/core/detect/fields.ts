@@ -10,6 +10,7 @@ import { CJK_INCOMING, CJK_OUTGOING, INCOMING_DIRECTION, INCOMING_SERVER, OUTGOI
 
 const IGNORED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'search', 'color', 'range']);
 const MAX_LABEL = 160;
+const HEADING = /^h[1-6]$/i;
 
 export function directionOf(text: string): Direction {
   const outgoing = has(OUTGOING_SERVER, text) || has(OUTGOING_DIRECTION, text) || has(CJK_OUTGOING, text);
@@ -176,13 +177,17 @@ function sectionDirection(control: Element, form: Element | null): Direction {
  * `stop`: what `sectionDirection` reads for a control, and what a settings table under an "Outgoing
  * mail" card header or heading gets as its rows' direction (pairs.ts). A sibling holding a `barrier`
  * (another block of controls, or of tables) belongs to another section and ends the search at its level.
+ * With `headings`, only a heading (h1 to h6, or a short block holding one) counts: a table stands in
+ * running text more often than a control does, and a short sentence before it is no header.
  */
-export function directionAbove(start: Element | null, stop: Element | null, barrier = 'input, select, textarea'): Direction {
+export function directionAbove(start: Element | null, stop: Element | null, options: { barrier?: string; headings?: boolean } = {}): Direction {
+  const barrier = options.barrier ?? 'input, select, textarea';
   let current: Element | null = start;
   for (let level = 0; level < 5 && current !== null && current !== stop; level += 1) {
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 4; steps += 1, sibling = sibling.previousElementSibling) {
       if (sibling.querySelector(barrier) !== null) break;
+      if (options.headings === true && !HEADING.test(sibling.tagName) && sibling.querySelector('h1, h2, h3, h4, h5, h6') === null) continue;
       const text = sibling.textContent ?? '';
       if (text.trim().length > 0 && text.length <= 40) {
         const direction = directionOf(normalise(text));

@@ -50,7 +50,7 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     const byProtocol = !keyDirections.has('incoming') && !keyDirections.has('outgoing');
     let headers: string[] | null = null;
     // The caption, or else a short heading just before the table ("Outgoing mail" over a client-setup table).
-    let context: Direction = directionOf(cellText(table.querySelector('caption'))) ?? directionAbove(table, null, 'table, input, select, textarea');
+    let context: Direction = directionOf(cellText(table.querySelector('caption'))) ?? directionAbove(table, null, { barrier: 'table, input, select, textarea', headings: true });
     for (const { texts, header } of rows) {
       if (headers === null && header) {
         headers = texts;
