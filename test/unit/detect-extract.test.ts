@@ -345,6 +345,17 @@ describe('prose', () => {
     expect(result.settings).toMatchObject({ outgoingServer: 'smtp.example-isp.ch', port: 587, security: 'starttls' });
   });
 
+  it("reads a port's security from its own label or from the head of its table row", () => {
+    const none = { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null };
+    expect(shownOnArticle(none, 'Gmail SMTP port (TLS): 587\nGmail SMTP port (SSL): 465')).toMatchObject({ port: 587, security: 'starttls' });
+    expect(shownOnArticle(none, 'outgoing port (SSL) 465')).toMatchObject({ port: 465, security: 'tls' });
+    // Stored text keeps a row as "cell | cell"; a page's text gives each cell its own line.
+    expect(shownOnArticle(none, 'sending | IMAP\nSTARTTLS | recommended: port 587, else 25 | 143').security).toBe('starttls');
+    expect(shownOnArticle(none, 'sending\nIMAP\nSTARTTLS\nrecommended: port 587, else 25\n143').security).toBe('starttls');
+    // A security word two lines up heads another row.
+    expect(shownOnArticle(none, 'STARTTLS\nIMAP 143\nSMTP port 587').security).toBeNull();
+  });
+
   it('never gives a POP3 or IMAP port as the outgoing port', () => {
     const settings = extract('<p>Outgoing server: mail.example.net, the host you fetch from (POP3 uses port 110 on it); for sending, its port is 26.</p>');
     expect(settings).toMatchObject({ outgoingServer: 'mail.example.net', port: 26 });

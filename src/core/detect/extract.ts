@@ -193,13 +193,30 @@ function recommendedPort(text: string, ports: readonly number[], changedTo: numb
 const NEGATED_SECURITY =
   /(?<![\p{L}\d])(?:ssl|tls|starttls|encryption|secure connection|connessione sicura|verschlüsselung|cifrado|chiffrement|crittografia|cifratura|versleuteling|szyfrowanie)(?![\p{L}\d])[^.\n]{0,80}?(?:[:|=]\s*|[ \t]*\n[ \t]*|(?:set|setzen|impostat[oa]|configurad[oa]) (?:to|auf|su|a|en|como) )["'“„«]?(?:no|non|nein|nee|never|none|off|nessuna|keine|ninguna|aucune?|nenhuma|geen|nie|なし|無し|否|disabled|deaktiviert|disattivat[oa])(?=["'”“»]?\s*(?:$|\n|[.;,)|]))/u;
 
-/** Security words in the clause after the port ("465 with SSL/TLS or 587 with STARTTLS"), else anywhere in the span. */
-/** The security named in the clause right after `port` first stands in `span` ("587 (STARTTLS)", "465 with SSL/TLS"). */
+/** A security word in parentheses ending a port's label: "SMTP port (TLS): 587", "Port (SSL) 465". */
+const SECURITY_IN_LABEL = /\(\s*(starttls|ssl\/tls|tls\/ssl|ssl|tls)\s*\)[^\p{L}\d\n]{0,3}$/iu;
+/** A table row headed by a security word, the port in a later cell: "STARTTLS | Recommended: port 587". */
+const SECURITY_ROW_HEAD = /^\s*(starttls|ssl\/tls|tls\/ssl|ssl|tls)\s*\|/i;
+/** The same head cell as a page's text gives it: a line of its own, the security word alone. */
+const SECURITY_CELL = /^\s*(starttls|ssl\/tls|tls\/ssl|ssl|tls)\s*$/i;
+
+/**
+ * The security named for the port where `port` first stands in `span`: in the clause right after it
+ * ("587 (STARTTLS)", "465 with SSL/TLS"), else in the port's own label ("Port (TLS): 587") or at the
+ * head of its table row ("STARTTLS | Port 587").
+ */
 function securityAfterPort(span: string, port: number): SecurityMode | null {
   const at = span.search(new RegExp(`(?<![\\d.:])${port}(?!\\d|[.:]\\d)`));
   if (at === -1) return null;
   const clause = span.slice(at, at + 48).split(/\b(?:or|oder|o|ou|oppure|of|eller|lub)\b|[;\n]/)[0] ?? '';
-  return securityOf(clause, port);
+  const after = securityOf(clause, port);
+  if (after !== null) return after;
+  const label = SECURITY_IN_LABEL.exec(span.slice(Math.max(0, at - 24), at))?.[1];
+  if (label !== undefined) return securityOf(label.toLowerCase(), port);
+  const lineStart = span.lastIndexOf('\n', at - 1);
+  const previousLine = lineStart <= 0 ? '' : span.slice(span.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
+  const row = SECURITY_ROW_HEAD.exec(span.slice(lineStart + 1, at))?.[1] ?? SECURITY_CELL.exec(previousLine)?.[1];
+  return row === undefined ? null : securityOf(row.toLowerCase(), port);
 }
 
 function securityNear(span: string, port: number | null): SecurityMode | null {
