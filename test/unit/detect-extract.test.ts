@@ -345,7 +345,7 @@ describe('prose', () => {
     expect(result.settings).toMatchObject({ outgoingServer: 'smtp.example-isp.ch', port: 587, security: 'starttls' });
   });
 
-  it("reads a port's security from its own label or from the head of its table row", () => {
+  it("reads a port's security from its own label, the head of its table row or the labelled line after it", () => {
     const none = { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null };
     expect(shownOnArticle(none, 'Gmail SMTP port (TLS): 587\nGmail SMTP port (SSL): 465')).toMatchObject({ port: 587, security: 'starttls' });
     expect(shownOnArticle(none, 'outgoing port (SSL) 465')).toMatchObject({ port: 465, security: 'tls' });
@@ -354,6 +354,10 @@ describe('prose', () => {
     expect(shownOnArticle(none, 'sending\nIMAP\nSTARTTLS\nrecommended: port 587, else 25\n143').security).toBe('starttls');
     // A security word two lines up heads another row.
     expect(shownOnArticle(none, 'STARTTLS\nIMAP 143\nSMTP port 587').security).toBeNull();
+    // The security's own labelled line right after the port's, in any language the labels are read in.
+    expect(shownOnArticle(none, 'porta: 587\n- ssl : starttls\n- autenticazione: oauth2').security).toBe('starttls');
+    expect(shownOnArticle(none, 'port: select port 465.\nencryption method: choose ssl/tls.').security).toBe('tls');
+    expect(shownOnArticle(none, 'port: 587\nusername: your address\nsecurity: starttls').security, 'two lines down is another setting').toBeNull();
   });
 
   it('never gives a POP3 or IMAP port as the outgoing port', () => {

@@ -202,8 +202,10 @@ const SECURITY_CELL = /^\s*(starttls|ssl\/tls|tls\/ssl|ssl|tls)\s*$/i;
 
 /**
  * The security named for the port where `port` first stands in `span`: in the clause right after it
- * ("587 (STARTTLS)", "465 with SSL/TLS"), else in the port's own label ("Port (TLS): 587") or at the
- * head of its table row ("STARTTLS | Port 587").
+ * ("587 (STARTTLS)", "465 with SSL/TLS"), else in the port's own label ("Port (TLS): 587"), at the
+ * head of its table row ("STARTTLS | Port 587") or in the labelled line right after ("Port: 587", then
+ * "SSL: STARTTLS"). A security word merely earlier in the port's line is not read: on the held-out
+ * pages it named another port's security as often as this one's.
  */
 function securityAfterPort(span: string, port: number): SecurityMode | null {
   const at = span.search(new RegExp(`(?<![\\d.:])${port}(?!\\d|[.:]\\d)`));
@@ -214,9 +216,17 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   const label = SECURITY_IN_LABEL.exec(span.slice(Math.max(0, at - 24), at))?.[1];
   if (label !== undefined) return securityOf(label.toLowerCase(), port);
   const lineStart = span.lastIndexOf('\n', at - 1);
+  const before = span.slice(lineStart + 1, at);
   const previousLine = lineStart <= 0 ? '' : span.slice(span.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
-  const row = SECURITY_ROW_HEAD.exec(span.slice(lineStart + 1, at))?.[1] ?? SECURITY_CELL.exec(previousLine)?.[1];
-  return row === undefined ? null : securityOf(row.toLowerCase(), port);
+  const row = SECURITY_ROW_HEAD.exec(before)?.[1] ?? SECURITY_CELL.exec(previousLine)?.[1];
+  if (row !== undefined) return securityOf(row.toLowerCase(), port);
+  // "Port: 587" then "SSL: STARTTLS": the security's own labelled line right after the port's.
+  const lineEnd = span.indexOf('\n', at);
+  const nextLine = lineEnd === -1 ? '' : (span.slice(lineEnd + 1).split('\n', 1)[0] ?? '').toLowerCase();
+  const colon = nextLine.search(/[:：]/);
+  if (colon <= 0 || colon > 32) return null;
+  const key = nextLine.slice(0, colon);
+  return has(SECURITY_WORD, key) || has(SECURITY_LABEL, key) ? securityOf(nextLine.slice(colon + 1), port) : null;
 }
 
 function securityNear(span: string, port: number | null): SecurityMode | null {
