@@ -169,30 +169,46 @@ function valueOf(control: Element, tag: LabelledField['tag'], type: string, labe
  * controls and with a short text, at the control's level or up to four wrappers up, inside its form.
  */
 function sectionDirection(control: Element, form: Element | null): Direction {
-  return directionAbove(control.parentElement, form);
-}
-
-/**
- * The direction a short header before `start` or one of its first four wrappers gives, stopping at
- * `stop`: what `sectionDirection` reads for a control, and what a settings table under an "Outgoing
- * mail" card header or heading gets as its rows' direction (pairs.ts). A sibling holding a `barrier`
- * (another block of controls, or of tables) belongs to another section and ends the search at its level.
- * With `headings`, only a heading (h1 to h6, or a short block holding one) counts: a table stands in
- * running text more often than a control does, and a short sentence before it is no header.
- */
-export function directionAbove(start: Element | null, stop: Element | null, options: { barrier?: string; headings?: boolean } = {}): Direction {
-  const barrier = options.barrier ?? 'input, select, textarea';
-  let current: Element | null = start;
-  for (let level = 0; level < 5 && current !== null && current !== stop; level += 1) {
+  let current: Element | null = control.parentElement;
+  for (let level = 0; level < 5 && current !== null && current !== form; level += 1) {
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 4; steps += 1, sibling = sibling.previousElementSibling) {
-      if (sibling.querySelector(barrier) !== null) break;
-      if (options.headings === true && !HEADING.test(sibling.tagName) && sibling.querySelector('h1, h2, h3, h4, h5, h6') === null) continue;
+      if (sibling.querySelector('input, select, textarea') !== null) break;
       const text = sibling.textContent ?? '';
       if (text.trim().length > 0 && text.length <= 40) {
         const direction = directionOf(normalise(text));
         if (direction !== null) return direction;
       }
+    }
+    current = current.parentElement;
+  }
+  return null;
+}
+
+/** A heading, or a small block around one (a card header holding its h3). */
+const headingLike = (element: Element): boolean =>
+  HEADING.test(element.tagName) || (element.childElementCount <= 3 && Array.from(element.children).some((child) => HEADING.test(child.tagName)));
+
+/**
+ * The direction of the heading just before a table ("Outgoing mail" over a client-setup table, or in the
+ * header of the card the table sits in), at the table's level or up to four wrappers up. Only a heading
+ * counts: a table stands in running text more often than a control does, and a short sentence before it
+ * is no header. A short paragraph between the heading and the table is passed over; a bigger block
+ * (a list, a form, a section) ends the search at its level, and the nearest heading decides, with or
+ * without a direction. It looks at element children only, never
+ * into a sibling's whole subtree, so a huge page costs no more than a small one.
+ */
+export function headingDirection(table: Element): Direction {
+  let current: Element | null = table;
+  for (let level = 0; level < 5 && current !== null; level += 1) {
+    let sibling = current.previousElementSibling;
+    for (let steps = 0; sibling !== null && steps < 4; steps += 1, sibling = sibling.previousElementSibling) {
+      if (headingLike(sibling)) {
+        const text = sibling.textContent ?? '';
+        if (text.length <= 80) return directionOf(normalise(text));
+        break;
+      }
+      if (sibling.childElementCount > 3) break;
     }
     current = current.parentElement;
   }

@@ -6,7 +6,7 @@
  * "Outgoing | Server | Port" grids and "Setting | Value" lists come out readable.
  */
 import { collectElements, type PageElements } from './elements';
-import { directionAbove, directionOf } from './fields';
+import { directionOf, headingDirection } from './fields';
 import { textOf } from './text';
 import type { Direction, SettingPair } from './types';
 import { normalise } from './vocabulary';
@@ -50,7 +50,7 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     const byProtocol = !keyDirections.has('incoming') && !keyDirections.has('outgoing');
     let headers: string[] | null = null;
     // The caption, or else a short heading just before the table ("Outgoing mail" over a client-setup table).
-    let context: Direction = directionOf(cellText(table.querySelector('caption'))) ?? directionAbove(table, null, { barrier: 'table, input, select, textarea', headings: true });
+    let context: Direction = directionOf(cellText(table.querySelector('caption'))) ?? headingDirection(table);
     for (const { texts, header } of rows) {
       if (headers === null && header) {
         headers = texts;
