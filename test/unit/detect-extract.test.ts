@@ -96,6 +96,9 @@ describe('tables', () => {
       readPairs(parse(`<!DOCTYPE html><html><body>${before}${rows}</body></html>`)).map((pair) => pair.context);
     expect(contexts('<p>Outgoing mail kept failing for weeks.</p>')).toEqual([null, null]);
     expect(contexts('<h3>Outgoing mail</h3>')).toEqual(['outgoing', 'outgoing']);
+    // A short paragraph between heading and table is passed over; the nearest heading decides, even with no direction.
+    expect(contexts('<h3>Outgoing mail</h3><p>Enter <b>these</b> values:</p>')).toEqual(['outgoing', 'outgoing']);
+    expect(contexts('<h3>Outgoing mail</h3><h4>Advanced</h4>')).toEqual([null, null]);
   });
 
   it('keeps a shared server where the protocol row names one of the servers a mixed table serves', () => {
@@ -358,6 +361,9 @@ describe('prose', () => {
     expect(shownOnArticle(none, 'porta: 587\n- ssl : starttls\n- autenticazione: oauth2').security).toBe('starttls');
     expect(shownOnArticle(none, 'port: select port 465.\nencryption method: choose ssl/tls.').security).toBe('tls');
     expect(shownOnArticle(none, 'port: 587\nusername: your address\nsecurity: starttls').security, 'two lines down is another setting').toBeNull();
+    // A line offering both kinds: the port says which is its own.
+    expect(shownOnArticle(none, 'port: 465 or 587\nsecurity type: ssl/tls or starttls').security).toBe('tls');
+    expect(shownOnArticle(none, 'port: 587 or 465\nsecurity type: ssl/tls or starttls').security).toBe('starttls');
   });
 
   it('never gives a POP3 or IMAP port as the outgoing port', () => {

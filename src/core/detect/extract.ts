@@ -226,7 +226,12 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   const colon = nextLine.search(/[:：]/);
   if (colon <= 0 || colon > 32) return null;
   const key = nextLine.slice(0, colon);
-  return has(SECURITY_WORD, key) || has(SECURITY_LABEL, key) ? securityOf(nextLine.slice(colon + 1), port) : null;
+  if (!has(SECURITY_WORD, key) && !has(SECURITY_LABEL, key)) return null;
+  // "Port: 465 or 587", then "Security: SSL/TLS or STARTTLS": where a line offers both kinds, the port
+  // tells which is its own (465 speaks implicit TLS only, 587 STARTTLS); another port gets neither.
+  const value = nextLine.slice(colon + 1);
+  if (!has(STARTTLS, value) || !(has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value))) return securityOf(value, port);
+  return port === 465 ? 'tls' : port === 587 ? 'starttls' : null;
 }
 
 function securityNear(span: string, port: number | null): SecurityMode | null {
