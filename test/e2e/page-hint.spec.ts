@@ -82,6 +82,21 @@ test('an account page gets the note beside its settings with a Check action for 
   expect(extensionErrors).toEqual([]);
 });
 
+test("a page whose servers are a pattern shows it as the page's pattern and offers to check the reader's own server", async () => {
+  const page = await open(`${pages.origin}/real-shapes/en-hosting-kb-yourdomain-pattern.html`);
+  await expect(hint(page)).toBeVisible();
+  await expand(page);
+  await expect(hint(page)).toContainText("The page's pattern for the outgoing server (your own domain goes in): mail.yourdomain.com:587");
+  await expect(hint(page).getByRole('button', { name: 'Check my server' })).toBeVisible();
+  await expect(hint(page).getByRole('button', { name: /mail\.yourdomain\.com/ })).toHaveCount(0);
+  // What the popup prefills its check and checklist from: the page's port, never the pattern's host.
+  const stored = await launched.worker.evaluate(() => chrome.storage.session.get(null));
+  const classified = Object.entries(stored).filter(([key]) => key.startsWith('page:')).map(([, value]) => value as { settings: { outgoingServer: string | null; port: number | null } });
+  expect(classified.map((entry) => entry.settings)).toEqual([{ outgoingServer: null, port: 587, security: 'starttls' }]);
+  await page.screenshot({ path: 'test-results/page-hint-pattern.png' });
+  expect(extensionErrors).toEqual([]);
+});
+
 for (const nearMiss of ['en-router-port-forwarding.html', 'de-router-portfreigabe.html', 'en-hosting-change-ssh-port.html']) {
   test(`no hint on the near miss ${nearMiss}`, async () => {
     const page = await open(`${pages.origin}/${nearMiss}`);

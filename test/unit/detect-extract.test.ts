@@ -3,7 +3,7 @@
  * as plain strings and numbers, in the seven languages.
  */
 import { describe, expect, it } from 'vitest';
-import { extractSettings, sendingHostIn, shownOnArticle, submissionPortIn } from '../../src/core/detect/extract';
+import { extractSettings, isPlaceholderHost, sendingHostIn, shownOnArticle, submissionPortIn } from '../../src/core/detect/extract';
 import { securityOf } from '../../src/core/detect/values';
 import { gatherFacts } from '../../src/core/detect/facts';
 import { readPairs } from '../../src/core/detect/pairs';
@@ -364,6 +364,15 @@ describe('prose', () => {
     // A line offering both kinds: the port says which is its own.
     expect(shownOnArticle(none, 'port: 465 or 587\nsecurity type: ssl/tls or starttls').security).toBe('tls');
     expect(shownOnArticle(none, 'port: 587 or 465\nsecurity type: ssl/tls or starttls').security).toBe('starttls');
+  });
+
+  it("tells a help text's pattern host from a server to check", () => {
+    for (const pattern of ['mail.yourdomain.com', 'smtp.ihre-domain.tld', 'mail.votre-domaine.fr', 'smtp.tudominio.es', 'mail.seudominio.com.br', 'smtp.twojadomena.pl', 'mail.aminhaempresa.com', 'mail.domain.com', 'smtp.example.com', 'smtp.beispiel.de']) {
+      expect(isPlaceholderHost(pattern), pattern).toBe(true);
+    }
+    for (const real of ['smtp.gmail.com', 'smtp.domainfactory.de', 'mail.domeinuak.eus', 'sslout.de', 'smtp.example-isp.ch', 'mx.oakridge-host.example']) {
+      expect(isPlaceholderHost(real), real).toBe(false);
+    }
   });
 
   it('never gives a POP3 or IMAP port as the outgoing port', () => {

@@ -320,6 +320,22 @@ function fromProse(facts: PageFacts, draft: Draft): void {
  * error message or an illustration, not a server to check, where no outgoing server's name stands by.
  */
 const EXAMPLE_HOST = /(?:^|\.)(?:example|exemple|exemplo|examplo|beispiel|ejemplo|esempio|voorbeeld|przyklad|priklad|primer)\./;
+/**
+ * A label that stands for the reader's own domain in a help text's pattern: "yourdomain", "ihre-domain",
+ * "votre-domaine", "tudominio", "uwdomein", "twojadomena", "aminhaempresa", a bare "domain"…
+ */
+const PLACEHOLDER_LABEL =
+  /^(?:(?:your|yours|ihre?|deine?|eure|votre|ton|tu|su|seu|sua|a-?minha|minha|tuo|il-?tuo|vostro|uw|jouw|twoja|moja|tvoje|vase|din|ditt|my)[-_]?(?:own[-_]?)?(?:domain-?name|domain|domäne|domaene|domaine|dominio|domena|domein|doména|site|company|isp|server|provider|firma|empresa|entreprise|azienda|bedrijf)s?|domain|domaine|dominio|domena|domein|doména)$/;
+
+/**
+ * A host a help text gives as a pattern, not one to check: "mail.yourdomain.com", "smtp.ihre-domain.tld",
+ * "smtp.example.com". The hint shows it as the page's pattern and offers to check the reader's own server.
+ */
+export function isPlaceholderHost(host: string): boolean {
+  const labels = host.toLowerCase().split('.');
+  return EXAMPLE_HOST.test(host.toLowerCase()) || labels.at(-1) === 'tld' || labels.some((label) => PLACEHOLDER_LABEL.test(label));
+}
+
 /** A host whose own name says it sends mail: smtp., smtpauth., sslout., mailout. … */
 const SENDING_HOST = /^(?:smtps?|smtpauths?|smtp-?auth|smtp-?out|smtp-?relay|sslout|mailout|asmtp|authsmtp|securesmtp|sendmail|submission)\d*[.-]/;
 

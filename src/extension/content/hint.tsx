@@ -8,6 +8,7 @@
  * the settings it is about, taking no space in the page's flow. A click or Enter opens the full note.
  */
 import { render } from 'preact';
+import { isPlaceholderHost } from '../../core/detect/extract';
 import { classifyPage } from '../../core/detect/index';
 import type { PageClassification } from '../../core/detect/types';
 import { findClient } from '../../core/clients/registry';
@@ -85,8 +86,11 @@ function Hint({ result, shape, opensUp, side, open, onToggle, onHide }: HintProp
   const { outgoingServer: server, port, security } = result.settings;
   const wording = hintWording(kind, { outgoingServer: server, port, security });
   const client = result.clientId ? findClient(result.clientId) : undefined;
+  // "mail.yourdomain.com" is the page's pattern: shown as such, never offered for a check.
+  const pattern = server !== null && isPlaceholderHost(server);
+  const checkable = pattern ? null : server;
   const openView = (view: 'checklist' | 'check') =>
-    send({ type: 'hint:open', view, clientId: client?.id ?? null, server, port, security });
+    send({ type: 'hint:open', view, clientId: client?.id ?? null, server: checkable, port, security });
   const line = say(wording.line);
   const compact = shape !== 'bar' && !open;
   return (
@@ -120,7 +124,7 @@ function Hint({ result, shape, opensUp, side, open, onToggle, onHide }: HintProp
         <p>{say(wording.body)}</p>
         {server && (
           <p class="server">
-            {t('hintServer')} <strong>{server}</strong>
+            {t(pattern ? 'hintServerPattern' : 'hintServer')} <strong>{server}</strong>
             {port !== null && <span>:{port}</span>}
           </p>
         )}
@@ -131,7 +135,7 @@ function Hint({ result, shape, opensUp, side, open, onToggle, onHide }: HintProp
             </button>
           )}
           <button type="button" class={kind === 'article' ? 'secondary' : 'primary'} onClick={() => openView('check')}>
-            {server ? t('hintCheckServer', server) : t('hintCheckMyServer')}
+            {checkable ? t('hintCheckServer', checkable) : t('hintCheckMyServer')}
           </button>
         </div>
         <p class="hide">
@@ -262,7 +266,8 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const result = classifyPage(document, location.href, { signal });
   if (signal.aborted || result.kind === 'none') return false;
   const { outgoingServer, port, security } = result.settings;
-  const settings: PageSettings = { outgoingServer, port, security };
+  // The popup prefills its check and checklist with the page's server: never with a pattern's.
+  const settings: PageSettings = { outgoingServer: outgoingServer !== null && isPlaceholderHost(outgoingServer) ? null : outgoingServer, port, security };
   send({ type: 'page:classified', kind: result.kind, settings, clientId: result.clientId });
   // Never twice on one page, and never where the person said no.
   if (shownFor === location.href || (await dismissedHere()) || signal.aborted) return true;
