@@ -82,6 +82,20 @@ describe('text budget', () => {
     expect(elapsed).toBeLessThan(3000);
   }, 60_000);
 
+  it("reads a table's heading, never the whole block that holds it", () => {
+    // A build log under its heading, then thirty settings tables: the heading search looks at the h2 only.
+    const tables = Array.from({ length: 30 }, (_, index) => `<div><table><tr><td>Port</td><td>${587 + index}</td></tr></table></div>`).join('');
+    const document = parse(`<html><body><main><div id="log"><h2>Outgoing mail</h2><pre>${'line of a long build log\n'.repeat(20_000)}</pre></div>${tables}</main></body></html>`);
+    const block = document.getElementById('log')!;
+    let wholeReads = 0;
+    for (const element of [block, block.querySelector('pre')!]) {
+      const own = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'textContent') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Object.getPrototypeOf(element)), 'textContent');
+      Object.defineProperty(element, 'textContent', { get() { wholeReads += 1; return own?.get?.call(element); }, configurable: true });
+    }
+    classifyPage(document, 'https://example.net/settings');
+    expect(wholeReads).toBe(0);
+  });
+
   it('skips script, style, noscript, template and page chrome', () => {
     const document = parse(`<html><body><nav>Outgoing server settings</nav><script>var smtpPort = 587;</script><style>.smtp{}</style>
       <noscript>SMTP</noscript><template><p>outgoing server</p></template><aside>SMTP port</aside><main><p>Hello</p></main><footer>SMTP</footer></body></html>`);

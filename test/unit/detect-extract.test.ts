@@ -101,6 +101,12 @@ describe('tables', () => {
     expect(contexts('<h3>Outgoing mail</h3><h4>Advanced</h4>')).toEqual([null, null]);
   });
 
+  it("gives port 465 in a 'Port | Encryption' table its own security, not the row above's", () => {
+    const settings = extract(`<p>Our outgoing mail server takes these ports.</p><table><tr><th>Port</th><th>Encryption</th></tr>
+      <tr><td>25</td><td>STARTTLS</td></tr><tr><td>465</td><td>SSL/TLS</td></tr></table>`);
+    expect(settings.security).not.toBe('starttls');
+  });
+
   it('keeps a shared server where the protocol row names one of the servers a mixed table serves', () => {
     const settings = extract(`<table><tr><th>Option</th><th>Value</th></tr>
       <tr><td>Protocol</td><td>IMAP</td></tr><tr><td>Mail server</td><td>box.fernhill.example</td></tr>
@@ -361,6 +367,10 @@ describe('prose', () => {
     expect(shownOnArticle(none, 'porta: 587\n- ssl : starttls\n- autenticazione: oauth2').security).toBe('starttls');
     expect(shownOnArticle(none, 'port: select port 465.\nencryption method: choose ssl/tls.').security).toBe('tls');
     expect(shownOnArticle(none, 'port: 587\nusername: your address\nsecurity: starttls').security, 'two lines down is another setting').toBeNull();
+    // A lone security word before the port's line that ends the row above ("Port | Encryption": 25 | STARTTLS, 465 | SSL/TLS).
+    expect(shownOnArticle(none, 'smtp port\nencryption\n25\nstarttls\n465\nssl/tls').security).not.toBe('starttls');
+    // Another port's bracketed security is no label of this one.
+    expect(shownOnArticle(none, 'smtp: port 25 (starttls) / 465').security).not.toBe('starttls');
     // A line offering both kinds: the port says which is its own.
     expect(shownOnArticle(none, 'port: 465 or 587\nsecurity type: ssl/tls or starttls').security).toBe('tls');
     expect(shownOnArticle(none, 'port: 587 or 465\nsecurity type: ssl/tls or starttls').security).toBe('starttls');
@@ -370,9 +380,13 @@ describe('prose', () => {
     for (const pattern of ['mail.yourdomain.com', 'smtp.ihre-domain.tld', 'mail.votre-domaine.fr', 'smtp.tudominio.es', 'mail.seudominio.com.br', 'smtp.twojadomena.pl', 'mail.aminhaempresa.com', 'mail.domain.com', 'smtp.example.com', 'smtp.beispiel.de']) {
       expect(isPlaceholderHost(pattern), pattern).toBe(true);
     }
-    for (const real of ['smtp.gmail.com', 'smtp.domainfactory.de', 'mail.domeinuak.eus', 'sslout.de', 'smtp.example-isp.ch', 'mx.oakridge-host.example']) {
+    for (const real of ['smtp.gmail.com', 'smtp.domainfactory.de', 'mail.domeinuak.eus', 'sslout.de', 'smtp.example-isp.ch', 'mx.oakridge-host.example', 'mail.mydomain.com', 'mail.myserver.de', 'smtp.yourserver.se', 'smtp.myisp.net', 'mail.domain.hostpoint.ch']) {
       expect(isPlaceholderHost(real), real).toBe(false);
     }
+    // A registrar whose name is a pattern word names its own real servers on its own pages.
+    expect(isPlaceholderHost('smtp.domena.pl')).toBe(true);
+    expect(isPlaceholderHost('smtp.domena.pl', 'pomoc.domena.pl')).toBe(false);
+    expect(isPlaceholderHost('mail.dominio.com.br', 'ajuda.dominio.com.br')).toBe(false);
   });
 
   it('never gives a POP3 or IMAP port as the outgoing port', () => {

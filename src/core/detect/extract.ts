@@ -60,6 +60,7 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   let sharedHost: { host: string; container: Element } | null = null;
   /** The port set so far is a pairs row's port 25, which a submission port in a later row replaces. */
   let port25FromPairs = false;
+  const securityFromForm = draft.security !== null;
   for (const pair of pairs) {
     const meaning = meaningOf(pair.key, pair.context);
     if (meaning.direction === 'incoming') {
@@ -91,7 +92,8 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       // the submission port beside 25: that is the one to set, where ISPs block 25.
       if (draft.port === 25 && port25FromPairs && isSubmissionPort(port)) {
         draft.port = port;
-        draft.security = securityOf(pair.value, port);
+        // The security the rows gave belonged to port 25; one a form field gave stays.
+        if (!securityFromForm) draft.security = securityOf(pair.value, port);
         port25FromPairs = false;
       }
       if (draft.port === null && port === 25) port25FromPairs = true;
@@ -201,6 +203,27 @@ const SECURITY_ROW_HEAD = /^\s*(starttls|ssl\/tls|tls\/ssl|ssl|tls)\s*\|/i;
 const SECURITY_CELL = /^\s*(starttls|ssl\/tls|tls\/ssl|ssl|tls)\s*$/i;
 
 /**
+ * The security the port's own label ("Port (TLS): 587", no other number in between) or the head of its
+ * table row names: "STARTTLS | port 587" in stored text, or, in a page's text where each cell is a line,
+ * a lone "STARTTLS" line right before the port's, unless the line before that is a bare number (then the
+ * lone word ends the row above, in a "Port | Encryption" table).
+ */
+function securityBeforePort(span: string, at: number, port: number): SecurityMode | null {
+  const window = span.slice(Math.max(0, at - 24), at);
+  const label = /\d/.test(window) ? undefined : SECURITY_IN_LABEL.exec(window)?.[1];
+  if (label !== undefined) return securityOf(label.toLowerCase(), port);
+  const lineStart = span.lastIndexOf('\n', at - 1);
+  const head = SECURITY_ROW_HEAD.exec(span.slice(lineStart + 1, at))?.[1];
+  if (head !== undefined) return securityOf(head.toLowerCase(), port);
+  if (lineStart <= 0) return null;
+  const previousStart = span.lastIndexOf('\n', lineStart - 1);
+  const cell = SECURITY_CELL.exec(span.slice(previousStart + 1, lineStart))?.[1];
+  if (cell === undefined) return null;
+  const rowAbove = previousStart <= 0 ? '' : span.slice(span.lastIndexOf('\n', previousStart - 1) + 1, previousStart);
+  return /^\s*\d+\s*$/.test(rowAbove) ? null : securityOf(cell.toLowerCase(), port);
+}
+
+/**
  * The security named for the port where `port` first stands in `span`: in the clause right after it
  * ("587 (STARTTLS)", "465 with SSL/TLS"), else in the port's own label ("Port (TLS): 587"), at the
  * head of its table row ("STARTTLS | Port 587") or in the labelled line right after ("Port: 587", then
@@ -213,13 +236,9 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   const clause = span.slice(at, at + 48).split(/\b(?:or|oder|o|ou|oppure|of|eller|lub)\b|[;\n]/)[0] ?? '';
   const after = securityOf(clause, port);
   if (after !== null) return after;
-  const label = SECURITY_IN_LABEL.exec(span.slice(Math.max(0, at - 24), at))?.[1];
-  if (label !== undefined) return securityOf(label.toLowerCase(), port);
-  const lineStart = span.lastIndexOf('\n', at - 1);
-  const before = span.slice(lineStart + 1, at);
-  const previousLine = lineStart <= 0 ? '' : span.slice(span.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
-  const row = SECURITY_ROW_HEAD.exec(before)?.[1] ?? SECURITY_CELL.exec(previousLine)?.[1];
-  if (row !== undefined) return securityOf(row.toLowerCase(), port);
+  const named = securityBeforePort(span, at, port);
+  // 465 speaks TLS from the first byte: a STARTTLS read off a neighbouring label or cell is another port's.
+  if (named !== null) return port === 465 && named === 'starttls' ? null : named;
   // "Port: 587" then "SSL: STARTTLS": the security's own labelled line right after the port's.
   const lineEnd = span.indexOf('\n', at);
   const nextLine = lineEnd === -1 ? '' : (span.slice(lineEnd + 1).split('\n', 1)[0] ?? '').toLowerCase();
@@ -322,18 +341,35 @@ function fromProse(facts: PageFacts, draft: Draft): void {
 const EXAMPLE_HOST = /(?:^|\.)(?:example|exemple|exemplo|examplo|beispiel|ejemplo|esempio|voorbeeld|przyklad|priklad|primer)\./;
 /**
  * A label that stands for the reader's own domain in a help text's pattern: "yourdomain", "ihre-domain",
- * "votre-domaine", "tudominio", "uwdomein", "twojadomena", "aminhaempresa", a bare "domain"…
+ * "votre-domaine", "tudominio", "uwdomein", "twojadomena", "aminhaempresa". "my…" is left out: mydomain,
+ * myserver and the like are real names.
  */
-const PLACEHOLDER_LABEL =
-  /^(?:(?:your|yours|ihre?|deine?|eure|votre|ton|tu|su|seu|sua|a-?minha|minha|tuo|il-?tuo|vostro|uw|jouw|twoja|moja|tvoje|vase|din|ditt|my)[-_]?(?:own[-_]?)?(?:domain-?name|domain|domäne|domaene|domaine|dominio|domena|domein|doména|site|company|isp|server|provider|firma|empresa|entreprise|azienda|bedrijf)s?|domain|domaine|dominio|domena|domein|doména)$/;
+const PATTERN_LABEL =
+  /^(?:(?:your|yours|ihre?|deine?|eure|votre|tu|su|seu|sua|a-?minha|minha|tuo|il-?tuo|vostro|uw|jouw|twoja|tvoje|vase)[-_]?(?:own[-_]?)?(?:domain-?name|domain|domäne|domaene|domaine|dominio|domena|domein|doména|site|website|company|isp|provider|firma|empresa|entreprise|azienda|bedrijf)s?|your[-_]server|moja-?domena)$/;
+/** A bare "domain" word, a pattern only as the name registered under the suffix: smtp.domain.com, not mail.domain.hostpoint.ch. */
+const DOMAIN_WORD = /^(?:domain|domaine|dominio|domena|domein|doména)$/;
+/** Second-level suffixes of country domains ("com.br", "co.uk"), so that the registered name is found. */
+const SECOND_LEVEL = /^(?:com|co|net|org|gov|edu|ac|or|ne|go|gob|nom)$/;
 
 /**
  * A host a help text gives as a pattern, not one to check: "mail.yourdomain.com", "smtp.ihre-domain.tld",
- * "smtp.example.com". The hint shows it as the page's pattern and offers to check the reader's own server.
+ * "smtp.domain.com", "smtp.example.com". A host under the page's own site (`pageHost`) is never one: a
+ * registrar whose name is a pattern word names its own real servers.
  */
-export function isPlaceholderHost(host: string): boolean {
+export function isPlaceholderHost(host: string, pageHost = ''): boolean {
   const labels = host.toLowerCase().split('.');
-  return EXAMPLE_HOST.test(host.toLowerCase()) || labels.at(-1) === 'tld' || labels.some((label) => PLACEHOLDER_LABEL.test(label));
+  const site = (name: string): string => {
+    const parts = name.toLowerCase().split('.');
+    return parts.slice(parts.length >= 3 && SECOND_LEVEL.test(parts.at(-2) ?? '') && (parts.at(-1) ?? '').length === 2 ? -3 : -2).join('.');
+  };
+  if (pageHost !== '' && site(pageHost) === site(host)) return false;
+  const registered = labels.length >= 3 && SECOND_LEVEL.test(labels.at(-2) ?? '') && (labels.at(-1) ?? '').length === 2 ? labels.at(-3) : labels.at(-2);
+  return (
+    EXAMPLE_HOST.test(host.toLowerCase()) ||
+    labels.at(-1) === 'tld' ||
+    labels.some((label) => PATTERN_LABEL.test(label)) ||
+    DOMAIN_WORD.test(registered ?? '')
+  );
 }
 
 /** A host whose own name says it sends mail: smtp., smtpauth., sslout., mailout. … */

@@ -5,6 +5,7 @@
  * Reads the controls the bounded element walk found (elements.ts).
  */
 import { collectElements, type PageElements } from './elements';
+import { textOf } from './text';
 import type { Direction, LabelledField } from './types';
 import { CJK_INCOMING, CJK_OUTGOING, INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, has, normalise } from './vocabulary';
 
@@ -185,29 +186,29 @@ function sectionDirection(control: Element, form: Element | null): Direction {
   return null;
 }
 
-/** A heading, or a small block around one (a card header holding its h3). */
-const headingLike = (element: Element): boolean =>
-  HEADING.test(element.tagName) || (element.childElementCount <= 3 && Array.from(element.children).some((child) => HEADING.test(child.tagName)));
+/** The heading `element` is, or holds as a child (a card header holding its h3), or null. */
+function headingOf(element: Element): Element | null {
+  if (HEADING.test(element.tagName)) return element;
+  if (element.childElementCount > 3) return null;
+  return Array.from(element.children).find((child) => HEADING.test(child.tagName)) ?? null;
+}
 
 /**
  * The direction of the heading just before a table ("Outgoing mail" over a client-setup table, or in the
  * header of the card the table sits in), at the table's level or up to four wrappers up. Only a heading
  * counts: a table stands in running text more often than a control does, and a short sentence before it
- * is no header. A short paragraph between the heading and the table is passed over; a bigger block
- * (a list, a form, a section) ends the search at its level, and the nearest heading decides, with or
- * without a direction. It looks at element children only, never
- * into a sibling's whole subtree, so a huge page costs no more than a small one.
+ * is no header. Siblings with at most three element children (a paragraph, a short list) are passed
+ * over, a bigger block ends the search at its level, and the nearest heading decides, with or without a
+ * direction. Only the heading's own text is read, and at most 160 characters of it, so a huge page costs
+ * no more than a small one.
  */
-export function headingDirection(table: Element): Direction {
+export function headingDirection(document: Document, table: Element): Direction {
   let current: Element | null = table;
   for (let level = 0; level < 5 && current !== null; level += 1) {
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 4; steps += 1, sibling = sibling.previousElementSibling) {
-      if (headingLike(sibling)) {
-        const text = sibling.textContent ?? '';
-        if (text.length <= 80) return directionOf(normalise(text));
-        break;
-      }
+      const heading = headingOf(sibling);
+      if (heading !== null) return directionOf(normalise(textOf(document, heading, 160)));
       if (sibling.childElementCount > 3) break;
     }
     current = current.parentElement;

@@ -16,8 +16,8 @@ const MAX_ITEMS = 60;
 const MAX_CELL = 300;
 /** Total characters of cell text this module may read, so a giant data table costs no more than a small one. */
 const MAX_CHARS = 48 * 1024;
-/** A cell that is a mail protocol's name alone, and so says which server its table's rows describe. */
-const PROTOCOL_VALUE = /^(?:smtps?|imaps?|pop3?s?)(?:\s*\(.{0,20}\))?$/i;
+/** A cell that is a mail protocol's name alone (with a note in brackets), and so says which server its table's rows describe. */
+const PROTOCOL_VALUE = /^(?:smtps?|imaps?|pop3?)(?:\s*\(.{0,20}\))?$/i;
 
 export function readPairs(document: Document, elements: PageElements = collectElements(document)): SettingPair[] {
   const pairs: SettingPair[] = [];
@@ -50,7 +50,7 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     const byProtocol = !keyDirections.has('incoming') && !keyDirections.has('outgoing');
     let headers: string[] | null = null;
     // The caption, or else a short heading just before the table ("Outgoing mail" over a client-setup table).
-    let context: Direction = directionOf(cellText(table.querySelector('caption'))) ?? headingDirection(table);
+    let context: Direction = directionOf(cellText(table.querySelector('caption'))) ?? headingDirection(document, table);
     for (const { texts, header } of rows) {
       if (headers === null && header) {
         headers = texts;

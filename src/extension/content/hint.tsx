@@ -87,7 +87,7 @@ function Hint({ result, shape, opensUp, side, open, onToggle, onHide }: HintProp
   const wording = hintWording(kind, { outgoingServer: server, port, security });
   const client = result.clientId ? findClient(result.clientId) : undefined;
   // "mail.yourdomain.com" is the page's pattern: shown as such, never offered for a check.
-  const pattern = server !== null && isPlaceholderHost(server);
+  const pattern = server !== null && isPlaceholderHost(server, location.hostname);
   const checkable = pattern ? null : server;
   const openView = (view: 'checklist' | 'check') =>
     send({ type: 'hint:open', view, clientId: client?.id ?? null, server: checkable, port, security });
@@ -267,7 +267,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   if (signal.aborted || result.kind === 'none') return false;
   const { outgoingServer, port, security } = result.settings;
   // The popup prefills its check and checklist with the page's server: never with a pattern's.
-  const settings: PageSettings = { outgoingServer: outgoingServer !== null && isPlaceholderHost(outgoingServer) ? null : outgoingServer, port, security };
+  const settings: PageSettings = { outgoingServer: outgoingServer !== null && isPlaceholderHost(outgoingServer, location.hostname) ? null : outgoingServer, port, security };
   send({ type: 'page:classified', kind: result.kind, settings, clientId: result.clientId });
   // Never twice on one page, and never where the person said no.
   if (shownFor === location.href || (await dismissedHere()) || signal.aborted) return true;
