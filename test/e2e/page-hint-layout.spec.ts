@@ -141,10 +141,10 @@ test('"Steps for …" carries the page\'s server, port and security into the che
   await page.goto(`${pages.origin}/es-hosting-thunderbird-smtp.html`);
   await expand(page);
   const popup = await popupFrom(current, () => host(page).getByRole('button', { name: 'Steps for Mozilla Thunderbird' }).click());
-  await expect(popup.getByTestId('target-server')).toHaveText('smtp.tudominio.example');
+  await expect(popup.getByTestId('target-server')).toHaveText('smtp.hostalianorte.example');
   await expect(popup.getByTestId('target-port')).toHaveText('465');
   await expect(popup.getByTestId('target-security')).toHaveText('SSL/TLS');
-  await expect(popup.locator('.steps')).toContainText('smtp.tudominio.example');
+  await expect(popup.locator('.steps')).toContainText('smtp.hostalianorte.example');
   await expect(popup.locator('.steps')).not.toContainText('your current outgoing server');
 });
 
