@@ -28,10 +28,21 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     budget -= raw.length;
     return normalise(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_CELL);
   };
+  // Keys repeat ("Port", "Server", one per table) and the direction words are long alternations: read each once.
+  const seen = new Map<string, Direction>();
+  const direction = (text: string): Direction => {
+    if (text === '') return null;
+    let known = seen.get(text);
+    if (known === undefined) {
+      known = directionOf(text);
+      seen.set(text, known);
+    }
+    return known;
+  };
   const push = (container: Element, key: string, value: string, context: Direction, byProtocol = false): Direction => {
     if (!key || !value) return context;
     pairs.push({ key, value, container, context });
-    return directionOf(key) ?? (byProtocol && PROTOCOL_VALUE.test(value) ? directionOf(value) : null) ?? context;
+    return direction(key) ?? (byProtocol && PROTOCOL_VALUE.test(value) ? direction(value) : null) ?? context;
   };
 
   for (const table of elements.tables) {
@@ -46,16 +57,16 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     // A "Protocol | SMTP" row says which server the rows after it describe, in a table whose own keys
     // name no direction (Mailu's client-setup tables); where the keys say "IMAP Port" and "SMTP Port",
     // the protocol row names one of the servers its shared rows serve.
-    const keyDirections = new Set(rows.map(({ texts }) => directionOf(texts[0] ?? '')));
+    const keyDirections = new Set(rows.filter(({ header }) => !header).map(({ texts }) => direction(texts[0] ?? '')));
     const byProtocol = !keyDirections.has('incoming') && !keyDirections.has('outgoing');
     let headers: string[] | null = null;
     // The caption, or else a short heading just before the table ("Outgoing mail" over a client-setup table).
-    let context: Direction = directionOf(cellText(table.querySelector('caption'))) ?? headingDirection(document, table);
+    let context: Direction = direction(cellText(table.querySelector('caption'))) ?? headingDirection(document, table);
     for (const { texts, header } of rows) {
       if (headers === null && header) {
         headers = texts;
         // "SMTP | Details" over a table of one server's rows; a grid's "Setting | IMAP | SMTP" names both and gives none.
-        context = directionOf(texts.join(' ')) ?? context;
+        context = direction(texts.join(' ')) ?? context;
         continue;
       }
       const key = texts[0] ?? '';
