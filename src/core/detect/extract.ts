@@ -358,18 +358,20 @@ const SECOND_LEVEL = /^(?:com|co|net|org|gov|edu|ac|or|ne|go|gob|nom)$/;
  */
 export function isPlaceholderHost(host: string, pageHost = ''): boolean {
   const labels = host.toLowerCase().split('.');
-  const site = (name: string): string => {
-    const parts = name.toLowerCase().split('.');
-    return parts.slice(parts.length >= 3 && SECOND_LEVEL.test(parts.at(-2) ?? '') && (parts.at(-1) ?? '').length === 2 ? -3 : -2).join('.');
-  };
-  if (pageHost !== '' && site(pageHost) === site(host)) return false;
-  const registered = labels.length >= 3 && SECOND_LEVEL.test(labels.at(-2) ?? '') && (labels.at(-1) ?? '').length === 2 ? labels.at(-3) : labels.at(-2);
+  const site = siteLabels(labels);
+  if (pageHost !== '' && siteLabels(pageHost.toLowerCase().split('.')).join('.') === site.join('.')) return false;
   return (
-    EXAMPLE_HOST.test(host.toLowerCase()) ||
+    EXAMPLE_HOST.test(labels.join('.')) ||
     labels.at(-1) === 'tld' ||
     labels.some((label) => PATTERN_LABEL.test(label)) ||
-    DOMAIN_WORD.test(registered ?? '')
+    DOMAIN_WORD.test(site[0] ?? '')
   );
+}
+
+/** The registered name and its suffix: the last two labels, or three under a country's "com.br", "co.uk". */
+function siteLabels(labels: readonly string[]): readonly string[] {
+  const countrySecondLevel = labels.length >= 3 && SECOND_LEVEL.test(labels.at(-2) ?? '') && (labels.at(-1) ?? '').length === 2;
+  return labels.slice(countrySecondLevel ? -3 : -2);
 }
 
 /** A host whose own name says it sends mail: smtp., smtpauth., sslout., mailout. … */
