@@ -7,6 +7,7 @@ import { authenticationOf, firstHost, firstPort, meaningOf, securityOf, validPor
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
+import { baseDomain } from '../base-domain';
 import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has } from './vocabulary';
 
 
@@ -195,12 +196,14 @@ function recommendedPort(text: string, ports: readonly number[], changedTo: numb
 const NEGATED_SECURITY =
   /(?<![\p{L}\d])(?:ssl|tls|starttls|encryption|secure connection|connessione sicura|verschlüsselung|cifrado|chiffrement|crittografia|cifratura|versleuteling|szyfrowanie)(?![\p{L}\d])[^.\n]{0,80}?(?:[:|=]\s*|[ \t]*\n[ \t]*|(?:set|setzen|impostat[oa]|configurad[oa]) (?:to|auf|su|a|en|como) )["'“„«]?(?:no|non|nein|nee|never|none|off|nessuna|keine|ninguna|aucune?|nenhuma|geen|nie|なし|無し|否|disabled|deaktiviert|disattivat[oa])(?=["'”“»]?\s*(?:$|\n|[.;,)|]))/u;
 
+/** The security words a port's label or its row's head cell gives, captured. */
+const SECURITY_NAME = String.raw`(starttls|ssl\/tls|tls\/ssl|ssl|tls)`;
 /** A security word in parentheses ending a port's label: "SMTP port (TLS): 587", "Port (SSL) 465". */
-const SECURITY_IN_LABEL = /\(\s*(starttls|ssl\/tls|tls\/ssl|ssl|tls)\s*\)[^\p{L}\d\n]{0,3}$/iu;
+const SECURITY_IN_LABEL = new RegExp(String.raw`\(\s*${SECURITY_NAME}\s*\)[^\p{L}\d\n]{0,3}$`, 'iu');
 /** A table row headed by a security word, the port in a later cell: "STARTTLS | Recommended: port 587". */
-const SECURITY_ROW_HEAD = /^\s*(starttls|ssl\/tls|tls\/ssl|ssl|tls)\s*\|/i;
+const SECURITY_ROW_HEAD = new RegExp(String.raw`^\s*${SECURITY_NAME}\s*\|`, 'i');
 /** The same head cell as a page's text gives it: a line of its own, the security word alone. */
-const SECURITY_CELL = /^\s*(starttls|ssl\/tls|tls\/ssl|ssl|tls)\s*$/i;
+const SECURITY_CELL = new RegExp(String.raw`^\s*${SECURITY_NAME}\s*$`, 'i');
 
 /**
  * The security the port's own label ("Port (TLS): 587", no other number in between) or the head of its
@@ -348,30 +351,21 @@ const PATTERN_LABEL =
   /^(?:(?:your|yours|ihre?|deine?|eure|votre|tu|su|seu|sua|a-?minha|minha|tuo|il-?tuo|vostro|uw|jouw|twoja|tvoje|vase)[-_]?(?:own[-_]?)?(?:domain-?name|domain|domäne|domaene|domaine|dominio|domena|domein|doména|site|website|company|isp|provider|firma|empresa|entreprise|azienda|bedrijf)s?|your[-_]server|moja-?domena)$/;
 /** A bare "domain" word, a pattern only as the name registered under the suffix: smtp.domain.com, not mail.domain.hostpoint.ch. */
 const DOMAIN_WORD = /^(?:domain|domaine|dominio|domena|domein|doména)$/;
-/** Second-level suffixes of country domains ("com.br", "co.uk"), so that the registered name is found. */
-const SECOND_LEVEL = /^(?:com|co|net|org|gov|edu|ac|or|ne|go|gob|nom)$/;
-
 /**
  * A host a help text gives as a pattern, not one to check: "mail.yourdomain.com", "smtp.ihre-domain.tld",
  * "smtp.domain.com", "smtp.example.com". A host under the page's own site (`pageHost`) is never one: a
  * registrar whose name is a pattern word names its own real servers.
  */
 export function isPlaceholderHost(host: string, pageHost = ''): boolean {
-  const labels = host.toLowerCase().split('.');
-  const site = siteLabels(labels);
-  if (pageHost !== '' && siteLabels(pageHost.toLowerCase().split('.')).join('.') === site.join('.')) return false;
+  const lower = host.toLowerCase();
+  const site = baseDomain(lower);
+  if (pageHost !== '' && baseDomain(pageHost) === site) return false;
   return (
-    EXAMPLE_HOST.test(labels.join('.')) ||
-    labels.at(-1) === 'tld' ||
-    labels.some((label) => PATTERN_LABEL.test(label)) ||
-    DOMAIN_WORD.test(site[0] ?? '')
+    EXAMPLE_HOST.test(lower) ||
+    lower.endsWith('.tld') ||
+    lower.split('.').some((label) => PATTERN_LABEL.test(label)) ||
+    DOMAIN_WORD.test(site.split('.')[0] ?? '')
   );
-}
-
-/** The registered name and its suffix: the last two labels, or three under a country's "com.br", "co.uk". */
-function siteLabels(labels: readonly string[]): readonly string[] {
-  const countrySecondLevel = labels.length >= 3 && SECOND_LEVEL.test(labels.at(-2) ?? '') && (labels.at(-1) ?? '').length === 2;
-  return labels.slice(countrySecondLevel ? -3 : -2);
 }
 
 /** A host whose own name says it sends mail: smtp., smtpauth., sslout., mailout. … */

@@ -15,7 +15,7 @@ import type { DiscoveryResult, DiscoveryStep, IncomingServerCandidate, OutgoingS
 import { parseTarget } from '../../core/target';
 import { NO_RECORD_CODES, type DnsResolver } from '../dns';
 import { parseAutoconfig } from './autoconfig-xml';
-import { baseDomain } from './base-domain';
+import { baseDomain } from '../../core/base-domain';
 import { createSafeFetch, type FetchText } from './http-fetch';
 
 export const DEFAULT_ISPDB_URL = 'https://autoconfig.thunderbird.net/v1.1/';

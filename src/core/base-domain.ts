@@ -3,7 +3,7 @@
  * mx1.mail.example.co.uk → example.co.uk. Thunderbird uses the Public Suffix List for this
  * (https://publicsuffix.org); shipping the whole list is not worth it for one hint, so the common
  * second-level public suffixes are listed and everything else counts as a one-label suffix. A wrong guess
- * costs one ISPDB miss, nothing more.
+ * costs one ISPDB miss, or a pattern host (detect/extract.ts) taken for a real one, nothing more.
  */
 const TWO_LABEL_SUFFIXES = new Set([
   'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk',
