@@ -125,7 +125,7 @@ function main(argv: readonly string[]): number {
     const { document } = parseHTML(asDocument(html));
     const url = fixedUrl ?? archivedAddress ?? savedPageAddress(html, document as unknown as Document) ?? pathToFileURL(resolve(file)).href;
     const result = classifyPage(document as unknown as Document, url);
-    const { anchor: _anchor, ...settings } = result.settings;
+    const { anchor: _anchor, shownIn: _shownIn, ...settings } = result.settings;
     process.stdout.write(
       `${terminalJson({ file, kind: result.kind, confidence: result.confidence, signals: result.signals, settings })}\n`,
     );

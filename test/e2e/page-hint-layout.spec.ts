@@ -255,6 +255,47 @@ test('the account-page hint moves nothing on the page (layout shift 0) and cover
   }
 });
 
+test('opened in a narrow window, the account hint lies below the outgoing settings, not over them, and in view', async () => {
+  const { context } = await start();
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 380, height: 800 });
+  // Each page with what shows its outgoing settings: the SMTP table's cells, the outgoing block's fields
+  // (the block named by the text its heading or legend starts with).
+  const outgoing = [
+    ['real-shapes/en-panel-email-accounts-client-details.html', 'table.kv', 'SMTP', 'td'],
+    ['en-roundcube-smtp-identity.html', 'fieldset', 'Outgoing', 'input, select, label, td'],
+    ['de-webmail-smtp-einstellungen.html', 'fieldset', 'Postausgang', 'input, select, label'],
+  ] as const;
+  for (const [file, block, named, inner] of outgoing) {
+    await page.goto(`${pages.origin}/${file}`);
+    await expand(page);
+    await page.waitForTimeout(300);
+    const found = await page.evaluate(([block, named, inner]) => {
+      const element = document.querySelector('smtp-port-assistant-hint')!;
+      const box = element.getBoundingClientRect();
+      const outgoingBlock = [...document.querySelectorAll(block)].find((candidate) => (candidate.querySelector('th, legend')?.textContent ?? '').trim().startsWith(named));
+      const shown = [...(outgoingBlock?.querySelectorAll(inner) ?? [])];
+      const covered = shown
+        .filter((other) => {
+          const range = document.createRange();
+          range.selectNodeContents(other);
+          const rect = other.matches('input, select') ? other.getBoundingClientRect() : range.getBoundingClientRect();
+          return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
+        })
+        .map((other) => `${other.tagName.toLowerCase()}: ${(other.textContent ?? '').trim().slice(0, 30)}`);
+      return { shown: shown.length, covered, top: box.top, bottom: box.bottom, left: box.left, right: box.right, height: innerHeight, width: document.documentElement.clientWidth };
+    }, [block, named, inner] as const);
+    expect(found.shown).toBeGreaterThan(2);
+    console.log(`${file} at 380 px, open: ${Math.round(found.left)},${Math.round(found.top)} to ${Math.round(found.right)},${Math.round(found.bottom)}; covers ${found.covered.length} of its settings`);
+    expect(found.covered).toEqual([]);
+    // The note is in the window whole, without the reader scrolling to find it.
+    expect(found.top).toBeGreaterThanOrEqual(0);
+    expect(found.bottom).toBeLessThanOrEqual(found.height + 1);
+    expect(found.left).toBeGreaterThanOrEqual(0);
+    expect(found.right).toBeLessThanOrEqual(found.width);
+  }
+});
+
 test('on an account page that recommends 465 with SSL/TLS, the hint says 465 is right', async () => {
   const { context } = await start();
   const page = await context.newPage();

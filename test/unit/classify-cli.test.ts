@@ -36,6 +36,7 @@ describe('classify CLI', () => {
       settings: { outgoingServer: 'smtp.cloverleaf.example', port: 25, security: 'none' },
     });
     expect(lines[0].settings).not.toHaveProperty('anchor');
+    expect(lines[0].settings).not.toHaveProperty('shownIn');
     expect(lines[1]).toMatchObject({ kind: 'none' });
   }, 60_000);
 

@@ -132,6 +132,8 @@ describe('forms', () => {
       <label for="e">Verschlüsselung</label><select id="e"><option>keine</option><option selected>STARTTLS</option></select></fieldset></form>`);
     expect(settings).toMatchObject({ outgoingServer: 'smtp.example.de', port: 587, security: 'starttls', incomingServer: 'imap.example.de' });
     expect(settings.anchor?.getAttribute('id')).toBe('d');
+    // What the opened hint keeps clear of: the outgoing fields only, the incoming ones stay coverable.
+    expect(settings.shownIn.map((element) => element.getAttribute('id'))).toEqual(['c', 'd', 'e']);
   });
 
   it('reads wrapping labels, aria-label, aria-labelledby and radio choices', () => {
@@ -189,6 +191,15 @@ describe('definition lists', () => {
       <dt>Serveur sortant (SMTP)</dt><dd>smtp.exemple.fr</dd><dt>Port</dt><dd>465</dd><dt>Chiffrement</dt><dd>SSL/TLS</dd></dl>`);
     expect(settings).toMatchObject({ outgoingServer: 'smtp.exemple.fr', incomingServer: 'imap.exemple.fr', port: 465, security: 'tls' });
     expect(settings.anchor?.tagName.toLowerCase()).toBe('dl');
+    expect(settings.shownIn).toEqual([settings.anchor]);
+  });
+
+  it('keeps every table that gives an outgoing setting, and no incoming one', () => {
+    const settings = extract(`<table id="in"><tr><th>IMAP</th><th>Values</th></tr><tr><td>Host</td><td>mx.example.net</td></tr><tr><td>Port</td><td>993</td></tr></table>
+      <table id="out"><tr><th>SMTP</th><th>Values</th></tr><tr><td>Host</td><td>mx.example.net</td></tr><tr><td>Port</td><td>587</td></tr></table>
+      <table id="auth"><tr><td>Outgoing authentication</td><td>Password</td></tr></table>`);
+    expect(settings).toMatchObject({ outgoingServer: 'mx.example.net', port: 587 });
+    expect(settings.shownIn.map((element) => element.id)).toEqual(['out', 'auth']);
   });
 });
 
@@ -339,9 +350,9 @@ describe('prose', () => {
     expect(sendingHostIn('error: 550 relaying denied by smtp.example.com; see smtp.exemplo.com')).toBeNull();
     expect(submissionPortIn('ports: imap 143 or 993, pop 110 or 995; smtp: 587 (starttls), 465 (ssl)')).toBe(587);
     expect(submissionPortIn('the old port 25 is blocked here')).toBeNull();
-    const shown = shownOnArticle({ outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null }, 'use smtp.example-isp.ch; port 465 with ssl');
+    const shown = shownOnArticle({ outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null, shownIn: [] }, 'use smtp.example-isp.ch; port 465 with ssl');
     expect(shown).toMatchObject({ outgoingServer: 'smtp.example-isp.ch', port: 465, security: 'tls' });
-    const none = { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null };
+    const none = { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null, shownIn: [] };
     expect(shownOnArticle(none, 'smtp: 587 (starttls), 465 (ssl)').security).toBe('starttls');
     // The security of another port in the same list is not this port's.
     expect(shownOnArticle(none, 'use port 587 or port 465 with ssl').security).toBeNull();
@@ -355,7 +366,7 @@ describe('prose', () => {
   });
 
   it("reads a port's security from its own label, the head of its table row or the labelled line after it", () => {
-    const none = { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null };
+    const none = { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null, shownIn: [] };
     expect(shownOnArticle(none, 'Gmail SMTP port (TLS): 587\nGmail SMTP port (SSL): 465')).toMatchObject({ port: 587, security: 'starttls' });
     expect(shownOnArticle(none, 'outgoing port (SSL) 465')).toMatchObject({ port: 465, security: 'tls' });
     // Stored text keeps a row as "cell | cell"; a page's text gives each cell its own line.
@@ -430,7 +441,8 @@ describe('classification output', () => {
     const result = classifyPage(account.document, account.url);
     expect(result.kind).toBe('account');
     expect(result.settings.anchor?.getAttribute('id')).toBe('rcmfd_smtp_port');
-    const { anchor: _anchor, ...plain } = result.settings;
+    expect(result.settings.shownIn.map((element) => element.getAttribute('id'))).toContain('rcmfd_smtp_port');
+    const { anchor: _anchor, shownIn: _shownIn, ...plain } = result.settings;
     expect(JSON.parse(JSON.stringify(plain))).toEqual(plain);
     for (const value of Object.values(plain)) if (typeof value === 'string') expect(value).not.toMatch(/[<>]/);
 
@@ -438,6 +450,7 @@ describe('classification output', () => {
     const articleResult = classifyPage(article.document, article.url);
     expect(articleResult.kind).toBe('article');
     expect(articleResult.settings.anchor).toBeNull();
+    expect(articleResult.settings.shownIn).toEqual([]);
     expect(articleResult.settings.outgoingServer).toBe('smtp.eastmoor.example');
   });
 

@@ -133,4 +133,37 @@ describe('where the account-page hint goes', () => {
     expect(placement.panelLeft + placement.panelWidth).toBeLessThanOrEqual(600 - GAP);
     expect(placement.panelLeft).toBeGreaterThanOrEqual(GAP);
   });
+
+  // The outgoing block: server field above the anchor (the port), security menu below it.
+  const settings = { left: 90, top: 260, right: 300, bottom: 370 };
+  const overlaps = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) =>
+    Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+
+  it('opens beside the anchor, level with it, where the window has room for the panel', () => {
+    const placement = placeBeside(1280, 0, anchor, [], 250, { settings, viewportHeight: 800 });
+    expect(placement).toMatchObject({ panelLeft: 260 + GAP, panelTop: 300 });
+  });
+
+  it('in a narrow window, opens below the outgoing settings, as wide as the window allows, covering none of them', () => {
+    const placement = placeBeside(360, 0, anchor, [], 250, { settings, viewportHeight: 800 });
+    expect(placement.shape).toBe('pill');
+    expect(placement.panelTop).toBe(370 + GAP);
+    expect(placement.panelWidth).toBe(360 - 2 * GAP);
+    expect(placement.panelLeft).toBe(GAP);
+    const panel = { left: placement.panelLeft, right: placement.panelLeft + placement.panelWidth, top: placement.panelTop, bottom: placement.panelTop + 300 };
+    expect(overlaps(panel, settings)).toBe(false);
+    expect(overlaps(panel, anchor)).toBe(false);
+  });
+
+  it('below the anchor alone when the settings run on far past it, so the note stays near its button', () => {
+    const tall = { left: 90, top: 260, right: 300, bottom: 1400 };
+    expect(placeBeside(380, 0, anchor, [], 250, { settings: tall, viewportHeight: 800 }).panelTop).toBe(330 + GAP);
+  });
+
+  it('scrolled sideways, the panel below stays inside the window', () => {
+    const placement = placeBeside(380, 500, { left: 520, top: 300, right: 860, bottom: 330 }, [], 250);
+    expect(placement.panelLeft).toBeGreaterThanOrEqual(500 + GAP);
+    expect(placement.panelLeft + placement.panelWidth).toBeLessThanOrEqual(500 + 380 - GAP);
+    expect(placement.panelTop).toBe(330 + GAP);
+  });
 });

@@ -13,6 +13,13 @@ import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, I
 
 type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
 
+/** Elements kept in `shownIn`: enough for a form's outgoing block or a few settings tables. */
+const MAX_SHOWN_IN = 12;
+
+function showsSetting(draft: Draft, element: Element): void {
+  if (draft.shownIn.length < MAX_SHOWN_IN && !draft.shownIn.includes(element)) draft.shownIn.push(element);
+}
+
 function fromFields(fields: readonly LabelledField[], draft: Draft): void {
   const meanings = fields.map((field) => meaningOf(field.label, field.context));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
@@ -33,19 +40,23 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         draft.sources.add('form');
         draft.outgoingServer ??= firstHost(field.value);
         draft.anchor ??= field.element;
+        showsSetting(draft, field.element);
         break;
       case 'port': {
         draft.sources.add('form');
         const port = firstPort(field.value, 'any');
         if (port !== null) draft.port ??= port;
         draft.anchor = field.element;
+        showsSetting(draft, field.element);
         break;
       }
       case 'security':
         if (field.value) draft.security ??= securityOf(field.value, null);
+        showsSetting(draft, field.element);
         break;
       case 'auth':
         if (field.value) draft.authentication ??= authenticationOf(field.value);
+        showsSetting(draft, field.element);
         break;
       default:
         if (field.type === 'radio' && field.value && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) {
@@ -75,6 +86,7 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       }
       continue;
     }
+    if (meaning.role !== null) showsSetting(draft, pair.container);
     const host = meaning.role === 'server' ? firstHost(pair.value) : null;
     // "SMTP | 465 (SSL/TLS)": a row that names the protocol and gives no host gives the port.
     const role = meaning.role === 'server' && host === null ? 'port' : meaning.role;
@@ -110,6 +122,7 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   if (draft.outgoingServer === null && sharedHost !== null && outgoingContainer !== null) {
     draft.outgoingServer = sharedHost.host;
     outgoingContainer = sharedHost.container;
+    showsSetting(draft, sharedHost.container);
   }
   draft.anchor ??= outgoingContainer;
 }
@@ -334,7 +347,10 @@ function fromProse(facts: PageFacts, draft: Draft): void {
     const incoming = firstIncoming(text);
     if (incoming >= 0) draft.incomingServer = firstHost(text.slice(incoming, incoming + WINDOW_AFTER));
   }
-  draft.anchor ??= proseAnchor;
+  if (draft.anchor === null && proseAnchor !== null) {
+    draft.anchor = proseAnchor;
+    showsSetting(draft, proseAnchor);
+  }
 }
 
 /**
@@ -428,6 +444,7 @@ export function extractSettings(facts: PageFacts): Extraction {
     authentication: null,
     incomingServer: null,
     anchor: null,
+    shownIn: [],
     sources: new Set(),
   };
   fromFields(facts.fields, draft);

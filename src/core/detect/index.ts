@@ -43,7 +43,7 @@ const NOTHING = (): PageClassification => ({
   kind: 'none',
   confidence: 1,
   signals: ['page:empty'],
-  settings: { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null },
+  settings: { outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null, shownIn: [] },
   clientId: null,
 });
 
@@ -97,7 +97,7 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
     kind,
     confidence: hundredths(probability[kind]),
     signals,
-    settings: kind === 'account' ? settings : { ...settings, anchor: null },
+    settings: kind === 'account' ? settings : { ...settings, anchor: null, shownIn: [] },
     clientId: kind === 'none' ? null : detectClient(facts),
   };
 }

@@ -17,6 +17,12 @@ export interface ExtractedSettings {
    * articles and other pages. A DOM node: drop it before serialising (the CLI does).
    */
   anchor: Element | null;
+  /**
+   * On account pages, the elements that show the outgoing settings (the outgoing server's, port's,
+   * security's and authentication's fields, or the table or list that gives them), at most a dozen:
+   * the content script keeps the opened hint clear of them. Empty elsewhere; dropped before serialising.
+   */
+  shownIn: Element[];
 }
 
 export interface PageClassification {

@@ -17,7 +17,7 @@ import { t } from '../platform/i18n';
 import type { Message, PageSettings } from '../platform/messages';
 import { measureTextColumn } from './column';
 import { HINT_CSS } from './hint-style';
-import { GAP, placeBeside, placeFloating, type BesidePlacement, type Box, type Placement, type Shape } from './placement';
+import { GAP, placeBeside, placeFloating, union, type Around, type BesidePlacement, type Box, type Placement, type Shape } from './placement';
 import { hintWording, type Words } from './wording';
 
 const HOST_TAG = 'smtp-port-assistant-hint';
@@ -32,6 +32,8 @@ interface Shown {
   mount: HTMLElement;
   result: PageClassification;
   anchor: Element | null;
+  /** The elements that show the outgoing settings, which the open panel keeps clear of. */
+  shownIn: Element[];
   barWidth: number;
   layout: Layout;
   open: boolean;
@@ -159,10 +161,11 @@ function hostStyle(layout: Layout, open: boolean): string {
     const width = open ? `width: ${panelWidth}px !important;` : '';
     return `${HOST_STYLE} position: fixed !important; bottom: ${BOTTOM}px !important; ${side}: ${edge}px !important; ${width} max-width: calc(100vw - ${2 * GAP}px) !important;`;
   }
-  const { left, top, panelLeft, panelWidth } = layout.placement;
+  const { left, top, panelLeft, panelTop, panelWidth } = layout.placement;
   const x = open ? panelLeft : left;
+  const y = open ? panelTop : top;
   const width = open ? `width: ${panelWidth}px !important;` : '';
-  return `${HOST_STYLE} position: absolute !important; left: ${x}px !important; top: ${top}px !important; ${width}`;
+  return `${HOST_STYLE} position: absolute !important; left: ${x}px !important; top: ${y}px !important; ${width}`;
 }
 
 function boxOf(element: Element): Box {
@@ -193,10 +196,18 @@ function rowControls(anchor: Element): Box[] {
   return [...row.querySelectorAll('input, select, textarea, button, label')].filter((element) => element !== anchor).slice(0, 40).map(contentBox);
 }
 
-function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'barWidth'>): Layout {
+/** The box around the elements that show the outgoing settings, as the reader sees them now. */
+function settingsAround(elements: Element[]): Around | undefined {
+  const boxes = elements.filter((element) => element.isConnected).map(contentBox).filter((box) => box.right > box.left && box.bottom > box.top);
+  if (boxes.length === 0) return undefined;
+  return { settings: boxes.reduce(union), viewportHeight: document.documentElement.clientHeight || innerHeight };
+}
+
+function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWidth'>): Layout {
   const width = document.documentElement.clientWidth || innerWidth;
   if (state.anchor?.isConnected) {
-    return { mode: 'beside', placement: placeBeside(width, scrollX, contentBox(state.anchor), rowControls(state.anchor), state.barWidth) };
+    const placement = placeBeside(width, scrollX, contentBox(state.anchor), rowControls(state.anchor), state.barWidth, settingsAround(state.shownIn));
+    return { mode: 'beside', placement };
   }
   return { mode: 'floating', placement: placeFloating(width, measureTextColumn(document, state.host), state.barWidth) };
 }
@@ -214,6 +225,8 @@ function paint(state: Shown, focusToggle = false): void {
       onToggle={(open, focus) => {
         state.open = open;
         paint(state, focus);
+        // Opened below the settings, the note may start under the window's bottom edge: bring it in.
+        if (open && state.layout.mode === 'beside') state.host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       }}
       onHide={() => {
         send({ type: 'hint:dismiss' });
@@ -224,10 +237,11 @@ function paint(state: Shown, focusToggle = false): void {
   );
   if (state.layout.mode === 'beside') {
     // Absolute positions count from the nearest positioned ancestor: correct by what was measured.
-    const want = state.open ? state.layout.placement.panelLeft : state.layout.placement.left;
+    const { placement } = state.layout;
+    const want = state.open ? { left: placement.panelLeft, top: placement.panelTop } : placement;
     const got = boxOf(state.host);
-    const dx = want - got.left;
-    const dy = state.layout.placement.top - got.top;
+    const dx = want.left - got.left;
+    const dy = want.top - got.top;
     if (Math.abs(dx) > 0.5 || Math.abs(dy) > 0.5) {
       const left = Number.parseFloat(state.host.style.left) + dx;
       const top = Number.parseFloat(state.host.style.top) + dy;
@@ -279,6 +293,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const mount = document.createElement('div');
   shadow.append(style, mount);
   const anchor = result.kind === 'account' ? result.settings.anchor : null;
+  const shownIn = result.kind === 'account' ? result.settings.shownIn : [];
 
   // Measure the one-line bar unseen, then place it, all in this task: the first frame that paints the
   // hint paints it where it stays, so nothing on the page moves and the hint does not jump.
@@ -287,7 +302,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   document.documentElement.append(host);
   render(<Hint result={result} shape="bar" opensUp side="right" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
   const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
-  const state: Shown = { host, mount, result, anchor, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
+  const state: Shown = { host, mount, result, anchor, shownIn, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
   state.layout = measureLayout(state);
   paint(state);
   state.stop = follow(state);

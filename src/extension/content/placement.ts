@@ -61,24 +61,51 @@ export interface BesidePlacement {
   panelWidth: number;
   /** Where the expanded panel starts: beside the anchor, moved left only as far as the window needs. */
   panelLeft: number;
+  /** Its top: level with the anchor beside it, or below the settings when it would cover them beside. */
+  panelTop: number;
+}
+
+/** What the open panel must leave readable: the page's outgoing settings, and the window's height. */
+export interface Around {
+  /** The box around every element that shows an outgoing setting (fields, tables), document coordinates. */
+  settings: Box;
+  viewportHeight: number;
 }
 
 /**
  * The account-page hint beside the element it is about, as an overlay: it takes no space in the page,
  * so nothing moves when it appears. `anchor` and `obstacles` are in document coordinates; obstacles are
  * the controls on the anchor's row (a security menu right of the port field), which it must not cover.
+ * Where the open panel has no room beside the anchor (a narrow window), it opens below the outgoing
+ * settings (`around`) rather than over them, so the reader sees the note and the rows it speaks of at
+ * once; below the anchor itself when those settings run taller than most of the window.
  */
-export function placeBeside(viewportWidth: number, scrollX: number, anchor: Box, obstacles: Box[], barWidth: number): BesidePlacement {
+export function placeBeside(viewportWidth: number, scrollX: number, anchor: Box, obstacles: Box[], barWidth: number, around?: Around): BesidePlacement {
   let start = anchor.right;
   for (const box of obstacles) {
     if (box.left >= anchor.right - 1 && box.top < anchor.bottom && box.bottom > anchor.top) start = Math.max(start, box.right);
   }
   const edge = scrollX + viewportWidth - GAP;
   const room = edge - (start + GAP);
-  const panelWidth = Math.min(PANEL_MAX, Math.max(PANEL_MIN, room), viewportWidth - 2 * GAP);
-  const panelLeft = Math.max(scrollX + GAP, Math.min(start + GAP, edge - panelWidth));
-  if (room >= barWidth) return { shape: 'bar', left: start + GAP, top: anchor.top, panelWidth, panelLeft };
-  if (room >= PILL) return { shape: 'pill', left: start + GAP, top: anchor.top, panelWidth, panelLeft };
+  const fullWidth = Math.min(PANEL_MAX, viewportWidth - 2 * GAP);
+  let panelWidth = Math.min(PANEL_MAX, Math.max(PANEL_MIN, room), viewportWidth - 2 * GAP);
+  let panelLeft = Math.max(scrollX + GAP, Math.min(start + GAP, edge - panelWidth));
+  let panelTop = anchor.top;
+  if (room < PANEL_MIN) {
+    // Beside, the panel would lie over the settings: below them instead, as wide as the window allows.
+    const settings = around ? union(around.settings, anchor) : anchor;
+    const below = around && settings.bottom - anchor.top <= around.viewportHeight * 0.6 ? settings : anchor;
+    panelWidth = fullWidth;
+    panelLeft = Math.max(scrollX + GAP, Math.min(below.left, edge - panelWidth));
+    panelTop = below.bottom + GAP;
+  }
+  const place = { panelWidth, panelLeft, panelTop };
+  if (room >= barWidth) return { shape: 'bar', left: start + GAP, top: anchor.top, ...place };
+  if (room >= PILL) return { shape: 'pill', left: start + GAP, top: anchor.top, ...place };
   // No room on the row: a tab at the window's edge, level with the anchor.
-  return { shape: 'tab', left: scrollX + viewportWidth - TAB, top: anchor.top, panelWidth, panelLeft };
+  return { shape: 'tab', left: scrollX + viewportWidth - TAB, top: anchor.top, ...place };
+}
+
+export function union(a: Box, b: Box): Box {
+  return { left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) };
 }
