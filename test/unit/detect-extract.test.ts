@@ -400,6 +400,16 @@ describe('prose', () => {
     expect(isPlaceholderHost('mail.dominio.com.br', 'ajuda.dominio.com.br')).toBe(false);
   });
 
+  it('takes masked names and names that say what goes there for patterns too', () => {
+    for (const pattern of ['smtp.xxxxx.com', 'mail.xxx.ne.jp', 'smtp.hogehoge.jp', 'mail.domainname.com', 'mail.domain-name.de', 'smtp.nomdedomaine.fr', 'smtp.nombrededominio.es', 'mail.hostname.com', 'smtp.company-name.com', 'smtp.ispname.net', 'mail.example-domain.com', 'smtp.sample.co.jp']) {
+      expect(isPlaceholderHost(pattern), pattern).toBe(true);
+    }
+    // Real names that only contain such words, or a short run of x's.
+    for (const real of ['smtp.xs4all.nl', 'mail.x.com', 'smtp.hostnameinc.com', 'mail.domainnameshop.com', 'smtp.samplex.de', 'smtp.domainhost.ch']) {
+      expect(isPlaceholderHost(real), real).toBe(false);
+    }
+  });
+
   it('never gives a POP3 or IMAP port as the outgoing port', () => {
     const settings = extract('<p>Outgoing server: mail.example.net, the host you fetch from (POP3 uses port 110 on it); for sending, its port is 26.</p>');
     expect(settings).toMatchObject({ outgoingServer: 'mail.example.net', port: 26 });

@@ -7,9 +7,11 @@ import { authenticationOf, firstHost, firstPort, meaningOf, securityOf, validPor
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
-import { baseDomain } from '../base-domain';
+import { EXAMPLE_HOST } from '../placeholder-host';
 import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has } from './vocabulary';
 
+
+export { isPlaceholderHost } from '../placeholder-host';
 
 type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
 
@@ -351,37 +353,6 @@ function fromProse(facts: PageFacts, draft: Draft): void {
     draft.anchor = proseAnchor;
     showsSetting(draft, proseAnchor);
   }
-}
-
-/**
- * Example hosts in many languages' help ("smtp.example.com", "smtp.exemplo.com", "smtp.beispiel.de"): an
- * error message or an illustration, not a server to check, where no outgoing server's name stands by.
- */
-const EXAMPLE_HOST = /(?:^|\.)(?:example|exemple|exemplo|examplo|beispiel|ejemplo|esempio|voorbeeld|przyklad|priklad|primer)\./;
-/**
- * A label that stands for the reader's own domain in a help text's pattern: "yourdomain", "ihre-domain",
- * "votre-domaine", "tudominio", "uwdomein", "twojadomena", "aminhaempresa". "my…" is left out: mydomain,
- * myserver and the like are real names.
- */
-const PATTERN_LABEL =
-  /^(?:(?:your|yours|ihre?|deine?|eure|votre|tu|su|seu|sua|a-?minha|minha|tuo|il-?tuo|vostro|uw|jouw|twoja|tvoje|vase)[-_]?(?:own[-_]?)?(?:domain-?name|domain|domäne|domaene|domaine|dominio|domena|domein|doména|site|website|company|isp|provider|firma|empresa|entreprise|azienda|bedrijf)s?|your[-_]server|moja-?domena)$/;
-/** A bare "domain" word, a pattern only as the name registered under the suffix: smtp.domain.com, not mail.domain.hostpoint.ch. */
-const DOMAIN_WORD = /^(?:domain|domaine|dominio|domena|domein|doména)$/;
-/**
- * A host a help text gives as a pattern, not one to check: "mail.yourdomain.com", "smtp.ihre-domain.tld",
- * "smtp.domain.com", "smtp.example.com". A host under the page's own site (`pageHost`) is never one: a
- * registrar whose name is a pattern word names its own real servers.
- */
-export function isPlaceholderHost(host: string, pageHost = ''): boolean {
-  const lower = host.toLowerCase();
-  const site = baseDomain(lower);
-  if (pageHost !== '' && baseDomain(pageHost) === site) return false;
-  return (
-    EXAMPLE_HOST.test(lower) ||
-    lower.endsWith('.tld') ||
-    lower.split('.').some((label) => PATTERN_LABEL.test(label)) ||
-    DOMAIN_WORD.test(site.split('.')[0] ?? '')
-  );
 }
 
 /** A host whose own name says it sends mail: smtp., smtpauth., sslout., mailout. … */

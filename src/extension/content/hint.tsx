@@ -8,7 +8,7 @@
  * the settings it is about, taking no space in the page's flow. A click or Enter opens the full note.
  */
 import { render } from 'preact';
-import { isPlaceholderHost } from '../../core/detect/extract';
+import { isPlaceholderHost } from '../../core/placeholder-host';
 import { classifyPage } from '../../core/detect/index';
 import type { PageClassification } from '../../core/detect/types';
 import { findClient } from '../../core/clients/registry';
