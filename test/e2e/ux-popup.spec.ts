@@ -243,6 +243,31 @@ test('the Spanish popup says in Spanish why a typed server is refused, and nothi
   expect(await target.worker.evaluate(() => chrome.storage.session.get('check'))).toEqual({});
 });
 
+test('a help page\'s pattern host typed into the check is questioned once, then checked if asked again', async () => {
+  const target = await start();
+  const page = await openPopup(target);
+  await page.locator('nav.tabs button').nth(1).click();
+  await page.locator('#popup-target').fill('mail.yourdomain.com');
+  await page.locator('.check-form button[type="submit"]').click();
+  const error = page.locator('#popup-target-error');
+  await expect(error).toHaveText(
+    "mail.yourdomain.com looks like a help page's pattern, not a real server: put your own domain in its place. To check it as written, press Check again.",
+  );
+  expect(await target.worker.evaluate(() => chrome.storage.session.get('check'))).toEqual({});
+  // Another pattern is asked about afresh; a real host goes straight through.
+  await page.locator('#popup-target').fill('someone@xxxx.ne.jp');
+  await page.locator('.check-form button[type="submit"]').click();
+  await expect(error).toContainText('xxxx.ne.jp looks like');
+  await page.locator('#popup-target').fill('mail.yourdomain.com');
+  await page.locator('.check-form button[type="submit"]').click();
+  await expect(error).toContainText('mail.yourdomain.com looks like');
+  await page.locator('.check-form button[type="submit"]').click();
+  await expect(error).toHaveCount(0);
+  await expect
+    .poll(() => target.worker.evaluate(() => chrome.storage.session.get('check').then((stored) => (stored.check as { input?: string } | undefined)?.input ?? null)))
+    .toBe('mail.yourdomain.com');
+});
+
 test('agent mode: the reply comes first, asks for the program until one is chosen, and the choice stays apart from the popup\'s', async () => {
   const target = await start();
   const popup = await openPopup(target);

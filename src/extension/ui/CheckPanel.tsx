@@ -4,6 +4,7 @@ import type { PortResult, Recommendation } from '../../core/api';
 import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
 import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
 import { parseTarget } from '../../core/target';
+import { isPlaceholderHost } from '../../core/placeholder-host';
 import { targetFaultWords } from './target-fault-words';
 import { usernameWords } from '../../core/diagnosis/username';
 import type { CheckState } from '../check/check-state';
@@ -138,6 +139,8 @@ function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string })
 export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children }: Props) {
   const [input, setInput] = useState(initialInput);
   const [inlineError, setInlineError] = useState('');
+  /** A pattern host ("mail.yourdomain.com") the person was asked about: pressing Check again checks it. */
+  const [patternAsked, setPatternAsked] = useState('');
   // A later prefill (a page's server, the agent's customer) replaces the field; the first run of this
   // effect would only repeat useState's value, after paint, wiping what a quick typist already entered.
   const mounted = useRef(false);
@@ -159,6 +162,13 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
       setInlineError(targetFaultWords(parsed.fault, t));
       return;
     }
+    // A help page's pattern copied as it stands can only fail: say so once, then check it if asked again.
+    if (isPlaceholderHost(parsed.host) && patternAsked !== parsed.host) {
+      setPatternAsked(parsed.host);
+      setInlineError(t('checkPatternHost', parsed.host));
+      return;
+    }
+    setPatternAsked('');
     setInlineError('');
     onStart(input);
   };
