@@ -5,17 +5,21 @@ import { dispose, launch, type Launched } from './extension';
 
 let pages: StaticServer;
 let e2e: StaticServer;
+/** The same files from another origin (another port): a frame of another site. */
+let elsewhere: StaticServer;
 let launched: Launched;
 let extensionErrors: string[];
 
 test.beforeAll(async () => {
   pages = await serveFolder(resolve('test/fixtures/pages'));
   e2e = await serveFolder(resolve('test/fixtures/e2e'), 0, 'spa/index.html');
+  elsewhere = await serveFolder(resolve('test/fixtures/e2e'));
 });
 
 test.afterAll(async () => {
   await pages?.close();
   await e2e?.close();
+  await elsewhere?.close();
 });
 
 test.beforeEach(async () => {
@@ -153,5 +157,49 @@ test('a single-page app navigating between a none page and an article updates th
   await page.goBack();
   await expect(hint(page)).toBeVisible();
   await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(1);
+  expect(extensionErrors).toEqual([]);
+});
+
+test('a webmail dialog that opens without navigation gets the hint; closing it takes the hint away, and opening it again brings it back', async () => {
+  const page = await open(`${e2e.origin}/webmail/`);
+  // The inbox alone is no account page.
+  await page.waitForTimeout(2500);
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Edit my sender identity' }).click();
+  await expect(hint(page)).toBeVisible();
+  await expect(hint(page)).toContainText('For sending: port 587 with STARTTLS');
+  await expand(page);
+  await expect(hint(page).getByRole('button', { name: 'Check smtp.harbourview.example' })).toBeVisible();
+  // Beside the dialog's port field, not somewhere over the inbox.
+  const port = await page.locator('#id-smtp-port').boundingBox();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Edit my sender identity' }).click();
+  await expect(hint(page)).toBeVisible();
+  const box = await page.locator('smtp-port-assistant-hint').boundingBox();
+  expect(port).not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(port!.x + port!.width);
+  expect(Math.abs(box!.y - port!.y)).toBeLessThan(4);
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(1);
+  expect(extensionErrors).toEqual([]);
+});
+
+test("a settings form in a frame of the webmail's own page gets the hint there; one in another site's frame does not", async () => {
+  const page = await open(`${e2e.origin}/webmail/settings.html`);
+  const pane = page.frameLocator('#pane');
+  await expect(pane.locator('smtp-port-assistant-hint aside')).toBeVisible();
+  await expect(pane.locator('smtp-port-assistant-hint aside')).toContainText('For sending: port 587 with STARTTLS');
+  // The page around the frame has no hint of its own.
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  const stored = await launched.worker.evaluate(() => chrome.storage.session.get(null));
+  const classified = Object.entries(stored).filter(([key]) => key.startsWith('page:')).map(([, value]) => value as { kind: string; settings: { outgoingServer: string | null } });
+  expect(classified.map((entry) => [entry.kind, entry.settings.outgoingServer])).toEqual([['account', 'smtp.harbourview.example']]);
+
+  const framed = await open(`${e2e.origin}/webmail/settings.html?pane=${encodeURIComponent(`${elsewhere.origin}/webmail/identity.html`)}`);
+  const other = framed.frameLocator('#pane');
+  await expect(other.locator('#smtp-port')).toBeVisible();
+  await framed.waitForTimeout(2500);
+  await expect(other.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  await expect(framed.locator('smtp-port-assistant-hint')).toHaveCount(0);
   expect(extensionErrors).toEqual([]);
 });

@@ -38,7 +38,8 @@ export async function syncContentScripts(): Promise<void> {
   if (existing.length > 0) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (matches.length === 0) return;
   await scripting.registerContentScripts([
-    { id: SCRIPT_ID, js: [file], matches, runAt: 'document_idle', persistAcrossSessions: true },
+    // In frames too: a webmail shows its settings form in a frame of its own page (the bootstrap skips other sites' frames).
+    { id: SCRIPT_ID, js: [file], matches, runAt: 'document_idle', allFrames: true, persistAcrossSessions: true },
   ]);
 }
 

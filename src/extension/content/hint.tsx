@@ -43,6 +43,11 @@ interface Shown {
 let shown: Shown | null = null;
 let shownFor: string | null = null;
 
+/** The account hint's anchor left the page (its dialog closed, its pane was replaced). */
+export function hintLost(): boolean {
+  return shown !== null && shown.anchor !== null && !shown.anchor.isConnected;
+}
+
 export function removeHint(): void {
   shown?.stop();
   shown?.host.remove();
