@@ -12,10 +12,12 @@ import { launchFirefox, OPTIONS, POPUP, WAIT_MS, type Firefox } from './firefox'
 let firefox: Firefox;
 let pages: StaticServer;
 let demo: StaticServer;
+let e2e: StaticServer;
 
 beforeAll(async () => {
   pages = await serveFolder(resolve('test/fixtures/pages'));
   demo = await serveFolder(resolve('scripts/demo'));
+  e2e = await serveFolder(resolve('test/fixtures/e2e'));
   firefox = await launchFirefox();
 });
 
@@ -23,6 +25,7 @@ afterAll(async () => {
   await firefox?.close();
   await pages?.close();
   await demo?.close();
+  await e2e?.close();
 });
 
 /** The hint's text once it is shown (it lives in an open shadow root, out of reach of page CSS). */
@@ -121,5 +124,21 @@ describe('page hint in Firefox', () => {
     );
     expect(hostCount).toBe(0);
     await page.close();
+  });
+
+  it("shows the account hint when a webmail's identity dialog opens without navigation, and in the webmail's own settings frame", async () => {
+    const page = await firefox.visit(`${e2e.origin}/webmail/`);
+    await page.setViewport({ width: 1100, height: 800 });
+    await page.locator('#open-identity').click();
+    expect(await hintText(page)).toContain('For sending: port 587 with STARTTLS');
+
+    const settings = await firefox.visit(`${e2e.origin}/webmail/settings.html`);
+    const pane = settings.frames().find((frame) => frame.url().endsWith('/webmail/identity.html'));
+    expect(pane).toBeDefined();
+    const shown = await pane!.waitForFunction(
+      () => document.querySelector('smtp-port-assistant-hint')?.shadowRoot?.querySelector('aside')?.textContent || null,
+      { timeout: WAIT_MS },
+    );
+    expect(await shown.jsonValue()).toContain('For sending: port 587 with STARTTLS');
   });
 });
