@@ -203,3 +203,21 @@ test("a settings form in a frame of the webmail's own page gets the hint there; 
   await expect(framed.locator('smtp-port-assistant-hint')).toHaveCount(0);
   expect(extensionErrors).toEqual([]);
 });
+
+test('settings in a tab not opened yet: the hint waits in the window corner, then moves beside the port when the tab opens', async () => {
+  const page = await open(`${e2e.origin}/webmail/account-tabs.html`);
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await expect(hint(page)).toBeVisible();
+  await expect(hint(page)).toContainText('For sending: port 587 with STARTTLS');
+  // Not beside a field that takes no space (at the page's top left, over its heading): fixed in the corner.
+  const waiting = await page.locator('smtp-port-assistant-hint').evaluate((element) => ({ position: getComputedStyle(element).position, bottom: element.getBoundingClientRect().bottom }));
+  expect(waiting.position).toBe('fixed');
+  expect(waiting.bottom).toBeGreaterThan(700);
+  await page.getByRole('tab', { name: 'Outgoing server' }).click();
+  await expect.poll(() => page.locator('smtp-port-assistant-hint').evaluate((element) => getComputedStyle(element).position)).toBe('absolute');
+  const port = (await page.locator('#smtp-port').boundingBox())!;
+  const box = (await page.locator('smtp-port-assistant-hint').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(port.x + port.width);
+  expect(Math.abs(box.y - port.y)).toBeLessThan(4);
+  expect(extensionErrors).toEqual([]);
+});

@@ -208,10 +208,17 @@ function settingsAround(elements: Element[]): Around | undefined {
   return { settings: boxes.reduce(union), viewportHeight: document.documentElement.clientHeight || innerHeight };
 }
 
+/** Whether the element takes space on screen: a settings tab not opened yet, or a closed panel, does not. */
+function rendered(box: Box): boolean {
+  return box.right > box.left || box.bottom > box.top;
+}
+
 function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWidth'>): Layout {
   const width = document.documentElement.clientWidth || innerWidth;
-  if (state.anchor?.isConnected) {
-    const placement = placeBeside(width, scrollX, contentBox(state.anchor), rowControls(state.anchor), state.barWidth, settingsAround(state.shownIn));
+  const anchorBox = state.anchor?.isConnected ? contentBox(state.anchor) : null;
+  // Beside the settings once they show; until then (their tab is closed) in the window's corner, as on an article.
+  if (state.anchor && anchorBox && rendered(anchorBox)) {
+    const placement = placeBeside(width, scrollX, anchorBox, rowControls(state.anchor), state.barWidth, settingsAround(state.shownIn));
     return { mode: 'beside', placement };
   }
   return { mode: 'floating', placement: placeFloating(width, measureTextColumn(document, state.host), state.barWidth) };
