@@ -283,11 +283,15 @@ test('opened in a narrow window, the account hint lies below the outgoing settin
           return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
         })
         .map((other) => `${other.tagName.toLowerCase()}: ${(other.textContent ?? '').trim().slice(0, 30)}`);
-      return { shown: shown.length, covered, top: box.top, bottom: box.bottom, left: box.left, right: box.right, height: innerHeight, width: document.documentElement.clientWidth };
+      const settingsBottom = Math.max(...shown.map((other) => other.getBoundingClientRect().bottom));
+      return { shown: shown.length, covered, settingsBottom, position: getComputedStyle(element).position, top: box.top, bottom: box.bottom, left: box.left, right: box.right, height: innerHeight, width: document.documentElement.clientWidth };
     }, [block, named, inner] as const);
     expect(found.shown).toBeGreaterThan(2);
     console.log(`${file} at 380 px, open: ${Math.round(found.left)},${Math.round(found.top)} to ${Math.round(found.right)},${Math.round(found.bottom)}; covers ${found.covered.length} of its settings`);
     expect(found.covered).toEqual([]);
+    // Still beside the page's settings (an overlay in the page), below them rather than in the window's corner.
+    expect(found.position).toBe('absolute');
+    expect(found.top).toBeGreaterThanOrEqual(found.settingsBottom);
     // The note is in the window whole, without the reader scrolling to find it.
     expect(found.top).toBeGreaterThanOrEqual(0);
     expect(found.bottom).toBeLessThanOrEqual(found.height + 1);

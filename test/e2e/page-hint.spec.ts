@@ -184,6 +184,23 @@ test('a webmail dialog that opens without navigation gets the hint; closing it t
   expect(extensionErrors).toEqual([]);
 });
 
+test('in a native modal dialog the hint sits inside it and answers clicks; closed with the dialog, it comes back with it', async () => {
+  const page = await open(`${e2e.origin}/webmail/`);
+  await page.getByRole('button', { name: 'Account settings' }).click();
+  const inDialog = page.locator('dialog smtp-port-assistant-hint aside');
+  await expect(inDialog).toBeVisible();
+  // A real click reaches it: outside the dialog it would be inert under the backdrop.
+  await inDialog.locator('button.toggle').click();
+  await expect(inDialog.locator('button.toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(inDialog.getByRole('button', { name: 'Check smtp.harbourview.example' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(inDialog).toBeHidden();
+  await page.getByRole('button', { name: 'Account settings' }).click();
+  await expect(inDialog).toBeVisible();
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(1);
+  expect(extensionErrors).toEqual([]);
+});
+
 test("a settings form in a frame of the webmail's own page gets the hint there; one in another site's frame does not", async () => {
   const page = await open(`${e2e.origin}/webmail/settings.html`);
   const pane = page.frameLocator('#pane');

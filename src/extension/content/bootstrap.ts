@@ -14,7 +14,7 @@ const SETTLE_MS = 400;
 const LATE_LOOK_MS = 1500;
 /** A dialog or form that appears is looked at once the page has settled. */
 const APPEARED_MS = 600;
-/** Looks that appearing forms may cause at one address, and added elements examined per batch of changes. */
+/** Classifier runs that appearing forms may cause at one address, and added nodes examined per batch of changes. */
 const APPEARED_LOOKS = 20;
 const ADDED_CHECKED = 40;
 /** What may carry a mail account's settings when it appears: form controls, or a dialog that will hold them. */
@@ -42,6 +42,11 @@ function look(current: AbortController): Promise<void> {
     .catch(() => false)
     .then((found) => {
       if (!current.signal.aborted) matched ||= found;
+      // Its dialog closed while the hint was being made.
+      if (matched && hint?.hintLost()) {
+        hint.removeHint();
+        matched = false;
+      }
     });
 }
 
@@ -59,6 +64,8 @@ function onMaybeNavigated(): void {
   hint?.removeHint();
   matched = false;
   appearedLooks = 0;
+  if (appearedTimer !== null) clearTimeout(appearedTimer);
+  appearedTimer = null;
   schedule();
 }
 
@@ -67,10 +74,10 @@ function addsSettingsLike(records: MutationRecord[]): boolean {
   let checked = 0;
   for (const record of records) {
     for (const node of Array.from(record.addedNodes)) {
+      if ((checked += 1) > ADDED_CHECKED) return false;
       if (node.nodeType !== 1) continue;
       const element = node as Element;
       if (element.matches(SETTINGS_LIKE) || element.querySelector(SETTINGS_LIKE) !== null) return true;
-      if ((checked += 1) >= ADDED_CHECKED) return false;
     }
   }
   return false;
@@ -85,6 +92,8 @@ function onChanged(records: MutationRecord[]): void {
   if (matched || appearedTimer !== null || appearedLooks >= APPEARED_LOOKS || !addsSettingsLike(records)) return;
   appearedTimer = setTimeout(() => {
     appearedTimer = null;
+    // A search box or a compose window that the pre-check turns down costs no look: the budget is for the classifier.
+    if (!mightMatch(document, location.href)) return;
     appearedLooks += 1;
     const current = controller;
     if (current) void look(current);

@@ -34,11 +34,16 @@ interface Shown {
   anchor: Element | null;
   /** The elements that show the outgoing settings, which the open panel keeps clear of. */
   shownIn: Element[];
+  /** The dialog fixed over the page that the settings are in, which then holds the hint too. */
+  dialog: Element | null;
   barWidth: number;
   layout: Layout;
   open: boolean;
   stop: () => void;
 }
+
+/** What holds a mail account's settings over the page: the account hint then lives inside it. */
+const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 
 let shown: Shown | null = null;
 let shownFor: string | null = null;
@@ -158,7 +163,11 @@ function Hint({ result, shape, opensUp, side, open, onToggle, onHide }: HintProp
   );
 }
 
-function hostStyle(layout: Layout, open: boolean): string {
+/**
+ * `inDialog`: the hint lives in the settings' dialog, fixed to the window like the dialog itself, so it
+ * neither adds to the dialog's scrolling area nor stays behind when the page scrolls.
+ */
+function hostStyle(layout: Layout, open: boolean, inDialog: boolean): string {
   if (layout.mode === 'floating') {
     const { shape, side, inset, panelWidth } = layout.placement;
     // Open, the panel keeps the usual distance from the window's edge (inside the margin when it fits).
@@ -170,6 +179,7 @@ function hostStyle(layout: Layout, open: boolean): string {
   const x = open ? panelLeft : left;
   const y = open ? panelTop : top;
   const width = open ? `width: ${panelWidth}px !important;` : '';
+  if (inDialog) return `${HOST_STYLE} position: fixed !important; left: ${x - scrollX}px !important; top: ${y - scrollY}px !important; ${width}`;
   return `${HOST_STYLE} position: absolute !important; left: ${x}px !important; top: ${y}px !important; ${width}`;
 }
 
@@ -226,7 +236,8 @@ function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWi
 
 function paint(state: Shown, focusToggle = false): void {
   const shape = state.layout.placement.shape;
-  state.host.setAttribute('style', hostStyle(state.layout, state.open));
+  const inDialog = state.dialog !== null;
+  state.host.setAttribute('style', hostStyle(state.layout, state.open, inDialog));
   render(
     <Hint
       result={state.result}
@@ -237,8 +248,9 @@ function paint(state: Shown, focusToggle = false): void {
       onToggle={(open, focus) => {
         state.open = open;
         paint(state, focus);
-        // Opened below the settings, the note may start under the window's bottom edge: bring it in.
-        if (open && state.layout.mode === 'beside') state.host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        // Opened below the settings, the note may start under the window's bottom edge: bring it in (in a
+        // dialog, fixed to the window, it was kept inside the window instead).
+        if (open && state.layout.mode === 'beside' && !inDialog) state.host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       }}
       onHide={() => {
         send({ type: 'hint:dismiss' });
@@ -260,6 +272,12 @@ function paint(state: Shown, focusToggle = false): void {
       state.host.style.setProperty('left', `${left}px`, 'important');
       state.host.style.setProperty('top', `${top}px`, 'important');
     }
+    // Fixed in a dialog, the page cannot be scrolled to an open note below the window's edge: move it up into view.
+    const overflow = state.host.getBoundingClientRect().bottom - ((document.documentElement.clientHeight || innerHeight) - GAP);
+    if (inDialog && state.open && overflow > 0) {
+      const top = Number.parseFloat(state.host.style.top);
+      state.host.style.setProperty('top', `${Math.max(GAP, top - overflow)}px`, 'important');
+    }
   }
   if (focusToggle) state.host.shadowRoot?.querySelector<HTMLElement>('.toggle')?.focus();
 }
@@ -277,12 +295,15 @@ function follow(state: Shown): () => void {
     });
   };
   addEventListener('resize', update);
+  // Fixed in a dialog, the hint follows the dialog's own scrolling and the page's.
+  if (state.dialog) addEventListener('scroll', update, { capture: true, passive: true });
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
   observer?.observe(document.documentElement);
   if (state.anchor) observer?.observe(state.anchor);
   return () => {
     cancelAnimationFrame(frame);
     removeEventListener('resize', update);
+    removeEventListener('scroll', update, { capture: true });
     observer?.disconnect();
   };
 }
@@ -295,8 +316,13 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   // The popup prefills its check and checklist with the page's server: never with a pattern's.
   const settings: PageSettings = { outgoingServer: outgoingServer !== null && isPlaceholderHost(outgoingServer, location.hostname) ? null : outgoingServer, port, security };
   send({ type: 'page:classified', kind: result.kind, settings, clientId: result.clientId });
+  const anchor = result.kind === 'account' ? result.settings.anchor : null;
+  const shownIn = result.kind === 'account' ? result.settings.shownIn : [];
   // Never twice on one page, and never where the person said no.
   if (shownFor === location.href || (await dismissedHere()) || signal.aborted) return true;
+  // The dialog holding the settings closed while the choice was read: nothing to show, and a dialog
+  // opened again is looked at afresh.
+  if (anchor !== null && !anchor.isConnected) return false;
   removeHint();
   const host = document.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -304,17 +330,20 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   style.textContent = HINT_CSS;
   const mount = document.createElement('div');
   shadow.append(style, mount);
-  const anchor = result.kind === 'account' ? result.settings.anchor : null;
-  const shownIn = result.kind === 'account' ? result.settings.shownIn : [];
 
   // Measure the one-line bar unseen, then place it, all in this task: the first frame that paints the
   // hint paints it where it stays, so nothing on the page moves and the hint does not jump.
   host.setAttribute('style', `${HOST_STYLE} position: fixed !important; left: 0 !important; top: 0 !important; visibility: hidden !important;`);
-  // After <body>, not inside it: a page rule such as `body > :last-child` must not start matching another element.
-  document.documentElement.append(host);
+  // Settings in a dialog: the hint goes inside it, or a modal dialog would leave it inert under its backdrop, and it
+  // moves, hides and goes with the dialog. Otherwise after <body>, not inside it: a page rule such as
+  // `body > :last-child` must not start matching another element.
+  const around = anchor?.closest(DIALOG) ?? null;
+  // Only one that stays put over the page (a modal <dialog> is fixed too); a dialog in the page's flow is the page.
+  const dialog = around !== null && getComputedStyle(around).position === 'fixed' ? around : null;
+  (dialog ?? document.documentElement).append(host);
   render(<Hint result={result} shape="bar" opensUp side="right" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
   const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
-  const state: Shown = { host, mount, result, anchor, shownIn, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
+  const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
   state.layout = measureLayout(state);
   paint(state);
   state.stop = follow(state);
