@@ -5,7 +5,7 @@
 import type { Runtime } from '../platform/browser';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
-import { pageKey, parseMessage, type Reply } from '../platform/messages';
+import { pageKey, parseMessage, type Message, type Reply } from '../platform/messages';
 import { readState, writeItems } from '../settings/storage';
 import { openFromHint, syncContentScripts } from './pages';
 import { CONTEXT_MENU_ID, openAgentMode } from '../agent/open';
@@ -68,15 +68,31 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     case 'page:classified': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return Promise.resolve({ ok: false, message: 'Page reports come from tabs.' });
-      return Promise.all([
-        browser.storage.session.set({ [pageKey(tabId)]: message }),
-        browser.action.setBadgeText({ tabId, text: '✓' }),
-        browser.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' }),
-        browser.action.setTitle({ tabId, title: t(message.kind === 'article' ? 'badgeArticle' : 'badgeAccount') }),
-      ]).then(() => ({ ok: true }) as const);
+      return keepPageReport(tabId, { ...message, frameId: sender.frameId ?? 0 }).then(() => ({ ok: true }) as const);
     }
   }
 });
+
+type PageReport = Extract<Message, { type: 'page:classified' }> & { frameId: number };
+
+/**
+ * What the popup and its checklist take as the tab's page. A webmail's settings pane in a frame reports as
+ * well as the page around it: the top page's report stands unless the frame shows an account's settings
+ * and the top page only an article; any frame's report gives way to the top page's next one.
+ */
+async function keepPageReport(tabId: number, report: PageReport): Promise<void> {
+  const key = pageKey(tabId);
+  const kept = (await browser.storage.session.get(key))[key] as Partial<PageReport> | undefined;
+  const fromTop = report.frameId === 0;
+  const keptFromOther = kept !== undefined && kept.frameId !== undefined && kept.frameId !== report.frameId;
+  if (!fromTop && keptFromOther && kept.frameId === 0 && !(kept.kind === 'article' && report.kind === 'account')) return;
+  await Promise.all([
+    browser.storage.session.set({ [key]: report }),
+    browser.action.setBadgeText({ tabId, text: '✓' }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' }),
+    browser.action.setTitle({ tabId, title: t(report.kind === 'article' ? 'badgeArticle' : 'badgeAccount') }),
+  ]);
+}
 
 browser.runtime.onStartup.addListener(() => void syncContentScripts());
 browser.permissions.onAdded.addListener((added) => {
