@@ -39,7 +39,9 @@ export function isPlaceholderHost(host: string, pageHost = ''): boolean {
   return (
     EXAMPLE_HOST.test(lower) ||
     lower.endsWith('.tld') ||
-    lower.split('.').some((label) => PATTERN_LABEL.test(label) || MASKED_LABEL.test(label)) ||
+    lower.split('.').some((label) => PATTERN_LABEL.test(label)) ||
+    // Masks up to the registered name, not in the suffix: a ".xxx" domain is a real one.
+    lower.slice(0, lower.length - site.length + site.indexOf('.')).split('.').some((label) => MASKED_LABEL.test(label)) ||
     DOMAIN_WORD.test(site.split('.')[0] ?? '')
   );
 }

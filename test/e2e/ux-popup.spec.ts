@@ -247,14 +247,23 @@ test('a help page\'s pattern host typed into the check is questioned once, then 
   const target = await start();
   const page = await openPopup(target);
   await page.locator('nav.tabs button').nth(1).click();
+  const error = page.locator('#popup-target-error');
+  const checked = () => target.worker.evaluate(() => chrome.storage.session.get('check').then((stored) => (stored.check as { input?: string } | undefined)?.input ?? null));
+  // A real server goes straight through.
+  await page.locator('#popup-target').fill('mail.harbourview.test');
+  await page.locator('.check-form button[type="submit"]').click();
+  await expect.poll(checked).toBe('mail.harbourview.test');
+  await expect(error).toHaveCount(0);
+  await expect(page.locator('.check-form button[type="submit"]')).toBeEnabled({ timeout: 60_000 });
   await page.locator('#popup-target').fill('mail.yourdomain.com');
   await page.locator('.check-form button[type="submit"]').click();
-  const error = page.locator('#popup-target-error');
   await expect(error).toHaveText(
     "mail.yourdomain.com looks like a help page's pattern, not a real server: put your own domain in its place. To check it as written, press Check again.",
   );
-  expect(await target.worker.evaluate(() => chrome.storage.session.get('check'))).toEqual({});
-  // Another pattern is asked about afresh; a real host goes straight through.
+  // A question, not a fault: the field is not marked invalid, and no check started.
+  await expect(page.locator('#popup-target')).not.toHaveAttribute('aria-invalid', 'true');
+  expect(await checked()).toBe('mail.harbourview.test');
+  // Another pattern is asked about afresh.
   await page.locator('#popup-target').fill('someone@xxxx.ne.jp');
   await page.locator('.check-form button[type="submit"]').click();
   await expect(error).toContainText('xxxx.ne.jp looks like');
@@ -263,9 +272,7 @@ test('a help page\'s pattern host typed into the check is questioned once, then 
   await expect(error).toContainText('mail.yourdomain.com looks like');
   await page.locator('.check-form button[type="submit"]').click();
   await expect(error).toHaveCount(0);
-  await expect
-    .poll(() => target.worker.evaluate(() => chrome.storage.session.get('check').then((stored) => (stored.check as { input?: string } | undefined)?.input ?? null)))
-    .toBe('mail.yourdomain.com');
+  await expect.poll(checked).toBe('mail.yourdomain.com');
 });
 
 test('agent mode: the reply comes first, asks for the program until one is chosen, and the choice stays apart from the popup\'s', async () => {

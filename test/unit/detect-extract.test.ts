@@ -405,7 +405,7 @@ describe('prose', () => {
       expect(isPlaceholderHost(pattern), pattern).toBe(true);
     }
     // Real names that only contain such words, or a short run of x's.
-    for (const real of ['smtp.xs4all.nl', 'mail.x.com', 'smtp.hostnameinc.com', 'mail.domainnameshop.com', 'smtp.samplex.de', 'smtp.domainhost.ch']) {
+    for (const real of ['smtp.xs4all.nl', 'mail.x.com', 'smtp.hostnameinc.com', 'mail.domainnameshop.com', 'smtp.samplex.de', 'smtp.domainhost.ch', 'smtp.site.xxx', 'mail.shop.xxx']) {
       expect(isPlaceholderHost(real), real).toBe(false);
     }
   });

@@ -159,11 +159,13 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     event.preventDefault();
     const parsed = parseTarget(input);
     if (!parsed.ok) {
+      setPatternAsked('');
       setInlineError(targetFaultWords(parsed.fault, t));
       return;
     }
-    // A help page's pattern copied as it stands can only fail: say so once, then check it if asked again.
-    if (isPlaceholderHost(parsed.host) && patternAsked !== parsed.host) {
+    // A help page's pattern copied as it stands can only fail: say so once, then check it if asked again. What the
+    // extension prefilled (a page's own server, weighed against that page's site) is not questioned.
+    if (isPlaceholderHost(parsed.host) && patternAsked !== parsed.host && input.trim() !== initialInput.trim()) {
       setPatternAsked(parsed.host);
       setInlineError(t('checkPatternHost', parsed.host));
       return;
@@ -188,7 +190,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
             spellcheck={false}
             placeholder={t('checkFieldPlaceholder')}
             value={input}
-            aria-invalid={inlineError ? 'true' : undefined}
+            aria-invalid={inlineError && !patternAsked ? 'true' : undefined}
             aria-describedby={inlineError ? errorId : `${idPrefix}-privacy`}
             onInput={(event) => setInput(event.currentTarget.value)}
           />
