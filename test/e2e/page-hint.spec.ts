@@ -201,6 +201,26 @@ test('in a native modal dialog the hint sits inside it and answers clicks; close
   expect(extensionErrors).toEqual([]);
 });
 
+test('settings in a closed dialog shipped with the page: no hint until the dialog opens, then inside it', async () => {
+  const page = await open(`${e2e.origin}/webmail/ready-dialog.html`);
+  // The page is read as an account page, but its settings are not on screen: nothing to show yet.
+  await expect.poll(() => page.locator('smtp-port-assistant-hint').count()).toBe(1);
+  await page.waitForTimeout(500);
+  await expect(page.locator('smtp-port-assistant-hint aside')).toBeHidden();
+  await page.getByRole('button', { name: 'Account settings' }).click();
+  const inDialog = page.locator('dialog smtp-port-assistant-hint aside');
+  await expect(inDialog).toBeVisible();
+  await inDialog.locator('button.toggle').click();
+  await expect(inDialog.getByRole('button', { name: 'Check smtp.harbourview.example' })).toBeVisible();
+  const port = (await page.locator('#smtp-port').boundingBox())!;
+  await inDialog.locator('button.toggle').click();
+  const box = (await page.locator('smtp-port-assistant-hint').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(port.x + port.width);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('smtp-port-assistant-hint aside')).toBeHidden();
+  expect(extensionErrors).toEqual([]);
+});
+
 test("a settings form in a frame of the webmail's own page gets the hint there; one in another site's frame does not", async () => {
   const page = await open(`${e2e.origin}/webmail/settings.html`);
   const pane = page.frameLocator('#pane');

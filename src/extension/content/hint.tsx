@@ -22,6 +22,7 @@ import { hintWording, type Words } from './wording';
 
 const HOST_TAG = 'smtp-port-assistant-hint';
 /** Beats any page rule, even `* { all: unset }` and `!important` ones: inline important declarations win. */
+const HIDDEN_STYLE = 'all: initial !important; display: none !important;';
 const HOST_STYLE = 'all: initial !important; display: block !important; visibility: visible !important; opacity: 1 !important; z-index: 2147483647 !important; margin: 0 !important;';
 const BOTTOM = 16;
 
@@ -34,7 +35,7 @@ interface Shown {
   anchor: Element | null;
   /** The elements that show the outgoing settings, which the open panel keeps clear of. */
   shownIn: Element[];
-  /** The dialog fixed over the page that the settings are in, which then holds the hint too. */
+  /** The dialog the settings are in: while it is fixed over the page (a modal one), it holds the hint too. */
   dialog: Element | null;
   barWidth: number;
   layout: Layout;
@@ -236,8 +237,14 @@ function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWi
 
 function paint(state: Shown, focusToggle = false): void {
   const shape = state.layout.placement.shape;
-  const inDialog = state.dialog !== null;
-  state.host.setAttribute('style', hostStyle(state.layout, state.open, inDialog));
+  // A dialog fixed over the page (a modal one) holds the hint, or it would be inert under its backdrop; one in
+  // the page's flow, or closed, does not. Its settings hidden (the dialog closed), the hint hides with them.
+  const dialog = state.dialog?.isConnected ? state.dialog : null;
+  const inDialog = dialog !== null && getComputedStyle(dialog).position === 'fixed';
+  const home = inDialog ? dialog : document.documentElement;
+  if (state.host.parentElement !== home) home.append(state.host);
+  const away = dialog !== null && state.layout.mode === 'floating';
+  state.host.setAttribute('style', away ? HIDDEN_STYLE : hostStyle(state.layout, state.open, inDialog));
   render(
     <Hint
       result={state.result}
@@ -334,13 +341,10 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   // Measure the one-line bar unseen, then place it, all in this task: the first frame that paints the
   // hint paints it where it stays, so nothing on the page moves and the hint does not jump.
   host.setAttribute('style', `${HOST_STYLE} position: fixed !important; left: 0 !important; top: 0 !important; visibility: hidden !important;`);
-  // Settings in a dialog: the hint goes inside it, or a modal dialog would leave it inert under its backdrop, and it
-  // moves, hides and goes with the dialog. Otherwise after <body>, not inside it: a page rule such as
-  // `body > :last-child` must not start matching another element.
-  const around = anchor?.closest(DIALOG) ?? null;
-  // Only one that stays put over the page (a modal <dialog> is fixed too); a dialog in the page's flow is the page.
-  const dialog = around !== null && getComputedStyle(around).position === 'fixed' ? around : null;
-  (dialog ?? document.documentElement).append(host);
+  // After <body>, not inside it: a page rule such as `body > :last-child` must not start matching another element.
+  // `paint` moves it into a dialog fixed over the page that holds the settings.
+  const dialog = anchor?.closest(DIALOG) ?? null;
+  document.documentElement.append(host);
   render(<Hint result={result} shape="bar" opensUp side="right" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
   const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
   const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
