@@ -13,11 +13,14 @@ let firefox: Firefox;
 let pages: StaticServer;
 let demo: StaticServer;
 let e2e: StaticServer;
+/** The same files from another origin: a frame of another site. */
+let elsewhere: StaticServer;
 
 beforeAll(async () => {
   pages = await serveFolder(resolve('test/fixtures/pages'));
   demo = await serveFolder(resolve('scripts/demo'));
   e2e = await serveFolder(resolve('test/fixtures/e2e'));
+  elsewhere = await serveFolder(resolve('test/fixtures/e2e'));
   firefox = await launchFirefox();
 });
 
@@ -26,6 +29,7 @@ afterAll(async () => {
   await pages?.close();
   await demo?.close();
   await e2e?.close();
+  await elsewhere?.close();
 });
 
 /** The hint's text once it is shown (it lives in an open shadow root, out of reach of page CSS). */
@@ -126,7 +130,7 @@ describe('page hint in Firefox', () => {
     await page.close();
   });
 
-  it("shows the account hint when a webmail's identity dialog opens without navigation, and in the webmail's own settings frame", async () => {
+  it("shows the account hint when a webmail's identity dialog opens without navigation, and in the webmail's own settings frame, not in another site's", async () => {
     const page = await firefox.visit(`${e2e.origin}/webmail/`);
     await page.setViewport({ width: 1100, height: 800 });
     await page.locator('#open-identity').click();
@@ -140,5 +144,13 @@ describe('page hint in Firefox', () => {
       { timeout: WAIT_MS },
     );
     expect(await shown.jsonValue()).toContain('For sending: port 587 with STARTTLS');
+
+    // The same form in another site's frame: Firefox keeps the content script out of it too.
+    const framed = await firefox.visit(`${e2e.origin}/webmail/settings.html?pane=${encodeURIComponent(`${elsewhere.origin}/webmail/identity.html`)}`);
+    const other = framed.frames().find((frame) => frame.url().startsWith(elsewhere.origin));
+    expect(other).toBeDefined();
+    await other!.waitForSelector('#smtp-port', { timeout: WAIT_MS });
+    await new Promise((done) => setTimeout(done, 2500));
+    expect(await other!.evaluate(() => document.querySelectorAll('smtp-port-assistant-hint').length)).toBe(0);
   });
 });
