@@ -32,6 +32,9 @@ const MASKED_LABEL = /^(?:x{3,}|hogehoge|fugafuga|piyopiyo)$/;
  * "smtp.domain.com", "smtp.example.com". A host under the page's own site (`pageHost`) is never one: a
  * registrar whose name is a pattern word names its own real servers.
  */
+/** "example.co.uk" → "co.uk": the public suffix under a registered name. */
+const suffixOf = (site: string): string => site.slice(site.indexOf('.') + 1);
+
 export function isPlaceholderHost(host: string, pageHost = ''): boolean {
   const lower = host.toLowerCase();
   const site = baseDomain(lower);
@@ -41,7 +44,7 @@ export function isPlaceholderHost(host: string, pageHost = ''): boolean {
     lower.endsWith('.tld') ||
     lower.split('.').some((label) => PATTERN_LABEL.test(label)) ||
     // Masks up to the registered name, not in the suffix: a ".xxx" domain is a real one.
-    lower.slice(0, lower.length - site.length + site.indexOf('.')).split('.').some((label) => MASKED_LABEL.test(label)) ||
+    lower.slice(0, lower.length - suffixOf(site).length - 1).split('.').some((label) => MASKED_LABEL.test(label)) ||
     DOMAIN_WORD.test(site.split('.')[0] ?? '')
   );
 }

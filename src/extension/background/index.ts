@@ -83,9 +83,7 @@ type PageReport = Extract<Message, { type: 'page:classified' }> & { frameId: num
 async function keepPageReport(tabId: number, report: PageReport): Promise<void> {
   const key = pageKey(tabId);
   const kept = (await browser.storage.session.get(key))[key] as Partial<PageReport> | undefined;
-  const fromTop = report.frameId === 0;
-  const keptFromOther = kept !== undefined && kept.frameId !== undefined && kept.frameId !== report.frameId;
-  if (!fromTop && keptFromOther && kept.frameId === 0 && !(kept.kind === 'article' && report.kind === 'account')) return;
+  if (report.frameId !== 0 && kept?.frameId === 0 && !(kept.kind === 'article' && report.kind === 'account')) return;
   await Promise.all([
     browser.storage.session.set({ [key]: report }),
     browser.action.setBadgeText({ tabId, text: '✓' }),

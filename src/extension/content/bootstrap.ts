@@ -42,12 +42,17 @@ function look(current: AbortController): Promise<void> {
     .catch(() => false)
     .then((found) => {
       if (!current.signal.aborted) matched ||= found;
-      // Its dialog closed while the hint was being made.
-      if (matched && hint?.hintLost()) {
-        hint.removeHint();
-        matched = false;
-      }
+      // Its dialog may have closed while the hint was being made.
+      dropLostHint();
     });
+}
+
+/** The account hint's settings went away with their dialog: so does the hint, and a dialog opened again is looked at again. */
+function dropLostHint(): void {
+  if (matched && hint?.hintLost()) {
+    hint.removeHint();
+    matched = false;
+  }
 }
 
 function schedule(): void {
@@ -84,11 +89,7 @@ function addsSettingsLike(records: MutationRecord[]): boolean {
 }
 
 function onChanged(records: MutationRecord[]): void {
-  // The account hint's settings went away with their dialog: so does the hint, and a dialog opened again is looked at again.
-  if (matched && hint?.hintLost()) {
-    hint.removeHint();
-    matched = false;
-  }
+  dropLostHint();
   if (matched || appearedTimer !== null || appearedLooks >= APPEARED_LOOKS || !addsSettingsLike(records)) return;
   appearedTimer = setTimeout(() => {
     appearedTimer = null;

@@ -22,8 +22,9 @@ import { hintWording, type Words } from './wording';
 
 const HOST_TAG = 'smtp-port-assistant-hint';
 /** Beats any page rule, even `* { all: unset }` and `!important` ones: inline important declarations win. */
-const HIDDEN_STYLE = 'all: initial !important; display: none !important;';
 const HOST_STYLE = 'all: initial !important; display: block !important; visibility: visible !important; opacity: 1 !important; z-index: 2147483647 !important; margin: 0 !important;';
+/** The hint while the dialog holding its settings is closed. */
+const HIDDEN_STYLE = 'all: initial !important; display: none !important;';
 const BOTTOM = 16;
 
 type Layout = { mode: 'floating'; placement: Placement } | { mode: 'beside'; placement: BesidePlacement };

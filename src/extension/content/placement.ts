@@ -87,23 +87,27 @@ export function placeBeside(viewportWidth: number, scrollX: number, anchor: Box,
   }
   const edge = scrollX + viewportWidth - GAP;
   const room = edge - (start + GAP);
-  const fullWidth = Math.min(PANEL_MAX, viewportWidth - 2 * GAP);
-  let panelWidth = Math.min(PANEL_MAX, Math.max(PANEL_MIN, room), viewportWidth - 2 * GAP);
-  let panelLeft = Math.max(scrollX + GAP, Math.min(start + GAP, edge - panelWidth));
-  let panelTop = anchor.top;
-  if (room < PANEL_MIN) {
-    // Beside, the panel would lie over the settings: below them instead, as wide as the window allows.
-    const settings = around ? union(around.settings, anchor) : anchor;
-    const below = around && settings.bottom - anchor.top <= around.viewportHeight * 0.6 ? settings : anchor;
-    panelWidth = fullWidth;
-    panelLeft = Math.max(scrollX + GAP, Math.min(below.left, edge - panelWidth));
-    panelTop = below.bottom + GAP;
-  }
-  const place = { panelWidth, panelLeft, panelTop };
+  const place = room >= PANEL_MIN ? panelBeside(viewportWidth, scrollX, start, room, edge, anchor.top) : panelBelow(viewportWidth, scrollX, edge, anchor, around);
   if (room >= barWidth) return { shape: 'bar', left: start + GAP, top: anchor.top, ...place };
   if (room >= PILL) return { shape: 'pill', left: start + GAP, top: anchor.top, ...place };
   // No room on the row: a tab at the window's edge, level with the anchor.
   return { shape: 'tab', left: scrollX + viewportWidth - TAB, top: anchor.top, ...place };
+}
+
+type PanelPlace = Pick<BesidePlacement, 'panelWidth' | 'panelLeft' | 'panelTop'>;
+
+/** The open panel in the room beside the anchor, level with it, inside the window. */
+function panelBeside(viewportWidth: number, scrollX: number, start: number, room: number, edge: number, top: number): PanelPlace {
+  const panelWidth = Math.min(PANEL_MAX, room, viewportWidth - 2 * GAP);
+  return { panelWidth, panelLeft: Math.max(scrollX + GAP, Math.min(start + GAP, edge - panelWidth)), panelTop: top };
+}
+
+/** Beside, the panel would lie over the settings: below them instead, as wide as the window allows. */
+function panelBelow(viewportWidth: number, scrollX: number, edge: number, anchor: Box, around: Around | undefined): PanelPlace {
+  const settings = around ? union(around.settings, anchor) : anchor;
+  const below = around && settings.bottom - anchor.top <= around.viewportHeight * 0.6 ? settings : anchor;
+  const panelWidth = Math.min(PANEL_MAX, viewportWidth - 2 * GAP);
+  return { panelWidth, panelLeft: Math.max(scrollX + GAP, Math.min(below.left, edge - panelWidth)), panelTop: below.bottom + GAP };
 }
 
 export function union(a: Box, b: Box): Box {
