@@ -145,18 +145,51 @@ test('aggressive page CSS neither hides nor restyles the hint', async () => {
   await page.screenshot({ path: 'test-results/page-hint-hostile-css.png' });
 });
 
-test('a single-page app navigating between a none page and an article updates the hint', async () => {
+/** What the popup would prefill from and what the toolbar shows: every tab's stored page report and marked badge. */
+async function tabReports(): Promise<{ servers: Array<string | null>; marked: number }> {
+  return launched.worker.evaluate(async () => {
+    const stored = await chrome.storage.session.get(null);
+    const servers = Object.entries(stored)
+      .filter(([key]) => key.startsWith('page:'))
+      .map(([, value]) => (value as { settings: { outgoingServer: string | null } }).settings.outgoingServer);
+    const tabs = await chrome.tabs.query({});
+    const badges = await Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id! })));
+    return { servers, marked: badges.filter((text) => text === '✓').length };
+  });
+}
+
+test('a single-page app navigating between a none page and an article updates the hint, the badge and the report', async () => {
   const page = await open(`${e2e.origin}/spa/`);
   await page.waitForTimeout(2500);
   await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
   await page.getByRole('link', { name: 'Outgoing mail settings' }).click();
   await expand(page);
   await expect(hint(page)).toContainText('smtp.acme.test');
+  await expect.poll(tabReports).toEqual({ servers: ['smtp.acme.test'], marked: 1 });
   await page.getByRole('link', { name: 'Home' }).click();
   await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  // The home page is about something else: the popup must not offer the article's server there.
+  await expect.poll(tabReports).toEqual({ servers: [], marked: 0 });
   await page.goBack();
   await expect(hint(page)).toBeVisible();
   await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(1);
+  await expect.poll(tabReports).toEqual({ servers: ['smtp.acme.test'], marked: 1 });
+  expect(extensionErrors).toEqual([]);
+});
+
+test("following a link from an article to another page drops the article's badge and report; going back brings them again", async () => {
+  const page = await open(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
+  await expect(hint(page)).toBeVisible();
+  await expect.poll(tabReports).toMatchObject({ marked: 1 });
+  const [server] = (await tabReports()).servers;
+  expect(server).toMatch(/^smtp\.[a-z.-]+$/);
+  await page.goto(`${pages.origin}/en-router-port-forwarding.html`);
+  await page.waitForTimeout(2500);
+  await expect(page.locator('smtp-port-assistant-hint')).toHaveCount(0);
+  expect(await tabReports()).toEqual({ servers: [], marked: 0 });
+  await page.goBack();
+  await expect(hint(page)).toBeVisible();
+  await expect.poll(tabReports).toEqual({ servers: [server], marked: 1 });
   expect(extensionErrors).toEqual([]);
 });
 

@@ -59,6 +59,41 @@ async function openHint(page: Page): Promise<void> {
   );
 }
 
+/** Every tab's stored page report (its server) and how many tabs' toolbar buttons are marked, read by the extension itself. */
+async function tabReports(): Promise<{ servers: Array<string | null>; marked: number }> {
+  const view = await firefox.open(POPUP);
+  try {
+    return await view.evaluate(async () => {
+      type Api = {
+        tabs: { query(q: object): Promise<Array<{ id: number }>> };
+        action: { getBadgeText(d: object): Promise<string> };
+        storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+      };
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      const stored = await api.storage.session.get(null);
+      const servers = Object.entries(stored)
+        .filter(([key]) => key.startsWith('page:'))
+        .map(([, value]) => (value as { settings: { outgoingServer: string | null } }).settings.outgoingServer);
+      const tabs = await api.tabs.query({});
+      const badges = await Promise.all(tabs.map((tab) => api.action.getBadgeText({ tabId: tab.id })));
+      return { servers, marked: badges.filter((badge) => badge === '✓').length };
+    });
+  } finally {
+    await view.close();
+  }
+}
+
+/** Polls `read` until `done` says so or the wait runs out; returns the last reading. */
+async function settle<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const until = Date.now() + WAIT_MS;
+  let last = await read();
+  while (!done(last) && Date.now() < until) {
+    await new Promise((done) => setTimeout(done, 250));
+    last = await read();
+  }
+  return last;
+}
+
 describe('page hint in Firefox', () => {
   it('shows the banner on a help article with its server and client, and marks only that tab', async () => {
     const page = await firefox.visit(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
@@ -114,6 +149,20 @@ describe('page hint in Firefox', () => {
     await openHint(page);
     expect(await hintText(page)).toContain('outgoing mail');
     await page.screenshot({ path: 'test-results/firefox-page-hint-demo.png' });
+    await page.close();
+  });
+
+  it("drops an article's report when its tab goes to another page, and has it again on going back", async () => {
+    const page = await firefox.visit(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
+    await hintText(page);
+    const marked = (reports: { marked: number }) => reports.marked === 1;
+    expect(await settle(tabReports, marked)).toEqual({ servers: ['smtp.eastmoor.example'], marked: 1 });
+    await page.goto(`${pages.origin}/en-router-port-forwarding.html`);
+    const left = await settle(tabReports, (reports) => reports.servers.length === 0 && reports.marked === 0);
+    expect(left).toEqual({ servers: [], marked: 0 });
+    await page.goBack();
+    await hintText(page);
+    expect(await settle(tabReports, marked)).toEqual({ servers: ['smtp.eastmoor.example'], marked: 1 });
     await page.close();
   });
 

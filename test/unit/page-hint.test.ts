@@ -82,6 +82,10 @@ describe('what "Open the checklist" carries', () => {
     expect(parseMessage({ type: 'hint:open', view: 'check', clientId: null, server: null, port: 70000, security: null })).toBeNull();
     expect(parseMessage({ type: 'hint:open', view: 'check', clientId: null, server: null, port: 587, security: 'ssl' })).toBeNull();
   });
+
+  it("a page's leaving carries nothing the page could slip in", () => {
+    expect(parseMessage({ type: 'page:left', settings: { outgoingServer: 'smtp.page.example' }, frameId: 0 })).toEqual({ type: 'page:left' });
+  });
 });
 
 describe('where the floating hint goes', () => {

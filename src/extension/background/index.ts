@@ -70,6 +70,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       if (tabId === undefined) return Promise.resolve({ ok: false, message: 'Page reports come from tabs.' });
       return keepPageReport(tabId, { ...message, frameId: sender.frameId ?? 0 }).then(() => ({ ok: true }) as const);
     }
+    case 'page:left': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return Promise.resolve({ ok: false, message: 'Page reports come from tabs.' });
+      return dropPageReport(tabId, sender.frameId ?? 0).then(() => ({ ok: true }) as const);
+    }
   }
 });
 
@@ -80,16 +85,48 @@ type PageReport = Extract<Message, { type: 'page:classified' }> & { frameId: num
  * well as the page around it: the top page's report stands unless the frame shows an account's settings
  * and the top page only an article; any frame's report gives way to the top page's next one.
  */
-async function keepPageReport(tabId: number, report: PageReport): Promise<void> {
-  const key = pageKey(tabId);
-  const kept = (await browser.storage.session.get(key))[key] as Partial<PageReport> | undefined;
-  if (report.frameId !== 0 && kept?.frameId === 0 && !(kept.kind === 'article' && report.kind === 'account')) return;
-  await Promise.all([
-    browser.storage.session.set({ [key]: report }),
-    browser.action.setBadgeText({ tabId, text: '✓' }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' }),
-    browser.action.setTitle({ tabId, title: t(report.kind === 'article' ? 'badgeArticle' : 'badgeAccount') }),
-  ]);
+function keepPageReport(tabId: number, report: PageReport): Promise<void> {
+  return inTurn(tabId, async () => {
+    const key = pageKey(tabId);
+    const kept = (await browser.storage.session.get(key))[key] as Partial<PageReport> | undefined;
+    if (report.frameId !== 0 && kept?.frameId === 0 && !(kept.kind === 'article' && report.kind === 'account')) return;
+    await Promise.all([
+      browser.storage.session.set({ [key]: report }),
+      browser.action.setBadgeText({ tabId, text: '✓' }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' }),
+      browser.action.setTitle({ tabId, title: t(report.kind === 'article' ? 'badgeArticle' : 'badgeAccount') }),
+    ]);
+  });
+}
+
+/**
+ * The tab's report no longer holds: its page was left (`frameId` null: the tab loads a new page) or the
+ * frame that made it moved on. The badge and the popup's prefill go with it, so a page the extension
+ * does not run on, or one about something else, never shows the server of the page before it.
+ */
+function dropPageReport(tabId: number, frameId: number | null): Promise<void> {
+  return inTurn(tabId, async () => {
+    const key = pageKey(tabId);
+    const kept = (await browser.storage.session.get(key))[key] as Partial<PageReport> | undefined;
+    if (kept === undefined || (frameId !== null && kept.frameId !== frameId)) return;
+    await Promise.all([
+      browser.storage.session.remove(key),
+      browser.action.setBadgeText({ tabId, text: '' }),
+      browser.action.setTitle({ tabId, title: t('actionTitle') }),
+    ]);
+  });
+}
+
+/** Each tab's report changes one step at a time, in the order the events came: a page's report never lands before its tab's "loading". */
+const turns = new Map<number, Promise<void>>();
+function inTurn(tabId: number, step: () => Promise<void>): Promise<void> {
+  const next = (turns.get(tabId) ?? Promise.resolve()).then(step, step);
+  const settled = next.catch(() => undefined);
+  turns.set(tabId, settled);
+  void settled.then(() => {
+    if (turns.get(tabId) === settled) turns.delete(tabId);
+  });
+  return next;
 }
 
 browser.runtime.onStartup.addListener(() => void syncContentScripts());
@@ -105,6 +142,11 @@ browser.storage.onChanged.addListener((changes, area) => {
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void browser.storage.session.remove(pageKey(tabId));
+});
+
+// A new page in the tab (a link followed, reloaded, another site typed in): the last page's report goes.
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === 'loading') void dropPageReport(tabId, null);
 });
 
 // Exposed for the end-to-end tests, which cannot click a native context menu: they call the

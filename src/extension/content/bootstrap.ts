@@ -67,6 +67,7 @@ function onMaybeNavigated(): void {
   if (location.href === lastUrl) return;
   lastUrl = location.href;
   hint?.removeHint();
+  hint?.leavePage();
   matched = false;
   appearedLooks = 0;
   if (appearedTimer !== null) clearTimeout(appearedTimer);

@@ -66,6 +66,31 @@ function send(message: Message): void {
   void browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
+/** What this page last told the background it is, until the page is left. */
+let reported: Message | null = null;
+
+function report(message: Message): void {
+  reported = message;
+  send(message);
+}
+
+/** The page was left without a new document (a single-page app moved on): its report no longer holds. */
+export function leavePage(): void {
+  if (reported === null) return;
+  reported = null;
+  send({ type: 'page:left' });
+}
+
+// A frame's page that unloads (its frame goes to another page) takes its report along; the tab's own
+// pages are dropped by the background when the tab loads another. Back to this page from the browser's
+// back-forward cache, it is not classified again, so it says again what it is.
+addEventListener('pagehide', (event) => {
+  if (!event.persisted) leavePage();
+});
+addEventListener('pageshow', (event) => {
+  if (event.persisted && reported !== null) send(reported);
+});
+
 async function dismissedHere(): Promise<boolean> {
   const stored = await browser.storage.local.get('dismissedSites');
   const sites = stored.dismissedSites;
@@ -323,7 +348,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const { outgoingServer, port, security } = result.settings;
   // The popup prefills its check and checklist with the page's server: never with a pattern's.
   const settings: PageSettings = { outgoingServer: outgoingServer !== null && isPlaceholderHost(outgoingServer, location.hostname) ? null : outgoingServer, port, security };
-  send({ type: 'page:classified', kind: result.kind, settings, clientId: result.clientId });
+  report({ type: 'page:classified', kind: result.kind, settings, clientId: result.clientId });
   const anchor = result.kind === 'account' ? result.settings.anchor : null;
   const shownIn = result.kind === 'account' ? result.settings.shownIn : [];
   // Never twice on one page, and never where the person said no.

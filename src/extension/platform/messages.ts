@@ -15,6 +15,8 @@ export type Message =
   | { type: 'check:start'; input: string; local: boolean }
   /** Content script: what it found on the page, for the badge and the popup's prefill. */
   | { type: 'page:classified'; kind: 'article' | 'account'; settings: PageSettings; clientId: string | null }
+  /** Content script: the page it reported is gone (a single-page app moved on); its report no longer holds. */
+  | { type: 'page:left' }
   /**
    * Content script hint: open the checklist (for the client the page names) or the server check, with
    * the outgoing server, port and security the page states, so the checklist shows them.
@@ -67,6 +69,8 @@ export function parseMessage(value: unknown): Message | null {
     }
     case 'hint:dismiss':
       return { type: 'hint:dismiss' };
+    case 'page:left':
+      return { type: 'page:left' };
     default:
       return null;
   }
