@@ -198,4 +198,23 @@ describe('the bounded element walk', () => {
     expect(overlapping.tables).toHaveLength(3);
     expect(new Set(overlapping.tables).size).toBe(3);
   });
+
+  it("passes over a <template>'s content, which a browser does not show, as the classify CLI's parser gives it as children", () => {
+    const form = `<fieldset><legend>Outgoing mail (SMTP)</legend><label for="h">SMTP server</label><input id="h" value="smtp.example.net">
+      <label for="p">Port</label><input id="p" value="587"><label for="s">Security</label><select id="s"><option selected>STARTTLS</option></select>
+      <label for="u">Username</label><input id="u" value="jane@example.net"><label for="w">Password</label><input id="w" type="password"></fieldset>`;
+    const page = (body: string) => parse(`<html><head><title>Mail</title></head><body><h1>Inbox</h1><p>jane@example.net</p>${body}<button>Compose</button></body></html>`);
+    const inTemplate = page(`<template id="identity"><div role="dialog"><h2>Edit identity</h2>${form}</div></template>`);
+    const found = collectElements(inTemplate);
+    expect(found.controls).toEqual([]);
+    expect(found.headings.map((element) => element.textContent)).toEqual(['Inbox']);
+    expect(found.actions.map((element) => element.textContent)).toEqual(['Compose']);
+    expect(classifyPage(inTemplate, 'https://mail.example.net/').kind).toBe('none');
+    // Taken out of its template (the dialog opened), the same form is an account's settings; so is the end
+    // of a page read from its tail.
+    const opened = page(`<div role="dialog"><h2>Edit identity</h2>${form}</div>`);
+    expect(collectElements(opened).controls).toHaveLength(5);
+    expect(classifyPage(opened, 'https://mail.example.net/').kind).toBe('account');
+    expect(collectElements(inTemplate, 3, 100).controls).toEqual([]);
+  });
 });

@@ -79,14 +79,28 @@ export function collectElements(document: Document, budget = ELEMENT_BUDGET, tai
   if (document.documentElement === null) return found;
   const walker = document.createTreeWalker(document, SHOW_ELEMENT);
   let last: Node | null = null;
+  // A <template>'s content is inert, not part of the page: a browser's walk never enters it, but a
+  // parser without templates (linkedom, for the classify CLI) gives it as children. Its last element
+  // ends the stretch skipped.
+  let skipUntil: Element | null = null;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     if (found.visited >= budget) {
       found.truncated = true;
       break;
     }
     found.visited += 1;
-    take(node as Element, found);
     last = node;
+    if (skipUntil !== null) {
+      if (node === skipUntil) skipUntil = null;
+      continue;
+    }
+    const element = node as Element;
+    if (element.localName === 'template') {
+      const end = deepestLast(element);
+      if (end !== element) skipUntil = end;
+      continue;
+    }
+    take(element, found);
   }
   if (!found.truncated || last === null) return found;
   // The end of the page, where webmail apps add their settings dialogs: read backwards from the last
@@ -96,6 +110,9 @@ export function collectElements(document: Document, budget = ELEMENT_BUDGET, tai
     tail.push(node);
   }
   found.visited += tail.length;
-  for (let index = tail.length - 1; index >= 0; index -= 1) take(tail[index]!, found);
+  for (let index = tail.length - 1; index >= 0; index -= 1) {
+    const element = tail[index]!;
+    if (element.closest('template') === null) take(element, found);
+  }
   return found;
 }
