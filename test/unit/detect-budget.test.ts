@@ -215,6 +215,28 @@ describe('the bounded element walk', () => {
     const opened = page(`<div role="dialog"><h2>Edit identity</h2>${form}</div>`);
     expect(collectElements(opened).controls).toHaveLength(5);
     expect(classifyPage(opened, 'https://mail.example.net/').kind).toBe('account');
-    expect(collectElements(inTemplate, 3, 100).controls).toEqual([]);
+    // Read from its tail, the page still gives what lies outside the template, and nothing inside it.
+    const fromTail = collectElements(inTemplate, 3, 100);
+    expect(fromTail.controls).toEqual([]);
+    expect(fromTail.headings.map((element) => element.textContent)).toEqual(['Inbox']);
+    expect(fromTail.actions.map((element) => element.textContent)).toEqual(['Compose']);
+  });
+
+  it('counts no template content against its budget, nested, empty or last on the page', () => {
+    const filler = '<span></span>'.repeat(60);
+    const nested = `<template><div>${filler}<template><input id="deep"></template><input id="inner"></div></template>`;
+    const html = `<html><body><h1>Top</h1>${nested}<template></template><label for="p">Port</label><input id="p"><template><select></select>${filler}</template></body></html>`;
+    const document = parse(html);
+    const all = collectElements(document);
+    expect(all.controls.map((element) => element.id)).toEqual(['p']);
+    expect(all.labels.map((element) => element.textContent)).toEqual(['Port']);
+    // html, body, h1, three templates, label, input: the 120 filler spans inside templates are not counted.
+    expect(all.visited).toBe(8);
+    expect(all.truncated).toBe(false);
+    // A budget too small for the page: the tail (before the last template) gives the port field, never the select inside it.
+    const tight = collectElements(document, 4, 3);
+    expect(tight.truncated).toBe(true);
+    expect(tight.controls.map((element) => element.id)).toEqual(['p']);
+    expect(tight.headings.map((element) => element.textContent)).toEqual(['Top']);
   });
 });

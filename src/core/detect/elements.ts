@@ -37,7 +37,19 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'summary']);
 const CONTROL_TAGS = new Set(['input', 'select', 'textarea']);
 const ARIA_CONTROLS = new Set(['textbox', 'combobox', 'spinbutton', 'listbox']);
 
+/**
+ * The last element in document order within `element`. A <template>'s content is inert, not part of
+ * the page: a browser's tree never holds it, but a parser without templates (linkedom, for the classify
+ * CLI) gives it as children. The walks step over it, so that both read the same page.
+ */
 function deepestLast(element: Element): Element {
+  let current = element;
+  while (current.lastElementChild !== null && current.localName !== 'template') current = current.lastElementChild;
+  return current;
+}
+
+/** The last element inside a template, where the forward walk's skipping ends (the template itself when empty). */
+function lastInside(element: Element): Element {
   let current = element;
   while (current.lastElementChild !== null) current = current.lastElementChild;
   return current;
@@ -79,24 +91,22 @@ export function collectElements(document: Document, budget = ELEMENT_BUDGET, tai
   if (document.documentElement === null) return found;
   const walker = document.createTreeWalker(document, SHOW_ELEMENT);
   let last: Node | null = null;
-  // A <template>'s content is inert, not part of the page: a browser's walk never enters it, but a
-  // parser without templates (linkedom, for the classify CLI) gives it as children. Its last element
-  // ends the stretch skipped.
+  // A template's content (see deepestLast) is passed over and not counted: the budget is the page's.
   let skipUntil: Element | null = null;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (skipUntil !== null) {
+      if (node === skipUntil) skipUntil = null;
+      continue;
+    }
     if (found.visited >= budget) {
       found.truncated = true;
       break;
     }
     found.visited += 1;
     last = node;
-    if (skipUntil !== null) {
-      if (node === skipUntil) skipUntil = null;
-      continue;
-    }
     const element = node as Element;
     if (element.localName === 'template') {
-      const end = deepestLast(element);
+      const end = lastInside(element);
       if (end !== element) skipUntil = end;
       continue;
     }
@@ -112,7 +122,7 @@ export function collectElements(document: Document, budget = ELEMENT_BUDGET, tai
   found.visited += tail.length;
   for (let index = tail.length - 1; index >= 0; index -= 1) {
     const element = tail[index]!;
-    if (element.closest('template') === null) take(element, found);
+    if (element.localName !== 'template') take(element, found);
   }
   return found;
 }
