@@ -25,6 +25,8 @@ export interface LaunchOptions {
    * (`runtime.reload()`) while developer mode is off; an extension installed from a store is not affected.
    */
   developerMode?: boolean;
+  /** Keep pages in the back-forward cache, which Playwright turns off by default. */
+  backForwardCache?: boolean;
 }
 
 export interface Launched {
@@ -87,6 +89,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     headless: true,
     locale,
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     env: { ...process.env, LANGUAGE: locale, LANG: locale === 'es' ? 'es_ES.UTF-8' : 'en_US.UTF-8', ...options.env },
     args: [
       `--disable-extensions-except=${DIST}`,

@@ -193,6 +193,69 @@ test("following a link from an article to another page drops the article's badge
   expect(extensionErrors).toEqual([]);
 });
 
+test('a page back from the back-forward cache, not classified again, says again what it is', async () => {
+  await dispose(launched);
+  launched = await launch({ backForwardCache: true });
+  const page = await open(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
+  await expect(hint(page)).toBeVisible();
+  await expect.poll(tabReports).toEqual({ servers: ['smtp.eastmoor.example'], marked: 1 });
+  await page.evaluate(() => ((window as { keptInCache?: boolean }).keptInCache = true));
+  await page.goto(`${pages.origin}/en-router-port-forwarding.html`);
+  await expect.poll(tabReports).toEqual({ servers: [], marked: 0 });
+  // Back from the cache the page fires no "load".
+  await page.goBack({ waitUntil: 'commit' });
+  // The same document, back from the cache: no new content script ran.
+  expect(await page.evaluate(() => (window as { keptInCache?: boolean }).keptInCache)).toBe(true);
+  await expect(hint(page)).toBeVisible();
+  await expect.poll(tabReports).toEqual({ servers: ['smtp.eastmoor.example'], marked: 1 });
+  expect(extensionErrors).toEqual([]);
+});
+
+test('a report stays while its page does: a frame of another site changing page, the address replaced, the fragment changed', async () => {
+  const page = await open(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
+  await expect(hint(page)).toBeVisible();
+  const shown = { servers: ['smtp.eastmoor.example'], marked: 1 };
+  await expect.poll(tabReports).toEqual(shown);
+  // An advertisement's frame going from page to page: Chromium says "loading" for each.
+  await page.evaluate((origin) => {
+    const frame = document.createElement('iframe');
+    frame.src = `${origin}/paste.html`;
+    document.body.append(frame);
+  }, elsewhere.origin);
+  for (const step of ['spa/index.html', 'paste.html?again']) {
+    await page.evaluate(([origin, path]) => void (document.querySelector('iframe')!.src = `${origin}/${path}`), [elsewhere.origin, step] as const);
+    await page.waitForTimeout(700);
+    expect(await tabReports()).toEqual(shown);
+  }
+  // A router replacing the address with itself, then a table of contents' link.
+  await page.evaluate(() => history.replaceState({ step: 1 }, '', location.href));
+  await page.waitForTimeout(700);
+  expect(await tabReports()).toEqual(shown);
+  await page.evaluate(() => void (location.hash = 'outgoing'));
+  for (let look = 0; look < 4; look += 1) {
+    await page.waitForTimeout(600);
+    expect(await tabReports()).toEqual(shown);
+  }
+  expect(extensionErrors).toEqual([]);
+});
+
+test("a webmail pane's frame reporting over an article gives the tab back to the article when it goes", async () => {
+  const page = await open(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
+  await expect.poll(tabReports).toEqual({ servers: ['smtp.eastmoor.example'], marked: 1 });
+  await page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.src = '/en-roundcube-smtp-identity.html';
+    frame.style.cssText = 'width: 900px; height: 600px';
+    document.body.append(frame);
+  });
+  // The account's settings beat the article around them.
+  await expect.poll(tabReports).toEqual({ servers: ['smtp.cloverleaf.example'], marked: 1 });
+  await page.evaluate(() => document.querySelector('iframe')!.remove());
+  await expect.poll(tabReports).toEqual({ servers: ['smtp.eastmoor.example'], marked: 1 });
+  // The pane's own script calls its webmail's app, absent here: only the extension's errors count.
+  expect(extensionErrors.filter((error) => !error.includes('rcmail is not defined'))).toEqual([]);
+});
+
 test('a webmail dialog that opens without navigation gets the hint; closing it takes the hint away, and opening it again brings it back', async () => {
   const page = await open(`${e2e.origin}/webmail/`);
   // The inbox alone is no account page.

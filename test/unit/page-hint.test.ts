@@ -3,7 +3,8 @@ import { DEFAULT_TARGET, type TargetSettings } from '../../src/core/clients/type
 import { carryToTarget, pageSubmission, withProfileServer } from '../../src/extension/content/page-target';
 import { GAP, PILL, TAB, placeBeside, placeFloating } from '../../src/extension/content/placement';
 import { hintWording } from '../../src/extension/content/wording';
-import { parseMessage, type PageSettings } from '../../src/extension/platform/messages';
+import { effectiveReport, withoutReports, withReport, type PageReport } from '../../src/extension/background/page-reports';
+import { newDocumentToken, parseMessage, type PageSettings } from '../../src/extension/platform/messages';
 
 const page = (outgoingServer: string | null, port: number | null, security: PageSettings['security']): PageSettings => ({ outgoingServer, port, security });
 
@@ -83,8 +84,54 @@ describe('what "Open the checklist" carries', () => {
     expect(parseMessage({ type: 'hint:open', view: 'check', clientId: null, server: null, port: 587, security: 'ssl' })).toBeNull();
   });
 
-  it("a page's leaving carries nothing the page could slip in", () => {
-    expect(parseMessage({ type: 'page:left', settings: { outgoingServer: 'smtp.page.example' }, frameId: 0 })).toEqual({ type: 'page:left' });
+  it("a page's report and its leaving name the page's document, and carry nothing else it could slip in", () => {
+    const document = newDocumentToken();
+    expect(document).toMatch(/^[0-9a-f]{32}$/);
+    expect(newDocumentToken()).not.toBe(document);
+    expect(parseMessage({ type: 'page:left', document, settings: { outgoingServer: 'smtp.page.example' }, frameId: 0 })).toEqual({ type: 'page:left', document });
+    expect(parseMessage({ type: 'page:left' })).toBeNull();
+    expect(parseMessage({ type: 'page:left', document: 'a'.repeat(33) })).toBeNull();
+    const settings = { outgoingServer: 'smtp.page.example', port: 587, security: 'starttls' };
+    expect(parseMessage({ type: 'page:classified', kind: 'article', settings, clientId: null, document, at: 1 })).toEqual({ type: 'page:classified', kind: 'article', settings, clientId: null, document });
+    expect(parseMessage({ type: 'page:classified', kind: 'article', settings, clientId: null })).toBeNull();
+  });
+});
+
+describe("which frame's report a tab goes by", () => {
+  const report = (frameId: number, kind: 'article' | 'account', at: number): PageReport => ({
+    type: 'page:classified',
+    kind,
+    settings: page(`smtp.frame${frameId}.example`, 587, 'starttls'),
+    clientId: null,
+    document: String(frameId).padStart(32, '0'),
+    frameId,
+    at,
+  });
+
+  it("takes the top page's, unless a frame shows an account and the top page an article", () => {
+    expect(effectiveReport({})).toBeNull();
+    const top = report(0, 'article', 1);
+    expect(effectiveReport({ 0: top })).toBe(top);
+    const pane = report(3, 'account', 2);
+    expect(effectiveReport({ 0: top, 3: pane })).toBe(pane);
+    const topAccount = report(0, 'account', 5);
+    expect(effectiveReport({ 0: topAccount, 3: pane })).toBe(topAccount);
+    // Without the top page's report, the latest frame's; of two frames' accounts, the latest.
+    const later = report(4, 'account', 9);
+    expect(effectiveReport({ 3: pane, 4: later })).toBe(later);
+    expect(effectiveReport({ 0: top, 3: pane, 4: later })).toBe(later);
+    expect(effectiveReport({ 5: report(5, 'article', 1) })?.frameId).toBe(5);
+  });
+
+  it("drops only the reports that no longer hold: a frame's leaving leaves the top page's", () => {
+    const frames = withReport(withReport({}, report(0, 'article', 1)), report(3, 'account', 2));
+    expect(effectiveReport(frames)?.frameId).toBe(3);
+    const withoutPane = withoutReports(frames, (kept) => kept.frameId === 3);
+    expect(Object.keys(withoutPane)).toEqual(['0']);
+    expect(effectiveReport(withoutPane)?.frameId).toBe(0);
+    // A frame's new report replaces its last one.
+    expect(Object.keys(withReport(frames, report(3, 'article', 7)))).toEqual(['0', '3']);
+    expect(withReport(frames, report(3, 'article', 7))['3']?.kind).toBe('article');
   });
 });
 

@@ -5,8 +5,9 @@
 import type { Runtime } from '../platform/browser';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
-import { pageKey, parseMessage, type Message, type Reply } from '../platform/messages';
+import { pageKey, parseMessage, type Reply } from '../platform/messages';
 import { readState, writeItems } from '../settings/storage';
+import { effectiveReport, withoutReports, withReport, type FrameReports, type PageReport } from './page-reports';
 import { openFromHint, syncContentScripts } from './pages';
 import { CONTEXT_MENU_ID, openAgentMode } from '../agent/open';
 import { runCheck } from './probe-client';
@@ -68,30 +69,49 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     case 'page:classified': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return Promise.resolve({ ok: false, message: 'Page reports come from tabs.' });
-      return keepPageReport(tabId, { ...message, frameId: sender.frameId ?? 0 }).then(() => ({ ok: true }) as const);
+      // A page being prerendered, or kept in the back-forward cache, is not what the tab shows.
+      const lifecycle = (sender as { documentLifecycle?: string }).documentLifecycle;
+      if (lifecycle !== undefined && lifecycle !== 'active') return Promise.resolve({ ok: false, message: 'Only a shown page reports.' });
+      return keepPageReport(tabId, { ...message, frameId: sender.frameId ?? 0, at: Date.now() }).then(() => ({ ok: true }) as const);
     }
     case 'page:left': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return Promise.resolve({ ok: false, message: 'Page reports come from tabs.' });
-      return dropPageReport(tabId, sender.frameId ?? 0).then(() => ({ ok: true }) as const);
+      const frameId = sender.frameId ?? 0;
+      return updateReports(tabId, (frames) => withoutReports(frames, (report) => report.frameId === frameId && report.document === message.document)).then(
+        () => ({ ok: true }) as const,
+      );
     }
   }
 });
 
-type PageReport = Extract<Message, { type: 'page:classified' }> & { frameId: number };
+/** Storage keys: the frames' reports of a tab, beside the report the popup reads (`pageKey`). */
+const framesKey = (tabId: number): string => `frames:${tabId}`;
+
+function keepPageReport(tabId: number, report: PageReport): Promise<void> {
+  return updateReports(tabId, (frames) => withReport(frames, report));
+}
 
 /**
- * What the popup and its checklist take as the tab's page. A webmail's settings pane in a frame reports as
- * well as the page around it: the top page's report stands unless the frame shows an account's settings
- * and the top page only an article; any frame's report gives way to the top page's next one.
+ * Changes a tab's frame reports with `change` and puts the badge, its title and the popup's report in
+ * line with the result: with no report left, the tab's button is as it was before any page reported, so
+ * a page the extension does not run on, or one about something else, never shows the server of the page
+ * before it.
  */
-function keepPageReport(tabId: number, report: PageReport): Promise<void> {
+function updateReports(tabId: number, change: (frames: FrameReports) => FrameReports | Promise<FrameReports>): Promise<void> {
   return inTurn(tabId, async () => {
-    const key = pageKey(tabId);
-    const kept = (await browser.storage.session.get(key))[key] as Partial<PageReport> | undefined;
-    if (report.frameId !== 0 && kept?.frameId === 0 && !(kept.kind === 'article' && report.kind === 'account')) return;
+    const key = framesKey(tabId);
+    const before = ((await browser.storage.session.get(key))[key] as FrameReports | undefined) ?? {};
+    const after = await change(before);
+    const report = effectiveReport(after);
+    if (report === null) {
+      if (Object.keys(before).length === 0) return;
+      await browser.storage.session.remove([key, pageKey(tabId)]);
+      await Promise.all([browser.action.setBadgeText({ tabId, text: '' }), browser.action.setTitle({ tabId, title: t('actionTitle') })]);
+      return;
+    }
+    await browser.storage.session.set({ [key]: after, [pageKey(tabId)]: report });
     await Promise.all([
-      browser.storage.session.set({ [key]: report }),
       browser.action.setBadgeText({ tabId, text: '✓' }),
       browser.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' }),
       browser.action.setTitle({ tabId, title: t(report.kind === 'article' ? 'badgeArticle' : 'badgeAccount') }),
@@ -99,25 +119,7 @@ function keepPageReport(tabId: number, report: PageReport): Promise<void> {
   });
 }
 
-/**
- * The tab's report no longer holds: its page was left (`frameId` null: the tab loads a new page) or the
- * frame that made it moved on. The badge and the popup's prefill go with it, so a page the extension
- * does not run on, or one about something else, never shows the server of the page before it.
- */
-function dropPageReport(tabId: number, frameId: number | null): Promise<void> {
-  return inTurn(tabId, async () => {
-    const key = pageKey(tabId);
-    const kept = (await browser.storage.session.get(key))[key] as Partial<PageReport> | undefined;
-    if (kept === undefined || (frameId !== null && kept.frameId !== frameId)) return;
-    await Promise.all([
-      browser.storage.session.remove(key),
-      browser.action.setBadgeText({ tabId, text: '' }),
-      browser.action.setTitle({ tabId, title: t('actionTitle') }),
-    ]);
-  });
-}
-
-/** Each tab's report changes one step at a time, in the order the events came: a page's report never lands before its tab's "loading". */
+/** Each tab's reports change one step at a time, in the order the messages came: a page's leaving and the next page's report never cross. */
 const turns = new Map<number, Promise<void>>();
 function inTurn(tabId: number, step: () => Promise<void>): Promise<void> {
   const next = (turns.get(tabId) ?? Promise.resolve()).then(step, step);
@@ -141,12 +143,8 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void browser.storage.session.remove(pageKey(tabId));
-});
-
-// A new page in the tab (a link followed, reloaded, another site typed in): the last page's report goes.
-browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  if (changeInfo.status === 'loading') void dropPageReport(tabId, null);
+  // In turn, so that a report still being kept cannot put the closed tab's keys back.
+  void inTurn(tabId, () => browser.storage.session.remove([framesKey(tabId), pageKey(tabId)])).catch(() => undefined);
 });
 
 // Exposed for the end-to-end tests, which cannot click a native context menu: they call the

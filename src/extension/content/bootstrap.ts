@@ -41,7 +41,11 @@ function look(current: AbortController): Promise<void> {
   return inspect(current.signal)
     .catch(() => false)
     .then((found) => {
-      if (!current.signal.aborted) matched ||= found;
+      if (!current.signal.aborted) {
+        matched ||= found;
+        // What this address shows now is nothing for the hint: a report made before (an SPA's earlier route) goes.
+        if (!found) hint?.leavePage();
+      }
       // Its dialog may have closed while the hint was being made.
       dropLostHint();
     });
@@ -51,6 +55,7 @@ function look(current: AbortController): Promise<void> {
 function dropLostHint(): void {
   if (matched && hint?.hintLost()) {
     hint.removeHint();
+    hint.leavePage();
     matched = false;
   }
 }
@@ -67,7 +72,6 @@ function onMaybeNavigated(): void {
   if (location.href === lastUrl) return;
   lastUrl = location.href;
   hint?.removeHint();
-  hint?.leavePage();
   matched = false;
   appearedLooks = 0;
   if (appearedTimer !== null) clearTimeout(appearedTimer);
@@ -112,7 +116,7 @@ function inOwnFrame(): boolean {
   }
 }
 
-if (inOwnFrame()) {
+function start(): void {
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   if (navigation) {
     navigation.addEventListener('navigatesuccess', onMaybeNavigated);
@@ -123,4 +127,10 @@ if (inOwnFrame()) {
   addEventListener('popstate', onMaybeNavigated);
   new MutationObserver(onChanged).observe(document.documentElement, { childList: true, subtree: true });
   schedule();
+}
+
+if (inOwnFrame()) {
+  // A page the browser prerenders may never be shown: it is looked at once it is.
+  if ((document as { prerendering?: boolean }).prerendering) addEventListener('prerenderingchange', start, { once: true });
+  else start();
 }

@@ -14,7 +14,7 @@ import type { PageClassification } from '../../core/detect/types';
 import { findClient } from '../../core/clients/registry';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
-import type { Message, PageSettings } from '../platform/messages';
+import { newDocumentToken, type Message, type PageSettings } from '../platform/messages';
 import { measureTextColumn } from './column';
 import { HINT_CSS } from './hint-style';
 import { GAP, placeBeside, placeFloating, union, type Around, type BesidePlacement, type Box, type Placement, type Shape } from './placement';
@@ -66,7 +66,10 @@ function send(message: Message): void {
   void browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
-/** What this page last told the background it is, until the page is left. */
+/** This page's own token: its reports and its leaving name it, so they never touch another page's report. */
+const DOCUMENT = newDocumentToken();
+
+/** What this page last told the background it is, until it is left or shows nothing for the hint. */
 let reported: Message | null = null;
 
 function report(message: Message): void {
@@ -74,18 +77,18 @@ function report(message: Message): void {
   send(message);
 }
 
-/** The page was left without a new document (a single-page app moved on): its report no longer holds. */
+/** The page was left without a new document (a single-page app moved on) or no longer shows what it reported. */
 export function leavePage(): void {
   if (reported === null) return;
   reported = null;
-  send({ type: 'page:left' });
+  send({ type: 'page:left', document: DOCUMENT });
 }
 
-// A frame's page that unloads (its frame goes to another page) takes its report along; the tab's own
-// pages are dropped by the background when the tab loads another. Back to this page from the browser's
-// back-forward cache, it is not classified again, so it says again what it is.
-addEventListener('pagehide', (event) => {
-  if (!event.persisted) leavePage();
+// Unloading (another page in its tab or frame, or its frame removed), the page takes its report along;
+// put in the back-forward cache, it does too, and back from it, it says again what it is, as it is not
+// classified again.
+addEventListener('pagehide', () => {
+  if (reported !== null) send({ type: 'page:left', document: DOCUMENT });
 });
 addEventListener('pageshow', (event) => {
   if (event.persisted && reported !== null) send(reported);
@@ -348,7 +351,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const { outgoingServer, port, security } = result.settings;
   // The popup prefills its check and checklist with the page's server: never with a pattern's.
   const settings: PageSettings = { outgoingServer: outgoingServer !== null && isPlaceholderHost(outgoingServer, location.hostname) ? null : outgoingServer, port, security };
-  report({ type: 'page:classified', kind: result.kind, settings, clientId: result.clientId });
+  report({ type: 'page:classified', kind: result.kind, settings, clientId: result.clientId, document: DOCUMENT });
   const anchor = result.kind === 'account' ? result.settings.anchor : null;
   const shownIn = result.kind === 'account' ? result.settings.shownIn : [];
   // Never twice on one page, and never where the person said no.

@@ -14,9 +14,9 @@ export type Message =
   /** Popup or agent panel: probe this target through the service, and from this computer when `local`. */
   | { type: 'check:start'; input: string; local: boolean }
   /** Content script: what it found on the page, for the badge and the popup's prefill. */
-  | { type: 'page:classified'; kind: 'article' | 'account'; settings: PageSettings; clientId: string | null }
-  /** Content script: the page it reported is gone (a single-page app moved on); its report no longer holds. */
-  | { type: 'page:left' }
+  | { type: 'page:classified'; kind: 'article' | 'account'; settings: PageSettings; clientId: string | null; document: string }
+  /** Content script: the page it reported is gone or shows nothing for the hint now; that document's report no longer holds. */
+  | { type: 'page:left'; document: string }
   /**
    * Content script hint: open the checklist (for the client the page names) or the server check, with
    * the outgoing server, port and security the page states, so the checklist shows them.
@@ -43,6 +43,20 @@ function parseSettings(value: unknown): PageSettings | null {
   return { outgoingServer, port, security };
 }
 
+/**
+ * Which document a content script's report is about: a random token each page makes once (a page back
+ * from the back-forward cache keeps it), so that one page's leaving never takes another page's report.
+ */
+const DOCUMENT_TOKEN = /^[0-9a-f]{32}$/;
+
+export function isDocumentToken(value: unknown): value is string {
+  return typeof value === 'string' && DOCUMENT_TOKEN.test(value);
+}
+
+export function newDocumentToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 export function parseMessage(value: unknown): Message | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
@@ -54,8 +68,8 @@ export function parseMessage(value: unknown): Message | null {
       if (value.kind !== 'article' && value.kind !== 'account') return null;
       const settings = parseSettings(value.settings);
       const clientId = nullOr(value.clientId, ID_PATTERN);
-      if (!settings || clientId === undefined) return null;
-      return { type: 'page:classified', kind: value.kind, settings, clientId };
+      if (!settings || clientId === undefined || !isDocumentToken(value.document)) return null;
+      return { type: 'page:classified', kind: value.kind, settings, clientId, document: value.document };
     }
     case 'hint:open': {
       if (value.view !== 'checklist' && value.view !== 'check') return null;
@@ -70,7 +84,7 @@ export function parseMessage(value: unknown): Message | null {
     case 'hint:dismiss':
       return { type: 'hint:dismiss' };
     case 'page:left':
-      return { type: 'page:left' };
+      return isDocumentToken(value.document) ? { type: 'page:left', document: value.document } : null;
     default:
       return null;
   }
