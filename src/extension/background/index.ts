@@ -98,11 +98,11 @@ function keepPageReport(tabId: number, report: PageReport): Promise<void> {
  * a page the extension does not run on, or one about something else, never shows the server of the page
  * before it.
  */
-function updateReports(tabId: number, change: (frames: FrameReports) => FrameReports | Promise<FrameReports>): Promise<void> {
+function updateReports(tabId: number, change: (frames: FrameReports) => FrameReports): Promise<void> {
   return inTurn(tabId, async () => {
     const key = framesKey(tabId);
     const before = ((await browser.storage.session.get(key))[key] as FrameReports | undefined) ?? {};
-    const after = await change(before);
+    const after = change(before);
     const report = effectiveReport(after);
     if (report === null) {
       if (Object.keys(before).length === 0) return;

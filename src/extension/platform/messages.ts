@@ -49,7 +49,7 @@ function parseSettings(value: unknown): PageSettings | null {
  */
 const DOCUMENT_TOKEN = /^[0-9a-f]{32}$/;
 
-export function isDocumentToken(value: unknown): value is string {
+function isDocumentToken(value: unknown): value is string {
   return typeof value === 'string' && DOCUMENT_TOKEN.test(value);
 }
 
