@@ -104,7 +104,12 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
   // A sender's name is typed into a text field; a check box labelled "Display name" only chooses where to search.
   'form:identity': {
     fires: ['real-shapes/en-webmail-identity-edit.html', 'en-roundcube-smtp-identity.html'],
-    quiet: ['real-shapes/en-webmail-address-book-search-scope.html', 'en-isp-outlook-change-smtp-port.html'],
+    quiet: ['real-shapes/en-webmail-address-book-search-scope.html', 'en-isp-outlook-change-smtp-port.html', 'real-shapes/nl-webmail-bericht-opstellen.html'],
+  },
+  // A message being written has a subject; an identity's Bcc and Reply-To ("Antwoord-aan", "Respuesta a") make none.
+  'form:compose': {
+    fires: ['real-shapes/nl-webmail-bericht-opstellen.html'],
+    quiet: ['real-shapes/es-webmail-identidad-cco.html', 'real-shapes/en-webmail-identity-edit.html'],
   },
 };
 

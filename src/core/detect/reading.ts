@@ -65,6 +65,9 @@ const ACCOUNT_HEADLINE = words(
   'conta', 'contas', 'configurações', 'definições', 'identidades?', 'caixa postal', 'account', 'impostazioni',
   'identità', 'casella', 'instellingen', 'identiteit(?:en)?', 'mailbox', 'ustawienia', 'konta?', 'skrzynk\\p{L}*',
   'inställningar', 'nastavení', 'настройки', 'учетн\\p{L}*', 'client setup', 'mail client', 'configure',
+  // "Edit" and "settings" in the other languages: "Editar identidad", "Identiteit bewerken", "Configuración".
+  'editar', 'bearbeiten', 'modifier', 'modifica', 'bewerken', 'edytuj', 'redigera', 'upravit', 'изменить', '編集',
+  'configuración', 'configurazione', 'konfiguration', 'configuratie', 'konfiguracja',
 );
 /** Protocols of a "client setup" table ("IMAP | 993", "SMTP | 465 | STARTTLS"). */
 const PROTOCOL = /(?<![\p{L}\p{N}])(?:smtps?|imaps?|pop3s?|submissions?)(?![\p{L}])/u;
@@ -80,13 +83,17 @@ const COMPOSE_LABEL = words(
   'to', 'cc', 'bcc', 'subject', 'an', 'betreff', 'kopie', 'à', 'objet', 'para', 'asunto', 'assunto', 'oggetto', 'a', 'aan',
   'onderwerp', 'do', 'temat', 'till', 'ämne', 'komu', 'předmět', 'кому', 'тема', 'копия', '件名', '宛先',
 );
+/** The subject line: what a message being written has and a sender identity (which may have a Bcc) has not. */
+const SUBJECT_LABEL = words(
+  'subject', 'betreff', 'objet', 'asunto', 'assunto', 'oggetto', 'onderwerp', 'temat', 'ämne', 'předmět', 'тема', '件名',
+);
 /** Labels of a sender identity. */
 const IDENTITY_LABEL = words(
-  'display name', 'your name', 'full name', 'name', 'reply-?to', 'signature', 'organi[sz]ation', 'sender name', 'from name',
-  'anzeigename', 'ihr name', 'antwort an', 'signatur', 'organisation', 'nom affiché', 'votre nom', 'répondre à',
-  'nombre (?:para mostrar|visible|completo)', 'responder a', 'firma', 'organización', 'nome (?:de exibição|completo)',
-  'assinatura', 'organização', 'nome visualizzato', 'rispondi a', 'weergavenaam', 'naam', 'antwoord aan', 'handtekening',
-  'nazwa wyświetlana', 'podpis', 'odpowiedz do', 'namn', 'visningsnamn', 'jméno', 'имя', 'подпись', '名前', '表示名', '署名',
+  'display name', 'your name', 'full name', 'real ?name', 'name', 'reply-?to', 'signature', 'organi[sz]ation', 'sender name',
+  'from name', 'anzeigename', 'ihr name', 'antwort an', 'signatur', 'organisation', 'nom', 'nom affiché', 'votre nom',
+  'répondre à', 'nombre', 'responder a', 'respuesta a', 'firma', 'organización', 'nome', 'assinatura', 'organização',
+  'rispondi a', 'weergavenaam', 'naam', 'antwoord(?:-| )aan', 'handtekening', 'ondertekening', 'nazwa', 'imię', 'podpis',
+  'odpowiedz do', 'namn', 'visningsnamn', 'jméno', 'имя', 'подпись', '名前', '表示名', '署名',
 );
 /** Mail-account words of a field's label. */
 const MAIL_LABEL = words(
@@ -146,6 +153,8 @@ export interface Reading {
   pairsIncoming: boolean;
   pairsUser: boolean;
   composeFields: number;
+  /** Whether a field is labelled as a message's subject. */
+  composeSubject: boolean;
   identityFields: number;
   otherFields: number;
   /** Share of labelled fields whose label is a mail-account word. */
@@ -252,6 +261,7 @@ export function readPage(facts: PageFacts): Reading {
   let textFields = 0;
   let password = false;
   let composeFields = 0;
+  let composeSubject = false;
   let identityFields = 0;
   let otherFields = 0;
   let mailLabels = 0;
@@ -265,8 +275,11 @@ export function readPage(facts: PageFacts): Reading {
     if (label !== '') {
       labelled += 1;
       if (has(MAIL_LABEL, label)) mailLabels += 1;
-      if (label.length <= 12 && has(COMPOSE_LABEL, label.replace(/:$/, ''))) composeFields += 1;
-      if (!choice && has(IDENTITY_LABEL, label)) identityFields += 1;
+      const identity = !choice && has(IDENTITY_LABEL, label);
+      // "Reply-To" and "Antwoord-aan" hold a "to"; they are a sender's, not a recipient's.
+      if (!identity && label.length <= 12 && has(COMPOSE_LABEL, label.replace(/:$/, ''))) composeFields += 1;
+      if (label.length <= 12 && has(SUBJECT_LABEL, label.replace(/:$/, ''))) composeSubject = true;
+      if (identity) identityFields += 1;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
     if (field.type === 'password') password = true;
@@ -284,6 +297,9 @@ export function readPage(facts: PageFacts): Reading {
       formUser = true;
     }
   }
+
+  // A message being written may carry a Reply-To or its sender's name; that makes it no sender identity.
+  if (composeSubject && composeFields >= 2) identityFields = 0;
 
   let pairsOutgoingServer = false;
   let pairsOutgoingPort = false;
@@ -349,6 +365,7 @@ export function readPage(facts: PageFacts): Reading {
     pairsIncoming,
     pairsUser,
     composeFields,
+    composeSubject,
     identityFields,
     otherFields,
     mailLabelShare: labelled === 0 ? 0 : mailLabels / labelled,

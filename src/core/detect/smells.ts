@@ -158,7 +158,7 @@ const ACCOUNT_SMELLS: Smell[] = [
   },
   { id: 'account:address-shown', about: 'An e-mail address is in a field or in the headline', measure: (r) => yes(r.addressShown), sign: { account: 1 } },
   { id: 'title:account', about: 'The headline speaks of accounts, settings, identities or mailboxes', measure: (r) => yes(r.headlineAccount) },
-  { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2), prior: { account: -3 }, only: 'account', sign: { account: -1 } },
+  { id: 'form:compose', about: 'Form fields are a message being written (To, Cc, Subject)', measure: (r) => yes(r.composeFields >= 2 && r.composeSubject), prior: { account: -3 }, only: 'account', sign: { account: -1 } },
   { id: 'form:identity', about: 'Form fields describe a sender: name, address, reply-to, signature', measure: (r) => upTo(r.identityFields, 2), only: 'account', sign: { account: 1 } },
   { id: 'form:mail-labels', about: 'Share of the form fields whose labels are mail-account words (server, port, login, mailbox…)', measure: (r) => r.mailLabelShare, only: 'account' },
   { id: 'form:other-labels', about: 'Form fields are DNS records, files, databases or web sites', measure: (r) => upTo(r.otherFields, 2), prior: { account: -2 }, only: 'account', sign: { account: -1 } },
