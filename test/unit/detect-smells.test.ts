@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { detectClient } from '../../src/core/detect/client-id';
 import { gatherFacts } from '../../src/core/detect/facts';
 import { MODEL, SMELLS, smellPage } from '../../src/core/detect/index';
-import { loadPage, PAGES_DIR } from '../fixtures/pages/corpus';
+import { loadPage, PAGES_DIR, parse } from '../fixtures/pages/corpus';
 
 const answers = new Map<string, number[]>();
 function smell(id: string, file: string): number {
@@ -155,6 +155,21 @@ for (const [id, { fires, quiet }] of Object.entries(CASES)) {
     it.each(quiet.map((file) => [file]))('stays at 0 on %s', (file) => expect(smell(id, file)).toBe(0));
   });
 }
+
+describe('text:change-port', () => {
+  const answer = (text: string): number => {
+    const index = SMELLS.findIndex((candidate) => candidate.id === 'text:change-port');
+    return smellPage(parse(`<html lang="pt"><body><p>${text}</p></body></html>`), 'https://ajuda.example/envio')[index]!;
+  };
+  it('reads a port that ends the sentence or follows a colon, and a change named as a noun', () => {
+    expect(answer('É necessária a alteração da porta de envio (SMTP) para 587.')).toBe(1);
+    expect(answer('Altere a porta:587 no programa de e-mail.')).toBe(1);
+  });
+  it('takes no price or version for a port', () => {
+    expect(answer('Altere o plano: custa 1.587,00 por ano.')).toBe(0);
+    expect(answer('Altere para a versão 2.465 do programa.')).toBe(0);
+  });
+});
 
 describe('text:mostly-incoming', () => {
   it('is high where a page is about fetching mail and low where it is about sending', () => {

@@ -52,10 +52,13 @@ const CHANGE_VERB = words(
   'alterar', 'altere', 'mudar', 'utilize', 'utilizar', 'em vez', 'cambiare', 'usare', 'utilizzare', 'utilizza', 'invece',
   'wijzig', 'wijzigen', 'gebruik', 'gebruiken', 'aanpassen', 'zmień', 'zmienić', 'użyj', 'używać', 'ustaw', 'ändra',
   'använd', 'změňte', 'použijte', 'измените', 'используйте',
+  // The change named as a noun: "alteração da porta de envio (SMTP) para 587", "Änderung des Ports auf 587".
+  'alteração', 'mudança', 'änderung', 'umstellung', 'cambio', 'modification', 'wijziging', 'zmiana', 'změna',
 );
 const CJK_CHANGE = /変更|使用|利用|設定して|に設定|切り替え|改为|使用/gu;
 
-const SUBMISSION_NUMBER = /(?<![\d.,:])(?:587|465|2525)(?![\d.,:])/g;
+// A port ends a sentence ("… para 587.") or follows a colon ("Port:587"); a price or a version ("1.587", "587,90") is no port.
+const SUBMISSION_NUMBER = /(?<!\d|\d[.,:])(?:587|465|2525)(?!\d|[.,:]\d)/g;
 
 /** Account and settings words of a headline ("Account settings", "Edit identity", "Mailbox", "Konto"). */
 const ACCOUNT_HEADLINE = words(
