@@ -71,6 +71,9 @@ const ACCOUNT_HEADLINE = words(
   // "Edit" and "settings" in the other languages: "Editar identidad", "Identiteit bewerken", "Configuración".
   'editar', 'bearbeiten', 'modifier', 'modifica', 'bewerken', 'edytuj', 'redigera', 'upravit', 'изменить', '編集',
   'configuración', 'configurazione', 'konfiguration', 'configuratie', 'konfiguracja',
+  // Where a web mail keeps its sender identities: Horde's "Personal Information".
+  'personal information', 'données personnelles', 'persönliche (?:daten|angaben|informationen)', 'datos personales',
+  'dados pessoais', 'informazioni personali', 'persoonlijke gegevens', 'dane osobowe',
 );
 /** Protocols of a "client setup" table ("IMAP | 993", "SMTP | 465 | STARTTLS"). */
 const PROTOCOL = /(?<![\p{L}\p{N}])(?:smtps?|imaps?|pop3s?|submissions?)(?![\p{L}])/u;
@@ -95,7 +98,8 @@ const IDENTITY_LABEL = words(
   'display name', 'your name', 'full name', 'real ?name', 'name', 'reply-?to', 'signature', 'organi[sz]ation', 'sender name',
   'from name', 'anzeigename', 'ihr name', 'antwort an', 'signatur', 'organisation', 'nom', 'nom affiché', 'votre nom',
   'répondre à', 'nombre', 'responder a', 'respuesta a', 'firma', 'organización', 'nome', 'assinatura', 'organização',
-  'rispondi a', 'weergavenaam', 'naam', 'antwoord(?:-| )aan', 'handtekening', 'ondertekening', 'nazwa', 'imię', 'podpis',
+  'rispondi a', 'reply(?:-to)? address', 'adresse de réponse', 'antwortadresse', 'dirección de respuesta',
+  'endereço de resposta', 'indirizzo di risposta', 'antwoordadres', 'weergavenaam', 'naam', 'antwoord(?:-| )aan', 'handtekening', 'ondertekening', 'nazwa', 'imię', 'podpis',
   'odpowiedz do', 'namn', 'visningsnamn', 'jméno', 'имя', 'подпись', '名前', '表示名', '署名',
 );
 /** Mail-account words of a field's label. */
