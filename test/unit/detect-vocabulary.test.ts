@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as vocabulary from '../../src/core/detect/vocabulary';
-import { countMatches, has, normalise, words } from '../../src/core/detect/vocabulary';
+import { countMatches, has, matchStarts, normalise, words } from '../../src/core/detect/vocabulary';
 import { isAccountUrl, isManualUrl } from '../../src/core/detect/topic';
 import { loadPage, readLabels } from '../fixtures/pages/corpus';
 
@@ -48,6 +48,26 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
     expect(countMatches(pattern, text)).toBe(expected);
     expect(reference(pattern, text, 50)).toBe(expected);
     expect(has(pattern, text)).toBe(expected > 0);
+  });
+
+  it('matchStarts gives where the word-bounded pattern finds its matches, on every page of the corpus', () => {
+    const starts = (pattern: RegExp, text: string, limit: number): number[] => {
+      const found: number[] = [];
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) found.push(match.index);
+      pattern.lastIndex = 0;
+      return found;
+    };
+    let compared = 0;
+    for (const { file } of readLabels()) {
+      const text = normalise(loadPage(file).document.body?.textContent ?? '');
+      for (const [name, pattern] of PATTERNS) {
+        expect(matchStarts(pattern, text, 20), `${name} on ${file}`).toEqual(starts(pattern, text, 20));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(matchStarts(words('smtp (?:server|host)'), 'xsmtp server, smtp host and smtp server', 1)).toEqual([14]);
   });
 
   it('stops at the limit, and gives the same answer every time', () => {

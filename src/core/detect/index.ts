@@ -8,6 +8,7 @@ import { extractSettings, shownOnArticle } from './extract';
 import { gatherFacts } from './facts';
 import { checkModel, decide, score, SCORED_KINDS, type Model, type ScoredKind } from './model';
 import { readPage } from './reading';
+import { forgetPageReadings } from './values';
 import { measureSmells, possibleKinds, SMELLS } from './smells';
 import { DEFAULT_TEXT_BUDGET } from './text';
 import type { ClassifyOptions, PageClassification, PageKind } from './types';
@@ -64,12 +65,17 @@ function signalsFor(kind: PageKind, parts: Record<'article' | 'account', number[
 
 /** Facts, settings, reading and the smells' answers, with `check` between the costly steps. */
 function analyse(document: Document, url: string, textBudget: number, check: () => void = () => undefined) {
-  const facts = gatherFacts(document, url, textBudget);
-  check();
-  const extraction = extractSettings(facts);
-  check();
-  const reading = readPage(facts);
-  return { facts, extraction, reading, answers: measureSmells(reading, facts, extraction) };
+  forgetPageReadings();
+  try {
+    const facts = gatherFacts(document, url, textBudget);
+    check();
+    const extraction = extractSettings(facts);
+    check();
+    const reading = readPage(facts);
+    return { facts, extraction, reading, answers: measureSmells(reading, facts, extraction) };
+  } finally {
+    forgetPageReadings();
+  }
 }
 
 /**

@@ -28,17 +28,8 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     budget -= raw.length;
     return normalise(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_CELL);
   };
-  // Keys repeat ("Port", "Server", one per table) and the direction words are long alternations: read each once.
-  const seen = new Map<string, Direction>();
-  const direction = (text: string): Direction => {
-    if (text === '') return null;
-    let known = seen.get(text);
-    if (known === undefined) {
-      known = directionOf(text);
-      seen.set(text, known);
-    }
-    return known;
-  };
+  // Keys repeat ("Port", "Server", one per table) and the direction words are long alternations: directionOf reads each once per page.
+  const direction = (text: string): Direction => (text === '' ? null : directionOf(text));
   const push = (container: Element, key: string, value: string, context: Direction, byProtocol = false): Direction => {
     if (!key || !value) return context;
     pairs.push({ key, value, container, context });

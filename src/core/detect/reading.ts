@@ -37,6 +37,7 @@ import {
   countMatches,
   countMatchesWhere,
   has,
+  matchStarts,
   words,
 } from './vocabulary';
 
@@ -229,14 +230,7 @@ function count(pattern: RegExp, text: string): number {
 
 /** Positions of a global pattern's matches (at most `limit`). */
 function positions(pattern: RegExp, text: string, limit = COUNT_LIMIT): number[] {
-  const found: number[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) {
-    found.push(match.index);
-    if (match[0] === '') pattern.lastIndex += 1;
-  }
-  pattern.lastIndex = 0;
-  return found;
+  return matchStarts(pattern, text, limit);
 }
 
 /** How many positions of `a` lie within `distance` characters of some position of `b`. */

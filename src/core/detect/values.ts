@@ -2,7 +2,7 @@
  * Reading one value: what a label or table key names (server, port, security...) and which server it
  * belongs to, and the host name, port number, security mode or authentication a value states.
  */
-import { directionOf } from './fields';
+import { directionOf, forgetDirections } from './fields';
 import type { Direction, SecurityMode } from './types';
 import {
   ANY_PORT_NUMBER,
@@ -42,9 +42,35 @@ export interface KeyMeaning {
   direction: Direction;
 }
 
-/** What a label or table key names, and which server it belongs to. */
-export function meaningOf(key: string, context: Direction): KeyMeaning {
-  const direction = directionOf(key) ?? context;
+/**
+ * What a key says by itself, whatever its table or fieldset: read once per different key of one page.
+ * Reading and extraction both ask about every pair and field, and a page's tables repeat their keys
+ * ("Port", "Server"), so on a page of many tables the same dozen long alternations would run again and
+ * again. `forgetPageReadings` empties it before and after each page, so no page's keys are held once it is
+ * read and the benchmark times every page read afresh.
+ */
+const OWN_MEANINGS = new Map<string, KeyMeaning>();
+/** Different keys remembered at most; past this the memory starts afresh. */
+const OWN_MEANINGS_LIMIT = 4096;
+
+/** Empties what one page's keys and headings were read to mean (and which way they point). */
+export function forgetPageReadings(): void {
+  OWN_MEANINGS.clear();
+  forgetDirections();
+}
+
+function ownMeaning(key: string): KeyMeaning {
+  let meaning = OWN_MEANINGS.get(key);
+  if (meaning === undefined) {
+    meaning = readOwnMeaning(key);
+    if (OWN_MEANINGS.size >= OWN_MEANINGS_LIMIT) OWN_MEANINGS.clear();
+    OWN_MEANINGS.set(key, meaning);
+  }
+  return meaning;
+}
+
+function readOwnMeaning(key: string): KeyMeaning {
+  const direction = directionOf(key);
   if (has(PORT_WORD, key) || has(CJK_PORT_WORD, key)) return { role: 'port', direction };
   if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };
   // A verification code's field ("güvenlik kodu", "인증 코드") is neither the security nor the login method.
@@ -55,8 +81,15 @@ export function meaningOf(key: string, context: Direction): KeyMeaning {
   // security choice of the outgoing server, not the server itself.
   if (has(CJK_OUTGOING_SERVER, key) || has(CJK_INCOMING, key) || has(CJK_SERVER, key)) return { role: 'server', direction };
   if (has(USER_WORD, key) || has(CJK_USER, key)) return { role: 'user', direction };
+  // "SMTP" alone names the outgoing server, whatever the context says.
   if (has(SMTP, key)) return { role: 'server', direction: 'outgoing' };
   return { role: null, direction };
+}
+
+/** What a label or table key names, and which server it belongs to: its own direction, or else its context's. */
+export function meaningOf(key: string, context: Direction): KeyMeaning {
+  const own = ownMeaning(key);
+  return { role: own.role, direction: own.direction ?? context };
 }
 
 /** File names and example placeholders that look like host names but are not servers. */

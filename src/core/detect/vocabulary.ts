@@ -98,6 +98,19 @@ export function countMatchesWhere(pattern: RegExp, text: string, keep: (start: n
   return count;
 }
 
+/**
+ * Where the first `limit` matches of a global pattern start. A `words` pattern is scanned the fast way
+ * `countMatchesWhere` scans it (no look-behind, the start of the word checked by hand): the same matches.
+ */
+export function matchStarts(pattern: RegExp, text: string, limit = 50): number[] {
+  const starts: number[] = [];
+  countMatchesWhere(pattern, text, (start) => {
+    starts.push(start);
+    return true;
+  }, limit);
+  return starts;
+}
+
 export function has(pattern: RegExp, text: string): boolean {
   return countMatches(pattern, text, 1) > 0;
 }
