@@ -164,6 +164,7 @@ describe('text:change-port', () => {
   it('reads a port that ends the sentence or follows a colon, and a change named as a noun', () => {
     expect(answer('É necessária a alteração da porta de envio (SMTP) para 587.')).toBe(1);
     expect(answer('Altere a porta:587 no programa de e-mail.')).toBe(1);
+    expect(answer('Utilize o servidor 192.0.2.10:587 no programa de e-mail.')).toBe(1);
   });
   it('takes no price or version for a port', () => {
     expect(answer('Altere o plano: custa 1.587,00 por ano.')).toBe(0);

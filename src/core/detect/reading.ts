@@ -56,10 +56,11 @@ const CHANGE_VERB = words(
   // The change named as a noun: "alteração da porta de envio (SMTP) para 587", "Änderung des Ports auf 587".
   'alteração', 'mudança', 'änderung', 'umstellung', 'cambio', 'modification', 'wijziging', 'zmiana', 'změna',
 );
-const CJK_CHANGE = /変更|使用|利用|設定して|に設定|切り替え|改为|使用/gu;
+const CJK_CHANGE = /変更|使用|利用|設定して|に設定|切り替え|改为/gu;
 
-// A port ends a sentence ("… para 587.") or follows a colon ("Port:587"); a price or a version ("1.587", "587,90") is no port.
-const SUBMISSION_NUMBER = /(?<!\d|\d[.,:])(?:587|465|2525)(?!\d|[.,:]\d)/g;
+// A port ends a sentence ("… para 587.") or follows a colon ("Port:587", "192.0.2.10:587": no time of day has
+// three digits after its colon); a price or a version ("1.587", "587,90") is no port.
+const SUBMISSION_NUMBER = /(?<!\d|\d[.,])(?:587|465|2525)(?!\d|[.,:]\d)/g;
 
 /** Account and settings words of a headline ("Account settings", "Edit identity", "Mailbox", "Konto"). */
 const ACCOUNT_HEADLINE = words(
@@ -69,9 +70,8 @@ const ACCOUNT_HEADLINE = words(
   'conta', 'contas', 'configurações', 'definições', 'identidades?', 'caixa postal', 'account', 'impostazioni',
   'identità', 'casella', 'instellingen', 'identiteit(?:en)?', 'mailbox', 'ustawienia', 'konta?', 'skrzynk\\p{L}*',
   'inställningar', 'nastavení', 'настройки', 'учетн\\p{L}*', 'client setup', 'mail client', 'configure',
-  // "Edit" and "settings" in the other languages: "Editar identidad", "Identiteit bewerken", "Configuración".
+  // "Edit" in the other languages: "Editar identidad", "Identiteit bewerken".
   'editar', 'bearbeiten', 'modifier', 'modifica', 'bewerken', 'edytuj', 'redigera', 'upravit', 'изменить', '編集',
-  'configuración', 'configurazione', 'konfiguration', 'configuratie', 'konfiguracja',
   // Where a web mail keeps its sender identities: Horde's "Personal Information".
   'personal information', 'données personnelles', 'persönliche (?:daten|angaben|informationen)', 'datos personales',
   'dados pessoais', 'informazioni personali', 'persoonlijke gegevens', 'dane osobowe',
@@ -97,10 +97,14 @@ const SUBJECT_LABEL = words(
 /** Labels of a sender identity. */
 const IDENTITY_LABEL = words(
   'display name', 'your name', 'full name', 'real ?name', 'name', 'reply-?to', 'signature', 'organi[sz]ation', 'sender name',
-  'from name', 'anzeigename', 'ihr name', 'antwort an', 'signatur', 'organisation', 'nom', 'nom affiché', 'votre nom',
-  'répondre à', 'nombre', 'responder a', 'respuesta a', 'firma', 'organización', 'nome', 'assinatura', 'organização',
+  'from name', 'anzeigename', 'ihr name', 'echter name', 'antwort an', 'signatur', 'organisation',
+  // A person's name as a phrase: the bare "nom", "nome", "nombre" and "nazwa" also head a user name, a number
+  // ("nombre de jours") or a thing's name ("nazwa pliku").
+  'nom (?:affiché|complet|réel)', 'votre nom', 'répondre à', 'nombre (?:para mostrar|visible|completo|real)', 'responder a',
+  'respuesta a', 'firma', 'organización', 'nome (?:de exibição|completo|visualizzato|reale?)', 'assinatura', 'organização',
   'rispondi a', 'reply(?:-to)? address', 'adresse de réponse', 'antwortadresse', 'dirección de respuesta',
-  'endereço de resposta', 'indirizzo di risposta', 'antwoordadres', 'weergavenaam', 'naam', 'antwoord(?:-| )aan', 'handtekening', 'ondertekening', 'nazwa', 'imię', 'podpis',
+  'endereço de resposta', 'indirizzo di risposta', 'antwoordadres', 'weergavenaam', 'naam', 'antwoord(?:-| )aan',
+  'handtekening', 'ondertekening', 'nazwa (?:wyświetlana|właściciela|rzeczywista)', 'imię i nazwisko', 'podpis',
   'odpowiedz do', 'namn', 'visningsnamn', 'jméno', 'имя', 'подпись', '名前', '表示名', '署名',
 );
 /** Mail-account words of a field's label. */
@@ -228,10 +232,8 @@ function count(pattern: RegExp, text: string): number {
   return countMatches(pattern, text, COUNT_LIMIT);
 }
 
-/** Positions of a global pattern's matches (at most `limit`). */
-function positions(pattern: RegExp, text: string, limit = COUNT_LIMIT): number[] {
-  return matchStarts(pattern, text, limit);
-}
+/** Positions of a global pattern's matches (at most COUNT_LIMIT). */
+const positions = (pattern: RegExp, text: string): number[] => matchStarts(pattern, text, COUNT_LIMIT);
 
 /** How many positions of `a` lie within `distance` characters of some position of `b`. */
 function near(a: readonly number[], b: readonly number[], distance: number): number {
@@ -279,7 +281,7 @@ export function readPage(facts: PageFacts): Reading {
       const identity = !choice && has(IDENTITY_LABEL, label);
       // "Reply-To" and "Antwoord-aan" hold a "to"; they are a sender's, not a recipient's.
       if (!identity && label.length <= 12 && has(COMPOSE_LABEL, label.replace(/:$/, ''))) composeFields += 1;
-      if (label.length <= 12 && has(SUBJECT_LABEL, label.replace(/:$/, ''))) composeSubject = true;
+      if (!choice && label.length <= 12 && has(SUBJECT_LABEL, label.replace(/:$/, ''))) composeSubject = true;
       if (identity) identityFields += 1;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
