@@ -5,6 +5,7 @@
  * Reads the controls the bounded element walk found (elements.ts).
  */
 import { collectElements, type PageElements } from './elements';
+import { pageMemo } from './page-memo';
 import { textOf } from './text';
 import type { Direction, LabelledField } from './types';
 import { CJK_INCOMING, CJK_OUTGOING, INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, has, normalise } from './vocabulary';
@@ -13,29 +14,8 @@ const IGNORED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', '
 const MAX_LABEL = 160;
 const HEADING = /^h[1-6]$/i;
 
-/**
- * The direction of each different text of one page, read once: a page's tables and forms repeat their
- * keys and headings, and the pairs' keys are asked about again when they are read as settings
- * (values.ts). `forgetPageReadings` (values.ts) empties it before and after each page.
- */
-const DIRECTIONS = new Map<string, Direction>();
-/** Different texts remembered at most; past this the memory starts afresh. */
-const DIRECTIONS_LIMIT = 4096;
-
-export function forgetDirections(): void {
-  DIRECTIONS.clear();
-}
-
-/** Whether `text` (normalised) speaks of the outgoing or the incoming server, or of neither or both. */
-export function directionOf(text: string): Direction {
-  let direction = DIRECTIONS.get(text);
-  if (direction === undefined) {
-    direction = readDirection(text);
-    if (DIRECTIONS.size >= DIRECTIONS_LIMIT) DIRECTIONS.clear();
-    DIRECTIONS.set(text, direction);
-  }
-  return direction;
-}
+/** Whether `text` (normalised) speaks of the outgoing or the incoming server, or of neither or both; read once per page. */
+export const directionOf = pageMemo(readDirection);
 
 function readDirection(text: string): Direction {
   const outgoing = has(OUTGOING_SERVER, text) || has(OUTGOING_DIRECTION, text) || has(CJK_OUTGOING, text);

@@ -2,7 +2,8 @@
  * Reading one value: what a label or table key names (server, port, security...) and which server it
  * belongs to, and the host name, port number, security mode or authentication a value states.
  */
-import { directionOf, forgetDirections } from './fields';
+import { directionOf } from './fields';
+import { pageMemo } from './page-memo';
 import type { Direction, SecurityMode } from './types';
 import {
   ANY_PORT_NUMBER,
@@ -42,31 +43,13 @@ export interface KeyMeaning {
   direction: Direction;
 }
 
-/**
- * What a key says by itself, whatever its table or fieldset: read once per different key of one page.
- * Reading and extraction both ask about every pair and field, and a page's tables repeat their keys
- * ("Port", "Server"), so on a page of many tables the same dozen long alternations would run again and
- * again. `forgetPageReadings` empties it before and after each page, so no page's keys are held once it is
- * read and the benchmark times every page read afresh.
- */
-const OWN_MEANINGS = new Map<string, KeyMeaning>();
-/** Different keys remembered at most; past this the memory starts afresh. */
-const OWN_MEANINGS_LIMIT = 4096;
+/** What a key says by itself, whatever its table or fieldset: read once per page. */
+const ownMeaning = pageMemo(readOwnMeaning);
 
-/** Empties what one page's keys and headings were read to mean (and which way they point). */
+/** Empties what one page's keys and headings were read to mean and which way they point (page-memo.ts). */
 export function forgetPageReadings(): void {
-  OWN_MEANINGS.clear();
-  forgetDirections();
-}
-
-function ownMeaning(key: string): KeyMeaning {
-  let meaning = OWN_MEANINGS.get(key);
-  if (meaning === undefined) {
-    meaning = readOwnMeaning(key);
-    if (OWN_MEANINGS.size >= OWN_MEANINGS_LIMIT) OWN_MEANINGS.clear();
-    OWN_MEANINGS.set(key, meaning);
-  }
-  return meaning;
+  ownMeaning.forget();
+  directionOf.forget();
 }
 
 function readOwnMeaning(key: string): KeyMeaning {
