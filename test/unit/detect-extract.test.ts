@@ -410,6 +410,20 @@ describe('prose', () => {
     }
   });
 
+  it("reads a sending host written with the reader's domain in brackets or words, and keeps it a pattern", () => {
+    expect(extract('<table><tr><td>Outgoing server</td><td>mail.[yourdomain]</td></tr><tr><td>Port</td><td>587</td></tr></table>').outgoingServer).toBe('mail.[yourdomain]');
+    expect(extract('<p>Outgoing server (SMTP): smtp.{your-domain-name}, port 587.</p>').outgoingServer).toBe('smtp.{your-domain-name}');
+    expect(extract('<table><tr><td>送信(SMTP)サーバー</td><td>smtp.お客様のドメイン名</td></tr></table>').outgoingServer).toBe('smtp.お客様のドメイン名');
+    // The pattern, not its example, is what the page tells the reader to enter.
+    expect(extract('<table><tr><td>Outgoing server</td><td>mail.[yourdomain] e.g. mail.example.com</td></tr></table>').outgoingServer).toBe('mail.[yourdomain]');
+    // A real host name wins over a pattern written after it; brackets after no mail server's label are no host.
+    expect(extract('<p>Outgoing server: smtp.kestrel-mail.net (or smtp.[yourdomain] for hosted domains)</p>').outgoingServer).toBe('smtp.kestrel-mail.net');
+    expect(extract('<p>Outgoing server: see note [1] and table {2}; port 587.</p>').outgoingServer).toBeNull();
+    for (const pattern of ['mail.[yourdomain]', 'smtp.{your-domain-name}', 'smtp.<votre-domaine>', 'smtp.[お客様のドメイン名]', 'smtp.お客様のドメイン名']) {
+      expect(isPlaceholderHost(pattern), pattern).toBe(true);
+    }
+  });
+
   it('never gives a POP3 or IMAP port as the outgoing port', () => {
     const settings = extract('<p>Outgoing server: mail.example.net, the host you fetch from (POP3 uses port 110 on it); for sending, its port is 26.</p>');
     expect(settings).toMatchObject({ outgoingServer: 'mail.example.net', port: 26 });

@@ -2,6 +2,7 @@
  * Reading one value: what a label or table key names (server, port, security...) and which server it
  * belongs to, and the host name, port number, security mode or authentication a value states.
  */
+import { EXAMPLE_HOST } from '../placeholder-host';
 import { directionOf } from './fields';
 import { pageMemo } from './page-memo';
 import type { Direction, SecurityMode } from './types';
@@ -24,6 +25,7 @@ import {
   MAIL_PORT,
   NO_SECURITY,
   OUTGOING_SERVER,
+  PATTERN_HOST,
   PLAIN_TLS,
   PORT_WITH_NUMBER,
   PORT_WORD,
@@ -86,19 +88,27 @@ const INCOMING_HOST = /^(?:imaps?|pop3?s?)\d*\./;
  * The first server-like host name in `text`. With `skipIncoming`, a host named for fetching mail
  * (imap., pop.) is passed over: prose gives the outgoing server no label to trust, and a table flattened
  * into text ("pop-server smtp-server | pop.example.de auth.mail.example.de") puts the incoming one first.
+ * Where the text writes the host as a pattern with the reader's domain in brackets or words
+ * ("mail.[yourdomain]", "smtp.お客様のドメイン名"), that pattern is the answer when no host name stands
+ * there, or only an example of it ("mail.[yourdomain] e.g. mail.example.com").
  */
 export function firstHost(text: string, skipIncoming = false): string | null {
+  let found: string | null = null;
   HOSTNAME.lastIndex = 0;
   for (let match = HOSTNAME.exec(text); match !== null; match = HOSTNAME.exec(text)) {
     const host = match[0];
     if (NOT_A_TLD.test(host) || (skipIncoming && INCOMING_HOST.test(host))) continue;
     if (host.split('.').length >= 3 || SERVER_PREFIX.test(host)) {
-      HOSTNAME.lastIndex = 0;
-      return host;
+      found = host;
+      break;
     }
   }
   HOSTNAME.lastIndex = 0;
-  return null;
+  if (found !== null && !EXAMPLE_HOST.test(found)) return found;
+  PATTERN_HOST.lastIndex = 0;
+  const pattern = PATTERN_HOST.exec(text)?.[0] ?? null;
+  PATTERN_HOST.lastIndex = 0;
+  return pattern ?? found;
 }
 
 export function validPort(value: number): number | null {
