@@ -35,12 +35,15 @@ const MASKED_LABEL = /^(?:x{3,}|hogehoge|fugafuga|piyopiyo)$/;
 /** "example.co.uk" → "co.uk": the public suffix under a registered name. */
 const suffixOf = (site: string): string => site.slice(site.indexOf('.') + 1);
 
-/** The reader's domain written in brackets or words: "mail.[yourdomain]", "smtp.{domain}", "smtp.お客様のドメイン名". */
-const BRACKETED_OR_WORDS = /[[\]{}<>＜＞]|ドメイン/;
+/**
+ * The reader's domain written in brackets or words ("mail.[yourdomain]", "smtp.{domain}", "smtp.お客様のドメイン名"),
+ * or a label masked with stars or circles ("sv***.xserver.jp", "sv○○○○.xserver.jp").
+ */
+const MARKED_PATTERN = /[[\]{}<>＜＞*○●]|ドメイン/;
 
 export function isPlaceholderHost(host: string, pageHost = ''): boolean {
   const lower = host.toLowerCase();
-  if (BRACKETED_OR_WORDS.test(lower)) return true;
+  if (MARKED_PATTERN.test(lower)) return true;
   const site = baseDomain(lower);
   if (pageHost !== '' && baseDomain(pageHost) === site) return false;
   return (

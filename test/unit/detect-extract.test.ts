@@ -419,7 +419,11 @@ describe('prose', () => {
     // A real host name wins over a pattern written after it; brackets after no mail server's label are no host.
     expect(extract('<p>Outgoing server: smtp.kestrel-mail.net (or smtp.[yourdomain] for hosted domains)</p>').outgoingServer).toBe('smtp.kestrel-mail.net');
     expect(extract('<p>Outgoing server: see note [1] and table {2}; port 587.</p>').outgoingServer).toBeNull();
-    for (const pattern of ['mail.[yourdomain]', 'smtp.{your-domain-name}', 'smtp.<votre-domaine>', 'smtp.[お客様のドメイン名]', 'smtp.お客様のドメイン名']) {
+    // A first label masked with stars or circles: the reader's own server number goes there.
+    expect(extract('<table><tr><td>送信メールサーバー</td><td>例)sv***.xserver.jp</td></tr></table>').outgoingServer).toBe('sv***.xserver.jp');
+    expect(extract('<p>Outgoing server: sv○○○○.xserver.jp, port 465</p>').outgoingServer).toBe('sv○○○○.xserver.jp');
+    expect(extract('<p>Outgoing server: smtp.kestrel-mail.net; rated *** by users.</p>').outgoingServer).toBe('smtp.kestrel-mail.net');
+    for (const pattern of ['mail.[yourdomain]', 'smtp.{your-domain-name}', 'smtp.<votre-domaine>', 'smtp.[お客様のドメイン名]', 'smtp.お客様のドメイン名', 'sv***.xserver.jp', 'sv○○○○.xserver.jp']) {
       expect(isPlaceholderHost(pattern), pattern).toBe(true);
     }
   });
