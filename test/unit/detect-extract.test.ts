@@ -419,6 +419,9 @@ describe('prose', () => {
     // A real host name wins over a pattern written after it; brackets after no mail server's label are no host.
     expect(extract('<p>Outgoing server: smtp.kestrel-mail.net (or smtp.[yourdomain] for hosted domains)</p>').outgoingServer).toBe('smtp.kestrel-mail.net');
     expect(extract('<p>Outgoing server: see note [1] and table {2}; port 587.</p>').outgoingServer).toBeNull();
+    // "送信(SMTP)サーバー": the protocol in brackets inside the server's name, in a table flattened into text.
+    expect(extract('<p>受信(POP) サーバー | pop.お客様のドメイン名 | 送信(SMTP)サーバー | smtp.お客様のドメイン名(例:smtp.example.jp) |</p>').outgoingServer).toBe('smtp.お客様のドメイン名');
+    expect(extract('<p>送信（SMTP）サーバー：smtp.kaede-net.jp</p>').outgoingServer).toBe('smtp.kaede-net.jp');
     // A first label masked with stars or circles: the reader's own server number goes there.
     expect(extract('<table><tr><td>送信メールサーバー</td><td>例)sv***.xserver.jp</td></tr></table>').outgoingServer).toBe('sv***.xserver.jp');
     expect(extract('<p>Outgoing server: sv○○○○.xserver.jp, port 465</p>').outgoingServer).toBe('sv○○○○.xserver.jp');
