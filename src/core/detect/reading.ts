@@ -85,14 +85,12 @@ const PROTOCOL_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?|smtps?)(?![\p{L}])/g
 
 const SEARCH_LABEL = /^(?:search|quick ?search|suche|suchen|recherche|rechercher|buscar|búsqueda|cerca|ricerca|zoeken|pesquisar|procurar|szukaj|sök|hledat|поиск|検索)\b/i;
 
-/** Labels of a message being written. */
-const COMPOSE_LABEL = words(
-  'to', 'cc', 'bcc', 'subject', 'an', 'betreff', 'kopie', 'à', 'objet', 'para', 'asunto', 'assunto', 'oggetto', 'a', 'aan',
-  'onderwerp', 'do', 'temat', 'till', 'ämne', 'komu', 'předmět', 'кому', 'тема', 'копия', '件名', '宛先',
-);
 /** The subject line: what a message being written has and a sender identity (which may have a Bcc) has not. */
-const SUBJECT_LABEL = words(
-  'subject', 'betreff', 'objet', 'asunto', 'assunto', 'oggetto', 'onderwerp', 'temat', 'ämne', 'předmět', 'тема', '件名',
+const SUBJECT_WORDS = ['subject', 'betreff', 'objet', 'asunto', 'assunto', 'oggetto', 'onderwerp', 'temat', 'ämne', 'předmět', 'тема', '件名'];
+const SUBJECT_LABEL = words(...SUBJECT_WORDS);
+/** Labels of a message being written: its recipients and its subject. */
+const COMPOSE_LABEL = words(
+  'to', 'cc', 'bcc', 'an', 'kopie', 'à', 'para', 'a', 'aan', 'do', 'till', 'komu', 'кому', 'копия', '宛先', ...SUBJECT_WORDS,
 );
 /** Labels of a sender identity. */
 const IDENTITY_LABEL = words(
@@ -279,9 +277,11 @@ export function readPage(facts: PageFacts): Reading {
       labelled += 1;
       if (has(MAIL_LABEL, label)) mailLabels += 1;
       const identity = !choice && has(IDENTITY_LABEL, label);
+      // A message's own fields have short labels ("To:", "Cc", "Subject").
+      const short = label.length <= 12 ? label.replace(/:$/, '') : null;
       // "Reply-To" and "Antwoord-aan" hold a "to"; they are a sender's, not a recipient's.
-      if (!identity && label.length <= 12 && has(COMPOSE_LABEL, label.replace(/:$/, ''))) composeFields += 1;
-      if (!choice && label.length <= 12 && has(SUBJECT_LABEL, label.replace(/:$/, ''))) composeSubject = true;
+      if (short !== null && !identity && has(COMPOSE_LABEL, short)) composeFields += 1;
+      if (short !== null && !choice && has(SUBJECT_LABEL, short)) composeSubject = true;
       if (identity) identityFields += 1;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }

@@ -25,7 +25,6 @@ import {
   MAIL_PORT,
   NO_SECURITY,
   OUTGOING_SERVER,
-  PATTERN_HOST,
   PLAIN_TLS,
   PORT_WITH_NUMBER,
   PORT_WORD,
@@ -79,7 +78,20 @@ export function meaningOf(key: string, context: Direction): KeyMeaning {
 
 /** File names and example placeholders that look like host names but are not servers. */
 const NOT_A_TLD = /\.(?:html?|php|aspx?|jsp?|css|png|jpe?g|gif|svg|cf|conf|cfg|properties|txt|json|xml|exe|md|sh|py|ts|ya?ml|ini|log)$/;
-const SERVER_PREFIX = /^(?:smtps?|mail|mx|imaps?|pop3?|out(?:bound|going)?|send|relay|exchange|owa|securesmtp|asmtp|authsmtp|submission)\d*\./;
+/** First labels of a host that sends mail ("smtp.", "mail.", "relay."). */
+const SENDING_LABEL = 'smtps?|mail|mx|out(?:bound|going)?|send|relay|securesmtp|asmtp|authsmtp|submission';
+const SERVER_PREFIX = new RegExp(`^(?:${SENDING_LABEL}|imaps?|pop3?|exchange|owa)\\d*\\.`);
+/**
+ * A sending host a help text writes as a pattern: with the reader's domain in brackets or in words
+ * ("mail.[yourdomain]", "mail.{your-domain-name}", "smtp.<votre-domaine>", "smtp.[お客様のドメイン名]",
+ * "smtp.お客様のドメイン名"), only after a sending host's first label, so "[1]" or "{0}" in other text never
+ * reads as one; or with its first label masked ("sv***.xserver.jp", "sv○○○○.xserver.jp"). HOSTNAME
+ * cannot match these: they are shown as the page's pattern, never checked.
+ */
+const PATTERN_HOST = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.\-_/@*○●])(?:(?:${SENDING_LABEL})\d*\.(?:\[[^\]\s]{2,40}\]|\{[^}\s]{2,40}\}|<[^>\s]{2,40}>|＜[^＞\s]{2,20}＞|(?:お客様の|貴社の?|ご利用の|独自)?ドメイン名?)(?:\.[a-z]{2,24}){0,2}|[a-z0-9-]{0,20}(?:\*{2,}|[○●]{2,})[a-z0-9-]{0,20}\.(?:[a-z0-9-]+\.){0,4}[a-z]{2,24})(?![\p{L}\p{N}])`,
+  'gu',
+);
 
 /** Host names that fetch mail: prose that names one after the outgoing server has run on into the incoming side. */
 const INCOMING_HOST = /^(?:imaps?|pop3?s?)\d*\./;

@@ -366,15 +366,6 @@ export const NO_SECURITY = words('none', 'keine', 'ninguna', 'ninguno', 'aucune?
 
 export const HOSTNAME =
   /(?<![\p{Script=Latin}\p{N}@.\-_/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?![\p{Script=Latin}\p{N}@\-_]|\.[a-z0-9])/gu;
-/**
- * A sending host a help text writes as a pattern: with the reader's domain in brackets or in words
- * ("mail.[yourdomain]", "mail.{your-domain-name}", "smtp.<votre-domaine>", "smtp.[お客様のドメイン名]",
- * "smtp.お客様のドメイン名"), only after a mail server's first label, so "[1]" or "{0}" in other text never
- * reads as one; or with its first label masked ("sv***.xserver.jp", "sv○○○○.xserver.jp"). HOSTNAME
- * cannot match these: they are shown as the page's pattern, never checked.
- */
-export const PATTERN_HOST =
-  /(?<![\p{L}\p{N}.\-_/@*○●])(?:(?:smtps?|mail|mx|out(?:bound|going)?|send|relay|securesmtp|asmtp|authsmtp|submission)\d*\.(?:\[[^\]\s]{2,40}\]|\{[^}\s]{2,40}\}|<[^>\s]{2,40}>|＜[^＞\s]{2,20}＞|(?:お客様の|貴社の?|ご利用の|独自)?ドメイン名?)(?:\.[a-z]{2,24}){0,2}|[a-z0-9-]{0,20}(?:\*{2,}|[○●]{2,})[a-z0-9-]{0,20}\.(?:[a-z0-9-]+\.){0,4}[a-z]{2,24})(?![\p{L}\p{N}])/gu;
 export const EMAIL_ADDRESS = /[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}/;
 
 /**
