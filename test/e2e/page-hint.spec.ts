@@ -193,6 +193,16 @@ test("following a link from an article to another page drops the article's badge
   expect(extensionErrors).toEqual([]);
 });
 
+test("closing an article's tab takes its report along; the tab beside it keeps its own", async () => {
+  const kept = await open(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
+  await expect(hint(kept)).toBeVisible();
+  const closing = await open(`${pages.origin}/en-roundcube-smtp-identity.html?_task=settings`);
+  await expect.poll(async () => (await tabReports()).servers.sort()).toEqual(['smtp.cloverleaf.example', 'smtp.eastmoor.example']);
+  await closing.close();
+  await expect.poll(async () => (await tabReports()).servers).toEqual(['smtp.eastmoor.example']);
+  expect(extensionErrors.filter((error) => !error.includes('rcmail is not defined'))).toEqual([]);
+});
+
 test('a page back from the back-forward cache, not classified again, says again what it is', async () => {
   await dispose(launched);
   launched = await launch({ backForwardCache: true });

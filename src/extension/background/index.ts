@@ -142,10 +142,14 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.options) void syncContentScripts();
 });
 
-browser.tabs.onRemoved.addListener((tabId) => {
-  // In turn, so that a report still being kept cannot put the closed tab's keys back.
+/** Drops a tab's reports once the tab is gone; in turn, so that a report still being kept cannot put its keys back. */
+function forgetTab(tabId: number): void {
   void inTurn(tabId, () => browser.storage.session.remove([framesKey(tabId), pageKey(tabId)])).catch(() => undefined);
-});
+}
+browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+// A tab Chromium swaps for a prerendered one is not "removed": its reports would outlive it, named by an id
+// no tab has any more. The tab that takes its place reports its own page.
+browser.tabs.onReplaced.addListener((_addedTabId, removedTabId) => forgetTab(removedTabId));
 
 // Exposed for the end-to-end tests, which cannot click a native context menu: they call the
 // same handler the menu calls.
