@@ -147,8 +147,8 @@ function forgetTab(tabId: number): void {
   void inTurn(tabId, () => browser.storage.session.remove([framesKey(tabId), pageKey(tabId)])).catch(() => undefined);
 }
 browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
-// A tab Chromium swaps for a prerendered one is not "removed": its reports would outlive it, named by an id
-// no tab has any more. The tab that takes its place reports its own page.
+// A tab Chromium gives a new id (a discarded tab, to save memory) is not "removed": its reports would
+// outlive it under an id no tab has any more. Its page reports again once it is loaded again.
 browser.tabs.onReplaced.addListener((_addedTabId, removedTabId) => forgetTab(removedTabId));
 
 // Exposed for the end-to-end tests, which cannot click a native context menu: they call the
