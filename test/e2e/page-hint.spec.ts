@@ -43,6 +43,9 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
+/** The extension's errors, without those of the Roundcube fixture's own script, which calls its webmail's app, absent here. */
+const extensionErrorsBesideTheWebmailsOwn = (): string[] => extensionErrors.filter((error) => !error.includes('rcmail is not defined'));
+
 const hint = (page: Page) => page.locator('smtp-port-assistant-hint aside');
 
 /** Open the hint's full note (it starts as one line). */
@@ -221,7 +224,7 @@ test('a tab discarded under a new id takes its report along even when its page t
     await chrome.tabs.discard(Number(key![0].slice('page:'.length)));
   });
   await onlyKept();
-  expect(extensionErrors.filter((error) => !error.includes('rcmail is not defined'))).toEqual([]);
+  expect(extensionErrorsBesideTheWebmailsOwn()).toEqual([]);
 });
 
 test('a page back from the back-forward cache, not classified again, says again what it is', async () => {
@@ -283,8 +286,7 @@ test("a webmail pane's frame reporting over an article gives the tab back to the
   await expect.poll(tabReports).toEqual({ servers: ['smtp.cloverleaf.example'], marked: 1 });
   await page.evaluate(() => document.querySelector('iframe')!.remove());
   await expect.poll(tabReports).toEqual({ servers: ['smtp.eastmoor.example'], marked: 1 });
-  // The pane's own script calls its webmail's app, absent here: only the extension's errors count.
-  expect(extensionErrors.filter((error) => !error.includes('rcmail is not defined'))).toEqual([]);
+  expect(extensionErrorsBesideTheWebmailsOwn()).toEqual([]);
 });
 
 test('a webmail dialog that opens without navigation gets the hint; closing it takes the hint away, and opening it again brings it back', async () => {
