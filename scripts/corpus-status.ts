@@ -22,6 +22,14 @@
  *                                         template and language file (owner/repo:path@commit addresses)
  *   npm run corpus:status -- --sort-hashes
  *                                         rewrites texts.sha256 sorted, one line per key
+ *   npm run corpus:status -- --plan N [--shares K] [--dir DIR]
+ *                                         chooses N searches of restore-queries.tsv that bring back the
+ *                                         most missing texts (test and validation first) and deals them
+ *                                         out to K restorers as DIR/share1.txt… (DIR: .tmp/restore); DIR/uncovered.tsv and
+ *                                         DIR/screens.tsv list what no search brings back
+ *   npm run corpus:status -- --record LOG...
+ *                                         adds restorers' logs (query, tab, the addresses stored) to
+ *                                         restore-queries.tsv
  *
  * The texts are other people's words and are not in git. Pages come from stored copies of public web
  * pages (the address is the page's URL); account screens are rendered from open-source products'
@@ -29,7 +37,8 @@
  * fetch a missing text again by its address; this script cannot reach the network.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dealShares, formatSearches, parseSearches, planRestore, recordSearches } from './lib/restore-plan';
 import { HEADER, LABELS_FILE, REAL_DIR, excerptText, keyOf, readTextHashes, screenProblem, storeText, textHash, titleArgument, writeTextHashes, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
 
 const args = process.argv.slice(2);
@@ -249,7 +258,63 @@ function sortHashes(): void {
   console.log(`texts.sha256: ${hashes.size} keys, sorted`);
 }
 
+const QUERIES_FILE = `${REAL_DIR}restore-queries.tsv`;
+
+/** A whole number of at least 1 given to `option`, or the command stops saying what it needs. */
+function countArgument(option: string, raw: string | undefined): number {
+  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < 1) fail(`${option} needs a whole number of at least 1${raw === undefined ? '' : `, not "${raw}"`}`);
+  return Number(raw);
+}
+
+/** `--plan N [--shares K] [--dir DIR]`: the share files for K restorers replaying recorded searches. */
+function plan(rest: readonly string[]): void {
+  const count = countArgument('--plan', rest[0]);
+  let shares = 6;
+  let dir = '.tmp/restore';
+  for (let index = 1; index < rest.length; index += 2) {
+    if (rest[index] === '--shares') shares = countArgument('--shares', rest[index + 1]);
+    else if (rest[index] === '--dir' && rest[index + 1]) dir = rest[index + 1]!;
+    else fail(`--plan: unknown option ${rest[index]} (use --shares K or --dir DIR)`);
+  }
+  const rows = orFail(() => readLabels());
+  const searches = orFail(() => parseSearches(readFileSync(QUERIES_FILE, 'utf8'), 'restore-queries.tsv'));
+  const missingRows = presence(rows).filter((entry) => entry.file === null).map((entry) => entry.row);
+  const pages = missingRows.filter((row) => /^https?:\/\//.test(row.address));
+  const screens = missingRows.filter((row) => !/^https?:\/\//.test(row.address));
+  const { chosen, expected, uncovered } = planRestore(searches, new Map(pages.map((row) => [row.address, row.split] as const)), count);
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir).filter((file) => /^share\d+\.txt$/.test(file))) rmSync(`${dir}/${name}`);
+  const dealt = dealShares(chosen, Math.min(shares, Math.max(1, chosen.length)));
+  dealt.forEach((share, index) => writeFileSync(`${dir}/share${index + 1}.txt`, share.map((search) => `${search.query}\n`).join('')));
+  const byAddress = new Map(rows.map((row) => [row.address, row] as const));
+  const listing = (list: readonly LabelRow[]) => `${HEADER}\n${list.map((row) => `${[row.address, row.label, row.language, row.split, row.note].join('\t')}\n`).join('')}`;
+  const order = (row: LabelRow) => (row.split === 'train' ? 1 : 0);
+  writeFileSync(`${dir}/uncovered.tsv`, listing(uncovered.map((address) => byAddress.get(address)!).sort((a, b) => order(a) - order(b))));
+  writeFileSync(`${dir}/screens.tsv`, listing([...screens].sort((a, b) => order(a) - order(b))));
+  const splitCount = (list: readonly LabelRow[], split: Split) => list.filter((row) => row.split === split).length;
+  const bySplit = (list: readonly LabelRow[]) => `test ${splitCount(list, 'test')}, validation ${splitCount(list, 'validation')}, train ${splitCount(list, 'train')}`;
+  console.log(`missing: ${pages.length} web pages (${bySplit(pages)}) and ${screens.length} screens (${bySplit(screens)})`);
+  console.log(`${chosen.length} searches in ${dealt.length} shares (${dir}/share1.txt…); when recorded they named test ${expected.test}, validation ${expected.validation}, train ${expected.train} of the missing pages`);
+  console.log(`${uncovered.length} missing pages no recorded search names (${dir}/uncovered.tsv); ${screens.length} screens to render again (${dir}/screens.tsv)`);
+}
+
+/** `--record LOG...`: restorers' logs added to restore-queries.tsv. */
+function record(logs: readonly string[]): void {
+  if (logs.length === 0) fail('--record needs one or more logs (a line each: the query, a tab, the addresses stored)');
+  const labelled = new Set(orFail(() => readLabels()).map((row) => row.address));
+  const recorded = orFail(() => parseSearches(readFileSync(QUERIES_FILE, 'utf8'), 'restore-queries.tsv'));
+  const logged = logs.flatMap((log) => {
+    if (!existsSync(log)) fail(`--record: there is no ${log}`);
+    return orFail(() => parseSearches(readFileSync(log, 'utf8'), log, false), '--record');
+  });
+  const { searches, added, widened, unlabelled } = recordSearches(recorded, logged, labelled);
+  writeFileSync(QUERIES_FILE, formatSearches(searches));
+  console.log(`restore-queries.tsv: ${searches.length} searches, ${added} new, ${widened} naming more pages than before${unlabelled > 0 ? `; ${unlabelled} addresses left out as not labelled` : ''}`);
+}
+
 if (args[0] === '--need') need(args.slice(1));
+else if (args[0] === '--plan') plan(args.slice(1));
+else if (args[0] === '--record') record(args.slice(1));
 else if (args[0] === '--put-screen') await putScreen(args.slice(1));
 else if (args[0] === '--sort-hashes') sortHashes();
 else if (args[0] === '--put') await put(args.slice(1));
@@ -257,4 +322,4 @@ else if (args[0] === '--merge') merge();
 else if (args[0] === '--agree') agree(args[1] ?? fail('--agree needs a part and the second labels file'), args[2] ?? fail('--agree needs the second labels file'));
 else if (args[0] === '--render') render(args[1] ?? fail('--render needs a folder'));
 else if (args.length === 0) status();
-else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge, --render DIR, --need ADDRESS..., --put ADDRESS, --put-screen ADDRESS or --sort-hashes)`);
+else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge, --render DIR, --need ADDRESS..., --put ADDRESS, --put-screen ADDRESS, --sort-hashes, --plan N or --record LOG...)`);
