@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectClient } from '../../src/core/detect/client-id';
 import { gatherFacts } from '../../src/core/detect/facts';
-import { MODEL, SMELLS, smellPage } from '../../src/core/detect/index';
+import { MODEL, pageEvidence, SMELLS, smellPage } from '../../src/core/detect/index';
 import { loadPage, PAGES_DIR, parse } from '../fixtures/pages/corpus';
 
 const answers = new Map<string, number[]>();
@@ -169,6 +169,19 @@ describe('text:change-port', () => {
   it('takes no price or version for a port', () => {
     expect(answer('Altere o plano: custa 1.587,00 por ano.')).toBe(0);
     expect(answer('Altere para a versão 2.465 do programa.')).toBe(0);
+  });
+});
+
+describe('the article gate', () => {
+  // A wiki page cut short in its incoming-server part: its text never says SMTP yet, its title and address do.
+  const cutShort = (title: string) =>
+    parse(`<html lang="en"><head><title>${title}</title></head><body><p>Revision as of 9 May 2009. These are the settings for mail programs on campus.</p><p>Incoming server: imap.example.edu, port 993, SSL. Your user name is your campus login.</p></body></html>`);
+  it('opens on a page cut short whose address says SMTP or whose headline names the outgoing server', () => {
+    expect(pageEvidence(cutShort('Mail programs'), 'https://wiki.example.edu/index.php?title=POP,_IMAP,_SMTP_Clients').possible.article).toBe(true);
+    expect(pageEvidence(cutShort('Outgoing mail server settings'), 'https://wiki.example.edu/index.php?title=Mail').possible.article).toBe(true);
+  });
+  it('stays shut when neither the text, the headline nor the address names the subject', () => {
+    expect(pageEvidence(cutShort('Mail programs'), 'https://wiki.example.edu/index.php?title=Mail_programs').possible.article).toBe(false);
   });
 });
 

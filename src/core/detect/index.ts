@@ -93,7 +93,7 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   const { facts, extraction, reading, answers } = analyse(document, url, options.textBudget ?? DEFAULT_TEXT_BUDGET, check);
   const model = options.model ?? MODEL;
   const { probability, parts } = score(model, answers);
-  const kind = decide(model, probability, possibleKinds(reading, extraction));
+  const kind = decide(model, probability, possibleKinds(reading, extraction, facts));
   const signals = signalsFor(kind, parts);
   if (facts.textStats.truncated) signals.push('budget:truncated');
   if (facts.elementStats.truncated) signals.push('budget:elements-truncated');
@@ -119,8 +119,8 @@ export function pageEvidence(
   textBudget = DEFAULT_TEXT_BUDGET,
 ): { answers: number[]; possible: Record<ScoredKind, boolean>; words: string[] } {
   if (document.documentElement === null) return { answers: SMELLS.map(() => 0), possible: { article: false, account: false }, words: [] };
-  const { reading, extraction, answers } = analyse(document, url, textBudget);
-  return { answers, possible: possibleKinds(reading, extraction), words: reading.words };
+  const { facts, reading, extraction, answers } = analyse(document, url, textBudget);
+  return { answers, possible: possibleKinds(reading, extraction, facts), words: reading.words };
 }
 
 /** The smells' answers for a page, in SMELLS order: what `npm run train:detect` learns from. */

@@ -220,16 +220,21 @@ const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 
 /**
  * What a page must show before the weights may call it a kind at all, whatever else it says. An
  * article about sending mail names the outgoing server, SMTP or a mail port, speaks of mail that
- * cannot be sent or waits in the outbox, or sets up an account in a mail program (`clientSetup`); an
+ * cannot be sent or waits in the outbox, or sets up an account in a mail program (`clientSetup`);
+ * a page cut short before its text says so passes too when its headline names the subject or its
+ * address says SMTP ("…?title=POP,_IMAP,_SMTP_Clients"), as a reader takes the subject from the title
+ * (both words the content script's pre-check reads in the address and title too); an
  * account page shows a setting: a server, port, login or sender field, a server row, a protocol with
  * its port, or an outgoing server and port in labelled lines, or, in someone's account, the mail
  * protocols it may use. A signed-in inbox or address book has neither, however much it looks like
  * someone's account.
  */
-export function possibleKinds(reading: Reading, extraction: Extraction): { article: boolean; account: boolean } {
+export function possibleKinds(reading: Reading, extraction: Extraction, facts: PageFacts): { article: boolean; account: boolean } {
   const r = reading;
   return {
-    article: r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked || r.cannotSend || clientSetup(r),
+    article:
+      r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked || r.cannotSend || clientSetup(r) ||
+      /smtp|op25b/.test(facts.urlText) || onTopic(r.headline),
     account:
       r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
       r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5) ||
