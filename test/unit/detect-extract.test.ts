@@ -136,6 +136,18 @@ describe('forms', () => {
     expect(settings.shownIn.map((element) => element.getAttribute('id'))).toEqual(['c', 'd', 'e']);
   });
 
+  it('reads the outgoing fieldset in a layout table\'s right column by its own labels, not the incoming column beside it', () => {
+    // A dialog laid out as a two-column table: incoming fields left, outgoing right, each label a sibling of
+    // its field's wrapper. The left cell is a column of the layout, not the outgoing fields' label.
+    const item = (label: string, field: string) => `<div class="item"><label>${label}</label><div class="element">${field}</div></div>`;
+    const column = (legend: string, host: string, port: string, encryption: string) =>
+      `<fieldset><legend>${legend}</legend>${item('Host:', `<input value="${host}">`)}${item('Port:', `<input value="${port}">`)}${item(`${encryption}:`, '<select><option>None</option><option selected>TLS</option></select>')}</fieldset>`;
+    for (const [incoming, outgoing, encryption] of [['Incoming mail', 'Outgoing mail', 'Encryption'], ['Courrier entrant', 'Courrier sortant', 'Cryptage'], ['Inkomende e-mail', 'Uitgaande e-mail', 'Encryptie'], ['Correo entrante', 'Correo saliente', 'Codificación']]) {
+      const settings = extract(`<div role="dialog"><table><tr><td>${column(incoming!, 'imap.example.org', '993', encryption!)}</td><td>${column(outgoing!, 'smtp.example.org', '587', encryption!)}</td></tr></table></div>`);
+      expect(settings, outgoing).toMatchObject({ outgoingServer: 'smtp.example.org', port: 587, security: 'starttls', incomingServer: 'imap.example.org' });
+    }
+  });
+
   it('reads wrapping labels, aria-label, aria-labelledby and radio choices', () => {
     const wrapped = extract(`<div role="dialog"><label>SMTP Server: <input value="smtp.example.com"></label>
       <label>Port: <select><option>25</option><option selected>465</option></select></label>

@@ -141,8 +141,10 @@ function labelOf(document: Document, control: Element, labelsByFor: Map<string, 
   const cell = control.closest('td, dd');
   const grid = cell ? gridLabel(cell) : null;
   if (grid) return clip(grid);
+  // The cell to the left labels the control unless it holds controls itself: then the two cells are
+  // columns of a layout (incoming fields beside outgoing ones), and the label is inside the control's own.
   const leftCell = cell?.previousElementSibling;
-  if (leftCell?.textContent?.trim()) return clip(leftCell.textContent);
+  if (leftCell?.textContent?.trim() && leftCell.querySelector('input, select, textarea') === null) return clip(leftCell.textContent);
   const above = cell ? cellAbove(cell) : null;
   if (above) return clip(above);
   const beside = textBeside(control);

@@ -301,17 +301,18 @@ export const PORT_WORD = words(
 export const SECURITY_WORD = words(
   'security', 'security type', 'security policy', 'encryption(?: method)?', 'encrypted connection', 'secure connection',
   'connection security', 'verschlüsselung', 'verbindungssicherheit', 'sicherheit', 'cifrado', 'seguridad',
-  'conexión cifrada', 'tipo de conexión', 'chiffrement', 'sécurité', 'connexion chiffrée', 'segurança',
+  'conexión cifrada', 'tipo de conexión', 'chiffrement', 'cryptage', 'sécurité', 'connexion chiffrée', 'segurança',
   'criptografia', 'tipo de segurança', 'crittografia', 'sicurezza', 'beveiliging', 'beveiligingstype', 'versleuteling',
-  'tipo di connessione', 'ssl', 'tls', 'ssl/tls', 'szyfrowanie', 'zabezpieczenia', 'kryptering', 'säkerhet', 'šifrování',
+  'encryptie', 'tipo di connessione', 'ssl', 'tls', 'ssl/tls', 'szyfrowanie', 'zabezpieczenia', 'kryptering', 'säkerhet', 'šifrování',
   'шифрование', 'безопасность', '暗号化', 'セキュリティ', '接続の保護', '加密', '安全',
 );
 /**
- * The security field's label in the further languages whose server and port labels are read. Read in
- * labels and table keys only: in running text, words like "güvenlik" or "보안" are about anything secure.
+ * The security field's label in the further languages whose server and port labels are read, and words
+ * that mean encryption only in a field's label (Spanish "codificación" is a text's encoding in prose).
+ * Read in labels and table keys only: in running text, words like "güvenlik" or "보안" are about anything secure.
  */
 export const SECURITY_LABEL = words(
-  'bezpieczeństwo', 'zabezpečení', 'zabezpečenie', 'bezpečnost', 'bezpečnosť', 'sikkerhed', 'sikkerhet', 'suojaus', 'salaus',
+  'codificación', 'bezpieczeństwo', 'zabezpečení', 'zabezpečenie', 'bezpečnost', 'bezpečnosť', 'sikkerhed', 'sikkerhet', 'suojaus', 'salaus',
   'шифрування', 'безпека', 'безопасност', 'криптиране', 'güvenlik', 'şifreleme', 'ασφάλεια', 'κρυπτογράφηση', 'securitate', 'criptare',
   'biztonság', 'titkosítás', 'sigurnost', 'šifriranje', 'varnost', 'keamanan', 'enkripsi', 'bảo mật', 'mã hóa',
   '보안', '암호화', 'الأمان', 'التشفير', 'אבטחה', 'הצפנה', 'امنیت', 'رمزگذاری', 'सुरक्षा', 'ความปลอดภัย',
