@@ -148,6 +148,18 @@ describe('forms', () => {
     }
   });
 
+  it('reads a bare "Use TLS" as implicit TLS when the port the page gives is 465, and as STARTTLS on 587', () => {
+    // An "Add server" form whose port field is empty, beside the configured server's line.
+    const page = (port: number) => `<form><label for="h">SMTP server address</label><input id="h" value="mail.example.net">
+      <label for="p">SMTP port</label><input id="p" type="number" value="${port}"><input type="checkbox" id="t" checked><label for="t">Use TLS</label></form>`;
+    expect(extract(page(465))).toMatchObject({ port: 465, security: 'tls' });
+    expect(extract(page(587))).toMatchObject({ port: 587, security: 'starttls' });
+    const configured = extract(`<form><label for="h">SMTP server address</label><input id="h" value="">
+      <label for="p">SMTP port</label><input id="p" type="number" value=""><input type="checkbox" id="t" checked><label for="t">Use TLS</label></form>
+      <table><tr><th>SMTP</th><th>Server</th></tr><tr><td>Server</td><td>mail.example.net</td></tr><tr><td>Port</td><td>465</td></tr></table>`);
+    expect(configured).toMatchObject({ outgoingServer: 'mail.example.net', port: 465, security: 'tls' });
+  });
+
   it('reads wrapping labels, aria-label, aria-labelledby and radio choices', () => {
     const wrapped = extract(`<div role="dialog"><label>SMTP Server: <input value="smtp.example.com"></label>
       <label>Port: <select><option>25</option><option selected>465</option></select></label>
@@ -212,6 +224,29 @@ describe('definition lists', () => {
       <table id="auth"><tr><td>Outgoing authentication</td><td>Password</td></tr></table>`);
     expect(settings).toMatchObject({ outgoingServer: 'mx.example.net', port: 587 });
     expect(settings.shownIn.map((element) => element.id)).toEqual(['out', 'auth']);
+  });
+});
+
+describe('key/value lists', () => {
+  // A control panel's settings sidebar: one host for every protocol, then a list per protocol under its
+  // heading, each row keyed by the security and giving its port.
+  const sidebar = (outgoingHeading: string) => `<div class="panel"><h2>Common settings</h2>
+    <ul id="common"><li><span>Username</span><span>info@example.org</span></li><li><span>Hostname</span><span>mail.example.org</span></li></ul>
+    <h2>IMAP settings</h2><ul id="imap"><li><span>SSL/TLS</span><span>Port 993</span></li><li><span>STARTTLS</span><span>Port 143</span></li></ul>
+    <h2>${outgoingHeading}</h2><ul id="smtp"><li><span>SSL/TLS</span><span>Port 465</span></li><li><span>STARTTLS</span><span>Port 587</span></li><li><span>No encryption</span><span>Port 25</span></li></ul></div>`;
+
+  it('takes the outgoing rows from the list under an SMTP heading, the security from each row\'s key, the host from the shared row', () => {
+    const settings = extract(sidebar('SMTP settings'));
+    expect(settings).toMatchObject({ outgoingServer: 'mail.example.org', port: 465, security: 'tls' });
+    // The hint stands by the host the outgoing rows share, and keeps clear of both lists.
+    expect(settings.anchor?.id).toBe('common');
+    expect(settings.shownIn.map((element) => element.id).sort()).toEqual(['common', 'smtp']);
+    const german = extract(sidebar('Postausgang'));
+    expect(german).toMatchObject({ outgoingServer: 'mail.example.org', port: 465, security: 'tls' });
+  });
+
+  it('gives the lists no direction where their heading names none', () => {
+    expect(extract(sidebar('Other settings'))).toMatchObject({ outgoingServer: null, port: null });
   });
 });
 

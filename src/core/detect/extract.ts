@@ -13,7 +13,15 @@ import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, I
 
 export { isPlaceholderHost } from '../placeholder-host';
 
-type Draft = ExtractedSettings & { sources: Set<'form' | 'pairs' | 'prose'> };
+type Draft = ExtractedSettings & {
+  sources: Set<'form' | 'pairs' | 'prose'>;
+  /**
+   * The words of the form field the security was read from: a bare "TLS" means STARTTLS on 587 and
+   * implicit TLS on 465, and the port may be read after the field (a port row below it, a configured
+   * server's line).
+   */
+  formSecurity: string | null;
+};
 
 /** Elements kept in `shownIn`: enough for a form's outgoing block or a few settings tables. */
 const MAX_SHOWN_IN = 12;
@@ -53,7 +61,10 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         break;
       }
       case 'security':
-        if (field.value) draft.security ??= securityOf(field.value, null);
+        if (field.value && draft.security === null) {
+          draft.security = securityOf(field.value, null);
+          if (draft.security !== null) draft.formSecurity = field.value;
+        }
         showsSetting(draft, field.element);
         break;
       case 'auth':
@@ -61,8 +72,9 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         showsSetting(draft, field.element);
         break;
       default:
-        if (field.type === 'radio' && field.value && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) {
-          draft.security ??= securityOf(field.value, null);
+        if (field.type === 'radio' && field.value && draft.security === null && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) {
+          draft.security = securityOf(field.value, null);
+          if (draft.security !== null) draft.formSecurity = field.value;
         }
     }
   });
@@ -88,10 +100,13 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       }
       continue;
     }
-    if (meaning.role !== null) showsSetting(draft, pair.container);
+    // "SSL/TLS | Port 465", "STARTTLS | Port 587" under an SMTP heading: a row keyed by the security gives its port.
+    const keyedBySecurity = (meaning.role === 'security' || meaning.role === null) && securityOf(pair.key, null) !== null && firstPort(pair.value, 'any') !== null;
+    if (meaning.role !== null || keyedBySecurity) showsSetting(draft, pair.container);
     const host = meaning.role === 'server' ? firstHost(pair.value) : null;
     // "SMTP | 465 (SSL/TLS)": a row that names the protocol and gives no host gives the port.
-    const role = meaning.role === 'server' && host === null ? 'port' : meaning.role;
+    const role = (meaning.role === 'server' && host === null) || keyedBySecurity ? 'port' : meaning.role;
+    const securityText = keyedBySecurity ? pair.key : pair.value;
     if (role === 'server' && host !== null) {
       draft.sources.add('pairs');
       draft.outgoingServer ??= host;
@@ -108,12 +123,12 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       if (draft.port === 25 && port25FromPairs && isSubmissionPort(port)) {
         draft.port = port;
         // The security the rows gave belonged to port 25; one a form field gave stays.
-        if (!securityFromForm) draft.security = securityOf(pair.value, port);
+        if (!securityFromForm) draft.security = securityOf(securityText, port);
         port25FromPairs = false;
       }
       if (draft.port === null && port === 25) port25FromPairs = true;
       draft.port ??= port;
-      draft.security ??= securityOf(pair.value, port);
+      draft.security ??= securityOf(securityText, port);
       outgoingContainer ??= pair.container;
     } else if (meaning.role === 'security') {
       draft.security ??= securityOf(pair.value, draft.port);
@@ -417,10 +432,14 @@ export function extractSettings(facts: PageFacts): Extraction {
     anchor: null,
     shownIn: [],
     sources: new Set(),
+    formSecurity: null,
   };
   fromFields(facts.fields, draft);
   fromPairs(facts.pairs, draft);
   fromProse(facts, draft);
-  const { sources, ...settings } = draft;
+  // A form's "Use TLS", read as STARTTLS before its port was known, is implicit TLS on 465. A choice that
+  // names its mode ("SSL/TLS", "STARTTLS") stays as chosen.
+  if (draft.port === 465 && draft.security === 'starttls' && draft.formSecurity !== null && securityOf(draft.formSecurity, 465) === 'tls') draft.security = 'tls';
+  const { sources, formSecurity: _formSecurity, ...settings } = draft;
   return { settings, sources };
 }

@@ -93,7 +93,8 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     const key = cellText(parts[0]);
     if (key.length === 0 || key.length > 40) continue;
     const list = item.parentElement ?? item;
-    if (list !== lastList) listContext = null;
+    // A heading just before the list ("SMTP settings" over a panel's port list) says which server it describes.
+    if (list !== lastList) listContext = headingDirection(document, list);
     lastList = list;
     listContext = push(list, key.replace(/:$/, ''), cellText(parts[1]), listContext);
   }
