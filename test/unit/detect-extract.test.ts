@@ -148,6 +148,14 @@ describe('forms', () => {
     }
   });
 
+  it('gives a later row of a section the direction of the section\'s header: the security under "SMTP" is the outgoing one', () => {
+    const section = (header: string, host: string, port: string, chosen: string) => `<div class="col"><div class="legend">${header}</div>
+      <div class="row"><div>Server<br><input value="${host}"></div><div>Port<br><input value="${port}"></div></div><br>
+      <div class="row"><div>Secure<br><select>${['None', 'SSL/TLS', 'STARTTLS'].map((mode) => `<option${mode === chosen ? ' selected' : ''}>${mode}</option>`).join('')}</select></div></div></div>`;
+    const settings = extract(`<form><div class="row">${section('IMAP', 'imap.example.com', '993', 'SSL/TLS')}${section('SMTP', 'smtp.example.com', '587', 'STARTTLS')}</div></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.com', incomingServer: 'imap.example.com', port: 587, security: 'starttls' });
+  });
+
   it('reads a bare "Use TLS" as implicit TLS when the port the page gives is 465, and as STARTTLS on 587', () => {
     // An "Add server" form whose port field is empty, beside the configured server's line.
     const page = (port: number) => `<form><label for="h">SMTP server address</label><input id="h" value="mail.example.net">

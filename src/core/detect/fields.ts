@@ -282,6 +282,9 @@ export function readFields(document: Document, elements: PageElements = collectE
     if (labelDirection !== null) lastDirection = labelDirection;
     else if (byName === 'other') lastDirection = null;
     else if (byName !== null) lastDirection = byName;
+    // A section's header reaches the fields of its later rows too ("SMTP" over a row of server and port,
+    // then a row with the security choice), until another field or header names a direction.
+    else if (legendDirection !== null) lastDirection = legendDirection;
     fields.push({
       element: control,
       label,
