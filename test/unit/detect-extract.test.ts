@@ -156,6 +156,14 @@ describe('forms', () => {
     expect(settings).toMatchObject({ outgoingServer: 'smtp.example.com', incomingServer: 'imap.example.com', port: 587, security: 'starttls' });
   });
 
+  it('reads the security from a protocol menu whose choice pairs SMTP with it', () => {
+    const page = (chosen: string) => `<form><label for="p">Protocol</label><select id="p">${['Local delivery', 'SMTP/STARTTLS', 'SMTP/SSL'].map((choice) => `<option${choice === chosen ? ' selected' : ''}>${choice}</option>`).join('')}</select>
+      <label for="h">Outgoing server</label><input id="h" value="mail.example.com"><label for="n">Port</label><input id="n" value="${chosen === 'SMTP/SSL' ? 465 : 587}"></form>`;
+    expect(extract(page('SMTP/STARTTLS'))).toMatchObject({ outgoingServer: 'mail.example.com', port: 587, security: 'starttls' });
+    expect(extract(page('SMTP/SSL'))).toMatchObject({ port: 465, security: 'tls' });
+    expect(extract(page('Local delivery')).security).toBeNull();
+  });
+
   it('reads a bare "Use TLS" as implicit TLS when the port the page gives is 465, and as STARTTLS on 587', () => {
     // An "Add server" form whose port field is empty, beside the configured server's line.
     const page = (port: number) => `<form><label for="h">SMTP server address</label><input id="h" value="mail.example.net">

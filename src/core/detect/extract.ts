@@ -72,7 +72,12 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         showsSetting(draft, field.element);
         break;
       default:
-        if (field.type === 'radio' && field.value && draft.security === null && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) {
+        // A radio choice naming the security, or a protocol menu whose choice pairs SMTP with it ("SMTP/STARTTLS").
+        if (
+          field.value && draft.security === null &&
+          ((field.type === 'radio' && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) ||
+            (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.value)))
+        ) {
           draft.security = securityOf(field.value, null);
           if (draft.security !== null) draft.formSecurity = field.value;
         }
@@ -143,6 +148,9 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   }
   draft.anchor ??= outgoingContainer;
 }
+
+/** A protocol menu's choice that pairs SMTP with its security: "SMTP/STARTTLS", "SMTP over SSL", "SMTPS". */
+const SMTP_WITH_SECURITY = /^smtps$|^smtp\s*(?:\/|\+|over|with|via|-)\s*(?:starttls|ssl|tls)/;
 
 const isSubmissionPort = (port: number): boolean => port === 587 || port === 465 || port === 2525;
 /** POP3, IMAP and their TLS ports: prose that names one has run on into the incoming server's settings. */
