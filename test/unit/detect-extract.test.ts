@@ -148,12 +148,26 @@ describe('forms', () => {
     }
   });
 
-  it('gives a later row of a section the direction of the section\'s header: the security under "SMTP" is the outgoing one', () => {
-    const section = (header: string, host: string, port: string, chosen: string) => `<div class="col"><div class="legend">${header}</div>
-      <div class="row"><div>Server<br><input value="${host}"></div><div>Port<br><input value="${port}"></div></div><br>
-      <div class="row"><div>Secure<br><select>${['None', 'SSL/TLS', 'STARTTLS'].map((mode) => `<option${mode === chosen ? ' selected' : ''}>${mode}</option>`).join('')}</select></div></div></div>`;
-    const settings = extract(`<form><div class="row">${section('IMAP', 'imap.example.com', '993', 'SSL/TLS')}${section('SMTP', 'smtp.example.com', '587', 'STARTTLS')}</div></form>`);
-    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.com', incomingServer: 'imap.example.com', port: 587, security: 'starttls' });
+  it('keeps a left cell as the label when it holds only a checkbox or a hidden input beside its text', () => {
+    const settings = extract(`<table>
+      <tr><td>Incoming server<input type="hidden" name="k1" value="1"></td><td><input value="imap.example.net"></td></tr>
+      <tr><td><input type="checkbox" checked> Outgoing server (SMTP)</td><td><input value="smtp.example.net"></td></tr>
+      <tr><td>Outgoing port<input type="hidden" name="k2" value="2"></td><td><input value="587"></td></tr></table>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, incomingServer: 'imap.example.net' });
+  });
+
+  it('takes no security from "secure authentication", which is how to log in', () => {
+    const settings = extract(`<form><label for="h">Outgoing server (SMTP)</label><input id="h" value="smtp.example.net">
+      <label for="p">Port</label><input id="p" value="587"><input type="checkbox" id="a" checked><label for="a">Use secure authentication</label></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: null, authentication: 'password' });
+  });
+
+  it('takes a Sieve section\'s security choice for no server\'s, beside an SMTP section that has none', () => {
+    const settings = extract(`<form><div class="col"><div class="legend">SMTP</div>
+      <div class="row"><div>Server<br><input value="smtp.example.com"></div><div>Port<br><input value="587"></div></div></div>
+      <div class="col"><div class="legend">Sieve</div><div class="row"><div>Server<br><input value="sieve.example.com"></div><div>Port<br><input value="4190"></div></div>
+      <div class="row"><div>Secure<br><select><option>None</option><option selected>SSL/TLS</option></select></div></div></div></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: null });
   });
 
   it('reads the security from a protocol menu whose choice pairs SMTP with it', () => {
@@ -263,6 +277,19 @@ describe('key/value lists', () => {
 
   it('gives the lists no direction where their heading names none', () => {
     expect(extract(sidebar('Other settings'))).toMatchObject({ outgoingServer: null, port: null });
+  });
+
+  it('takes only the heading right before a list: an IMAP list after an SMTP one stays incoming', () => {
+    const settings = extract(`<h2>SMTP</h2><ul><li><span>Hostname</span><span>mail.example.org</span></li></ul>
+      <p><b>IMAP</b></p><ul><li><span>SSL/TLS</span><span>Port 993</span></li></ul>`);
+    expect(settings.port).toBeNull();
+    expect(settings.security).toBeNull();
+  });
+
+  it('reads a row keyed by a security mode only when its value is a port: no TLS version, key length or year', () => {
+    const settings = extract(`<h2>SMTP</h2><ul><li><span>Hostname</span><span>mail.example.org</span></li>
+      <li><span>TLS</span><span>1.2 and 1.3, 128 or 256 bit</span></li><li><span>SSL</span><span>expires 2027</span></li><li><span>Port</span><span>587</span></li></ul>`);
+    expect(settings).toMatchObject({ outgoingServer: 'mail.example.org', port: 587 });
   });
 });
 

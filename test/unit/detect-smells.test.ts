@@ -183,6 +183,9 @@ describe('the article gate', () => {
   it('stays shut when neither the text, the headline nor the address names the subject', () => {
     expect(pageEvidence(cutShort('Mail programs'), 'https://wiki.example.edu/index.php?title=Mail_programs').possible.article).toBe(false);
   });
+  it('does not open on the host name: every page of an SMTP vendor\'s site would pass', () => {
+    expect(pageEvidence(cutShort('Mail programs'), 'https://smtp-relay-vendor.example/pricing').possible.article).toBe(false);
+  });
 });
 
 describe('text:mostly-incoming', () => {

@@ -30,6 +30,13 @@ function showsSetting(draft: Draft, element: Element): void {
   if (draft.shownIn.length < MAX_SHOWN_IN && !draft.shownIn.includes(element)) draft.shownIn.push(element);
 }
 
+/** The first form field that names a security gives it, and its words are kept for the port read later. */
+function securityFromField(draft: Draft, value: string): void {
+  if (draft.security !== null) return;
+  draft.security = securityOf(value, null);
+  if (draft.security !== null) draft.formSecurity = value;
+}
+
 function fromFields(fields: readonly LabelledField[], draft: Draft): void {
   const meanings = fields.map((field) => meaningOf(field.label, field.context));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
@@ -61,10 +68,7 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         break;
       }
       case 'security':
-        if (field.value && draft.security === null) {
-          draft.security = securityOf(field.value, null);
-          if (draft.security !== null) draft.formSecurity = field.value;
-        }
+        if (field.value) securityFromField(draft, field.value);
         showsSetting(draft, field.element);
         break;
       case 'auth':
@@ -78,8 +82,7 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
           ((field.type === 'radio' && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) ||
             (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.value)))
         ) {
-          draft.security = securityOf(field.value, null);
-          if (draft.security !== null) draft.formSecurity = field.value;
+          securityFromField(draft, field.value);
         }
     }
   });
@@ -105,8 +108,8 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       }
       continue;
     }
-    // "SSL/TLS | Port 465", "STARTTLS | Port 587" under an SMTP heading: a row keyed by the security gives its port.
-    const keyedBySecurity = (meaning.role === 'security' || meaning.role === null) && securityOf(pair.key, null) !== null && firstPort(pair.value, 'any') !== null;
+    // "SSL/TLS | Port 465", "STARTTLS | Port 587" under an SMTP heading: a row keyed by the security alone gives its port.
+    const keyedBySecurity = SECURITY_KEY.test(pair.key) && PORT_VALUE.test(pair.value);
     if (meaning.role !== null || keyedBySecurity) showsSetting(draft, pair.container);
     const host = meaning.role === 'server' ? firstHost(pair.value) : null;
     // "SMTP | 465 (SSL/TLS)": a row that names the protocol and gives no host gives the port.
@@ -148,6 +151,11 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   }
   draft.anchor ??= outgoingContainer;
 }
+
+/** A key that is a security mode and nothing else, as a panel's port list keys its rows. */
+const SECURITY_KEY = /^(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|implicit tls|no encryption|unencrypted|none)$/;
+/** A value that is a port alone: "Port 465", "465". */
+const PORT_VALUE = /^(?:port\s*)?\d{2,5}$/;
 
 /** A protocol menu's choice that pairs SMTP with its security: "SMTP/STARTTLS", "SMTP over SSL", "SMTPS". */
 const SMTP_WITH_SECURITY = /^smtps$|^smtp\s*(?:\/|\+|over|with|via|-)\s*(?:starttls|ssl|tls)/;

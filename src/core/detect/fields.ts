@@ -119,6 +119,8 @@ function textBeside(control: Element): string | null {
   return null;
 }
 
+const FIELDS_OF_ITS_OWN = 'fieldset, select, textarea, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="submit"]):not([type="button"]):not([type="image"])';
+
 function labelOf(document: Document, control: Element, labelsByFor: Map<string, Element>): string {
   const labelledBy = control.getAttribute('aria-labelledby');
   if (labelledBy) {
@@ -141,10 +143,11 @@ function labelOf(document: Document, control: Element, labelsByFor: Map<string, 
   const cell = control.closest('td, dd');
   const grid = cell ? gridLabel(cell) : null;
   if (grid) return clip(grid);
-  // The cell to the left labels the control unless it holds controls itself: then the two cells are
-  // columns of a layout (incoming fields beside outgoing ones), and the label is inside the control's own.
+  // The cell to the left labels the control unless it holds fields of its own (a fieldset, a text field, a
+  // menu): then the two cells are columns of a layout (incoming fields beside outgoing ones), and the label
+  // is inside the control's own cell. A checkbox or hidden input beside a label's text leaves it a label.
   const leftCell = cell?.previousElementSibling;
-  if (leftCell?.textContent?.trim() && leftCell.querySelector('input, select, textarea') === null) return clip(leftCell.textContent);
+  if (leftCell?.textContent?.trim() && leftCell.querySelector(FIELDS_OF_ITS_OWN) === null) return clip(leftCell.textContent);
   const above = cell ? cellAbove(cell) : null;
   if (above) return clip(above);
   const beside = textBeside(control);
@@ -222,6 +225,21 @@ export function headingDirection(document: Document, table: Element): Direction 
   return null;
 }
 
+/**
+ * The direction of what stands right before a key/value list: a heading ("SMTP settings", or a card
+ * header holding one) or a short line of its own ("IMAP" in bold). Only the list's nearest earlier
+ * sibling is read: beyond it lies another list's heading, whose direction is not this list's.
+ */
+export function listHeadingDirection(document: Document, list: Element): Direction {
+  const sibling = list.previousElementSibling;
+  if (sibling === null) return null;
+  const heading = headingOf(sibling);
+  if (heading !== null) return directionOf(normalise(textOf(document, heading, 160)));
+  if (sibling.querySelector('ul, ol, dl, table, input, select, textarea') !== null) return null;
+  const text = textOf(document, sibling, 80);
+  return text.trim().length > 0 && text.length <= 40 ? directionOf(normalise(text)) : null;
+}
+
 /** Protocol words in a control's name or id ("smtp_hostname", "imapPort", "sieve_host"), split into words. */
 const NAME_WORD = /[a-z0-9]+/g;
 const OUTGOING_NAME = new Set(['smtp', 'smtps', 'outgoing', 'outbound', 'submission']);
@@ -282,9 +300,6 @@ export function readFields(document: Document, elements: PageElements = collectE
     if (labelDirection !== null) lastDirection = labelDirection;
     else if (byName === 'other') lastDirection = null;
     else if (byName !== null) lastDirection = byName;
-    // A section's header reaches the fields of its later rows too ("SMTP" over a row of server and port,
-    // then a row with the security choice), until another field or header names a direction.
-    else if (legendDirection !== null) lastDirection = legendDirection;
     fields.push({
       element: control,
       label,

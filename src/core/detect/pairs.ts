@@ -6,7 +6,7 @@
  * "Outgoing | Server | Port" grids and "Setting | Value" lists come out readable.
  */
 import { collectElements, type PageElements } from './elements';
-import { directionOf, headingDirection } from './fields';
+import { directionOf, headingDirection, listHeadingDirection } from './fields';
 import { textOf } from './text';
 import type { Direction, SettingPair } from './types';
 import { normalise } from './vocabulary';
@@ -94,7 +94,7 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     if (key.length === 0 || key.length > 40) continue;
     const list = item.parentElement ?? item;
     // A heading just before the list ("SMTP settings" over a panel's port list) says which server it describes.
-    if (list !== lastList) listContext = headingDirection(document, list);
+    if (list !== lastList) listContext = listHeadingDirection(document, list);
     lastList = list;
     listContext = push(list, key.replace(/:$/, ''), cellText(parts[1]), listContext);
   }

@@ -208,6 +208,12 @@ const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
 /** Every smell, in a fixed order: weights.json is keyed by id, so the order only matters for reading. */
 export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...ACCOUNT_SMELLS, ...COMBINED_SMELLS, ...NEAR_MISS_SMELLS];
 
+/** The address's path or query says SMTP or OP25B (its host name does not count). */
+function pathSaysSmtp(url: string): boolean {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  return start >= 0 && /smtp|op25b/i.test(url.slice(start));
+}
+
 /**
  * A mail program's account set-up, told from its fetching side first: the text names mail programs
  * twice or more, the incoming server, IMAP or POP, and gives steps or has a set-up headline. Such a
@@ -220,10 +226,11 @@ const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 
 /**
  * What a page must show before the weights may call it a kind at all, whatever else it says. An
  * article about sending mail names the outgoing server, SMTP or a mail port, speaks of mail that
- * cannot be sent or waits in the outbox, or sets up an account in a mail program (`clientSetup`);
- * a page cut short before its text says so passes too when its headline names the subject or its
- * address says SMTP ("…?title=POP,_IMAP,_SMTP_Clients"), as a reader takes the subject from the title
- * (both words the content script's pre-check reads in the address and title too); an
+ * cannot be sent or waits in the outbox, or sets up an account in a mail program (`clientSetup`),
+ * or else its headline names the subject or its path says SMTP ("…?title=POP,_IMAP,_SMTP_Clients"), as a
+ * reader takes the subject from the title: so a page cut short before its text reaches the outgoing
+ * server still gets weighed (the content script's pre-check reads the address and title too; the host
+ * name is left out, or every page of an SMTP relay vendor's site would pass); an
  * account page shows a setting: a server, port, login or sender field, a server row, a protocol with
  * its port, or an outgoing server and port in labelled lines, or, in someone's account, the mail
  * protocols it may use. A signed-in inbox or address book has neither, however much it looks like
@@ -234,7 +241,7 @@ export function possibleKinds(reading: Reading, extraction: Extraction, facts: P
   return {
     article:
       r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked || r.cannotSend || clientSetup(r) ||
-      /smtp|op25b/.test(facts.urlText) || onTopic(r.headline),
+      pathSaysSmtp(facts.url) || onTopic(r.headline),
     account:
       r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
       r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5) ||

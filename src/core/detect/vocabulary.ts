@@ -308,12 +308,11 @@ export const SECURITY_WORD = words(
 );
 /**
  * The security field's label in the further languages whose server and port labels are read, and words
- * that mean encryption only in a field's label ("Secure" over a None / SSL/TLS / STARTTLS choice; Spanish
- * "codificación" is a text's encoding in prose).
+ * that mean encryption only in a field's label (Spanish "codificación" is a text's encoding in prose).
  * Read in labels and table keys only: in running text, words like "güvenlik" or "보안" are about anything secure.
  */
 export const SECURITY_LABEL = words(
-  'secure', 'codificación', 'bezpieczeństwo', 'zabezpečení', 'zabezpečenie', 'bezpečnost', 'bezpečnosť', 'sikkerhed', 'sikkerhet', 'suojaus', 'salaus',
+  'codificación', 'bezpieczeństwo', 'zabezpečení', 'zabezpečenie', 'bezpečnost', 'bezpečnosť', 'sikkerhed', 'sikkerhet', 'suojaus', 'salaus',
   'шифрування', 'безпека', 'безопасност', 'криптиране', 'güvenlik', 'şifreleme', 'ασφάλεια', 'κρυπτογράφηση', 'securitate', 'criptare',
   'biztonság', 'titkosítás', 'sigurnost', 'šifriranje', 'varnost', 'keamanan', 'enkripsi', 'bảo mật', 'mã hóa',
   '보안', '암호화', 'الأمان', 'التشفير', 'אבטחה', 'הצפנה', 'امنیت', 'رمزگذاری', 'सुरक्षा', 'ความปลอดภัย',
