@@ -54,6 +54,11 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** Rows in labels.tsv's shape, header first, a tab or line break inside a note made a space. */
+function labelRows(rows: readonly LabelRow[]): string {
+  return `${HEADER}\n${rows.map((row) => `${[row.address, row.label, row.language, row.split, row.note.replace(/[\t\n]/g, ' ')].join('\t')}\n`).join('')}`;
+}
+
 /** Splits for new sites: within each group of alike sites, three to train, one to test, one to validation. */
 const ROTATION: readonly Split[] = ['train', 'test', 'train', 'validation', 'train'];
 
@@ -94,8 +99,7 @@ function merge(): void {
     members.sort((a, b) => hash(a).localeCompare(hash(b))).forEach((site, index) => siteSplit.set(site, ROTATION[index % ROTATION.length]!));
   }
   const rows = [...existing, ...staged.map((row) => ({ ...row, split: siteSplit.get(row.site)! }))];
-  const body = rows.map((row) => [row.address, row.label, row.language, row.split, row.note.replace(/[\t\n]/g, ' ')].join('\t'));
-  writeFileSync(LABELS_FILE, `${HEADER}\n${body.join('\n')}\n`);
+  writeFileSync(LABELS_FILE, labelRows(rows));
   console.log(`labels.tsv: ${existing.length} rows kept, ${staged.length} added.`);
 }
 
@@ -272,9 +276,12 @@ function plan(rest: readonly string[]): void {
   let shares = 6;
   let dir = '.tmp/restore';
   for (let index = 1; index < rest.length; index += 2) {
-    if (rest[index] === '--shares') shares = countArgument('--shares', rest[index + 1]);
-    else if (rest[index] === '--dir' && rest[index + 1]) dir = rest[index + 1]!;
-    else fail(`--plan: unknown option ${rest[index]} (use --shares K or --dir DIR)`);
+    const value = rest[index + 1];
+    if (rest[index] === '--shares') shares = countArgument('--shares', value);
+    else if (rest[index] === '--dir') {
+      if (value === undefined || value === '' || value.startsWith('--')) fail('--dir needs a folder for the share files');
+      dir = value;
+    } else fail(`--plan: unknown option ${rest[index]} (use --shares K or --dir DIR)`);
   }
   const rows = orFail(() => readLabels());
   const searches = orFail(() => parseSearches(readFileSync(QUERIES_FILE, 'utf8'), 'restore-queries.tsv'));
@@ -282,15 +289,17 @@ function plan(rest: readonly string[]): void {
   const pages = missingRows.filter((row) => /^https?:\/\//.test(row.address));
   const screens = missingRows.filter((row) => !/^https?:\/\//.test(row.address));
   const { chosen, expected, uncovered } = planRestore(searches, new Map(pages.map((row) => [row.address, row.split] as const)), count);
-  mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(dir).filter((file) => /^share\d+\.txt$/.test(file))) rmSync(`${dir}/${name}`);
   const dealt = dealShares(chosen, Math.min(shares, Math.max(1, chosen.length)));
-  dealt.forEach((share, index) => writeFileSync(`${dir}/share${index + 1}.txt`, share.map((search) => `${search.query}\n`).join('')));
   const byAddress = new Map(rows.map((row) => [row.address, row] as const));
-  const listing = (list: readonly LabelRow[]) => `${HEADER}\n${list.map((row) => `${[row.address, row.label, row.language, row.split, row.note].join('\t')}\n`).join('')}`;
   const order = (row: LabelRow) => (row.split === 'train' ? 1 : 0);
-  writeFileSync(`${dir}/uncovered.tsv`, listing(uncovered.map((address) => byAddress.get(address)!).sort((a, b) => order(a) - order(b))));
-  writeFileSync(`${dir}/screens.tsv`, listing([...screens].sort((a, b) => order(a) - order(b))));
+  orFail(() => {
+    mkdirSync(dir, { recursive: true });
+    // Shares of an earlier plan would be replayed as this one's.
+    for (const name of readdirSync(dir).filter((file) => /^share\d+\.txt$/.test(file))) rmSync(`${dir}/${name}`);
+    dealt.forEach((share, index) => writeFileSync(`${dir}/share${index + 1}.txt`, share.map((search) => `${search.query}\n`).join('')));
+    writeFileSync(`${dir}/uncovered.tsv`, labelRows(uncovered.map((address) => byAddress.get(address)!).sort((a, b) => order(a) - order(b))));
+    writeFileSync(`${dir}/screens.tsv`, labelRows([...screens].sort((a, b) => order(a) - order(b))));
+  }, `--plan: cannot write the share files in ${dir}`);
   const splitCount = (list: readonly LabelRow[], split: Split) => list.filter((row) => row.split === split).length;
   const bySplit = (list: readonly LabelRow[]) => `test ${splitCount(list, 'test')}, validation ${splitCount(list, 'validation')}, train ${splitCount(list, 'train')}`;
   console.log(`missing: ${pages.length} web pages (${bySplit(pages)}) and ${screens.length} screens (${bySplit(screens)})`);

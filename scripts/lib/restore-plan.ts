@@ -30,6 +30,7 @@ export function parseSearches(text: string, file: string, headed = true): Record
     if (tab <= 0) throw new Error(`${where}: not "query<TAB>addresses"`);
     const query = line.slice(0, tab).trim();
     const rest = line.slice(tab + 1);
+    if (query === '') throw new Error(`${where}: the query is blank`);
     if (rest.includes('\t')) throw new Error(`${where}: more than two columns`);
     const addresses = [...new Set(rest.split(' ').filter((address) => address !== ''))];
     if (headed && addresses.length === 0) throw new Error(`${where}: the query "${query}" names no page`);

@@ -2,7 +2,10 @@
  * Planning a restore from the recorded searches (restore-queries.tsv) and recording what restorers'
  * searches brought back: test/corpus/real/README.md, "Rebuilding".
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dealShares, formatSearches, parseSearches, planRestore, recordSearches, type RecordedSearch } from '../../scripts/lib/restore-plan';
 import { readLabels, REAL_DIR, type Split } from '../../scripts/lib/real-corpus';
@@ -23,6 +26,8 @@ describe('restore-queries.tsv', () => {
     expect(() => parseSearches('query\taddresses\nx\ty\tz\n', 'q.tsv')).toThrow(/q\.tsv:2: more than two columns/);
     expect(() => parseSearches('query\taddresses\nx\t\n', 'q.tsv')).toThrow(/q\.tsv:2: the query "x" names no page/);
     expect(() => parseSearches('query\taddresses\nx\ta\nx\tb\n', 'q.tsv')).toThrow(/q\.tsv:3: the query "x" is there twice/);
+    // A log too: a blank query written back would leave restore-queries.tsv unreadable.
+    expect(() => parseSearches(' \thttps://a.example/\n', 'log1.tsv', false)).toThrow(/log1\.tsv:1: the query is blank/);
   });
 
   it('as committed, reads without error and names labelled pages only, as --record keeps it', () => {
@@ -91,4 +96,45 @@ describe('recordSearches', () => {
     expect(result.searches).toEqual([search('q', 'https://a.example/', 'https://b.example/')]);
     expect({ added: result.added, widened: result.widened }).toEqual({ added: 1, widened: 1 });
   });
+});
+
+/** tsx itself, not through npx: each run starts a fresh node, and npx would add a second. */
+const TSX = join('node_modules', '.bin', 'tsx');
+
+describe('corpus:status --plan', () => {
+  const run = (...args: string[]) => spawnSync(TSX, ['scripts/corpus-status.ts', '--plan', ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('writes the shares, replacing an earlier plan\'s, and lists what no search brings back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-'));
+    try {
+      writeFileSync(join(dir, 'share9.txt'), 'a query of an earlier plan\n');
+      const result = run('3', '--shares', '2', '--dir', dir);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/searches in \d shares/);
+      expect(existsSync(join(dir, 'share9.txt'))).toBe(false);
+      const recorded = new Set(parseSearches(readFileSync(`${REAL_DIR}restore-queries.tsv`, 'utf8'), 'restore-queries.tsv').map((search) => search.query));
+      const planned = ['share1.txt', 'share2.txt'].filter((name) => existsSync(join(dir, name))).flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean));
+      expect(planned.length).toBeGreaterThan(0);
+      expect(planned.length).toBeLessThanOrEqual(3);
+      for (const query of planned) expect(recorded.has(query)).toBe(true);
+      for (const list of ['uncovered.tsv', 'screens.tsv']) expect(readFileSync(join(dir, list), 'utf8').split('\n')[0]).toBe('address\tlabel\tlanguage\tsplit\tnote');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('says what it needs for a missing or bad value, and when it cannot write, without a stack trace', () => {
+    for (const [args, message] of [
+      [['x'], /--plan needs a whole number of at least 1, not "x"/],
+      [['5', '--dir'], /--dir needs a folder for the share files/],
+      [['5', '--dir', '--shares', '2'], /--dir needs a folder for the share files/],
+      [['5', '--shares', '0'], /--shares needs a whole number of at least 1, not "0"/],
+      [['5', '--dir', 'package.json'], /--plan: cannot write the share files in package\.json/],
+    ] as const) {
+      const result = run(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 120_000);
 });
