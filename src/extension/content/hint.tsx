@@ -222,16 +222,33 @@ function toDocument(rect: DOMRect): Box {
   return { left: rect.left + scrollX, top: rect.top + scrollY, right: rect.right + scrollX, bottom: rect.bottom + scrollY };
 }
 
+/** Text nodes measured for a block's extent: enough for a settings table or list, bounded on a huge one. */
+const MAX_TEXT_NODES = 200;
+
 /**
  * Where the anchor's content ends: a form control's own box, but for a table, list or block the
- * extent of its text, since a block's box runs to the column's edge however short its lines are.
+ * extent of its text and fields, since a block's box runs to the column's edge however short its lines
+ * are. The text nodes are measured one by one: a range over the whole block would take in its list
+ * items' and rows' own boxes, which run to the edge too.
  */
 function contentBox(element: Element): Box {
   if (element.matches('input, select, textarea, button')) return boxOf(element);
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
-  range.selectNodeContents(element);
-  const rect = range.getBoundingClientRect();
-  return rect.width > 0 && rect.height > 0 ? toDocument(rect) : boxOf(element);
+  let extent: Box | null = null;
+  for (let node = walker.nextNode(), count = 0; node !== null && count < MAX_TEXT_NODES; node = walker.nextNode()) {
+    if (!node.nodeValue?.trim()) continue;
+    count += 1;
+    range.selectNodeContents(node);
+    const rect = range.getBoundingClientRect();
+    if (rect.width > 0 && rect.height > 0) extent = extent === null ? toDocument(rect) : union(extent, toDocument(rect));
+  }
+  // Fields inside (a settings table of inputs) are content too, however little text they hold.
+  for (const control of [...element.querySelectorAll('input, select, textarea, button')].slice(0, 40)) {
+    const box = boxOf(control);
+    if (box.right > box.left && box.bottom > box.top) extent = extent === null ? box : union(extent, box);
+  }
+  return extent ?? boxOf(element);
 }
 
 /** The controls on the anchor's row, which the hint must not cover. */
