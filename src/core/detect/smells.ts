@@ -9,7 +9,7 @@
 import type { Extraction } from './extract';
 import { NEAR_MISSES } from './near-miss';
 import type { Reading } from './reading';
-import { isAccountUrl, isManualUrl, topicOf } from './topic';
+import { isAccountUrl, isManualUrl, pathOf, topicOf } from './topic';
 import type { PageFacts } from './types';
 import { CJK_OUTGOING, countMatches, countMatchesWhere, has, PORT_25_BLOCKED } from './vocabulary';
 
@@ -209,10 +209,7 @@ const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
 export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...ACCOUNT_SMELLS, ...COMBINED_SMELLS, ...NEAR_MISS_SMELLS];
 
 /** The address's path or query says SMTP or OP25B (its host name does not count). */
-function pathSaysSmtp(url: string): boolean {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  return start >= 0 && /smtp|op25b/i.test(url.slice(start));
-}
+const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
 
 /**
  * A mail program's account set-up, told from its fetching side first: the text names mail programs

@@ -102,7 +102,11 @@ const ACCOUNT_URL =
  * Whether the address is in someone's account area. A help path on an account host is help, not an
  * account: hosts put their knowledge base inside the client area ("my.example.net/knowledgebase/19/…").
  */
+/** The address without its scheme and host: path, query and fragment. */
+export function pathOf(url: string): string {
+  return url.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
+}
+
 export function isAccountUrl(url: string): boolean {
-  const path = url.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
-  return ACCOUNT_URL.test(url) && !HELP_PATH.test(path);
+  return ACCOUNT_URL.test(url) && !HELP_PATH.test(pathOf(url));
 }

@@ -236,18 +236,17 @@ function contentBox(element: Element): Box {
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let extent: Box | null = null;
+  const add = (box: Box): void => {
+    if (box.right > box.left && box.bottom > box.top) extent = extent === null ? box : union(extent, box);
+  };
   for (let node = walker.nextNode(), count = 0; node !== null && count < MAX_TEXT_NODES; node = walker.nextNode()) {
     if (!node.nodeValue?.trim()) continue;
     count += 1;
     range.selectNodeContents(node);
-    const rect = range.getBoundingClientRect();
-    if (rect.width > 0 && rect.height > 0) extent = extent === null ? toDocument(rect) : union(extent, toDocument(rect));
+    add(toDocument(range.getBoundingClientRect()));
   }
   // Fields inside (a settings table of inputs) are content too, however little text they hold.
-  for (const control of [...element.querySelectorAll('input, select, textarea, button')].slice(0, 40)) {
-    const box = boxOf(control);
-    if (box.right > box.left && box.bottom > box.top) extent = extent === null ? box : union(extent, box);
-  }
+  for (const control of [...element.querySelectorAll('input, select, textarea, button')].slice(0, 40)) add(boxOf(control));
   return extent ?? boxOf(element);
 }
 
