@@ -176,6 +176,10 @@ describe('forms', () => {
     expect(extract(page('SMTP/STARTTLS'))).toMatchObject({ outgoingServer: 'mail.example.com', port: 587, security: 'starttls' });
     expect(extract(page('SMTP/SSL'))).toMatchObject({ port: 465, security: 'tls' });
     expect(extract(page('Local delivery')).security).toBeNull();
+    // The same pairing in brackets, as other admin screens write it.
+    const bracketed = (chosen: string) => page(chosen).replace('SMTP/STARTTLS', 'SMTP (STARTTLS)').replace('SMTP/SSL', 'SMTP (SSL)');
+    expect(extract(bracketed('SMTP/STARTTLS'))).toMatchObject({ port: 587, security: 'starttls' });
+    expect(extract(bracketed('SMTP/SSL'))).toMatchObject({ port: 465, security: 'tls' });
   });
 
   it('reads a bare "Use TLS" as implicit TLS when the port the page gives is 465, and as STARTTLS on 587', () => {

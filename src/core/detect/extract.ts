@@ -157,8 +157,8 @@ const SECURITY_KEY = /^(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|implicit tls|no enc
 /** A value that is a port alone: "Port 465", "465". */
 const PORT_VALUE = /^(?:port\s*)?\d{2,5}$/;
 
-/** A protocol menu's choice that pairs SMTP with its security: "SMTP/STARTTLS", "SMTP over SSL", "SMTPS". */
-const SMTP_WITH_SECURITY = /^smtps$|^smtp\s*(?:\/|\+|over|with|via|-)\s*(?:starttls|ssl|tls)/;
+/** A protocol menu's choice that pairs SMTP with its security: "SMTP/STARTTLS", "SMTP over SSL", "SMTP (STARTTLS)", "SMTPS". */
+const SMTP_WITH_SECURITY = /^smtps$|^smtp\s*(?:\/|\+|over|with|via|-|\()\s*(?:starttls|ssl|tls)/;
 
 const isSubmissionPort = (port: number): boolean => port === 587 || port === 465 || port === 2525;
 /** POP3, IMAP and their TLS ports: prose that names one has run on into the incoming server's settings. */
