@@ -3,8 +3,9 @@
  * wrong: router port forwarding, SSH and other ports, firewalls and game servers, SMTP relay and bulk
  * mail marketing, "what is a port" explainers, blacklists and deliverability, mail server (MTA)
  * administration, developer libraries and APIs, DNS/MX records, printers' scan-to-email, news stories.
- * Each category is one smell (smells.ts); `atLeast` matches make it fire fully and `penalty` is the
- * weight it starts with before training.
+ * Each category is one smell (smells.ts): it grows with each match from the first, stands at half
+ * strength at `atLeast` matches and fires fully at twice that; `penalty` sets the weight it starts with
+ * before training.
  */
 import { cjk, words } from './vocabulary';
 
@@ -13,7 +14,7 @@ export interface NearMiss {
   pattern: RegExp;
   /** The same category's words in scripts without spaces between words (see `cjk`). */
   unspaced?: RegExp;
-  /** Matches needed before the category counts. */
+  /** Matches at which the smell stands at half strength (it fires fully at twice as many). */
   atLeast: number;
   penalty: number;
   /** Count different words rather than matches: a list names many services, a page may name one often. */
