@@ -180,6 +180,8 @@ describe('forms', () => {
     const bracketed = (chosen: string) => page(chosen).replace('SMTP/STARTTLS', 'SMTP (STARTTLS)').replace('SMTP/SSL', 'SMTP (SSL)');
     expect(extract(bracketed('SMTP/STARTTLS'))).toMatchObject({ port: 587, security: 'starttls' });
     expect(extract(bracketed('SMTP/SSL'))).toMatchObject({ port: 465, security: 'tls' });
+    // Brackets that name no security give none.
+    expect(extract(page('SMTP/STARTTLS').replace('SMTP/STARTTLS', 'SMTP (port 25)')).security).toBeNull();
   });
 
   it('reads a bare "Use TLS" as implicit TLS when the port the page gives is 465, and as STARTTLS on 587', () => {

@@ -192,7 +192,7 @@ const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
   id: `near-miss:${category.id}`,
   prior: { article: -category.penalty * 4, account: -category.penalty * 2 },
   sign: { article: -1, account: -1 },
-  about: `The page reads like ${category.id.replace(/-/g, ' ')} (its words, fully from ${category.atLeast * 2} of them)`,
+  about: `The page reads like ${category.id.replace(/-/g, ' ')} (up to ${category.atLeast * 2} of its words)`,
   measure: (_r: Reading, facts: PageFacts) => {
     const text = `${facts.title}\n${facts.mainHeading}\n${facts.text}`;
     const enough = category.atLeast * 2;
