@@ -170,6 +170,27 @@ describe('forms', () => {
     expect(settings).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: null });
   });
 
+  it('reads a menu labelled only "Secure" under the SMTP column\'s header, past the column\'s server row', () => {
+    // A webmail admin's domain dialog: an IMAP and an SMTP column, each a header, a Server/Port row, then a Secure row.
+    const column = (name: string, host: string, port: number, chosen: string) => `<div class="span5"><div class="legend">${name}</div>
+      <div class="row"><div>Server<br><input value="${host}"></div><div>Port<br><input value="${port}"></div></div><br>
+      <div class="row"><div>Secure<br><select>${['None', 'SSL/TLS', 'STARTTLS'].map((choice) => `<option${choice === chosen ? ' selected' : ''}>${choice}</option>`).join('')}</select></div></div></div>`;
+    const dialog = (smtpSecurity: string) => `<form><div class="row">${column('IMAP', 'imap.example.com', 993, 'SSL/TLS')}${column('SMTP', 'smtp.example.com', 587, smtpSecurity)}</div></form>`;
+    expect(extract(dialog('STARTTLS'))).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: 'starttls', incomingServer: 'imap.example.com' });
+    expect(extract(dialog('None')).security).toBe('none');
+  });
+
+  it('lets no "Secure" menu borrow the SMTP header across another section\'s header', () => {
+    // One flat block: the SMTP header and rows, then a Sieve header (or a plain "Advanced" line) and its Secure row.
+    const block = (between: string) => `<form><div class="legend">SMTP</div>
+      <div class="row"><div>Server<br><input value="smtp.example.com"></div><div>Port<br><input value="587"></div></div>
+      ${between}<div class="row"><div>Secure<br><select><option>None</option><option selected>SSL/TLS</option></select></div></div></form>`;
+    expect(extract(block('<div class="legend">Sieve</div>'))).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: null });
+    expect(extract(block('<div>Advanced</div>')).security).toBeNull();
+    // With nothing between, the row is the SMTP block's own.
+    expect(extract(block('')).security).toBe('tls');
+  });
+
   it('reads the security from a protocol menu whose choice pairs SMTP with it', () => {
     const page = (chosen: string) => `<form><label for="p">Protocol</label><select id="p">${['Local delivery', 'SMTP/STARTTLS', 'SMTP/SSL'].map((choice) => `<option${choice === chosen ? ' selected' : ''}>${choice}</option>`).join('')}</select>
       <label for="h">Outgoing server</label><input id="h" value="mail.example.com"><label for="n">Port</label><input id="n" value="${chosen === 'SMTP/SSL' ? 465 : 587}"></form>`;

@@ -76,11 +76,14 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         showsSetting(draft, field.element);
         break;
       default:
-        // A radio choice naming the security, or a protocol menu whose choice pairs SMTP with it ("SMTP/STARTTLS").
+        // A radio choice naming the security, a protocol menu whose choice pairs SMTP with it ("SMTP/STARTTLS"),
+        // or a menu labelled only "Secure" in the outgoing server's own section (a webmail admin's domain
+        // dialog): alone, that word labels too much ("Use secure authentication") to be a security label.
         if (
           field.value && draft.security === null &&
           ((field.type === 'radio' && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) ||
-            (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.value)))
+            (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.value)) ||
+            (field.tag === 'select' && meaning.direction === 'outgoing' && SECURE_ALONE.test(field.label)))
         ) {
           securityFromField(draft, field.value);
         }
@@ -156,6 +159,9 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
 const SECURITY_KEY = /^(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|implicit tls|no encryption|unencrypted|none)$/;
 /** A value that is a port alone: "Port 465", "465". */
 const PORT_VALUE = /^(?:port\s*)?\d{2,5}$/;
+
+/** A label that is the word "Secure" and nothing else. */
+const SECURE_ALONE = /^\s*secure\s*:?\s*$/;
 
 /** A protocol menu's choice that pairs SMTP with its security: "SMTP/STARTTLS", "SMTP over SSL", "SMTP (STARTTLS)", "SMTPS". */
 const SMTP_WITH_SECURITY = /^smtps$|^smtp\s*(?:\/|\+|over|with|via|-|\()\s*(?:starttls|ssl|tls)/;

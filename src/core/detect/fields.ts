@@ -177,17 +177,30 @@ function valueOf(control: Element, tag: LabelledField['tag'], type: string, labe
  * The direction a section header above the control gives ("IMAP" then "SMTP" columns, "Outgoing
  * server" over a block of fields) when no fieldset legend does: the nearest earlier sibling without
  * controls and with a short text, at the control's level or up to four wrappers up, inside its form.
+ * Earlier rows of fields at the same level are passed over when nothing but them stands between
+ * (a column's "Secure" row under its "Server" and "Port" row), and then only the first short text after
+ * them counts: it is that column's header. A short text that names no direction ("Sieve", "Advanced"),
+ * before or after the rows, ends the search at this level, so no later section borrows an earlier
+ * one's header.
  */
 function sectionDirection(control: Element, form: Element | null): Direction {
   let current: Element | null = control.parentElement;
   for (let level = 0; level < 5 && current !== null && current !== form; level += 1) {
     let sibling = current.previousElementSibling;
-    for (let steps = 0; sibling !== null && steps < 4; steps += 1, sibling = sibling.previousElementSibling) {
-      if (sibling.querySelector('input, select, textarea') !== null) break;
+    let pastRows = false;
+    let sawText = false;
+    for (let steps = 0; sibling !== null && steps < 6; steps += 1, sibling = sibling.previousElementSibling) {
+      if (sibling.querySelector('input, select, textarea') !== null) {
+        if (sawText) break;
+        pastRows = true;
+        continue;
+      }
       const text = sibling.textContent ?? '';
       if (text.trim().length > 0 && text.length <= 40) {
         const direction = directionOf(normalise(text));
         if (direction !== null) return direction;
+        if (pastRows) break;
+        sawText = true;
       }
     }
     current = current.parentElement;
