@@ -178,6 +178,9 @@ describe('forms', () => {
     const dialog = (smtpSecurity: string) => `<form><div class="row">${column('IMAP', 'imap.example.com', 993, 'SSL/TLS')}${column('SMTP', 'smtp.example.com', 587, smtpSecurity)}</div></form>`;
     expect(extract(dialog('STARTTLS'))).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: 'starttls', incomingServer: 'imap.example.com' });
     expect(extract(dialog('None')).security).toBe('none');
+    // The menu shows an outgoing setting, so the open hint keeps clear of it as of the server and port fields.
+    const shown = extract(dialog('STARTTLS')).shownIn.map((element) => element.tagName.toLowerCase());
+    expect(shown).toEqual(['input', 'input', 'select']);
   });
 
   it('lets no "Secure" menu borrow the SMTP header across another section\'s header', () => {

@@ -86,6 +86,8 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
             (field.tag === 'select' && meaning.direction === 'outgoing' && SECURE_ALONE.test(field.label)))
         ) {
           securityFromField(draft, field.value);
+          // The choice shows an outgoing setting: the open hint keeps clear of it too.
+          if (draft.security !== null) showsSetting(draft, field.element);
         }
     }
   });
