@@ -190,8 +190,40 @@ describe('forms', () => {
       ${between}<div class="row"><div>Secure<br><select><option>None</option><option selected>SSL/TLS</option></select></div></div></form>`;
     expect(extract(block('<div class="legend">Sieve</div>'))).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: null });
     expect(extract(block('<div>Advanced</div>')).security).toBeNull();
+    // Another section's header however it is written: long, with a toggle or a hidden input in it, indented.
+    for (const header of [
+      '<div>Sieve (server-side filter rules, ManageSieve)</div><div class="row"><div>Server<br><input value="sieve.example.com"></div></div>',
+      '<div><label><input type="checkbox" checked> Sieve</label></div><div class="row"><div>Server<br><input value="sieve.example.com"></div></div>',
+      '<div><input type="hidden" name="section" value="ldap">LDAP</div><div class="row"><div>Server<br><input value="ldap.example.com"></div></div>',
+      `<div class="legend">${' '.repeat(40)}Sieve${' '.repeat(40)}</div><div class="row"><div>Server<br><input value="sieve.example.com"></div></div>`,
+    ]) {
+      expect(extract(block(header)).security).toBeNull();
+    }
     // With nothing between, the row is the SMTP block's own.
     expect(extract(block('')).security).toBe('tls');
+  });
+
+  it('takes a bare "Secure" menu for the outgoing one only under its column header, not by labels before it', () => {
+    // "SMTP server" and "SMTP port" labels point the fields after them outgoing; a Sieve line then starts another section.
+    expect(
+      extract(`<form><div>SMTP server <input value="smtp.example.com"></div><div>SMTP port <input value="587"></div>
+        <div>Sieve</div><div>Server <input value="sieve.example.com"></div>
+        <div>Secure <select><option>None</option><option selected>SSL/TLS</option></select></div></form>`).security,
+    ).toBeNull();
+    // Two columns written interleaved: both headers, then the servers, the ports and the menus side by side.
+    const interleaved = `<form><div>IMAP</div><div>SMTP</div>
+      <div>Server <input value="imap.example.com"></div><div>Server <input value="smtp.example.com"></div>
+      <div>Port <input value="993"></div><div>Port <input value="587"></div>
+      <div>Secure <select><option selected>SSL/TLS</option></select></div><div>Secure <select><option selected>STARTTLS</option></select></div></form>`;
+    expect(extract(interleaved).security).toBeNull();
+  });
+
+  it('keeps the hint beside the SMTP port when an incoming section with a described heading follows', () => {
+    const settings = extract(`<form><h2>Outgoing server</h2>
+      <div><div>Server <input value="smtp.example.com"></div><div>Port <input value="587" id="out-port"></div></div>
+      <div><div><h3>Incoming server</h3><p>Where your mail is fetched from.</p></div><div>Server <input value="imap.example.com"></div><div>Port <input value="993"></div></div></form>`);
+    expect(settings.port).toBe(587);
+    expect(settings.anchor?.getAttribute('id')).toBe('out-port');
   });
 
   it('reads the security from a protocol menu whose choice pairs SMTP with it', () => {

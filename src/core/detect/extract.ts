@@ -77,13 +77,14 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         break;
       default:
         // A radio choice naming the security, a protocol menu whose choice pairs SMTP with it ("SMTP/STARTTLS"),
-        // or a menu labelled only "Secure" in the outgoing server's own section (a webmail admin's domain
-        // dialog): alone, that word labels too much ("Use secure authentication") to be a security label.
+        // or a menu labelled only "Secure" right under the outgoing server's column header (a webmail admin's
+        // domain dialog): alone, that word labels too much ("Use secure authentication") to be a security
+        // label, and a direction carried from earlier labels or a header further up is not enough for it.
         if (
           field.value && draft.security === null &&
           ((field.type === 'radio' && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) ||
             (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.value)) ||
-            (field.tag === 'select' && meaning.direction === 'outgoing' && SECURE_ALONE.test(field.label)))
+            (field.tag === 'select' && field.column === 'outgoing' && SECURE_ALONE.test(field.label)))
         ) {
           securityFromField(draft, field.value);
           // The choice shows an outgoing setting: the open hint keeps clear of it too.

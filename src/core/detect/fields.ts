@@ -177,32 +177,55 @@ function valueOf(control: Element, tag: LabelledField['tag'], type: string, labe
  * The direction a section header above the control gives ("IMAP" then "SMTP" columns, "Outgoing
  * server" over a block of fields) when no fieldset legend does: the nearest earlier sibling without
  * controls and with a short text, at the control's level or up to four wrappers up, inside its form.
- * Earlier rows of fields at the same level are passed over when nothing but them stands between
- * (a column's "Secure" row under its "Server" and "Port" row), and then only the first short text after
- * them counts: it is that column's header. A short text that names no direction ("Sieve", "Advanced"),
- * before or after the rows, ends the search at this level, so no later section borrows an earlier
- * one's header.
  */
 function sectionDirection(control: Element, form: Element | null): Direction {
   let current: Element | null = control.parentElement;
   for (let level = 0; level < 5 && current !== null && current !== form; level += 1) {
     let sibling = current.previousElementSibling;
-    let pastRows = false;
-    let sawText = false;
-    for (let steps = 0; sibling !== null && steps < 6; steps += 1, sibling = sibling.previousElementSibling) {
-      if (sibling.querySelector('input, select, textarea') !== null) {
-        if (sawText) break;
-        pastRows = true;
-        continue;
-      }
+    for (let steps = 0; sibling !== null && steps < 4; steps += 1, sibling = sibling.previousElementSibling) {
+      if (sibling.querySelector('input, select, textarea') !== null) break;
       const text = sibling.textContent ?? '';
       if (text.trim().length > 0 && text.length <= 40) {
         const direction = directionOf(normalise(text));
         if (direction !== null) return direction;
-        if (pastRows) break;
-        sawText = true;
       }
     }
+    current = current.parentElement;
+  }
+  return null;
+}
+
+/** A row of fields: a text field, number, menu or text area, and no heading of its own. */
+const FIELD_ROW_CONTROL = 'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea';
+/** Rows of fields a column header may stand above before the row asking, and still be its header. */
+const MAX_ROWS_UNDER_HEADER = 2;
+
+/**
+ * The header of the column a control stands in, read strictly: a column of a webmail admin's domain
+ * dialog is a short header ("SMTP"), a row with the server and port fields, then the row asking (a
+ * "Secure" menu). Up to three wrappers up, earlier siblings are read nearest first: empty ones are passed
+ * over, and so are at most two rows of fields (no heading in them), eight siblings in all; the first other sibling decides. Its
+ * text, trimmed, must be short and name a direction; any other text, a heading with a description, a
+ * toggle or a third row of fields gives none, so no section borrows another's header. Only a control
+ * labelled by a bare word that needs its section to mean anything ("Secure") is read this way.
+ */
+export function columnHeaderDirection(control: Element, form: Element | null): Direction {
+  let current: Element | null = control.parentElement;
+  for (let level = 0; level < 3 && current !== null && current !== form; level += 1) {
+    let rows = 0;
+    let sibling = current.previousElementSibling;
+    for (let steps = 0; sibling !== null && steps < 8; steps += 1, sibling = sibling.previousElementSibling) {
+      const hasHeading = headingOf(sibling) !== null || sibling.querySelector('h1, h2, h3, h4, h5, h6, legend') !== null;
+      if (!hasHeading && sibling.querySelector(FIELD_ROW_CONTROL) !== null) {
+        rows += 1;
+        if (rows > MAX_ROWS_UNDER_HEADER) return null;
+        continue;
+      }
+      const text = normalise((sibling.textContent ?? '').slice(0, 200)).trim();
+      if (text.length === 0 && sibling.querySelector('input, select, textarea, button') === null) continue;
+      return text.length <= 40 ? directionOf(text) : null;
+    }
+    if (rows > 0) return null;
     current = current.parentElement;
   }
   return null;
@@ -298,7 +321,7 @@ export function readFields(document: Document, elements: PageElements = collectE
     if (!native) {
       const label = labelOf(document, control, labelsByFor);
       const shown = control.getAttribute('aria-valuetext') ?? control.getAttribute('aria-valuenow') ?? control.textContent ?? '';
-      fields.push({ element: control, label, value: clip(shown), context: directionOf(label) ?? lastDirection, tag, type });
+      fields.push({ element: control, label, value: clip(shown), context: directionOf(label) ?? lastDirection, column: null, tag, type });
       continue;
     }
     if (IGNORED_TYPES.has(type)) continue;
@@ -318,6 +341,7 @@ export function readFields(document: Document, elements: PageElements = collectE
       label,
       value: valueOf(control, tag, type, label),
       context: legendDirection ?? lastDirection,
+      column: tag === 'select' ? columnHeaderDirection(control, form) : null,
       tag,
       type,
     });
