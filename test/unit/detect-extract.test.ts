@@ -216,6 +216,39 @@ describe('forms', () => {
       <div>Port <input value="993"></div><div>Port <input value="587"></div>
       <div>Secure <select><option selected>SSL/TLS</option></select></div><div>Secure <select><option selected>STARTTLS</option></select></div></form>`;
     expect(extract(interleaved).security).toBeNull();
+    // The same, one line a column: the IMAP menu must not reach the SMTP header past the server lines.
+    const oneLine = `<form><div>IMAP</div><div>SMTP</div>
+      <div>IMAP server<input value="imap.example.com"> IMAP port<input value="993"></div>
+      <div>SMTP server<input value="smtp.example.com"> SMTP port<input value="587"></div>
+      <div>Secure<select><option selected>SSL/TLS</option></select></div><div>Secure<select><option selected>STARTTLS</option></select></div></form>`;
+    expect(extract(oneLine)).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: null });
+  });
+
+  it('reads each column\'s own header for its "Secure" menu, and only an outgoing header by name', () => {
+    // Headings inside each column, the menu right in the column: a neighbouring column's text is no header.
+    const column = (name: string, host: string, port: number, chosen: string) => `<div class="column"><h4>${name}</h4>
+      <div class="line"><div>Server<br><input value="${host}"></div><div>Port<br><input value="${port}"></div></div>
+      Secure<br><select><option>None</option><option${chosen === 'SSL' ? ' selected' : ''}>SSL</option><option${chosen === 'TLS' ? ' selected' : ''}>TLS</option></select></div>`;
+    const grid = (...columns: string[]) => `<form><div class="grid">${columns.join('')}</div></form>`;
+    expect(extract(grid(column('IMAP', 'imap.example.com', 993, 'SSL'), column('SMTP', 'smtp.example.com', 587, 'TLS'), column('Sieve', 'sieve.example.com', 4190, 'SSL')))).toMatchObject({ port: 587, security: 'starttls' });
+    // A Sieve column after an SMTP column with no menu of its own lends nothing.
+    const smtpWithoutMenu = '<div class="column"><h4>SMTP</h4><div class="line"><div>Server<br><input value="smtp.example.com"></div><div>Port<br><input value="587"></div></div></div>';
+    expect(extract(grid(smtpWithoutMenu, column('Sieve', 'sieve.example.com', 4190, 'SSL'))).security).toBeNull();
+    // A header that only starts like an outgoing one ("Outbound proxy", "Outgoing mail filters") is another column.
+    for (const name of ['Outbound proxy', 'Outgoing mail filters', 'SMTP relay for notifications']) {
+      expect(extract(grid(smtpWithoutMenu, column(name, 'other.example.com', 3128, 'SSL'))).security).toBeNull();
+    }
+    // Another section's title inside its first line, an icon for a header, or a toggle sharing the line.
+    const flat = (between: string) => `<form><div class="column-head">SMTP</div><div class="line">Server<input value="smtp.example.com"> Port<input value="587"></div>
+      ${between}<div class="line"><div>Secure<br><select><option>None</option><option selected>SSL/TLS</option></select></div></div></form>`;
+    for (const between of [
+      '<div class="line"><div class="column-head">Sieve</div><div>Server<br><input value="sieve.example.com"></div></div>',
+      '<div class="legend"><img alt="Sieve" src="sieve.svg"></div><div class="line">Server<input value="sieve.example.com"></div>',
+      '<div class="line"><label><input type="checkbox" checked> Sieve</label> Port <input value="4190"></div>',
+    ]) {
+      expect(extract(flat(between)).security).toBeNull();
+    }
+    expect(extract(flat('')).security).toBe('tls');
   });
 
   it('keeps the hint beside the SMTP port when an incoming section with a described heading follows', () => {

@@ -84,7 +84,7 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
           field.value && draft.security === null &&
           ((field.type === 'radio' && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) ||
             (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.value)) ||
-            (field.tag === 'select' && field.column === 'outgoing' && SECURE_ALONE.test(field.label)))
+            field.outgoingColumn)
         ) {
           securityFromField(draft, field.value);
           // The choice shows an outgoing setting: the open hint keeps clear of it too.
@@ -162,9 +162,6 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
 const SECURITY_KEY = /^(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|implicit tls|no encryption|unencrypted|none)$/;
 /** A value that is a port alone: "Port 465", "465". */
 const PORT_VALUE = /^(?:port\s*)?\d{2,5}$/;
-
-/** A label that is the word "Secure" and nothing else. */
-const SECURE_ALONE = /^\s*secure\s*:?\s*$/;
 
 /** A protocol menu's choice that pairs SMTP with its security: "SMTP/STARTTLS", "SMTP over SSL", "SMTP (STARTTLS)", "SMTPS". */
 const SMTP_WITH_SECURITY = /^smtps$|^smtp\s*(?:\/|\+|over|with|via|-|\()\s*(?:starttls|ssl|tls)/;

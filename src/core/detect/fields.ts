@@ -195,40 +195,46 @@ function sectionDirection(control: Element, form: Element | null): Direction {
   return null;
 }
 
-/** A row of fields: a text field, number, menu or text area, and no heading of its own. */
+/** A label that is the word "Secure" and nothing else: it needs its column to mean anything. */
+const SECURE_ALONE = /^\s*secure\s*:?\s*$/;
+/** A text field, number, menu or text area: what a row of server fields holds. */
 const FIELD_ROW_CONTROL = 'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea';
-/** Rows of fields a column header may stand above before the row asking, and still be its header. */
+/** A row's whole text when it is only a server's labels: "Server Port", "Host name: Port". */
+const SERVER_ROW_TEXT = /^(?:(?:server|host|hostname|host name|port|address)\s*:?\s*)+$/;
+/** A column header that names the outgoing server and nothing else. */
+const OUTGOING_COLUMN = /^(?:smtp|outgoing|outgoing server|outgoing mail|outgoing mail server|submission)$/;
+/** Rows of server fields a column header may stand above before the row asking, and still be its header. */
 const MAX_ROWS_UNDER_HEADER = 2;
 
 /**
- * The header of the column a control stands in, read strictly: a column of a webmail admin's domain
- * dialog is a short header ("SMTP"), a row with the server and port fields, then the row asking (a
- * "Secure" menu). Up to three wrappers up, earlier siblings are read nearest first: empty ones are passed
- * over, and so are at most two rows of fields (no heading in them), eight siblings in all; the first other sibling decides. Its
- * text, trimmed, must be short and name a direction; any other text, a heading with a description, a
- * toggle or a third row of fields gives none, so no section borrows another's header. Only a control
- * labelled by a bare word that needs its section to mean anything ("Secure") is read this way.
+ * Whether a bare "Secure" menu stands in the outgoing server's column, read strictly: a column of a
+ * webmail admin's domain dialog is a header ("SMTP"), a row with the server and port fields, then the
+ * menu. From the menu up to three wrappers up, the earlier siblings are read nearest first, at most
+ * eight at each level: a line break or an element with nothing in it is passed over, and so are at most
+ * two rows of fields whose whole text is a server's labels ("Server Port"); the first other sibling
+ * decides, and only when its text is exactly an outgoing header ("SMTP", "Outgoing server") is the
+ * column outgoing. Any other header ("Sieve", "Outbound proxy"), an icon, a toggle, a row with other
+ * words in it or a third row ends the search with no, so no column borrows another's header.
  */
-export function columnHeaderDirection(control: Element, form: Element | null): Direction {
-  let current: Element | null = control.parentElement;
-  for (let level = 0; level < 3 && current !== null && current !== form; level += 1) {
+export function inOutgoingColumn(document: Document, control: Element, form: Element | null): boolean {
+  let current: Element | null = control;
+  for (let level = 0; level < 4 && current !== null && current !== form; level += 1) {
     let rows = 0;
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 8; steps += 1, sibling = sibling.previousElementSibling) {
-      const hasHeading = headingOf(sibling) !== null || sibling.querySelector('h1, h2, h3, h4, h5, h6, legend') !== null;
-      if (!hasHeading && sibling.querySelector(FIELD_ROW_CONTROL) !== null) {
+      const text = normalise(textOf(document, sibling, 80)).trim();
+      if (text.length === 0 && (sibling.childElementCount === 0 || /^(?:BR|HR)$/i.test(sibling.tagName))) continue;
+      if (SERVER_ROW_TEXT.test(text) && sibling.childElementCount <= 8 && sibling.querySelector(FIELD_ROW_CONTROL) !== null) {
         rows += 1;
-        if (rows > MAX_ROWS_UNDER_HEADER) return null;
+        if (rows > MAX_ROWS_UNDER_HEADER) return false;
         continue;
       }
-      const text = normalise((sibling.textContent ?? '').slice(0, 200)).trim();
-      if (text.length === 0 && sibling.querySelector('input, select, textarea, button') === null) continue;
-      return text.length <= 40 ? directionOf(text) : null;
+      return OUTGOING_COLUMN.test(text) && sibling.querySelector('input, select, textarea, button') === null;
     }
-    if (rows > 0) return null;
+    if (rows > 0 || sibling !== null) return false;
     current = current.parentElement;
   }
-  return null;
+  return false;
 }
 
 /** The heading `element` is, or holds as a child (a card header holding its h3), or null. */
@@ -321,7 +327,7 @@ export function readFields(document: Document, elements: PageElements = collectE
     if (!native) {
       const label = labelOf(document, control, labelsByFor);
       const shown = control.getAttribute('aria-valuetext') ?? control.getAttribute('aria-valuenow') ?? control.textContent ?? '';
-      fields.push({ element: control, label, value: clip(shown), context: directionOf(label) ?? lastDirection, column: null, tag, type });
+      fields.push({ element: control, label, value: clip(shown), context: directionOf(label) ?? lastDirection, outgoingColumn: false, tag, type });
       continue;
     }
     if (IGNORED_TYPES.has(type)) continue;
@@ -341,7 +347,7 @@ export function readFields(document: Document, elements: PageElements = collectE
       label,
       value: valueOf(control, tag, type, label),
       context: legendDirection ?? lastDirection,
-      column: tag === 'select' ? columnHeaderDirection(control, form) : null,
+      outgoingColumn: tag === 'select' && SECURE_ALONE.test(label) && inOutgoingColumn(document, control, form),
       tag,
       type,
     });

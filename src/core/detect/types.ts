@@ -51,8 +51,8 @@ export interface LabelledField {
   value: string;
   /** The direction the nearest fieldset legend or earlier server field gives this control. */
   context: Direction;
-  /** For a menu, the direction of the column header right above it, read strictly (`columnHeaderDirection`). */
-  column: Direction;
+  /** A menu labelled only "Secure" that stands in the outgoing server's column (`inOutgoingColumn`). */
+  outgoingColumn: boolean;
   tag: 'input' | 'select' | 'textarea';
   type: string;
 }
