@@ -251,6 +251,40 @@ describe('forms', () => {
     expect(extract(flat('')).security).toBe('tls');
   });
 
+  it('reads a column header whole, and stops at anything between it and the menu that is not a plain row of server labels', () => {
+    const smtpWithoutMenu = '<div class="column"><h4>SMTP</h4><div class="line"><div>Server<br><input value="smtp.example.com"></div><div>Port<br><input value="587"></div></div></div>';
+    // A header written over indented lines: its words past the first 80 characters count too.
+    const pad = ' '.repeat(60);
+    const relay = `<div class="column"><h4>\n${pad}SMTP\n${pad}<small>relay for notifications</small>\n</h4>
+      <div class="line"><div>Server<br><input value="relay.example.com"></div><div>Port<br><input value="2525"></div></div>
+      Secure<br><select><option>None</option><option selected>SSL</option></select></div>`;
+    expect(extract(`<form>${smtpWithoutMenu}${relay}</form>`).security).toBeNull();
+    const flat = (between: string) => `<form><div class="col-head">SMTP</div><div class="row">Server<input value="smtp.example.com"> Port<input value="587"></div>
+      ${between}<div class="row">Secure<br><select><option>None</option><option selected>SSL/TLS</option></select></div></form>`;
+    for (const between of [
+      // A row whose other words lie past an indentation.
+      `<div class="row">\n${' '.repeat(12)}<label>Server</label>\n${' '.repeat(12)}<input value="sieve.example.com">\n${' '.repeat(12)}<label>Port</label>\n${' '.repeat(12)}<input value="4190">\n${' '.repeat(12)}<span class="badge">Sieve</span>\n</div>`,
+      // A bare icon, a bare toggle, or a field with no label of its own between.
+      '<img alt="Sieve" src="sieve.svg"><div class="row">Server<input value="sieve.example.com"></div>',
+      '<input type="checkbox" checked>',
+      '<input value="sieve.example.com">',
+      // A hidden header.
+      '<div hidden>Sieve</div>',
+    ]) {
+      expect(extract(flat(between)).security).toBeNull();
+    }
+    expect(extract(flat('<br>')).security).toBe('tls');
+    // A hidden "SMTP" is no header, nor a script's text.
+    for (const header of ['<div hidden>SMTP</div>', '<script>var tab = "SMTP";</script><div style="display: none">SMTP</div>']) {
+      expect(extract(`<form>${header}<div class="row">Server<input value="smtp.example.com"> Port<input value="587"></div><div class="row">Secure<br><select><option selected>SSL/TLS</option></select></div></form>`).security).toBeNull();
+    }
+    // A group named only by its aria-label is a section of its own: the menu does not climb out of it.
+    expect(
+      extract(`<form><div class="col-head">SMTP</div><div class="row">Server<input value="smtp.example.com"> Port<input value="587"></div>
+        <div role="group" aria-label="Sieve"><div><div>Secure<br><select><option selected>STARTTLS</option></select></div></div></div></form>`).security,
+    ).toBeNull();
+  });
+
   it('keeps the hint beside the SMTP port when an incoming section with a described heading follows', () => {
     const settings = extract(`<form><h2>Outgoing server</h2>
       <div><div>Server <input value="smtp.example.com"></div><div>Port <input value="587" id="out-port"></div></div>

@@ -206,15 +206,51 @@ const OUTGOING_COLUMN = /^(?:smtp|outgoing|outgoing server|outgoing mail|outgoin
 /** Rows of server fields a column header may stand above before the row asking, and still be its header. */
 const MAX_ROWS_UNDER_HEADER = 2;
 
+/** Elements whose text is no label or header a reader sees. */
+const UNREAD = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/i;
+/** Passed over between a column's header and its menu: they show nothing and carry no name. */
+const PASSED_OVER = /^(?:BR|HR|SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/i;
+
+/**
+ * An element's visible words, spaces squeezed, or null when they run past `max` characters or the
+ * element holds more than `maxNodes` nodes: too long or too big to be a header or a row of labels.
+ */
+function shortWords(document: Document, element: Element, max = 80, maxNodes = 300): string | null {
+  const walker = document.createTreeWalker(element, 0x1 | 0x4);
+  const words: string[] = [];
+  let length = 0;
+  for (let node = walker.nextNode(), visited = 0; node !== null; node = walker.nextNode(), visited += 1) {
+    if (visited >= maxNodes) return null;
+    if (node.nodeType === 1) continue;
+    const parent = node.parentElement;
+    if (parent !== null && UNREAD.test(parent.tagName)) continue;
+    const text = ((node as CharacterData).data ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length === 0) continue;
+    length += text.length + 1;
+    if (length > max + 1) return null;
+    words.push(text);
+  }
+  return normalise(words.join(' ')).trim();
+}
+
+/** Hidden, or named by an attribute rather than by text a reader sees: a section of its own. */
+const hiddenOrNamed = (element: Element): boolean =>
+  element.hasAttribute('hidden') || /display\s*:\s*none/i.test(element.getAttribute('style') ?? '') ||
+  element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') || element.hasAttribute('title');
+
 /**
  * Whether a bare "Secure" menu stands in the outgoing server's column, read strictly: a column of a
  * webmail admin's domain dialog is a header ("SMTP"), a row with the server and port fields, then the
- * menu. From the menu up to three wrappers up, the earlier siblings are read nearest first, at most
- * eight at each level: a line break or an element with nothing in it is passed over, and so are at most
- * two rows of fields whose whole text is a server's labels ("Server Port"); the first other sibling
- * decides, and only when its text is exactly an outgoing header ("SMTP", "Outgoing server") is the
- * column outgoing. Any other header ("Sieve", "Outbound proxy"), an icon, a toggle, a row with other
- * words in it or a third row ends the search with no, so no column borrows another's header.
+ * menu. From the menu up to three wrappers up (not out of its form, dialog or fieldset, nor out of a
+ * wrapper named by an attribute such as aria-label or title), the earlier siblings are read nearest
+ * first, at most eight at each level. Line breaks, rules and scripts are passed over, and so are at most
+ * two rows of fields (at most eight children, a text field or menu in them) whose whole visible text is
+ * a server's labels ("Server Port"). The first other sibling decides: the column is outgoing only when
+ * its whole visible text, spaces squeezed, is exactly an outgoing header ("SMTP", "Outgoing server"),
+ * and it is neither hidden nor named by an attribute and holds no control. Anything else (another
+ * header such as "Sieve" or "Outbound proxy", an icon, a toggle or field of its own, a text too long to
+ * read whole, a row with other words in it, a third row) gives no, and so does a level where rows were
+ * passed over with no header above them: no column borrows another's header.
  */
 export function inOutgoingColumn(document: Document, control: Element, form: Element | null): boolean {
   let current: Element | null = control;
@@ -222,17 +258,20 @@ export function inOutgoingColumn(document: Document, control: Element, form: Ele
     let rows = 0;
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 8; steps += 1, sibling = sibling.previousElementSibling) {
-      const text = normalise(textOf(document, sibling, 80)).trim();
-      if (text.length === 0 && (sibling.childElementCount === 0 || /^(?:BR|HR)$/i.test(sibling.tagName))) continue;
-      if (SERVER_ROW_TEXT.test(text) && sibling.childElementCount <= 8 && sibling.querySelector(FIELD_ROW_CONTROL) !== null) {
+      if (PASSED_OVER.test(sibling.tagName)) continue;
+      const words = hiddenOrNamed(sibling) ? null : shortWords(document, sibling);
+      if (words === null) return false;
+      if (SERVER_ROW_TEXT.test(words) && sibling.childElementCount <= 8 && sibling.querySelector(FIELD_ROW_CONTROL) !== null) {
         rows += 1;
         if (rows > MAX_ROWS_UNDER_HEADER) return false;
         continue;
       }
-      return OUTGOING_COLUMN.test(text) && sibling.querySelector('input, select, textarea, button') === null;
+      return OUTGOING_COLUMN.test(words) && sibling.querySelector('input, select, textarea, button') === null;
     }
     if (rows > 0 || sibling !== null) return false;
-    current = current.parentElement;
+    const parent: Element | null = current.parentElement;
+    if (parent !== null && parent !== form && hiddenOrNamed(parent)) return false;
+    current = parent;
   }
   return false;
 }
