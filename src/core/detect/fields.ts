@@ -211,12 +211,15 @@ const UNREAD = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/i;
 /** Passed over between a column's header and its menu: they show nothing and carry no name. */
 const PASSED_OVER = /^(?:BR|HR|SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/i;
 
+/** SHOW_ELEMENT and SHOW_TEXT of the DOM NodeFilter interface, as numbers (linkedom defines no such global). */
+const ELEMENTS_AND_TEXT = 0x1 | 0x4;
+
 /**
  * An element's visible words, spaces squeezed, or null when they run past `max` characters or the
  * element holds more than `maxNodes` nodes: too long or too big to be a header or a row of labels.
  */
 function shortWords(document: Document, element: Element, max = 80, maxNodes = 300): string | null {
-  const walker = document.createTreeWalker(element, 0x1 | 0x4);
+  const walker = document.createTreeWalker(element, ELEMENTS_AND_TEXT);
   const words: string[] = [];
   let length = 0;
   for (let node = walker.nextNode(), visited = 0; node !== null; node = walker.nextNode(), visited += 1) {

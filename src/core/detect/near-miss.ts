@@ -4,9 +4,8 @@
  * mail marketing, "what is a port" explainers, blacklists and deliverability, mail server (MTA)
  * administration, developer libraries and APIs, DNS/MX records, printers' scan-to-email, news stories.
  * Each category is one smell (smells.ts): it grows with each match from the first (each different word
- * where `distinct`; matches in scripts without spaces count too), stands at half
- * strength at `atLeast` matches and fires fully at twice that; `penalty` sets the weight it starts with
- * before training.
+ * where `distinct`; matches in scripts without spaces count too), stands at half strength at `atLeast`
+ * matches and fires fully at twice that; `penalty` sets the weight it starts with before training.
  */
 import { cjk, words } from './vocabulary';
 
