@@ -278,6 +278,23 @@ describe('forms', () => {
     for (const header of ['<div hidden>SMTP</div>', '<script>var tab = "SMTP";</script><div style="display: none">SMTP</div>']) {
       expect(extract(`<form>${header}<div class="row">Server<input value="smtp.example.com"> Port<input value="587"></div><div class="row">Secure<br><select><option selected>SSL/TLS</option></select></div></form>`).security).toBeNull();
     }
+    // Bare text naming another section, beside the menu or between the rows, and a row with a button or icon in it.
+    const menu = '<select><option>None</option><option selected>SSL/TLS</option></select>';
+    const smtpRow = '<div class="row">Server<input value="smtp.example.com"> Port<input value="587"></div>';
+    for (const page of [
+      `<form><div>SMTP</div>${smtpRow}<div>Sieve<br>Secure<br>${menu}</div></form>`,
+      `<form><div>SMTP</div>${smtpRow} Sieve <div class="row">Secure<br>${menu}</div></form>`,
+      `<form><div>SMTP</div>${smtpRow} Sieve <div class="row">Server<input value="sieve.example.com"> Port<input value="4190"></div><div class="row">Secure<br>${menu}</div></form>`,
+      `<form><div>SMTP</div>${smtpRow}<div class="row"><input type="button" value="Sieve"> Server<input value="sieve.example.com"> Port<input value="4190"></div><div class="row">Secure<br>${menu}</div></form>`,
+      `<form><div>SMTP</div>${smtpRow}<div class="row"><img alt="Sieve" src="s.svg"> Server<input value="sieve.example.com"></div><div class="row">Secure<br>${menu}</div></form>`,
+      `<form><div style="visibility: hidden">SMTP</div>${smtpRow}<div class="row">Secure<br>${menu}</div></form>`,
+      `<form><div aria-hidden="true">SMTP</div>${smtpRow}<div class="row">Secure<br>${menu}</div></form>`,
+    ]) {
+      expect(extract(page).security).toBeNull();
+    }
+    // The menu's own label beside it, as text or as a label element, is no other section.
+    expect(extract(`<form><div>SMTP</div>${smtpRow}<div class="row">Secure<br>${menu}</div></form>`).security).toBe('tls');
+    expect(extract(`<form><div>SMTP</div>${smtpRow}<div class="row"><label>Secure</label> ${menu}</div></form>`).security).toBe('tls');
     // A group named only by its aria-label is a section of its own: the menu does not climb out of it.
     expect(
       extract(`<form><div class="col-head">SMTP</div><div class="row">Server<input value="smtp.example.com"> Port<input value="587"></div>

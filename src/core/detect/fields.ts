@@ -236,42 +236,64 @@ function shortWords(document: Document, element: Element, max = 80, maxNodes = 3
   return normalise(words.join(' ')).trim();
 }
 
-/** Hidden, or named by an attribute rather than by text a reader sees: a section of its own. */
+/**
+ * Hidden (its `hidden` or `aria-hidden` attribute, or an inline display: none or visibility: hidden), or
+ * named by an attribute rather than by text a reader sees (aria-label, aria-labelledby, title).
+ */
 const hiddenOrNamed = (element: Element): boolean =>
-  element.hasAttribute('hidden') || /display\s*:\s*none/i.test(element.getAttribute('style') ?? '') ||
+  element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' ||
+  /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '') ||
   element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') || element.hasAttribute('title');
+/** What shows words of its own beyond text: a button's caption, an image's or icon's meaning. */
+const SHOWS_MORE = 'button, img, svg, input[type="button"], input[type="submit"], input[type="reset"], input[type="image"]';
 
 /**
  * Whether a bare "Secure" menu stands in the outgoing server's column, read strictly: a column of a
  * webmail admin's domain dialog is a header ("SMTP"), a row with the server and port fields, then the
  * menu. From the menu up to three wrappers up (not out of its form, dialog or fieldset, nor out of a
- * wrapper named by an attribute such as aria-label or title), the earlier siblings are read nearest
- * first, at most eight at each level. Line breaks, rules and scripts are passed over, and so are at most
- * two rows of fields (at most eight children, a text field or menu in them) whose whole visible text is
- * a server's labels ("Server Port"). The first other sibling decides: the column is outgoing only when
- * its whole visible text, spaces squeezed, is exactly an outgoing header ("SMTP", "Outgoing server"),
- * and it is neither hidden nor named by an attribute and holds no control. Anything else (another
- * header such as "Sieve" or "Outbound proxy", an icon, a toggle or field of its own, a text too long to
- * read whole, a row with other words in it, a third row) gives no, and so does a level where rows were
- * passed over with no header above them: no column borrows another's header.
+ * wrapper hidden or named by an attribute, see `hiddenOrNamed`), the nodes before it are read nearest
+ * first, at most eight elements and text runs at each level. Blank text, line breaks, rules and scripts
+ * are passed over, and so is, beside the menu itself, its own "Secure" label; so are at most two rows of
+ * fields (at most eight children, a text field or menu, no button, image or icon) whose whole visible
+ * text is a server's labels ("Server Port"). The first other node decides: the column is outgoing only
+ * when it is an element whose whole visible text, spaces squeezed, is exactly an outgoing header ("SMTP",
+ * "Outgoing server"), neither hidden nor named by an attribute, holding no control. Anything else
+ * (another header such as "Sieve" or "Outbound proxy", bare text, an icon, a toggle or field of its own,
+ * a text too long to read whole, a row with other words in it, a third row) gives no, and so does a
+ * level where rows were passed over with no header above them: no column borrows another's header.
  */
 export function inOutgoingColumn(document: Document, control: Element, form: Element | null): boolean {
   let current: Element | null = control;
   for (let level = 0; level < 4 && current !== null && current !== form; level += 1) {
     let rows = 0;
-    let sibling = current.previousElementSibling;
-    for (let steps = 0; sibling !== null && steps < 8; steps += 1, sibling = sibling.previousElementSibling) {
+    let node = current.previousSibling;
+    for (let steps = 0; node !== null && steps < 8; node = node.previousSibling) {
+      if (node.nodeType === 3 || node.nodeType === 8) {
+        // Text: blank, or the menu's own label right beside it, or else what stands between decides (no).
+        const text = normalise(((node as CharacterData).data ?? '').slice(0, 200)).trim();
+        if (node.nodeType === 8 || text.length === 0) continue;
+        steps += 1;
+        if (level === 0 && rows === 0 && SECURE_ALONE.test(text)) continue;
+        return false;
+      }
+      if (node.nodeType !== 1) continue;
+      steps += 1;
+      const sibling = node as Element;
       if (PASSED_OVER.test(sibling.tagName)) continue;
       const words = hiddenOrNamed(sibling) ? null : shortWords(document, sibling);
       if (words === null) return false;
-      if (SERVER_ROW_TEXT.test(words) && sibling.childElementCount <= 8 && sibling.querySelector(FIELD_ROW_CONTROL) !== null) {
+      if (level === 0 && rows === 0 && SECURE_ALONE.test(words) && sibling.querySelector('input, select, textarea, button') === null) continue;
+      if (
+        SERVER_ROW_TEXT.test(words) && sibling.childElementCount <= 8 && sibling.querySelector(FIELD_ROW_CONTROL) !== null &&
+        sibling.querySelector(SHOWS_MORE) === null
+      ) {
         rows += 1;
         if (rows > MAX_ROWS_UNDER_HEADER) return false;
         continue;
       }
       return OUTGOING_COLUMN.test(words) && sibling.querySelector('input, select, textarea, button') === null;
     }
-    if (rows > 0 || sibling !== null) return false;
+    if (rows > 0 || node !== null) return false;
     const parent: Element | null = current.parentElement;
     if (parent !== null && parent !== form && hiddenOrNamed(parent)) return false;
     current = parent;
