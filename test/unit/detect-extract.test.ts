@@ -292,6 +292,16 @@ describe('forms', () => {
     ]) {
       expect(extract(page).security).toBeNull();
     }
+    // A row naming its section by an icon or a badge's attribute only.
+    for (const badge of ['<i class="fa fa-filter" title="Sieve"></i>', '<span class="badge" aria-label="Sieve"></span>']) {
+      expect(extract(`<form><div>SMTP</div>${smtpRow}<div class="row">${badge} Server<input value="sieve.example.com"> Port<input value="4190"></div><div class="row">Secure<br>${menu}</div></form>`).security).toBeNull();
+    }
+    // Two columns laid out row by row in one grid: the right column's header is not the left menu's.
+    const grid = (left: string) => `<form><div class="grid2"><div>${left}</div><div>SMTP</div>
+      <div>Server <input value="other.example.com"> Port <input value="4190"></div><div>Server <input value="smtp.example.com"> Port <input value="587"></div>
+      <div>Secure <select><option>None</option><option selected>SSL/TLS</option><option>STARTTLS</option></select></div>
+      <div>Secure <select><option>None</option><option>SSL/TLS</option><option selected>STARTTLS</option></select></div></div></form>`;
+    for (const left of ['Sieve', 'IMAP']) expect(extract(grid(left)).security).toBeNull();
     // The menu's own label beside it, as text or as a label element, is no other section.
     expect(extract(`<form><div>SMTP</div>${smtpRow}<div class="row">Secure<br>${menu}</div></form>`).security).toBe('tls');
     expect(extract(`<form><div>SMTP</div>${smtpRow}<div class="row"><label>Secure</label> ${menu}</div></form>`).security).toBe('tls');

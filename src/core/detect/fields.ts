@@ -203,8 +203,12 @@ const FIELD_ROW_CONTROL = 'input:not([type="checkbox"]):not([type="radio"]):not(
 const SERVER_ROW_TEXT = /^(?:(?:server|host|hostname|host name|port|address)\s*:?\s*)+$/;
 /** A column header that names the outgoing server and nothing else. */
 const OUTGOING_COLUMN = /^(?:smtp|outgoing|outgoing server|outgoing mail|outgoing mail server|submission)$/;
-/** Rows of server fields a column header may stand above before the row asking, and still be its header. */
-const MAX_ROWS_UNDER_HEADER = 2;
+/**
+ * Rows of server fields a column header may stand above before the row asking, and still be its header:
+ * one. With two, a grid that lays two columns out row by row in one container ("Sieve", "SMTP", then
+ * both server rows, then both menus) would lend the right column's header to the left column's menu.
+ */
+const MAX_ROWS_UNDER_HEADER = 1;
 
 /** Elements whose text is no label or header a reader sees. */
 const UNREAD = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/i;
@@ -244,23 +248,25 @@ const hiddenOrNamed = (element: Element): boolean =>
   element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' ||
   /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '') ||
   element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') || element.hasAttribute('title');
-/** What shows words of its own beyond text: a button's caption, an image's or icon's meaning. */
-const SHOWS_MORE = 'button, img, svg, input[type="button"], input[type="submit"], input[type="reset"], input[type="image"]';
+/** What shows words of its own beyond text: a button's caption, an image's or icon's meaning, a named badge. */
+const SHOWS_MORE =
+  'button, img, svg, i, [role="img"], [title], [aria-label], [aria-labelledby], input[type="button"], input[type="submit"], input[type="reset"], input[type="image"]';
 
 /**
  * Whether a bare "Secure" menu stands in the outgoing server's column, read strictly: a column of a
  * webmail admin's domain dialog is a header ("SMTP"), a row with the server and port fields, then the
  * menu. From the menu up to three wrappers up (not out of its form, dialog or fieldset, nor out of a
  * wrapper hidden or named by an attribute, see `hiddenOrNamed`), the nodes before it are read nearest
- * first, at most eight elements and text runs at each level. Blank text, line breaks, rules and scripts
- * are passed over, and so is, beside the menu itself, its own "Secure" label; so are at most two rows of
- * fields (at most eight children, a text field or menu, no button, image or icon) whose whole visible
- * text is a server's labels ("Server Port"). The first other node decides: the column is outgoing only
- * when it is an element whose whole visible text, spaces squeezed, is exactly an outgoing header ("SMTP",
- * "Outgoing server"), neither hidden nor named by an attribute, holding no control. Anything else
- * (another header such as "Sieve" or "Outbound proxy", bare text, an icon, a toggle or field of its own,
- * a text too long to read whole, a row with other words in it, a third row) gives no, and so does a
- * level where rows were passed over with no header above them: no column borrows another's header.
+ * first, at most eight elements and text runs at each level. Comments, blank text, line breaks, rules and
+ * scripts are passed over, and so is, at the menu's own level, its own "Secure" label (text or element);
+ * so is one row of fields (at most eight children, a text field or menu, no button, image, icon or
+ * element named by an attribute) whose whole text is a server's labels ("Server Port"). The first other
+ * node decides: the column is outgoing only when it is an element whose whole text (scripts left out,
+ * spaces squeezed) is exactly an outgoing header ("SMTP", "Outgoing server"), neither hidden nor named by
+ * an attribute, holding no control. Anything else (another header such as "Sieve" or "Outbound proxy",
+ * bare text, an icon, a toggle or field of its own, a text too long to read whole, a row with other
+ * words in it, a second row) gives no, and so does a level where a row was passed over with no header
+ * above it: no column borrows another's header.
  */
 export function inOutgoingColumn(document: Document, control: Element, form: Element | null): boolean {
   let current: Element | null = control;
