@@ -302,6 +302,17 @@ describe('forms', () => {
       <div>Secure <select><option>None</option><option selected>SSL/TLS</option><option>STARTTLS</option></select></div>
       <div>Secure <select><option>None</option><option>SSL/TLS</option><option selected>STARTTLS</option></select></div></div></form>`;
     for (const left of ['Sieve', 'IMAP']) expect(extract(grid(left)).security).toBeNull();
+    // The same grid with the menus straight under the headers, and radio tabs whose labels come before all panels.
+    expect(
+      extract(`<form><div class="grid2"><div>IMAP</div><div>SMTP</div>
+        <div>Secure <select><option selected>SSL/TLS</option></select></div><div>Secure <select><option selected>STARTTLS</option></select></div>
+        <div>Server <input value="imap.example.com"></div><div>Server <input value="smtp.example.com"></div></div></form>`).security,
+    ).toBeNull();
+    expect(
+      extract(`<form><div class="tabs"><input type="radio" name="t" id="t1" checked><label for="t1">IMAP</label><input type="radio" name="t" id="t2"><label for="t2">SMTP</label>
+        <div class="panel"><div class="cg"><label for="s1">Secure</label><select id="s1"><option>None</option><option selected>SSL/TLS</option></select></div>
+        <div class="cg"><label for="h1">Server</label><input id="h1" value="imap.example.com"></div></div></div></form>`).security,
+    ).toBeNull();
     // The menu's own label beside it, as text or as a label element, is no other section.
     expect(extract(`<form><div>SMTP</div>${smtpRow}<div class="row">Secure<br>${menu}</div></form>`).security).toBe('tls');
     expect(extract(`<form><div>SMTP</div>${smtpRow}<div class="row"><label>Secure</label> ${menu}</div></form>`).security).toBe('tls');

@@ -253,6 +253,18 @@ const SHOWS_MORE =
   'button, img, svg, i, [role="img"], [title], [aria-label], [aria-labelledby], input[type="button"], input[type="submit"], input[type="reset"], input[type="image"]';
 
 /**
+ * Whether a header has another short line of text right before it ("IMAP" then "SMTP"): the headers of a
+ * grid laid out row by row, where the one nearest a menu need not be its column's.
+ */
+function besideAnotherHeader(document: Document, header: Element): boolean {
+  let before = header.previousElementSibling;
+  while (before !== null && PASSED_OVER.test(before.tagName)) before = before.previousElementSibling;
+  if (before === null || before.querySelector('input, select, textarea, button') !== null) return false;
+  const words = shortWords(document, before);
+  return words !== null && words.length > 0;
+}
+
+/**
  * Whether a bare "Secure" menu stands in the outgoing server's column, read strictly: a column of a
  * webmail admin's domain dialog is a header ("SMTP"), a row with the server and port fields, then the
  * menu. From the menu up to three wrappers up (not out of its form, dialog or fieldset, nor out of a
@@ -263,7 +275,8 @@ const SHOWS_MORE =
  * element named by an attribute) whose whole text is a server's labels ("Server Port"). The first other
  * node decides: the column is outgoing only when it is an element whose whole text (scripts left out,
  * spaces squeezed) is exactly an outgoing header ("SMTP", "Outgoing server"), neither hidden nor named by
- * an attribute, holding no control. Anything else (another header such as "Sieve" or "Outbound proxy",
+ * an attribute, holding no control, not a control's label (a tab's), and with no other short line right
+ * before it (`besideAnotherHeader`). Anything else (another header such as "Sieve" or "Outbound proxy",
  * bare text, an icon, a toggle or field of its own, a text too long to read whole, a row with other
  * words in it, a second row) gives no, and so does a level where a row was passed over with no header
  * above it: no column borrows another's header.
@@ -297,7 +310,10 @@ export function inOutgoingColumn(document: Document, control: Element, form: Ele
         if (rows > MAX_ROWS_UNDER_HEADER) return false;
         continue;
       }
-      return OUTGOING_COLUMN.test(words) && sibling.querySelector('input, select, textarea, button') === null;
+      return (
+        OUTGOING_COLUMN.test(words) && sibling.tagName.toUpperCase() !== 'LABEL' &&
+        sibling.querySelector('input, select, textarea, button') === null && !besideAnotherHeader(document, sibling)
+      );
     }
     if (rows > 0 || node !== null) return false;
     const parent: Element | null = current.parentElement;
