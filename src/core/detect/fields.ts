@@ -211,9 +211,10 @@ const OUTGOING_COLUMN = /^(?:smtp|outgoing|outgoing server|outgoing mail|outgoin
 const MAX_ROWS_UNDER_HEADER = 1;
 
 /** Elements whose text is no label or header a reader sees. */
-const UNREAD = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/i;
+const UNREAD_TAGS = 'SCRIPT|STYLE|TEMPLATE|NOSCRIPT';
+const UNREAD = new RegExp(`^(?:${UNREAD_TAGS})$`, 'i');
 /** Passed over between a column's header and its menu: they show nothing and carry no name. */
-const PASSED_OVER = /^(?:BR|HR|SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/i;
+const PASSED_OVER = new RegExp(`^(?:BR|HR|${UNREAD_TAGS})$`, 'i');
 
 /** SHOW_ELEMENT and SHOW_TEXT of the DOM NodeFilter interface, as numbers (linkedom defines no such global). */
 const ELEMENTS_AND_TEXT = 0x1 | 0x4;
