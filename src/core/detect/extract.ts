@@ -279,6 +279,16 @@ function securityBeforePort(span: string, at: number, port: number): SecurityMod
 }
 
 /**
+ * The part of a clause that starts with a port and is about it: up to the comma before another number.
+ * In "465, ohne SSL Port 587" the words after the comma are the next port's.
+ */
+function ownPart(clause: string): string {
+  const parts = clause.split(/(?=[,，、])/);
+  const end = parts.findIndex((part, index) => index > 0 && /\d{2,}/.test(part));
+  return end === -1 ? clause : parts.slice(0, end).join('');
+}
+
+/**
  * The security named for the port where `port` first stands in `span`: in the clause right after it
  * ("587 (STARTTLS)", "465 with SSL/TLS"), else in the port's own label ("Port (TLS): 587"), at the
  * head of its table row ("STARTTLS | Port 587") or in the labelled line right after ("Port: 587", then
@@ -289,7 +299,7 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   const at = span.search(new RegExp(`(?<![\\d.:])${port}(?!\\d|[.:]\\d)`));
   if (at === -1) return null;
   const clause = span.slice(at, at + 48).split(/\b(?:or|oder|o|ou|oppure|of|eller|lub)\b|[;\n]/)[0] ?? '';
-  const after = securityOf(clause, port);
+  const after = securityOf(ownPart(clause), port);
   if (after !== null) return after;
   const named = securityBeforePort(span, at, port);
   // 465 speaks TLS from the first byte: a STARTTLS read off a neighbouring label or cell is another port's.

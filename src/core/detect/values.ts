@@ -150,6 +150,21 @@ export function firstPort(text: string, bare: 'any' | 'mail' | 'none'): number |
  * "SSL/TLS", "SSL" or anything on 465 is implicit TLS (RFC 8314 section 3.3).
  */
 export function securityOf(text: string, port: number | null): SecurityMode | null {
+  // "Port 587 (non-SSL)", "without TLS", "SSLなし": a security word that is negated names no security. What
+  // the rest still names counts ("587 without SSL, with STARTTLS"); with nothing else, it is none.
+  const unnegated = text.replace(NEGATED_NAME, ' ');
+  if (unnegated !== text) return namedSecurity(unnegated, port) ?? 'none';
+  return namedSecurity(text, port);
+}
+
+/**
+ * A security word said to be absent: "non-SSL", "no TLS", "without encryption", "sin SSL", "ohne TLS",
+ * "sans SSL", "senza SSL", "sem SSL", "zonder SSL", "bez SSL", "SSLなし", "SSLを使用しない", "非SSL".
+ */
+const NEGATED_NAME =
+  /(?<![\p{L}\d])(?:non|no|not|without|sin|ohne|sans|senza|sem|zonder|bez)[- ]?(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|encryption|encrypted)(?![\p{L}\d/])|(?<![\p{L}\d])(?:ssl|tls)\s*(?:なし|無し|不使用|(?:を\s*)?(?:使用しない|使わない))|非\s*(?:ssl|tls)(?![\p{L}\d])/gu;
+
+function namedSecurity(text: string, port: number | null): SecurityMode | null {
   if (has(STARTTLS, text)) return 'starttls';
   const implicit = has(IMPLICIT_TLS, text);
   const plainTls = has(PLAIN_TLS, text);
