@@ -254,3 +254,18 @@ describe('client id', () => {
     expect(detectClient(gatherFacts(document, url))).toBe(clientId);
   });
 });
+
+describe('a signed-in page', () => {
+  const signedIn = (button: string) =>
+    gatherFacts(parse(`<html><body><header><nav><a href="#">Home</a><button type="button">${button}</button></nav></header><main><p>Mailbox settings</p></main></body></html>`), 'https://panel.example.net/').signOut;
+
+  it.each(['Log out', 'Abmelden', 'Wyloguj się', 'Odhlásit', 'Выйти', 'Logga ut', 'Kirjaudu ulos', 'Çıkış yap', 'Αποσύνδεση', 'ログアウト', 'サインアウト', '退出登录', '登出', '로그아웃'])(
+    'knows the sign-out button "%s"',
+    (button) => expect(signedIn(button)).toBe(true),
+  );
+
+  it('takes no sentence that only mentions signing out for the button', () => {
+    expect(signedIn('ログアウトしてから再度ログインしてください')).toBe(false);
+    expect(signedIn('Wyloguj się i zaloguj ponownie')).toBe(false);
+  });
+});

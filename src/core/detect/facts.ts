@@ -13,7 +13,17 @@ const MAX_HEADINGS = 40;
 const CHROME = 'nav, footer, aside, [role="navigation"], [role="contentinfo"], [role="complementary"]';
 
 const SIGN_OUT_HREF = /log-?out|log-?off|sign-?out|signoff|abmelden|ausloggen|d[ée]connexion|deconnecter|cerrar-?sesion|uitloggen|afmelden|_task=logout|action=logout/i;
-const SIGN_OUT_TEXT = /^(?:log ?out|log off|sign ?out|abmelden|ausloggen|se d[ée]connecter|d[ée]connexion|cerrar sesi[oó]n|salir|sair|terminar sess[aã]o|esci|disconnetti|uitloggen|afmelden)$/i;
+const SIGN_OUT_TEXT = new RegExp(
+  `^(?:${[
+    'log ?out', 'log off', 'sign ?out', 'abmelden', 'ausloggen', 'se d[ée]connecter', 'd[ée]connexion', 'cerrar sesi[oó]n', 'salir', 'sair',
+    'terminar sess[aã]o', 'esci', 'disconnetti', 'uitloggen', 'afmelden',
+    // The same button in the other languages the panels and webmails are translated into.
+    'wyloguj(?: się)?', 'odhlásit(?: se)?', 'odhlásiť(?: sa)?', 'выйти', 'выход', 'logga ut', 'logg ut', 'log ud', 'kirjaudu ulos',
+    'çıkış(?: yap)?', 'oturumu kapat', 'αποσύνδεση', 'deconectare', 'kijelentkezés', 'odjava', 'ログアウト', 'サインアウト', '退出',
+    '注销', '登出', '退出登录', '로그아웃',
+  ].join('|')})$`,
+  'iu',
+);
 
 /** A readable form of the URL: decoded, lower case, separators as spaces. */
 export function urlWords(url: string): string {
