@@ -613,12 +613,18 @@ describe('prose', () => {
     expect(shownOnArticle(none, 'smtp: 587 (starttls), 465 (ssl)').security).toBe('starttls');
     // The security of another port in the same list is not this port's.
     expect(shownOnArticle(none, 'use port 587 or port 465 with ssl').security).toBeNull();
-    // A port said to be without SSL has no security, not the STARTTLS an "SSL" on 587 would stand for.
+    // A port said right after it to be without SSL has no security, not the STARTTLS an "SSL" on 587 would stand for.
     expect(shownOnArticle(none, 'if port 25 is blocked, use one of these instead:\nport 587 (non ssl)\nport 465 (ssl)')).toMatchObject({ port: 587, security: 'none' });
-    // Words after a comma that name another port are that port's: "465, without SSL port 587".
-    expect(shownOnArticle(none, 'outgoing server smtp.example-host.ch (port 465, without ssl port 587)')).toMatchObject({ port: 465, security: null });
-    expect(shownOnArticle(none, 'outgoing server smtp.example-host.ch (port 465 ssl, port 587 without ssl)')).toMatchObject({ port: 465, security: 'tls' });
-    expect(shownOnArticle(none, 'smtp port 587, starttls')).toMatchObject({ port: 587, security: 'starttls' });
+    expect(shownOnArticle(none, 'puerto 587 sin ssl')).toMatchObject({ port: 587, security: 'none' });
+    expect(shownOnArticle(none, 'smtp: 587 – ohne tls')).toMatchObject({ port: 587, security: 'none' });
+    // A negation further on, or on 465 (TLS from the first byte), is another port's or another sentence's.
+    expect(shownOnArticle(none, 'outgoing server smtp.example-host.ch (port 465, without ssl port 587)')).toMatchObject({ port: 465, security: 'tls' });
+    expect(shownOnArticle(none, 'outgoing port 465 (or 25 without ssl)')).toMatchObject({ port: 465, security: null });
+    expect(shownOnArticle(none, 'use port 465. sending without ssl is no longer possible.')).toMatchObject({ port: 465, security: 'tls' });
+    expect(shownOnArticle(none, 'use port 587 – no tls 1.0 or 1.1')).toMatchObject({ port: 587, security: 'starttls' });
+    // After a comma, the words up to another number are still this port's.
+    expect(shownOnArticle(none, 'smtp: smtp.example-host.ch, 587, tls (port 25 is blocked)')).toMatchObject({ port: 587, security: 'starttls' });
+    expect(shownOnArticle(none, 'smtp: 587, 465 (ssl)')).toMatchObject({ port: 587, security: null });
     const filler = 'Many providers stopped letting mail leave through port 25, and a mail program set that way stops sending. '.repeat(3);
     const page = parse(`<!DOCTYPE html><html lang="en"><head><title>Mail will not send: change your outgoing server port</title></head><body><main>
       <h1>Mail will not send: change your outgoing server port</h1><p>Your outgoing server (SMTP) needs port 587 with STARTTLS and SMTP authentication. ${filler}</p>
@@ -724,17 +730,18 @@ describe('security words', () => {
     ['SSL', 587, 'starttls'],
     ['Keine', null, 'none'],
     ['whatever', null, null],
-    // A security word said to be absent is no security, unless another is named beside it.
-    ['587 (Non SSL)', 587, 'none'],
-    ['non-SSL/TLS', null, 'none'],
+    // A value that is only a security word said to be absent is no security.
+    ['Non SSL', 587, 'none'],
+    ['No SSL', null, 'none'],
+    ['(non-SSL/TLS)', null, 'none'],
     ['without encryption', null, 'none'],
-    ['Puerto 587 sin SSL', 587, 'none'],
-    ['587 ohne TLS', 587, 'none'],
     ['SSLなし', 587, 'none'],
-    ['SSLを使用しない', 587, 'none'],
+    ['SSL/TLSを使用しない', 587, 'none'],
+    // Anything beside it still counts, and a TLS version is not TLS said to be absent.
     ['587 without SSL, with STARTTLS', 587, 'starttls'],
     ['no SSL on 587, SSL on 465', 465, 'tls'],
-    // Words that only contain such a pair are no negation.
+    ['no TLS 1.0', 587, 'starttls'],
+    ['465 (or 25 without SSL)', 465, 'tls'],
     ['nosslcheck, SSL', 465, 'tls'],
   ] as const)('%s with port %s is %s', (text, port, expected) => {
     expect(securityOf(text.toLowerCase(), port)).toBe(expected);

@@ -3,7 +3,7 @@
  * then settings tables and definition lists, then prose ("Outgoing server: smtp.example.com, port 587,
  * STARTTLS"). Each value comes from the first source that has it.
  */
-import { authenticationOf, firstHost, firstPort, meaningOf, securityOf, validPort } from './values';
+import { authenticationOf, firstHost, firstPort, meaningOf, NEGATED_AFTER_PORT, securityOf, validPort } from './values';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
@@ -279,13 +279,19 @@ function securityBeforePort(span: string, at: number, port: number): SecurityMod
 }
 
 /**
- * The part of a clause that starts with a port and is about it: up to the comma before another number.
- * In "465, ohne SSL Port 587" the words after the comma are the next port's.
+ * The part of a clause that starts with a port and is about it: it ends where, after a comma, another
+ * number comes. "587, 465 (SSL)" gives 587 no SSL of 465's.
  */
 function ownPart(clause: string): string {
   const parts = clause.split(/(?=[,，、])/);
-  const end = parts.findIndex((part, index) => index > 0 && /\d{2,}/.test(part));
-  return end === -1 ? clause : parts.slice(0, end).join('');
+  let own = parts[0] ?? '';
+  for (const part of parts.slice(1)) {
+    const number = part.search(/\d{2,}/);
+    // "587, TLS (port 25 is blocked)": the words up to the other number are still this port's.
+    if (number !== -1) return own + part.slice(0, number);
+    own += part;
+  }
+  return own;
 }
 
 /**
@@ -298,6 +304,9 @@ function ownPart(clause: string): string {
 function securityAfterPort(span: string, port: number): SecurityMode | null {
   const at = span.search(new RegExp(`(?<![\\d.:])${port}(?!\\d|[.:]\\d)`));
   if (at === -1) return null;
+  // "587 (Non SSL)", "port 25 without SSL": said right after the port, no security. Never on 465, which
+  // speaks TLS from the first byte: a negation there belongs to another port or to another sentence.
+  if (port !== 465 && NEGATED_AFTER_PORT.test(span.slice(at + String(port).length, at + String(port).length + 32))) return 'none';
   const clause = span.slice(at, at + 48).split(/\b(?:or|oder|o|ou|oppure|of|eller|lub)\b|[;\n]/)[0] ?? '';
   const after = securityOf(ownPart(clause), port);
   if (after !== null) return after;

@@ -150,19 +150,23 @@ export function firstPort(text: string, bare: 'any' | 'mail' | 'none'): number |
  * "SSL/TLS", "SSL" or anything on 465 is implicit TLS (RFC 8314 section 3.3).
  */
 export function securityOf(text: string, port: number | null): SecurityMode | null {
-  // "Port 587 (non-SSL)", "without TLS", "SSLなし": a security word that is negated names no security. What
-  // the rest still names counts ("587 without SSL, with STARTTLS"); with nothing else, it is none.
-  const unnegated = text.replace(NEGATED_NAME, ' ');
-  if (unnegated !== text) return namedSecurity(unnegated, port) ?? 'none';
+  // A value that is only a security word said to be absent ("Non-SSL", "No TLS", "SSLなし") is no security.
+  if (WHOLLY_NEGATED.test(text)) return 'none';
   return namedSecurity(text, port);
 }
 
 /**
- * A security word said to be absent: "non-SSL", "no TLS", "without encryption", "sin SSL", "ohne TLS",
- * "sans SSL", "senza SSL", "sem SSL", "zonder SSL", "bez SSL", "SSLなし", "SSLを使用しない", "非SSL".
+ * A security word said to be absent: "non-SSL", "without TLS", "sin SSL", "ohne TLS", "kein SSL", "sans SSL",
+ * "senza SSL", "sem SSL", "zonder SSL", "geen SSL", "bez SSL", "SSLなし", "SSL/TLSを使用しない", "非SSL";
+ * "no SSL" only where nothing else stands beside it (`WHOLLY_NEGATED`), as Portuguese "no" also means "in the".
+ * Never a TLS version ("no TLS 1.0").
  */
-const NEGATED_NAME =
-  /(?<![\p{L}\d])(?:non|no|not|without|sin|ohne|sans|senza|sem|zonder|bez)[- ]?(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|encryption|encrypted)(?![\p{L}\d/])|(?<![\p{L}\d])(?:ssl|tls)\s*(?:なし|無し|不使用|(?:を\s*)?(?:使用しない|使わない))|非\s*(?:ssl|tls)(?![\p{L}\d])/gu;
+const NEGATION = String.raw`(?:non|without|sin|ohne|keine?|sans|senza|sem|zonder|geen|bez)`;
+const NEGATABLE = String.raw`(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|encryption|encrypted)(?![\p{L}\d/])(?!\s*\d)`;
+const NEGATED_CJK = String.raw`(?:ssl\/tls|ssl|tls)\s*(?:なし|無し|不使用|(?:を\s*)?(?:使用しない|使わない))|非\s*(?:ssl|tls)(?![\p{L}\d])`;
+const WHOLLY_NEGATED = new RegExp(String.raw`^[\s("'“«\[（-]*(?:(?:${NEGATION}|no)[- ]?${NEGATABLE}|${NEGATED_CJK})[\s)"'”»\]）.]*$`, 'iu');
+/** Right after a port, before anything else: "587 (non-SSL)", "port 25 without SSL", "587 – ohne TLS". */
+export const NEGATED_AFTER_PORT = new RegExp(String.raw`^[\s(（\[–—:-]*(?:${NEGATION}[- ]?${NEGATABLE}|${NEGATED_CJK})`, 'iu');
 
 function namedSecurity(text: string, port: number | null): SecurityMode | null {
   if (has(STARTTLS, text)) return 'starttls';
