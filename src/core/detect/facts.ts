@@ -18,9 +18,10 @@ const SIGN_OUT_TEXT = new RegExp(
     'log ?out', 'log off', 'sign ?out', 'abmelden', 'ausloggen', 'se d[ée]connecter', 'd[ée]connexion', 'cerrar sesi[oó]n', 'salir', 'sair',
     'terminar sess[aã]o', 'esci', 'disconnetti', 'uitloggen', 'afmelden',
     // The same button in the other languages the panels and webmails are translated into.
-    'wyloguj(?: się)?', 'odhlásit(?: se)?', 'odhlásiť(?: sa)?', 'выйти', 'выход', 'logga ut', 'logg ut', 'log ud', 'kirjaudu ulos',
-    'çıkış(?: yap)?', 'oturumu kapat', 'αποσύνδεση', 'deconectare', 'kijelentkezés', 'odjava', 'ログアウト', 'サインアウト', '退出',
-    '注销', '登出', '退出登录', '로그아웃',
+    // Words that also unsubscribe or close an account ("Odhlásit", "Odjava", "注销") are left out.
+    'wyloguj(?: się)?', 'odhlásit se', 'odhlásiť sa', 'выйти', 'выход', 'logga ut', 'logg ut', 'log ud', 'kirjaudu ulos',
+    'çıkış(?: yap)?', 'oturumu kapat', 'αποσύνδεση', 'deconectare', 'kijelentkezés', 'ログアウト', 'サインアウト', '退出', '登出',
+    '退出登录', '로그아웃',
   ].join('|')})$`,
   'iu',
 );
