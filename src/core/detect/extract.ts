@@ -306,7 +306,8 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   if (at === -1) return null;
   // "587 (Non SSL)", "port 25 without SSL": said right after the port, no security. Never on 465, which
   // speaks TLS from the first byte: a negation there belongs to another port or to another sentence.
-  if (port !== 465 && NEGATED_AFTER_PORT.test(span.slice(at + String(port).length, at + String(port).length + 32))) return 'none';
+  const end = at + String(port).length;
+  if (port !== 465 && NEGATED_AFTER_PORT.test(span.slice(end, end + 32))) return 'none';
   const clause = span.slice(at, at + 48).split(/\b(?:or|oder|o|ou|oppure|of|eller|lub)\b|[;\n]/)[0] ?? '';
   const after = securityOf(ownPart(clause), port);
   if (after !== null) return after;

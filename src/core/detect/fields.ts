@@ -216,6 +216,9 @@ const UNREAD = new RegExp(`^(?:${UNREAD_TAGS})$`, 'i');
 /** Passed over between a column's header and its menu: they show nothing and carry no name. */
 const PASSED_OVER = new RegExp(`^(?:BR|HR|${UNREAD_TAGS})$`, 'i');
 
+/** What holds a control of its own: no header or plain row of labels does. */
+const HOLDS_CONTROL = 'input, select, textarea, button';
+
 /** SHOW_ELEMENT and SHOW_TEXT of the DOM NodeFilter interface, as numbers (linkedom defines no such global). */
 const ELEMENTS_AND_TEXT = 0x1 | 0x4;
 
@@ -260,7 +263,7 @@ const SHOWS_MORE =
 function besideAnotherHeader(document: Document, header: Element): boolean {
   let before = header.previousElementSibling;
   while (before !== null && PASSED_OVER.test(before.tagName)) before = before.previousElementSibling;
-  if (before === null || before.querySelector('input, select, textarea, button') !== null) return false;
+  if (before === null || before.querySelector(HOLDS_CONTROL) !== null) return false;
   const words = shortWords(document, before);
   return words !== null && words.length > 0;
 }
@@ -302,7 +305,7 @@ export function inOutgoingColumn(document: Document, control: Element, form: Ele
       if (PASSED_OVER.test(sibling.tagName)) continue;
       const words = hiddenOrNamed(sibling) ? null : shortWords(document, sibling);
       if (words === null) return false;
-      if (level === 0 && rows === 0 && SECURE_ALONE.test(words) && sibling.querySelector('input, select, textarea, button') === null) continue;
+      if (level === 0 && rows === 0 && SECURE_ALONE.test(words) && sibling.querySelector(HOLDS_CONTROL) === null) continue;
       if (
         SERVER_ROW_TEXT.test(words) && sibling.childElementCount <= 8 && sibling.querySelector(FIELD_ROW_CONTROL) !== null &&
         sibling.querySelector(SHOWS_MORE) === null
@@ -313,7 +316,7 @@ export function inOutgoingColumn(document: Document, control: Element, form: Ele
       }
       return (
         OUTGOING_COLUMN.test(words) && sibling.tagName.toUpperCase() !== 'LABEL' &&
-        sibling.querySelector('input, select, textarea, button') === null && !besideAnotherHeader(document, sibling)
+        sibling.querySelector(HOLDS_CONTROL) === null && !besideAnotherHeader(document, sibling)
       );
     }
     if (rows > 0 || node !== null) return false;
