@@ -272,3 +272,33 @@ describe('a signed-in page', () => {
     expect(signedIn('Odjava')).toBe(false);
   });
 });
+
+describe('the account gate and an application\'s own sending form', () => {
+  /** A signed-in admin screen: the given form rows, then the given words below them. */
+  const screen = (options: { heading?: string; rows: string; words?: string }) =>
+    parse(
+      `<html lang="en"><head><title>Settings</title></head><body><header><span>admin</span> <a href="/logout">Log out</a></header><main><h1>${options.heading ?? 'Mail'}</h1><form>${options.rows}</form><p>${options.words ?? ''}</p></main></body></html>`,
+    );
+  const row = (id: string, label: string, value: string) => `<div><label for="${id}">${label}</label><input id="${id}" value="${value}"></div>`;
+  const sending = row('h', 'SMTP server', 'smtp.example.net') + row('p', 'SMTP port', '587') + row('u', 'SMTP username', 'robot') + row('s', 'Encryption', 'STARTTLS');
+  const from = row('fe', 'From email', 'noreply@example.net') + row('fn', 'From name', 'Example Forum');
+  const account = (document: Document) => pageEvidence(document, 'https://forum.example.net/admin/settings/mail').possible.account;
+
+  it('shuts on a sending form that speaks of test mails, notifications, alerts or a mailer', () => {
+    expect(account(screen({ rows: sending, words: 'The forum sends its notifications through this server.' }))).toBe(false);
+    expect(account(screen({ rows: sending + from, words: '<button type="button">Send test email</button>' }))).toBe(false);
+    expect(account(screen({ rows: sending, words: 'Mailer: PHP mail function or SMTP.' }))).toBe(false);
+    expect(account(screen({ rows: sending, words: 'Benachrichtigungen werden über diesen Server verschickt.' }))).toBe(false);
+    expect(account(screen({ rows: sending, words: '通知メールはこのサーバーから送信されます。' }))).toBe(false);
+  });
+  it('stays open without those words: a person\'s "send mail through your SMTP server" step looks the same', () => {
+    expect(account(screen({ rows: sending + from, words: 'Send mail through your own SMTP server.' }))).toBe(true);
+  });
+  it('stays open when the form also fetches mail, names the mailbox in its headline, or is a whole sender identity', () => {
+    const incoming = row('i', 'Incoming server (IMAP)', 'imap.example.net');
+    expect(account(screen({ rows: incoming + sending, words: 'Test connection' }))).toBe(true);
+    expect(account(screen({ heading: 'Outgoing mail for ops@example.net', rows: sending, words: 'Test connection' }))).toBe(true);
+    const identity = row('n', 'Display name', 'Jane Doe') + row('e', 'Email', 'jane@example.net') + row('r', 'Reply-To', 'jane@example.net') + '<label for="sig">Signature</label><textarea id="sig">Jane</textarea>';
+    expect(account(screen({ rows: identity + sending, words: 'Test connection' }))).toBe(true);
+  });
+});

@@ -8,8 +8,10 @@ import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic'
 import type { PageFacts } from './types';
 import {
   ADVICE,
+  APP_MAIL,
   AUTH_WORD,
   CJK_ADVICE,
+  CJK_APP_MAIL,
   CJK_YOU,
   YOU,
   CANNOT_SEND,
@@ -180,6 +182,12 @@ export interface Reading {
   learnedWords: number;
   /** The page is about sending as another address through its SMTP server ("Send mail as"). */
   sendAs: boolean;
+  /**
+   * A form sets up a sending server and no incoming side, with at most a "From" name and address beside
+   * it, the headline names no mailbox, and the page speaks of test mails, notifications, alerts, a
+   * mailer, sendmail or a relay: an application's own mail, not someone's account.
+   */
+  appMail: boolean;
   /** The page belongs to someone: a sign-out control, an account-area address, their own address shown. */
   inAccount: boolean;
   advice: number;
@@ -329,13 +337,18 @@ export function readPage(facts: PageFacts): Reading {
   const lines = textLines.filter((line) => line.trim() !== '');
   const shortLines = lines.length === 0 ? 0 : lines.filter((line) => visualWidth(line) <= 40).length / lines.length;
   const addressInValues = facts.fields.some((field) => EMAIL_ADDRESS.test(field.value));
+  const imapPop = count(IMAP_POP_WORD, text);
+  const incoming = count(INCOMING_SERVER, text) + count(CJK_INCOMING, text);
+  // A sending form with no incoming side: an application's "From" name and address may stand beside it, a whole identity not.
+  const smtp = count(SMTP, text);
+  const sendingOnly = (formOutgoingServer || formOutgoingPort || (formServer && smtp > 0)) && imapPop === 0 && incoming === 0 && !pairsIncoming && identityFields <= 2;
 
   return {
     headline,
     textLength: text.length,
     outgoing: count(OUTGOING_SERVER, text) + count(CJK_OUTGOING, text),
-    smtp: count(SMTP, text),
-    incoming: count(INCOMING_SERVER, text) + count(CJK_INCOMING, text),
+    smtp,
+    incoming,
     submissionPorts: Math.min(COUNT_LIMIT, ports.filter((port) => port === 587 || port === 465 || port === 2525).length + (mailPortsAlone > 0 ? 1 : 0)),
     port25: ports.filter((port) => port === 25).length,
     port25Blocked: saysPort25Blocked(text, ports),
@@ -373,7 +386,7 @@ export function readPage(facts: PageFacts): Reading {
     otherFields,
     mailLabelShare: labelled === 0 ? 0 : mailLabels / labelled,
     protocols: count(PROTOCOL_WORD, text),
-    imapPop: count(IMAP_POP_WORD, text),
+    imapPop,
     otherMailPorts: count(OTHER_MAIL_PORT, text),
     sendWords: count(SEND_WORD, text),
     advice: count(ADVICE, text) + count(CJK_ADVICE, text),
@@ -381,6 +394,8 @@ export function readPage(facts: PageFacts): Reading {
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
     cannotSend: has(CANNOT_SEND, headlineAndText) || has(CJK_CANNOT_SEND, headlineAndText) || has(OUTBOX, headlineAndText),
     sendAs: has(SEND_AS, headlineAndText) || has(CJK_SEND_AS, headlineAndText),
+    // A headline that names the mailbox ("Outbound mail for ops@…") makes the form that mailbox's account.
+    appMail: sendingOnly && !EMAIL_ADDRESS.test(headline) && (has(APP_MAIL, headlineAndText) || has(CJK_APP_MAIL, headlineAndText)),
     words,
     learnedWords: wordScore(WORD_MODEL, words),
   };

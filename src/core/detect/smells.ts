@@ -239,10 +239,13 @@ export function possibleKinds(reading: Reading, extraction: Extraction, facts: P
     article:
       r.outgoing + r.smtp + r.submissionPorts + r.port25 > 0 || r.port25Blocked || r.cannotSend || clientSetup(r) ||
       pathSaysSmtp(facts.url) || onTopic(r.headline),
+    // An application's own sending form (Mattermost's SMTP console, a CMS's mailer, a relay host: `appMail`)
+    // is never someone's account, however much its server, port and login fields look like one.
     account:
-      r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
+      !r.appMail &&
+      (r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
       r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5) ||
-      (extraction.settings.outgoingServer !== null && extraction.settings.port !== null) || (r.inAccount && r.protocols >= 3),
+      (extraction.settings.outgoingServer !== null && extraction.settings.port !== null) || (r.inAccount && r.protocols >= 3)),
   };
 }
 

@@ -438,6 +438,25 @@ export const CJK_SEND_AS = cjk(
   '视为别名', '視為別名', '用这个地址发送', '以這個地址寄送',
 );
 
+/**
+ * What an application says on the form where it sets up its own outgoing mail: a test mail or connection
+ * check, the notifications, alerts and password resets it sends, its mailer or mail function, the local
+ * sendmail or MTA it could use instead, a relay host, a no-reply sender. A person's mail account offers
+ * none of these beside a sending-only form (`appMail` in reading.ts).
+ */
+export const APP_MAIL = words(
+  'sendmail', 'local mta', 'smtp[- ]relay', 'relay ?host', 'test (?:the )?connection', 'test (?:e-?mail|smtp|mail) settings',
+  'mailer', 'mail engine', '(?:local |php |native )?(?:e-?)?mail function', 'smtp helo', 'no-?reply', 'alerts?', 'alert (?:e-?)?mails?',
+  'return path', 'media types?',
+  'test (?:e-?mail|mail|message)', 'verify (?:e-?mail|smtp) settings',
+  'notifications?', 'password reset', 'system administrators?',
+  'benachrichtigung\\p{L}*', 'verbindung testen', 'test-?e-?mail', 'notificaci\\p{L}+', 'correo de prueba', 'probar (?:la )?conexión',
+  'tester la connexion', 'e-?mail de test', 'notifiche', 'e-?mail di prova', 'notificaç\\p{L}+', 'e-?mail de teste',
+  'meldingen', 'testbericht', 'powiadomie\\p{L}*', 'wiadomość testow\\p{L}*', 'уведомлени\\p{L}*', 'тестов\\p{L}* письм\\p{L}*',
+);
+/** The same in Japanese and Chinese: notifications, a test mail. */
+export const CJK_APP_MAIL = cjk('通知', 'テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
+
 /** "cannot send", "E-Mails werden nicht versendet", "送信できない": the symptom these pages answer. */
 export const CANNOT_SEND = words(
   "(?:can ?not|can't|cannot|unable to|not able to|fail(?:s|ed)? to) send", "(?:isn't|aren't|not) (?:being )?sent", 'not sending',
