@@ -9,10 +9,19 @@
  *   npm run train:detect -- --dry-run  train and report only
  *   npm run train:detect -- --report   report the weights already in weights.json, train nothing
  *   npm run train:detect -- --no-fixtures  leave our own fixture pages out of training
+ *   npm run train:detect -- --account-only  learn the account weights, bias and threshold only, onwards
+ *                                      from the shipped ones: the article weights, bias and threshold
+ *                                      and the learned words (words.json) stay as shipped. The two
+ *                                      kinds share only the softmax's normaliser, so new account
+ *                                      screens can teach the account side without moving a single
+ *                                      article's kind
  *   npm run train:detect -- --partial  write the weights even though some labelled texts are missing
  *                                      (without it, a run that lacks texts trains and reports, keeps the
  *                                      shipped weights and exits 1: a partly restored corpus must not
  *                                      replace them)
+ *   npm run train:detect -- --dry-run --out DIR  and write the weights and words learned to DIR/weights.json
+ *                                      and DIR/words.json, to measure a candidate elsewhere (the shipped
+ *                                      files stay as they are)
  *   npm run train:detect -- --cv 5     also cross-validate by site over the train and validation pages
  *                                      (5 folds): the spread of the figures, to tell a real gain from luck
  *   npm run train:detect -- --cv 5 --errors  and list every page the held-out folds got wrong, to find
@@ -24,7 +33,8 @@
  * not its holdout/ batch): they are written in our words after the shapes of real pages, and CI checks
  * them, so the weights must keep them right. Validation and test are real pages only.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MODEL, SMELLS, type Model } from '../src/core/detect/index';
 import { SCORED_KINDS, score, signViolations } from '../src/core/detect/model';
@@ -39,6 +49,7 @@ const WORDS_FILE = fileURLToPath(new URL('../src/core/detect/words.json', import
 const argv = process.argv.slice(2);
 const args = new Set<string>();
 let folds = 0;
+let outDir: string | null = null;
 for (let index = 0; index < argv.length; index += 1) {
   const arg = argv[index]!;
   if (arg === '--cv') {
@@ -49,9 +60,16 @@ for (let index = 0; index < argv.length; index += 1) {
       console.error('train-detect: --cv needs a number of folds from 3 to 20 (e.g. --cv 5)');
       process.exit(2);
     }
-  } else if (['--dry-run', '--report', '--no-fixtures', '--errors', '--partial'].includes(arg)) args.add(arg);
+  } else if (arg === '--out') {
+    outDir = argv[index + 1] ?? '';
+    index += 1;
+    if (outDir === '' || outDir.startsWith('--')) {
+      console.error('train-detect: --out needs a folder to write the candidate weights to (e.g. --out /tmp/candidate)');
+      process.exit(2);
+    }
+  } else if (['--dry-run', '--report', '--no-fixtures', '--errors', '--partial', '--account-only'].includes(arg)) args.add(arg);
   else {
-    console.error(`train-detect: unknown option ${arg} (use --dry-run, --report, --no-fixtures, --partial, --cv N or --errors)`);
+    console.error(`train-detect: unknown option ${arg} (use --dry-run, --report, --no-fixtures, --partial, --account-only, --cv N or --errors)`);
     process.exit(2);
   }
 }
@@ -63,6 +81,14 @@ if (fixedThreshold !== null && !(fixedThreshold > 0 && fixedThreshold < 1)) {
 }
 if (args.has('--partial') && (args.has('--dry-run') || args.has('--report'))) {
   console.error('train-detect: --partial lets a run with missing texts write its weights; --dry-run and --report write none');
+  process.exit(2);
+}
+if (outDir !== null && !args.has('--dry-run')) {
+  console.error('train-detect: --out writes a candidate beside the shipped weights, so it goes with --dry-run');
+  process.exit(2);
+}
+if (args.has('--account-only') && args.has('--report')) {
+  console.error('train-detect: --account-only trains the account weights; --report trains nothing');
   process.exit(2);
 }
 if (fixedThreshold !== null && args.has('--report')) {
@@ -133,7 +159,8 @@ function chooseThresholds(
   const namesOfMistakes = (threshold: Model['threshold']) => fixtureMistakes(threshold).map((outcome) => `${outcome.item.address} (${outcome.item.label} → ${outcome.predicted})`);
   const candidates = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
   const scored: Array<{ threshold: Model['threshold']; score: number; heldOutScore: number; t: ReturnType<typeof targets>; fixtureErrors: number }> = [];
-  for (const article of candidates) {
+  // With --account-only the article threshold stays as shipped, like the article weights.
+  for (const article of accountOnly ? [MODEL.threshold.article] : candidates) {
     for (const account of candidates) {
       const threshold = { article, account };
       const t = targets(heldOut.flatMap((fold) => predictAll(fold.pages, toModel(fold.fit, threshold, ''))));
@@ -174,8 +201,20 @@ const counts = (items: readonly CorpusItem[]) =>
   `${items.length} (${items.filter((i) => i.label === 'article').length} articles, ${items.filter((i) => i.label === 'account').length} accounts, ${items.filter((i) => i.label === 'none').length} none)`;
 console.log(`Corpus: ${counts(plain.items)}; train ${counts(bySplit(plain.items, 'train'))}, validation ${counts(bySplit(plain.items, 'validation'))}, test ${counts(bySplit(plain.items, 'test'))}`);
 
-const priorOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.prior?.[kind] ?? 0));
-const freeOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.only === undefined || smell.only === kind));
+const accountOnly = args.has('--account-only');
+/** With --account-only, the article row starts at the shipped weights and stays there. */
+const heldKind = (kind: (typeof SCORED_KINDS)[number]) => accountOnly && kind === 'article';
+/**
+ * Where each weight starts and what the L2 penalty pulls it back to: the smell's written prior, or with
+ * --account-only the shipped weight (the article row stays there; the account row is learned onwards
+ * from it, a smell the shipped weights lack from its prior).
+ */
+const priorOf = () =>
+  SCORED_KINDS.map((kind) =>
+    SMELLS.map((smell) => (accountOnly && (heldKind(kind) || MODEL.weights[kind][smell.id] !== undefined) ? (MODEL.weights[kind][smell.id] ?? 0) : (smell.prior?.[kind] ?? 0))),
+  );
+const freeOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => !heldKind(kind) && (smell.only === undefined || smell.only === kind)));
+const fixedBiasOf = () => SCORED_KINDS.map((kind) => (heldKind(kind) ? MODEL.bias[kind] : null));
 const signOf = () => SCORED_KINDS.map((kind) => SMELLS.map((smell) => smell.sign?.[kind] ?? 0));
 const fixtures = args.has('--no-fixtures') ? [] : fixtureItems(['', 'real-shapes'], 'train');
 const fixtureEvidence = gatherEvidence(fixtures);
@@ -192,6 +231,8 @@ const wordPagesOf = (evidence: readonly Evidence[]) => evidence.map((page) => ({
  * first short line as the headline. The thresholds are chosen apart from this (`chooseThresholds`).
  */
 function fitModel(trainPagesAsRead: readonly Evidence[], headlinedAsRead: readonly Evidence[], validationAsRead: readonly Evidence[], log: (line: string) => void) {
+  // The learned words speak for articles only; when the article side stays as shipped, so do they.
+  if (accountOnly) return fitAccountSide(trainPagesAsRead, headlinedAsRead, validationAsRead, log);
   const wordPages = wordPagesOf(trainPagesAsRead);
   const wordModel = fitWordModel(wordPages);
   const unseen = outOfFoldScores(wordPages);
@@ -213,17 +254,37 @@ function fitModel(trainPagesAsRead: readonly Evidence[], headlinedAsRead: readon
   const validationExamples = examplesOf(validationPages);
   log(`Learned words: ${Object.keys(wordModel.words).length} kept of the words on at least ${WORD_TRAINING.minSites} sites' pages.`);
   log(`Training on ${trainExamples.length} examples (${fixtures.length} of them our own fixture pages).`);
+  const { fit, chosenL2 } = fitWeights(trainExamples, validationExamples, log);
+  return { fit, chosenL2, wordModel, fixturePages };
+}
+
+/**
+ * `--account-only`: the shipped article row and learned words, the account row learned. Every page is
+ * scored with the shipped words (the training pages too: their article logits only enter the
+ * normaliser, which an account page's low article score leaves near one).
+ */
+function fitAccountSide(trainPagesAsRead: readonly Evidence[], headlinedAsRead: readonly Evidence[], validationAsRead: readonly Evidence[], log: (line: string) => void) {
+  const fixturePages = withWordModel(fixtureEvidence, WORD_MODEL);
+  const fixtureExamples = examplesOf(fixturePages);
+  const trainExamples = [...examplesOf(withWordModel(trainPagesAsRead, WORD_MODEL)), ...examplesOf(withWordModel(headlinedAsRead, WORD_MODEL)), ...fixtureExamples, ...fixtureExamples, ...fixtureExamples];
+  log(`Learning the account side only, on ${trainExamples.length} examples (${fixtures.length} of them our own fixture pages); the article side and learned words stay as shipped.`);
+  const { fit, chosenL2 } = fitWeights(trainExamples, examplesOf(withWordModel(validationAsRead, WORD_MODEL)), log);
+  return { fit, chosenL2, wordModel: WORD_MODEL, fixturePages };
+}
+
+/** The smells' weights: the L2 penalty chosen on the validation pages from a small grid, early-stopped on them. */
+function fitWeights(trainExamples: readonly Example[], validationExamples: readonly Example[], log: (line: string) => void): { fit: Fit; chosenL2: number } {
   let fit: Fit | null = null;
   let chosenL2 = 0;
   for (const l2 of [0.0001, 0.0003, 0.001, 0.003]) {
-    const candidate = train(trainExamples, validationExamples, { l2, prior: priorOf(), free: freeOf(), sign: signOf(), balanceValidation: false });
+    const candidate = train(trainExamples, validationExamples, { l2, prior: priorOf(), free: freeOf(), sign: signOf(), fixedBias: fixedBiasOf(), startBias: accountOnly ? [MODEL.bias.article, MODEL.bias.account] : undefined, balanceValidation: false });
     log(`L2 ${l2}: validation loss ${candidate.validationLoss.toFixed(4)} at epoch ${candidate.bestEpoch} of ${candidate.epochs}, train loss ${candidate.trainLoss.toFixed(4)}`);
     if (fit === null || candidate.validationLoss < fit.validationLoss) {
       fit = candidate;
       chosenL2 = l2;
     }
   }
-  return { fit: fit!, chosenL2, wordModel, fixturePages };
+  return { fit: fit!, chosenL2 };
 }
 
 /**
@@ -276,7 +337,9 @@ if (!args.has('--report')) {
       : `thresholds chosen on the train and validation pages as scored by ${THRESHOLD_FOLDS} models that did not see their site, keeping our fixture pages right${
           fixturesWrong.length > 0 ? ` but for ${fixturesWrong.join(', ')}: every threshold gets some fixture page wrong, these the fewest` : ''
         }`;
-  const about = `Learned by npm run train:detect from ${counts(bySplit(plain.items, 'train'))} real training pages (each also with a headline) and ${fixtures.length} of our own fixture pages, L2 ${chosenL2}, stopped at epoch ${fit.bestEpoch} on ${bySplit(plain.items, 'validation').length} validation pages; ${thresholdsFrom}.`;
+  const about = accountOnly
+    ? `${MODEL.about.replace(/ Its account side was relearned.*$/, '')} Its account side was relearned by npm run train:detect --account-only from ${counts(bySplit(plain.items, 'train'))} real training pages and the fixtures, onwards from the shipped account weights, the article side and words kept: L2 ${chosenL2}, stopped at epoch ${fit.bestEpoch}; ${thresholdsFrom}.`
+    : `Learned by npm run train:detect from ${counts(bySplit(plain.items, 'train'))} real training pages (each also with a headline) and ${fixtures.length} of our own fixture pages, L2 ${chosenL2}, stopped at epoch ${fit.bestEpoch} on ${bySplit(plain.items, 'validation').length} validation pages; ${thresholdsFrom}.`;
   model = toModel(fit, threshold, about);
   console.log(`Chosen: L2 ${chosenL2}, thresholds article ${threshold.article}, account ${threshold.account}`);
 }
@@ -403,6 +466,12 @@ const broken = signViolations(model);
 if (broken.length > 0) {
   console.error(`\n${args.has('--report') ? 'The shipped weights' : 'The trained weights'} break their smells' signs (retrain):\n  ${broken.join('\n  ')}`);
   process.exit(1);
+}
+if (outDir !== null) {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'weights.json'), `${JSON.stringify(model, null, 2)}\n`);
+  writeFileSync(join(outDir, 'words.json'), `${JSON.stringify(wordModel)}\n`);
+  console.log(`\nWrote the candidate to ${join(outDir, 'weights.json')} and ${join(outDir, 'words.json')}`);
 }
 if (keepShipped) {
   console.error(`\nNot written: ${plain.missing.length} labelled texts are missing, so the shipped weights stay (--partial writes them).`);

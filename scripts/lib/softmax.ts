@@ -47,6 +47,13 @@ export interface TrainOptions {
    * (true, the default) or each page once (false).
    */
   balanceValidation?: boolean;
+  /**
+   * [article, account]: a bias that stays where it is given (null: learned from 0). With `prior` and
+   * `free`, this holds one kind's whole row as shipped while the other kind's row is learned.
+   */
+  fixedBias?: ReadonlyArray<number | null>;
+  /** [article, account]: where the learned biases start (0 by default). */
+  startBias?: readonly number[];
 }
 
 function probabilities(weights: number[][], bias: number[], x: readonly number[]): number[] {
@@ -87,7 +94,7 @@ export function train(trainSet: readonly Example[], validation: readonly Example
   const balance = classWeights(trainSet);
   const validationBalance = options.balanceValidation === false ? { none: 1, article: 1, account: 1 } : classWeights(validation.length > 0 ? validation : trainSet);
   const weights = [[...prior[0]!], [...prior[1]!]];
-  const bias = [0, 0];
+  const bias = [0, 1].map((k) => options.fixedBias?.[k] ?? options.startBias?.[k] ?? 0);
   // Adam's moments, one per parameter: weights row-major, then the two biases.
   const size = 2 * features + 2;
   const m = Array.from({ length: size }, () => 0);
@@ -122,7 +129,7 @@ export function train(trainSet: readonly Example[], validation: readonly Example
           if (direction * weights[k]![j]! < 0) weights[k]![j] = 0;
         }
       }
-      else bias[index - 2 * features]! -= step;
+      else if ((options.fixedBias?.[index - 2 * features] ?? null) === null) bias[index - 2 * features]! -= step;
     }
     const watched = loss(weights, bias, validation.length > 0 ? validation : trainSet, validationBalance);
     if (watched < best.loss - 1e-6) best = { loss: watched, epoch, weights: weights.map((row) => [...row]), bias: [...bias] };

@@ -127,6 +127,21 @@ describe('trainer', () => {
     expect(plain.validationLoss).toBeCloseTo(loss(plain.weights, plain.bias, validation, { none: 1, article: 1, account: 1 }), 6);
   });
 
+  it('holds one kind\'s row and bias where they are given and learns the other onwards from its start (--account-only)', () => {
+    // The article row frozen at hand-set values, the account row free and started at given weights and bias.
+    const prior = [[1.5, -0.5, 0.25], [0.5, 0.5, 0]];
+    const free = [[false, false, false], [true, true, true]];
+    const fit = train(examples(90, 1), examples(30, 2), { l2: 0.001, maxEpochs: 3000, patience: 200, prior, free, fixedBias: [-0.75, null], startBias: [0, -1] });
+    expect(fit.weights[0]).toEqual([1.5, -0.5, 0.25]);
+    expect(fit.bias[0]).toBe(-0.75);
+    expect(fit.weights[1]![1]).toBeGreaterThan(2);
+    expect(fit.bias[1]).not.toBe(-1);
+    // After a single step the learned bias is still near where it started, and near 0 without a start.
+    const oneStep = { maxEpochs: 1, prior, free, fixedBias: [-0.75, null] };
+    expect(train(examples(90, 1), examples(30, 2), { ...oneStep, startBias: [0, -1] }).bias[1]).toBeLessThan(-0.9);
+    expect(train(examples(90, 1), examples(30, 2), oneStep).bias[1]).toBeGreaterThan(-0.1);
+  });
+
   it('refuses to train on nothing, with a sentence', () => {
     expect(() => train([], [])).toThrow(/No training examples/);
   });
