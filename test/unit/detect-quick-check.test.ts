@@ -133,6 +133,10 @@ describe('mightMatch', () => {
     ['German mailbox size', 'Postfachgröße in MB'],
     ['French e-mail alias', 'Alias e-mail de la boîte'],
     ['Spanish mailbox quota', 'Cuota de buzón: 2 GB'],
+    ['German hyphenated alias', 'E-Mail-Alias hinzufügen'],
+    ['Swiss German mailbox size in capitals', 'POSTFACHGRÖSSE'],
+    ['Portuguese mailbox quota', 'Cota da caixa de correio'],
+    ['French mailbox quota', 'Quota de la boîte aux lettres'],
   ])('lets a mailbox\'s own fields through: %s', (_, text) => {
     const page = parse(`<!doctype html><html><head><title>Users</title></head><body><h1>Edit jane</h1><p>${text}</p></body></html>`);
     expect(mightMatch(page, 'https://panel.example.net/#/users/jane')).toBe(true);

@@ -274,31 +274,43 @@ describe('a signed-in page', () => {
 });
 
 describe('the account gate and an application\'s own sending form', () => {
-  /** A signed-in admin screen: the given form rows, then the given words below them. */
-  const screen = (options: { heading?: string; rows: string; words?: string }) =>
+  /** A signed-in admin screen: a menu, the given form rows and words inside the form, then words below it. */
+  const screen = (options: { heading?: string; menu?: string; rows: string; inForm?: string; below?: string }) =>
     parse(
-      `<html lang="en"><head><title>Settings</title></head><body><header><span>admin</span> <a href="/logout">Log out</a></header><main><h1>${options.heading ?? 'Mail'}</h1><form>${options.rows}</form><p>${options.words ?? ''}</p></main></body></html>`,
+      `<html lang="en"><head><title>Settings</title></head><body><header><span>admin</span> <a href="/logout">Log out</a></header><main><div class="menu">${options.menu ?? 'General · Mail'}</div><h1>${options.heading ?? 'Mail'}</h1><form>${options.rows}<p>${options.inForm ?? ''}</p></form><p>${options.below ?? ''}</p></main></body></html>`,
     );
   const row = (id: string, label: string, value: string) => `<div><label for="${id}">${label}</label><input id="${id}" value="${value}"></div>`;
   const sending = row('h', 'SMTP server', 'smtp.example.net') + row('p', 'SMTP port', '587') + row('u', 'SMTP username', 'robot') + row('s', 'Encryption', 'STARTTLS');
-  const from = row('fe', 'From email', 'noreply@example.net') + row('fn', 'From name', 'Example Forum');
+  const from = row('fe', 'From email', 'support@example.net') + row('fn', 'From name', 'Example Forum');
   const account = (document: Document) => pageEvidence(document, 'https://forum.example.net/admin/settings/mail').possible.account;
 
-  it('shuts on a sending form that speaks of test mails, notifications, alerts or a mailer', () => {
-    expect(account(screen({ rows: sending, words: 'The forum sends its notifications through this server.' }))).toBe(false);
-    expect(account(screen({ rows: sending + from, words: '<button type="button">Send test email</button>' }))).toBe(false);
-    expect(account(screen({ rows: sending, words: 'Mailer: PHP mail function or SMTP.' }))).toBe(false);
-    expect(account(screen({ rows: sending, words: 'Benachrichtigungen werden über diesen Server verschickt.' }))).toBe(false);
-    expect(account(screen({ rows: sending, words: '通知メールはこのサーバーから送信されます。' }))).toBe(false);
+  it('shuts on a sending form beside a test mail, a mailer or sendmail anywhere on the page', () => {
+    expect(account(screen({ rows: sending + from, below: '<button type="button">Send test email</button>' }))).toBe(false);
+    expect(account(screen({ rows: sending, below: 'Mailer: PHP mail function or SMTP.' }))).toBe(false);
+    expect(account(screen({ rows: sending, below: 'Verbindung testen' }))).toBe(false);
+    expect(account(screen({ rows: sending, below: 'テストメールを送信' }))).toBe(false);
+  });
+  it('shuts on one that speaks of the notifications or alerts it mails inside the form itself', () => {
+    expect(account(screen({ rows: sending, inForm: 'The forum sends its notifications through this server.' }))).toBe(false);
+    expect(account(screen({ rows: sending, inForm: 'Benachrichtigungen werden über diesen Server verschickt.' }))).toBe(false);
+    expect(account(screen({ rows: sending, inForm: '通知メールはこのサーバーから送信されます。' }))).toBe(false);
+  });
+  it('stays open when notifications or alerts are only a menu entry, a toast or an address', () => {
+    // A webmail's own settings menu and toasts say "Notifications"; a sender list or the signed-in mailbox may be noreply@ or alerts@.
+    expect(account(screen({ menu: 'General · Notifications · Mail', rows: sending }))).toBe(true);
+    expect(account(screen({ rows: sending, below: '<div role="status">3 new notifications</div>' }))).toBe(true);
+    expect(account(screen({ rows: sending + from, below: 'Sending as Acme Works &lt;noreply@acme.example&gt; and alerts@acme.example' }))).toBe(true);
   });
   it('stays open without those words: a person\'s "send mail through your SMTP server" step looks the same', () => {
-    expect(account(screen({ rows: sending + from, words: 'Send mail through your own SMTP server.' }))).toBe(true);
+    expect(account(screen({ rows: sending + from, below: 'Send mail through your own SMTP server.' }))).toBe(true);
   });
-  it('stays open when the form also fetches mail, names the mailbox in its headline, or is a whole sender identity', () => {
-    const incoming = row('i', 'Incoming server (IMAP)', 'imap.example.net');
-    expect(account(screen({ rows: incoming + sending, words: 'Test connection' }))).toBe(true);
-    expect(account(screen({ heading: 'Outgoing mail for ops@example.net', rows: sending, words: 'Test connection' }))).toBe(true);
+  it('stays open when the form also fetches mail, names an incoming side, names the mailbox in its headline, or is a whole sender identity', () => {
+    const test = { below: '<button type="button">Test connection</button>' };
+    expect(account(screen({ rows: row('i', 'Incoming server (IMAP)', 'imap.example.net') + sending, ...test }))).toBe(true);
+    // An account dialog whose incoming tab is not the one shown.
+    expect(account(screen({ menu: '<span role="tab">General</span> <span role="tab">Incoming mail</span> <span role="tab">Outgoing mail</span>', rows: sending, ...test }))).toBe(true);
+    expect(account(screen({ heading: 'Outgoing mail for ops@example.net', rows: sending, ...test }))).toBe(true);
     const identity = row('n', 'Display name', 'Jane Doe') + row('e', 'Email', 'jane@example.net') + row('r', 'Reply-To', 'jane@example.net') + '<label for="sig">Signature</label><textarea id="sig">Jane</textarea>';
-    expect(account(screen({ rows: identity + sending, words: 'Test connection' }))).toBe(true);
+    expect(account(screen({ rows: identity + sending, ...test }))).toBe(true);
   });
 });

@@ -57,8 +57,8 @@ const TOPIC = new RegExp(
     'входящ\\S* (?:почт|сервер)', 'gelen (?:posta )?sunucu', '受信(?:メール)?サーバ', '(?:接收|收件)服务器',
     // A mailbox's own fields, which a panel's user or mailbox edit page may show without a server word: its aliases, its quota,
     // its forwarding. As phrases: "alias" or "quota" alone is any list or plan.
-    'mail ?alias', 'mailbox (?:quota|size)', 'mail forward', 'mail-?weiterleitung', 'postfach-?(?:größe|quota)',
-    'alias (?:e-?mail|de (?:correo|messagerie)|di posta)', '(?:quota|cuota|cota) (?:de |della )?(?:boîte|buzón|casella|caixa)',
+    'mail[- ]?alias', 'mailbox (?:quota|size)', 'mail forward', 'mail-?weiterleitung', 'postfach-?(?:grö(?:ß|ss)e|quota)',
+    'alias (?:e-?mail|de (?:correo|messagerie|courriel)|di posta)', '(?:quota|cuota|cota) (?:de (?:la )?|da |della )?(?:boîte|buzón|casella|caixa)',
   ].join('|'),
   // No "i" flag: asRead lower-cases the text once.
 );

@@ -5,13 +5,16 @@
 import { addressTokens, learnedTokens, wordScore, wordWindow, WORD_MODEL } from './learned-words';
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic';
+import { textOf } from './text';
 import type { PageFacts } from './types';
 import {
   ADVICE,
   APP_MAIL,
+  APP_NOTICE,
   AUTH_WORD,
   CJK_ADVICE,
   CJK_APP_MAIL,
+  CJK_APP_NOTICE,
   CJK_YOU,
   YOU,
   CANNOT_SEND,
@@ -19,6 +22,7 @@ import {
   SEND_AS,
   SEND_WORD,
   CJK_INCOMING,
+  CJK_INCOMING_SIDE,
   CJK_MAIL_CLIENT,
   CJK_OUTGOING,
   CJK_SEND_AS,
@@ -26,6 +30,7 @@ import {
   CJK_STEP,
   EMAIL_ADDRESS,
   INCOMING_SERVER,
+  INCOMING_SIDE,
   MAIL_CLIENT,
   OUTBOX,
   MAIL_PORT,
@@ -38,6 +43,7 @@ import {
   STEP_VERB,
   countMatches,
   countMatchesWhere,
+  normalise,
   has,
   matchStarts,
   words,
@@ -208,6 +214,26 @@ function notInHostName(text: string): (start: number, end: number) => boolean {
   };
 }
 
+/** A word that is no part of an address or host name: "noreply@example.net" and "alerts.example.net" are names. */
+function notInAddress(text: string): (start: number, end: number) => boolean {
+  const inHostName = notInHostName(text);
+  return (start, end) => inHostName(start, end) && text[end] !== '@';
+}
+
+/** The characters of the sending form read for the notifications it mails. */
+const FORM_TEXT_LIMIT = 4000;
+/**
+ * Whether the page says what only an application's own mail settings say (APP_MAIL) anywhere, or speaks
+ * of the notifications and alerts it mails (APP_NOTICE) inside the form or dialog of its sending field.
+ */
+function saysAppMail(text: string, field: Element | null): boolean {
+  if (countMatchesWhere(APP_MAIL, text, notInAddress(text), 1) > 0 || has(CJK_APP_MAIL, text)) return true;
+  const form = field?.closest('form, dialog, [role="dialog"], fieldset') ?? null;
+  if (form === null) return false;
+  const own = normalise(textOf(form.ownerDocument, form, FORM_TEXT_LIMIT));
+  return countMatchesWhere(APP_NOTICE, own, notInAddress(own), 1) > 0 || has(CJK_APP_NOTICE, own);
+}
+
 const LOCAL_CHAR = /[a-z0-9._%+-]/;
 const DOMAIN_AFTER_AT = /(?:[a-z0-9-]+\.)+[a-z]{2,24}/y;
 /**
@@ -275,6 +301,10 @@ export function readPage(facts: PageFacts): Reading {
   let otherFields = 0;
   let mailLabels = 0;
   let labelled = 0;
+  /** A server or port field of the fetching side, and the first field of the sending side (for `appMail`). */
+  let formIncoming = false;
+  let sendingField: Element | null = null;
+  let firstServerField: Element | null = null;
   for (const field of facts.fields) {
     const label = field.label.trim();
     // A search box is on every page of a web mail and says nothing about settings.
@@ -296,6 +326,11 @@ export function readPage(facts: PageFacts): Reading {
     if (field.type === 'password') password = true;
     if (field.type === 'text' || field.type === 'email' || field.type === 'number' || field.tag === 'select') textFields += 1;
     const meaning = meaningOf(field.label, field.context);
+    if ((meaning.role === 'server' && !choice) || meaning.role === 'port') {
+      if (meaning.direction === 'incoming') formIncoming = true;
+      if (meaning.direction === 'outgoing') sendingField ??= field.element;
+      firstServerField ??= field.element;
+    }
     if (meaning.role === 'server' && !choice) {
       formServer = true;
       if (meaning.direction === 'outgoing') formOutgoingServer = true;
@@ -341,7 +376,9 @@ export function readPage(facts: PageFacts): Reading {
   const incoming = count(INCOMING_SERVER, text) + count(CJK_INCOMING, text);
   // A sending form with no incoming side: an application's "From" name and address may stand beside it, a whole identity not.
   const smtp = count(SMTP, text);
-  const sendingOnly = (formOutgoingServer || formOutgoingPort || (formServer && smtp > 0)) && imapPop === 0 && incoming === 0 && !pairsIncoming && identityFields <= 2;
+  const sendingOnly =
+    (formOutgoingServer || formOutgoingPort || (formServer && smtp > 0)) && !formIncoming && imapPop === 0 && incoming === 0 && !pairsIncoming && identityFields <= 2 &&
+    !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text);
 
   return {
     headline,
@@ -395,7 +432,7 @@ export function readPage(facts: PageFacts): Reading {
     cannotSend: has(CANNOT_SEND, headlineAndText) || has(CJK_CANNOT_SEND, headlineAndText) || has(OUTBOX, headlineAndText),
     sendAs: has(SEND_AS, headlineAndText) || has(CJK_SEND_AS, headlineAndText),
     // A headline that names the mailbox ("Outbound mail for ops@…") makes the form that mailbox's account.
-    appMail: sendingOnly && !EMAIL_ADDRESS.test(headline) && (has(APP_MAIL, headlineAndText) || has(CJK_APP_MAIL, headlineAndText)),
+    appMail: sendingOnly && !EMAIL_ADDRESS.test(headline) && saysAppMail(headlineAndText, sendingField ?? firstServerField),
     words,
     learnedWords: wordScore(WORD_MODEL, words),
   };

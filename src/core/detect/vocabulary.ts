@@ -439,23 +439,38 @@ export const CJK_SEND_AS = cjk(
 );
 
 /**
- * What an application says on the form where it sets up its own outgoing mail: a test mail or connection
- * check, the notifications, alerts and password resets it sends, its mailer or mail function, the local
- * sendmail or MTA it could use instead, a relay host, a no-reply sender. A person's mail account offers
- * none of these beside a sending-only form (`appMail` in reading.ts).
+ * What an application says around the form where it sets up its own outgoing mail: a test mail or
+ * connection check, its mailer or mail function, the local sendmail or MTA it could use instead, a relay
+ * host, a no-reply sender. A person's mail account offers none of these beside a sending-only form
+ * (`appMail` in reading.ts).
  */
 export const APP_MAIL = words(
   'sendmail', 'local mta', 'smtp[- ]relay', 'relay ?host', 'test (?:the )?connection', 'test (?:e-?mail|smtp|mail) settings',
-  'mailer', 'mail engine', '(?:local |php |native )?(?:e-?)?mail function', 'smtp helo', 'no-?reply', 'alerts?', 'alert (?:e-?)?mails?',
-  'return path', 'media types?',
+  'mailer', 'mail engine', '(?:local |php |native )?(?:e-?)?mail function', 'smtp helo', 'no-?reply', 'return path', 'media types?',
   'test (?:e-?mail|mail|message)', 'verify (?:e-?mail|smtp) settings',
-  'notifications?', 'password reset', 'system administrators?',
-  'benachrichtigung\\p{L}*', 'verbindung testen', 'test-?e-?mail', 'notificaci\\p{L}+', 'correo de prueba', 'probar (?:la )?conexión',
-  'tester la connexion', 'e-?mail de test', 'notifiche', 'e-?mail di prova', 'notificaç\\p{L}+', 'e-?mail de teste',
-  'meldingen', 'testbericht', 'powiadomie\\p{L}*', 'wiadomość testow\\p{L}*', 'уведомлени\\p{L}*', 'тестов\\p{L}* письм\\p{L}*',
+  'verbindung testen', 'test-?e-?mail', 'correo de prueba', 'probar (?:la )?conexión', 'tester la connexion', 'e-?mail de test',
+  'e-?mail di prova', 'e-?mail de teste', 'testbericht', 'wiadomość testow\\p{L}*', 'тестов\\p{L}* письм\\p{L}*',
 );
-/** The same in Japanese and Chinese: notifications, a test mail. */
-export const CJK_APP_MAIL = cjk('通知', 'テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
+/** The same in Japanese and Chinese: a test mail. */
+export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
+/**
+ * The notifications and alerts an application mails: read only inside the sending form itself, as a
+ * webmail's own menus, tabs and toasts say "Notifications" too.
+ */
+export const APP_NOTICE = words(
+  'notifications?', 'alerts?', 'alert (?:e-?)?mails?', 'password reset', 'benachrichtigung\\p{L}*',
+  'notificaci\\p{L}+', 'notifiche', 'notificaç\\p{L}+', 'meldingen', 'powiadomie\\p{L}*', 'уведомлени\\p{L}*',
+);
+export const CJK_APP_NOTICE = cjk('通知');
+/**
+ * The fetching side named at all, as a tab or column of an account dialog names it ("Incoming mail",
+ * "Posteingangsserver", "entrante"): its fields may be in a panel not shown, yet the dialog is an account's.
+ */
+export const INCOMING_SIDE = words(
+  'incoming', 'inbound', 'eingehend\\p{L}*', 'posteingangs-?server', 'entrant\\p{L}*', 'entrante', 'de entrada', 'in arrivo', 'in entrata',
+  'inkomend\\p{L}*', 'przychodząc\\p{L}*', 'входящ\\p{L}*',
+);
+export const CJK_INCOMING_SIDE = cjk('受信', '接收', '收件');
 
 /** "cannot send", "E-Mails werden nicht versendet", "送信できない": the symptom these pages answer. */
 export const CANNOT_SEND = words(
