@@ -189,9 +189,10 @@ export interface Reading {
   /** The page is about sending as another address through its SMTP server ("Send mail as"). */
   sendAs: boolean;
   /**
-   * A form sets up a sending server and no incoming side, with at most a "From" name and address beside
-   * it, the headline names no mailbox, and the page speaks of test mails, notifications, alerts, a
-   * mailer, sendmail or a relay: an application's own mail, not someone's account.
+   * A form sets up a sending server and nothing names an incoming side (no field, word, tab or column),
+   * at most a "From" name and address stand beside it, the headline names no mailbox, and the page
+   * speaks of a test mail, a mailer, sendmail or a relay, or the form of the notifications and alerts it
+   * mails (`saysAppMail`): an application's own mail, not someone's account.
    */
   appMail: boolean;
   /** The page belongs to someone: a sign-out control, an account-area address, their own address shown. */
@@ -374,8 +375,8 @@ export function readPage(facts: PageFacts): Reading {
   const addressInValues = facts.fields.some((field) => EMAIL_ADDRESS.test(field.value));
   const imapPop = count(IMAP_POP_WORD, text);
   const incoming = count(INCOMING_SERVER, text) + count(CJK_INCOMING, text);
-  // A sending form with no incoming side: an application's "From" name and address may stand beside it, a whole identity not.
   const smtp = count(SMTP, text);
+  // A sending form with no incoming side: an application's "From" name and address may stand beside it, a whole identity not.
   const sendingOnly =
     (formOutgoingServer || formOutgoingPort || (formServer && smtp > 0)) && !formIncoming && imapPop === 0 && incoming === 0 && !pairsIncoming && identityFields <= 2 &&
     !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text);
