@@ -301,14 +301,31 @@ describe('the account gate and an application\'s own sending form', () => {
     expect(account(screen({ rows: sending, below: '<div role="status">3 new notifications</div>' }))).toBe(true);
     expect(account(screen({ rows: sending + from, below: 'Sending as Acme Works &lt;noreply@acme.example&gt; and alerts@acme.example' }))).toBe(true);
   });
+  it('reads no notice in a select\'s options, a person\'s read receipts or delivery notices, or an address that runs on to its @', () => {
+    expect(account(screen({ rows: sending + '<label for="f">Save sent messages in</label><select id="f"><option>Sent</option><option>Alerts</option></select>' }))).toBe(true);
+    expect(account(screen({ rows: sending, inForm: '<label><input type="checkbox"> Always request a delivery status notification</label>' }))).toBe(true);
+    expect(account(screen({ rows: sending, inForm: '<label><input type="checkbox"> 常に開封通知を要求する</label>' }))).toBe(true);
+    expect(account(screen({ rows: sending, below: 'Bounces come from mailer-daemon@example.net; invoices from noreply-billing@example.net.' }))).toBe(true);
+  });
+  it('reads nothing of its own in a form that wraps the whole page, menus and all', () => {
+    const page = parse(
+      `<html lang="en"><head><title>Mail</title></head><body><form id="page"><nav><a href="#">Notifications</a> <a href="/Logout.aspx">Log out</a></nav><h1>Edit SMTP account</h1>${sending}</form></body></html>`,
+    );
+    expect(account(page)).toBe(true);
+  });
+  it('takes a test mail\'s recipient (受信者, 收件人) for no incoming side', () => {
+    expect(account(screen({ rows: sending + row('r', '测试邮件收件人', 'ops@example.net'), below: '发送测试邮件' }))).toBe(false);
+  });
   it('stays open without those words: a person\'s "send mail through your SMTP server" step looks the same', () => {
     expect(account(screen({ rows: sending + from, below: 'Send mail through your own SMTP server.' }))).toBe(true);
   });
   it('stays open when the form also fetches mail, names an incoming side, names the mailbox in its headline, or is a whole sender identity', () => {
     const test = { below: '<button type="button">Test connection</button>' };
     expect(account(screen({ rows: row('i', 'Incoming server (IMAP)', 'imap.example.net') + sending, ...test }))).toBe(true);
-    // An account dialog whose incoming tab is not the one shown.
+    // An account dialog whose incoming tab is not the one shown, in English, French and German.
     expect(account(screen({ menu: '<span role="tab">General</span> <span role="tab">Incoming mail</span> <span role="tab">Outgoing mail</span>', rows: sending, ...test }))).toBe(true);
+    expect(account(screen({ menu: '<span role="tab">Réception</span> <span role="tab">Envoi</span>', rows: sending, below: 'Tester la connexion' }))).toBe(true);
+    expect(account(screen({ menu: '<span role="tab">Posteingang</span> <span role="tab">Postausgang</span>', rows: sending, below: 'Verbindung testen' }))).toBe(true);
     expect(account(screen({ heading: 'Outgoing mail for ops@example.net', rows: sending, ...test }))).toBe(true);
     const identity = row('n', 'Display name', 'Jane Doe') + row('e', 'Email', 'jane@example.net') + row('r', 'Reply-To', 'jane@example.net') + '<label for="sig">Signature</label><textarea id="sig">Jane</textarea>';
     expect(account(screen({ rows: identity + sending, ...test }))).toBe(true);

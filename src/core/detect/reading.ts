@@ -5,7 +5,6 @@
 import { addressTokens, learnedTokens, wordScore, wordWindow, WORD_MODEL } from './learned-words';
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic';
-import { textOf } from './text';
 import type { PageFacts } from './types';
 import {
   ADVICE,
@@ -33,6 +32,7 @@ import {
   INCOMING_SIDE,
   MAIL_CLIENT,
   OUTBOX,
+  PERSON_NOTICE,
   MAIL_PORT,
   MAIL_WORD,
   OUTGOING_SERVER,
@@ -215,24 +215,78 @@ function notInHostName(text: string): (start: number, end: number) => boolean {
   };
 }
 
-/** A word that is no part of an address or host name: "noreply@example.net" and "alerts.example.net" are names. */
+const ADDRESS_CHAR = /[a-z0-9._%+-]/;
+/**
+ * A word that is no part of an address or host name: "noreply@…", "noreply-billing@…", "mailer-daemon@…"
+ * and "alerts.example.net" are names.
+ */
 function notInAddress(text: string): (start: number, end: number) => boolean {
   const inHostName = notInHostName(text);
-  return (start, end) => inHostName(start, end) && text[end] !== '@';
+  return (start, end) => {
+    if (!inHostName(start, end)) return false;
+    let at = end;
+    while (at < text.length && at - end < 64 && ADDRESS_CHAR.test(text[at]!)) at += 1;
+    return text[at] !== '@';
+  };
 }
 
-/** The characters of the sending form read for the notifications it mails. */
+/** The characters and elements of the sending form read for the notifications it mails. */
 const FORM_TEXT_LIMIT = 4000;
+const FORM_NODE_LIMIT = 3000;
+/** Parts of a form that are not its own words: menus and banners, a select's options (a folder list names "Alerts"), code. */
+const NOT_OWN_TEXT = new Set(['NAV', 'ASIDE', 'HEADER', 'FOOTER', 'SELECT', 'OPTION', 'DATALIST', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
+const PAGE_PARTS = 'nav, aside, header, footer, [role="navigation"], [role="banner"], [role="complementary"]';
+
 /**
- * Whether the page says what only an application's own mail settings say (APP_MAIL) anywhere, or speaks
- * of the notifications and alerts it mails (APP_NOTICE) inside the form or dialog of its sending field.
+ * The form or dialog (or, short of one, the fieldset) the sending field sits in, unless it holds the
+ * page's menus too: a page wrapped in one ASP.NET <form> says nothing of the form's own.
  */
-function saysAppMail(text: string, field: Element | null): boolean {
+function sendingBox(field: Element | null): Element | null {
+  const box = field?.closest('dialog, [role="dialog"], form') ?? field?.closest('fieldset') ?? null;
+  if (box === null || box.querySelector(PAGE_PARTS) !== null) return null;
+  return box;
+}
+
+/** The box's own visible words, within FORM_TEXT_LIMIT characters and FORM_NODE_LIMIT nodes, normalised. */
+function ownText(box: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  let nodes = 0;
+  const visit = (element: Element): void => {
+    for (let node = element.firstChild; node !== null && length < FORM_TEXT_LIMIT && nodes < FORM_NODE_LIMIT; node = node.nextSibling) {
+      nodes += 1;
+      if (node.nodeType === 3) {
+        const data = (node as CharacterData).data;
+        parts.push(data);
+        length += data.length + 1;
+      } else if (node.nodeType === 1) {
+        const child = node as Element;
+        if (NOT_OWN_TEXT.has(child.tagName.toUpperCase()) || child.hasAttribute('hidden') || child.getAttribute('aria-hidden') === 'true') continue;
+        visit(child);
+      }
+    }
+  };
+  visit(box);
+  return normalise(parts.join(' ').slice(0, FORM_TEXT_LIMIT));
+}
+
+/**
+ * Whether the page says what only an application's own mail settings say (APP_MAIL) anywhere, or its
+ * sending form's own words speak of the notifications and alerts it mails (APP_NOTICE), not of a
+ * person's read receipts and delivery notices (PERSON_NOTICE).
+ */
+function saysAppMail(text: string, box: Element | null): boolean {
   if (countMatchesWhere(APP_MAIL, text, notInAddress(text), 1) > 0 || has(CJK_APP_MAIL, text)) return true;
-  const form = field?.closest('form, dialog, [role="dialog"], fieldset') ?? null;
-  if (form === null) return false;
-  const own = normalise(textOf(form.ownerDocument, form, FORM_TEXT_LIMIT));
-  return countMatchesWhere(APP_NOTICE, own, notInAddress(own), 1) > 0 || has(CJK_APP_NOTICE, own);
+  if (box === null) return false;
+  const own = ownText(box);
+  const personal: Array<[number, number]> = [];
+  countMatchesWhere(PERSON_NOTICE, own, (start, end) => {
+    personal.push([start, end]);
+    return false;
+  });
+  const outside = (start: number, end: number) => !personal.some(([from, to]) => start >= from && end <= to);
+  const keep = notInAddress(own);
+  return countMatchesWhere(APP_NOTICE, own, (start, end) => keep(start, end) && outside(start, end), 1) > 0 || has(CJK_APP_NOTICE, own);
 }
 
 const LOCAL_CHAR = /[a-z0-9._%+-]/;
@@ -433,7 +487,7 @@ export function readPage(facts: PageFacts): Reading {
     cannotSend: has(CANNOT_SEND, headlineAndText) || has(CJK_CANNOT_SEND, headlineAndText) || has(OUTBOX, headlineAndText),
     sendAs: has(SEND_AS, headlineAndText) || has(CJK_SEND_AS, headlineAndText),
     // A headline that names the mailbox ("Outbound mail for ops@…") makes the form that mailbox's account.
-    appMail: sendingOnly && !EMAIL_ADDRESS.test(headline) && saysAppMail(headlineAndText, sendingField ?? firstServerField),
+    appMail: sendingOnly && !EMAIL_ADDRESS.test(headline) && saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField)),
     words,
     learnedWords: wordScore(WORD_MODEL, words),
   };

@@ -461,16 +461,28 @@ export const APP_NOTICE = words(
   'notifications?', 'alerts?', 'alert (?:e-?)?mails?', 'password reset', 'benachrichtigung\\p{L}*',
   'notificaci\\p{L}+', 'notifiche', 'notificaç\\p{L}+', 'meldingen', 'powiadomie\\p{L}*', 'уведомлени\\p{L}*',
 );
-export const CJK_APP_NOTICE = cjk('通知');
+/** 通知, but not a read receipt (開封通知), a delivery notice (配送状態通知) or a new-mail notice (新着メール通知). */
+export const CJK_APP_NOTICE = cjk('(?<!開封|配送状態|配信状態|新着|新着メール|既読|送达|送達|已读|已讀)通知');
+/** Notices a person's own account asks for, which a sending form of theirs may offer: read receipts, delivery notices, new-mail alerts. */
+export const PERSON_NOTICE = words(
+  'delivery status notifications?', 'read receipts?', 'return receipts?', 'new (?:e-?)?(?:mail|message) (?:notifications?|alerts?)',
+  'desktop notifications?', 'übermittlungsbestätigung\\p{L}*', 'lesebestätigung\\p{L}*', 'accusé de réception',
+  "notification d'état de (?:la )?distribution", 'notificación de estado de entrega', 'confirmação de leitura', 'conferma di lettura',
+);
 /**
  * The fetching side named at all, as a tab or column of an account dialog names it ("Incoming mail",
  * "Posteingangsserver", "entrante"): its fields may be in a panel not shown, yet the dialog is an account's.
  */
 export const INCOMING_SIDE = words(
-  'incoming', 'inbound', 'eingehend\\p{L}*', 'posteingangs-?server', 'entrant\\p{L}*', 'entrante', 'de entrada', 'in arrivo', 'in entrata',
-  'inkomend\\p{L}*', 'przychodząc\\p{L}*', 'входящ\\p{L}*',
+  'incoming', 'inbound', 'receiving', 'eingehend\\p{L}*', 'posteingang\\p{L}*', 'empfang', 'abruf', 'entrant\\p{L}*', 'réception',
+  'entrante', 'de entrada', 'recepción', 'recebimento', 'in arrivo', 'in entrata', 'ricezione', 'inkomend\\p{L}*', 'ontvangst',
+  'przychodząc\\p{L}*', 'odbiór', 'příchozí', 'inkommande', 'indgående', 'innkommende', 'saapuva\\p{L}*', 'gelen', 'входящ\\p{L}*',
 );
-export const CJK_INCOMING_SIDE = cjk('受信', '接收', '收件');
+/** As phrases: 受信者 and 收件人 are a test mail's recipient, which an application's form asks for. */
+export const CJK_INCOMING_SIDE = cjk(
+  '受信(?:メール)?(?:サーバ|設定|ポート|側|プロトコル)', '受信トレイ', '受信箱', '接收(?:邮件)?(?:服务器|设置|端口|协议)',
+  '收件(?:服务器|伺服器|箱|匣)', '收信(?:服务器|伺服器|设置)', '內送',
+);
 
 /** "cannot send", "E-Mails werden nicht versendet", "送信できない": the symptom these pages answer. */
 export const CANNOT_SEND = words(
