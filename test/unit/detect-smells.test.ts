@@ -316,6 +316,17 @@ describe('the account gate and an application\'s own sending form', () => {
   it('takes a test mail\'s recipient (受信者, 收件人) for no incoming side', () => {
     expect(account(screen({ rows: sending + row('r', '测试邮件收件人', 'ops@example.net'), below: '发送测试邮件' }))).toBe(false);
   });
+  it('shuts beside many sender fields when they are the application\'s (administrator, from, reply-to, no-reply)', () => {
+    const senders = row('ae', 'Administrator email', 'admin@example.net') + row('an', 'Administrator name', 'IT') + row('fe', 'From email', 'it@example.net') + row('fn', 'From name', 'IT desk') + row('re', 'Reply-to address', 'it@example.net');
+    expect(account(screen({ rows: sending + senders, below: 'Send a test e-mail to the administrator' }))).toBe(false);
+  });
+  it('shuts on an application\'s own mailbox that fetches too: a helpdesk\'s tickets, a mailing tool\'s bounces', () => {
+    const fetching = row('ih', 'IMAP server', 'imap.example.net') + row('ip', 'IMAP port', '993');
+    expect(account(screen({ rows: fetching + sending, inForm: 'Fetch frequency: 5 minutes · New ticket priority: normal' }))).toBe(false);
+    expect(account(screen({ rows: fetching + sending, below: 'Bounce settings: the survey tool reads bounces from this mailbox.' }))).toBe(false);
+    // A person's own fetching account says none of it.
+    expect(account(screen({ rows: fetching + sending, below: 'Leave a copy of messages on the server' }))).toBe(true);
+  });
   it('stays open without those words: a person\'s "send mail through your SMTP server" step looks the same', () => {
     expect(account(screen({ rows: sending + from, below: 'Send mail through your own SMTP server.' }))).toBe(true);
   });

@@ -9,7 +9,9 @@ import type { PageFacts } from './types';
 import {
   ADVICE,
   APP_MAIL,
+  APP_FETCH,
   APP_NOTICE,
+  APP_SENDER_LABEL,
   AUTH_WORD,
   CJK_ADVICE,
   CJK_APP_MAIL,
@@ -189,10 +191,13 @@ export interface Reading {
   /** The page is about sending as another address through its SMTP server ("Send mail as"). */
   sendAs: boolean;
   /**
-   * A form sets up a sending server and nothing names an incoming side (no field, word, tab or column),
-   * at most a "From" name and address stand beside it, the headline names no mailbox, and the page
-   * speaks of a test mail, a mailer, sendmail or a relay, or the form of the notifications and alerts it
-   * mails (`saysAppMail`): an application's own mail, not someone's account.
+   * An application's own mail settings, not someone's account: a form sets up a sending server with at
+   * most a person's name and address beside it (the application's own sender fields, "From",
+   * "Administrator", "No-reply", do not count), the headline names no mailbox, and either nothing names
+   * an incoming side (no field, word, tab or column) and the page speaks of a test mail, a mailer,
+   * sendmail or a relay, or its form of the notifications and alerts it mails (`saysAppMail`); or the
+   * application fetches its own mailbox and says twice what for (APP_FETCH: tickets, bounces, a
+   * monitored inbox).
    */
   appMail: boolean;
   /** The page belongs to someone: a sign-out control, an account-area address, their own address shown. */
@@ -358,6 +363,8 @@ export function readPage(facts: PageFacts): Reading {
   let labelled = 0;
   /** A server or port field of the fetching side, and the first field of the sending side (for `appMail`). */
   let formIncoming = false;
+  /** Identity fields that are an application's sender ("From name", "Administrator email"), not a person's. */
+  let appSenderFields = 0;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
   for (const field of facts.fields) {
@@ -376,6 +383,7 @@ export function readPage(facts: PageFacts): Reading {
       if (short !== null && !identity && has(COMPOSE_LABEL, short)) composeFields += 1;
       if (short !== null && !choice && has(SUBJECT_LABEL, short)) composeSubject = true;
       if (identity) identityFields += 1;
+      if (identity && has(APP_SENDER_LABEL, label)) appSenderFields += 1;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
     if (field.type === 'password') password = true;
@@ -430,10 +438,9 @@ export function readPage(facts: PageFacts): Reading {
   const imapPop = count(IMAP_POP_WORD, text);
   const incoming = count(INCOMING_SERVER, text) + count(CJK_INCOMING, text);
   const smtp = count(SMTP, text);
-  // A sending form with no incoming side: an application's "From" name and address may stand beside it, a whole identity not.
-  const sendingOnly =
-    (formOutgoingServer || formOutgoingPort || (formServer && smtp > 0)) && !formIncoming && imapPop === 0 && incoming === 0 && !pairsIncoming && identityFields <= 2 &&
-    !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text);
+  const noIncomingSide = !formIncoming && imapPop === 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text);
+  // A sending form of the application's own; beside it at most a person's name and address, and its own sender fields.
+  const sendingForm = (formOutgoingServer || formOutgoingPort || (formServer && smtp > 0)) && identityFields - appSenderFields <= 2;
 
   return {
     headline,
@@ -487,7 +494,12 @@ export function readPage(facts: PageFacts): Reading {
     cannotSend: has(CANNOT_SEND, headlineAndText) || has(CJK_CANNOT_SEND, headlineAndText) || has(OUTBOX, headlineAndText),
     sendAs: has(SEND_AS, headlineAndText) || has(CJK_SEND_AS, headlineAndText),
     // A headline that names the mailbox ("Outbound mail for ops@…") makes the form that mailbox's account.
-    appMail: sendingOnly && !EMAIL_ADDRESS.test(headline) && saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField)),
+    // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
+    // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice.
+    appMail:
+      sendingForm &&
+      !EMAIL_ADDRESS.test(headline) &&
+      (noIncomingSide ? saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField)) : countMatches(APP_FETCH, headlineAndText, 2) >= 2),
     words,
     learnedWords: wordScore(WORD_MODEL, words),
   };

@@ -463,6 +463,22 @@ export const APP_NOTICE = words(
 );
 /** 通知, but not a read receipt (開封通知), a delivery notice (配送状態通知) or a new-mail notice (新着メール通知). */
 export const CJK_APP_NOTICE = cjk('(?<!開封|配送状態|配信状態|新着|新着メール|既読|送达|送達|已读|已讀)通知');
+/**
+ * The sender fields an application's mail settings carry besides its server (GLPI's administrator, from,
+ * reply-to and no-reply addresses): not a person's identity, however many there are.
+ */
+export const APP_SENDER_LABEL = words(
+  'from', 'sender', 'administrator', 'admin', 'no-?reply', 'absender\\p{L}*', 'expéditeur', 'remitente', 'mittente', 'remetente',
+  'afzender', 'nadawca', 'отправител\\p{L}*',
+);
+/**
+ * What an application fetches its own mailbox for: bounces, a monitored inbox, new tickets, on a
+ * schedule. A person's account that fetches mail says none of these.
+ */
+export const APP_FETCH = words(
+  'bounce(?:s|d)?(?: (?:settings|handling|processing|mailbox))?', 'monitored (?:inbox|folder)(?:es|s)?', 'fetch(?:ing)? frequency',
+  'e-?mails? per fetch', 'new tickets?', 'ticket (?:priority|department)', 'help ?desk',
+);
 /** Notices a person's own account asks for, which a sending form of theirs may offer: read receipts, delivery notices, new-mail alerts. */
 export const PERSON_NOTICE = words(
   'delivery status notifications?', 'read receipts?', 'return receipts?', 'new (?:e-?)?(?:mail|message) (?:notifications?|alerts?)',
