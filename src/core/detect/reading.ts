@@ -438,9 +438,17 @@ export function readPage(facts: PageFacts): Reading {
   const imapPop = count(IMAP_POP_WORD, text);
   const incoming = count(INCOMING_SERVER, text) + count(CJK_INCOMING, text);
   const smtp = count(SMTP, text);
-  const noIncomingSide = !formIncoming && imapPop === 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text);
   // A sending form of the application's own; beside it at most a person's name and address, and its own sender fields.
-  const sendingForm = (formOutgoingServer || formOutgoingPort || (formServer && smtp > 0)) && identityFields - appSenderFields <= 2;
+  // A headline that names the mailbox ("Outbound mail for ops@…") makes the form that mailbox's account.
+  const sendingForm =
+    (formOutgoingServer || formOutgoingPort || (formServer && smtp > 0)) && identityFields - appSenderFields <= 2 && !EMAIL_ADDRESS.test(headline);
+  // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
+  // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice. Read only beside such a form.
+  const appMail =
+    sendingForm &&
+    (!formIncoming && imapPop === 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
+      ? saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField))
+      : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
 
   return {
     headline,
@@ -493,13 +501,7 @@ export function readPage(facts: PageFacts): Reading {
     youDensity: text.length === 0 ? 0 : ((countMatches(YOU, text, 200) + countMatches(CJK_YOU, text, 200)) * 1000) / Math.max(text.length, 500),
     cannotSend: has(CANNOT_SEND, headlineAndText) || has(CJK_CANNOT_SEND, headlineAndText) || has(OUTBOX, headlineAndText),
     sendAs: has(SEND_AS, headlineAndText) || has(CJK_SEND_AS, headlineAndText),
-    // A headline that names the mailbox ("Outbound mail for ops@…") makes the form that mailbox's account.
-    // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
-    // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice.
-    appMail:
-      sendingForm &&
-      !EMAIL_ADDRESS.test(headline) &&
-      (noIncomingSide ? saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField)) : countMatches(APP_FETCH, headlineAndText, 2) >= 2),
+    appMail,
     words,
     learnedWords: wordScore(WORD_MODEL, words),
   };
