@@ -10,7 +10,7 @@ import type { PageFacts } from './types';
 import { normalise } from './vocabulary';
 
 const MAX_HEADINGS = 40;
-const CHROME = 'nav, footer, aside, [role="navigation"], [role="contentinfo"], [role="complementary"]';
+export const CHROME = 'nav, footer, aside, [role="navigation"], [role="contentinfo"], [role="complementary"]';
 
 const SIGN_OUT_HREF = /log-?out|log-?off|sign-?out|signoff|abmelden|ausloggen|d[ée]connexion|deconnecter|cerrar-?sesion|uitloggen|afmelden|_task=logout|action=logout/i;
 const SIGN_OUT_TEXT = new RegExp(

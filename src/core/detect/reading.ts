@@ -5,6 +5,8 @@
 import { addressTokens, learnedTokens, wordScore, wordWindow, WORD_MODEL } from './learned-words';
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic';
+import { CHROME } from './facts';
+import { readBudgetedText } from './text';
 import type { PageFacts } from './types';
 import {
   ADVICE,
@@ -235,12 +237,12 @@ function notInAddress(text: string): (start: number, end: number) => boolean {
   };
 }
 
-/** The characters and elements of the sending form read for the notifications it mails. */
+/** The characters (and as many nodes) of the sending form read for the notifications it mails. */
 const FORM_TEXT_LIMIT = 4000;
-const FORM_NODE_LIMIT = 3000;
-/** Parts of a form that are not its own words: menus and banners, a select's options (a folder list names "Alerts"), code. */
-const NOT_OWN_TEXT = new Set(['NAV', 'ASIDE', 'HEADER', 'FOOTER', 'SELECT', 'OPTION', 'DATALIST', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
-const PAGE_PARTS = 'nav, aside, header, footer, [role="navigation"], [role="banner"], [role="complementary"]';
+/** A select's choices are not the form's own words: a folder list names "Alerts". */
+const CHOICES = new Set(['SELECT', 'OPTION', 'DATALIST']);
+/** The page's menus and banners, which a form of its own never holds. */
+const PAGE_PARTS = `${CHROME}, header, [role="banner"]`;
 
 /**
  * The form or dialog (or, short of one, the fieldset) the sending field sits in, unless it holds the
@@ -252,27 +254,9 @@ function sendingBox(field: Element | null): Element | null {
   return box;
 }
 
-/** The box's own visible words, within FORM_TEXT_LIMIT characters and FORM_NODE_LIMIT nodes, normalised. */
+/** The box's own visible words, as the page's text is read (no hidden parts), without its choices; normalised. */
 function ownText(box: Element): string {
-  const parts: string[] = [];
-  let length = 0;
-  let nodes = 0;
-  const visit = (element: Element): void => {
-    for (let node = element.firstChild; node !== null && length < FORM_TEXT_LIMIT && nodes < FORM_NODE_LIMIT; node = node.nextSibling) {
-      nodes += 1;
-      if (node.nodeType === 3) {
-        const data = (node as CharacterData).data;
-        parts.push(data);
-        length += data.length + 1;
-      } else if (node.nodeType === 1) {
-        const child = node as Element;
-        if (NOT_OWN_TEXT.has(child.tagName.toUpperCase()) || child.hasAttribute('hidden') || child.getAttribute('aria-hidden') === 'true') continue;
-        visit(child);
-      }
-    }
-  };
-  visit(box);
-  return normalise(parts.join(' ').slice(0, FORM_TEXT_LIMIT));
+  return normalise(readBudgetedText(box.ownerDocument, box, FORM_TEXT_LIMIT, CHOICES).text);
 }
 
 /**

@@ -30,9 +30,9 @@ export interface BudgetedText {
   linkChars: number;
 }
 
-function ownVerdict(element: Element): Verdict | null {
+function ownVerdict(element: Element, alsoSkip: ReadonlySet<string>): Verdict | null {
   const tag = element.tagName.toUpperCase();
-  if (HIDDEN.has(tag)) return 'skip';
+  if (HIDDEN.has(tag) || alsoSkip.has(tag)) return 'skip';
   if (CHROME_TAGS.has(tag)) return 'skip';
   if (tag === 'HEADER' && element.closest('article, main, [role="main"]') === null) return 'skip';
   const role = element.getAttribute('role');
@@ -43,9 +43,10 @@ function ownVerdict(element: Element): Verdict | null {
 
 /**
  * Gathers text under `root` until `budget` characters have been consumed (whitespace included) or as
- * many nodes have been stepped over, whichever comes first.
+ * many nodes have been stepped over, whichever comes first. `alsoSkip` names further tags (upper case)
+ * whose text is passed over, such as a form's menus of choices.
  */
-export function readBudgetedText(document: Document, root: Node, budget: number): BudgetedText {
+export function readBudgetedText(document: Document, root: Node, budget: number, alsoSkip: ReadonlySet<string> = new Set()): BudgetedText {
   const walker = document.createTreeWalker(root, SHOW_TEXT);
   const cache = new Map<Element, Verdict>();
   const verdictOf = (element: Element | null): Verdict => {
@@ -58,7 +59,7 @@ export function readBudgetedText(document: Document, root: Node, budget: number)
         break;
       }
       path.push(current);
-      const own = ownVerdict(current);
+      const own = ownVerdict(current, alsoSkip);
       if (own !== null) {
         verdict = own;
         break;
