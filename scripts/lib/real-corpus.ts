@@ -175,7 +175,8 @@ export function screenProblem(html: string): string | null {
   if (!saved) return 'the HTML must start with <!-- saved from url=(NNNN)URL --> and a line break (the path the product shows it under)';
   if (Number(saved[1]) !== saved[2]!.length) return `the saved-from length (${saved[1]}) is not the URL's length (${saved[2]!.length})`;
   const rest = html.slice(saved[0].length);
-  if (!/^\s*(?:<!DOCTYPE html>\s*)?<html[\s>]/i.test(rest) || !/<\/html>\s*$/i.test(rest)) return 'not a whole HTML document (<!DOCTYPE html><html …> … </html>)';
+  // Older products print an HTML 4.01 or XHTML 1.0 doctype, with its public identifier: as they show the page.
+  if (!/^\s*(?:<!DOCTYPE html(?:\s+PUBLIC\s+"[^"<>]*"(?:\s+"[^"<>]*")?)?\s*>\s*)?<html[\s>]/i.test(rest) || !/<\/html>\s*$/i.test(rest)) return 'not a whole HTML document (<!DOCTYPE html><html …> … </html>)';
   return null;
 }
 

@@ -100,6 +100,14 @@ describe('screenProblem', () => {
     expect(screenProblem(`${saved}<!DOCTYPE html><html lang="en"><body></body></html>\n`)).toBeNull();
   });
 
+  it('accepts the HTML 4.01 and XHTML 1.0 doctypes older products print', () => {
+    const html401 = '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">';
+    const xhtml = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+    expect(screenProblem(`${saved}${html401}\n<html lang="en"><body></body></html>\n`)).toBeNull();
+    expect(screenProblem(`${saved}${xhtml}\n<html xmlns="http://www.w3.org/1999/xhtml"><body></body></html>\n`)).toBeNull();
+    expect(screenProblem(`${saved}<!DOCTYPE html SYSTEM "about:legacy-compat"><html></html>`)).toMatch(/not a whole HTML document/);
+  });
+
   it('names what is wrong: no saved-from line, a wrong length, not a whole document', () => {
     expect(screenProblem('<html></html>')).toMatch(/must start with <!-- saved from url=/);
     expect(screenProblem(saved.replace(/\(\d{4}\)/, '(0001)') + '<html></html>')).toMatch(/saved-from length \(0001\) is not the URL's length \(40\)/);
