@@ -327,6 +327,20 @@ describe('the account gate and an application\'s own sending form', () => {
     // A person's own fetching account says none of it.
     expect(account(screen({ rows: fetching + sending, below: 'Leave a copy of messages on the server' }))).toBe(true);
   });
+  it('shuts when the form\'s own sender is a no-reply address, even beside a bare "Host" and "Port"', () => {
+    const bare = row('h', '* Host', 'smtp.example.net') + row('p', 'Port', '587') + row('u', 'Username', 'robot@example.net');
+    expect(account(screen({ rows: bare + row('f', '* From', 'no-reply@example.net') }))).toBe(false);
+    expect(account(screen({ rows: sending + row('f', 'Sender address', 'do-not-reply@example.net') }))).toBe(false);
+    // A person's own address as the sender, or a no-reply address that is not the form's sender, leaves it open.
+    expect(account(screen({ rows: bare + row('f', 'From', 'jane@example.net') }))).toBe(true);
+    expect(account(screen({ rows: sending + row('b', 'Bcc', 'noreply@example.net') }))).toBe(true);
+    expect(account(screen({ rows: sending + row('f', 'From', 'noreply-billing@example.net') }))).toBe(true);
+  });
+  it('shuts on a mailing tool\'s or a CRM\'s own sender: mass mail, opt-out links, VERP, open tracking', () => {
+    expect(account(screen({ rows: sending + from, below: 'Mass Email · Max number of emails sent per hour' }))).toBe(false);
+    expect(account(screen({ rows: sending + from, inForm: '<label><input type="checkbox"> Use VERP</label>' }))).toBe(false);
+    expect(account(screen({ rows: sending + from, below: 'Disable mandatory opt-out link' }))).toBe(false);
+  });
   it('stays open without those words: a person\'s "send mail through your SMTP server" step looks the same', () => {
     expect(account(screen({ rows: sending + from, below: 'Send mail through your own SMTP server.' }))).toBe(true);
   });

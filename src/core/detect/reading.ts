@@ -14,6 +14,7 @@ import {
   APP_FETCH,
   APP_NOTICE,
   APP_SENDER_LABEL,
+  NO_REPLY_ADDRESS,
   AUTH_WORD,
   CJK_ADVICE,
   CJK_APP_MAIL,
@@ -349,6 +350,8 @@ export function readPage(facts: PageFacts): Reading {
   let formIncoming = false;
   /** Identity fields that are an application's sender ("From name", "Administrator email"), not a person's. */
   let appSenderFields = 0;
+  /** A sender field that holds a no-reply address (Keycloak's "From": no-reply@…). */
+  let noReplySender = false;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
   for (const field of facts.fields) {
@@ -368,6 +371,7 @@ export function readPage(facts: PageFacts): Reading {
       if (short !== null && !choice && has(SUBJECT_LABEL, short)) composeSubject = true;
       if (identity) identityFields += 1;
       if (identity && has(APP_SENDER_LABEL, label)) appSenderFields += 1;
+      if (!choice && has(APP_SENDER_LABEL, label) && NO_REPLY_ADDRESS.test(field.value)) noReplySender = true;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
     if (field.type === 'password') password = true;
@@ -425,13 +429,13 @@ export function readPage(facts: PageFacts): Reading {
   // A sending form of the application's own; beside it at most a person's name and address, and its own sender fields.
   // A headline that names the mailbox ("Outbound mail for ops@…") makes the form that mailbox's account.
   const sendingForm =
-    (formOutgoingServer || formOutgoingPort || (formServer && smtp > 0)) && identityFields - appSenderFields <= 2 && !EMAIL_ADDRESS.test(headline);
+    (formOutgoingServer || formOutgoingPort || (formServer && (smtp > 0 || noReplySender))) && identityFields - appSenderFields <= 2 && !EMAIL_ADDRESS.test(headline);
   // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
   // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice. Read only beside such a form.
   const appMail =
     sendingForm &&
     (!formIncoming && imapPop === 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
-      ? saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField))
+      ? noReplySender || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField))
       : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
 
   return {

@@ -450,6 +450,8 @@ export const APP_MAIL = words(
   'test (?:e-?mail|mail|message)', 'verify (?:e-?mail|smtp) settings',
   'verbindung testen', 'test-?e-?mail', 'correo de prueba', 'probar (?:la )?conexión', 'tester la connexion', 'e-?mail de test',
   'e-?mail di prova', 'e-?mail de teste', 'testbericht', 'wiadomość testow\\p{L}*', 'тестов\\p{L}* письм\\p{L}*',
+  // What a mailing tool's or a CRM's own sender carries (EspoCRM's outbound settings): no person's account says it.
+  'mass (?:e-?)?mail(?:s|ings?)?', 'massen-?(?:e-?)?mails?', 'opt-?out link', 'unsubscribe link', 'verp', '(?:e-?mail )?open tracking',
 );
 /** The same in Japanese and Chinese: a test mail. */
 export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
@@ -467,6 +469,8 @@ export const CJK_APP_NOTICE = cjk('(?<!開封|配送状態|配信状態|新着|�
  * The sender fields an application's mail settings carry besides its server (GLPI's administrator, from,
  * reply-to and no-reply addresses): not a person's identity, however many there are.
  */
+/** A sender that takes no replies (no-reply@, donotreply@): an application's, never a person's own identity. */
+export const NO_REPLY_ADDRESS = /^\s*(?:no-?reply|do-?not-?reply)@(?:[a-z0-9-]+\.)+[a-z]{2,24}\s*$/i;
 export const APP_SENDER_LABEL = words(
   'from', 'sender', 'administrator', 'admin', 'no-?reply', 'absender\\p{L}*', 'expéditeur', 'remitente', 'mittente', 'remetente',
   'afzender', 'nadawca', 'отправител\\p{L}*',
