@@ -341,6 +341,16 @@ describe('the account gate and an application\'s own sending form', () => {
     expect(account(screen({ rows: sending + from, inForm: '<label><input type="checkbox"> Use VERP</label>' }))).toBe(false);
     expect(account(screen({ rows: sending + from, below: 'Disable mandatory opt-out link' }))).toBe(false);
   });
+  it('shuts on a panel\'s form for another service\'s account or a contact, named so in its headline', () => {
+    const login = row('u', 'User name', 'web1') + '<label for="pw">Password</label><input id="pw" type="password">';
+    expect(account(screen({ heading: 'Create FTP account', rows: login }))).toBe(false);
+    expect(account(screen({ heading: 'Datenbank hinzufügen', rows: login }))).toBe(false);
+    expect(account(screen({ heading: 'Edit contact', rows: row('n', 'Name', 'John Smith') + row('e', 'Email', 'john@example.org') }))).toBe(false);
+    expect(account(screen({ heading: '連絡先の編集', rows: row('n', '名前', 'John Smith') + row('e', 'Email', 'john@example.org') }))).toBe(false);
+    // A heading that names mail too is the mailbox's own ("FTP and mail account"), and so is an identity under a title that names contacts elsewhere.
+    expect(account(screen({ heading: 'FTP and mail account', rows: login + sending }))).toBe(true);
+    expect(account(screen({ heading: 'Webmail: edit identity', menu: 'Mail · Contacts · Settings', rows: row('n', 'Display name', 'Jane Doe') + row('e', 'Email', 'jane@example.net') }))).toBe(true);
+  });
   it('stays open without those words: a person\'s "send mail through your SMTP server" step looks the same', () => {
     expect(account(screen({ rows: sending + from, below: 'Send mail through your own SMTP server.' }))).toBe(true);
   });

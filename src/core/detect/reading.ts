@@ -15,6 +15,8 @@ import {
   APP_NOTICE,
   APP_SENDER_LABEL,
   NO_REPLY_ADDRESS,
+  OTHER_SERVICE_HEADLINE,
+  CJK_OTHER_SERVICE_HEADLINE,
   AUTH_WORD,
   CJK_ADVICE,
   CJK_APP_MAIL,
@@ -203,6 +205,12 @@ export interface Reading {
    * monitored inbox).
    */
   appMail: boolean;
+  /**
+   * The headline names another service's account and no mail ("Create FTP account", "Adding database",
+   * "Edit DNS record") or a contact ("Edit contact"): the form asks for a user name, a password or a
+   * person's name and address too, but it is no mailbox's settings.
+   */
+  otherService: boolean;
   /** The page belongs to someone: a sign-out control, an account-area address, their own address shown. */
   inAccount: boolean;
   advice: number;
@@ -277,6 +285,11 @@ function saysAppMail(text: string, box: Element | null): boolean {
   const outside = (start: number, end: number) => !personal.some(([from, to]) => start >= from && end <= to);
   const keep = notInAddress(own);
   return countMatchesWhere(APP_NOTICE, own, (start, end) => keep(start, end) && outside(start, end), 1) > 0 || has(CJK_APP_NOTICE, own);
+}
+
+/** A headline line (the title or the heading) that names another service or a contact, and no mail ("Edit contact"). */
+function namesOtherService(line: string): boolean {
+  return (has(OTHER_SERVICE_HEADLINE, line) || has(CJK_OTHER_SERVICE_HEADLINE, line)) && !has(MAIL_WORD, line) && !/メール|邮件|郵件/.test(line);
 }
 
 const LOCAL_CHAR = /[a-z0-9._%+-]/;
@@ -490,6 +503,7 @@ export function readPage(facts: PageFacts): Reading {
     cannotSend: has(CANNOT_SEND, headlineAndText) || has(CJK_CANNOT_SEND, headlineAndText) || has(OUTBOX, headlineAndText),
     sendAs: has(SEND_AS, headlineAndText) || has(CJK_SEND_AS, headlineAndText),
     appMail,
+    otherService: headline.split('\n').some(namesOtherService),
     words,
     learnedWords: wordScore(WORD_MODEL, words),
   };

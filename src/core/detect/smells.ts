@@ -241,8 +241,10 @@ export function possibleKinds(reading: Reading, extraction: Extraction, facts: P
       pathSaysSmtp(facts.url) || onTopic(r.headline),
     // An application's own sending form (Mattermost's SMTP console, a CMS's mailer, a relay host: `appMail`)
     // is never someone's account, however much its server, port and login fields look like one.
+    // Nor is a panel's form for another service's account (FTP, a database, DNS: `otherService`).
     account:
       !r.appMail &&
+      !r.otherService &&
       (r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
       r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5) ||
       (extraction.settings.outgoingServer !== null && extraction.settings.port !== null) || (r.inAccount && r.protocols >= 3)),

@@ -469,6 +469,17 @@ export const CJK_APP_NOTICE = cjk('(?<!開封|配送状態|配信状態|新着|�
  * The sender fields an application's mail settings carry besides its server (GLPI's administrator, from,
  * reply-to and no-reply addresses): not a person's identity, however many there are.
  */
+/**
+ * What a form's headline names when it is no mailbox's settings: another service a control panel sets up
+ * (FTP, SSH, databases, DNS, cron) or a web mail's contacts and address book.
+ */
+export const OTHER_SERVICE_HEADLINE = words(
+  's?ftp', 'ssh', 'databases?', 'datenbank(?:en)?', 'bases? de (?:données|datos|dados)', 'banco de dados', 'banche dati',
+  'mysql', 'postgre(?:sql|s)', 'cron(?: ?jobs?)?', 'dns', 'subdomains?', 'subdomänen?', 'sous-domaines?', 'subdominios?',
+  'contacts?', 'address ?book', 'kontakte?', 'adressbuch', "carnet d'adresses", 'contactos', 'contatti', 'rubrica',
+  'libreta de direcciones', 'adresboek', 'kontakty', 'książka adresowa',
+);
+export const CJK_OTHER_SERVICE_HEADLINE = cjk('アドレス帳', '連絡先', '通讯录', '通訊錄', '联系人', '聯絡人');
 /** A sender that takes no replies (no-reply@, donotreply@): an application's, never a person's own identity. */
 export const NO_REPLY_ADDRESS = /^\s*(?:no-?reply|do-?not-?reply)@(?:[a-z0-9-]+\.)+[a-z]{2,24}\s*$/i;
 export const APP_SENDER_LABEL = words(
