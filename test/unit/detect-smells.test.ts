@@ -336,6 +336,25 @@ describe('the account gate and an application\'s own sending form', () => {
     expect(account(screen({ rows: sending + row('b', 'Bcc', 'noreply@example.net') }))).toBe(true);
     expect(account(screen({ rows: sending + row('f', 'From', 'noreply-billing@example.net') }))).toBe(true);
   });
+  it('takes every sender field for the application\'s when one holds a no-reply address (reply-to and signature too)', () => {
+    const senders = row('rn', 'Reply-to name', 'IT desk') + row('ra', 'Reply-to address', 'it@example.net') + row('nr', 'No-reply address', 'noreply@example.net') + '<label for="sg">Email signature</label><textarea id="sg">IT desk</textarea>';
+    expect(account(screen({ rows: senders + sending }))).toBe(false);
+    // The same fields with a person's own addresses are a sender identity beside its server.
+    const person = row('rn', 'Reply-to name', 'Jane Doe') + row('ra', 'Reply-to address', 'jane@example.net') + row('dn', 'Display name', 'Jane Doe') + '<label for="sg">Signature</label><textarea id="sg">Jane</textarea>';
+    expect(account(screen({ rows: person + sending, below: 'Send mail through your own SMTP server.' }))).toBe(true);
+  });
+  it('reads POP before SMTP as a way to log in for sending, not as an incoming side', () => {
+    const method = '<label for="am">Authentication method for SMTP</label><select id="am"><option>LOGIN</option><option>POP-BEFORE-SMTP</option></select>';
+    expect(account(screen({ rows: sending + method, below: 'Send through a named server instead of the local mail function.' }))).toBe(false);
+    expect(account(screen({ rows: sending + method + row('i', 'POP3 server', 'pop.example.net'), below: 'Send through a named server instead of the local mail function.' }))).toBe(true);
+  });
+  it('reads a mailer shown as rows of a configuration summary like a form', () => {
+    const rows = '<table><tr><th>Mailer</th><td>smtp</td></tr><tr><th>SMTP server</th><td>smtp.example.net</td></tr><tr><th>SMTP port</th><td>587</td></tr><tr><th>User</th><td>git@example.net</td></tr></table>';
+    expect(account(screen({ rows, below: '<button type="button">Send test email</button>' }))).toBe(false);
+    // A mailbox's own client settings as rows, incoming beside outgoing, stay an account's.
+    const client = rows.replace('<table>', '<table><tr><th>IMAP server</th><td>imap.example.net</td></tr>');
+    expect(account(screen({ rows: client, below: '<button type="button">Send test email</button>' }))).toBe(true);
+  });
   it('shuts on a mailing tool\'s or a CRM\'s own sender: mass mail, opt-out links, VERP, open tracking', () => {
     expect(account(screen({ rows: sending + from, below: 'Mass Email · Max number of emails sent per hour' }))).toBe(false);
     expect(account(screen({ rows: sending + from, inForm: '<label><input type="checkbox"> Use VERP</label>' }))).toBe(false);

@@ -96,6 +96,8 @@ const PROTOCOL = /(?<![\p{L}\p{N}])(?:smtps?|imaps?|pop3s?|submissions?)(?![\p{L
 const ANY_NUMBER = /(?<!\d)(?:25|110|143|465|587|993|995|2525)(?!\d)/;
 const OTHER_MAIL_PORT = /(?<![\d.,:])(?:110|143|993|995)(?![\d.,:])/g;
 const IMAP_POP_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?)(?![\p{L}])/gu;
+/** POP before SMTP: a way to log in for sending, not a side that fetches mail. */
+const POP_BEFORE_SMTP = /(?<![\p{L}\p{N}])pop3?[- ]?(?:before|vor)[- ]?smtp(?![\p{L}])/gu;
 const PROTOCOL_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?|smtps?)(?![\p{L}])/gu;
 
 const SEARCH_LABEL = /^(?:search|quick ?search|suche|suchen|recherche|rechercher|buscar|búsqueda|cerca|ricerca|zoeken|pesquisar|procurar|szukaj|sök|hledat|поиск|検索)\b/i;
@@ -196,13 +198,14 @@ export interface Reading {
   /** The page is about sending as another address through its SMTP server ("Send mail as"). */
   sendAs: boolean;
   /**
-   * An application's own mail settings, not someone's account: a form sets up a sending server with at
-   * most a person's name and address beside it (the application's own sender fields, "From",
-   * "Administrator", "No-reply", do not count), the headline names no mailbox, and either nothing names
-   * an incoming side (no field, word, tab or column) and the page speaks of a test mail, a mailer,
-   * sendmail or a relay, or its form of the notifications and alerts it mails (`saysAppMail`); or the
-   * application fetches its own mailbox and says twice what for (APP_FETCH: tickets, bounces, a
-   * monitored inbox).
+   * An application's own mail settings, not someone's account: a form (or a configuration summary's
+   * rows) sets up a sending server with at most a person's name and address beside it (the application's
+   * own sender fields, "From", "Administrator", "No-reply", do not count, and none does beside a no-reply
+   * sender address), the headline names no mailbox, and either nothing names an incoming side (no field,
+   * word, tab or column; POP before SMTP is a way to log in for sending) and the page speaks of a test
+   * mail, a mailer, sendmail, a relay or mass mail, its form of the notifications and alerts it mails
+   * (`saysAppMail`), or its sender takes no replies; or the application fetches its own mailbox and says
+   * twice what for (APP_FETCH: tickets, bounces, a monitored inbox).
    */
   appMail: boolean;
   /**
@@ -439,15 +442,18 @@ export function readPage(facts: PageFacts): Reading {
   const imapPop = count(IMAP_POP_WORD, text);
   const incoming = count(INCOMING_SERVER, text) + count(CJK_INCOMING, text);
   const smtp = count(SMTP, text);
-  // A sending form of the application's own; beside it at most a person's name and address, and its own sender fields.
+  // A sending form of the application's own; beside it at most a person's name and address, and its own sender fields
+  // (all of them its own when one holds a no-reply address: a person's reply-to and signature never stand beside one).
   // A headline that names the mailbox ("Outbound mail for ops@…") makes the form that mailbox's account.
   const sendingForm =
-    (formOutgoingServer || formOutgoingPort || (formServer && (smtp > 0 || noReplySender))) && identityFields - appSenderFields <= 2 && !EMAIL_ADDRESS.test(headline);
+    (formOutgoingServer || formOutgoingPort || pairsOutgoingServer || (formServer && (smtp > 0 || noReplySender))) &&
+    (identityFields - appSenderFields <= 2 || noReplySender) &&
+    !EMAIL_ADDRESS.test(headline);
   // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
   // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice. Read only beside such a form.
   const appMail =
     sendingForm &&
-    (!formIncoming && imapPop === 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
+    (!formIncoming && imapPop - count(POP_BEFORE_SMTP, text) <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
       ? noReplySender || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField))
       : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
 
