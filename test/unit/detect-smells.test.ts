@@ -355,6 +355,24 @@ describe('the account gate and an application\'s own sending form', () => {
     const client = rows.replace('<table>', '<table><tr><th>IMAP server</th><td>imap.example.net</td></tr>');
     expect(account(screen({ rows: client, below: '<button type="button">Send test email</button>' }))).toBe(true);
   });
+  it('stays open on a person\'s identity or "Send mail as" whose From is a no-reply address', () => {
+    const identity = row('n', 'Full name', 'Jane Doe') + row('f', 'Your From: address', 'noreply@example.net') + row('r', 'Reply-to', 'jane@example.net');
+    expect(account(screen({ rows: identity + sending }))).toBe(true);
+    expect(account(screen({ heading: 'Send mail as', rows: row('d', 'Name', 'Jane Doe') + row('f', 'From address', 'noreply@example.net') + sending }))).toBe(true);
+    // An application's sender beside its own display name, or one labelled no-reply, with underscores too.
+    expect(account(screen({ rows: sending + row('f', 'From', 'no_reply@example.net') + row('fd', 'From display name', 'Example ID') }))).toBe(false);
+    expect(account(screen({ rows: row('r', 'Reply-to address', 'desk@example.net') + row('nr', 'No-reply address', 'do_not_reply@example.net') + sending }))).toBe(false);
+  });
+  it('reads a host\'s rows for a mailbox beside its sender policy as the mailbox\'s, and a mailer\'s words still as an application\'s', () => {
+    const rows = '<table><tr><th>SMTP server</th><td>smtp.example.net</td></tr><tr><th>SMTP port</th><td>587</td></tr><tr><th>User name</th><td>noreply@example.net</td></tr></table>';
+    expect(account(screen({ heading: 'Send-only mailbox', rows, below: 'Mass mailing is not permitted. Use this no-reply address for your web site\'s forms.' }))).toBe(true);
+    expect(account(screen({ heading: 'Configuration', rows, below: 'Mailer: smtp' }))).toBe(false);
+  });
+  it('takes a connection test beside POP before SMTP for a person\'s, and knows SMTP after POP', () => {
+    const method = (option: string) => `<label for="am">Authentication</label><select id="am"><option>LOGIN</option><option>${option}</option></select>`;
+    expect(account(screen({ rows: sending + method('POP before SMTP'), below: '<button type="button">Test connection</button>' }))).toBe(true);
+    expect(account(screen({ rows: sending + method('SMTP after POP'), below: '<button type="button">Send test email</button>' }))).toBe(false);
+  });
   it('shuts on a mailing tool\'s or a CRM\'s own sender: mass mail, opt-out links, VERP, open tracking', () => {
     expect(account(screen({ rows: sending + from, below: 'Mass Email · Max number of emails sent per hour' }))).toBe(false);
     expect(account(screen({ rows: sending + from, inForm: '<label><input type="checkbox"> Use VERP</label>' }))).toBe(false);
@@ -366,6 +384,11 @@ describe('the account gate and an application\'s own sending form', () => {
     expect(account(screen({ heading: 'Datenbank hinzufügen', rows: login }))).toBe(false);
     expect(account(screen({ heading: 'Edit contact', rows: row('n', 'Name', 'John Smith') + row('e', 'Email', 'john@example.org') }))).toBe(false);
     expect(account(screen({ heading: '連絡先の編集', rows: row('n', '名前', 'John Smith') + row('e', 'Email', 'john@example.org') }))).toBe(false);
+    // A mailbox's own address names no contact; a headline that names mailboxes beside another service is theirs.
+    expect(account(screen({ heading: 'contact@example.com', rows: sending }))).toBe(true);
+    expect(account(screen({ heading: 'Mailboxes of subdomain shop.example.com', rows: sending }))).toBe(true);
+    // A settings dialog open over the contacts view shows mail settings: it is no contact's card.
+    expect(account(screen({ heading: 'Kontakte', rows: row('n', 'Display name', 'Jane Doe') + row('e', 'Email', 'jane@example.net') + row('r', 'Reply-To', 'jane@example.net') }))).toBe(true);
     // A heading that names mail too is the mailbox's own ("FTP and mail account"), and so is an identity under a title that names contacts elsewhere.
     expect(account(screen({ heading: 'FTP and mail account', rows: login + sending }))).toBe(true);
     expect(account(screen({ heading: 'Webmail: edit identity', menu: 'Mail · Contacts · Settings', rows: row('n', 'Display name', 'Jane Doe') + row('e', 'Email', 'jane@example.net') }))).toBe(true);

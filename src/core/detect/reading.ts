@@ -16,7 +16,12 @@ import {
   APP_SENDER_LABEL,
   NO_REPLY_ADDRESS,
   OTHER_SERVICE_HEADLINE,
-  CJK_OTHER_SERVICE_HEADLINE,
+  CJK_CONTACTS_HEADLINE,
+  CONTACTS_HEADLINE,
+  APP_CONNECTION_TEST,
+  APP_SENDER_POLICY,
+  HEADLINE_MAILBOX,
+  SENDER_ONLY_LABEL,
   AUTH_WORD,
   CJK_ADVICE,
   CJK_APP_MAIL,
@@ -97,7 +102,7 @@ const ANY_NUMBER = /(?<!\d)(?:25|110|143|465|587|993|995|2525)(?!\d)/;
 const OTHER_MAIL_PORT = /(?<![\d.,:])(?:110|143|993|995)(?![\d.,:])/g;
 const IMAP_POP_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?)(?![\p{L}])/gu;
 /** POP before SMTP: a way to log in for sending, not a side that fetches mail. */
-const POP_BEFORE_SMTP = /(?<![\p{L}\p{N}])pop3?[- ]?(?:before|vor)[- ]?smtp(?![\p{L}])/gu;
+const POP_BEFORE_SMTP = /(?<![\p{L}\p{N}])(?:pop3?[- ]?(?:before|vor|avant)[- ]?smtp|smtp[- ]?(?:after|nach|après)[- ]?pop3?)(?![\p{L}])/gu;
 const PROTOCOL_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?|smtps?)(?![\p{L}])/gu;
 
 const SEARCH_LABEL = /^(?:search|quick ?search|suche|suchen|recherche|rechercher|buscar|búsqueda|cerca|ricerca|zoeken|pesquisar|procurar|szukaj|sök|hledat|поиск|検索)\b/i;
@@ -271,13 +276,26 @@ function ownText(box: Element): string {
   return normalise(readBudgetedText(box.ownerDocument, box, FORM_TEXT_LIMIT, CHOICES).text);
 }
 
+/** How the page shows its sending side, for `saysAppMail`. */
+interface SendingSide {
+  /** Only as rows, no field: a host's rows for a person's mailbox may sit beside its sender policy. */
+  rowsOnly: boolean;
+  /** POP before SMTP is offered: a person's mail program may test its connection too. */
+  popBeforeSmtp: boolean;
+}
+
 /**
- * Whether the page says what only an application's own mail settings say (APP_MAIL) anywhere, or its
- * sending form's own words speak of the notifications and alerts it mails (APP_NOTICE), not of a
- * person's read receipts and delivery notices (PERSON_NOTICE).
+ * Whether the page says what only an application's own mail settings say anywhere (APP_MAIL; a
+ * connection test, APP_CONNECTION_TEST, unless POP before SMTP is offered; a sender policy,
+ * APP_SENDER_POLICY, unless the sending side is only rows), or its sending form's own words speak of the
+ * notifications and alerts it mails (APP_NOTICE), not of a person's read receipts and delivery notices
+ * (PERSON_NOTICE).
  */
-function saysAppMail(text: string, box: Element | null): boolean {
-  if (countMatchesWhere(APP_MAIL, text, notInAddress(text), 1) > 0 || has(CJK_APP_MAIL, text)) return true;
+function saysAppMail(text: string, box: Element | null, side: SendingSide): boolean {
+  const outsideAddresses = notInAddress(text);
+  if (countMatchesWhere(APP_MAIL, text, outsideAddresses, 1) > 0 || has(CJK_APP_MAIL, text)) return true;
+  if (!side.popBeforeSmtp && countMatchesWhere(APP_CONNECTION_TEST, text, outsideAddresses, 1) > 0) return true;
+  if (!side.rowsOnly && countMatchesWhere(APP_SENDER_POLICY, text, outsideAddresses, 1) > 0) return true;
   if (box === null) return false;
   const own = ownText(box);
   const personal: Array<[number, number]> = [];
@@ -290,9 +308,18 @@ function saysAppMail(text: string, box: Element | null): boolean {
   return countMatchesWhere(APP_NOTICE, own, (start, end) => keep(start, end) && outside(start, end), 1) > 0 || has(CJK_APP_NOTICE, own);
 }
 
-/** A headline line (the title or the heading) that names another service or a contact, and no mail ("Edit contact"). */
-function namesOtherService(line: string): boolean {
-  return (has(OTHER_SERVICE_HEADLINE, line) || has(CJK_OTHER_SERVICE_HEADLINE, line)) && !has(MAIL_WORD, line) && !/メール|邮件|郵件/.test(line);
+const ADDRESSES = /[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}/g;
+/**
+ * A headline line (the title or the heading) that names another service ("Create FTP account"), or a
+ * contact where the page shows no mail settings ("Edit contact"; a settings dialog may be open over the
+ * contacts view), and no mail or mailbox. A mailbox's own address ("contact@…", "kontakt@…") names no
+ * contact.
+ */
+function namesOtherService(headlineLine: string, mailSettingsShown: boolean): boolean {
+  const line = headlineLine.replace(ADDRESSES, ' ');
+  const named =
+    has(OTHER_SERVICE_HEADLINE, line) || (!mailSettingsShown && (has(CONTACTS_HEADLINE, line) || has(CJK_CONTACTS_HEADLINE, line)));
+  return named && !has(MAIL_WORD, line) && !has(HEADLINE_MAILBOX, line) && !/メール|邮件|郵件/.test(line);
 }
 
 const LOCAL_CHAR = /[a-z0-9._%+-]/;
@@ -366,8 +393,13 @@ export function readPage(facts: PageFacts): Reading {
   let formIncoming = false;
   /** Identity fields that are an application's sender ("From name", "Administrator email"), not a person's. */
   let appSenderFields = 0;
-  /** A sender field that holds a no-reply address (Keycloak's "From": no-reply@…). */
+  /** A sender field that holds a no-reply address (Keycloak's "From": no-reply@…), and one labelled no-reply too. */
   let noReplySender = false;
+  let noReplyLabel = false;
+  /** Fields labelled as a sender ("From", "Sender", "Administrator"), whatever they hold. */
+  let senderLabelled = 0;
+  /** Fields only a sender identity has (reply-to, Bcc, signature): no contact's card has them. */
+  let senderOnlyFields = 0;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
   for (const field of facts.fields) {
@@ -386,8 +418,14 @@ export function readPage(facts: PageFacts): Reading {
       if (short !== null && !identity && has(COMPOSE_LABEL, short)) composeFields += 1;
       if (short !== null && !choice && has(SUBJECT_LABEL, short)) composeSubject = true;
       if (identity) identityFields += 1;
-      if (identity && has(APP_SENDER_LABEL, label)) appSenderFields += 1;
-      if (!choice && has(APP_SENDER_LABEL, label) && NO_REPLY_ADDRESS.test(field.value)) noReplySender = true;
+      const sender = !choice && has(APP_SENDER_LABEL, label);
+      if (sender) senderLabelled += 1;
+      if (sender && identity) appSenderFields += 1;
+      if (sender && NO_REPLY_ADDRESS.test(field.value)) {
+        noReplySender = true;
+        if (/no-?reply/.test(label)) noReplyLabel = true;
+      }
+      if (!choice && has(SENDER_ONLY_LABEL, label)) senderOnlyFields += 1;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
     if (field.type === 'password') password = true;
@@ -442,20 +480,32 @@ export function readPage(facts: PageFacts): Reading {
   const imapPop = count(IMAP_POP_WORD, text);
   const incoming = count(INCOMING_SERVER, text) + count(CJK_INCOMING, text);
   const smtp = count(SMTP, text);
+  // A no-reply sender is the application's where no person's identity field stands beside it, beside a second sender
+  // field of its own (Keycloak's "From display name", GLPI's administrator) or under a label that says no-reply; a
+  // person's "Send mail as" or identity with a no-reply From has reply-to and name fields and one "From".
+  const appNoReply =
+    noReplySender && !has(SEND_AS, headlineAndText) && (identityFields === appSenderFields || senderLabelled >= 2 || noReplyLabel);
   // A sending form of the application's own; beside it at most a person's name and address, and its own sender fields
-  // (all of them its own when one holds a no-reply address: a person's reply-to and signature never stand beside one).
-  // A headline that names the mailbox ("Outbound mail for ops@…") makes the form that mailbox's account.
+  // (all of them its own beside its no-reply sender: GLPI's reply-to and signature). A headline that names the mailbox
+  // ("Outbound mail for ops@…") makes the form that mailbox's account.
   const sendingForm =
-    (formOutgoingServer || formOutgoingPort || pairsOutgoingServer || (formServer && (smtp > 0 || noReplySender))) &&
-    (identityFields - appSenderFields <= 2 || noReplySender) &&
+    (formOutgoingServer || formOutgoingPort || pairsOutgoingServer || (formServer && (smtp > 0 || appNoReply))) &&
+    (identityFields - appSenderFields <= 2 || appNoReply) &&
     !EMAIL_ADDRESS.test(headline);
+  const popBeforeSmtp = count(POP_BEFORE_SMTP, text);
+  const rowsOnly = !(formOutgoingServer || formOutgoingPort || formServer);
   // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
   // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice. Read only beside such a form.
   const appMail =
     sendingForm &&
-    (!formIncoming && imapPop - count(POP_BEFORE_SMTP, text) <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
-      ? noReplySender || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField))
+    (!formIncoming && imapPop - popBeforeSmtp <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
+      ? appNoReply || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0 })
       : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
+  // Mail settings on the page, which a contact's card never shows: server, port or security fields, a mail
+  // account's rows, a sender identity's own fields, or the protocols named thrice.
+  const mailSettingsShown =
+    formServer || formPort || formSecurity || pairsIncoming || pairsOutgoingServer || pairsOutgoingPort || protocolRows > 0 ||
+    senderOnlyFields > 0 || count(PROTOCOL_WORD, text) >= 3;
 
   return {
     headline,
@@ -509,7 +559,7 @@ export function readPage(facts: PageFacts): Reading {
     cannotSend: has(CANNOT_SEND, headlineAndText) || has(CJK_CANNOT_SEND, headlineAndText) || has(OUTBOX, headlineAndText),
     sendAs: has(SEND_AS, headlineAndText) || has(CJK_SEND_AS, headlineAndText),
     appMail,
-    otherService: headline.split('\n').some(namesOtherService),
+    otherService: headline.split('\n').some((line) => namesOtherService(line, mailSettingsShown)),
     words,
     learnedWords: wordScore(WORD_MODEL, words),
   };

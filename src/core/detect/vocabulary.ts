@@ -439,22 +439,32 @@ export const CJK_SEND_AS = cjk(
 );
 
 /**
- * What an application says around the form where it sets up its own outgoing mail: a test mail or
- * connection check, its mailer or mail function, the local sendmail or MTA it could use instead, a relay
- * host, a no-reply sender. A person's mail account offers none of these beside a sending-only form
- * (`appMail` in reading.ts).
+ * What an application says around the form where it sets up its own outgoing mail: a test mail, its
+ * mailer or mail function, the local sendmail or MTA it could use instead, a relay host, VERP. A person's
+ * mail account offers none of these beside a sending-only form (`appMail` in reading.ts).
  */
 export const APP_MAIL = words(
-  'sendmail', 'local mta', 'smtp[- ]relay', 'relay ?host', 'test (?:the )?connection', 'test (?:e-?mail|smtp|mail) settings',
-  'mailer', 'mail engine', '(?:local |php |native )?(?:e-?)?mail function', 'smtp helo', 'no-?reply', 'return path', 'media types?',
-  'test (?:e-?mail|mail|message)', 'verify (?:e-?mail|smtp) settings',
-  'verbindung testen', 'test-?e-?mail', 'correo de prueba', 'probar (?:la )?conexión', 'tester la connexion', 'e-?mail de test',
-  'e-?mail di prova', 'e-?mail de teste', 'testbericht', 'wiadomość testow\\p{L}*', 'тестов\\p{L}* письм\\p{L}*',
-  // What a mailing tool's or a CRM's own sender carries (EspoCRM's outbound settings): no person's account says it.
-  'mass (?:e-?)?mail(?:s|ings?)?', 'massen-?(?:e-?)?mails?', 'opt-?out link', 'unsubscribe link', 'verp', '(?:e-?mail )?open tracking',
+  'sendmail', 'local mta', 'smtp[- ]relay', 'relay ?host', 'test (?:e-?mail|smtp|mail) settings',
+  'mailer', 'mail engine', '(?:local |php |native )?(?:e-?)?mail function', 'smtp helo', 'return path', 'media types?',
+  'test (?:e-?mail|mail|message)', 'verify (?:e-?mail|smtp) settings', 'verp',
+  'test-?e-?mail', 'correo de prueba', 'e-?mail de test', 'e-?mail di prova', 'e-?mail de teste', 'testbericht',
+  'wiadomość testow\\p{L}*', 'тестов\\p{L}* письм\\p{L}*',
 );
 /** The same in Japanese and Chinese: a test mail. */
 export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
+/**
+ * A connection test: an application's, unless the form offers POP before SMTP, which only a person's
+ * mail program does beside it.
+ */
+export const APP_CONNECTION_TEST = words('test (?:the )?connection', 'verbindung testen', 'probar (?:la )?conexión', 'tester la connexion');
+/**
+ * What a mailing tool's or a CRM's own sender carries (EspoCRM's outbound settings): a no-reply sender,
+ * mass mail, opt-out links, open tracking. Read beside a sending form only: a host's rows for a person's
+ * mailbox may stand beside a "no mass mailing" rule or a no-reply mailbox's description.
+ */
+export const APP_SENDER_POLICY = words(
+  'no-?reply', 'mass (?:e-?)?mail(?:s|ings?)?', 'massen-?(?:e-?)?mails?', 'opt-?out link', 'unsubscribe link', '(?:e-?mail )?open tracking',
+);
 /**
  * The notifications and alerts an application mails: read only inside the sending form itself, as a
  * webmail's own menus, tabs and toasts say "Notifications" too.
@@ -469,22 +479,31 @@ export const CJK_APP_NOTICE = cjk('(?<!開封|配送状態|配信状態|新着|�
  * The sender fields an application's mail settings carry besides its server (GLPI's administrator, from,
  * reply-to and no-reply addresses): not a person's identity, however many there are.
  */
+export const APP_SENDER_LABEL = words(
+  'from', 'sender', 'administrator', 'admin', 'no-?reply', 'absender\\p{L}*', 'expéditeur', 'remitente', 'mittente', 'remetente',
+  'afzender', 'nadawca', 'отправител\\p{L}*',
+);
+/** Fields only a sender identity has, never a contact's card: reply-to, Bcc, signature. */
+export const SENDER_ONLY_LABEL = words('reply-?to', 'reply to', 'bcc', 'signature', 'antwort an', 'signatur', 'répondre à', 'responder a');
+/** A sender that takes no replies (no-reply@, do_not_reply@): an application's, never a person's own identity. */
+export const NO_REPLY_ADDRESS = /^\s*(?:no[-_.]?reply|do[-_.]?not[-_.]?reply)@(?:[a-z0-9-]+\.)+[a-z]{2,24}\s*$/i;
 /**
- * What a form's headline names when it is no mailbox's settings: another service a control panel sets up
- * (FTP, SSH, databases, DNS, cron) or a web mail's contacts and address book.
+ * What a form's headline names when it is another service's account a control panel sets up (FTP, SSH,
+ * databases, DNS, cron, subdomains).
  */
 export const OTHER_SERVICE_HEADLINE = words(
   's?ftp', 'ssh', 'databases?', 'datenbank(?:en)?', 'bases? de (?:données|datos|dados)', 'banco de dados', 'banche dati',
   'mysql', 'postgre(?:sql|s)', 'cron(?: ?jobs?)?', 'dns', 'subdomains?', 'subdomänen?', 'sous-domaines?', 'subdominios?',
+);
+/** A web mail's contacts or address book: a contact's form, or the view a settings dialog may be open over. */
+export const CONTACTS_HEADLINE = words(
   'contacts?', 'address ?book', 'kontakte?', 'adressbuch', "carnet d'adresses", 'contactos', 'contatti', 'rubrica',
   'libreta de direcciones', 'adresboek', 'kontakty', 'książka adresowa',
 );
-export const CJK_OTHER_SERVICE_HEADLINE = cjk('アドレス帳', '連絡先', '通讯录', '通訊錄', '联系人', '聯絡人');
-/** A sender that takes no replies (no-reply@, donotreply@): an application's, never a person's own identity. */
-export const NO_REPLY_ADDRESS = /^\s*(?:no-?reply|do-?not-?reply)@(?:[a-z0-9-]+\.)+[a-z]{2,24}\s*$/i;
-export const APP_SENDER_LABEL = words(
-  'from', 'sender', 'administrator', 'admin', 'no-?reply', 'absender\\p{L}*', 'expéditeur', 'remitente', 'mittente', 'remetente',
-  'afzender', 'nadawca', 'отправител\\p{L}*',
+export const CJK_CONTACTS_HEADLINE = cjk('アドレス帳', '連絡先', '通讯录', '通訊錄', '联系人', '聯絡人');
+/** Mailbox words a headline uses beside another service ("Postfächer & FTP", "Mailboxes of subdomain …"). */
+export const HEADLINE_MAILBOX = words(
+  'mailbox(?:es)?', 'postf[aä]ch\\p{L}*', 'buz[oó]n(?:es)?', 'caselle', 'bo[iî]tes? (?:aux lettres|mail)', 'skrzynk\\p{L}*', 'e-?mail-?\\p{L}*',
 );
 /**
  * What an application fetches its own mailbox for: bounces, a monitored inbox, new tickets, on a
