@@ -214,9 +214,10 @@ export interface Reading {
    */
   appMail: boolean;
   /**
-   * The headline names another service's account and no mail ("Create FTP account", "Adding database",
-   * "Edit DNS record") or a contact ("Edit contact"): the form asks for a user name, a password or a
-   * person's name and address too, but it is no mailbox's settings.
+   * A headline line names another service's account and no mail ("Create FTP account", "Adding
+   * database", "Edit DNS record"), or a contact where the page shows no mail settings ("Edit contact"):
+   * the form asks for a user name, a password or a person's name and address too, but it is no
+   * mailbox's settings (`namesOtherService`).
    */
   otherService: boolean;
   /** The page belongs to someone: a sign-out control, an account-area address, their own address shown. */
@@ -308,7 +309,7 @@ function saysAppMail(text: string, box: Element | null, side: SendingSide): bool
   return countMatchesWhere(APP_NOTICE, own, (start, end) => keep(start, end) && outside(start, end), 1) > 0 || has(CJK_APP_NOTICE, own);
 }
 
-const ADDRESSES = /[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}/g;
+const ADDRESSES = new RegExp(EMAIL_ADDRESS.source, 'g');
 /**
  * A headline line (the title or the heading) that names another service ("Create FTP account"), or a
  * contact where the page shows no mail settings ("Edit contact"; a settings dialog may be open over the

@@ -453,8 +453,8 @@ export const APP_MAIL = words(
 /** The same in Japanese and Chinese: a test mail. */
 export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
 /**
- * A connection test: an application's, unless the form offers POP before SMTP, which only a person's
- * mail program does beside it.
+ * A connection test: an application's, unless POP before SMTP is offered beside it, as a person's
+ * outgoing-server form may offer both.
  */
 export const APP_CONNECTION_TEST = words('test (?:the )?connection', 'verbindung testen', 'probar (?:la )?conexión', 'tester la connexion');
 /**
