@@ -103,6 +103,8 @@ const OTHER_MAIL_PORT = /(?<![\d.,:])(?:110|143|993|995)(?![\d.,:])/g;
 const IMAP_POP_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?)(?![\p{L}])/gu;
 /** POP before SMTP: a way to log in for sending, not a side that fetches mail. */
 const POP_BEFORE_SMTP = /(?<![\p{L}\p{N}])(?:pop3?[- ]?(?:before|vor|avant)[- ]?smtp|smtp[- ]?(?:after|nach|après)[- ]?pop3?)(?![\p{L}])/gu;
+/** "Mail" in Japanese and Chinese, which MAIL_WORD's word boundaries cannot find. */
+const CJK_MAIL_WORD = /メール|邮件|郵件/;
 const PROTOCOL_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?|smtps?)(?![\p{L}])/gu;
 
 const SEARCH_LABEL = /^(?:search|quick ?search|suche|suchen|recherche|rechercher|buscar|búsqueda|cerca|ricerca|zoeken|pesquisar|procurar|szukaj|sök|hledat|поиск|検索)\b/i;
@@ -240,7 +242,8 @@ function notInHostName(text: string): (start: number, end: number) => boolean {
   };
 }
 
-const ADDRESS_CHAR = /[a-z0-9._%+-]/;
+/** A character of an address's local part. */
+const LOCAL_CHAR = /[a-z0-9._%+-]/;
 /**
  * A word that is no part of an address or host name: "noreply@…", "noreply-billing@…", "mailer-daemon@…"
  * and "alerts.example.net" are names.
@@ -250,7 +253,7 @@ function notInAddress(text: string): (start: number, end: number) => boolean {
   return (start, end) => {
     if (!inHostName(start, end)) return false;
     let at = end;
-    while (at < text.length && at - end < 64 && ADDRESS_CHAR.test(text[at]!)) at += 1;
+    while (at < text.length && at - end < 64 && LOCAL_CHAR.test(text[at]!)) at += 1;
     return text[at] !== '@';
   };
 }
@@ -320,10 +323,9 @@ function namesOtherService(headlineLine: string, mailSettingsShown: boolean): bo
   const line = headlineLine.replace(ADDRESSES, ' ');
   const named =
     has(OTHER_SERVICE_HEADLINE, line) || (!mailSettingsShown && (has(CONTACTS_HEADLINE, line) || has(CJK_CONTACTS_HEADLINE, line)));
-  return named && !has(MAIL_WORD, line) && !has(HEADLINE_MAILBOX, line) && !/メール|邮件|郵件/.test(line);
+  return named && !has(MAIL_WORD, line) && !has(HEADLINE_MAILBOX, line) && !CJK_MAIL_WORD.test(line);
 }
 
-const LOCAL_CHAR = /[a-z0-9._%+-]/;
 const DOMAIN_AFTER_AT = /(?:[a-z0-9-]+\.)+[a-z]{2,24}/y;
 /**
  * Different e-mail addresses in the first 20,000 characters, counting up to 10. Read outwards from each
@@ -479,6 +481,7 @@ export function readPage(facts: PageFacts): Reading {
   const shortLines = lines.length === 0 ? 0 : lines.filter((line) => visualWidth(line) <= 40).length / lines.length;
   const addressInValues = facts.fields.some((field) => EMAIL_ADDRESS.test(field.value));
   const imapPop = count(IMAP_POP_WORD, text);
+  const protocols = count(PROTOCOL_WORD, text);
   const incoming = count(INCOMING_SERVER, text) + count(CJK_INCOMING, text);
   const smtp = count(SMTP, text);
   // A no-reply sender is the application's where no person's identity field stands beside it, beside a second sender
@@ -493,7 +496,7 @@ export function readPage(facts: PageFacts): Reading {
     (formOutgoingServer || formOutgoingPort || pairsOutgoingServer || (formServer && (smtp > 0 || appNoReply))) &&
     (identityFields - appSenderFields <= 2 || appNoReply) &&
     !EMAIL_ADDRESS.test(headline);
-  const popBeforeSmtp = count(POP_BEFORE_SMTP, text);
+  const popBeforeSmtp = sendingForm ? count(POP_BEFORE_SMTP, text) : 0;
   const rowsOnly = !(formOutgoingServer || formOutgoingPort || formServer);
   // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
   // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice. Read only beside such a form.
@@ -506,7 +509,7 @@ export function readPage(facts: PageFacts): Reading {
   // account's rows, a sender identity's own fields, or the protocols named thrice.
   const mailSettingsShown =
     formServer || formPort || formSecurity || pairsIncoming || pairsOutgoingServer || pairsOutgoingPort || protocolRows > 0 ||
-    senderOnlyFields > 0 || count(PROTOCOL_WORD, text) >= 3;
+    senderOnlyFields > 0 || protocols >= 3;
 
   return {
     headline,
@@ -527,7 +530,7 @@ export function readPage(facts: PageFacts): Reading {
     firstTopicAt: text.length === 0 ? 1 : firstTopic / text.length,
     helpUrl: isHelpUrl(facts.url),
     headlineAccount: has(ACCOUNT_HEADLINE, headline),
-    headlineMailSetup: (has(MAIL_WORD, headline) || /メール|邮件|郵件/.test(headline)) && (has(SETUP_WORD, headline) || has(CJK_SETTINGS, headline)),
+    headlineMailSetup: (has(MAIL_WORD, headline) || CJK_MAIL_WORD.test(headline)) && (has(SETUP_WORD, headline) || has(CJK_SETTINGS, headline)),
     addressShown: addressInValues || EMAIL_ADDRESS.test(headline),
     addresses: distinctAddresses(text),
     protocolRows,
@@ -550,7 +553,7 @@ export function readPage(facts: PageFacts): Reading {
     identityFields,
     otherFields,
     mailLabelShare: labelled === 0 ? 0 : mailLabels / labelled,
-    protocols: count(PROTOCOL_WORD, text),
+    protocols,
     imapPop,
     otherMailPorts: count(OTHER_MAIL_PORT, text),
     sendWords: count(SEND_WORD, text),

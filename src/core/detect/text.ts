@@ -30,6 +30,8 @@ export interface BudgetedText {
   linkChars: number;
 }
 
+const NO_MORE_TAGS: ReadonlySet<string> = new Set();
+
 function ownVerdict(element: Element, alsoSkip: ReadonlySet<string>): Verdict | null {
   const tag = element.tagName.toUpperCase();
   if (HIDDEN.has(tag) || alsoSkip.has(tag)) return 'skip';
@@ -46,7 +48,7 @@ function ownVerdict(element: Element, alsoSkip: ReadonlySet<string>): Verdict | 
  * many nodes have been stepped over, whichever comes first. `alsoSkip` names further tags (upper case)
  * whose text is passed over, such as a form's menus of choices.
  */
-export function readBudgetedText(document: Document, root: Node, budget: number, alsoSkip: ReadonlySet<string> = new Set()): BudgetedText {
+export function readBudgetedText(document: Document, root: Node, budget: number, alsoSkip: ReadonlySet<string> = NO_MORE_TAGS): BudgetedText {
   const walker = document.createTreeWalker(root, SHOW_TEXT);
   const cache = new Map<Element, Verdict>();
   const verdictOf = (element: Element | null): Verdict => {
