@@ -20,6 +20,9 @@
  *   npm run corpus:status -- --put-screen ADDRESS [--replace] < HTML
  *                                         stores an account screen rendered again from the product's
  *                                         template and language file (owner/repo:path@commit addresses)
+ *   npm run corpus:status -- --put-doc ADDRESS --url URL [--replace] < MARKDOWN
+ *                                         stores a documentation page kept in a repository as Markdown
+ *                                         (owner/repo:path.md@commit), rendered as its site shows it at URL
  *   npm run corpus:status -- --sort-hashes
  *                                         rewrites texts.sha256 sorted, one line per key
  *   npm run corpus:status -- --plan N [--shares K] [--dir DIR]
@@ -39,7 +42,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dealShares, formatSearches, parseSearches, planRestore, recordSearches } from './lib/restore-plan';
-import { HEADER, LABELS_FILE, REAL_DIR, excerptText, keyOf, readTextHashes, screenProblem, storeText, textHash, titleArgument, writeTextHashes, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
+import { HEADER, LABELS_FILE, REAL_DIR, docPageHtml, excerptText, keyOf, readTextHashes, screenProblem, storeText, textHash, titleArgument, writeTextHashes, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
 
 const args = process.argv.slice(2);
 
@@ -255,6 +258,32 @@ async function putScreen(rest: readonly string[]): Promise<void> {
   store(row, 'html', html, flags.includes('--replace'), '--put-screen');
 }
 
+/**
+ * `--put-doc ADDRESS --url URL [--replace] < MARKDOWN`: stores a documentation page kept in a repository
+ * (owner/repo:path@commit) as its site shows it at URL (`docPageHtml`). The Markdown comes on stdin as the
+ * file holds it at that commit.
+ */
+async function putDoc(rest: readonly string[]): Promise<void> {
+  const [address, ...flags] = rest;
+  if (!address || address.startsWith('--')) fail('--put-doc needs the page address (owner/repo:path@commit)');
+  let url: string | undefined;
+  let replace = false;
+  for (let index = 0; index < flags.length; index += 1) {
+    if (flags[index] === '--replace') replace = true;
+    else if (flags[index] === '--url') {
+      url = flags[index + 1];
+      index += 1;
+    } else fail(`--put-doc: unknown option ${flags[index]} (use --url URL or --replace)`);
+  }
+  if (url === undefined) fail('--put-doc needs --url URL, the address the site publishes the page under');
+  const row = orFail(() => readLabels()).find((candidate) => candidate.address === address);
+  if (row === undefined) fail(`--put-doc: ${address} is not in labels.tsv`);
+  if (!/^[^/\s:]+\/[^/\s:]+:\S+\.(?:md|markdown)@[0-9a-f]{40}$/i.test(address)) fail('--put-doc stores a Markdown page of a repository: owner/repo:path.md@commit');
+  const markdown = await readStdin();
+  const html = orFail(() => docPageHtml(markdown, url, row.language), '--put-doc');
+  store(row, 'html', html, replace, '--put-doc');
+}
+
 /** `--sort-hashes`: texts.sha256 sorted, one line per key (not while restores are appending to it). */
 function sortHashes(): void {
   const hashes = orFail(() => readTextHashes());
@@ -325,10 +354,11 @@ if (args[0] === '--need') need(args.slice(1));
 else if (args[0] === '--plan') plan(args.slice(1));
 else if (args[0] === '--record') record(args.slice(1));
 else if (args[0] === '--put-screen') await putScreen(args.slice(1));
+else if (args[0] === '--put-doc') await putDoc(args.slice(1));
 else if (args[0] === '--sort-hashes') sortHashes();
 else if (args[0] === '--put') await put(args.slice(1));
 else if (args[0] === '--merge') merge();
 else if (args[0] === '--agree') agree(args[1] ?? fail('--agree needs a part and the second labels file'), args[2] ?? fail('--agree needs the second labels file'));
 else if (args[0] === '--render') render(args[1] ?? fail('--render needs a folder'));
 else if (args.length === 0) status();
-else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge, --render DIR, --need ADDRESS..., --put ADDRESS, --put-screen ADDRESS, --sort-hashes, --plan N or --record LOG...)`);
+else fail(`unknown option ${args[0]} (use --agree PART SECOND, --merge, --render DIR, --need ADDRESS..., --put ADDRESS, --put-screen ADDRESS, --put-doc ADDRESS, --sort-hashes, --plan N or --record LOG...)`);

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { domainToASCII, fileURLToPath } from 'node:url';
+import { marked } from 'marked';
 import { readLabels as readFixtureLabels, readPage as readFixturePage, savedFromUrl as fixtureUrl } from '../../test/fixtures/pages/corpus';
 
 export const REAL_DIR = fileURLToPath(new URL('../../test/corpus/real/', import.meta.url));
@@ -357,6 +358,37 @@ export function pageHtml(page: { title: string | null; text: string; language?: 
   if (table) out.push('</table>');
   const title = page.title ? `<title>${escapeHtml(page.title)}</title>` : '';
   return `<!DOCTYPE html><html lang="${page.language ?? 'en'}"><head><meta charset="utf-8">${title}</head><body><main>${out.join('\n')}</main></body></html>`;
+}
+
+/**
+ * A documentation page kept in a repository as Markdown (a host's or a product's guide), as its site
+ * shows it: the front matter's title as <title> and main heading, the body rendered to HTML, and the
+ * address the site publishes it under in the "saved from url" comment, like a rendered screen. Site
+ * generators' own tags (`{{< … >}}`, `{% … %}`) are dropped, as they render to navigation or notices
+ * that the page's words do not hold. The site's menus and footer are not in the repository, so the
+ * page is the article alone.
+ */
+export function docPageHtml(markdown: string, url: string, language: string): string {
+  if (!/^https?:\/\/[^\s/]+\/\S*$/.test(url)) throw new Error(`the published address must be an http(s) URL without spaces, not "${url}"`);
+  if (!/^[a-z]{2}$/.test(language)) throw new Error(`the language must be a two-letter code, not "${language}"`);
+  let body = markdown.replace(/\r\n/g, '\n').replace(/^\uFEFF/, '');
+  let title: string | null = null;
+  const front = /^---\n([\s\S]*?)\n---\n/.exec(body);
+  if (front) {
+    const line = /^title:\s*(.+)$/m.exec(front[1]!);
+    if (line) title = line[1]!.trim().replace(/^(['"])(.*)\1$/, '$2').trim() || null;
+    body = body.slice(front[0].length);
+  }
+  // A callout's kind marker ("> [!warning]") is styling, not words.
+  body = body.replace(/\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}/g, '').replace(/^(>\s*)\[!\w+\]\s*$/gm, '$1');
+  const heading = /^\s*#\s+(.+)$/m.exec(body);
+  title ??= heading ? heading[1]!.trim() : null;
+  if (title === null) throw new Error('the page has no title: no "title:" in its front matter and no "# " heading');
+  if (body.trim() === '') throw new Error('the page has no text after its front matter');
+  const rendered = marked.parse(body, { async: false, gfm: true });
+  const opensWithTitle = heading !== null && heading.index === body.search(/\S/) && heading[1]!.trim() === title;
+  const main = `${opensWithTitle ? '' : `<h1>${escapeHtml(title)}</h1>\n`}${rendered}`;
+  return `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n<!DOCTYPE html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main>${main}</main></body></html>\n`;
 }
 
 /** The URL in a rendered screen's "saved from url=(NNNN)..." comment. */

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { excerptText, formatTextHashes, parseTextHashes, readTextHashes, screenProblem, storeText, textHash, titleArgument } from '../../scripts/lib/real-corpus';
+import { docPageHtml, excerptText, formatTextHashes, parseTextHashes, readTextHashes, screenProblem, storeText, textHash, titleArgument } from '../../scripts/lib/real-corpus';
 
 const key = '0123456789abcdef';
 const first = 'a'.repeat(64);
@@ -113,5 +113,53 @@ describe('screenProblem', () => {
     expect(screenProblem(saved.replace(/\(\d{4}\)/, '(0001)') + '<html></html>')).toMatch(/saved-from length \(0001\) is not the URL's length \(40\)/);
     expect(screenProblem(`${saved}<p>text</p><html></html>`)).toMatch(/not a whole HTML document/);
     expect(screenProblem(`${saved}<html><body>cut short`)).toMatch(/not a whole HTML document/);
+  });
+});
+
+describe('docPageHtml', () => {
+  const url = 'https://docs.example.org/fr/mail/thunderbird/';
+  const markdown = [
+    '---',
+    "title: 'Configurer Thunderbird'",
+    'slug: thunderbird',
+    '---',
+    '',
+    '> [!warning]',
+    '> Gardez votre mot de passe.',
+    '',
+    '{{< figure src="capture.png" >}}',
+    '',
+    '## Serveur sortant',
+    '',
+    '| Champ | Valeur |',
+    '| --- | --- |',
+    '| Port | 465 |',
+  ].join('\r\n');
+
+  it('shows a Markdown page as its site does: the front matter\'s title as title and heading, under its address', () => {
+    const html = docPageHtml(markdown, url, 'fr');
+    expect(screenProblem(html)).toBeNull();
+    expect(html.startsWith(`<!-- saved from url=(00${url.length})${url} -->\n`)).toBe(true);
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<title>Configurer Thunderbird</title>');
+    expect(html).toContain('<h1>Configurer Thunderbird</h1>');
+    expect(html).toContain('<h2>Serveur sortant</h2>');
+    expect(html).toMatch(/<td>Port<\/td>\s*<td>465<\/td>/);
+    expect(html).not.toContain('slug:');
+    expect(html).not.toContain('[!warning]');
+    expect(html).not.toContain('capture.png');
+  });
+
+  it('takes the first heading as title when there is no front matter, without showing it twice', () => {
+    const html = docPageHtml('# Mail <settings>\n\nSMTP on port 587.\n', url, 'en');
+    expect(html).toContain('<title>Mail &lt;settings&gt;</title>');
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+  });
+
+  it('names what is wrong: no title, no text, a bad address or language', () => {
+    expect(() => docPageHtml('Just a paragraph.\n', url, 'en')).toThrow(/no title/);
+    expect(() => docPageHtml('---\ntitle: Empty\n---\n\n', url, 'en')).toThrow(/no text/);
+    expect(() => docPageHtml(markdown, 'docs.example.org/page', 'en')).toThrow(/http\(s\) URL/);
+    expect(() => docPageHtml(markdown, url, 'french')).toThrow(/two-letter code/);
   });
 });
