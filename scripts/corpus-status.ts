@@ -20,9 +20,10 @@
  *   npm run corpus:status -- --put-screen ADDRESS [--replace] < HTML
  *                                         stores an account screen rendered again from the product's
  *                                         template and language file (owner/repo:path@commit addresses)
- *   npm run corpus:status -- --put-doc ADDRESS --url URL [--replace] < MARKDOWN
+ *   npm run corpus:status -- --put-doc ADDRESS [--url URL] [--replace] < MARKDOWN
  *                                         stores a documentation page kept in a repository as Markdown
  *                                         (owner/repo:path.md@commit), rendered as its site shows it at URL
+ *                                         (recorded in doc-urls.tsv the first time, read from it after)
  *   npm run corpus:status -- --sort-hashes
  *                                         rewrites texts.sha256 sorted, one line per key
  *   npm run corpus:status -- --plan N [--shares K] [--dir DIR]
@@ -258,30 +259,54 @@ async function putScreen(rest: readonly string[]): Promise<void> {
   store(row, 'html', html, flags.includes('--replace'), '--put-screen');
 }
 
+const DOC_URLS_FILE = `${REAL_DIR}doc-urls.tsv`;
+const DOC_URLS_HEADER = 'address\turl';
+
+/** doc-urls.tsv: the address each documentation page's site publishes it under, by its corpus address. */
+function readDocUrls(): Map<string, string> {
+  if (!existsSync(DOC_URLS_FILE)) return new Map();
+  const lines = readFileSync(DOC_URLS_FILE, 'utf8').replace(/\r\n/g, '\n').split('\n').filter((line) => line.trim() !== '');
+  if (lines[0] !== DOC_URLS_HEADER) fail('doc-urls.tsv: the first line must be "address<TAB>url"');
+  return new Map(lines.slice(1).map((line, index) => {
+    const [address = '', url = ''] = line.split('\t');
+    if (!address || !/^https?:\/\/\S+$/.test(url)) fail(`doc-urls.tsv:${index + 2}: not "address<TAB>http(s) URL"`);
+    return [address, url] as const;
+  }));
+}
+
 /**
- * `--put-doc ADDRESS --url URL [--replace] < MARKDOWN`: stores a documentation page kept in a repository
- * (owner/repo:path@commit) as its site shows it at URL (`docPageHtml`). The Markdown comes on stdin as the
- * file holds it at that commit.
+ * `--put-doc ADDRESS [--url URL] [--replace] < MARKDOWN`: stores a documentation page kept in a
+ * repository (owner/repo:path.md@commit) as its site shows it at URL (`docPageHtml`). The Markdown comes
+ * on stdin as the file holds it at that commit. URL is recorded in doc-urls.tsv the first time; a
+ * rebuild leaves it out and the recorded one is used.
  */
 async function putDoc(rest: readonly string[]): Promise<void> {
   const [address, ...flags] = rest;
-  if (!address || address.startsWith('--')) fail('--put-doc needs the page address (owner/repo:path@commit)');
+  if (!address || address.startsWith('--')) fail('--put-doc needs the page address (owner/repo:path.md@commit)');
   let url: string | undefined;
   let replace = false;
   for (let index = 0; index < flags.length; index += 1) {
     if (flags[index] === '--replace') replace = true;
-    else if (flags[index] === '--url') {
+    else if (flags[index] === '--url' && flags[index + 1] !== undefined) {
       url = flags[index + 1];
       index += 1;
     } else fail(`--put-doc: unknown option ${flags[index]} (use --url URL or --replace)`);
   }
-  if (url === undefined) fail('--put-doc needs --url URL, the address the site publishes the page under');
   const row = orFail(() => readLabels()).find((candidate) => candidate.address === address);
   if (row === undefined) fail(`--put-doc: ${address} is not in labels.tsv`);
-  if (!/^[^/\s:]+\/[^/\s:]+:\S+\.(?:md|markdown)@[0-9a-f]{40}$/i.test(address)) fail('--put-doc stores a Markdown page of a repository: owner/repo:path.md@commit');
+  if (!/^[^/\s:]+\/[^/\s:]+:[^@\t\n]+\.(?:md|markdown)@[0-9a-f]{40}$/i.test(address)) fail('--put-doc stores a Markdown page of a repository: owner/repo:path.md@commit');
+  const urls = readDocUrls();
+  const recorded = urls.get(address);
+  if (url === undefined && recorded === undefined) fail(`--put-doc: ${address} has no published address in doc-urls.tsv yet; give it with --url URL`);
+  if (url !== undefined && recorded !== undefined && url !== recorded && !replace) fail(`--put-doc: doc-urls.tsv gives ${recorded} for this page, not ${url} (add --replace to change it)`);
+  const published = url ?? recorded!;
   const markdown = await readStdin();
-  const html = orFail(() => docPageHtml(markdown, url, row.language), '--put-doc');
+  const html = orFail(() => docPageHtml(markdown, published, row.language, address.slice(address.indexOf(':') + 1, address.lastIndexOf('@'))), '--put-doc');
   store(row, 'html', html, replace, '--put-doc');
+  if (published !== recorded) {
+    urls.set(address, published);
+    writeFileSync(DOC_URLS_FILE, `${DOC_URLS_HEADER}\n${[...urls].map(([key, value]) => `${key}\t${value}\n`).join('')}`);
+  }
 }
 
 /** `--sort-hashes`: texts.sha256 sorted, one line per key (not while restores are appending to it). */

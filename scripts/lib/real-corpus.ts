@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { domainToASCII, fileURLToPath } from 'node:url';
-import { marked } from 'marked';
+import { marked, type Tokens } from 'marked';
 import { readLabels as readFixtureLabels, readPage as readFixturePage, savedFromUrl as fixtureUrl } from '../../test/fixtures/pages/corpus';
 
 export const REAL_DIR = fileURLToPath(new URL('../../test/corpus/real/', import.meta.url));
@@ -360,6 +360,12 @@ export function pageHtml(page: { title: string | null; text: string; language?: 
   return `<!DOCTYPE html><html lang="${page.language ?? 'en'}"><head><meta charset="utf-8">${title}</head><body><main>${out.join('\n')}</main></body></html>`;
 }
 
+/** A Markdown file's name as a title: "email-client_setup.md" → "email client setup" (none for "index.md" or "README.md"). */
+function fileTitle(path: string): string | null {
+  const name = (path.split('/').pop() ?? '').replace(/\.(?:md|markdown)$/i, '').replace(/^\d+[._-]/, '').replace(/[._-]+/g, ' ').trim();
+  return name === '' || /^(?:index|readme|_index)$/i.test(name) ? null : name;
+}
+
 /**
  * A documentation page kept in a repository as Markdown (a host's or a product's guide), as its site
  * shows it: the front matter's title as <title> and main heading, the body rendered to HTML, and the
@@ -368,7 +374,7 @@ export function pageHtml(page: { title: string | null; text: string; language?: 
  * that the page's words do not hold. The site's menus and footer are not in the repository, so the
  * page is the article alone.
  */
-export function docPageHtml(markdown: string, url: string, language: string): string {
+export function docPageHtml(markdown: string, url: string, language: string, path = ''): string {
   if (!/^https?:\/\/[^\s/]+\/\S*$/.test(url)) throw new Error(`the published address must be an http(s) URL without spaces, not "${url}"`);
   if (!/^[a-z]{2}$/.test(language)) throw new Error(`the language must be a two-letter code, not "${language}"`);
   let body = markdown.replace(/\r\n/g, '\n').replace(/^\uFEFF/, '');
@@ -381,12 +387,17 @@ export function docPageHtml(markdown: string, url: string, language: string): st
   }
   // A callout's kind marker ("> [!warning]") is styling, not words.
   body = body.replace(/\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}/g, '').replace(/^(>\s*)\[!\w+\]\s*$/gm, '$1');
-  const heading = /^\s*#\s+(.+)$/m.exec(body);
-  title ??= heading ? heading[1]!.trim() : null;
-  if (title === null) throw new Error('the page has no title: no "title:" in its front matter and no "# " heading');
   if (body.trim() === '') throw new Error('the page has no text after its front matter');
-  const rendered = marked.parse(body, { async: false, gfm: true });
-  const opensWithTitle = heading !== null && heading.index === body.search(/\S/) && heading[1]!.trim() === title;
+  const tokens = marked.lexer(body, { gfm: true });
+  const headings = tokens.filter((token): token is Tokens.Heading => token.type === 'heading');
+  const main1 = headings.find((token) => token.depth === 1);
+  // Without a title in the front matter, site generators take the main heading (# or underlined with
+  // ===), else the file's name, else the first heading of any level.
+  title ??= main1?.text.trim() ?? fileTitle(path) ?? headings[0]?.text.trim() ?? null;
+  if (title === null) throw new Error('the page has no title: no "title:" in its front matter, no heading and no file name');
+  const rendered = marked.parser(tokens, { gfm: true });
+  const first = tokens.find((token) => token.type !== 'space');
+  const opensWithTitle = first !== undefined && first === main1 && main1.text.trim() === title;
   const main = `${opensWithTitle ? '' : `<h1>${escapeHtml(title)}</h1>\n`}${rendered}`;
   return `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n<!DOCTYPE html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main>${main}</main></body></html>\n`;
 }
