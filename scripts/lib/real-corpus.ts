@@ -360,9 +360,12 @@ export function pageHtml(page: { title: string | null; text: string; language?: 
   return `<!DOCTYPE html><html lang="${page.language ?? 'en'}"><head><meta charset="utf-8">${title}</head><body><main>${out.join('\n')}</main></body></html>`;
 }
 
-/** A Markdown file's name as a title: "email-client_setup.md" → "email client setup" (none for "index.md" or "README.md"). */
+/**
+ * A Markdown file's name as a title: "email-client_setup.md" → "email client setup", a language ending
+ * left out ("client-manual.en.md", "guide.fr-fr.md"); none for "index.md", "index.fr.md" or "README.md".
+ */
 function fileTitle(path: string): string | null {
-  const name = (path.split('/').pop() ?? '').replace(/\.(?:md|markdown)$/i, '').replace(/^\d+[._-]/, '').replace(/[._-]+/g, ' ').trim();
+  const name = (path.split('/').pop() ?? '').replace(/\.(?:md|markdown)$/i, '').replace(/\.[a-z]{2}(?:[-_][a-z]{2,4})?$/i, '').replace(/^\d+[._-]/, '').replace(/[._-]+/g, ' ').trim();
   return name === '' || /^(?:index|readme|_index)$/i.test(name) ? null : name;
 }
 
@@ -379,9 +382,10 @@ export function docPageHtml(markdown: string, url: string, language: string, pat
   if (!/^[a-z]{2}$/.test(language)) throw new Error(`the language must be a two-letter code, not "${language}"`);
   let body = markdown.replace(/\r\n/g, '\n').replace(/^\uFEFF/, '');
   let title: string | null = null;
-  const front = /^---\n([\s\S]*?)\n---\n/.exec(body);
+  // YAML front matter (---, "title: …") or Hugo's TOML (+++, 'title = "…"').
+  const front = /^(---|\+\+\+)\n([\s\S]*?)\n\1[ \t]*\n/.exec(body);
   if (front) {
-    const line = /^title:\s*(.+)$/m.exec(front[1]!);
+    const line = (front[1] === '---' ? /^title:\s*(.+)$/m : /^title\s*=\s*(.+)$/m).exec(front[2]!);
     if (line) title = line[1]!.trim().replace(/^(['"])(.*)\1$/, '$2').trim() || null;
     body = body.slice(front[0].length);
   }

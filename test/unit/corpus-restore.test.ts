@@ -115,7 +115,8 @@ describe('screenProblem', () => {
     const named = docPageHtml('## Email\n\nPort 587.\n', url, 'en', 'docs/mail/02-email-client_setup.md');
     expect(named).toContain('<title>email client setup</title>');
     expect(named).toContain('<h1>email client setup</h1>');
-    expect(docPageHtml('Intro.\n\n### Outgoing server\n\nPort 587.\n', url, 'en', 'docs/index.md')).toContain('<title>Outgoing server</title>');
+    expect(docPageHtml('Intro.\n\n### Outgoing server\n\nPort 587.\n', url, 'en', 'docs/index.fr.md')).toContain('<title>Outgoing server</title>');
+    expect(docPageHtml('## Email\n\nPort 587.\n', url, 'en', 'docs/client/client-manual.en.md')).toContain('<title>client manual</title>');
   });
 
   it('names what is wrong: no saved-from line, a wrong length, not a whole document', () => {
@@ -160,6 +161,13 @@ describe('docPageHtml', () => {
     expect(html).not.toContain('capture.png');
   });
 
+  it('reads Hugo\'s TOML front matter as well', () => {
+    const html = docPageHtml('+++\nurl = "/fr/emails/outlook/"\ntitle = "Configurer Outlook"\nweight = 70\n+++\n\nServeur sortant : port 465.\n', url, 'fr', 'content/outlook/index.fr.md');
+    expect(html).toContain('<title>Configurer Outlook</title>');
+    expect(html).not.toContain('weight');
+    expect(html).not.toContain('+++');
+  });
+
   it('takes the first heading as title when there is no front matter, without showing it twice', () => {
     const html = docPageHtml('# Mail <settings>\n\nSMTP on port 587.\n', url, 'en');
     expect(html).toContain('<title>Mail &lt;settings&gt;</title>');
@@ -173,7 +181,8 @@ describe('docPageHtml', () => {
     const named = docPageHtml('## Email\n\nPort 587.\n', url, 'en', 'docs/mail/02-email-client_setup.md');
     expect(named).toContain('<title>email client setup</title>');
     expect(named).toContain('<h1>email client setup</h1>');
-    expect(docPageHtml('Intro.\n\n### Outgoing server\n\nPort 587.\n', url, 'en', 'docs/index.md')).toContain('<title>Outgoing server</title>');
+    expect(docPageHtml('Intro.\n\n### Outgoing server\n\nPort 587.\n', url, 'en', 'docs/index.fr.md')).toContain('<title>Outgoing server</title>');
+    expect(docPageHtml('## Email\n\nPort 587.\n', url, 'en', 'docs/client/client-manual.en.md')).toContain('<title>client manual</title>');
   });
 
   it('names what is wrong: no title, no text, a bad address or language', () => {
