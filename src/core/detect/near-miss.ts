@@ -99,7 +99,10 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     pattern: words(
       'postfix', 'sendmail', 'exim', 'master\\.cf', 'main\\.cf', 'smtpd', 'dovecot', 'relayhost', 'mailcow', 'opensmtpd',
       'mdaemon', 'hmailserver', 'mailenable', 'smartermail', 'kerio connect', 'receive connectors?', 'send connectors?',
+      'virtual machines?', 'vms?', 'maszyn\\p{L}* wirtualn\\p{L}*', 'virtuelle[nr]? (?:maschinen?|computer)', 'machines? virtuelles?',
+      'máquinas? virtua(?:l|is|les)', 'macchine? virtuali', 'ec2', 'compute engine', 'droplets?', 'lightsail', 'cloud servers?',
     ),
+    unspaced: cjk('虚拟机', '仮想マシン', '云服务器', '雲端伺服器'),
     atLeast: 2,
     penalty: 0.45,
   },
