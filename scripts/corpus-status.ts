@@ -43,7 +43,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dealShares, formatSearches, parseSearches, planRestore, recordSearches } from './lib/restore-plan';
-import { HEADER, LABELS_FILE, REAL_DIR, docPageHtml, excerptText, keyOf, readTextHashes, screenProblem, storeText, textHash, titleArgument, writeTextHashes, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
+import { HEADER, LABELS_FILE, REAL_DIR, docPageHtml, excerptText, isWholePage, keyOf, readTextHashes, screenProblem, storeText, textHash, titleArgument, writeTextHashes, STAGING_HEADER, agreedRows, loadCorpus, parseLabels, presence, readLabels, siteOf, type Agreement, type LabelRow, type Split } from './lib/real-corpus';
 
 const args = process.argv.slice(2);
 
@@ -294,7 +294,7 @@ async function putDoc(rest: readonly string[]): Promise<void> {
   }
   const row = orFail(() => readLabels()).find((candidate) => candidate.address === address);
   if (row === undefined) fail(`--put-doc: ${address} is not in labels.tsv`);
-  if (!/^[^/\s:]+\/[^/\s:]+:[^@\t\n]+\.(?:md|markdown)@[0-9a-f]{40}$/i.test(address)) fail('--put-doc stores a Markdown page of a repository: owner/repo:path.md@commit');
+  if (!isWholePage(address)) fail('--put-doc stores a Markdown page of a repository: owner/repo:path.md@commit');
   const urls = readDocUrls();
   const recorded = urls.get(address);
   if (url === undefined && recorded === undefined) fail(`--put-doc: ${address} has no published address in doc-urls.tsv yet; give it with --url URL`);

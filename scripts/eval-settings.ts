@@ -11,15 +11,16 @@
  *
  *   npm run eval:settings               the counts, for train pages and for validation and test pages apart
  *   npm run eval:settings -- --errors   also every train page where a field is wrong, missed or invented
- *   npm run eval:settings -- --errors --all   …and every validation and test page too (rules are written
- *                                       from the train pages' errors; see test/corpus/real/README.md)
+ *   npm run eval:settings -- --errors --all   …and every validation and test page and whole documentation
+ *                                       page too (rules are written from the train pages' errors; see
+ *                                       test/corpus/real/README.md); whole pages are counted apart
  */
 import { readFileSync } from 'node:fs';
 import { extractSettings, shownOnArticle } from '../src/core/detect/extract';
 import { gatherFacts } from '../src/core/detect/facts';
 import type { ExtractedSettings } from '../src/core/detect/types';
 import { parse } from './lib/detect-eval';
-import { REAL_DIR, loadCorpus } from './lib/real-corpus';
+import { REAL_DIR, isWholePage, loadCorpus } from './lib/real-corpus';
 
 const FILE = `${REAL_DIR}settings.tsv`;
 const HEADER = 'address\tserver\tport\tsecurity\tkind\tnote';
@@ -52,7 +53,7 @@ function readExpected(): Expected[] {
   return lines.map((line, index) => {
     const [address = '', server = '', port = '', security = '', kind = ''] = line.split('\t');
     const where = `${FILE}:${index + 2}`;
-    if (!/^https?:\/\//.test(address)) fail(`${where}: the address must be a web address`);
+    if (!/^https?:\/\//.test(address) && !isWholePage(address)) fail(`${where}: the address must be a web address or a documentation page's owner/repo:path.md@commit`);
     // Placeholders stay as the page writes them ("mail.[your domain]", "sv***.xserver.jp").
     if (server !== '-' && !/^[^\sA-Z]+$/u.test(server)) fail(`${where}: server "${server}" is not a lower-case host name (placeholders as written) or "-"`);
     if (port !== '-' && !(/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536)) fail(`${where}: port "${port}" is not a port number or "-"`);
@@ -86,6 +87,15 @@ const showAll = process.argv.includes('--all');
 const unknown = process.argv.slice(2).filter((arg) => arg !== '--errors' && arg !== '--all');
 if (unknown.length > 0) fail(`unknown argument ${unknown[0]}; the options are --errors and --all`);
 
+/**
+ * Which figures a page counts in: web pages' openings by split, as before; whole documentation pages
+ * apart, whatever their split, so the openings' figures stay comparable and the whole pages only measure.
+ */
+function groupOf(item: { address: string; split: string }): 'train' | 'held-out' | 'whole' {
+  if (isWholePage(item.address)) return 'whole';
+  return item.split === 'train' ? 'train' : 'held-out';
+}
+
 const expected = readExpected();
 const { items } = loadCorpus();
 const byAddress = new Map(items.map((item) => [item.address, item]));
@@ -104,18 +114,22 @@ for (const page of expected) {
   for (const field of FIELDS) {
     const read = readValue(settings, field);
     const outcome = outcomeOf(page.values[field], read);
-    const key = `${item.split === 'train' ? 'train' : 'held-out'} ${page.kind} ${field}`;
+    const key = `${groupOf(item)} ${page.kind} ${field}`;
     const tally = counts.get(key) ?? { right: 0, wrong: 0, missed: 0, invented: 0, absent: 0 };
     tally[outcome] += 1;
     counts.set(key, tally);
     if (outcome !== 'right' && outcome !== 'absent') lines.push(`  ${field}: ${outcome}, page says ${page.values[field]}, read ${read}`);
   }
-  if (showErrors && lines.length > 0 && (showAll || item.split === 'train')) console.log(`${item.split} ${page.kind} ${page.address}\n${lines.join('\n')}`);
+  if (showErrors && lines.length > 0 && (showAll || groupOf(item) === 'train')) console.log(`${item.split} ${page.kind} ${page.address}\n${lines.join('\n')}`);
 }
 
 console.log(`${expected.length} labelled pages${missingTexts > 0 ? `, ${missingTexts} of them without a text here (left out)` : ''}`);
 // Train pages may suggest rules; validation and test pages only measure them.
-for (const [group, title] of [['train', 'train pages (where rules come from)'], ['held-out', 'validation and test pages (only measured)']] as const) {
+for (const [group, title] of [
+  ['train', 'train pages (where rules come from)'],
+  ['held-out', 'validation and test pages (only measured)'],
+  ['whole', 'whole documentation pages, every split (only measured)'],
+] as const) {
   if (![...counts.keys()].some((key) => key.startsWith(`${group} `))) continue;
   console.log(`\n${title}`);
   console.log('kind    field     right  wrong  missed  invented  nothing to read');

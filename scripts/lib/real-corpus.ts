@@ -360,6 +360,11 @@ export function pageHtml(page: { title: string | null; text: string; language?: 
   return `<!DOCTYPE html><html lang="${page.language ?? 'en'}"><head><meta charset="utf-8">${title}</head><body><main>${out.join('\n')}</main></body></html>`;
 }
 
+/** A whole documentation page kept as Markdown in a repository: owner/repo:path.md@commit. */
+export function isWholePage(address: string): boolean {
+  return /^[^/\s:]+\/[^/\s:]+:[^@\t\n]+\.(?:md|markdown)@[0-9a-f]{40}$/i.test(address);
+}
+
 /**
  * A Markdown file's name as a title: "email-client_setup.md" → "email client setup", a language ending
  * left out ("client-manual.en.md", "guide.fr-fr.md"); none for "index.md", "index.fr.md" or "README.md".
