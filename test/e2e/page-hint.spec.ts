@@ -75,6 +75,16 @@ test('an article gets the banner with its server and mail client; the badge mark
   expect(extensionErrors).toEqual([]);
 });
 
+test("a help article between a cookie notice and a long footer of the host's products, all plain <div>s, still gets the banner", async () => {
+  const page = await open(`${pages.origin}/real-shapes/en-hosting-kb-div-footer-products.html`);
+  await expect(hint(page)).toBeVisible();
+  await expand(page);
+  await expect(hint(page)).toContainText('This page is about outgoing mail settings');
+  await expect(hint(page)).toContainText('smtp.copperlane-hosting.example');
+  await page.screenshot({ path: 'test-results/page-hint-div-footer.png', fullPage: true });
+  expect(extensionErrors).toEqual([]);
+});
+
 test('an account page gets the note beside its settings with a Check action for the extracted server', async () => {
   const page = await open(`${pages.origin}/en-cpanel-mail-client-manual-settings.html`);
   await expect(hint(page)).toBeVisible();

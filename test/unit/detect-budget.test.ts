@@ -101,6 +101,22 @@ describe('text budget', () => {
       <noscript>SMTP</noscript><template><p>outgoing server</p></template><aside>SMTP port</aside><main><p>Hello</p></main><footer>SMTP</footer></body></html>`);
     expect(readBudgetedText(document, document.body, 10_000).text).toBe('Hello');
   });
+
+  it('skips chrome built of named <div>s too: a site footer, a navbar, breadcrumbs, a cookie notice', () => {
+    const document = parse(`<html><body><div class="cookie-banner">We use cookies</div><div class="navbar navbar-top"><a>Email marketing</a></div>
+      <div id="breadcrumbs">Help › Email</div><div class="content"><p>Hello</p></div>
+      <div class="site-footer"><div class="footer-col"><a>SMTP relay service</a> <a>Pricing per month</a></div></div></body></html>`);
+    expect(readBudgetedText(document, document.body, 10_000).text).toBe('Hello');
+  });
+
+  it('keeps a named part that holds the page: a layout wrapper, a form with its fields, Bootstrap tabs', () => {
+    const wrapper = parse('<html><body class="has-footer"><div id="page-footer-layout"><h1>Outgoing server</h1><p>Port 587</p></div></body></html>');
+    expect(readBudgetedText(wrapper, wrapper.body, 10_000).text).toBe('Outgoing server\nPort 587');
+    const form = parse('<html><body><div class="modal-footer"><label>SMTP port <input value="587"></label></div></body></html>');
+    expect(readBudgetedText(form, form.body, 10_000).text).toBe('SMTP port');
+    const tabs = parse('<html><body><ul class="nav nav-tabs"><li>Email settings</li></ul><p>Hello</p></body></html>');
+    expect(readBudgetedText(tabs, tabs.body, 10_000).text).toBe('Email settings\nHello');
+  });
 });
 
 describe('odd documents', () => {

@@ -5,7 +5,7 @@
 import { collectElements } from './elements';
 import { readFields } from './fields';
 import { readPairs } from './pairs';
-import { DEFAULT_TEXT_BUDGET, readBudgetedText } from './text';
+import { DEFAULT_TEXT_BUDGET, inNamedChrome, readBudgetedText } from './text';
 import type { PageFacts } from './types';
 import { normalise } from './vocabulary';
 
@@ -62,7 +62,7 @@ export function gatherFacts(document: Document, url: string, textBudget = DEFAUL
   const headingTexts: string[] = [];
   let mainHeading = '';
   for (const element of elements.headings) {
-    if (element.closest(CHROME) !== null) continue;
+    if (element.closest(CHROME) !== null || inNamedChrome(element)) continue;
     const text = normalise((element.textContent ?? '').slice(0, 300)).trim();
     if (!text) continue;
     if (!mainHeading && /^h1$/i.test(element.tagName)) mainHeading = text;

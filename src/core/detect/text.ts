@@ -16,6 +16,32 @@ const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg',
 /** Page chrome: menus, footers and sidebars repeat across a site and say little about this page. */
 const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'banner']);
+/**
+ * The same chrome built of plain <div>s, named by its class or id: a site footer's columns of product
+ * links ("WordPress hosting", "Email marketing", "SMTP relay", "Pricing"), a navigation bar, breadcrumbs,
+ * a cookie notice. A whole page's footer is as long as a short article, and its products are the very
+ * words of near misses.
+ */
+const CHROME_NAME = /(?:^|[\s_-])(?:footer|colophon|cookies?|consent|navbar|main-?nav|site-?nav|top-?nav|global-?nav|mega-?menu|breadcrumbs?)(?:$|[\s_-])/i;
+/** What a named part that is really the page holds: its main heading, its article, a form's fields. */
+const PAGE_CONTENT = 'main, article, [role="main"], h1, form, input, select, textarea';
+
+/**
+ * A block whose class or id names it page chrome (`CHROME_NAME`), unless it is the page itself or holds
+ * the page's content (a layout wrapper named "has-footer", a form's "footer" holding its fields).
+ */
+/** Whether the element sits in page chrome named by class or id (`namedChrome`), itself included. */
+export function inNamedChrome(element: Element): boolean {
+  for (let current: Element | null = element; current !== null; current = current.parentElement) if (namedChrome(current)) return true;
+  return false;
+}
+
+export function namedChrome(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN' || tag === 'ARTICLE' || tag === 'FORM') return false;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return CHROME_NAME.test(names) && element.querySelector(PAGE_CONTENT) === null;
+}
 const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'U', 'CODE', 'SPAN', 'SMALL', 'KBD', 'ABBR', 'SUP', 'SUB', 'TIME', 'MARK', 'LABEL', 'Q', 'VAR', 'SAMP', 'BDI']);
 
 type Verdict = 'read' | 'skip';
@@ -39,6 +65,7 @@ function ownVerdict(element: Element, alsoSkip: ReadonlySet<string>): Verdict | 
   if (tag === 'HEADER' && element.closest('article, main, [role="main"]') === null) return 'skip';
   const role = element.getAttribute('role');
   if (role !== null && CHROME_ROLES.has(role)) return 'skip';
+  if (namedChrome(element)) return 'skip';
   if (element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return 'skip';
   return null;
 }
