@@ -102,9 +102,10 @@ describe('text budget', () => {
     expect(readBudgetedText(document, document.body, 10_000).text).toBe('Hello');
   });
 
-  it('skips chrome built of named <div>s too: a site footer, a navbar, breadcrumbs, a cookie notice', () => {
+  it('skips chrome built of named <div>s too: a site footer, a navbar, breadcrumbs, a cookie notice, a sidebar of related pages', () => {
     const document = parse(`<html><body><div class="cookie-banner">We use cookies</div><div class="navbar navbar-top"><a>Email marketing</a></div>
-      <div id="breadcrumbs">Help › Email</div><div class="content"><p>Hello</p></div>
+      <div id="breadcrumbs">Help › Email</div><div class="content"><p>Hello</p></div><div id="sidebar-right"><a>Port forwarding</a></div>
+      <div class="widget related-articles"><a>Change the SSH port</a></div>
       <div class="site-footer"><div class="footer-col"><a>SMTP relay service</a> <a>Pricing per month</a></div></div></body></html>`);
     expect(readBudgetedText(document, document.body, 10_000).text).toBe('Hello');
   });

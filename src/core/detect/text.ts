@@ -19,10 +19,11 @@ const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'ban
 /**
  * The same chrome built of plain <div>s, named by its class or id: a site footer's columns of product
  * links ("WordPress hosting", "Email marketing", "SMTP relay", "Pricing"), a navigation bar, breadcrumbs,
- * a cookie notice. A whole page's footer is as long as a short article, and its products are the very
- * words of near misses.
+ * a cookie notice, a sidebar of related articles ("Forward ports on your router", "Change the SSH
+ * port"). A whole page's footer or sidebar is as long as a short article, and its links are the very
+ * words of near misses. (Bootstrap's "nav nav-tabs" are a form's tabs, not chrome: "nav" alone is no name.)
  */
-const CHROME_NAME = /(?:^|[\s_-])(?:footer|colophon|cookies?|consent|navbar|main-?nav|site-?nav|top-?nav|global-?nav|mega-?menu|breadcrumbs?)(?:$|[\s_-])/i;
+const CHROME_NAME = /(?:^|[\s_-])(?:footer|colophon|cookies?|consent|navbar|sidebar|related|main-?nav|site-?nav|top-?nav|global-?nav|mega-?menu|breadcrumbs?)(?:$|[\s_-])/i;
 /** What a named part that is really the page holds: its main heading, its article, a form's fields. */
 const PAGE_CONTENT = 'main, article, [role="main"], h1, form, input, select, textarea';
 
