@@ -110,6 +110,16 @@ describe('text budget', () => {
     expect(readBudgetedText(document, document.body, 10_000).text).toBe('Hello');
   });
 
+  it("skips a site header of <div>s that is a menu of links, not a settings screen's header with its title or toolbar", () => {
+    const menu = parse(`<html><body><div id="header" class="site-header"><a>Hosting</a> <a>WordPress hosting</a> <a>Email marketing</a>
+      <a>SMTP relay</a> <a>Pricing</a> <a>Log in</a></div><p>Hello</p></body></html>`);
+    expect(readBudgetedText(menu, menu.body, 10_000).text).toBe('Hello');
+    const titled = parse('<html><body><div class="page-header"><h2>Identities</h2><a>Help</a></div><p>Hello</p></body></html>');
+    expect(readBudgetedText(titled, titled.body, 10_000).text).toBe('Identities\nHelp\nHello');
+    const toolbar = parse('<html><body><div class="header">Mail settings <a>Save</a> <a>Cancel</a></div><p>Hello</p></body></html>');
+    expect(readBudgetedText(toolbar, toolbar.body, 10_000).text).toBe('Mail settings Save Cancel\nHello');
+  });
+
   it('keeps a named part that holds the page: a layout wrapper, a form with its fields, Bootstrap tabs', () => {
     const wrapper = parse('<html><body class="has-footer"><div id="page-footer-layout"><h1>Outgoing server</h1><p>Port 587</p></div></body></html>');
     expect(readBudgetedText(wrapper, wrapper.body, 10_000).text).toBe('Outgoing server\nPort 587');

@@ -26,6 +26,23 @@ const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'ban
 const CHROME_NAME = /(?:^|[\s_-])(?:footer|colophon|cookies?|consent|navbar|sidebar|related|main-?nav|site-?nav|top-?nav|global-?nav|mega-?menu|breadcrumbs?)(?:$|[\s_-])/i;
 /** What a named part that is really the page holds: its main heading, its article, a form's fields. */
 const PAGE_CONTENT = 'main, article, [role="main"], h1, form, input, select, textarea';
+/**
+ * A site header built of <div>s: its logo and a menu of products, links above all. A settings screen's
+ * "header" is no such thing (its title, the tab or section it shows, a toolbar), so only a header mostly
+ * made of links (at least `HEADER_LINKS`, holding most of its words) and carrying no title counts.
+ */
+const HEADER_NAME = /(?:^|[\s_-])(?:header|masthead|topbar|top-bar)(?:$|[\s_-])/i;
+const HEADER_CONTENT = `${PAGE_CONTENT}, h2`;
+const HEADER_LINKS = 5;
+
+function menuOfLinks(element: Element): boolean {
+  const links = element.querySelectorAll('a');
+  if (links.length < HEADER_LINKS) return false;
+  const all = (element.textContent ?? '').replace(/\s+/g, '').length;
+  let linked = 0;
+  for (const link of links) linked += (link.textContent ?? '').replace(/\s+/g, '').length;
+  return all > 0 && linked / all >= 0.6;
+}
 
 /**
  * A block whose class or id names it page chrome (`CHROME_NAME`), unless it is the page itself or holds
@@ -41,7 +58,8 @@ export function namedChrome(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
   if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN' || tag === 'ARTICLE' || tag === 'FORM') return false;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  return CHROME_NAME.test(names) && element.querySelector(PAGE_CONTENT) === null;
+  if (CHROME_NAME.test(names)) return element.querySelector(PAGE_CONTENT) === null;
+  return HEADER_NAME.test(names) && element.querySelector(HEADER_CONTENT) === null && menuOfLinks(element);
 }
 const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'U', 'CODE', 'SPAN', 'SMALL', 'KBD', 'ABBR', 'SUP', 'SUB', 'TIME', 'MARK', 'LABEL', 'Q', 'VAR', 'SAMP', 'BDI']);
 
