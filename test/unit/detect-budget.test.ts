@@ -128,6 +128,18 @@ describe('text budget', () => {
     const tabs = parse('<html><body><ul class="nav nav-tabs"><li>Email settings</li></ul><p>Hello</p></body></html>');
     expect(readBudgetedText(tabs, tabs.body, 10_000).text).toBe('Email settings\nHello');
   });
+
+  it('keeps a named block that is text, not links: settings lines in a sidebar, a layout wrapper, a card footer with its test button, a header with the signed-in address', () => {
+    const sidebar = parse('<html><body><p>Quota</p><div class="sidebar"><div>SMTP: mail.example.net, port 465</div><a>Help</a></div></body></html>');
+    expect(readBudgetedText(sidebar, sidebar.body, 10_000).text).toBe('Quota\nSMTP: mail.example.net, port 465\nHelp');
+    const wrapper = parse('<html><body><div class="content-with-sidebar"><p>Set the outgoing server to port 587.</p><a>Related</a></div></body></html>');
+    expect(readBudgetedText(wrapper, wrapper.body, 10_000).text).toBe('Set the outgoing server to port 587.\nRelated');
+    const card = parse('<html><body><div class="card-footer"><button>Send test email</button></div></body></html>');
+    expect(readBudgetedText(card, card.body, 10_000).text).toBe('Send test email');
+    const masthead = parse(`<html><body><div class="masthead"><a>Mail</a> <a>Domains</a> <a>Files</a> <a>Billing</a> <a>Help</a>
+      <span>jan@example.net</span></div><p>Hello</p></body></html>`);
+    expect(readBudgetedText(masthead, masthead.body, 10_000).text).toContain('jan@example.net');
+  });
 });
 
 describe('odd documents', () => {

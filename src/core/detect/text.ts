@@ -18,48 +18,63 @@ const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'banner']);
 /**
  * The same chrome built of plain <div>s, named by its class or id: a site footer's columns of product
- * links ("WordPress hosting", "Email marketing", "SMTP relay", "Pricing"), a navigation bar, breadcrumbs,
- * a cookie notice, a sidebar of related articles ("Forward ports on your router", "Change the SSH
- * port"). A whole page's footer or sidebar is as long as a short article, and its links are the very
- * words of near misses. (Bootstrap's "nav nav-tabs" are a form's tabs, not chrome: "nav" alone is no name.)
+ * links ("WordPress hosting", "Email marketing", "SMTP relay", "Pricing"), a navigation bar, a sidebar of
+ * related articles ("Forward ports on your router", "Change the SSH port"), breadcrumbs. A whole page's
+ * footer or sidebar is as long as a short article, and its links are the very words of near misses.
+ * Named so, a block is still content unless it is mostly links (`MENU_SHARE`): a panel's sidebar of
+ * server and port lines, a layout wrapper "content-with-sidebar", a form's "card-footer" with its test
+ * button are text. (Bootstrap's "nav nav-tabs" are a form's tabs, not chrome: "nav" alone is no name.)
  */
-const CHROME_NAME = /(?:^|[\s_-])(?:footer|colophon|cookies?|consent|navbar|sidebar|related|main-?nav|site-?nav|top-?nav|global-?nav|mega-?menu|breadcrumbs?)(?:$|[\s_-])/i;
+const CHROME_NAME = /(?:^|[\s_-])(?:footer|colophon|navbar|sidebar|related|main-?nav|site-?nav|top-?nav|global-?nav|mega-?menu)(?:$|[\s_-])/i;
+/** Short chrome that is chrome by its name alone: breadcrumbs, a cookie notice (with its buttons). */
+const NAMED_ONLY = /(?:^|[\s_-])(?:cookies?|consent|breadcrumbs?)(?:$|[\s_-])/i;
 /** What a named part that is really the page holds: its main heading, its article, a form's fields. */
 const PAGE_CONTENT = 'main, article, [role="main"], h1, form, input, select, textarea';
+/** …and a form's buttons, which a component footer ("Send test e-mail") holds. */
+const FORM_PARTS = `${PAGE_CONTENT}, button, [role="button"]`;
 /**
  * A site header built of <div>s: its logo and a menu of products, links above all. A settings screen's
- * "header" is no such thing (its title, the tab or section it shows, a toolbar), so only a header mostly
- * made of links (at least `HEADER_LINKS`, holding most of its words) and carrying no title counts.
+ * "header" is no such thing (its title, the tab or section it shows, a toolbar, the signed-in address
+ * beside the menu), so only a header of at least `HEADER_LINKS` links, mostly links, with no title and
+ * no address counts.
  */
 const HEADER_NAME = /(?:^|[\s_-])(?:header|masthead|topbar|top-bar)(?:$|[\s_-])/i;
-const HEADER_CONTENT = `${PAGE_CONTENT}, h2`;
+const HEADER_CONTENT = `${FORM_PARTS}, h2`;
 const HEADER_LINKS = 5;
+/** Share of a block's letters inside its links from which it is a menu, a link list, not text. */
+const MENU_SHARE = 0.6;
+const ADDRESS = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+\.[\p{L}\p{N}.-]/u;
 
-function menuOfLinks(element: Element): boolean {
-  const links = element.querySelectorAll('a');
-  if (links.length < HEADER_LINKS) return false;
+function linkShare(element: Element): number {
   const all = (element.textContent ?? '').replace(/\s+/g, '').length;
+  if (all === 0) return 1;
   let linked = 0;
-  for (const link of links) linked += (link.textContent ?? '').replace(/\s+/g, '').length;
-  return all > 0 && linked / all >= 0.6;
+  for (const link of element.querySelectorAll('a')) linked += (link.textContent ?? '').replace(/\s+/g, '').length;
+  return linked / all;
 }
 
 /**
- * A block whose class or id names it page chrome (`CHROME_NAME`), unless it is the page itself or holds
- * the page's content (a layout wrapper named "has-footer", a form's "footer" holding its fields).
+ * A block whose class or id names it page chrome and that reads as chrome: a cookie notice or breadcrumbs;
+ * a footer, navbar or sidebar that is mostly links and holds no form part; a header that is a menu of
+ * links. Never the page itself, nor a block holding its main heading, article or form.
  */
-/** Whether the element sits in page chrome named by class or id (`namedChrome`), itself included. */
-export function inNamedChrome(element: Element): boolean {
-  for (let current: Element | null = element; current !== null; current = current.parentElement) if (namedChrome(current)) return true;
-  return false;
-}
-
 export function namedChrome(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
   if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN' || tag === 'ARTICLE' || tag === 'FORM') return false;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  if (CHROME_NAME.test(names)) return element.querySelector(PAGE_CONTENT) === null;
-  return HEADER_NAME.test(names) && element.querySelector(HEADER_CONTENT) === null && menuOfLinks(element);
+  if (names.trim() === '') return false;
+  if (NAMED_ONLY.test(names)) return element.querySelector(PAGE_CONTENT) === null;
+  if (CHROME_NAME.test(names)) return element.querySelector(FORM_PARTS) === null && linkShare(element) >= MENU_SHARE;
+  return (
+    HEADER_NAME.test(names) && element.querySelector(HEADER_CONTENT) === null && element.querySelectorAll('a').length >= HEADER_LINKS &&
+    linkShare(element) >= MENU_SHARE && !ADDRESS.test(element.textContent ?? '')
+  );
+}
+
+/** Whether the element sits in page chrome named by class or id (`namedChrome`), itself included. */
+export function inNamedChrome(element: Element): boolean {
+  for (let current: Element | null = element; current !== null; current = current.parentElement) if (namedChrome(current)) return true;
+  return false;
 }
 const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'U', 'CODE', 'SPAN', 'SMALL', 'KBD', 'ABBR', 'SUP', 'SUB', 'TIME', 'MARK', 'LABEL', 'Q', 'VAR', 'SAMP', 'BDI']);
 
