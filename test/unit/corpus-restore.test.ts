@@ -108,17 +108,6 @@ describe('screenProblem', () => {
     expect(screenProblem(`${saved}<!DOCTYPE html SYSTEM "about:legacy-compat"><html></html>`)).toMatch(/not a whole HTML document/);
   });
 
-  it('takes the main heading, underlined or not, then the file\'s name, then the first heading of any level', () => {
-    const setext = docPageHtml('Messagerie\n==========\n\n### Serveur SMTP\n\nPort 465.\n', url, 'fr', 'services/email.md');
-    expect(setext).toContain('<title>Messagerie</title>');
-    expect(setext.match(/<h1>/g)).toHaveLength(1);
-    const named = docPageHtml('## Email\n\nPort 587.\n', url, 'en', 'docs/mail/02-email-client_setup.md');
-    expect(named).toContain('<title>email client setup</title>');
-    expect(named).toContain('<h1>email client setup</h1>');
-    expect(docPageHtml('Intro.\n\n### Outgoing server\n\nPort 587.\n', url, 'en', 'docs/index.fr.md')).toContain('<title>Outgoing server</title>');
-    expect(docPageHtml('## Email\n\nPort 587.\n', url, 'en', 'docs/client/client-manual.en.md')).toContain('<title>client manual</title>');
-  });
-
   it('names what is wrong: no saved-from line, a wrong length, not a whole document', () => {
     expect(screenProblem('<html></html>')).toMatch(/must start with <!-- saved from url=/);
     expect(screenProblem(saved.replace(/\(\d{4}\)/, '(0001)') + '<html></html>')).toMatch(/saved-from length \(0001\) is not the URL's length \(40\)/);
