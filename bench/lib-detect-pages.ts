@@ -1,8 +1,10 @@
 /**
  * The pages bench/detect.ts measures, generated at run time: a help-centre article about changing the
  * outgoing (SMTP) port (~50 KiB of HTML with site header, navigation, steps, a settings table and a
- * footer), the same article followed by ~5 MiB of unrelated blog, shop and forum content, and an
- * unrelated page of the same size as the article that the content script's pre-check must turn down.
+ * footer), the same article followed by ~5 MiB of unrelated blog, shop and forum content (in a block
+ * named "related-posts", which the text reader must weigh as chrome or text without reading it whole),
+ * and an unrelated page of the same size as the article that the content script's pre-check must turn
+ * down.
  * A seeded generator keeps every run's pages identical.
  */
 
@@ -232,7 +234,7 @@ export function generatePages(): BenchPages {
   const description = 'Cannot send email? Change the SMTP port from 25 to 587 or 465 in Outlook, Thunderbird, Apple Mail, iPhone and Android.';
   const article = page(title, description, `${header}<main>${main}${aside}</main>${footer}`);
   const filler = unrelatedContent(23, 5 * KIB * KIB - article.length);
-  const large = page(title, description, `${header}<main>${main}${aside}<div class="more"><h2>More from our blog</h2>${filler}</div></main>${footer}`);
+  const large = page(title, description, `${header}<main>${main}${aside}<div class="more related-posts"><h2>More from our blog</h2>${filler}</div></main>${footer}`);
 
   const blog = new Prose(31);
   const unrelatedHeader = `<header class="site"><a class="logo" href="/">The Allotment Journal</a></header><nav class="site" aria-label="Main"><ul>${Array.from({ length: 12 }, () => `<li><a href="/c">${blog.title()}</a></li>`).join('')}</ul></nav>`;

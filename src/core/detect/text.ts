@@ -45,13 +45,29 @@ const HEADER_LINKS = 5;
 const MENU_SHARE = 0.6;
 const ADDRESS = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+\.[\p{L}\p{N}.-]/u;
 
+/** Letters past which a block is no menu but a page's text: its share of links is not worked out. */
+const MENU_TEXT_LIMIT = 20_000;
+
+/**
+ * The share of the block's letters inside links, read over at most `MENU_TEXT_LIMIT` letters: a longer
+ * block (a layout wrapper around the whole page) counts as text, 0, without reading the rest.
+ */
 function linkShare(element: Element): number {
-  const all = (element.textContent ?? '').replace(/\s+/g, '').length;
-  if (all === 0) return 1;
+  const walker = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
+  let all = 0;
   let linked = 0;
-  for (const link of element.querySelectorAll('a')) linked += (link.textContent ?? '').replace(/\s+/g, '').length;
-  return linked / all;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const letters = ((node as CharacterData).data ?? '').replace(/\s+/g, '').length;
+    all += letters;
+    if (all > MENU_TEXT_LIMIT) return 0;
+    const link = letters > 0 ? node.parentElement?.closest('a') : null;
+    if (link && element.contains(link)) linked += letters;
+  }
+  return all === 0 ? 1 : linked / all;
 }
+
+/** `namedChrome`'s answer per element: headings ask it of every ancestor, and the text reader again. */
+const chromeAnswers = new WeakMap<Element, boolean>();
 
 /**
  * A block whose class or id names it page chrome and that reads as chrome: a cookie notice or breadcrumbs;
@@ -59,6 +75,15 @@ function linkShare(element: Element): number {
  * links. Never the page itself, nor a block holding its main heading, article or form.
  */
 export function namedChrome(element: Element): boolean {
+  let answer = chromeAnswers.get(element);
+  if (answer === undefined) {
+    answer = readsAsNamedChrome(element);
+    chromeAnswers.set(element, answer);
+  }
+  return answer;
+}
+
+function readsAsNamedChrome(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
   if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN' || tag === 'ARTICLE' || tag === 'FORM') return false;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
@@ -67,7 +92,7 @@ export function namedChrome(element: Element): boolean {
   if (CHROME_NAME.test(names)) return element.querySelector(FORM_PARTS) === null && linkShare(element) >= MENU_SHARE;
   return (
     HEADER_NAME.test(names) && element.querySelector(HEADER_CONTENT) === null && element.querySelectorAll('a').length >= HEADER_LINKS &&
-    linkShare(element) >= MENU_SHARE && !ADDRESS.test(element.textContent ?? '')
+    linkShare(element) >= MENU_SHARE && !ADDRESS.test((element.textContent ?? '').slice(0, MENU_TEXT_LIMIT))
   );
 }
 
