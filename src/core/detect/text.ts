@@ -4,7 +4,7 @@
  * visited, and each one's ancestors are looked at once per parent thanks to a small cache.
  */
 import type { TextSegment } from './types';
-import { INVISIBLE } from './vocabulary';
+import { EMAIL_ADDRESS, INVISIBLE } from './vocabulary';
 
 /** SHOW_TEXT of the DOM NodeFilter interface, as a number because linkedom defines no such global. */
 const SHOW_TEXT = 4;
@@ -43,7 +43,6 @@ const HEADER_CONTENT = `${FORM_PARTS}, h2`;
 const HEADER_LINKS = 5;
 /** Share of a block's letters inside its links from which it is a menu, a link list, not text. */
 const MENU_SHARE = 0.6;
-const ADDRESS = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+\.[\p{L}\p{N}.-]/u;
 
 /** Letters past which a block is no menu but a page's text: its share of links is not worked out. */
 const MENU_TEXT_LIMIT = 20_000;
@@ -92,7 +91,7 @@ function readsAsNamedChrome(element: Element): boolean {
   if (CHROME_NAME.test(names)) return element.querySelector(FORM_PARTS) === null && linkShare(element) >= MENU_SHARE;
   return (
     HEADER_NAME.test(names) && element.querySelector(HEADER_CONTENT) === null && element.querySelectorAll('a').length >= HEADER_LINKS &&
-    linkShare(element) >= MENU_SHARE && !ADDRESS.test((element.textContent ?? '').slice(0, MENU_TEXT_LIMIT))
+    linkShare(element) >= MENU_SHARE && !EMAIL_ADDRESS.test((element.textContent ?? '').slice(0, MENU_TEXT_LIMIT).toLowerCase())
   );
 }
 
