@@ -40,7 +40,13 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
   },
   'near-miss:app-sender': {
     fires: ['real-shapes/nl-app-docs-smtp-notificaties.html', 'real-shapes/pt-sistema-notificacoes-smtp.html', 'real-shapes/en-backup-app-manual-gmail-smtp.html'],
-    quiet: ['real-shapes/en-cannot-send-antivirus-scanning.html', 'en-isp-outlook-change-smtp-port.html', 'es-puerto-25-bloqueado.html'],
+    quiet: [
+      'real-shapes/en-cannot-send-antivirus-scanning.html',
+      'en-isp-outlook-change-smtp-port.html',
+      'es-puerto-25-bloqueado.html',
+      // Polish calls a mail program "aplikacja pocztowa", and a provider speaks of itself as "nas" (us).
+      'real-shapes/pl-aplikacja-pocztowa-nie-wysyla.html',
+    ],
   },
   'near-miss:printer': {
     fires: ['real-shapes/en-printer-scan-to-email-settings.html'],
@@ -230,6 +236,28 @@ describe('near-miss categories', () => {
   ])('%s is a %s', (file, id) => {
     expect(smell(id, file)).toBeGreaterThan(0);
     expect(smell(id, 'en-isp-outlook-change-smtp-port.html')).toBe(0);
+  });
+});
+
+describe('a network storage box among the devices', () => {
+  const device = (text: string) => smellPage(parse(`<html><body><main><p>${text}</p></main></body></html>`), 'https://help.example.net/mail')[SMELLS.findIndex((candidate) => candidate.id === 'near-miss:device')]!;
+
+  it.each([
+    'Let your NAS mail you when a disk fails.',
+    'The Synology box e-mails its backup reports.',
+    'Network-attached storage sends its alerts by SMTP.',
+    'Each NAS device keeps its own sender settings.',
+  ])('is named in "%s"', (text) => {
+    expect(device(text)).toBeGreaterThan(0);
+  });
+
+  // "nas" is "us" in Polish and Czech and "in the" in Portuguese: no device at all.
+  it.each([
+    'Dla kont utrzymywanych u nas zalecamy port 587.',
+    'Napisz do nas, jeśli aplikacja dalej zgłasza błąd.',
+    'Altere a porta nas configurações da conta para 587.',
+  ])('is not read into "%s"', (text) => {
+    expect(device(text)).toBe(0);
   });
 });
 
