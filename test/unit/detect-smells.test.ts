@@ -80,7 +80,8 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
   },
   'url:manual': {
     fires: ['real-shapes/en-backup-app-manual-gmail-smtp.html'],
-    quiet: ['en-isp-outlook-change-smtp-port.html', 'real-shapes/nl-nieuws-provider-sluit-poort-25-advies.html'],
+    // A mail program's own manual names it: that is the kind of manual the hint is for.
+    quiet: ['en-isp-outlook-change-smtp-port.html', 'real-shapes/nl-nieuws-provider-sluit-poort-25-advies.html', 'real-shapes/en-mail-program-manual-account-dialog-cut.html'],
   },
   // A provider's host name ("smtp.gmail.com", "smtp.office365.com") is not a mail program.
   'text:mail-client': {
