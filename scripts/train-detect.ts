@@ -26,6 +26,10 @@
  *                                      (5 folds): the spread of the figures, to tell a real gain from luck
  *   npm run train:detect -- --cv 5 --errors  and list every page the held-out folds got wrong, to find
  *                                      the next rule to write without looking at the test split
+ *   npm run train:detect -- --dry-run --train-share 0.5  learn from half of the training split's sites (a
+ *                                      fixed choice by a hash of the site's name) and report on the same
+ *                                      validation and test pages: run at a few shares, a learning curve
+ *                                      that tells whether more pages of the kinds the corpus has would help
  *   DETECT_THRESHOLD=0.5 npm run train:detect  one fixed threshold for both kinds instead of choosing them
  *                                      (and no held-out folds to choose them on: a quicker run)
  *
@@ -40,7 +44,7 @@ import { MODEL, SMELLS, type Model } from '../src/core/detect/index';
 import { SCORED_KINDS, score, signViolations } from '../src/core/detect/model';
 import { WORD_MODEL, type WordModel } from '../src/core/detect/learned-words';
 import { breakdown, describeTargets, formatReport, gatherEvidence, predictAll, reportOf, targets, withWordModel, withWordScores, type Evidence, type Outcome } from './lib/detect-eval';
-import { fixtureItems, loadCorpus, type CorpusItem, type Split } from './lib/real-corpus';
+import { fixtureItems, loadCorpus, withTrainShare, type CorpusItem, type Split } from './lib/real-corpus';
 import { train, type Example, type Fit } from './lib/softmax';
 import { fitWordModel, learnsFrom, outOfFoldScores, siteHash, WORD_TRAINING } from './lib/word-model';
 
@@ -50,6 +54,7 @@ const argv = process.argv.slice(2);
 const args = new Set<string>();
 let folds = 0;
 let outDir: string | null = null;
+let trainShare = 1;
 for (let index = 0; index < argv.length; index += 1) {
   const arg = argv[index]!;
   if (arg === '--cv') {
@@ -58,6 +63,13 @@ for (let index = 0; index < argv.length; index += 1) {
     // Each fold trains on the folds that are neither held out nor its validation fold: with 2 there would be none.
     if (!Number.isInteger(folds) || folds < 3 || folds > 20) {
       console.error('train-detect: --cv needs a number of folds from 3 to 20 (e.g. --cv 5)');
+      process.exit(2);
+    }
+  } else if (arg === '--train-share') {
+    trainShare = Number(argv[index + 1]);
+    index += 1;
+    if (!(trainShare > 0 && trainShare <= 1)) {
+      console.error('train-detect: --train-share needs the share of training sites to learn from, above 0 and at most 1 (e.g. --train-share 0.5)');
       process.exit(2);
     }
   } else if (arg === '--out') {
@@ -91,13 +103,21 @@ if (args.has('--account-only') && args.has('--report')) {
   console.error('train-detect: --account-only trains the account weights; --report trains nothing');
   process.exit(2);
 }
+if (trainShare < 1 && !args.has('--dry-run')) {
+  console.error('train-detect: --train-share learns from part of the corpus, so it goes with --dry-run (the shipped weights stay)');
+  process.exit(2);
+}
 if (fixedThreshold !== null && args.has('--report')) {
   console.error('train-detect: DETECT_THRESHOLD sets the thresholds of a training run; --report trains nothing and reports the shipped thresholds');
   process.exit(2);
 }
 
-const plain = loadCorpus();
+const plain = withTrainShare(loadCorpus(), trainShare);
 const headlined = { items: plain.headlined };
+if (trainShare < 1) {
+  const sites = (items: readonly CorpusItem[]) => new Set(items.filter((item) => item.split === 'train').map((item) => item.site)).size;
+  console.log(`Learning from ${sites(plain.items)} of the training split's sites (--train-share ${trainShare}); validation and test as they are.`);
+}
 if (args.has('--errors') && folds === 0) {
   console.error('train-detect: --errors lists the cross-validation mistakes, so it needs --cv N too');
   process.exit(2);

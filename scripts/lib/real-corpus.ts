@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { domainToASCII, fileURLToPath } from 'node:url';
 import { marked, type Tokens } from 'marked';
+import { siteHash } from './word-model';
 import { readLabels as readFixtureLabels, readPage as readFixturePage, savedFromUrl as fixtureUrl } from '../../test/fixtures/pages/corpus';
 
 export const REAL_DIR = fileURLToPath(new URL('../../test/corpus/real/', import.meta.url));
@@ -464,6 +465,17 @@ export function loadCorpus(): { items: CorpusItem[]; headlined: CorpusItem[]; mi
     }
   }
   return { items, headlined, missing };
+}
+
+/**
+ * The corpus with its training split cut to about `share` of its sites (validation and test whole, and
+ * the missing rows as they are), for a learning curve. Which sites stay is fixed by a hash of the site's
+ * name, so a smaller share keeps a subset of a larger one's sites and a run repeats itself.
+ */
+export function withTrainShare<T extends { items: CorpusItem[]; headlined: CorpusItem[] }>(corpus: T, share: number): T {
+  if (share >= 1) return corpus;
+  const keep = (item: CorpusItem) => item.split !== 'train' || siteHash(item.site) / 0x100000000 < share;
+  return { ...corpus, items: corpus.items.filter(keep), headlined: corpus.headlined.filter(keep) };
 }
 
 /** What `agreedRows` found: the staged rows both readers labelled alike, and the others with the second label. */
