@@ -240,6 +240,22 @@ describe('near-miss categories', () => {
   });
 });
 
+describe('a manual that names no mail program', () => {
+  const manual = (text: string) =>
+    smellPage(parse(`<html><body><main><h1>E-mail alerts</h1><p>${text}</p></main></body></html>`), 'https://docs.example-cams.net/manual/v3/alerts.html')[
+      SMELLS.findIndex((candidate) => candidate.id === 'url:manual')
+    ]!;
+
+  // A camera's or a storage box's manual names the phone its own app runs on: that is no mail program.
+  it('counts a device manual that names only the phones its app runs on', () => {
+    expect(manual('Install the Android or iPhone app, then enter the SMTP server, port 587 and the recipient for motion alerts.')).toBe(1);
+  });
+
+  it('spares a manual that names a mail program', () => {
+    expect(manual('In Thunderbird, open the account settings and set the outgoing server to port 587.')).toBe(0);
+  });
+});
+
 describe('a network storage box among the devices', () => {
   const device = (text: string) => smellPage(parse(`<html><body><main><p>${text}</p></main></body></html>`), 'https://help.example.net/mail')[SMELLS.findIndex((candidate) => candidate.id === 'near-miss:device')]!;
 

@@ -116,11 +116,12 @@ const PROSE_SMELLS: Smell[] = [
   { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl), sign: { article: 1 } },
   // A manual that names a mail program is that program's, or a guide to setting one up: on the train and validation
   // pages, those under a manual's address were 55 articles and about 30 near misses; the others, 14 articles
-  // and some 200 near misses (devices', printers', applications' and servers' manuals).
+  // and some 200 near misses (devices', printers', applications' and servers' manuals). A bare platform
+  // ("the Android app") does not count: a camera's or a NAS's manual names its own app so.
   {
     id: 'url:manual',
     about: "The address is a product's manual or documentation set, and the page names no mail program",
-    measure: (r, f) => yes(isManualUrl(f.url) && r.mailClient === 0),
+    measure: (r, f) => yes(isManualUrl(f.url) && r.mailProgram === 0),
   },
   {
     id: 'text:learned-words',
