@@ -160,8 +160,6 @@ export interface Reading {
   auth: number;
   security: number;
   mailClient: number;
-  /** Mail programs named, as `mailClient`, but not a bare platform ("iPhone", "Android"), which a device's manual names for its own app. */
-  mailProgram: number;
   steps: number;
   mailWords: number;
   /** Where the first outgoing-server, SMTP or submission-port word stands, as a share of the text (1 when none). */
@@ -243,9 +241,6 @@ function notInHostName(text: string): (start: number, end: number) => boolean {
     return before !== '.' && before !== '@' && !HOST_NEXT.test(text.slice(end, end + 2));
   };
 }
-
-/** Platforms MAIL_CLIENT counts for their mail apps. */
-const PLATFORM = /^(?:iphone|ipad|ios|android)$/;
 
 /** A character of an address's local part. */
 const LOCAL_CHAR = /[a-z0-9._%+-]/;
@@ -530,9 +525,6 @@ export function readPage(facts: PageFacts): Reading {
     auth: count(AUTH_WORD, text),
     security: count(STARTTLS, text) + count(SECURITY_WORD, text),
     mailClient: countMatchesWhere(MAIL_CLIENT, text, notInHostName(text), COUNT_LIMIT) + count(CJK_MAIL_CLIENT, text),
-    mailProgram:
-      countMatchesWhere(MAIL_CLIENT, text, (start, end) => notInHostName(text)(start, end) && !PLATFORM.test(text.slice(start, end)), COUNT_LIMIT) +
-      count(CJK_MAIL_CLIENT, text),
     steps: count(STEP_VERB, text) + count(CJK_STEP, text),
     mailWords: count(MAIL_WORD, text),
     firstTopicAt: text.length === 0 ? 1 : firstTopic / text.length,

@@ -114,15 +114,7 @@ const PROSE_SMELLS: Smell[] = [
   { id: 'text:short', about: 'The page has under 600 characters of text', measure: (r) => yes(r.textLength < 600) },
   { id: 'text:link-share', about: 'Share of the text inside links (menus, link lists)', measure: (r) => r.linkShare },
   { id: 'url:help', about: 'The address is a help centre, knowledge base or FAQ', measure: (r) => yes(r.helpUrl), sign: { article: 1 } },
-  // A manual that names a mail program is that program's, or a guide to setting one up: on the train and validation
-  // pages, those under a manual's address were 55 articles and about 30 near misses; the others, 14 articles
-  // and some 200 near misses (devices', printers', applications' and servers' manuals). A bare platform
-  // ("the Android app") does not count: a camera's or a NAS's manual names its own app so.
-  {
-    id: 'url:manual',
-    about: "The address is a product's manual or documentation set, and the page names no mail program",
-    measure: (r, f) => yes(isManualUrl(f.url) && r.mailProgram === 0),
-  },
+  { id: 'url:manual', about: 'The address is a product manual or documentation set', measure: (_r, f) => yes(isManualUrl(f.url)) },
   {
     id: 'text:learned-words',
     about: "The words of the page, weighed by what the train split's articles and other pages taught (words.json): the probability they give an article",
