@@ -142,6 +142,28 @@ describe('text budget', () => {
   });
 });
 
+describe('text nodes of one line', () => {
+  const read = (html: string): string => {
+    const document = parse(`<html><body>${html}</body></html>`);
+    return readBudgetedText(document, document.body, 10_000).text;
+  };
+
+  it('joins a host name that inline markup cut in two, as the page shows it', () => {
+    expect(read('<p>Server: smtp-<em>[account]</em>.kestrel.net</p>')).toBe('Server: smtp-[account].kestrel.net');
+    expect(read('<p>Server: mail.<strong>yourdomain</strong>.com</p>')).toBe('Server: mail.yourdomain.com');
+    expect(read('<p>Server: pro<b>?</b>.mail.kestrel.net</p>')).toBe('Server: pro?.mail.kestrel.net');
+    expect(read('<p>Write to <span>jane</span>@<span>kestrel.net</span></p>')).toBe('Write to jane@kestrel.net');
+  });
+
+  it('keeps apart what a space, a line break, a field or a value set beside its label separates', () => {
+    expect(read('<p><span>SMTP</span><span>465</span></p>')).toBe('SMTP 465');
+    expect(read('<p>Server: smtp.kestrel.net.<br>Port: 587</p>')).toBe('Server: smtp.kestrel.net. Port: 587');
+    expect(read('<p>Server: mail.<img alt="">kestrel.net</p>')).toBe('Server: mail. kestrel.net');
+    expect(read('<p>Server: <b>smtp.kestrel.net</b> .</p>')).toBe('Server: smtp.kestrel.net .');
+    expect(read('<p>Use <b>mail.</b> <b>kestrel.net</b></p>')).toBe('Use mail. kestrel.net');
+  });
+});
+
 describe('odd documents', () => {
   it.each([[''], ['<p>no head, no title</p>'], ['<html><head><title>Only a title</title></head></html>'], ['<frameset></frameset>']])('classifies %j as none', (html) => {
     const result = classifyPage(parse(html), 'about:blank');

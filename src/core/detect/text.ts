@@ -104,6 +104,50 @@ const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'U', 'CODE', 'SPAN', 'SMA
 
 type Verdict = 'read' | 'skip';
 
+/** Characters that join the parts of a host name, an address or a pattern ("smtp-", ".net", "[account]", "pro?"). */
+const JOINER = /[.\-_@[\]?*]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether `to` follows `from` across inline elements alone ("smtp-<em>[account]</em>.host.net"): no line
+ * break, image, field or block boundary between the two text nodes, and no text, not even a space.
+ * Bounded: a gap longer than a few nodes is no part of one word.
+ */
+function inlineGap(from: Node, to: Node): boolean {
+  let node: Node | null = from;
+  for (let steps = 0; steps < 12; steps += 1) {
+    if (node !== from && node.firstChild !== null) node = node.firstChild;
+    else {
+      while (node !== null && node.nextSibling === null) {
+        node = node.parentNode;
+        if (node === null || node.nodeType !== 1 || !INLINE.has((node as Element).tagName.toUpperCase())) return false;
+      }
+      node = node?.nextSibling ?? null;
+    }
+    if (node === null) return false;
+    if (node === to) return true;
+    if (node.nodeType === 1 && !INLINE.has((node as Element).tagName.toUpperCase())) return false;
+    // Any text between, white space included, keeps the two apart (a space, or words of its own).
+    if (node.nodeType === 3 && ((node as CharacterData).data ?? '') !== '') return false;
+  }
+  return false;
+}
+
+/**
+ * Whether two text nodes of one line are one word that markup cut in two: neither side has white space at
+ * the cut, a host name's joining character stands there ("mail." + "yourdomain", "pro" + "?"), and only
+ * inline elements lie between. Everywhere else text nodes are joined by a space, so labels and values
+ * set side by side in spans ("SMTP" "465") stay apart.
+ */
+function oneWord(previous: Node | null, previousRaw: string, node: Node, raw: string): boolean {
+  if (previous === null || previousRaw === '' || raw === '') return false;
+  const last = previousRaw[previousRaw.length - 1]!;
+  const first = raw[0]!;
+  if (/\s/.test(last) || /\s/.test(first)) return false;
+  const joins = (JOINER.test(last) && (WORD_CHAR.test(first) || JOINER.test(first))) || (WORD_CHAR.test(last) && JOINER.test(first));
+  return joins && inlineGap(previous, node);
+}
+
 export interface BudgetedText {
   text: string;
   segments: TextSegment[];
@@ -163,6 +207,8 @@ export function readBudgetedText(document: Document, root: Node, budget: number,
   let nodesVisited = 0;
   let truncated = false;
   let previousBlock: Element | null = null;
+  let previousNode: Node | null = null;
+  let previousRaw = '';
   let linkChars = 0;
   const linkCache = new Map<Element, boolean>();
   const inLink = (element: Element | null): boolean => {
@@ -194,8 +240,10 @@ export function readBudgetedText(document: Document, root: Node, budget: number,
     const collapsed = data.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().normalize('NFC');
     if (collapsed === '') continue;
     const block = blockOf(parent);
-    const separator = length === 0 ? '' : block === previousBlock ? ' ' : '\n';
+    const separator = length === 0 ? '' : block !== previousBlock ? '\n' : oneWord(previousNode, previousRaw, node, data.replace(INVISIBLE, '')) ? '' : ' ';
     previousBlock = block;
+    previousNode = node;
+    previousRaw = data.replace(INVISIBLE, '');
     const room = budget - length - separator.length;
     if (room <= 0) {
       truncated = true;
@@ -214,20 +262,23 @@ export function readBudgetedText(document: Document, root: Node, budget: number,
 
 /**
  * Text of one small element with its text nodes joined by spaces, so "mail.example.com<br>Port: 465"
- * does not read "mail.example.comPort"; stops after `max` characters.
+ * does not read "mail.example.comPort", except where markup cut one host name in two (`oneWord`); stops
+ * after `max` characters.
  */
 export function textOf(document: Document, element: Element, max: number): string {
   const walker = document.createTreeWalker(element, SHOW_TEXT);
-  const parts: string[] = [];
-  let length = 0;
-  for (let node = walker.nextNode(); node !== null && length < max; node = walker.nextNode()) {
+  let text = '';
+  let previous: Node | null = null;
+  let previousRaw = '';
+  for (let node = walker.nextNode(); node !== null && text.length < max; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (parent !== null && parent !== element && HIDDEN.has(parent.tagName.toUpperCase())) continue;
     const data = (node as CharacterData).data ?? '';
-    parts.push(data);
-    length += data.length + 1;
+    text += previous === null ? data : oneWord(previous, previousRaw, node, data) ? data : ` ${data}`;
+    previous = node;
+    previousRaw = data;
   }
-  return parts.join(' ').slice(0, max);
+  return text.slice(0, max);
 }
 
 /** The nearest ancestor that starts a new line, so that "<td>Port</td><td>587</td>" reads as two lines. */
