@@ -37,9 +37,9 @@ const suffixOf = (site: string): string => site.slice(site.indexOf('.') + 1);
 
 /**
  * The reader's domain written in brackets or words ("mail.[yourdomain]", "smtp.{domain}", "smtp.お客様のドメイン名"),
- * or a label masked with stars or circles ("sv***.xserver.jp", "sv○○○○.xserver.jp").
+ * or a label masked with stars, circles or question marks ("sv***.xserver.jp", "sv○○○○.xserver.jp", "pro?.mail.host.net").
  */
-const MARKED_PATTERN = /[[\]{}<>＜＞*○●]|ドメイン/;
+const MARKED_PATTERN = /[[\]{}<>＜＞*?○●]|ドメイン/;
 
 export function isPlaceholderHost(host: string, pageHost = ''): boolean {
   const lower = host.toLowerCase();

@@ -103,7 +103,7 @@ test("a page whose servers are a pattern shows it as the page's pattern and offe
   const page = await open(`${pages.origin}/real-shapes/en-hosting-kb-yourdomain-pattern.html`);
   await expect(hint(page)).toBeVisible();
   await expand(page);
-  await expect(hint(page)).toContainText("The page's pattern for the outgoing server (your own domain goes in): mail.yourdomain.com:587");
+  await expect(hint(page)).toContainText("The page's pattern for the outgoing server (put your own details in it): mail.yourdomain.com:587");
   await expect(hint(page).getByRole('button', { name: 'Check my server' })).toBeVisible();
   await expect(hint(page).getByRole('button', { name: /mail\.yourdomain\.com/ })).toHaveCount(0);
   // What the popup prefills its check and checklist from: the page's port, never the pattern's host.
@@ -111,6 +111,17 @@ test("a page whose servers are a pattern shows it as the page's pattern and offe
   const classified = Object.entries(stored).filter(([key]) => key.startsWith('page:')).map(([, value]) => value as { settings: { outgoingServer: string | null; port: number | null } });
   expect(classified.map((entry) => entry.settings)).toEqual([{ outgoingServer: null, port: 587, security: 'starttls' }]);
   await page.screenshot({ path: 'test-results/page-hint-pattern.png' });
+  expect(extensionErrors).toEqual([]);
+});
+
+test("a host's guide whose server names carry the reader's account in brackets, set in italics, shows that pattern whole", async () => {
+  const page = await open(`${pages.origin}/real-shapes/fr-docs-hebergeur-thunderbird-compte-entre-crochets.html`);
+  await expect(hint(page)).toBeVisible();
+  await expand(page);
+  await expect(hint(page)).toContainText("The page's pattern for the outgoing server (put your own details in it): smtp-[compte].kestrel-hebergement.example:465");
+  await expect(hint(page).getByRole('button', { name: 'Check my server' })).toBeVisible();
+  await expect(hint(page).getByRole('button', { name: /kestrel-hebergement/ })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/page-hint-pattern-brackets.png' });
   expect(extensionErrors).toEqual([]);
 });
 

@@ -605,6 +605,11 @@ describe('prose', () => {
     expect(sendingHostIn('servers: imap.example-isp.ch, pop.example-isp.ch, smtp.example-isp.ch')).toBe('smtp.example-isp.ch');
     expect(sendingHostIn('pop3 pop.bluewin-like.ch | smtpauth smtpauth.bluewin-like.ch')).toBe('smtpauth.bluewin-like.ch');
     expect(sendingHostIn('error: 550 relaying denied by smtp.example.com; see smtp.exemplo.com')).toBeNull();
+    // Only a pattern for the sending host: it is shown as the page's pattern. A real host still comes first,
+    // and a masked name that nothing says sends is left out.
+    expect(sendingHostIn('incoming imap imap-[account].kestrel.net port 993 outgoing smtp smtp-[account].kestrel.net port 465')).toBe('smtp-[account].kestrel.net');
+    expect(sendingHostIn('smtp smtp-[account].kestrel.net, or smtp.kestrel.net for older accounts')).toBe('smtp.kestrel.net');
+    expect(sendingHostIn('server sv***.xserver.jp')).toBeNull();
     expect(submissionPortIn('ports: imap 143 or 993, pop 110 or 995; smtp: 587 (starttls), 465 (ssl)')).toBe(587);
     expect(submissionPortIn('the old port 25 is blocked here')).toBeNull();
     const shown = shownOnArticle({ outgoingServer: null, port: null, security: null, authentication: null, incomingServer: null, anchor: null, shownIn: [] }, 'use smtp.example-isp.ch; port 465 with ssl');
@@ -617,6 +622,11 @@ describe('prose', () => {
     expect(shownOnArticle(none, 'if port 25 is blocked, use one of these instead:\nport 587 (non ssl)\nport 465 (ssl)')).toMatchObject({ port: 587, security: 'none' });
     expect(shownOnArticle(none, 'puerto 587 sin ssl')).toMatchObject({ port: 587, security: 'none' });
     expect(shownOnArticle(none, 'smtp: 587 – ohne tls')).toMatchObject({ port: 587, security: 'none' });
+    // A table's rows read as lines: the security's label alone on the line after the port, its value next.
+    expect(shownOnArticle(none, 'sortant\nsmtp\nserveur\nsmtp.kestrel.net\nport\n465\nsécurité\nssl/tls')).toMatchObject({ port: 465, security: 'tls' });
+    expect(shownOnArticle(none, 'port\n587\nsecurity\nstarttls')).toMatchObject({ port: 587, security: 'starttls' });
+    // A label alone that is no security's, or a value two lines on, says nothing.
+    expect(shownOnArticle(none, 'port\n587\nusername\nssl')).toMatchObject({ port: 587, security: null });
     // A negation further on, or on 465 (TLS from the first byte), is another port's or another sentence's.
     expect(shownOnArticle(none, 'outgoing server smtp.example-host.ch (port 465, without ssl port 587)')).toMatchObject({ port: 465, security: 'tls' });
     expect(shownOnArticle(none, 'outgoing port 465 (or 25 without ssl)')).toMatchObject({ port: 465, security: null });
@@ -695,7 +705,16 @@ describe('prose', () => {
     expect(extract('<table><tr><td>送信メールサーバー</td><td>例)sv***.xserver.jp</td></tr></table>').outgoingServer).toBe('sv***.xserver.jp');
     expect(extract('<p>Outgoing server: sv○○○○.xserver.jp, port 465</p>').outgoingServer).toBe('sv○○○○.xserver.jp');
     expect(extract('<p>Outgoing server: smtp.kestrel-mail.net; rated *** by users.</p>').outgoingServer).toBe('smtp.kestrel-mail.net');
-    for (const pattern of ['mail.[yourdomain]', 'smtp.{your-domain-name}', 'smtp.<votre-domaine>', 'smtp.[お客様のドメイン名]', 'smtp.お客様のドメイン名', 'sv***.xserver.jp', 'sv○○○○.xserver.jp']) {
+    // The reader's account name in brackets inside the first label, as a host's own guides write it.
+    expect(extract('<p>Outgoing server (SMTP): smtp-[account].kestrel-hosting.net, port 587, STARTTLS.</p>').outgoingServer).toBe('smtp-[account].kestrel-hosting.net');
+    expect(extract('<table><tr><td>Serveur sortant</td><td>smtp-[compte].kestrel-hosting.net</td></tr></table>').outgoingServer).toBe('smtp-[compte].kestrel-hosting.net');
+    // A server number masked with a question mark, as Markdown source writes it bold ("pro**?**", shown
+    // as the page shows it) or plain.
+    expect(extract('<p>Outgoing server: <code>pro**?**.mail.kestrel.net</code>, port 587</p>').outgoingServer).toBe('pro?.mail.kestrel.net');
+    expect(extract('<p>Outgoing server: pro?.mail.kestrel.net, port 587</p>').outgoingServer).toBe('pro?.mail.kestrel.net');
+    // A question that ends on a host name is no mask: the host is read without it.
+    expect(extract('<p>Which outgoing server? smtp.kestrel-mail.net, port 587.</p>').outgoingServer).toBe('smtp.kestrel-mail.net');
+    for (const pattern of ['mail.[yourdomain]', 'smtp.{your-domain-name}', 'smtp.<votre-domaine>', 'smtp.[お客様のドメイン名]', 'smtp.お客様のドメイン名', 'sv***.xserver.jp', 'sv○○○○.xserver.jp', 'smtp-[account].kestrel-hosting.net', 'pro**?**.mail.kestrel.net', 'pro?.mail.kestrel.net']) {
       expect(isPlaceholderHost(pattern), pattern).toBe(true);
     }
   });

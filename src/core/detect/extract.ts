@@ -3,7 +3,7 @@
  * then settings tables and definition lists, then prose ("Outgoing server: smtp.example.com, port 587,
  * STARTTLS"). Each value comes from the first source that has it.
  */
-import { authenticationOf, firstHost, firstPort, meaningOf, NEGATED_AFTER_PORT, securityOf, validPort } from './values';
+import { authenticationOf, firstHost, firstPort, meaningOf, NEGATED_AFTER_PORT, securityOf, sendingPatternIn, validPort } from './values';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
@@ -314,16 +314,17 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   const named = securityBeforePort(span, at, port);
   // 465 speaks TLS from the first byte: a STARTTLS read off a neighbouring label or cell is another port's.
   if (named !== null) return port === 465 && named === 'starttls' ? null : named;
-  // "Port: 587" then "SSL: STARTTLS": the security's own labelled line right after the port's.
+  // "Port: 587" then "SSL: STARTTLS": the security's own labelled line right after the port's; or, a
+  // table's rows read as lines, the security's label alone on the next line and its value on the one after.
   const lineEnd = span.indexOf('\n', at);
-  const nextLine = lineEnd === -1 ? '' : (span.slice(lineEnd + 1).split('\n', 1)[0] ?? '').toLowerCase();
+  const [nextLine = '', lineAfter = ''] = lineEnd === -1 ? [] : span.slice(lineEnd + 1).toLowerCase().split('\n', 2);
   const colon = nextLine.search(/[:：]/);
-  if (colon <= 0 || colon > 32) return null;
-  const key = nextLine.slice(0, colon);
+  const key = colon === -1 ? nextLine : nextLine.slice(0, colon);
+  if (colon === 0 || key.length > 32) return null;
   if (!has(SECURITY_WORD, key) && !has(SECURITY_LABEL, key)) return null;
   // "Port: 465 or 587", then "Security: SSL/TLS or STARTTLS": where a line offers both kinds, the port
   // tells which is its own (465 speaks implicit TLS only, 587 STARTTLS); another port gets neither.
-  const value = nextLine.slice(colon + 1);
+  const value = colon === -1 ? lineAfter : nextLine.slice(colon + 1);
   if (!has(STARTTLS, value) || !(has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value))) return securityOf(value, port);
   return port === 465 ? 'tls' : port === 587 ? 'starttls' : null;
 }
@@ -418,8 +419,9 @@ const SENDING_HOST = /^(?:smtps?|smtpauths?|smtp-?auth|smtp-?out|smtp-?relay|ssl
 /**
  * The first host in `text` named for sending mail ("smtp.immerda.ch", "smtpauth.bluewin.ch"), for an
  * article whose text names its outgoing server only in a list, a table flattened into text or a sentence
- * the windows do not reach ("imap.example.ch, pop.example.ch, smtp.example.ch"). Only what the hint
- * shows uses it: the classifier's smells read what the windows, tables and forms give.
+ * the windows do not reach ("imap.example.ch, pop.example.ch, smtp.example.ch"); where none stands, a
+ * sending host's pattern ("smtp-[account].host.net", `sendingPatternIn`). Only what the hint shows uses
+ * it: the classifier's smells read what the windows, tables and forms give.
  */
 export function sendingHostIn(text: string): string | null {
   let seen = 0;
@@ -427,7 +429,7 @@ export function sendingHostIn(text: string): string | null {
     if (SENDING_HOST.test(host) && !EXAMPLE_HOST.test(host) && firstHost(host) !== null) return host;
     if ((seen += 1) === 200) break;
   }
-  return null;
+  return sendingPatternIn(text);
 }
 
 /**

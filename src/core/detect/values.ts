@@ -82,14 +82,16 @@ const NOT_A_TLD = /\.(?:html?|php|aspx?|jsp?|css|png|jpe?g|gif|svg|cf|conf|cfg|p
 const SENDING_LABEL = 'smtps?|mail|mx|out(?:bound|going)?|send|relay|securesmtp|asmtp|authsmtp|submission';
 const SERVER_PREFIX = new RegExp(`^(?:${SENDING_LABEL}|imaps?|pop3?|exchange|owa)\\d*\\.`);
 /**
- * A sending host a help text writes as a pattern: with the reader's domain in brackets or in words
- * ("mail.[yourdomain]", "mail.{your-domain-name}", "smtp.<votre-domaine>", "smtp.[お客様のドメイン名]",
- * "smtp.お客様のドメイン名"), only after a sending host's first label, so "[1]" or "{0}" in other text never
- * reads as one; or with its first label masked ("sv***.xserver.jp", "sv○○○○.xserver.jp"). HOSTNAME
- * cannot match these: they are shown as the page's pattern, never checked.
+ * A sending host a help text writes as a pattern: with the reader's domain or account in brackets or in
+ * words ("mail.[yourdomain]", "mail.{your-domain-name}", "smtp.<votre-domaine>", "smtp.[お客様のドメイン名]",
+ * "smtp.お客様のドメイン名", "smtp-[account].host.net"), only after a sending host's first label, so "[1]"
+ * or "{0}" in other text never reads as one; or with its first label masked ("sv***.xserver.jp",
+ * "sv○○○○.xserver.jp", "pro**?**.mail.host.net" and, its bold markers rendered, "pro?.mail.host.net",
+ * where the reader's server number goes). HOSTNAME cannot match these: they are shown as the page's
+ * pattern, never checked.
  */
 const PATTERN_HOST = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.\-_/@*○●])(?:(?:${SENDING_LABEL})\d*\.(?:\[[^\]\s]{2,40}\]|\{[^}\s]{2,40}\}|<[^>\s]{2,40}>|＜[^＞\s]{2,20}＞|(?:お客様の|貴社の?|ご利用の|独自)?ドメイン名?)(?:\.[a-z]{2,24}){0,2}|[a-z0-9-]{0,20}(?:\*{2,}|[○●]{2,})[a-z0-9-]{0,20}\.(?:[a-z0-9-]+\.){0,4}[a-z]{2,24})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}.\-_/@*?○●])(?:(?:${SENDING_LABEL})\d*[.-](?:\[[^\]\s]{2,40}\]|\{[^}\s]{2,40}\}|<[^>\s]{2,40}>|＜[^＞\s]{2,20}＞|(?:お客様の|貴社の?|ご利用の|独自)?ドメイン名?)(?:\.[a-z][a-z0-9-]{1,40}){0,3}|[a-z0-9-]{0,20}(?:[*?]*\*{2,}[*?]*|[○●]{2,})[a-z0-9-]{0,20}\.(?:[a-z0-9-]+\.){0,4}[a-z]{2,24}|[a-z][a-z0-9-]{0,19}\?{1,3}\.(?:[a-z0-9-]+\.){1,4}[a-z]{2,24})(?![\p{L}\p{N}])`,
   'gu',
 );
 
@@ -120,7 +122,22 @@ export function firstHost(text: string, skipIncoming = false): string | null {
   PATTERN_HOST.lastIndex = 0;
   const pattern = PATTERN_HOST.exec(text)?.[0] ?? null;
   PATTERN_HOST.lastIndex = 0;
-  return pattern ?? found;
+  return pattern === null ? found : shownPattern(pattern);
+}
+
+/** A mask that Markdown source wrote bold ("pro**?**.mail.host.net") is shown as its page shows it ("pro?."). */
+const shownPattern = (pattern: string): string => pattern.replace(/\*\*\?\*\*/g, '?');
+
+const SENDING_PATTERN = new RegExp(`^(?:${SENDING_LABEL})\\d*[.-]`);
+
+/**
+ * The first pattern in `text` that names a sending host by its first label ("smtp-[account].host.net",
+ * "mail.[yourdomain]"), for an article that gives its outgoing server only as a pattern in a table or
+ * list the windows do not read. A masked name ("sv***.host.jp") is left out: nothing says it sends.
+ */
+export function sendingPatternIn(text: string): string | null {
+  for (const [pattern] of text.matchAll(PATTERN_HOST)) if (SENDING_PATTERN.test(pattern)) return shownPattern(pattern);
+  return null;
 }
 
 export function validPort(value: number): number | null {
