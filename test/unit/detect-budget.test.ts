@@ -161,6 +161,9 @@ describe('text nodes of one line', () => {
     expect(read('<p>Server: mail.<img alt="">kestrel.net</p>')).toBe('Server: mail. kestrel.net');
     expect(read('<p>Server: <b>smtp.kestrel.net</b> .</p>')).toBe('Server: smtp.kestrel.net .');
     expect(read('<p>Use <b>mail.</b> <b>kestrel.net</b></p>')).toBe('Use mail. kestrel.net');
+    // A full stop that ends a sentence or numbers a step, before the next inline element.
+    expect(read('<p><span>1.</span><span>open the account settings</span></p>')).toBe('1. open the account settings');
+    expect(read('<p>Server: smtp.kestrel.net.<b>Then</b> choose the port.</p>')).toBe('Server: smtp.kestrel.net. Then choose the port.');
   });
 });
 

@@ -135,8 +135,8 @@ function inlineGap(from: Node, to: Node): boolean {
 
 /**
  * Whether two text nodes of one line are one word that markup cut in two: neither side has white space at
- * the cut, a host name's joining character stands there ("mail." + "yourdomain", "pro" + "?"), and only
- * inline elements lie between. Everywhere else text nodes are joined by a space, so labels and values
+ * the cut, a host name's joining character stands there ("mail." + "yourdomain", "pro" + "?") and is no
+ * full stop ending a sentence or numbering a step, and only inline elements lie between. Everywhere else text nodes are joined by a space, so labels and values
  * set side by side in spans ("SMTP" "465") stay apart.
  */
 function oneWord(previous: Node | null, previousRaw: string, node: Node, raw: string): boolean {
@@ -144,6 +144,8 @@ function oneWord(previous: Node | null, previousRaw: string, node: Node, raw: st
   const last = previousRaw[previousRaw.length - 1]!;
   const first = raw[0]!;
   if (/\s/.test(last) || /\s/.test(first)) return false;
+  // A full stop before a capital or after a number ends a sentence or numbers a step ("1.<b>Open</b>").
+  if (last === '.' && (/\p{Lu}/u.test(first) || /\d\.$/.test(previousRaw))) return false;
   const joins = (JOINER.test(last) && (WORD_CHAR.test(first) || JOINER.test(first))) || (WORD_CHAR.test(last) && JOINER.test(first));
   return joins && inlineGap(previous, node);
 }
