@@ -153,6 +153,8 @@ describe('text nodes of one line', () => {
     expect(read('<p>Server: mail.<strong>yourdomain</strong>.com</p>')).toBe('Server: mail.yourdomain.com');
     expect(read('<p>Server: pro<b>?</b>.mail.kestrel.net</p>')).toBe('Server: pro?.mail.kestrel.net');
     expect(read('<p>Write to <span>jane</span>@<span>kestrel.net</span></p>')).toBe('Write to jane@kestrel.net');
+    // A line-break opportunity (<wbr>) inside a long name breaks nothing.
+    expect(read('<p>Server: smtp.<wbr>mail-relay.<wbr>kestrel.net</p>')).toBe('Server: smtp.mail-relay.kestrel.net');
   });
 
   it('keeps apart what a space, a line break, a field or a value set beside its label separates', () => {

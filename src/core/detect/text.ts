@@ -100,7 +100,7 @@ export function inNamedChrome(element: Element): boolean {
   for (let current: Element | null = element; current !== null; current = current.parentElement) if (namedChrome(current)) return true;
   return false;
 }
-const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'U', 'CODE', 'SPAN', 'SMALL', 'KBD', 'ABBR', 'SUP', 'SUB', 'TIME', 'MARK', 'LABEL', 'Q', 'VAR', 'SAMP', 'BDI']);
+const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'U', 'CODE', 'SPAN', 'SMALL', 'KBD', 'ABBR', 'SUP', 'SUB', 'TIME', 'MARK', 'LABEL', 'Q', 'VAR', 'SAMP', 'BDI', 'WBR']);
 
 type Verdict = 'read' | 'skip';
 
