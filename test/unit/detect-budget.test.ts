@@ -151,6 +151,7 @@ describe('text nodes of one line', () => {
   it('joins a host name that inline markup cut in two, as the page shows it', () => {
     expect(read('<p>Server: smtp-<em>[account]</em>.kestrel.net</p>')).toBe('Server: smtp-[account].kestrel.net');
     expect(read('<p>Server: mail.<strong>yourdomain</strong>.com</p>')).toBe('Server: mail.yourdomain.com');
+    expect(read('<p>送信サーバーはsmtp.<b>kestrel-net</b>.jpです。</p>')).toBe('送信サーバーはsmtp.kestrel-net.jpです。');
     expect(read('<p>Server: pro<b>?</b>.mail.kestrel.net</p>')).toBe('Server: pro?.mail.kestrel.net');
     expect(read('<p>Write to <span>jane</span>@<span>kestrel.net</span></p>')).toBe('Write to jane@kestrel.net');
     // A line-break opportunity (<wbr>) inside a long name breaks nothing.
@@ -166,6 +167,10 @@ describe('text nodes of one line', () => {
     // A full stop that ends a sentence or numbers a step, before the next inline element.
     expect(read('<p><span>1.</span><span>open the account settings</span></p>')).toBe('1. open the account settings');
     expect(read('<p>Server: smtp.kestrel.net.<b>Then</b> choose the port.</p>')).toBe('Server: smtp.kestrel.net. Then choose the port.');
+    // An abbreviation's full stop before a host name set in code or bold.
+    expect(read('<p>also z.B.<code>smtp3.kestrel.net</code></p>')).toBe('also z.B. smtp3.kestrel.net');
+    expect(read('<p>(e.g.<code>smtp-eu.kestrel.net</code>)</p>')).toBe('(e.g. smtp-eu.kestrel.net )');
+    expect(read('<p>np.<b>smtp7.kestrel.pl</b></p>')).toBe('np. smtp7.kestrel.pl');
   });
 });
 

@@ -627,6 +627,11 @@ describe('prose', () => {
     expect(shownOnArticle(none, 'port\n587\nsecurity\nstarttls')).toMatchObject({ port: 587, security: 'starttls' });
     // A label alone that is no security's, or a value two lines on, says nothing.
     expect(shownOnArticle(none, 'port\n587\nusername\nssl')).toMatchObject({ port: 587, security: null });
+    // A security line that holds its own mode is no label alone: the line after it is another setting's.
+    expect(shownOnArticle(none, 'port 587\nsecurity starttls\nforwarding none').security).not.toBe('none');
+    expect(shownOnArticle(none, 'port 465\nverschlüsselung ssl/tls\nalternativ port 587 mit starttls').security).not.toBe('starttls');
+    // An IMAP column's STARTTLS under the label is never 465's.
+    expect(shownOnArticle(none, 'smtp\nport\n465\nsecurity\nstarttls\nssl/tls').security).toBeNull();
     // A negation further on, or on 465 (TLS from the first byte), is another port's or another sentence's.
     expect(shownOnArticle(none, 'outgoing server smtp.example-host.ch (port 465, without ssl port 587)')).toMatchObject({ port: 465, security: 'tls' });
     expect(shownOnArticle(none, 'outgoing port 465 (or 25 without ssl)')).toMatchObject({ port: 465, security: null });
@@ -712,6 +717,8 @@ describe('prose', () => {
     // as the page shows it) or plain.
     expect(extract('<p>Outgoing server: <code>pro**?**.mail.kestrel.net</code>, port 587</p>').outgoingServer).toBe('pro?.mail.kestrel.net');
     expect(extract('<p>Outgoing server: pro?.mail.kestrel.net, port 587</p>').outgoingServer).toBe('pro?.mail.kestrel.net');
+    // Japanese text runs straight into the pattern.
+    expect(extract('<p>送信サーバーはmail.お客様のドメイン名です。</p>').outgoingServer).toBe('mail.お客様のドメイン名');
     // A question that ends on a host name is no mask: the host is read without it.
     expect(extract('<p>Which outgoing server? smtp.kestrel-mail.net, port 587.</p>').outgoingServer).toBe('smtp.kestrel-mail.net');
     for (const pattern of ['mail.[yourdomain]', 'smtp.{your-domain-name}', 'smtp.<votre-domaine>', 'smtp.[お客様のドメイン名]', 'smtp.お客様のドメイン名', 'sv***.xserver.jp', 'sv○○○○.xserver.jp', 'smtp-[account].kestrel-hosting.net', 'pro**?**.mail.kestrel.net', 'pro?.mail.kestrel.net']) {

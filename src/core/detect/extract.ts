@@ -322,9 +322,16 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   const key = colon === -1 ? nextLine : nextLine.slice(0, colon);
   if (colon === 0 || key.length > 32) return null;
   if (!has(SECURITY_WORD, key) && !has(SECURITY_LABEL, key)) return null;
+  if (colon === -1) {
+    // The label alone: a line that holds a mode too ("Security STARTTLS", its spans joined) is no label
+    // alone, and a column of another protocol's values may follow it, so 465 takes no STARTTLS this way.
+    if (securityOf(nextLine, port) !== null || nextLine.trim().split(/\s+/).length > 3) return null;
+    const below = securityOf(lineAfter, port);
+    return port === 465 && below === 'starttls' ? null : below;
+  }
   // "Port: 465 or 587", then "Security: SSL/TLS or STARTTLS": where a line offers both kinds, the port
   // tells which is its own (465 speaks implicit TLS only, 587 STARTTLS); another port gets neither.
-  const value = colon === -1 ? lineAfter : nextLine.slice(colon + 1);
+  const value = nextLine.slice(colon + 1);
   if (!has(STARTTLS, value) || !(has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value))) return securityOf(value, port);
   return port === 465 ? 'tls' : port === 587 ? 'starttls' : null;
 }

@@ -107,6 +107,11 @@ type Verdict = 'read' | 'skip';
 /** Characters that join the parts of a host name, an address or a pattern ("smtp-", ".net", "[account]", "pro?"). */
 const JOINER = /[.\-_@[\]?*]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** How much of the text before a cut `oneWord` looks at: enough for a host name under way. */
+const RAW_TAIL = 256;
+/** The end of a text node that a host name is being written in: a server's first label, or two labels and a dot. */
+const HOST_SO_FAR =
+  /(?:^|[^\p{Script=Latin}\p{N}.-])(?:(?:smtps?|mail|mx|out(?:bound|going)?|send|relay|submission|imaps?|pop3?s?|exchange|owa|webmail|www|ssl|auth(?:smtp)?)\d*|[\p{L}\p{N}-]{2,}\.[\p{L}\p{N}-]{2,})\.$/iu;
 
 /**
  * Whether `to` follows `from` across inline elements alone ("smtp-<em>[account]</em>.host.net"): no line
@@ -135,8 +140,8 @@ function inlineGap(from: Node, to: Node): boolean {
 
 /**
  * Whether two text nodes of one line are one word that markup cut in two: neither side has white space at
- * the cut, a host name's joining character stands there ("mail." + "yourdomain", "pro" + "?") and is no
- * full stop ending a sentence or numbering a step, and only inline elements lie between. Everywhere else text nodes are joined by a space, so labels and values
+ * the cut, a host name's joining character stands there ("mail." + "yourdomain", "pro" + "?"), a full stop
+ * there ends a host name's label (`HOST_SO_FAR`), and only inline elements lie between. Everywhere else text nodes are joined by a space, so labels and values
  * set side by side in spans ("SMTP" "465") stay apart.
  */
 function oneWord(previous: Node | null, previousRaw: string, node: Node, raw: string): boolean {
@@ -144,8 +149,10 @@ function oneWord(previous: Node | null, previousRaw: string, node: Node, raw: st
   const last = previousRaw[previousRaw.length - 1]!;
   const first = raw[0]!;
   if (/\s/.test(last) || /\s/.test(first)) return false;
-  // A full stop before a capital or after a number ends a sentence or numbers a step ("1.<b>Open</b>").
-  if (last === '.' && (/\p{Lu}/u.test(first) || /\d\.$/.test(previousRaw))) return false;
+  // A host name's dot before the cut follows a server's first label ("mail.<em>yourdomain</em>") or a name
+  // already under way ("mail.kestrel.<b>net</b>"); any other full stop ends a sentence, numbers a step
+  // ("1.<b>Open</b>") or closes an abbreviation ("e.g.<code>smtp…</code>", "z.B.", "np.").
+  if (last === '.' && !HOST_SO_FAR.test(previousRaw)) return false;
   const joins = (JOINER.test(last) && (WORD_CHAR.test(first) || JOINER.test(first))) || (WORD_CHAR.test(last) && JOINER.test(first));
   return joins && inlineGap(previous, node);
 }
@@ -242,10 +249,13 @@ export function readBudgetedText(document: Document, root: Node, budget: number,
     const collapsed = data.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().normalize('NFC');
     if (collapsed === '') continue;
     const block = blockOf(parent);
-    const separator = length === 0 ? '' : block !== previousBlock ? '\n' : oneWord(previousNode, previousRaw, node, data.replace(INVISIBLE, '')) ? '' : ' ';
+    const raw = data.replace(INVISIBLE, '');
+    const joined = length > 0 && block === previousBlock && oneWord(previousNode, previousRaw, node, raw);
+    const separator = length === 0 || joined ? '' : block === previousBlock ? ' ' : '\n';
     previousBlock = block;
     previousNode = node;
-    previousRaw = data.replace(INVISIBLE, '');
+    // A word joined across nodes is read on as one: "smtp." + "mail-relay." is a host name under way.
+    previousRaw = joined ? `${previousRaw}${raw}`.slice(-RAW_TAIL) : raw;
     const room = budget - length - separator.length;
     if (room <= 0) {
       truncated = true;
@@ -276,9 +286,10 @@ export function textOf(document: Document, element: Element, max: number): strin
     const parent = node.parentElement;
     if (parent !== null && parent !== element && HIDDEN.has(parent.tagName.toUpperCase())) continue;
     const data = (node as CharacterData).data ?? '';
-    text += previous === null ? data : oneWord(previous, previousRaw, node, data) ? data : ` ${data}`;
+    const joined = previous !== null && oneWord(previous, previousRaw, node, data);
+    text += previous === null || joined ? data : ` ${data}`;
     previous = node;
-    previousRaw = data;
+    previousRaw = joined ? `${previousRaw}${data}`.slice(-RAW_TAIL) : data;
   }
   return text.slice(0, max);
 }

@@ -87,11 +87,11 @@ const SERVER_PREFIX = new RegExp(`^(?:${SENDING_LABEL}|imaps?|pop3?|exchange|owa
  * "smtp.お客様のドメイン名", "smtp-[account].host.net"), only after a sending host's first label, so "[1]"
  * or "{0}" in other text never reads as one; or with its first label masked ("sv***.xserver.jp",
  * "sv○○○○.xserver.jp", "pro**?**.mail.host.net" and, its bold markers rendered, "pro?.mail.host.net",
- * where the reader's server number goes). HOSTNAME cannot match these: they are shown as the page's
- * pattern, never checked.
+ * where the reader's server number goes). Japanese text may run straight into and out of one, as it does
+ * with host names. HOSTNAME cannot match these: they are shown as the page's pattern, never checked.
  */
 const PATTERN_HOST = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.\-_/@*?○●])(?:(?:${SENDING_LABEL})\d*[.-](?:\[[^\]\s]{2,40}\]|\{[^}\s]{2,40}\}|<[^>\s]{2,40}>|＜[^＞\s]{2,20}＞|(?:お客様の|貴社の?|ご利用の|独自)?ドメイン名?)(?:\.[a-z][a-z0-9-]{1,40}){0,3}|[a-z0-9-]{0,20}(?:[*?]*\*{2,}[*?]*|[○●]{2,})[a-z0-9-]{0,20}\.(?:[a-z0-9-]+\.){0,4}[a-z]{2,24}|[a-z][a-z0-9-]{0,19}\?{1,3}\.(?:[a-z0-9-]+\.){1,4}[a-z]{2,24})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{Script=Latin}\p{N}.\-_/@*?○●])(?:(?:${SENDING_LABEL})\d*[.-](?:\[[^\]\s]{2,40}\]|\{[^}\s]{2,40}\}|<[^>\s]{2,40}>|＜[^＞\s]{2,20}＞|(?:お客様の|貴社の?|ご利用の|独自)?ドメイン名?)(?:\.[a-z][a-z0-9-]{1,40}){0,3}|[a-z0-9-]{0,20}(?:[*?]*\*{2,}[*?]*|[○●]{2,})[a-z0-9-]{0,20}\.(?:[a-z0-9-]+\.){0,4}[a-z]{2,24}|[a-z][a-z0-9-]{0,19}\?{1,3}\.(?:[a-z0-9-]+\.){1,4}[a-z]{2,24})(?![\p{Script=Latin}\p{N}])`,
   'gu',
 );
 
