@@ -66,6 +66,21 @@ describe('tables', () => {
     expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', incomingServer: 'imap.example.net', port: 465, security: 'tls' });
   });
 
+  it('reads a grid whose head row is built of plain cells naming protocols or directions', () => {
+    const protocols = extract(`<table><tr><td></td><td>IMAP</td><td>SMTP</td></tr>
+      <tr><td>Server</td><td>imap.example.net</td><td>smtp.example.net</td></tr>
+      <tr><td>Port</td><td>143</td><td>465</td></tr>
+      <tr><td>Security</td><td>STARTTLS</td><td>SSL/TLS</td></tr></table>`);
+    expect(protocols).toMatchObject({ outgoingServer: 'smtp.example.net', port: 465, security: 'tls' });
+    const directions = extract(`<table><tr><td>Einstellung</td><td>Posteingang (POP3)</td><td>Postausgang (SMTP)</td></tr>
+      <tr><td>Server</td><td>pop.example.de</td><td>smtp.example.de</td></tr>
+      <tr><td>Port</td><td>995</td><td>587</td></tr>
+      <tr><td>Verschlüsselung</td><td>SSL/TLS</td><td>STARTTLS</td></tr></table>`);
+    expect(directions).toMatchObject({ outgoingServer: 'smtp.example.de', port: 587, security: 'starttls' });
+    // A first row of values is no head: its key keeps its value, as before.
+    expect(extract('<table><tr><td>Outgoing server</td><td>smtp.example.net</td><td>port 587</td></tr></table>')).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587 });
+  });
+
   it('reads a row-header grid (German) and a cell with a line break', () => {
     const grid = extract(`<table><thead><tr><th></th><th>Server</th><th>Port</th><th>Verschlüsselung</th></tr></thead>
       <tr><th>Posteingang (IMAP)</th><td>imap.example.de</td><td>993</td><td>SSL/TLS</td></tr>

@@ -19,6 +19,16 @@ const MAX_CHARS = 48 * 1024;
 /** A cell that is a mail protocol's name alone (with a note in brackets), and so says which server its table's rows describe. */
 const PROTOCOL_VALUE = /^(?:smtps?|imaps?|pop3?)(?:\s*\(.{0,20}\))?$/i;
 
+/**
+ * A first row of plain cells that heads a grid's columns: two or more protocols or directions ("| IMAP |
+ * SMTP", "| Incoming | Outgoing") after a first cell that is empty or a short word, no value. Many sites
+ * build a table's head of <td>s; a two-cell row ("Protocol | SMTP") stays a key and its value.
+ */
+function columnHeads(texts: readonly string[]): boolean {
+  const [first = '', ...rest] = texts;
+  return rest.length >= 2 && first.length <= 30 && !/\d/.test(first) && rest.every((text) => PROTOCOL_VALUE.test(text) || (text.length <= 30 && directionOf(text) !== null));
+}
+
 export function readPairs(document: Document, elements: PageElements = collectElements(document)): SettingPair[] {
   const pairs: SettingPair[] = [];
   let budget = MAX_CHARS;
@@ -43,7 +53,9 @@ export function readPairs(document: Document, elements: PageElements = collectEl
       if (row.closest('table') !== table) continue;
       const cells = Array.from(row.children).filter((cell) => /^(td|th)$/i.test(cell.tagName));
       if (cells.length < 2) continue;
-      rows.push({ texts: cells.map((cell) => cellText(cell)), header: cells.every((cell) => /^th$/i.test(cell.tagName)) || row.closest('thead') !== null });
+      const texts = cells.map((cell) => cellText(cell));
+      const marked = cells.every((cell) => /^th$/i.test(cell.tagName)) || row.closest('thead') !== null;
+      rows.push({ texts, header: marked || (rows.length === 0 && columnHeads(texts)) });
     }
     // A "Protocol | SMTP" row says which server the rows after it describe, in a table whose own keys
     // name no direction (Mailu's client-setup tables); where the keys say "IMAP Port" and "SMTP Port",
