@@ -732,6 +732,9 @@ describe('prose', () => {
     // as the page shows it) or plain.
     expect(extract('<p>Outgoing server: <code>pro**?**.mail.kestrel.net</code>, port 587</p>').outgoingServer).toBe('pro?.mail.kestrel.net');
     expect(extract('<p>Outgoing server: pro?.mail.kestrel.net, port 587</p>').outgoingServer).toBe('pro?.mail.kestrel.net');
+    // A server's number set in bold or italics inside its first label: no half of the name is offered.
+    expect(extract('<p>Outgoing server (SMTP): wp<em>XXX</em>.kestrel-host.de, port 587</p>').outgoingServer).toBeNull();
+    expect(extract('<p>Outgoing server (SMTP): s<b>12</b>.kestrel-host.de, port 587</p>').outgoingServer).toBeNull();
     // Japanese text runs straight into the pattern.
     expect(extract('<p>送信サーバーはmail.お客様のドメイン名です。</p>').outgoingServer).toBe('mail.お客様のドメイン名');
     // A question that ends on a host name is no mask: the host is read without it.

@@ -107,7 +107,7 @@ type Verdict = 'read' | 'skip';
 /** Characters that join the parts of a host name, an address or a pattern ("smtp-", ".net", "[account]", "pro?"). */
 const JOINER = /[.\-_@[\]?*]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** How much of the text before a cut `oneWord` looks at: enough for a host name under way. */
+/** How much of the text before a cut `wordJoiner` looks at: enough for a host name under way. */
 const RAW_TAIL = 256;
 /** The end of a text node that a host name is being written in: a server's first label, or two labels and a dot. */
 const HOST_SO_FAR =
@@ -139,22 +139,40 @@ function inlineGap(from: Node, to: Node): boolean {
 }
 
 /**
- * Whether two text nodes of one line are one word that markup cut in two: neither side has white space at
- * the cut, a host name's joining character stands there ("mail." + "yourdomain", "pro" + "?"), a full stop
- * there ends a host name's label (`HOST_SO_FAR`), and only inline elements lie between. Everywhere else text nodes are joined by a space, so labels and values
- * set side by side in spans ("SMTP" "465") stay apart.
+ * Decides, text node by text node along one reading, whether a node is the rest of the word the node
+ * before it ended: markup cut one host name in two. Yes where neither side has white space at the cut, a
+ * host name's joining character stands there ("mail." + "yourdomain", "pro" + "?"), a full stop there ends
+ * a host name's label (`HOST_SO_FAR`), and only inline elements lie between. Everywhere else text nodes
+ * are joined by a space, so labels and values set side by side in spans ("SMTP" "465") stay apart. A word
+ * cut between two letters or digits ("wp<em>XXX</em>", "s<b>12</b>") stays cut, and so does the name it
+ * would run into ("XXX" + ".host.de"): its start is missing, and "xxx.host.de" is nobody's server.
+ * `sameLine` says whether the node is in the same block as the one before (no new line between).
  */
-function oneWord(previous: Node | null, previousRaw: string, node: Node, raw: string): boolean {
-  if (previous === null || previousRaw === '' || raw === '') return false;
-  const last = previousRaw[previousRaw.length - 1]!;
-  const first = raw[0]!;
-  if (/\s/.test(last) || /\s/.test(first)) return false;
-  // A host name's dot before the cut follows a server's first label ("mail.<em>yourdomain</em>") or a name
-  // already under way ("mail.kestrel.<b>net</b>"); any other full stop ends a sentence, numbers a step
-  // ("1.<b>Open</b>") or closes an abbreviation ("e.g.<code>smtp…</code>", "z.B.", "np.").
-  if (last === '.' && !HOST_SO_FAR.test(previousRaw)) return false;
-  const joins = (JOINER.test(last) && (WORD_CHAR.test(first) || JOINER.test(first))) || (WORD_CHAR.test(last) && JOINER.test(first));
-  return joins && inlineGap(previous, node);
+function wordJoiner(): (node: Node, raw: string, sameLine: boolean) => boolean {
+  let previous: Node | null = null;
+  let previousRaw = '';
+  let startsMidWord = false;
+  return (node, raw, sameLine) => {
+    let joined = false;
+    let cutMidWord = false;
+    if (sameLine && previous !== null && previousRaw !== '' && raw !== '') {
+      const last = previousRaw[previousRaw.length - 1]!;
+      const first = raw[0]!;
+      if (!/\s/.test(last) && !/\s/.test(first)) {
+        // A host name's dot before the cut follows a server's first label ("mail.<em>yourdomain</em>") or a
+        // name already under way ("mail.kestrel.<b>net</b>"); any other full stop ends a sentence, numbers
+        // a step ("1.<b>Open</b>") or closes an abbreviation ("e.g.<code>smtp…</code>", "z.B.", "np.").
+        const dotOk = last !== '.' || HOST_SO_FAR.test(previousRaw);
+        const joins = (JOINER.test(last) && (WORD_CHAR.test(first) || JOINER.test(first))) || (WORD_CHAR.test(last) && JOINER.test(first) && !(first === '.' && startsMidWord));
+        if (dotOk && joins) joined = inlineGap(previous, node);
+        else if (WORD_CHAR.test(last) && WORD_CHAR.test(first)) cutMidWord = inlineGap(previous, node);
+      }
+    }
+    startsMidWord = cutMidWord && /^[\p{L}\p{N}-]+$/u.test(raw);
+    previousRaw = joined ? `${previousRaw}${raw}`.slice(-RAW_TAIL) : raw;
+    previous = node;
+    return joined;
+  };
 }
 
 export interface BudgetedText {
@@ -216,8 +234,7 @@ export function readBudgetedText(document: Document, root: Node, budget: number,
   let nodesVisited = 0;
   let truncated = false;
   let previousBlock: Element | null = null;
-  let previousNode: Node | null = null;
-  let previousRaw = '';
+  const joinsWord = wordJoiner();
   let linkChars = 0;
   const linkCache = new Map<Element, boolean>();
   const inLink = (element: Element | null): boolean => {
@@ -249,13 +266,9 @@ export function readBudgetedText(document: Document, root: Node, budget: number,
     const collapsed = data.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().normalize('NFC');
     if (collapsed === '') continue;
     const block = blockOf(parent);
-    const raw = data.replace(INVISIBLE, '');
-    const joined = length > 0 && block === previousBlock && oneWord(previousNode, previousRaw, node, raw);
+    const joined = joinsWord(node, data.replace(INVISIBLE, ''), length > 0 && block === previousBlock);
     const separator = length === 0 || joined ? '' : block === previousBlock ? ' ' : '\n';
     previousBlock = block;
-    previousNode = node;
-    // A word joined across nodes is read on as one: "smtp." + "mail-relay." is a host name under way.
-    previousRaw = joined ? `${previousRaw}${raw}`.slice(-RAW_TAIL) : raw;
     const room = budget - length - separator.length;
     if (room <= 0) {
       truncated = true;
@@ -274,22 +287,21 @@ export function readBudgetedText(document: Document, root: Node, budget: number,
 
 /**
  * Text of one small element with its text nodes joined by spaces, so "mail.example.com<br>Port: 465"
- * does not read "mail.example.comPort", except where markup cut one host name in two (`oneWord`); stops
+ * does not read "mail.example.comPort", except where markup cut one host name in two (`wordJoiner`); stops
  * after `max` characters.
  */
 export function textOf(document: Document, element: Element, max: number): string {
   const walker = document.createTreeWalker(element, SHOW_TEXT);
   let text = '';
-  let previous: Node | null = null;
-  let previousRaw = '';
+  let first = true;
+  const joinsWord = wordJoiner();
   for (let node = walker.nextNode(); node !== null && text.length < max; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (parent !== null && parent !== element && HIDDEN.has(parent.tagName.toUpperCase())) continue;
     const data = (node as CharacterData).data ?? '';
-    const joined = previous !== null && oneWord(previous, previousRaw, node, data);
-    text += previous === null || joined ? data : ` ${data}`;
-    previous = node;
-    previousRaw = joined ? `${previousRaw}${data}`.slice(-RAW_TAIL) : data;
+    const joined = joinsWord(node, data, !first);
+    text += first || joined ? data : ` ${data}`;
+    first = false;
   }
   return text.slice(0, max);
 }
