@@ -793,6 +793,13 @@ describe('security words', () => {
 });
 
 describe('classification output', () => {
+  it('reads "none" written as a Japanese or Chinese security value, and only as the whole value', () => {
+    const japanese = extract('<table><tr><td>送信サーバー</td><td>smtp.kestrel.jp</td></tr><tr><td>ポート番号</td><td>587</td></tr><tr><td>暗号化接続の種類</td><td>なし</td></tr></table>');
+    expect(japanese).toMatchObject({ outgoingServer: 'smtp.kestrel.jp', port: 587, security: 'none' });
+    const chinese = extract('<table><tr><td>发送服务器</td><td>smtp.kestrel.cn</td></tr><tr><td>端口</td><td>25</td></tr><tr><td>加密方式</td><td>不加密</td></tr></table>');
+    expect(chinese).toMatchObject({ port: 25, security: 'none' });
+  });
+
   it('gives plain values and an anchor on account pages only', () => {
     const account = loadPage('en-roundcube-smtp-identity.html');
     const result = classifyPage(account.document, account.url);
