@@ -25,8 +25,11 @@ const PATTERN_LABEL =
  */
 const DOMAIN_WORD =
   /^(?:(?:domain|domaine|dominio|domena|domein|doména)(?:-?name)?|(?:example|sample)-?domain|nom-?de-?domaine|nombre-?de-?dominio|nome-?(?:do-?|de-?)?dominio|(?:host|server|company|isp|provider)-?name)$/;
-/** A label masked out: "smtp.xxxxx.com", "mail.xxx.ne.jp", and the Japanese stand-in words "hogehoge", "fugafuga". */
-const MASKED_LABEL = /^(?:x{3,}|hogehoge|fugafuga|piyopiyo)$/;
+/**
+ * A label masked out: "smtp.xxxxx.com", "mail.xxx.ne.jp", a server number after a short prefix ("wpXXX",
+ * "svXXXX", "mailxxx1"), and the Japanese stand-in words "hogehoge", "fugafuga".
+ */
+const MASKED_LABEL = /^(?:[a-z]{0,6}x{3,}\d?|hogehoge|fugafuga|piyopiyo)$/;
 /**
  * A host a help text gives as a pattern, not one to check: "mail.yourdomain.com", "smtp.ihre-domain.tld",
  * "smtp.domain.com", "smtp.example.com". A host under the page's own site (`pageHost`) is never one: a

@@ -168,9 +168,11 @@ describe('text nodes of one line', () => {
     expect(read('<p><span>1.</span><span>open the account settings</span></p>')).toBe('1. open the account settings');
     expect(read('<p>Server: smtp.kestrel.net.<b>Then</b> choose the port.</p>')).toBe('Server: smtp.kestrel.net. Then choose the port.');
     // A name cut between two letters or digits stays cut, and so does the rest it would run into: its
-    // start is missing, so no half of it may read as a server ("xxx.host.de", "12.host.de").
-    expect(read('<p>Server: wp<em>XXX</em>.kestrel-host.de</p>')).toBe('Server: wp XXX .kestrel-host.de');
+    // start is missing, so no half of it may read as a server ("12.host.de"). A server number masked with
+    // x's after a short prefix is the one exception: it is one label.
     expect(read('<p>Server: s<b>12</b>.kestrel-host.de</p>')).toBe('Server: s 12 .kestrel-host.de');
+    expect(read('<p>Server: wp<em>XXX</em>.kestrel-host.de</p>')).toBe('Server: wpXXX.kestrel-host.de');
+    expect(read('<p><span>Port</span><span>xxx</span></p>')).toBe('Port xxx');
     expect(read('<p>Server: wp-<em>XXX</em>.kestrel-host.de</p>')).toBe('Server: wp-XXX.kestrel-host.de');
     // An abbreviation's full stop before a host name set in code or bold.
     expect(read('<p>also z.B.<code>smtp3.kestrel.net</code></p>')).toBe('also z.B. smtp3.kestrel.net');

@@ -700,11 +700,11 @@ describe('prose', () => {
   });
 
   it('takes masked names and names that say what goes there for patterns too', () => {
-    for (const pattern of ['smtp.xxxxx.com', 'mail.xxx.ne.jp', 'smtp.hogehoge.jp', 'mail.domainname.com', 'mail.domain-name.de', 'smtp.nomdedomaine.fr', 'smtp.nombrededominio.es', 'mail.hostname.com', 'smtp.company-name.com', 'smtp.ispname.net', 'mail.example-domain.com', 'smtp.sample.co.jp']) {
+    for (const pattern of ['smtp.xxxxx.com', 'mail.xxx.ne.jp', 'wpxxx.kestrel-host.de', 'svxxxx.kestrel.jp', 'smtp.hogehoge.jp', 'mail.domainname.com', 'mail.domain-name.de', 'smtp.nomdedomaine.fr', 'smtp.nombrededominio.es', 'mail.hostname.com', 'smtp.company-name.com', 'smtp.ispname.net', 'mail.example-domain.com', 'smtp.sample.co.jp']) {
       expect(isPlaceholderHost(pattern), pattern).toBe(true);
     }
     // Real names that only contain such words, or a short run of x's.
-    for (const real of ['smtp.xs4all.nl', 'mail.x.com', 'smtp.hostnameinc.com', 'mail.domainnameshop.com', 'smtp.samplex.de', 'smtp.domainhost.ch', 'smtp.site.xxx', 'mail.shop.xxx']) {
+    for (const real of ['smtp.xs4all.nl', 'mail.x.com', 'smtp.hostnameinc.com', 'mail.domainnameshop.com', 'smtp.samplex.de', 'smtp.domainhost.ch', 'smtp.site.xxx', 'mail.shop.xxx', 'smtp.foxxx-media.de']) {
       expect(isPlaceholderHost(real), real).toBe(false);
     }
   });
@@ -733,7 +733,8 @@ describe('prose', () => {
     expect(extract('<p>Outgoing server: <code>pro**?**.mail.kestrel.net</code>, port 587</p>').outgoingServer).toBe('pro?.mail.kestrel.net');
     expect(extract('<p>Outgoing server: pro?.mail.kestrel.net, port 587</p>').outgoingServer).toBe('pro?.mail.kestrel.net');
     // A server's number set in bold or italics inside its first label: no half of the name is offered.
-    expect(extract('<p>Outgoing server (SMTP): wp<em>XXX</em>.kestrel-host.de, port 587</p>').outgoingServer).toBeNull();
+    expect(extract('<p>Outgoing server (SMTP): wp<em>XXX</em>.kestrel-host.de, port 587</p>').outgoingServer).toBe('wpxxx.kestrel-host.de');
+    expect(isPlaceholderHost('wpxxx.kestrel-host.de')).toBe(true);
     expect(extract('<p>Outgoing server (SMTP): s<b>12</b>.kestrel-host.de, port 587</p>').outgoingServer).toBeNull();
     // Japanese text runs straight into the pattern.
     expect(extract('<p>送信サーバーはmail.お客様のドメイン名です。</p>').outgoingServer).toBe('mail.お客様のドメイン名');

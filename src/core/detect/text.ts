@@ -107,6 +107,8 @@ type Verdict = 'read' | 'skip';
 /** Characters that join the parts of a host name, an address or a pattern ("smtp-", ".net", "[account]", "pro?"). */
 const JOINER = /[.\-_@[\]?*]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A server number masked with x's, set apart by markup: "XXX", "xxxx". */
+const X_MASK = /^[xX]{3,}$/;
 /** How much of the text before a cut `wordJoiner` looks at: enough for a host name under way. */
 const RAW_TAIL = 256;
 /** The end of a text node that a host name is being written in: a server's first label, or two labels and a dot. */
@@ -143,9 +145,10 @@ function inlineGap(from: Node, to: Node): boolean {
  * before it ended: markup cut one host name in two. Yes where neither side has white space at the cut, a
  * host name's joining character stands there ("mail." + "yourdomain", "pro" + "?"), a full stop there ends
  * a host name's label (`HOST_SO_FAR`), and only inline elements lie between. Everywhere else text nodes
- * are joined by a space, so labels and values set side by side in spans ("SMTP" "465") stay apart. A word
- * cut between two letters or digits ("wp<em>XXX</em>", "s<b>12</b>") stays cut, and so does the name it
- * would run into ("XXX" + ".host.de"): its start is missing, and "xxx.host.de" is nobody's server.
+ * are joined by a space, so labels and values set side by side in spans ("SMTP" "465") stay apart, but a
+ * server number masked with x's joins its short prefix ("wp<em>XXX</em>"). Any other word cut between two
+ * letters or digits ("s<b>12</b>") stays cut, and so does the name it would run into ("12" + ".host.de"):
+ * its start is missing, and "12.host.de" is nobody's server.
  * `sameLine` says whether the node is in the same block as the one before (no new line between).
  */
 function wordJoiner(): (node: Node, raw: string, sameLine: boolean) => boolean {
@@ -165,6 +168,9 @@ function wordJoiner(): (node: Node, raw: string, sameLine: boolean) => boolean {
         const dotOk = last !== '.' || HOST_SO_FAR.test(previousRaw);
         const joins = (JOINER.test(last) && (WORD_CHAR.test(first) || JOINER.test(first))) || (WORD_CHAR.test(last) && JOINER.test(first) && !(first === '.' && startsMidWord));
         if (dotOk && joins) joined = inlineGap(previous, node);
+        // A server number masked with x's after its lower-case prefix ("wp<em>XXX</em>", "sv<b>xxxx</b>") is
+        // one label; a capitalised word before x's ("Port" "xxx") is a label and its value.
+        else if (/[\p{L}\p{N}]$/u.test(last) && X_MASK.test(raw) && /(?:^|[^\p{L}\p{N}])[a-z]{1,6}$/u.test(previousRaw)) joined = inlineGap(previous, node);
         else if (WORD_CHAR.test(last) && WORD_CHAR.test(first)) cutMidWord = inlineGap(previous, node);
       }
     }
