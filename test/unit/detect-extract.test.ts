@@ -77,6 +77,11 @@ describe('tables', () => {
       <tr><td>Port</td><td>995</td><td>587</td></tr>
       <tr><td>Verschlüsselung</td><td>SSL/TLS</td><td>STARTTLS</td></tr></table>`);
     expect(directions).toMatchObject({ outgoingServer: 'smtp.example.de', port: 587, security: 'starttls' });
+    // A head of settings, each row below a server: "Protocol | Server | Port | Security".
+    const settingsHead = extract(`<table><tr><td>Protocollo</td><td>Server</td><td>Porta</td><td>Sicurezza</td></tr>
+      <tr><td>IMAP</td><td>imap.example.it</td><td>993</td><td>SSL/TLS</td></tr>
+      <tr><td>SMTP</td><td>smtp.example.it</td><td>587</td><td>STARTTLS</td></tr></table>`);
+    expect(settingsHead).toMatchObject({ outgoingServer: 'smtp.example.it', port: 587, security: 'starttls' });
     // A first row of values is no head: its key keeps its value, as before.
     expect(extract('<table><tr><td>Outgoing server</td><td>smtp.example.net</td><td>port 587</td></tr></table>')).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587 });
   });

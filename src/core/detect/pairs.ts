@@ -8,6 +8,7 @@
 import { collectElements, type PageElements } from './elements';
 import { directionOf, headingDirection, listHeadingDirection } from './fields';
 import { textOf } from './text';
+import { meaningOf } from './values';
 import type { Direction, SettingPair } from './types';
 import { normalise } from './vocabulary';
 
@@ -21,12 +22,19 @@ const PROTOCOL_VALUE = /^(?:smtps?|imaps?|pop3?)(?:\s*\(.{0,20}\))?$/i;
 
 /**
  * A first row of plain cells that heads a grid's columns: two or more protocols or directions ("| IMAP |
- * SMTP", "| Incoming | Outgoing") after a first cell that is empty or a short word, no value. Many sites
- * build a table's head of <td>s; a two-cell row ("Protocol | SMTP") stays a key and its value.
+ * SMTP", "| Incoming | Outgoing"), or settings among them a port ("Protocol | Server | Port | Security"),
+ * after a first cell that is empty or a short word, no value. Many sites build a table's head of <td>s;
+ * a two-cell row ("Protocol | SMTP") stays a key and its value.
  */
 function columnHeads(texts: readonly string[]): boolean {
   const [first = '', ...rest] = texts;
-  return rest.length >= 2 && first.length <= 30 && !/\d/.test(first) && rest.every((text) => PROTOCOL_VALUE.test(text) || (text.length <= 30 && directionOf(text) !== null));
+  if (rest.length < 2 || first.length > 30 || /\d/.test(first)) return false;
+  // "| IMAP | SMTP": each column a server.
+  if (rest.every((text) => PROTOCOL_VALUE.test(text) || (text.length <= 30 && directionOf(text) !== null))) return true;
+  // "Protocol | Server | Port | Security": each column a setting, each row below a server. Words only: a
+  // host name ("smtp.host.net") names a server's role too, but it is a value.
+  const roles = rest.map((text) => (text.length <= 30 && /^[^\d.@:]+$/.test(text) ? meaningOf(text, null).role : null));
+  return roles.every((role) => role !== null) && roles.some((role) => role === 'port');
 }
 
 export function readPairs(document: Document, elements: PageElements = collectElements(document)): SettingPair[] {
