@@ -172,6 +172,8 @@ describe('text nodes of one line', () => {
     // x's after a short prefix is the one exception: it is one label.
     expect(read('<p>Server: s<b>12</b>.kestrel-host.de</p>')).toBe('Server: s 12 .kestrel-host.de');
     expect(read('<p>Server: wp<em>XXX</em>.kestrel-host.de</p>')).toBe('Server: wpXXX.kestrel-host.de');
+    // A value beside its label's element, no space between them, is no word cut in two: its host joins.
+    expect(read('<div><span>Outgoing server</span><span><span>mail</span>.<span>kestrel-host</span>.<span>example</span></span></div>')).toBe('Outgoing server mail.kestrel-host.example');
     expect(read('<p><span>Port</span><span>xxx</span></p>')).toBe('Port xxx');
     expect(read('<p>Server: wp-<em>XXX</em>.kestrel-host.de</p>')).toBe('Server: wp-XXX.kestrel-host.de');
     // An abbreviation's full stop before a host name set in code or bold.

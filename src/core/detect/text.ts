@@ -171,7 +171,9 @@ function wordJoiner(): (node: Node, raw: string, sameLine: boolean) => boolean {
         // A server number masked with x's after its lower-case prefix ("wp<em>XXX</em>", "sv<b>xxxx</b>") is
         // one label; a capitalised word before x's ("Port" "xxx") is a label and its value.
         else if (/[\p{L}\p{N}]$/u.test(last) && X_MASK.test(raw) && /(?:^|[^\p{L}\p{N}])[a-z]{1,6}$/u.test(previousRaw)) joined = inlineGap(previous, node);
-        else if (WORD_CHAR.test(last) && WORD_CHAR.test(first)) cutMidWord = inlineGap(previous, node);
+        // Cut inside one word: the next node sits in an element inside the same run of text ("s<b>12</b>"),
+        // not in the value beside a label's element ("<span>Server</span><span>mail</span>").
+        else if (WORD_CHAR.test(last) && WORD_CHAR.test(first)) cutMidWord = previous.parentNode?.contains(node) === true && inlineGap(previous, node);
       }
     }
     startsMidWord = cutMidWord && /^[\p{L}\p{N}-]+$/u.test(raw);
