@@ -301,6 +301,9 @@ function ownPart(clause: string): string {
  * "SSL: STARTTLS"). A security word merely earlier in the port's line is not read: on the held-out
  * pages it named another port's security as often as this one's.
  */
+/** A mode read off a neighbouring label, cell or line: 465 speaks TLS from the first byte, so a STARTTLS there is another port's. */
+const ownSecurity = (port: number, mode: SecurityMode | null): SecurityMode | null => (port === 465 && mode === 'starttls' ? null : mode);
+
 function securityAfterPort(span: string, port: number): SecurityMode | null {
   const at = span.search(new RegExp(`(?<![\\d.:])${port}(?!\\d|[.:]\\d)`));
   if (at === -1) return null;
@@ -312,8 +315,7 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   const after = securityOf(ownPart(clause), port);
   if (after !== null) return after;
   const named = securityBeforePort(span, at, port);
-  // 465 speaks TLS from the first byte: a STARTTLS read off a neighbouring label or cell is another port's.
-  if (named !== null) return port === 465 && named === 'starttls' ? null : named;
+  if (named !== null) return ownSecurity(port, named);
   // "Port: 587" then "SSL: STARTTLS": the security's own labelled line right after the port's; or, a
   // table's rows read as lines, the security's label alone on the next line and its value on the one after.
   const lineEnd = span.indexOf('\n', at);
@@ -326,8 +328,7 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
     // The label alone: a line that holds a mode too ("Security STARTTLS", its spans joined) is no label
     // alone, and a column of another protocol's values may follow it, so 465 takes no STARTTLS this way.
     if (securityOf(nextLine, port) !== null || nextLine.trim().split(/\s+/).length > 3) return null;
-    const below = securityOf(lineAfter, port);
-    return port === 465 && below === 'starttls' ? null : below;
+    return ownSecurity(port, securityOf(lineAfter, port));
   }
   // "Port: 465 or 587", then "Security: SSL/TLS or STARTTLS": where a line offers both kinds, the port
   // tells which is its own (465 speaks implicit TLS only, 587 STARTTLS); another port gets neither.

@@ -4,7 +4,7 @@
  * visited, and each one's ancestors are looked at once per parent thanks to a small cache.
  */
 import type { TextSegment } from './types';
-import { EMAIL_ADDRESS, INVISIBLE } from './vocabulary';
+import { EMAIL_ADDRESS, INVISIBLE, SENDING_LABEL } from './vocabulary';
 
 /** SHOW_TEXT of the DOM NodeFilter interface, as a number because linkedom defines no such global. */
 const SHOW_TEXT = 4;
@@ -112,8 +112,10 @@ const X_MASK = /^[xX]{3,}$/;
 /** How much of the text before a cut `wordJoiner` looks at: enough for a host name under way. */
 const RAW_TAIL = 256;
 /** The end of a text node that a host name is being written in: a server's first label, or two labels and a dot. */
-const HOST_SO_FAR =
-  /(?:^|[^\p{Script=Latin}\p{N}.-])(?:(?:smtps?|mail|mx|out(?:bound|going)?|send|relay|submission|imaps?|pop3?s?|exchange|owa|webmail|www|ssl|auth(?:smtp)?)\d*|[\p{L}\p{N}-]{2,}\.[\p{L}\p{N}-]{2,})\.$/iu;
+const HOST_SO_FAR = new RegExp(
+  String.raw`(?:^|[^\p{Script=Latin}\p{N}.-])(?:(?:${SENDING_LABEL}|imaps?|pop3?s?|exchange|owa|webmail|www|ssl|auth)\d*|[\p{L}\p{N}-]{2,}\.[\p{L}\p{N}-]{2,})\.$`,
+  'iu',
+);
 
 /**
  * Whether `to` follows `from` across inline elements alone ("smtp-<em>[account]</em>.host.net"): no line
@@ -170,7 +172,7 @@ function wordJoiner(): (node: Node, raw: string, sameLine: boolean) => boolean {
         if (dotOk && joins) joined = inlineGap(previous, node);
         // A server number masked with x's after its lower-case prefix ("wp<em>XXX</em>", "sv<b>xxxx</b>") is
         // one label; a capitalised word before x's ("Port" "xxx") is a label and its value.
-        else if (/[\p{L}\p{N}]$/u.test(last) && X_MASK.test(raw) && /(?:^|[^\p{L}\p{N}])[a-z]{1,6}$/u.test(previousRaw)) joined = inlineGap(previous, node);
+        else if (WORD_CHAR.test(last) && X_MASK.test(raw) && /(?:^|[^\p{L}\p{N}])[a-z]{1,6}$/u.test(previousRaw)) joined = inlineGap(previous, node);
         // Cut inside one word: the next node sits in an element inside the same run of text ("s<b>12</b>"),
         // not in the value beside a label's element ("<span>Server</span><span>mail</span>").
         else if (WORD_CHAR.test(last) && WORD_CHAR.test(first)) cutMidWord = previous.parentNode?.contains(node) === true && inlineGap(previous, node);

@@ -28,6 +28,7 @@ import {
   PLAIN_TLS,
   PORT_WITH_NUMBER,
   PORT_WORD,
+  SENDING_LABEL,
   SECURITY_LABEL,
   SECURITY_WORD,
   SERVER_WORD,
@@ -78,8 +79,6 @@ export function meaningOf(key: string, context: Direction): KeyMeaning {
 
 /** File names and example placeholders that look like host names but are not servers. */
 const NOT_A_TLD = /\.(?:html?|php|aspx?|jsp?|css|png|jpe?g|gif|svg|cf|conf|cfg|properties|txt|json|xml|exe|md|sh|py|ts|ya?ml|ini|log)$/;
-/** First labels of a host that sends mail ("smtp.", "mail.", "relay."). */
-const SENDING_LABEL = 'smtps?|mail|mx|out(?:bound|going)?|send|relay|securesmtp|asmtp|authsmtp|submission';
 const SERVER_PREFIX = new RegExp(`^(?:${SENDING_LABEL}|imaps?|pop3?|exchange|owa)\\d*\\.`);
 /**
  * A sending host a help text writes as a pattern: with the reader's domain or account in brackets or in

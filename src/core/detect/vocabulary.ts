@@ -365,6 +365,9 @@ export const IMPLICIT_TLS = words('ssl/tls', 'tls/ssl', 'ssl', 'smtps', 'implici
 export const PLAIN_TLS = words('tls');
 export const NO_SECURITY = words('none', 'keine', 'ninguna', 'ninguno', 'aucune?', 'nenhuma', 'nessuna', 'geen', 'unencrypted');
 
+/** First labels of a host that sends mail ("smtp.", "mail.", "relay."), as a regular-expression alternation. */
+export const SENDING_LABEL = 'smtps?|mail|mx|out(?:bound|going)?|send|relay|securesmtp|asmtp|authsmtp|submission';
+
 export const HOSTNAME =
   /(?<![\p{Script=Latin}\p{N}@.\-_/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?![\p{Script=Latin}\p{N}@\-_]|\.[a-z0-9])/gu;
 export const EMAIL_ADDRESS = /[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}/;
