@@ -134,6 +134,46 @@ describe('tables', () => {
     expect(settings).toMatchObject({ outgoingServer: 'box.fernhill.example', port: 465, security: 'tls' });
   });
 
+  it('reads key/value blocks whose value is what the key names, with a star or icon between them', () => {
+    const pairsOf = (body: string): Array<[string, string, string | null]> =>
+      readPairs(parse(`<!DOCTYPE html><html><body>${body}</body></html>`)).map((pair) => [pair.key, pair.value, pair.context]);
+    expect(
+      pairsOf(`<h2>Outgoing mail</h2><div class="grid"><div class="row"><span>Server:</span><span><a href="#copy">smtp.wren.example</a></span></div>
+        <div class="row"><span>Port</span><span class="req">*</span><span><b>587</b></span></div>
+        <div class="row"><span>Encryption</span><i class="icon"></i><span>STARTTLS</span></div>
+        <div class="row"><span>Login</span><span>ada@wren.example</span></div></div>`),
+    ).toEqual([
+      ['server', 'smtp.wren.example', 'outgoing'],
+      ['port', '587', 'outgoing'],
+      ['encryption', 'starttls', 'outgoing'],
+      ['login', 'ada@wren.example', 'outgoing'],
+    ]);
+    // A card's title and type, a byline, a block with words of its own between its parts, a value that is no
+    // host for a server or no number for a port: none is a setting.
+    expect(
+      pairsOf(`<div><div>SMTP account</div><div>SMTP</div></div><p><span>Posted by</span><span>Ada</span></p>
+        <div><span>Server</span> is <span>smtp.wren.example</span></div><div><span>Port</span><span>see below</span></div>
+        <div><span>Outgoing server</span><span>Your provider's outgoing server</span></div>`),
+    ).toEqual([]);
+  });
+
+  it('classifies a webmail account page that shows its settings as text blocks as an account', () => {
+    const page = parse(`<!DOCTYPE html><html lang="en"><head><title>Account – Wren Webmail</title></head><body>
+      <div class="bar">Wren Webmail <span>ada@wren.example</span></div><h1>Account details</h1>
+      <div class="row"><span class="k">Name:</span><span class="v">Ada Byron</span></div>
+      <h2>Servers</h2>
+      <div class="row"><span class="k">Incoming server (IMAP):</span><span class="v"><a href="#copy">imap.wren.example</a></span></div>
+      <div class="row"><span class="k">Port:</span><span class="v"><b>993</b></span></div>
+      <div class="row"><span class="k">Outgoing server (SMTP):</span><span class="v"><a href="#copy">smtp.wren.example</a></span></div>
+      <div class="row"><span class="k">Port:</span><span class="v"><b>587</b></span></div>
+      <div class="row"><span class="k">Security:</span><span class="v">STARTTLS</span></div>
+      <div class="row"><span class="k">User name:</span><span class="v">ada@wren.example</span></div>
+      <p>Click a server name to copy it.</p></body></html>`);
+    const result = classifyPage(page, 'https://webmail.wren.example/settings/account');
+    expect(result.kind).toBe('account');
+    expect(result.settings).toMatchObject({ outgoingServer: 'smtp.wren.example', port: 587, security: 'starttls' });
+  });
+
   it('reads a "SMTP | Details" table and shows its submission port rather than the 25 it lists first', () => {
     const settings = extract(`<table><thead><tr><th>IMAP</th><th>Details</th></tr></thead>
       <tr><td>Server hostname</td><td>host.quarry.example</td></tr><tr><td>Port</td><td>143</td></tr><tr><td>Port</td><td>993 (SSL)</td></tr></table>

@@ -18,6 +18,7 @@ const LIMITS = {
   tables: 30,
   lists: 30,
   items: 200,
+  rows: 300,
   labels: 300,
   controls: 150,
   metas: 60,
@@ -76,6 +77,7 @@ function take(element: Element, found: PageElements): void {
   else if (tag === 'table') add(found, 'tables', element);
   else if (tag === 'dl') add(found, 'lists', element);
   else if (tag === 'li') add(found, 'items', element);
+  else if ((tag === 'div' || tag === 'p') && element.childElementCount >= 2 && element.childElementCount <= 4) add(found, 'rows', element);
   else if (tag === 'meta') add(found, 'metas', element);
   else if (tag === 'label' && element.hasAttribute('for')) add(found, 'labels', element);
   else if (action) add(found, 'actions', element);
@@ -87,7 +89,7 @@ function take(element: Element, found: PageElements): void {
 }
 
 export function collectElements(document: Document, budget = ELEMENT_BUDGET, tailBudget = TAIL_BUDGET): PageElements {
-  const found: PageElements = { headings: [], actions: [], tables: [], lists: [], items: [], labels: [], controls: [], metas: [], visited: 0, truncated: false };
+  const found: PageElements = { headings: [], actions: [], tables: [], lists: [], items: [], rows: [], labels: [], controls: [], metas: [], visited: 0, truncated: false };
   if (document.documentElement === null) return found;
   const walker = document.createTreeWalker(document, SHOW_ELEMENT);
   let last: Node | null = null;

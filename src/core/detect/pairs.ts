@@ -8,7 +8,7 @@
 import { collectElements, type PageElements } from './elements';
 import { directionOf, headingDirection, listHeadingDirection } from './fields';
 import { textOf } from './text';
-import { meaningOf } from './values';
+import { firstHost, firstPort, meaningOf, securityOf, type FieldRole } from './values';
 import type { Direction, SettingPair } from './types';
 import { normalise } from './vocabulary';
 
@@ -35,6 +35,30 @@ function columnHeads(texts: readonly string[]): boolean {
   // host name ("smtp.host.net") names a server's role too, but it is a value.
   const roles = rest.map((text) => (text.length <= 30 && /^[^\d.@:]+$/.test(text) ? meaningOf(text, null).role : null));
   return roles.every((role) => role !== null) && roles.some((role) => role === 'port');
+}
+
+/**
+ * Whether a block's value is what its key names: a host name for a server, a number for a port, a
+ * security word for security, one word for a user or a way of logging in. A card's "SMTP account | SMTP"
+ * is a title and its type, no setting.
+ */
+/** What stands between a key and its value without being either: a required-field star, a help icon, a colon. */
+const MARKER = /^[\s*?:!()[\]ⓘℹ†‡•·|]{0,3}$/u;
+
+function valueFits(role: FieldRole | null, value: string): boolean {
+  switch (role) {
+    case 'server':
+      return firstHost(value) !== null;
+    case 'port':
+      return firstPort(value, 'any') !== null;
+    case 'security':
+      return securityOf(value, null) !== null;
+    case 'user':
+    case 'auth':
+      return /^\S{1,80}$/.test(value);
+    default:
+      return false;
+  }
 }
 
 export function readPairs(document: Document, elements: PageElements = collectElements(document)): SettingPair[] {
@@ -117,6 +141,25 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     if (list !== lastList) listContext = listHeadingDirection(document, list);
     lastList = list;
     listContext = push(list, key.replace(/:$/, ''), cellText(parts[1]), listContext);
+  }
+  // Key/value blocks, as panels and webmail show a setting's value as text:
+  // <div class="row"><span>Outgoing server:</span><span>smtp.host.net</span></div>. Only a key that names
+  // a setting counts: two-part blocks are everywhere in a page's layout.
+  let rowContext: Direction = null;
+  let lastParent: Element | null = null;
+  for (const row of elements.rows) {
+    if (budget <= 0) break;
+    if (Array.from(row.childNodes).some((node) => node.nodeType === 3 && (node.textContent ?? '').trim() !== '')) continue;
+    const parts = Array.from(row.children, (part) => ({ part, text: part.children.length > 2 ? null : cellText(part) })).filter(({ text }) => text === null || !MARKER.test(text));
+    if (parts.length !== 2 || parts.some(({ text }) => text === null)) continue;
+    const key = (parts[0]?.text ?? '').replace(/\s*:$/, '');
+    if (key.length === 0 || key.length > 40) continue;
+    const value = parts[1]?.text ?? '';
+    if (value.length > 120 || !valueFits(meaningOf(key, null).role, value)) continue;
+    const parent = row.parentElement ?? row;
+    if (parent !== lastParent) rowContext = listHeadingDirection(document, parent);
+    lastParent = parent;
+    rowContext = push(parent, key, value, rowContext);
   }
   return pairs;
 }
