@@ -62,6 +62,16 @@ function previousInOrder(element: Element): Element | null {
   return sibling !== null ? deepestLast(sibling) : element.parentElement;
 }
 
+/**
+ * Whether an element has two to four child elements, as a label, its value and a marker between them:
+ * counted by stepping from the first child, at most five steps, never by listing every child.
+ */
+function blockOfParts(element: Element): boolean {
+  let count = 0;
+  for (let child = element.firstElementChild; child !== null && count <= 4; child = child.nextElementSibling) count += 1;
+  return count >= 2 && count <= 4;
+}
+
 function add(found: PageElements, kind: ElementKind, element: Element): void {
   const list = found[kind];
   if (list.length < LIMITS[kind]) list.push(element);
@@ -77,7 +87,7 @@ function take(element: Element, found: PageElements): void {
   else if (tag === 'table') add(found, 'tables', element);
   else if (tag === 'dl') add(found, 'lists', element);
   else if (tag === 'li') add(found, 'items', element);
-  else if ((tag === 'div' || tag === 'p') && element.childElementCount >= 2 && element.childElementCount <= 4) add(found, 'rows', element);
+  else if ((tag === 'div' || tag === 'p') && found.rows.length < LIMITS.rows && blockOfParts(element)) add(found, 'rows', element);
   else if (tag === 'meta') add(found, 'metas', element);
   else if (tag === 'label' && element.hasAttribute('for')) add(found, 'labels', element);
   else if (action) add(found, 'actions', element);

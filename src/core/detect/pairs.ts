@@ -42,6 +42,10 @@ function columnHeads(texts: readonly string[]): boolean {
  * security word for security, one word for a user or a way of logging in. A card's "SMTP account | SMTP"
  * is a title and its type, no setting.
  */
+/** A text block's key is a label, its value one setting's. */
+const MAX_BLOCK_KEY = 40;
+const MAX_BLOCK_VALUE = 120;
+
 /** What stands between a key and its value without being either: a required-field star, a help icon, a colon. */
 const MARKER = /^[\s*?:!()[\]ⓘℹ†‡•·|]{0,3}$/u;
 
@@ -64,9 +68,9 @@ function valueFits(role: FieldRole | null, value: string): boolean {
 export function readPairs(document: Document, elements: PageElements = collectElements(document)): SettingPair[] {
   const pairs: SettingPair[] = [];
   let budget = MAX_CHARS;
-  const cellText = (element: Element | null | undefined): string => {
+  const cellText = (element: Element | null | undefined, limit = MAX_CELL * 2): string => {
     if (!element || budget <= 0) return '';
-    const raw = textOf(document, element, MAX_CELL * 2);
+    const raw = textOf(document, element, limit);
     budget -= raw.length;
     return normalise(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_CELL);
   };
@@ -150,12 +154,28 @@ export function readPairs(document: Document, elements: PageElements = collectEl
   for (const row of elements.rows) {
     if (budget <= 0) break;
     if (Array.from(row.childNodes).some((node) => node.nodeType === 3 && (node.textContent ?? '').trim() !== '')) continue;
-    const parts = Array.from(row.children, (part) => ({ part, text: part.children.length > 2 ? null : cellText(part) })).filter(({ text }) => text === null || !MARKER.test(text));
-    if (parts.length !== 2 || parts.some(({ text }) => text === null)) continue;
-    const key = (parts[0]?.text ?? '').replace(/\s*:$/, '');
-    if (key.length === 0 || key.length > 40) continue;
-    const value = parts[1]?.text ?? '';
-    if (value.length > 120 || !valueFits(meaningOf(key, null).role, value)) continue;
+    // The key and its value, markers passed over. A key too long to be a label, or one that names no
+    // setting, ends the block's reading before its value is read: a page's layout of cards, bylines and
+    // columns costs one short read each.
+    let key: string | null = null;
+    let role: FieldRole | null = null;
+    let value: string | null = null;
+    let fits = true;
+    for (const part of Array.from(row.children)) {
+      const text: string | null = part.children.length > 2 ? null : cellText(part, (key === null ? MAX_BLOCK_KEY : MAX_BLOCK_VALUE) * 2);
+      if (text !== null && MARKER.test(text)) continue;
+      if (text !== null && key === null) {
+        const label: string = text.replace(/\s*:$/, '');
+        key = label;
+        role = label.length > MAX_BLOCK_KEY ? null : meaningOf(label, null).role;
+        fits = role !== null;
+      } else {
+        fits = text !== null && value === null && text.length <= MAX_BLOCK_VALUE;
+        value = text;
+      }
+      if (!fits) break;
+    }
+    if (!fits || key === null || value === null || !valueFits(role, value)) continue;
     const parent = row.parentElement ?? row;
     if (parent !== lastParent) rowContext = listHeadingDirection(document, parent);
     lastParent = parent;
