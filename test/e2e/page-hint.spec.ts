@@ -99,6 +99,18 @@ test('an account page gets the note beside its settings with a Check action for 
   expect(extensionErrors).toEqual([]);
 });
 
+test('a panel that shows a mailbox\'s settings as text blocks, a required star between label and value, gets the note with its server', async () => {
+  const page = await open(`${pages.origin}/real-shapes/pt-painel-conta-blocos-estrela.html`);
+  await expect(hint(page)).toBeVisible();
+  await expand(page);
+  await expect(hint(page).getByRole('button', { name: 'Check smtp.sabia-hospedagem.example' })).toBeVisible();
+  await expect(hint(page)).toContainText('465');
+  // The note of an account page, beside its settings; an article's banner would sit at the top in the page's flow.
+  expect(await page.locator('smtp-port-assistant-hint').evaluate((element) => getComputedStyle(element).position)).toBe('absolute');
+  await page.screenshot({ path: 'test-results/page-hint-account-blocks.png' });
+  expect(extensionErrors).toEqual([]);
+});
+
 test("a page whose servers are a pattern shows it as the page's pattern and offers to check the reader's own server", async () => {
   const page = await open(`${pages.origin}/real-shapes/en-hosting-kb-yourdomain-pattern.html`);
   await expect(hint(page)).toBeVisible();
