@@ -148,6 +148,11 @@ describe('tables', () => {
       ['encryption', 'starttls', 'outgoing'],
       ['login', 'ada@wren.example', 'outgoing'],
     ]);
+    // A template's indentation around a label is no part of it.
+    const indent = `\n${' '.repeat(60)}`;
+    expect(pairsOf(`<div><label>${indent}SMTP server:${indent}</label><span>${indent}smtp.wren.example${indent}</span></div>`)).toEqual([
+      ['smtp server', 'smtp.wren.example', null],
+    ]);
     // A card's title and type, a byline, a block with words of its own between its parts, a value that is no
     // host for a server or no number for a port: none is a setting.
     expect(

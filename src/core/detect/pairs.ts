@@ -37,18 +37,20 @@ function columnHeads(texts: readonly string[]): boolean {
   return roles.every((role) => role !== null) && roles.some((role) => role === 'port');
 }
 
+/** A text block's key is a label, its value one setting's. */
+const MAX_BLOCK_KEY = 40;
+const MAX_BLOCK_VALUE = 120;
+/** How much more of a block's part is read than its text may hold: a template's indentation counts too. */
+const BLOCK_READ = 3;
+
+/** What stands between a key and its value without being either: a required-field star, a help icon, a colon. */
+const MARKER = /^[\s*?:!()[\]ⓘℹ†‡•·|]{0,3}$/u;
+
 /**
  * Whether a block's value is what its key names: a host name for a server, a number for a port, a
  * security word for security, one word for a user or a way of logging in. A card's "SMTP account | SMTP"
  * is a title and its type, no setting.
  */
-/** A text block's key is a label, its value one setting's. */
-const MAX_BLOCK_KEY = 40;
-const MAX_BLOCK_VALUE = 120;
-
-/** What stands between a key and its value without being either: a required-field star, a help icon, a colon. */
-const MARKER = /^[\s*?:!()[\]ⓘℹ†‡•·|]{0,3}$/u;
-
 function valueFits(role: FieldRole | null, value: string): boolean {
   switch (role) {
     case 'server':
@@ -162,7 +164,7 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     let value: string | null = null;
     let fits = true;
     for (const part of Array.from(row.children)) {
-      const text: string | null = part.children.length > 2 ? null : cellText(part, (key === null ? MAX_BLOCK_KEY : MAX_BLOCK_VALUE) * 2);
+      const text: string | null = part.children.length > 2 ? null : cellText(part, (key === null ? MAX_BLOCK_KEY : MAX_BLOCK_VALUE) * BLOCK_READ);
       if (text !== null && MARKER.test(text)) continue;
       if (text !== null && key === null) {
         const label: string = text.replace(/\s*:$/, '');
