@@ -162,6 +162,18 @@ describe('tables', () => {
     ).toEqual([]);
   });
 
+  it('gives every field of a section the direction of its heading, not only the first, and reads a menu drawn as a button', () => {
+    // Material UI's shape: each label a sibling of its input's wrapper, headings between the sections, the
+    // security menu a <div role="button" aria-haspopup="listbox">.
+    const field = (label: string, value: string): string =>
+      `<div class="MuiFormControl-root"><label class="MuiInputLabel-root">${label}</label><div class="MuiInputBase-root"><input type="text" value="${value}"></div></div>`;
+    const settings = extract(`<h5>Add another account</h5>
+      <h6>Incoming (POP3)</h6>${field('Server', 'pop.kite.example')}${field('Port', '995')}
+      <h6>Outgoing (SMTP)</h6>${field('Server', 'mail.kite.example')}${field('Port', '587')}
+      <div class="MuiFormControl-root"><label class="MuiInputLabel-root">Encryption</label><div class="MuiInputBase-root"><div role="button" aria-haspopup="listbox">STARTTLS</div><input type="hidden" value="starttls"></div></div>`);
+    expect(settings).toMatchObject({ outgoingServer: 'mail.kite.example', incomingServer: 'pop.kite.example', port: 587, security: 'starttls' });
+  });
+
   it('classifies a webmail account page that shows its settings as text blocks as an account', () => {
     const page = parse(`<!DOCTYPE html><html lang="en"><head><title>Account – Wren Webmail</title></head><body>
       <div class="bar">Wren Webmail <span>ada@wren.example</span></div><h1>Account details</h1>

@@ -177,13 +177,22 @@ function valueOf(control: Element, tag: LabelledField['tag'], type: string, labe
  * The direction a section header above the control gives ("IMAP" then "SMTP" columns, "Outgoing
  * server" over a block of fields) when no fieldset legend does: the nearest earlier sibling without
  * controls and with a short text, at the control's level or up to four wrappers up, inside its form.
+ * The section's earlier fields, one control each, are passed over ("Outgoing (SMTP)", then its Server
+ * field, then its Port field), up to SECTION_FIELDS of them.
  */
 function sectionDirection(control: Element, form: Element | null): Direction {
   let current: Element | null = control.parentElement;
   for (let level = 0; level < 5 && current !== null && current !== form; level += 1) {
     let sibling = current.previousElementSibling;
-    for (let steps = 0; sibling !== null && steps < 4; steps += 1, sibling = sibling.previousElementSibling) {
-      if (sibling.querySelector('input, select, textarea') !== null) break;
+    let fieldsPassed = 0;
+    for (let steps = 0; sibling !== null && steps < 4 + fieldsPassed; steps += 1, sibling = sibling.previousElementSibling) {
+      const controls = sibling.querySelectorAll('input, select, textarea').length;
+      if (controls > 0) {
+        // One field of the section is passed over; a block of several is another section, whose header is not this one's.
+        fieldsPassed += 1;
+        if (controls > 1 || fieldsPassed > SECTION_FIELDS) break;
+        continue;
+      }
       const text = sibling.textContent ?? '';
       if (text.trim().length > 0 && text.length <= 40) {
         const direction = directionOf(normalise(text));
@@ -194,6 +203,9 @@ function sectionDirection(control: Element, form: Element | null): Direction {
   }
   return null;
 }
+
+/** Fields of a section passed over on the way back to its header. */
+const SECTION_FIELDS = 6;
 
 /** A label that is the word "Secure" and nothing else: it needs its column to mean anything. */
 const SECURE_ALONE = /^\s*secure\s*:?\s*$/;
