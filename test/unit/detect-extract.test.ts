@@ -836,6 +836,12 @@ describe('security words', () => {
     ['TLS', 465, 'tls'],
     ['SSL', 587, 'starttls'],
     ['Keine', null, 'none'],
+    // A menu's "none" in the other languages whose panels the reader reads.
+    ['Žádné', 25, 'none'],
+    ['Brak', 25, 'none'],
+    ['Ingen', 25, 'none'],
+    ['Yok', 25, 'none'],
+    ['Нет', 25, 'none'],
     ['whatever', null, null],
     // A value that is only a security word said to be absent is no security.
     ['Non SSL', 587, 'none'],
