@@ -158,20 +158,35 @@ describe('tables', () => {
     expect(
       pairsOf(`<div><div>SMTP account</div><div>SMTP</div></div><p><span>Posted by</span><span>Ada</span></p>
         <div><span>Server</span> is <span>smtp.wren.example</span></div><div><span>Port</span><span>see below</span></div>
-        <div><span>Outgoing server</span><span>Your provider's outgoing server</span></div>`),
+        <div><span>Outgoing server</span><span>Your provider's outgoing server</span></div>
+        <div class="top"><a href="/login">Login</a><a href="/register">Register</a></div>
+        <nav><div><span>Server</span><span>status.wren.example</span></div></nav>`),
     ).toEqual([]);
+    // A wrapper of two blocks is no block itself: its first block is no label.
+    expect(
+      pairsOf(`<div><div><span>SMTP port</span><span>587</span></div><div><span>IMAP port</span><span>993</span></div></div>`).map(([key, value]) => [key, value]),
+    ).toEqual([
+      ['smtp port', '587'],
+      ['imap port', '993'],
+    ]);
   });
 
-  it('gives every field of a section the direction of its heading, not only the first, and reads a menu drawn as a button', () => {
-    // Material UI's shape: each label a sibling of its input's wrapper, headings between the sections, the
-    // security menu a <div role="button" aria-haspopup="listbox">.
+  it('gives every single field of a section the direction of its heading, not only the first', () => {
+    // Material UI's shape: each label a sibling of its input's wrapper, headings between the sections.
     const field = (label: string, value: string): string =>
       `<div class="MuiFormControl-root"><label class="MuiInputLabel-root">${label}</label><div class="MuiInputBase-root"><input type="text" value="${value}"></div></div>`;
     const settings = extract(`<h5>Add another account</h5>
       <h6>Incoming (POP3)</h6>${field('Server', 'pop.kite.example')}${field('Port', '995')}
-      <h6>Outgoing (SMTP)</h6>${field('Server', 'mail.kite.example')}${field('Port', '587')}
-      <div class="MuiFormControl-root"><label class="MuiInputLabel-root">Encryption</label><div class="MuiInputBase-root"><div role="button" aria-haspopup="listbox">STARTTLS</div><input type="hidden" value="starttls"></div></div>`);
-    expect(settings).toMatchObject({ outgoingServer: 'mail.kite.example', incomingServer: 'pop.kite.example', port: 587, security: 'starttls' });
+      <h6>Outgoing (SMTP)</h6>${field('Server', 'mail.kite.example')}${field('Port', '587')}`);
+    expect(settings).toMatchObject({ outgoingServer: 'mail.kite.example', incomingServer: 'pop.kite.example', port: 587 });
+    // A heading in a pretty-printed wrapper is read by its words, not its indentation; a heading too long to
+    // read ends the way back, so the IMAP heading above is never borrowed for the SMTP section's port.
+    const padded = extract(`<form><h6>Incoming (IMAP)</h6>${field('Server', 'imap.kite.example')}${field('Username', 'ada@kite.example')}
+      <div>\n${' '.repeat(40)}<h6>Outgoing (SMTP)</h6>\n${' '.repeat(40)}</div>${field('Server', 'smtp.kite.example')}${field('Port', '465')}</form>`);
+    expect(padded).toMatchObject({ outgoingServer: 'smtp.kite.example', port: 465 });
+    const named = extract(`<form><h6>Incoming (IMAP)</h6>${field('Server', 'imap.kite.example')}${field('Username', 'ada@kite.example')}
+      <h6>Sending mail: the server your messages leave through</h6>${field('SMTP server', 'smtp.kite.example')}${field('Port', '465')}</form>`);
+    expect(named).toMatchObject({ outgoingServer: 'smtp.kite.example', port: 465 });
   });
 
   it('classifies a webmail account page that shows its settings as text blocks as an account', () => {
@@ -842,6 +857,10 @@ describe('security words', () => {
     ['Ingen', 25, 'none'],
     ['Yok', 25, 'none'],
     ['Нет', 25, 'none'],
+    // …and only as the whole value: in a sentence they are everyday words.
+    ['Если у вас нет пароля', 465, null],
+    ['Det finns ingen anledning att byta', 587, null],
+    ['Brak odpowiedzi serwera', 587, null],
     ['whatever', null, null],
     // A value that is only a security word said to be absent is no security.
     ['Non SSL', 587, 'none'],

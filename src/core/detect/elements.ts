@@ -18,7 +18,7 @@ const LIMITS = {
   tables: 30,
   lists: 30,
   items: 200,
-  rows: 300,
+  rows: 1000,
   labels: 300,
   controls: 150,
   metas: 60,
@@ -96,8 +96,6 @@ function take(element: Element, found: PageElements): void {
   if ((role === 'button' || role === 'menuitem') && !action) add(found, 'actions', element);
   // Script-built widgets that stand for a field: <div role="combobox" aria-labelledby="…">STARTTLS</div>.
   if (role !== null && ARIA_CONTROLS.has(role) && !CONTROL_TAGS.has(tag)) add(found, 'controls', element);
-  // A menu drawn as a button that opens a list of choices (Material UI's Select): <div role="button" aria-haspopup="listbox">STARTTLS</div>.
-  else if (role === 'button' && element.getAttribute('aria-haspopup') === 'listbox' && !CONTROL_TAGS.has(tag)) add(found, 'controls', element);
 }
 
 export function collectElements(document: Document, budget = ELEMENT_BUDGET, tailBudget = TAIL_BUDGET): PageElements {

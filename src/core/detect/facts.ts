@@ -5,12 +5,11 @@
 import { collectElements } from './elements';
 import { readFields } from './fields';
 import { readPairs } from './pairs';
-import { DEFAULT_TEXT_BUDGET, inNamedChrome, readBudgetedText } from './text';
+import { CHROME, DEFAULT_TEXT_BUDGET, inNamedChrome, readBudgetedText } from './text';
 import type { PageFacts } from './types';
 import { normalise } from './vocabulary';
 
 const MAX_HEADINGS = 40;
-export const CHROME = 'nav, footer, aside, [role="navigation"], [role="contentinfo"], [role="complementary"]';
 
 const SIGN_OUT_HREF = /log-?out|log-?off|sign-?out|signoff|abmelden|ausloggen|d[ée]connexion|deconnecter|cerrar-?sesion|uitloggen|afmelden|_task=logout|action=logout/i;
 const SIGN_OUT_TEXT = new RegExp(

@@ -185,24 +185,39 @@ function sectionDirection(control: Element, form: Element | null): Direction {
   for (let level = 0; level < 5 && current !== null && current !== form; level += 1) {
     let sibling = current.previousElementSibling;
     let fieldsPassed = 0;
+    let textPassed = false;
     for (let steps = 0; sibling !== null && steps < 4 + fieldsPassed; steps += 1, sibling = sibling.previousElementSibling) {
       const controls = sibling.querySelectorAll('input, select, textarea').length;
       if (controls > 0) {
-        // One field of the section is passed over; a block of several is another section, whose header is not this one's.
+        // One field of the section is passed over; a block of several is another section, whose header is not
+        // this one's, and so is what lies beyond a text passed over (a heading too long to read).
+        if (controls > 1 || textPassed) break;
+        // The nearest earlier field whose label names a direction ("SMTP server") gives it.
+        const label = squeezed(sibling.textContent);
+        const direction = label.length <= 60 ? directionOf(normalise(label)) : null;
+        if (direction !== null) return direction;
         fieldsPassed += 1;
-        if (controls > 1 || fieldsPassed > SECTION_FIELDS) break;
+        if (fieldsPassed > SECTION_FIELDS) break;
         continue;
       }
-      const text = sibling.textContent ?? '';
-      if (text.trim().length > 0 && text.length <= 40) {
-        const direction = directionOf(normalise(text));
+      const header = squeezed(sibling.textContent);
+      if (header === '') continue;
+      // Above the section's fields stands its header or nothing of this section: a heading too long to
+      // read ends the way back, so an earlier section's header is never borrowed.
+      if (fieldsPassed > 0) return header.length <= 40 ? directionOf(normalise(header)) : null;
+      if (header.length <= 40) {
+        const direction = directionOf(normalise(header));
         if (direction !== null) return direction;
       }
+      textPassed = true;
     }
     current = current.parentElement;
   }
   return null;
 }
+
+/** Text with its runs of white space made one space, trimmed: a pretty-printed template's indentation is no length. */
+const squeezed = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** Fields of a section passed over on the way back to its header. */
 const SECTION_FIELDS = 6;

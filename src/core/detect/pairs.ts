@@ -7,10 +7,10 @@
  */
 import { collectElements, type PageElements } from './elements';
 import { directionOf, headingDirection, listHeadingDirection } from './fields';
-import { textOf } from './text';
+import { CHROME, INLINE, textOf } from './text';
 import { firstHost, firstPort, meaningOf, securityOf, type FieldRole } from './values';
 import type { Direction, SettingPair } from './types';
-import { normalise } from './vocabulary';
+import { EMAIL_ADDRESS, normalise } from './vocabulary';
 
 const MAX_ROWS = 60;
 const MAX_ITEMS = 60;
@@ -37,11 +37,22 @@ function columnHeads(texts: readonly string[]): boolean {
   return roles.every((role) => role !== null) && roles.some((role) => role === 'port');
 }
 
+/** Characters of text blocks read (see readPairs), apart from the tables' and lists' MAX_CHARS. */
+const BLOCK_CHARS = 32 * 1024;
+/** Keys of text blocks weighed for their meaning at most: each is a pass of the vocabulary. */
+const MAX_BLOCK_KEYS = 200;
 /** A text block's key is a label, its value one setting's. */
 const MAX_BLOCK_KEY = 40;
 const MAX_BLOCK_VALUE = 120;
 /** How much more of a block's part is read than its text may hold: a template's indentation counts too. */
 const BLOCK_READ = 3;
+
+/** A user name with a digit, dot or underscore in it ("jane.doe", "web12_mail"). */
+const LOGIN_NAME = /^[\p{L}\p{N}._+-]*[\p{N}._][\p{L}\p{N}._+-]*$/u;
+/** A key that holds a value of its own ("SMTP port 587", "Outgoing server smtp.host.net") is a whole row, no label. */
+const VALUE_IN_KEY = /\d{2,}|@/;
+/** A link or a button is something to click, never a label. */
+const CLICKABLE = /^(?:a|button)$/i;
 
 /** What stands between a key and its value without being either: a required-field star, a help icon, a colon. */
 const MARKER = /^[\s*?:!()[\]ⓘℹ†‡•·|]{0,3}$/u;
@@ -51,6 +62,35 @@ const MARKER = /^[\s*?:!()[\]ⓘℹ†‡•·|]{0,3}$/u;
  * security word for security, one word for a user or a way of logging in. A card's "SMTP account | SMTP"
  * is a title and its type, no setting.
  */
+const squeezedText = (element: Element | null): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Whether a block has words of its own between its parts ("<span>Server</span> is <span>…</span>"): then it is a sentence. */
+function hasOwnWords(block: Element): boolean {
+  for (let node = block.firstChild; node !== null; node = node.nextSibling) {
+    if (node.nodeType === 3 && (node.textContent ?? '').trim() !== '') return true;
+  }
+  return false;
+}
+
+/** A block's part: text marked up inline at most (a label or value), a few other children, or more than two. */
+function shapeOf(part: Element): 'inline' | 'small' | 'big' {
+  let count = 0;
+  let inline = true;
+  for (let child = part.firstElementChild; child !== null; child = child.nextElementSibling) {
+    count += 1;
+    if (count > 2) return 'big';
+    if (!INLINE.has(child.tagName.toUpperCase())) inline = false;
+  }
+  return inline ? 'inline' : 'small';
+}
+
+/** A link or a button, or a part that is only one: something to click, never a label. */
+function clickable(part: Element): boolean {
+  if (CLICKABLE.test(part.tagName)) return true;
+  const only = part.firstElementChild;
+  return only !== null && only.nextElementSibling === null && CLICKABLE.test(only.tagName) && squeezedText(part) === squeezedText(only);
+}
+
 function valueFits(role: FieldRole | null, value: string): boolean {
   switch (role) {
     case 'server':
@@ -60,6 +100,9 @@ function valueFits(role: FieldRole | null, value: string): boolean {
     case 'security':
       return securityOf(value, null) !== null;
     case 'user':
+      // A login: an address or a name with a digit, dot or underscore in it. A bare word beside "Login" is
+      // a menu's next link ("Login | Register").
+      return EMAIL_ADDRESS.test(value) || LOGIN_NAME.test(value);
     case 'auth':
       return /^\S{1,80}$/.test(value);
     default:
@@ -149,27 +192,37 @@ export function readPairs(document: Document, elements: PageElements = collectEl
     listContext = push(list, key.replace(/:$/, ''), cellText(parts[1]), listContext);
   }
   // Key/value blocks, as panels and webmail show a setting's value as text:
-  // <div class="row"><span>Outgoing server:</span><span>smtp.host.net</span></div>. Only a key that names
-  // a setting counts: two-part blocks are everywhere in a page's layout.
+  // <div class="row"><span>Outgoing server:</span><span>smtp.host.net</span></div>. Such blocks are mostly
+  // a page's layout: each is read key first and left at the first part that is no label, and they get
+  // their own allowance of characters, so a table-heavy page still reads its blocks and a page of cards
+  // costs no more than BLOCK_CHARS.
+  budget = BLOCK_CHARS;
+  let keysRead = 0;
   let rowContext: Direction = null;
   let lastParent: Element | null = null;
   for (const row of elements.rows) {
-    if (budget <= 0) break;
-    if (Array.from(row.childNodes).some((node) => node.nodeType === 3 && (node.textContent ?? '').trim() !== '')) continue;
+    if (budget <= 0 || keysRead >= MAX_BLOCK_KEYS) break;
+    // A menu's or footer's blocks are the site's, not the page's settings.
+    if (hasOwnWords(row) || row.closest(CHROME) !== null) continue;
     // The key and its value, markers passed over. A key too long to be a label, or one that names no
-    // setting, ends the block's reading before its value is read: a page's layout of cards, bylines and
-    // columns costs one short read each.
+    // setting, ends the block's reading before its value is read.
     let key: string | null = null;
     let role: FieldRole | null = null;
     let value: string | null = null;
     let fits = true;
-    for (const part of Array.from(row.children)) {
-      const text: string | null = part.children.length > 2 ? null : cellText(part, (key === null ? MAX_BLOCK_KEY : MAX_BLOCK_VALUE) * BLOCK_READ);
+    for (let part = row.firstElementChild; part !== null; part = part.nextElementSibling) {
+      const shape = shapeOf(part);
+      // A label is words, perhaps marked up inline; a part holding a block of its own (a card's body, an
+      // image, a paragraph) is layout, passed over without reading its text.
+      const plain = shape !== 'big' && (key !== null || shape === 'inline');
+      const text: string | null = plain ? cellText(part, (key === null ? MAX_BLOCK_KEY : MAX_BLOCK_VALUE) * BLOCK_READ) : null;
       if (text !== null && MARKER.test(text)) continue;
       if (text !== null && key === null) {
         const label: string = text.replace(/\s*:$/, '');
         key = label;
-        role = label.length > MAX_BLOCK_KEY ? null : meaningOf(label, null).role;
+        keysRead += 1;
+        const holdsValue = VALUE_IN_KEY.test(label) || firstHost(label) !== null;
+        role = label.length > MAX_BLOCK_KEY || clickable(part) || holdsValue ? null : meaningOf(label, null).role;
         fits = role !== null;
       } else {
         fits = text !== null && value === null && text.length <= MAX_BLOCK_VALUE;

@@ -5,8 +5,7 @@
 import { addressTokens, learnedTokens, wordScore, wordWindow, WORD_MODEL } from './learned-words';
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic';
-import { CHROME } from './facts';
-import { readBudgetedText } from './text';
+import { CHROME, readBudgetedText } from './text';
 import type { PageFacts } from './types';
 import {
   ADVICE,

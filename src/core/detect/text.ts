@@ -16,6 +16,8 @@ const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg',
 /** Page chrome: menus, footers and sidebars repeat across a site and say little about this page. */
 const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'banner']);
+/** The same chrome as a selector, for `closest`; a banner's headings and blocks still count there. */
+export const CHROME = 'nav, footer, aside, [role="navigation"], [role="contentinfo"], [role="complementary"]';
 /**
  * The same chrome built of plain <div>s, named by its class or id: a site footer's columns of product
  * links ("WordPress hosting", "Email marketing", "SMTP relay", "Pricing"), a navigation bar, a sidebar of
@@ -100,7 +102,7 @@ export function inNamedChrome(element: Element): boolean {
   for (let current: Element | null = element; current !== null; current = current.parentElement) if (namedChrome(current)) return true;
   return false;
 }
-const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'U', 'CODE', 'SPAN', 'SMALL', 'KBD', 'ABBR', 'SUP', 'SUB', 'TIME', 'MARK', 'LABEL', 'Q', 'VAR', 'SAMP', 'BDI', 'WBR']);
+export const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'U', 'CODE', 'SPAN', 'SMALL', 'KBD', 'ABBR', 'SUP', 'SUB', 'TIME', 'MARK', 'LABEL', 'Q', 'VAR', 'SAMP', 'BDI', 'WBR']);
 
 type Verdict = 'read' | 'skip';
 

@@ -193,12 +193,17 @@ function namedSecurity(text: string, port: number | null): SecurityMode | null {
     if (port === 587 || port === 25 || port === 2525) return 'starttls';
     return implicit ? 'tls' : 'starttls';
   }
-  if (has(NO_SECURITY, text) || CJK_NONE_VALUE.test(text)) return 'none';
+  if (has(NO_SECURITY, text) || CJK_NONE_VALUE.test(text) || WHOLE_NONE_VALUE.test(text)) return 'none';
   return null;
 }
 
 /** A security field's whole value saying "none" in Japanese or Chinese ("なし", "使用しない", "不加密"). */
 const CJK_NONE_VALUE = /^[\s(（「]*(?:なし|無し|使用しない|しない|不使用|不加密|无加密|無加密|未加密)[\s)）」。.]*$/u;
+/**
+ * "None" in the other languages of the panels the reader reads, only as a whole value (a menu's chosen
+ * option, a cell): in a sentence these are everyday words ("нет пароля", "ingen anledning", "brak odpowiedzi").
+ */
+const WHOLE_NONE_VALUE = /^[\s(]*(?:žádné|žádná|žiadne|brak|ingen|yok|нет|нету|без шифрования)[\s).]*$/u;
 
 export function authenticationOf(text: string): string | null {
   if (/oauth|modern auth/.test(text)) return 'oauth2';

@@ -363,7 +363,7 @@ export const PORT_WITH_NUMBER = new RegExp(
 export const STARTTLS = words('starttls', 'start tls', 'start-tls');
 export const IMPLICIT_TLS = words('ssl/tls', 'tls/ssl', 'ssl', 'smtps', 'implicit tls');
 export const PLAIN_TLS = words('tls');
-export const NO_SECURITY = words('none', 'keine', 'ninguna', 'ninguno', 'aucune?', 'nenhuma', 'nessuna', 'geen', 'unencrypted', 'žádné', 'žiadne', 'brak', 'ingen', 'yok', 'нет');
+export const NO_SECURITY = words('none', 'keine', 'ninguna', 'ninguno', 'aucune?', 'nenhuma', 'nessuna', 'geen', 'unencrypted');
 
 /** First labels of a host that sends mail ("smtp.", "mail.", "relay."), as a regular-expression alternation. */
 export const SENDING_LABEL = 'smtps?|mail|mx|out(?:bound|going)?|send|relay|securesmtp|asmtp|authsmtp|submission';
