@@ -294,6 +294,9 @@ function ownPart(clause: string): string {
   return own;
 }
 
+/** A mode read off a neighbouring label, cell or line: 465 speaks TLS from the first byte, so a STARTTLS there is another port's. */
+const ownSecurity = (port: number, mode: SecurityMode | null): SecurityMode | null => (port === 465 && mode === 'starttls' ? null : mode);
+
 /**
  * The security named for the port where `port` first stands in `span`: in the clause right after it
  * ("587 (STARTTLS)", "465 with SSL/TLS"), else in the port's own label ("Port (TLS): 587"), at the
@@ -301,9 +304,6 @@ function ownPart(clause: string): string {
  * "SSL: STARTTLS"). A security word merely earlier in the port's line is not read: on the held-out
  * pages it named another port's security as often as this one's.
  */
-/** A mode read off a neighbouring label, cell or line: 465 speaks TLS from the first byte, so a STARTTLS there is another port's. */
-const ownSecurity = (port: number, mode: SecurityMode | null): SecurityMode | null => (port === 465 && mode === 'starttls' ? null : mode);
-
 function securityAfterPort(span: string, port: number): SecurityMode | null {
   const at = span.search(new RegExp(`(?<![\\d.:])${port}(?!\\d|[.:]\\d)`));
   if (at === -1) return null;

@@ -217,7 +217,7 @@ function sectionDirection(control: Element, form: Element | null): Direction {
 }
 
 /** Text with its runs of white space made one space, trimmed: a pretty-printed template's indentation is no length. */
-const squeezed = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
+export const squeezed = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** Fields of a section passed over on the way back to its header. */
 const SECTION_FIELDS = 6;

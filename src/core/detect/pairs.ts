@@ -6,7 +6,7 @@
  * "Outgoing | Server | Port" grids and "Setting | Value" lists come out readable.
  */
 import { collectElements, type PageElements } from './elements';
-import { directionOf, headingDirection, listHeadingDirection } from './fields';
+import { directionOf, headingDirection, listHeadingDirection, squeezed } from './fields';
 import { CHROME, INLINE, textOf } from './text';
 import { firstHost, firstPort, meaningOf, securityOf, type FieldRole } from './values';
 import type { Direction, SettingPair } from './types';
@@ -57,13 +57,6 @@ const CLICKABLE = /^(?:a|button)$/i;
 /** What stands between a key and its value without being either: a required-field star, a help icon, a colon. */
 const MARKER = /^[\s*?:!()[\]ⓘℹ†‡•·|]{0,3}$/u;
 
-/**
- * Whether a block's value is what its key names: a host name for a server, a number for a port, a
- * security word for security, one word for a user or a way of logging in. A card's "SMTP account | SMTP"
- * is a title and its type, no setting.
- */
-const squeezedText = (element: Element | null): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 /** Whether a block has words of its own between its parts ("<span>Server</span> is <span>…</span>"): then it is a sentence. */
 function hasOwnWords(block: Element): boolean {
   for (let node = block.firstChild; node !== null; node = node.nextSibling) {
@@ -88,9 +81,14 @@ function shapeOf(part: Element): 'inline' | 'small' | 'big' {
 function clickable(part: Element): boolean {
   if (CLICKABLE.test(part.tagName)) return true;
   const only = part.firstElementChild;
-  return only !== null && only.nextElementSibling === null && CLICKABLE.test(only.tagName) && squeezedText(part) === squeezedText(only);
+  return only !== null && only.nextElementSibling === null && CLICKABLE.test(only.tagName) && squeezed(part.textContent) === squeezed(only.textContent);
 }
 
+/**
+ * Whether a block's value is what its key names: a host name for a server, a number for a port, a
+ * security word for security, a login for a user, one word for a way of logging in. A card's "SMTP
+ * account | SMTP" is a title and its type, no setting.
+ */
 function valueFits(role: FieldRole | null, value: string): boolean {
   switch (role) {
     case 'server':
