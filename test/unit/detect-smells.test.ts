@@ -273,6 +273,35 @@ describe('a signed-in page', () => {
   });
 });
 
+describe('title:account', () => {
+  const headline = (title: string, url = 'https://panel.example.net/x') => {
+    const index = SMELLS.findIndex((candidate) => candidate.id === 'title:account');
+    return smellPage(parse(`<html><head><title>${title}</title></head><body><p>Text</p></body></html>`), url)[index];
+  };
+
+  it.each([
+    'Kontoinställningar – Brevlådan', 'Kontoeinstellungen', 'Accountinstellingen', 'Kontoinnstillinger', 'Úprava schránky',
+    'Nastavenia účtu', 'Hesap ayarları', 'Fiókbeállítások', 'Λογαριασμός', 'メールアカウント詳細', '邮箱账户', '메일 계정',
+  ])('knows "%s" for an account headline', (title) => expect(headline(title)).toBe(1));
+
+  it('takes no word that only contains one of them, nor a settings page title in a language it does not list', () => {
+    expect(headline('Kontonummer und Überweisung')).toBe(0);
+    expect(headline('Schränke und Regale')).toBe(0);
+    expect(headline('E-posta sunucu ayarları')).toBe(0);
+  });
+
+  it('knows an account address in Swedish and Norwegian, a mailbox one in Czech and German, and no help path', () => {
+    const index = SMELLS.findIndex((candidate) => candidate.id === 'url:account');
+    const at = (url: string) => smellPage(parse('<html><body><p>Text</p></body></html>'), url)[index];
+    expect(at('https://e-post.example.se/installningar/konton/1')).toBe(1);
+    expect(at('https://mail.example.no/kontoer/rediger')).toBe(1);
+    expect(at('https://admin.example.cz/schranky/upravit/petr')).toBe(1);
+    expect(at('https://example.de/postfach/bearbeiten')).toBe(1);
+    expect(at('https://napoveda.example.cz/e-mail/nastaveni-klienta')).toBe(0);
+    expect(at('https://example.se/support/installningar/konton')).toBe(0);
+  });
+});
+
 describe('the account gate and an application\'s own sending form', () => {
   /** A signed-in admin screen: a menu, the given form rows and words inside the form, then words below it. */
   const screen = (options: { heading?: string; menu?: string; rows: string; inForm?: string; below?: string }) =>

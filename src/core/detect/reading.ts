@@ -89,6 +89,16 @@ const ACCOUNT_HEADLINE = words(
   'conta', 'contas', 'configurações', 'definições', 'identidades?', 'caixa postal', 'account', 'impostazioni',
   'identità', 'casella', 'instellingen', 'identiteit(?:en)?', 'mailbox', 'ustawienia', 'konta?', 'skrzynk\\p{L}*',
   'inställningar', 'nastavení', 'настройки', 'учетн\\p{L}*', 'client setup', 'mail client', 'configure',
+  // The Germanic languages write "account settings" as one word: "Kontoeinstellungen", "Postfacheinstellungen",
+  // "Kontoinställningar", "Accountinstellingen", "Kontoinnstillinger", "Kontoindstillinger".
+  '\\p{L}+einstellungen', '\\p{L}+inställningar', '\\p{L}+instellingen', '\\p{L}+innstillinger', '\\p{L}+indstillinger',
+  'innstillinger', 'indstillinger', 'kontoer', 'konton',
+  // An account, a mailbox or editing one in Czech and Slovak ("Úprava schránky", "Nastavenia účtu"), Finnish,
+  // Turkish, Hungarian, Romanian, Greek and Russian.
+  'úprava', 'upravit', 'schránk\\p{L}*', 'účet', 'účtu', 'účty', 'tili', 'tilin', 'tilit', 'hesab\\p{L}*', 'hesap', 'düzenle',
+  'fiók\\p{L}*', 'conturi', 'λογαριασμ\\p{L}*', 'аккаунт\\p{L}*', 'почтов\\p{L}* ящик\\p{L}*',
+  // An account named in Japanese, Chinese and Korean ("メールアカウント詳細", "邮箱账户", "메일 계정").
+  'アカウント', '账户', '帐户', '賬戶', '帳戶', '账号设置', '帳號設定', '계정',
   // "Edit" in the other languages: "Editar identidad", "Identiteit bewerken".
   'editar', 'bearbeiten', 'modifier', 'modifica', 'bewerken', 'edytuj', 'redigera', 'upravit', 'изменить', '編集',
   // Where a web mail keeps its sender identities: Horde's "Personal Information".
