@@ -552,6 +552,61 @@ describe('key/value lists', () => {
   });
 });
 
+describe("forms as today's frameworks draw them", () => {
+  it("reads Element UI's label column over a number field's steppers and a menu's placeholder", () => {
+    const item = (label: string, control: string) =>
+      `<div class="el-form-item"><div class="el-form-item__label">${label}</div><div class="el-form-item__content">${control}</div></div>`;
+    const number = (value: string) =>
+      `<div class="el-input-number"><span class="el-input-number__decrease">-</span><div class="el-input"><input type="text" value="${value}"></div><span class="el-input-number__increase">+</span></div>`;
+    const settings = extract(`<form class="el-form">
+      <div class="el-divider"><div class="el-divider__text">Réception (IMAP)</div></div>
+      ${item('Serveur entrant', '<div class="el-input"><input type="text" value="imap.exemple.fr"></div>')}${item('Port', number('993'))}
+      <div class="el-divider"><div class="el-divider__text">Envoi (SMTP)</div></div>
+      ${item('Serveur sortant', '<div class="el-input"><input type="text" value="smtp.exemple.fr"></div>')}${item('Port', number('587'))}
+      ${item('Sécurité', '<div class="el-select"><div class="el-input"><input type="text" readonly placeholder="Choisir" value="STARTTLS"><span><i class="el-icon-arrow-up"></i></span></div></div>')}
+    </form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.exemple.fr', port: 587, security: 'starttls', incomingServer: 'imap.exemple.fr' });
+  });
+
+  it("reads Ant Design's label column six wrappers away from a number field", () => {
+    const row = (label: string, control: string) =>
+      `<div class="ant-row ant-form-item"><div class="ant-col ant-form-item-label"><label title="${label}">${label}</label></div><div class="ant-col ant-form-item-control"><div class="ant-form-item-control-input"><div class="ant-form-item-control-input-content">${control}</div></div></div></div>`;
+    const settings = extract(`<form class="ant-form">
+      ${row('Servidor SMTP', '<input class="ant-input" type="text" value="correo.ejemplo.es">')}
+      ${row('Puerto', '<div class="ant-input-number"><div class="ant-input-number-handler-wrap"><span role="button" aria-label="Increase Value"></span><span role="button" aria-label="Decrease Value"></span></div><div class="ant-input-number-input-wrap"><input class="ant-input-number-input" value="465"></div></div>')}
+    </form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'correo.ejemplo.es', port: 465 });
+  });
+
+  it("reads Material UI's menu by its label, not by the choice it shows beside its hidden input", () => {
+    const field = (label: string, inner: string) =>
+      `<div class="MuiFormControl-root"><label class="MuiInputLabel-root">${label}</label><div class="MuiInputBase-root">${inner}</div></div>`;
+    const settings = extract(`<form><h6>Postausgang (SMTP)</h6>
+      ${field('Server', '<input type="text" value="mail.beispiel.de">')}${field('Port', '<input type="number" value="587">')}
+      ${field('Verschlüsselung', '<div role="button" aria-haspopup="listbox">STARTTLS</div><input aria-hidden="true" tabindex="-1" value="starttls"><svg></svg>')}
+    </form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'mail.beispiel.de', port: 587, security: 'starttls' });
+  });
+
+  it("takes a card's heading for its form's direction and a ticked SSL/TLS box for its security", () => {
+    const field = (id: string, label: string, value: string, type = 'text') =>
+      `<div class="v-input"><div class="v-input__slot"><label for="${id}">${label}</label><input id="${id}" type="${type}" value="${value}"></div></div>`;
+    const card = (title: string, tick: string) => `<div class="v-card"><div class="v-card__title">${title}</div><div class="v-card__text"><form>
+      ${field('h', 'Servidor', 'smtp.exemplo.pt')}${field('p', 'Porta', '465', 'number')}
+      <div class="v-input"><input id="s" type="checkbox" ${tick}><label for="s">Usar SSL/TLS</label></div></form></div></div>`;
+    expect(extract(card('Servidor de saída (SMTP)', 'checked'))).toMatchObject({ outgoingServer: 'smtp.exemplo.pt', port: 465, security: 'tls' });
+    // Unticked, the box says nothing of the security; under an incoming heading, the form is no outgoing one.
+    expect(extract(card('Servidor de saída (SMTP)', ''))).toMatchObject({ outgoingServer: 'smtp.exemplo.pt', security: null });
+    expect(extract(card('Servidor de entrada (IMAP)', 'checked'))).toMatchObject({ outgoingServer: null, port: null, security: null });
+  });
+
+  it('keeps a label it finds near its control, and no label across another field', () => {
+    // A label column beside a wrapper that holds two controls belongs to neither.
+    const settings = extract(`<form><div class="row"><div class="col-label">Port</div><div class="col"><div><input value="465"></div><div><input value="smtp.example.org"></div></div></div></form>`);
+    expect(settings.port).toBeNull();
+  });
+});
+
 describe('prose', () => {
   it.each([
     ['en', '<p>Outgoing server: smtp.example.com, port 587, STARTTLS.</p>', 'smtp.example.com', 587, 'starttls'],

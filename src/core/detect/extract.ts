@@ -38,7 +38,7 @@ function securityFromField(draft: Draft, value: string): void {
 }
 
 function fromFields(fields: readonly LabelledField[], draft: Draft): void {
-  const meanings = fields.map((field) => meaningOf(field.label, field.context));
+  const meanings = fields.map((field) => meaningOf(field.setting.label, field.setting.context));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
   // Roles some field gives for the outgoing server by name: a field of that role that names no server
   // (a Sieve port between the IMAP and SMTP blocks) is not the outgoing one.
@@ -83,6 +83,8 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         if (
           field.value && draft.security === null &&
           ((field.type === 'radio' && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) ||
+            // A ticked box that names the encryption itself ("Use SSL/TLS", "STARTTLS"), not one that only says "secure".
+            (field.type === 'checkbox' && (has(STARTTLS, field.value) || has(IMPLICIT_TLS, field.value) || has(PLAIN_TLS, field.value))) ||
             (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.value)) ||
             field.outgoingColumn)
         ) {

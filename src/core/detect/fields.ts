@@ -119,6 +119,80 @@ function textBeside(control: Element): string | null {
   return null;
 }
 
+/** Text without a letter or digit ("-", "+", "*", "▾") labels nothing. */
+const WORDLESS = /^[^\p{L}\p{N}]*$/u;
+/** A widget's own parts beside its input: stepper buttons, the shown choice of a menu, an icon. */
+const WIDGET_PART = /^(?:button|combobox|listbox|img|presentation)$/;
+/** How many wrappers up `wrapperLabel` looks: Ant Design's number field sits six deep in its column. */
+const WRAPPER_LEVELS = 7;
+
+/**
+ * The label a form framework sets further from its control than `textBeside` looks: Element UI's and Ant
+ * Design's label column beside the control's column, several wrappers up (a number field wraps its input
+ * in steppers), Material UI's label beside a menu's hidden input. Each wrapper on the way holds this
+ * control alone, and the widget's own parts (stepper buttons, the shown choice, an icon, a lone "-") are
+ * passed over.
+ */
+function wrapperLabel(control: Element): string | null {
+  let current: Element = control;
+  for (let level = 0; level < WRAPPER_LEVELS; level += 1) {
+    let sibling = current.previousElementSibling;
+    for (let steps = 0; sibling !== null && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
+      if (/^(?:input|select|textarea|button)$/i.test(sibling.tagName) || sibling.querySelector(HOLDS_CONTROL) !== null) return null;
+      if (WIDGET_PART.test(sibling.getAttribute('role') ?? '') || /^(?:svg|i|img)$/i.test(sibling.tagName)) continue;
+      const text = squeezed(sibling.textContent);
+      if (WORDLESS.test(text)) continue;
+      return LABEL_LIKE(text) ? text : null;
+    }
+    const parent = current.parentElement;
+    if (parent === null || /^(?:form|fieldset|body)$/i.test(parent.tagName) || parent.querySelectorAll('input, select, textarea').length > 1) return null;
+    current = parent;
+  }
+  return null;
+}
+
+/**
+ * The direction a form's own heading gives ("Servidor de saída (SMTP)" over a card whose form holds
+ * Server and Port): the nearest earlier sibling with a short text of the form or of up to three of its
+ * wrappers, where nothing between holds a control.
+ */
+function formHeadingDirection(form: Element): Direction {
+  let current: Element | null = form;
+  for (let level = 0; level < 4 && current !== null && !/^body$/i.test(current.tagName); level += 1) {
+    let sibling = current.previousElementSibling;
+    for (let steps = 0; sibling !== null && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
+      if (sibling.querySelector(HOLDS_CONTROL) !== null) return null;
+      const text = squeezed(sibling.textContent);
+      if (text === '' || text.length > 60) continue;
+      const direction = directionOf(normalise(text));
+      if (direction !== null) return direction;
+    }
+    current = current.parentElement;
+  }
+  return null;
+}
+
+/**
+ * What the settings take a field for: its label, or where that is empty, wordless, only the shown value of
+ * its own widget or its placeholder ("Choose…"), the label a framework sets further away (`wrapperLabel`); its direction, or where
+ * neither its label, its section nor earlier fields give one, its form's heading. The form smells do not
+ * read these: reading framework labels further away, tried for them, turned a real profile form (first and
+ * last name, a second address) into an account under the weights as learned.
+ */
+function forSettings(control: Element, label: string, value: string, context: Direction, form: Element | null, headings: Map<Element, Direction>): LabelledField['setting'] {
+  const choice = /^(?:radio|checkbox)$/i.test(control.getAttribute('type') ?? '');
+  const hint = clip(control.getAttribute('placeholder'));
+  const borrowed = WORDLESS.test(label) || (value !== '' && label === value) || (hint !== '' && label === hint);
+  const own = !choice && borrowed ? wrapperLabel(control) : null;
+  const settingLabel = own === null ? label : clip(own);
+  let settingContext = context ?? directionOf(settingLabel);
+  if (settingContext === null && form !== null && /^form$/i.test(form.tagName)) {
+    if (!headings.has(form)) headings.set(form, formHeadingDirection(form));
+    settingContext = headings.get(form) ?? null;
+  }
+  return { label: settingLabel, context: settingContext };
+}
+
 const FIELDS_OF_ITS_OWN = 'fieldset, select, textarea, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="submit"]):not([type="button"]):not([type="image"])';
 
 function labelOf(document: Document, control: Element, labelsByFor: Map<string, Element>): string {
@@ -433,6 +507,7 @@ export function readFields(document: Document, elements: PageElements = collectE
     if (target && !labelsByFor.has(target)) labelsByFor.set(target, label);
   }
   const fields: LabelledField[] = [];
+  const headings = new Map<Element, Direction>();
   let lastForm: Element | null = null;
   let lastDirection: Direction = null;
   for (const control of elements.controls) {
@@ -444,7 +519,8 @@ export function readFields(document: Document, elements: PageElements = collectE
     if (!native) {
       const label = labelOf(document, control, labelsByFor);
       const shown = control.getAttribute('aria-valuetext') ?? control.getAttribute('aria-valuenow') ?? control.textContent ?? '';
-      fields.push({ element: control, label, value: clip(shown), context: directionOf(label) ?? lastDirection, outgoingColumn: false, tag, type });
+      const context = directionOf(label) ?? lastDirection;
+      fields.push({ element: control, label, value: clip(shown), context, outgoingColumn: false, tag, type, setting: { label, context } });
       continue;
     }
     if (IGNORED_TYPES.has(type)) continue;
@@ -459,14 +535,17 @@ export function readFields(document: Document, elements: PageElements = collectE
     if (labelDirection !== null) lastDirection = labelDirection;
     else if (byName === 'other') lastDirection = null;
     else if (byName !== null) lastDirection = byName;
+    const value = valueOf(control, tag, type, label);
+    const context = legendDirection ?? lastDirection;
     fields.push({
       element: control,
       label,
-      value: valueOf(control, tag, type, label),
-      context: legendDirection ?? lastDirection,
+      value,
+      context,
       outgoingColumn: tag === 'select' && SECURE_ALONE.test(label) && inOutgoingColumn(document, control, form),
       tag,
       type,
+      setting: forSettings(control, label, value, context, form, headings),
     });
   }
   return fields;

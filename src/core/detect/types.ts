@@ -55,6 +55,12 @@ export interface LabelledField {
   outgoingColumn: boolean;
   tag: 'input' | 'select' | 'textarea';
   type: string;
+  /**
+   * What the settings read from the form take this field for, where a form framework sets its words further
+   * away than `label` and `context` look (fields.ts `forSettings`). The form smells keep `label` and
+   * `context`, as the weights learned them.
+   */
+  setting: { label: string; context: Direction };
 }
 
 /** One "key → value" pair read from a table row, a definition list or a labelled row. */
