@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server';
 import { dispose, launch, type Launched } from './extension';
@@ -108,6 +109,25 @@ test('a panel that shows a mailbox\'s settings as text blocks, a required star b
   // The note of an account page, beside its settings; an article's banner would sit at the top in the page's flow.
   expect(await page.locator('smtp-port-assistant-hint').evaluate((element) => getComputedStyle(element).position)).toBe('absolute');
   await page.screenshot({ path: 'test-results/page-hint-account-blocks.png' });
+  expect(extensionErrors).toEqual([]);
+});
+
+test("an identity form drawn by Ant Design, its port six wrappers from its label, gets the note with server, port and security", async () => {
+  // Served at the path it was saved from (on a host the content script runs on): a webmail's settings route is
+  // part of what says "account".
+  const html = readFileSync(resolve('test/fixtures/pages/real-shapes/es-webmail-identidad-antd-puerto.html'), 'utf8');
+  const address = `${pages.origin}${new URL(/saved from url=\(\d+\)(\S+) -->/.exec(html)![1]!).pathname}`;
+  await launched.context.route(address, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  const page = await open(address);
+  await expect(hint(page)).toBeVisible();
+  await expand(page);
+  await expect(hint(page).getByRole('button', { name: 'Check envio.libreria-candela.example' })).toBeVisible();
+  await expect(hint(page)).toContainText('465');
+  // What the popup prefills its check from: all three settings of the form.
+  const stored = await launched.worker.evaluate(() => chrome.storage.session.get(null));
+  const classified = Object.entries(stored).filter(([key]) => key.startsWith('page:')).map(([, value]) => value as { settings: { outgoingServer: string | null; port: number | null } });
+  expect(classified.map((entry) => entry.settings)).toEqual([{ outgoingServer: 'envio.libreria-candela.example', port: 465, security: 'tls' }]);
+  await page.screenshot({ path: 'test-results/page-hint-account-antd.png' });
   expect(extensionErrors).toEqual([]);
 });
 
