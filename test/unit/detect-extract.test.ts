@@ -600,6 +600,44 @@ describe("forms as today's frameworks draw them", () => {
     expect(extract(card('Servidor de entrada (IMAP)', 'checked'))).toMatchObject({ outgoingServer: null, port: null, security: null });
   });
 
+  it("reads Ant Design's menu, its choice shown beside a read-only search box, for the settings only", () => {
+    const menu = (id: string, choice: string) =>
+      `<div class="ant-select"><div class="ant-select-selector"><span class="ant-select-selection-search"><input type="search" id="${id}" class="ant-select-selection-search-input" role="combobox" readonly value=""></span><span class="ant-select-selection-item" title="${choice}">${choice}</span></div><span class="ant-select-arrow"><span role="img" aria-label="down"></span></span></div>`;
+    const html = `<form><label for="h">SMTP host</label><input id="h" value="out.example.org"><label for="p">Port</label><input id="p" value="25">
+      <label for="e">Encryption</label>${menu('e', 'None')}<label for="l">Language</label>${menu('l', 'English')}</form>`;
+    expect(extract(html)).toMatchObject({ outgoingServer: 'out.example.org', port: 25, security: 'none' });
+    // The smells see the form's two text fields only: a language picker drawn the same way is no form field to them.
+    const facts = gatherFacts(parse(`<html><body>${html}</body></html>`), 'https://example.net/');
+    expect(facts.fields.filter((field) => field.settingsOnly !== true).map((field) => field.label)).toEqual(['smtp host', 'port']);
+    // A search box that is no menu (not read-only) stays unread.
+    expect(gatherFacts(parse('<html><body><form><input type="search" role="combobox" value=""><span>Recent</span></form></body></html>'), 'https://example.net/').fields).toEqual([]);
+  });
+
+  it("reads Vuetify's menu by the choice it shows, a box its script ticked, and a section heading over a row of two fields", () => {
+    const text = (id: string, label: string, value: string) =>
+      `<div class="v-input"><div class="v-input__control"><div class="v-input__slot"><div class="v-text-field__slot"><label for="${id}">${label}</label><input id="${id}" readonly type="text" value="${value}"></div></div></div></div>`;
+    const row = (server: string, port: string) => `<div class="row"><div class="col">${text(`s${port}`, 'Palvelin', server)}</div><div class="col">${text(`p${port}`, 'Portti', port)}</div></div>`;
+    const settings = extract(`<form class="v-form">
+      <div class="text-overline">Saapuva posti (IMAP)</div>${row('imap.example.fi', '993')}
+      <div class="text-overline">Lähtevä posti (SMTP)</div>${row('smtp.example.fi', '465')}
+      <div class="v-input v-select"><div class="v-input__control"><div role="button" aria-haspopup="listbox" class="v-input__slot"><div class="v-select__slot"><label for="sec">Salaus</label><div class="v-select__selections"><div class="v-select__selection">SSL/TLS</div><input id="sec" readonly type="text"></div></div></div></div></div>
+    </form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.fi', port: 465, security: 'tls', incomingServer: 'imap.example.fi' });
+    const ticked = (state: string) =>
+      extract(`<h3>Outgoing server</h3><form><label for="a">Server</label><input id="a" value="smtp.example.com"><label for="b">Port</label><input id="b" value="465">
+      <input id="c" type="checkbox" role="checkbox" aria-checked="${state}" value=""><label for="c">Use SSL/TLS</label></form>`);
+    expect(ticked('true')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 465, security: 'tls' });
+    expect(ticked('false').security).toBeNull();
+  });
+
+  it('reads the port among the cells of a row keyed by the sending protocol, its header row in another table', () => {
+    const settings = extract(`<table><tr><td>IMAP（收信）</td><td>imap.example.cn</td><td>993</td><td>SSL/TLS</td></tr>
+      <tr><td>SMTP（发信）</td><td>smtp.example.cn</td><td>465</td><td>SSL/TLS</td></tr></table>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.cn', port: 465, security: 'tls' });
+    // A row keyed "Server" takes only a port it labels: a number beside the host may be anything.
+    expect(extract('<table><tr><td>Outgoing server</td><td>smtp.example.org</td><td>2</td></tr></table>').port).toBeNull();
+  });
+
   it('keeps a label it finds near its control, and no label across another field', () => {
     // A label column beside a wrapper that holds two controls belongs to neither.
     const settings = extract(`<form><div class="row"><div class="col-label">Port</div><div class="col"><div><input value="465"></div><div><input value="smtp.example.org"></div></div></div></form>`);

@@ -46,7 +46,7 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
   fields.forEach((field, index) => {
     const meaning = meanings[index]!;
     if (meaning.direction === 'incoming') {
-      if (meaning.role === 'server') draft.incomingServer ??= firstHost(field.value);
+      if (meaning.role === 'server') draft.incomingServer ??= firstHost(field.setting.value);
       return;
     }
     const outgoing = meaning.direction === 'outgoing' || (hasOutgoingServerField && !namedOutgoing.has(meaning.role));
@@ -55,24 +55,24 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
       case 'server':
         if (meaning.direction !== 'outgoing') break;
         draft.sources.add('form');
-        draft.outgoingServer ??= firstHost(field.value);
+        draft.outgoingServer ??= firstHost(field.setting.value);
         draft.anchor ??= field.element;
         showsSetting(draft, field.element);
         break;
       case 'port': {
         draft.sources.add('form');
-        const port = firstPort(field.value, 'any');
+        const port = firstPort(field.setting.value, 'any');
         if (port !== null) draft.port ??= port;
         draft.anchor = field.element;
         showsSetting(draft, field.element);
         break;
       }
       case 'security':
-        if (field.value) securityFromField(draft, field.value);
+        if (field.setting.value) securityFromField(draft, field.setting.value);
         showsSetting(draft, field.element);
         break;
       case 'auth':
-        if (field.value) draft.authentication ??= authenticationOf(field.value);
+        if (field.setting.value) draft.authentication ??= authenticationOf(field.setting.value);
         showsSetting(draft, field.element);
         break;
       default:
@@ -81,14 +81,14 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         // domain dialog): alone, that word labels too much ("Use secure authentication") to be a security
         // label, and a direction carried from earlier labels or a header further up is not enough for it.
         if (
-          field.value && draft.security === null &&
-          ((field.type === 'radio' && (has(SECURITY_WORD, field.value) || has(SECURITY_LABEL, field.value) || has(STARTTLS, field.value))) ||
+          field.setting.value && draft.security === null &&
+          ((field.type === 'radio' && (has(SECURITY_WORD, field.setting.value) || has(SECURITY_LABEL, field.setting.value) || has(STARTTLS, field.setting.value))) ||
             // A ticked box that names the encryption itself ("Use SSL/TLS", "STARTTLS"), not one that only says "secure".
-            (field.type === 'checkbox' && (has(STARTTLS, field.value) || has(IMPLICIT_TLS, field.value) || has(PLAIN_TLS, field.value))) ||
-            (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.value)) ||
+            (field.type === 'checkbox' && (has(STARTTLS, field.setting.value) || has(IMPLICIT_TLS, field.setting.value) || has(PLAIN_TLS, field.setting.value))) ||
+            (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.setting.value)) ||
             field.outgoingColumn)
         ) {
-          securityFromField(draft, field.value);
+          securityFromField(draft, field.setting.value);
           // The choice shows an outgoing setting: the open hint keeps clear of it too.
           if (draft.security !== null) showsSetting(draft, field.element);
         }
@@ -127,7 +127,9 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       draft.sources.add('pairs');
       draft.outgoingServer ??= host;
       outgoingContainer ??= pair.container;
-      const port = firstPort(pair.value, 'none');
+      // A row keyed by the protocol ("SMTP | smtp.example.net | 465 | SSL/TLS", its header row elsewhere) gives
+      // the mail port among its cells; a row keyed "Server" gives only a port it labels.
+      const port = firstPort(pair.value, PROTOCOL_KEY.test(pair.key) ? 'mail' : 'none');
       if (port !== null) draft.port ??= port;
       draft.security ??= securityOf(pair.value, port);
     } else if (role === 'port') {
@@ -162,6 +164,8 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
 
 /** A key that is a security mode and nothing else, as a panel's port list keys its rows. */
 const SECURITY_KEY = /^(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|implicit tls|no encryption|unencrypted|none)$/;
+/** A key that is the sending protocol's name, whatever follows it: "SMTP", "SMTP (outgoing)", "smtp(发信)". */
+const PROTOCOL_KEY = /^(?:smtps?|submission)(?![\p{L}\p{N}])/u;
 /** A value that is a port alone: "Port 465", "465". */
 const PORT_VALUE = /^(?:port\s*)?\d{2,5}$/;
 

@@ -180,17 +180,58 @@ function formHeadingDirection(form: Element): Direction {
  * last name, a second address) into an account under the weights as learned.
  */
 function forSettings(control: Element, label: string, value: string, context: Direction, form: Element | null, headings: Map<Element, Direction>): LabelledField['setting'] {
-  const choice = /^(?:radio|checkbox)$/i.test(control.getAttribute('type') ?? '');
+  const type = (control.getAttribute('type') ?? '').toLowerCase();
+  const choice = type === 'radio' || type === 'checkbox';
   const hint = clip(control.getAttribute('placeholder'));
   const borrowed = WORDLESS.test(label) || (value !== '' && label === value) || (hint !== '' && label === hint);
   const own = !choice && borrowed ? wrapperLabel(control) : null;
   const settingLabel = own === null ? label : clip(own);
-  let settingContext = context ?? directionOf(settingLabel);
+  let settingContext = context ?? directionOf(settingLabel) ?? sectionDirection(control, form, SETTING_SECTION_LEVELS);
   if (settingContext === null && form !== null && /^form$/i.test(form.tagName)) {
     if (!headings.has(form)) headings.set(form, formHeadingDirection(form));
     settingContext = headings.get(form) ?? null;
   }
-  return { label: settingLabel, context: settingContext };
+  // A box ticked by its framework's script keeps the state in aria-checked, not in the attribute a saved page has.
+  const ticked = choice && value === '' && control.getAttribute('aria-checked') === 'true' ? label : value;
+  return { label: settingLabel, value: ticked !== '' || choice ? ticked : shownChoice(control), context: settingContext };
+}
+
+/**
+ * The choice a framework's menu shows beside its empty read-only box (Vuetify's "<div>SSL/TLS</div><input
+ * readonly>"): an earlier sibling's short text, with no control of its own.
+ */
+function shownChoice(control: Element): string {
+  if (!control.hasAttribute('readonly')) return '';
+  let sibling = control.previousElementSibling;
+  for (let steps = 0; sibling !== null && steps < 2; steps += 1, sibling = sibling.previousElementSibling) {
+    if (/^(?:input|select|textarea|label)$/i.test(sibling.tagName) || sibling.querySelector(HOLDS_CONTROL) !== null) return '';
+    const text = squeezed(sibling.textContent);
+    if (!WORDLESS.test(text)) return text.length <= 40 ? clip(text) : '';
+  }
+  return '';
+}
+
+/**
+ * Ant Design's menu: a read-only search box with the combobox role, its choice shown in a sibling
+ * ("<input type=search role=combobox readonly><span>SSL/TLS</span>"). Its value is the text of the nearest
+ * wrapper, up to three up, that holds this box alone and shows a short text. Read for the settings only: a
+ * language or time-zone picker drawn the same way would count as a form field for the smells.
+ */
+function frameworkMenu(document: Document, control: Element, labelsByFor: Map<string, Element>, headings: Map<Element, Direction>): LabelledField | null {
+  if (control.getAttribute('role') !== 'combobox' || !control.hasAttribute('readonly')) return null;
+  let shown = '';
+  let current: Element | null = control.parentElement;
+  for (let level = 0; level < 3 && current !== null && shown === ''; level += 1, current = current.parentElement) {
+    if (current.querySelectorAll('input, select, textarea').length > 1) break;
+    const text = squeezed(current.textContent);
+    if (text !== '' && text.length <= 60) shown = text;
+  }
+  if (shown === '') return null;
+  const label = labelOf(document, control, labelsByFor);
+  const value = clip(shown);
+  const form = control.closest('form, [role="dialog"], fieldset') ?? null;
+  const context = sectionDirection(control, form);
+  return { element: control, label, value, context, outgoingColumn: false, tag: 'select', type: 'select', setting: forSettings(control, label, value, context, form, headings), settingsOnly: true };
 }
 
 const FIELDS_OF_ITS_OWN = 'fieldset, select, textarea, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="submit"]):not([type="button"]):not([type="image"])';
@@ -254,9 +295,9 @@ function valueOf(control: Element, tag: LabelledField['tag'], type: string, labe
  * The section's earlier fields, one control each, are passed over ("Outgoing (SMTP)", then its Server
  * field, then its Port field), up to SECTION_FIELDS of them.
  */
-function sectionDirection(control: Element, form: Element | null): Direction {
+function sectionDirection(control: Element, form: Element | null, levels = SECTION_LEVELS): Direction {
   let current: Element | null = control.parentElement;
-  for (let level = 0; level < 5 && current !== null && current !== form; level += 1) {
+  for (let level = 0; level < levels && current !== null && current !== form; level += 1) {
     let sibling = current.previousElementSibling;
     let fieldsPassed = 0;
     let textPassed = false;
@@ -295,6 +336,9 @@ export const squeezed = (text: string | null): string => (text ?? '').replace(/\
 
 /** Fields of a section passed over on the way back to its header. */
 const SECTION_FIELDS = 6;
+/** Wrappers up that `sectionDirection` looks for a section's header; for the settings, as deep as `wrapperLabel`'s frameworks nest. */
+const SECTION_LEVELS = 5;
+const SETTING_SECTION_LEVELS = 9;
 
 /** A label that is the word "Secure" and nothing else: it needs its column to mean anything. */
 const SECURE_ALONE = /^\s*secure\s*:?\s*$/;
@@ -520,10 +564,14 @@ export function readFields(document: Document, elements: PageElements = collectE
       const label = labelOf(document, control, labelsByFor);
       const shown = control.getAttribute('aria-valuetext') ?? control.getAttribute('aria-valuenow') ?? control.textContent ?? '';
       const context = directionOf(label) ?? lastDirection;
-      fields.push({ element: control, label, value: clip(shown), context, outgoingColumn: false, tag, type, setting: { label, context } });
+      fields.push({ element: control, label, value: clip(shown), context, outgoingColumn: false, tag, type, setting: { label, value: clip(shown), context } });
       continue;
     }
-    if (IGNORED_TYPES.has(type)) continue;
+    if (IGNORED_TYPES.has(type)) {
+      const menu = frameworkMenu(document, control, labelsByFor, headings);
+      if (menu !== null) fields.push(menu);
+      continue;
+    }
     const form = control.closest('form, [role="dialog"], fieldset') ?? null;
     if (form !== lastForm) lastDirection = null;
     lastForm = form;

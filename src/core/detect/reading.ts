@@ -414,7 +414,9 @@ export function readPage(facts: PageFacts): Reading {
   let senderOnlyFields = 0;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
-  for (const field of facts.fields) {
+  // A framework's menu read for the settings alone is no form field to the smells (fields.ts `frameworkMenu`).
+  const formFields = facts.fields.filter((field) => field.settingsOnly !== true);
+  for (const field of formFields) {
     const label = field.label.trim();
     // A search box is on every page of a web mail and says nothing about settings.
     if (SEARCH_LABEL.test(label)) continue;
@@ -488,7 +490,7 @@ export function readPage(facts: PageFacts): Reading {
 
   const lines = textLines.filter((line) => line.trim() !== '');
   const shortLines = lines.length === 0 ? 0 : lines.filter((line) => visualWidth(line) <= 40).length / lines.length;
-  const addressInValues = facts.fields.some((field) => EMAIL_ADDRESS.test(field.value));
+  const addressInValues = formFields.some((field) => EMAIL_ADDRESS.test(field.value));
   const imapPop = count(IMAP_POP_WORD, text);
   const protocols = count(PROTOCOL_WORD, text);
   const incoming = count(INCOMING_SERVER, text) + count(CJK_INCOMING, text);

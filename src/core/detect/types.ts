@@ -57,10 +57,12 @@ export interface LabelledField {
   type: string;
   /**
    * What the settings read from the form take this field for, where a form framework sets its words further
-   * away than `label` and `context` look (fields.ts `forSettings`). The form smells keep `label` and
-   * `context`, as the weights learned them.
+   * away than `label`, `value` and `context` look (fields.ts `forSettings`). The form smells keep those, as
+   * the weights learned them.
    */
-  setting: { label: string; context: Direction };
+  setting: { label: string; value: string; context: Direction };
+  /** Read for the settings alone (a framework's menu drawn over a hidden search box): the smells pass it over. */
+  settingsOnly?: boolean;
 }
 
 /** One "key → value" pair read from a table row, a definition list or a labelled row. */
