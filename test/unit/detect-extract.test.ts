@@ -630,12 +630,80 @@ describe("forms as today's frameworks draw them", () => {
     expect(ticked('false').security).toBeNull();
   });
 
+  it("reads a menu's stored choice in Semantic UI's dropdown and Ionic's select, and no hidden input elsewhere", () => {
+    const semantic = (stored: string, shown: string) => `<h4>Serveur d'envoi (SMTP)</h4><form class="ui form">
+      <div class="field"><label>Serveur</label><input type="text" value="smtp.exemple.fr"></div><div class="field"><label>Port</label><input type="number" value="465"></div>
+      <div class="field"><label>Sécurité</label><div class="ui selection dropdown"><input type="hidden" name="securite" value="${stored}"><i class="dropdown icon"></i><div class="text">${shown}</div>
+      <div class="menu"><div class="item">Aucune</div><div class="item">STARTTLS</div><div class="item active selected">SSL/TLS</div></div></div></div></form>`;
+    expect(extract(semantic('ssl', 'SSL/TLS'))).toMatchObject({ outgoingServer: 'smtp.exemple.fr', port: 465, security: 'tls' });
+    const ionic = `<ion-list><ion-item><ion-input><label class="input-wrapper"><div class="label-text">Server SMTP</div><div class="native-wrapper"><input type="text" value="smtp.exemplu.ro"></div></label></ion-input></ion-item>
+      <ion-item><ion-input><label class="input-wrapper"><div class="label-text">Port</div><div class="native-wrapper"><input type="number" value="587"></div></label></ion-input></ion-item>
+      <ion-item><ion-select value="starttls"><label class="select-wrapper"><div class="label-text">Tip de securitate</div><div class="select-text">STARTTLS</div></label><input type="hidden" class="aux-input" value="starttls"></ion-select></ion-item></ion-list>`;
+    expect(extract(ionic)).toMatchObject({ outgoingServer: 'smtp.exemplu.ro', port: 587, security: 'starttls' });
+    // A hidden input outside a menu (a form's token, a record's id) is no field.
+    const facts = gatherFacts(parse('<html><body><form><label>Security</label><div class="row"><input type="hidden" value="ssl"></div></form></body></html>'), 'https://example.net/');
+    expect(facts.fields).toEqual([]);
+  });
+
+  it("reads PrimeVue's and ExtJS's menus, and takes no menu's shown choice for its label", () => {
+    const prime = `<h3>Posta in uscita</h3><form><div class="field"><label for="h">Server</label><input id="h" type="text" value="smtp.esempio.it"></div>
+      <div class="field"><label for="p">Porta</label><span class="p-inputnumber"><input id="p" role="spinbutton" value="465"></span></div>
+      <div class="field"><label>Sicurezza</label><div class="p-dropdown"><div class="p-hidden-accessible"><input type="text" readonly aria-haspopup="listbox"></div><span class="p-dropdown-label">SSL/TLS</span><div class="p-dropdown-trigger"><span class="pi pi-chevron-down"></span></div></div></div></form>`;
+    expect(extract(prime)).toMatchObject({ outgoingServer: 'smtp.esempio.it', port: 465, security: 'tls' });
+    const ext = (label: string, control: string) =>
+      `<div class="x-form-item"><label class="x-form-item-label"><span>${label}</span></label><div class="x-form-item-body"><div class="x-form-trigger-wrap"><div class="x-form-text-wrap">${control}</div><div class="x-form-trigger"></div></div><input type="hidden" value="x"></div></div>`;
+    const extjs = `<fieldset><legend>Исходящая почта (SMTP)</legend>${ext('Сервер:', '<input type="text" value="smtp.primer.example">')}${ext('Порт:', '<input type="text" role="spinbutton" value="587">')}
+      ${ext('Шифрование:', '<input type="text" role="combobox" readonly value="STARTTLS">')}</fieldset>`;
+    expect(extract(extjs)).toMatchObject({ outgoingServer: 'smtp.primer.example', port: 587, security: 'starttls' });
+    // Vuetify 3: the choice "STARTTLS" stands beside the box that stores "starttls"; the label is the one above.
+    const vuetify = `<form><h4>Udgående server</h4><div class="v-field"><div class="v-field__field"><label class="v-label">Server</label><input type="text" value="smtp.eksempel.dk"></div></div>
+      <div class="v-field"><div class="v-field__field"><label class="v-label">Port</label><input type="number" value="587"></div></div>
+      <div class="v-field"><div class="v-field__field"><label class="v-label">Sikkerhed</label><div class="v-field__input"><div class="v-select__selection"><span>STARTTLS</span></div><input readonly type="text" value="starttls"></div></div></div></form>`;
+    const facts = gatherFacts(parse(`<html><body>${vuetify}</body></html>`), 'https://example.net/');
+    expect(facts.fields.at(-1)?.setting.label).toBe('sikkerhed');
+  });
+
   it('reads the port among the cells of a row keyed by the sending protocol, its header row in another table', () => {
     const settings = extract(`<table><tr><td>IMAP（收信）</td><td>imap.example.cn</td><td>993</td><td>SSL/TLS</td></tr>
       <tr><td>SMTP（发信）</td><td>smtp.example.cn</td><td>465</td><td>SSL/TLS</td></tr></table>`);
     expect(settings).toMatchObject({ outgoingServer: 'smtp.example.cn', port: 465, security: 'tls' });
     // A row keyed "Server" takes only a port it labels: a number beside the host may be anything.
     expect(extract('<table><tr><td>Outgoing server</td><td>smtp.example.org</td><td>2</td></tr></table>').port).toBeNull();
+    // Only the cell right after the host, and only under a key that is the protocol alone.
+    expect(extract('<table><tr><td>SMTP</td><td>smtp.example.com</td><td>Timeout 25 s</td></tr></table>').port).toBeNull();
+    expect(extract('<table><tr><td>SMTP server</td><td>smtp.example.com (max. 25 recipients per message)</td></tr><tr><td>SMTP port</td><td>587</td></tr></table>').port).toBe(587);
+    expect(extract('<table><tr><td>SMTP relay host</td><td>smtp.example.com 25 messages an hour</td></tr></table>').port).toBeNull();
+  });
+
+  it('borrows no direction past a nearer heading, and no IMAP host or port from a heading far above', () => {
+    // The nearest heading ("Fetch mail…") decides: the form is no outgoing one, whatever was said before it.
+    const fetch = extract(`<h2>Outgoing server (SMTP)</h2><p>Your outgoing server is smtp.example.com.</p><h2>Fetch mail from another mailbox</h2>
+      <form><div class="form-group"><label>Server</label><input value="pop.other.net"></div><div class="form-group"><label>Port</label><input value="995"></div></form>`);
+    expect(fetch.outgoingServer).not.toBe('pop.other.net');
+    expect(fetch.port).toBeNull();
+    // A card that says "Outgoing" above a form whose fields hold an IMAP host and port: the heading's mistake, not the outgoing server.
+    const card = extract(`<div class="card"><h3>Outgoing server (SMTP)</h3><p>Used to send</p></div>
+      <form><div class="item"><div class="label">Server</div><div class="content"><div><input value="imap.example.com"></div></div></div>
+      <div class="item"><div class="label">Port</div><div class="content"><div><input value="993"></div></div></div></form>`);
+    expect(card).toMatchObject({ outgoingServer: null, port: null });
+  });
+
+  it('keeps a placeholder that names its setting, and takes no text holding a value for a label', () => {
+    const settings = extract(`<div class="row"><div class="col">Outgoing server: smtp.example.com</div><div class="col"><div><div><input placeholder="Port" value="2525"></div></div></div></div>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.com', port: 2525 });
+  });
+
+  it('reads no security from a ticked box that turns it off or is for receiving, nor from a label or button beside an empty box', () => {
+    const form = (extra: string) =>
+      extract(`<form><label for="h">SMTP server</label><input id="h" value="smtp.example.com"><label for="p">Port</label><input id="p" value="587">${extra}</form>`);
+    expect(form('<input id="c" type="checkbox" checked><label for="c">Disable STARTTLS</label>').security).toBeNull();
+    expect(form('<input id="c" type="checkbox" checked><label for="c">Use STARTTLS when receiving</label>').security).toBeNull();
+    expect(form('<input id="c" type="checkbox" role="checkbox" aria-checked="true"><label for="c">Use STARTTLS for IMAP</label>').security).toBeNull();
+    expect(form('<div class="row"><div class="col">Encryption: SSL/TLS recommended</div><input type="text" readonly value=""></div>').security).toBeNull();
+    expect(form('<div class="input-group"><span>Security</span><input type="text" readonly value=""><button type="button">Copy</button></div>').security).toBeNull();
+    // Ant Design's menu showing only its placeholder has nothing chosen.
+    const placeholder = `<div class="ant-select"><div class="ant-select-selector"><span class="ant-select-selection-search"><input type="search" id="e" role="combobox" readonly value=""></span><span class="ant-select-selection-placeholder">SSL/TLS</span></div></div>`;
+    expect(form(`<label for="e">Encryption</label>${placeholder}`).security).not.toBe('tls');
   });
 
   it('keeps a label it finds near its control, and no label across another field', () => {

@@ -298,6 +298,11 @@ describe('title:account', () => {
     expect(at('https://admin.example.cz/schranky/upravit/petr')).toBe(1);
     expect(at('https://example.de/postfach/bearbeiten')).toBe(1);
     expect(at('https://napoveda.example.cz/e-mail/nastaveni-klienta')).toBe(0);
+    // A help article's slug that starts with such a word, or a shop's wardrobe, is no account area.
+    expect(at('https://example.de/email/postfach-einrichten-outlook-smtp/')).toBe(0);
+    expect(at('https://example.se/installningar-for-e-post/')).toBe(0);
+    expect(at('https://shop.example.de/moebel/schrank-weiss-200cm/')).toBe(0);
+    expect(at('https://admin.example.cz/schranka/upravit')).toBe(1);
     expect(at('https://example.se/support/installningar/konton')).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
 import { EXAMPLE_HOST } from '../placeholder-host';
-import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has } from './vocabulary';
+import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has, words } from './vocabulary';
 
 
 export { isPlaceholderHost } from '../placeholder-host';
@@ -51,18 +51,21 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
     }
     const outgoing = meaning.direction === 'outgoing' || (hasOutgoingServerField && !namedOutgoing.has(meaning.role));
     if (!outgoing) return;
+    // A direction only the settings' further reading gave (a heading far above, fields.ts `forSettings`) is
+    // trusted less: an IMAP or POP host or port under it is the heading's mistake, not the outgoing server.
+    const farDirection = meaning.direction === 'outgoing' && meaningOf(field.label, field.context).direction !== 'outgoing';
     switch (meaning.role) {
       case 'server':
         if (meaning.direction !== 'outgoing') break;
         draft.sources.add('form');
-        draft.outgoingServer ??= firstHost(field.setting.value);
+        draft.outgoingServer ??= firstHost(field.setting.value, farDirection);
         draft.anchor ??= field.element;
         showsSetting(draft, field.element);
         break;
       case 'port': {
         draft.sources.add('form');
         const port = firstPort(field.setting.value, 'any');
-        if (port !== null) draft.port ??= port;
+        if (port !== null && !(farDirection && isIncomingPort(port))) draft.port ??= port;
         draft.anchor = field.element;
         showsSetting(draft, field.element);
         break;
@@ -83,8 +86,10 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         if (
           field.setting.value && draft.security === null &&
           ((field.type === 'radio' && (has(SECURITY_WORD, field.setting.value) || has(SECURITY_LABEL, field.setting.value) || has(STARTTLS, field.setting.value))) ||
-            // A ticked box that names the encryption itself ("Use SSL/TLS", "STARTTLS"), not one that only says "secure".
-            (field.type === 'checkbox' && (has(STARTTLS, field.setting.value) || has(IMPLICIT_TLS, field.setting.value) || has(PLAIN_TLS, field.setting.value))) ||
+            // A ticked box that names the encryption itself ("Use SSL/TLS", "STARTTLS"), not one that only says "secure",
+            // turns it off ("Disable STARTTLS") or is for receiving ("Use SSL when receiving").
+            (field.type === 'checkbox' && !has(NOT_FOR_SENDING, field.setting.value) &&
+              (has(STARTTLS, field.setting.value) || has(IMPLICIT_TLS, field.setting.value) || has(PLAIN_TLS, field.setting.value))) ||
             (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.setting.value)) ||
             field.outgoingColumn)
         ) {
@@ -129,7 +134,7 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       outgoingContainer ??= pair.container;
       // A row keyed by the protocol ("SMTP | smtp.example.net | 465 | SSL/TLS", its header row elsewhere) gives
       // the mail port among its cells; a row keyed "Server" gives only a port it labels.
-      const port = firstPort(pair.value, PROTOCOL_KEY.test(pair.key) ? 'mail' : 'none');
+      const port = firstPort(pair.value, 'none') ?? (PROTOCOL_KEY.test(pair.key) ? portAfterHost(pair.value, host) : null);
       if (port !== null) draft.port ??= port;
       draft.security ??= securityOf(pair.value, port);
     } else if (role === 'port') {
@@ -164,8 +169,30 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
 
 /** A key that is a security mode and nothing else, as a panel's port list keys its rows. */
 const SECURITY_KEY = /^(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|implicit tls|no encryption|unencrypted|none)$/;
-/** A key that is the sending protocol's name, whatever follows it: "SMTP", "SMTP (outgoing)", "smtp(发信)". */
-const PROTOCOL_KEY = /^(?:smtps?|submission)(?![\p{L}\p{N}])/u;
+/**
+ * The mail port in the cell right after a protocol row's host ("smtp.example.net 465 ssl/tls"), not a
+ * number further on ("smtp.example.net timeout 25 s").
+ */
+function portAfterHost(value: string, host: string): number | null {
+  const at = value.indexOf(host);
+  if (at === -1) return null;
+  const port = /^\s*:?\s*(25|465|587|2525)(?![\d.,:])/.exec(value.slice(at + host.length))?.[1];
+  return port === undefined ? null : Number(port);
+}
+
+/**
+ * A checkbox label that turns the encryption off or sets it for receiving: "Disable STARTTLS", "Don't use SSL",
+ * "Use TLS for incoming mail", "SSL beim Empfang", "SSL para recibir".
+ */
+const NOT_FOR_SENDING = words(
+  'disable', 'deactivate', "don'?t", 'do not', 'never', 'no', 'not', 'without', 'skip', 'ignore', 'deaktivier\\p{L}*', 'nicht', 'kein\\p{L}*',
+  'ohne', 'desactiv\\p{L}*', 'désactiv\\p{L}*', 'sans', 'sin', 'sem', 'senza', 'non', 'nie', 'niet', 'geen', 'ne', 'nepou\\p{L}*', 'inte',
+  'ikke', 'ei', 'receiv\\p{L}*', 'incoming', 'inbound', 'imap', 'pop3?', 'empf\\p{L}*', 'eingeh\\p{L}*', 'recib\\p{L}*', 'entrant\\p{L}*',
+  'réception', 'recev\\p{L}*', 'receb\\p{L}*', 'ricev\\p{L}*', 'in arrivo', 'ontvang\\p{L}*', 'inkomend\\p{L}*', 'odbi\\p{L}*', 'přij\\p{L}*',
+);
+
+/** A key that is the sending protocol's name alone, a note in brackets at most: "SMTP", "SMTP (outgoing)", "smtp（发信）". */
+const PROTOCOL_KEY = /^(?:smtps?|submission)\s*(?:[(（][^)）]{1,20}[)）])?\s*:?$/u;
 /** A value that is a port alone: "Port 465", "465". */
 const PORT_VALUE = /^(?:port\s*)?\d{2,5}$/;
 

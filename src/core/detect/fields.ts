@@ -8,7 +8,7 @@ import { collectElements, type PageElements } from './elements';
 import { pageMemo } from './page-memo';
 import { textOf } from './text';
 import type { Direction, LabelledField } from './types';
-import { CJK_INCOMING, CJK_OUTGOING, INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, has, normalise } from './vocabulary';
+import { AUTH_LABEL, CJK_INCOMING, CJK_OUTGOING, CJK_PORT_WORD, CJK_SECURITY, CJK_SERVER, INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, PORT_WORD, SECURITY_LABEL, SERVER_WORD, USER_WORD, has, normalise } from './vocabulary';
 
 const IGNORED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'search', 'color', 'range']);
 const MAX_LABEL = 160;
@@ -133,44 +133,122 @@ const WRAPPER_LEVELS = 7;
  * control alone, and the widget's own parts (stepper buttons, the shown choice, an icon, a lone "-") are
  * passed over.
  */
-function wrapperLabel(control: Element): string | null {
+function wrapperLabel(control: Element, value: string): string | null {
   let current: Element = control;
   for (let level = 0; level < WRAPPER_LEVELS; level += 1) {
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
-      if (/^(?:input|select|textarea|button)$/i.test(sibling.tagName) || sibling.querySelector(HOLDS_CONTROL) !== null) return null;
+      if (/^(?:input|select|textarea|button)$/i.test(sibling.tagName) || sibling.querySelector(SHOWN_CONTROL) !== null) return null;
       if (WIDGET_PART.test(sibling.getAttribute('role') ?? '') || /^(?:svg|i|img)$/i.test(sibling.tagName)) continue;
       const text = squeezed(sibling.textContent);
-      if (WORDLESS.test(text)) continue;
-      return LABEL_LIKE(text) ? text : null;
+      // The menu's shown choice ("STARTTLS" beside its box holding "starttls") is no label.
+      if (WORDLESS.test(text) || (value !== '' && normalise(text) === value)) continue;
+      // "Outgoing server: smtp.example.com" beside a field is another setting shown, not this field's label.
+      return LABEL_LIKE(text) && !HOLDS_VALUE.test(text) ? text : null;
     }
     const parent = current.parentElement;
-    if (parent === null || /^(?:form|fieldset|body)$/i.test(parent.tagName) || parent.querySelectorAll('input, select, textarea').length > 1) return null;
+    if (parent === null || /^(?:form|fieldset|body)$/i.test(parent.tagName) || parent.querySelectorAll(SHOWN_CONTROL).length > 1) return null;
     current = parent;
   }
   return null;
 }
 
+/** Whether a text names a setting: a server, port, security, login or authentication. */
+const namesSetting = (text: string): boolean =>
+  [SERVER_WORD, PORT_WORD, SECURITY_LABEL, USER_WORD, AUTH_LABEL, OUTGOING_SERVER, INCOMING_SERVER, CJK_SERVER, CJK_PORT_WORD, CJK_SECURITY].some((pattern) => has(pattern, text));
+
+/** A host name, an address or a number of two digits or more: a text holding one is a value, not a label. */
+const HOLDS_VALUE = /[a-z0-9-]\.[a-z]{2,}|@|\d{2}/i;
+
+/** The controls a person sees: a hidden input beside a menu (its stored choice) is part of that menu. */
+const SHOWN_CONTROL = 'input:not([type="hidden"]), select, textarea, button';
+
+/** A heading is short and no sentence; a help line or a paragraph above a form is passed over, not read as one. */
+const SENTENCE_END = /[.!?。！？]$/u;
+/** A sibling with more child elements than this is a block of content, not a heading: it ends the way back unread. */
+const HEADING_CHILDREN = 12;
+
+/**
+ * Whether a sibling's text is a heading, read cheaply: `null` for a block of content (more than a line of
+ * words, or many elements: read no further than that), `''` for no text or a help line (passed over),
+ * else the heading's text.
+ */
+function headingText(sibling: Element): string | null {
+  if (sibling.childElementCount > HEADING_CHILDREN) return null;
+  const text = shortWords(sibling.ownerDocument, sibling);
+  if (text === null) return null;
+  return text.length > 40 || SENTENCE_END.test(text) ? '' : text;
+}
+
 /**
  * The direction a form's own heading gives ("Servidor de saída (SMTP)" over a card whose form holds
- * Server and Port): the nearest earlier sibling with a short text of the form or of up to three of its
- * wrappers, where nothing between holds a control.
+ * Server and Port): the nearest heading before the form or up to three of its wrappers, where nothing
+ * between holds a control. The nearest heading decides, a direction or none: a "Fetch mail from another
+ * account" heading never lets an earlier "Outgoing server" through.
  */
 function formHeadingDirection(form: Element): Direction {
   let current: Element | null = form;
   for (let level = 0; level < 4 && current !== null && !/^body$/i.test(current.tagName); level += 1) {
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
-      if (sibling.querySelector(HOLDS_CONTROL) !== null) return null;
-      const text = squeezed(sibling.textContent);
-      if (text === '' || text.length > 60) continue;
-      const direction = directionOf(normalise(text));
-      if (direction !== null) return direction;
+      const text = headingText(sibling);
+      if (text === null || sibling.querySelector(HOLDS_CONTROL) !== null) return null;
+      if (text !== '') return directionOf(text);
     }
     current = current.parentElement;
   }
   return null;
 }
+
+/**
+ * How many controls a person sees within `element`: 0, 1 or 2 (two or more), or Infinity once more than
+ * `maxNodes` elements were looked at: a block that big is content, not a field or a section of a form.
+ */
+function controlsWithin(element: Element, maxNodes: number): number {
+  const walker = element.ownerDocument.createTreeWalker(element, 0x1);
+  let found = 0;
+  for (let node = walker.currentNode as Element | null, seen = 0; node !== null; node = walker.nextNode() as Element | null, seen += 1) {
+    if (seen > maxNodes) return Infinity;
+    if (/^(?:input|select|textarea|button)$/i.test(node.tagName) && node.getAttribute('type')?.toLowerCase() !== 'hidden' && (found += 1) > 1) return 2;
+  }
+  return found;
+}
+
+/**
+ * The direction of the section a field stands in, looked for as deep as frameworks nest (a Vuetify row of
+ * Server and Port under its "Outgoing (SMTP)" line): from the field's own block (the widest wrapper that
+ * holds this control alone), its section's earlier one-control fields are passed over and the nearest
+ * heading decides; a block of several fields or a big block of content ends the way back. Every count and
+ * read is bounded, so a page's many stray fields cost no more than their neighbourhoods.
+ */
+function fieldSectionDirection(control: Element, form: Element | null): Direction {
+  let block: Element = control;
+  for (let level = 0; level < SETTING_SECTION_LEVELS; level += 1) {
+    const parent: Element | null = block.parentElement;
+    if (parent === null || parent === form || /^body$/i.test(parent.tagName) || controlsWithin(parent, SECTION_NODES) !== 1) break;
+    block = parent;
+  }
+  let current: Element | null = block;
+  for (let level = 0; level < 3 && current !== null && current !== form && !/^body$/i.test(current.tagName); level += 1, current = current.parentElement) {
+    let sibling = current.previousElementSibling;
+    for (let steps = 0; sibling !== null && steps < 4 + SECTION_FIELDS; steps += 1, sibling = sibling.previousElementSibling) {
+      const controls = controlsWithin(sibling, SECTION_NODES);
+      if (controls === Infinity) return null;
+      if (controls > 1) break;
+      if (controls === 1) continue;
+      const text = headingText(sibling);
+      if (text === null) return null;
+      if (text !== '') return directionOf(text);
+    }
+  }
+  return null;
+}
+
+/** Elements a field's block, a section's sibling or a wrapper may hold for `fieldSectionDirection`. */
+const SECTION_NODES = 400;
+
+/** Forms whose heading is looked for, per page: a page of many small forms costs no more than this. */
+const FORM_HEADINGS = 20;
 
 /**
  * What the settings take a field for: its label, or where that is empty, wordless, only the shown value of
@@ -183,48 +261,70 @@ function forSettings(control: Element, label: string, value: string, context: Di
   const type = (control.getAttribute('type') ?? '').toLowerCase();
   const choice = type === 'radio' || type === 'checkbox';
   const hint = clip(control.getAttribute('placeholder'));
-  const borrowed = WORDLESS.test(label) || (value !== '' && label === value) || (hint !== '' && label === hint);
-  const own = !choice && borrowed ? wrapperLabel(control) : null;
-  const settingLabel = own === null ? label : clip(own);
-  let settingContext = context ?? directionOf(settingLabel) ?? sectionDirection(control, form, SETTING_SECTION_LEVELS);
+  // A placeholder that names the setting ("Port") is label enough; one that asks to choose ("Choisir") is not.
+  const borrowed = WORDLESS.test(label) || (value !== '' && label === value) || (hint !== '' && label === hint && !namesSetting(hint));
+  const own = !choice && borrowed ? wrapperLabel(control, value) : null;
+  // A label that runs into the menu's shown choice ("Tip de securitateSTARTTLS", both in one <label>) loses it.
+  const trimmed = !choice && value.length >= 2 && label.length > value.length && label.endsWith(value) ? label.slice(0, -value.length).trim() : label;
+  const settingLabel = own === null ? trimmed : clip(own);
+  let settingContext = context ?? directionOf(settingLabel) ?? fieldSectionDirection(control, form);
   if (settingContext === null && form !== null && /^form$/i.test(form.tagName)) {
-    if (!headings.has(form)) headings.set(form, formHeadingDirection(form));
+    if (!headings.has(form) && headings.size < FORM_HEADINGS) headings.set(form, formHeadingDirection(form));
     settingContext = headings.get(form) ?? null;
   }
   // A box ticked by its framework's script keeps the state in aria-checked, not in the attribute a saved page has.
   const ticked = choice && value === '' && control.getAttribute('aria-checked') === 'true' ? label : value;
-  return { label: settingLabel, value: ticked !== '' || choice ? ticked : shownChoice(control), context: settingContext };
+  return { label: settingLabel, value: ticked !== '' || choice ? ticked : shownChoice(control, label), context: settingContext };
 }
 
 /**
  * The choice a framework's menu shows beside its empty read-only box (Vuetify's "<div>SSL/TLS</div><input
- * readonly>"): an earlier sibling's short text, with no control of its own.
+ * readonly>", PrimeVue's box in a hidden wrapper before "<span>SSL/TLS</span>"): the nearest sibling's short
+ * text, before or after the box or the wrapper that holds it alone, with no control of its own.
  */
-function shownChoice(control: Element): string {
+function shownChoice(control: Element, label: string): string {
   if (!control.hasAttribute('readonly')) return '';
-  let sibling = control.previousElementSibling;
-  for (let steps = 0; sibling !== null && steps < 2; steps += 1, sibling = sibling.previousElementSibling) {
-    if (/^(?:input|select|textarea|label)$/i.test(sibling.tagName) || sibling.querySelector(HOLDS_CONTROL) !== null) return '';
-    const text = squeezed(sibling.textContent);
-    if (!WORDLESS.test(text)) return text.length <= 40 ? clip(text) : '';
+  let current: Element = control;
+  for (let level = 0; level < 2; level += 1) {
+    for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
+      let sibling = current[step];
+      for (let steps = 0; sibling !== null && steps < 2; steps += 1, sibling = sibling[step]) {
+        if (/^(?:input|select|textarea|label|button|a)$/i.test(sibling.tagName) || sibling.hasAttribute('role') || sibling.querySelector(SHOWN_CONTROL) !== null) break;
+        const text = squeezed(sibling.textContent);
+        if (WORDLESS.test(text)) continue;
+        // The field's own label beside it is no choice.
+        return text.length <= 40 && normalise(text) !== label ? clip(text) : '';
+      }
+    }
+    const parent = current.parentElement;
+    if (parent === null || parent.querySelectorAll(SHOWN_CONTROL).length > 1 || squeezed(parent.textContent) !== '') break;
+    current = parent;
   }
   return '';
 }
 
 /**
- * Ant Design's menu: a read-only search box with the combobox role, its choice shown in a sibling
- * ("<input type=search role=combobox readonly><span>SSL/TLS</span>"). Its value is the text of the nearest
- * wrapper, up to three up, that holds this box alone and shows a short text. Read for the settings only: a
- * language or time-zone picker drawn the same way would count as a form field for the smells.
+ * A framework's menu that the form fields leave out: Ant Design's read-only search box with the combobox
+ * role, its choice shown in a sibling ("<input type=search role=combobox readonly><span>SSL/TLS</span>"),
+ * valued by the text of the nearest wrapper, up to three up, that holds this box alone and shows a short
+ * text; or a hidden input inside a menu widget (Semantic UI, Ionic), valued by the choice it stores. Read for
+ * the settings only: a language or time-zone picker drawn the same way would count as a form field for the
+ * smells.
  */
 function frameworkMenu(document: Document, control: Element, labelsByFor: Map<string, Element>, headings: Map<Element, Direction>): LabelledField | null {
-  if (control.getAttribute('role') !== 'combobox' || !control.hasAttribute('readonly')) return null;
   let shown = '';
-  let current: Element | null = control.parentElement;
-  for (let level = 0; level < 3 && current !== null && shown === ''; level += 1, current = current.parentElement) {
-    if (current.querySelectorAll('input, select, textarea').length > 1) break;
-    const text = squeezed(current.textContent);
-    if (text !== '' && text.length <= 60) shown = text;
+  if ((control.getAttribute('type') ?? '').toLowerCase() === 'hidden') {
+    // A menu's stored choice: the hidden input of Semantic UI's dropdown or Ionic's select, inside the menu.
+    const stored = squeezed(control.getAttribute('value'));
+    if (stored !== '' && stored.length <= 40 && inMenu(control)) shown = stored;
+  } else if (control.getAttribute('role') === 'combobox' && control.hasAttribute('readonly')) {
+    let current: Element | null = control.parentElement;
+    for (let level = 0; level < 3 && current !== null && shown === ''; level += 1, current = current.parentElement) {
+      // Nothing chosen: the menu shows its placeholder ("Select…").
+      if (current.querySelectorAll('input, select, textarea').length > 1 || current.querySelector('[class*="placeholder"]') !== null) break;
+      const text = squeezed(current.textContent);
+      if (text !== '' && text.length <= 60) shown = text;
+    }
   }
   if (shown === '') return null;
   const label = labelOf(document, control, labelsByFor);
@@ -232,6 +332,18 @@ function frameworkMenu(document: Document, control: Element, labelsByFor: Map<st
   const form = control.closest('form, [role="dialog"], fieldset') ?? null;
   const context = sectionDirection(control, form);
   return { element: control, label, value, context, outgoingColumn: false, tag: 'select', type: 'select', setting: forSettings(control, label, value, context, form, headings), settingsOnly: true };
+}
+
+/** A menu widget by its tag or class name: "ui selection dropdown", "ion-select", "p-dropdown", "q-select". */
+const MENU_NAME = /(?:^|[\s_-])(?:dropdown|select|combobox)(?:$|[\s_-])/i;
+
+/** Whether a hidden input lies in a menu widget, its own element or one or two wrappers up. */
+function inMenu(control: Element): boolean {
+  let current: Element | null = control.parentElement;
+  for (let level = 0; level < 2 && current !== null; level += 1, current = current.parentElement) {
+    if (MENU_NAME.test(current.localName) || MENU_NAME.test(current.getAttribute('class') ?? '')) return true;
+  }
+  return false;
 }
 
 const FIELDS_OF_ITS_OWN = 'fieldset, select, textarea, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="submit"]):not([type="button"]):not([type="image"])';
@@ -295,9 +407,9 @@ function valueOf(control: Element, tag: LabelledField['tag'], type: string, labe
  * The section's earlier fields, one control each, are passed over ("Outgoing (SMTP)", then its Server
  * field, then its Port field), up to SECTION_FIELDS of them.
  */
-function sectionDirection(control: Element, form: Element | null, levels = SECTION_LEVELS): Direction {
+function sectionDirection(control: Element, form: Element | null): Direction {
   let current: Element | null = control.parentElement;
-  for (let level = 0; level < levels && current !== null && current !== form; level += 1) {
+  for (let level = 0; level < 5 && current !== null && current !== form; level += 1) {
     let sibling = current.previousElementSibling;
     let fieldsPassed = 0;
     let textPassed = false;
@@ -336,8 +448,7 @@ export const squeezed = (text: string | null): string => (text ?? '').replace(/\
 
 /** Fields of a section passed over on the way back to its header. */
 const SECTION_FIELDS = 6;
-/** Wrappers up that `sectionDirection` looks for a section's header; for the settings, as deep as `wrapperLabel`'s frameworks nest. */
-const SECTION_LEVELS = 5;
+/** Wrappers a field's own block may have, for `fieldSectionDirection`: as deep as frameworks nest a field. */
 const SETTING_SECTION_LEVELS = 9;
 
 /** A label that is the word "Secure" and nothing else: it needs its column to mean anything. */

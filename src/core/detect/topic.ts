@@ -96,7 +96,7 @@ export function headlineText(facts: PageFacts): string {
 
 /** Account areas: settings routes, control panels (cPanel session paths, Plesk ports), "my account" hosts. */
 const ACCOUNT_URL =
-  /[?&]_task=settings|\/cpsess\d+|:(?:2083|2096|2222|8083|8443|10000)\/|\/(?:settings|preferences|options|account|accounts|konto|konten|konton|kontoer|cuenta|cuentas|compte|comptes|conta|contas|ajustes|einstellungen|parametres|instellingen|impostazioni|configuracoes|installningar|innstillinger|indstillinger|ustawienia|asetukset|schranky?|postfach|postfaecher|mail-settings|clientarea|dashboard|panel|smb|admin|edit|mailbox|mailboxes|user|users|identities|identity)(?:[/?#_.-]|$)|^[a-z]+:\/\/(?:mijn|my|minhaconta|minha-conta|areaclienti|kundencenter|espaceclient|espace-client|app|panel|cp|webmail|correo|mail|admin)\./i;
+  /[?&]_task=settings|\/cpsess\d+|:(?:2083|2096|2222|8083|8443|10000)\/|\/(?:settings|preferences|options|account|accounts|konto|konten|cuenta|cuentas|compte|comptes|conta|contas|ajustes|einstellungen|parametres|instellingen|impostazioni|configuracoes|mail-settings|clientarea|dashboard|panel|smb|admin|edit|mailbox|mailboxes|user|users|identities|identity)(?:[/?#_.-]|$)|\/(?:konton|kontoer|installningar|innstillinger|indstillinger|ustawienia|asetukset|schrank[ay]|postfach|postfaecher)(?:[/?#]|$)|^[a-z]+:\/\/(?:mijn|my|minhaconta|minha-conta|areaclienti|kundencenter|espaceclient|espace-client|app|panel|cp|webmail|correo|mail|admin)\./i;
 
 /**
  * Whether the address is in someone's account area. A help path on an account host is help, not an
