@@ -675,6 +675,33 @@ describe("forms as today's frameworks draw them", () => {
     expect(extract('<table><tr><td>SMTP relay host</td><td>smtp.example.com 25 messages an hour</td></tr></table>').port).toBeNull();
   });
 
+  it("reads a script-built radio group's choice (SOGo's SSL or TLS) and a ticked box's caption after it (Zimbra's rows)", () => {
+    const sogo = (chosen: string, port = '465') => {
+      const radio = (value: string, text: string) => `<md-radio-button value="${value}" role="radio" aria-checked="${value === chosen}"><div class="md-label">${text}</div></md-radio-button>`;
+      return `<form><h3>Postausgang (SMTP)</h3><md-input-container><label for="h">Servername</label><input id="h" value="smtp.beispiel.example"></md-input-container>
+        <md-input-container><label for="p">Port</label><input id="p" type="number" value="${port}"></md-input-container>
+        <md-radio-group role="radiogroup" aria-label="Verschlüsselung SMTP">${radio('none', 'Keine')}${radio('ssl', 'SSL')}${radio('tls', 'TLS')}</md-radio-group></form>`;
+    };
+    expect(extract(sogo('ssl'))).toMatchObject({ outgoingServer: 'smtp.beispiel.example', port: 465, security: 'tls' });
+    expect(extract(sogo('tls', '587')).security).toBe('starttls');
+    // The chosen radio is read for the settings only: to the smells the form still has its two fields.
+    const facts = gatherFacts(parse(`<html><body>${sogo('ssl')}</body></html>`), 'https://example.net/');
+    expect(facts.fields.filter((field) => field.settingsOnly !== true)).toHaveLength(2);
+    const zimbra = (ticked: string) => extract(`<table><tr><td>Server SMTP:</td><td><input type="text" value="posta.esempio.it"></td></tr>
+      <tr><td>Porta:</td><td><input type="text" value="465"></td></tr><tr><td>Sicurezza:</td><td><input type="checkbox" ${ticked}> Usa SSL/TLS (connessione crittografata)</td></tr></table>`);
+    expect(zimbra('checked')).toMatchObject({ outgoingServer: 'posta.esempio.it', port: 465, security: 'tls' });
+    expect(zimbra('').security).not.toBe('tls');
+    // A box with a label of its own keeps it: the text after it is the next field's.
+    const printer = extract(`<h3>Outgoing mail</h3><form><label for="h">SMTP server</label><input id="h" value="smtp.example.org"><label for="p">Port</label><input id="p" value="587">
+      <label for="t">Use authentication</label><input id="t" type="checkbox" checked> Use SSL/TLS for scanning</form>`);
+    expect(printer.security).toBeNull();
+  });
+
+  it('knows a port by its Turkish name', () => {
+    expect(extract('<h3>Giden sunucu (SMTP)</h3><table><tr><td>Sunucu adı</td><td>posta.ornek.example</td></tr><tr><td>TCP bağlantı noktası</td><td>465</td></tr><tr><td>Şifreleme</td><td>TLS</td></tr></table>'))
+      .toMatchObject({ outgoingServer: 'posta.ornek.example', port: 465, security: 'tls' });
+  });
+
   it('borrows no direction past a nearer heading, and no IMAP host or port from a heading far above', () => {
     // The nearest heading ("Fetch mail…") decides: the form is no outgoing one, whatever was said before it.
     const fetch = extract(`<h2>Outgoing server (SMTP)</h2><p>Your outgoing server is smtp.example.com.</p><h2>Fetch mail from another mailbox</h2>

@@ -96,6 +96,8 @@ function take(element: Element, found: PageElements): void {
   if ((role === 'button' || role === 'menuitem') && !action) add(found, 'actions', element);
   // Script-built widgets that stand for a field: <div role="combobox" aria-labelledby="…">STARTTLS</div>.
   if (role !== null && ARIA_CONTROLS.has(role) && !CONTROL_TAGS.has(tag)) add(found, 'controls', element);
+  // A script-built radio button that is chosen ("SSL" of a security group): read for the settings only (fields.ts).
+  if (role === 'radio' && !CONTROL_TAGS.has(tag) && element.getAttribute('aria-checked') === 'true') add(found, 'controls', element);
 }
 
 export function collectElements(document: Document, budget = ELEMENT_BUDGET, tailBudget = TAIL_BUDGET): PageElements {

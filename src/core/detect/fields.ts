@@ -257,7 +257,7 @@ const FORM_HEADINGS = 20;
  * read these: reading framework labels further away, tried for them, turned a real profile form (first and
  * last name, a second address) into an account under the weights as learned.
  */
-function forSettings(control: Element, label: string, value: string, context: Direction, form: Element | null, headings: Map<Element, Direction>): LabelledField['setting'] {
+function forSettings(control: Element, label: string, value: string, context: Direction, form: Element | null, headings: Map<Element, Direction>, labelsByFor: Map<string, Element>): LabelledField['setting'] {
   const type = (control.getAttribute('type') ?? '').toLowerCase();
   const choice = type === 'radio' || type === 'checkbox';
   const hint = clip(control.getAttribute('placeholder'));
@@ -272,9 +272,26 @@ function forSettings(control: Element, label: string, value: string, context: Di
     if (!headings.has(form) && headings.size < FORM_HEADINGS) headings.set(form, formHeadingDirection(form));
     settingContext = headings.get(form) ?? null;
   }
-  // A box ticked by its framework's script keeps the state in aria-checked, not in the attribute a saved page has.
-  const ticked = choice && value === '' && control.getAttribute('aria-checked') === 'true' ? label : value;
+  // A box ticked by its framework's script keeps the state in aria-checked, not in the attribute a saved page has;
+  // a ticked box's own caption after it ("☑ Use SSL/TLS", a row's left cell saying "Security:") is what it turns on.
+  const checked = choice && (value !== '' || control.getAttribute('aria-checked') === 'true');
+  const ownLabel = control.closest('label') !== null || labelsByFor.has(control.getAttribute('id') ?? '');
+  const ticked = checked ? (type === 'checkbox' && !ownLabel ? captionAfter(control) : null) ?? label : value;
   return { label: settingLabel, value: ticked !== '' || choice ? ticked : shownChoice(control, label), context: settingContext };
+}
+
+/**
+ * The words right after a checkbox that no label names ("<td><input type=checkbox checked> Use SSL/TLS</td>"
+ * beside a row's "Security:"), in the same line, if short.
+ */
+function captionAfter(control: Element): string | null {
+  for (let node = control.nextSibling, steps = 0; node !== null && steps < 3; node = node.nextSibling, steps += 1) {
+    if (node.nodeType === ELEMENT_NODE && /^(?:input|select|textarea|button|br|div|p|table|ul)$/i.test((node as Element).tagName)) return null;
+    const text = squeezed(node.textContent);
+    if (text === '') continue;
+    return text.length <= 80 ? clip(text) : null;
+  }
+  return null;
 }
 
 /**
@@ -331,7 +348,30 @@ function frameworkMenu(document: Document, control: Element, labelsByFor: Map<st
   const value = clip(shown);
   const form = control.closest('form, [role="dialog"], fieldset') ?? null;
   const context = sectionDirection(control, form);
-  return { element: control, label, value, context, outgoingColumn: false, tag: 'select', type: 'select', setting: forSettings(control, label, value, context, form, headings), settingsOnly: true };
+  return { element: control, label, value, context, outgoingColumn: false, tag: 'select', type: 'select', setting: forSettings(control, label, value, context, form, headings, labelsByFor), settingsOnly: true };
+}
+
+/**
+ * A script-built radio button that is chosen (Angular Material's md-radio-button, role="radio"
+ * aria-checked="true"): its shown text is the choice, its group's name ("Verschlüsselung SMTP", from
+ * aria-label or aria-labelledby, else the group's first short text) the label. Read for the settings only,
+ * as a native radio's choice is.
+ */
+function chosenRadio(document: Document, control: Element, labelsByFor: Map<string, Element>): LabelledField | null {
+  const value = clip(control.textContent);
+  if (value === '') return null;
+  const group = control.closest('[role="radiogroup"]');
+  let label = '';
+  if (group !== null) {
+    label = labelOf(document, group, labelsByFor);
+    if (label === '' || label === value) {
+      const first = Array.from(group.children).find((child) => child.getAttribute('role') !== 'radio');
+      label = first ? clip(first.textContent) : '';
+    }
+  }
+  if (label === '') label = clip(textBeside(group ?? control));
+  const context = directionOf(label);
+  return { element: control, label, value, context, outgoingColumn: false, tag: 'input', type: 'radio', setting: { label, value, context }, settingsOnly: true };
 }
 
 /** A menu widget by its tag or class name: "ui selection dropdown", "ion-select", "p-dropdown", "q-select". */
@@ -671,6 +711,11 @@ export function readFields(document: Document, elements: PageElements = collectE
     // An ARIA widget reads like the native control it stands for, its shown text as its value.
     const tag = (native ? control.tagName.toLowerCase() : role === 'combobox' || role === 'listbox' ? 'select' : 'input') as LabelledField['tag'];
     const type = native ? (control.getAttribute('type') ?? (tag === 'input' ? 'text' : tag)).toLowerCase() : role === 'spinbutton' ? 'number' : tag === 'select' ? 'select' : 'text';
+    if (role === 'radio' && !native) {
+      const choice = chosenRadio(document, control, labelsByFor);
+      if (choice !== null) fields.push(choice);
+      continue;
+    }
     if (!native) {
       const label = labelOf(document, control, labelsByFor);
       const shown = control.getAttribute('aria-valuetext') ?? control.getAttribute('aria-valuenow') ?? control.textContent ?? '';
@@ -704,7 +749,7 @@ export function readFields(document: Document, elements: PageElements = collectE
       outgoingColumn: tag === 'select' && SECURE_ALONE.test(label) && inOutgoingColumn(document, control, form),
       tag,
       type,
-      setting: forSettings(control, label, value, context, form, headings),
+      setting: forSettings(control, label, value, context, form, headings, labelsByFor),
     });
   }
   return fields;
