@@ -138,16 +138,18 @@ function wrapperLabel(control: Element, value: string): string | null {
   for (let level = 0; level < WRAPPER_LEVELS; level += 1) {
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
-      if (/^(?:input|select|textarea|button)$/i.test(sibling.tagName) || sibling.querySelector(SHOWN_CONTROL) !== null) return null;
+      if (controlsWithin(sibling, SECTION_NODES) !== 0) return null;
       if (WIDGET_PART.test(sibling.getAttribute('role') ?? '') || /^(?:svg|i|img)$/i.test(sibling.tagName)) continue;
-      const text = squeezed(sibling.textContent);
+      // Read no further than a label's length: a longer text is no label, whatever it holds.
+      const text = shortWords(sibling.ownerDocument, sibling, 60, SECTION_NODES);
+      if (text === null) return null;
       // The menu's shown choice ("STARTTLS" beside its box holding "starttls") is no label.
-      if (WORDLESS.test(text) || (value !== '' && normalise(text) === value)) continue;
+      if (WORDLESS.test(text) || (value !== '' && text === value)) continue;
       // "Outgoing server: smtp.example.com" beside a field is another setting shown, not this field's label.
-      return LABEL_LIKE(text) && !HOLDS_VALUE.test(text) ? text : null;
+      return HOLDS_VALUE.test(text) ? null : text;
     }
     const parent = current.parentElement;
-    if (parent === null || /^(?:form|fieldset|body)$/i.test(parent.tagName) || parent.querySelectorAll(SHOWN_CONTROL).length > 1) return null;
+    if (parent === null || /^(?:form|fieldset|body)$/i.test(parent.tagName) || controlsWithin(parent, SECTION_NODES) !== 1) return null;
     current = parent;
   }
   return null;
@@ -159,9 +161,6 @@ const namesSetting = (text: string): boolean =>
 
 /** A host name, an address or a number of two digits or more: a text holding one is a value, not a label. */
 const HOLDS_VALUE = /[a-z0-9-]\.[a-z]{2,}|@|\d{2}/i;
-
-/** The controls a person sees: a hidden input beside a menu (its stored choice) is part of that menu. */
-const SHOWN_CONTROL = 'input:not([type="hidden"]), select, textarea, button';
 
 /** A heading is short and no sentence; a help line or a paragraph above a form is passed over, not read as one. */
 const SENTENCE_END = /[.!?。！？]$/u;
@@ -201,8 +200,9 @@ function formHeadingDirection(form: Element): Direction {
 }
 
 /**
- * How many controls a person sees within `element`: 0, 1 or 2 (two or more), or Infinity once more than
- * `maxNodes` elements were looked at: a block that big is content, not a field or a section of a form.
+ * How many controls a person sees within `element` (a hidden input beside a menu, its stored choice, is part
+ * of that menu): 0, 1 or 2 (two or more), or Infinity once more than `maxNodes` elements were looked at: a
+ * block that big is content, not a field or a section of a form.
  */
 function controlsWithin(element: Element, maxNodes: number): number {
   const walker = element.ownerDocument.createTreeWalker(element, 0x1);
@@ -286,10 +286,11 @@ function forSettings(control: Element, label: string, value: string, context: Di
  */
 function captionAfter(control: Element): string | null {
   for (let node = control.nextSibling, steps = 0; node !== null && steps < 3; node = node.nextSibling, steps += 1) {
-    if (node.nodeType === ELEMENT_NODE && /^(?:input|select|textarea|button|br|div|p|table|ul)$/i.test((node as Element).tagName)) return null;
-    const text = squeezed(node.textContent);
+    const element = node.nodeType === ELEMENT_NODE ? (node as Element) : null;
+    if (element !== null && /^(?:input|select|textarea|button|br|div|p|table|ul)$/i.test(element.tagName)) return null;
+    const text = element !== null ? shortWords(element.ownerDocument, element, 80, SECTION_NODES) : normalise(squeezed(node.textContent));
     if (text === '') continue;
-    return text.length <= 80 ? clip(text) : null;
+    return text !== null && text.length <= 80 ? text : null;
   }
   return null;
 }
@@ -306,15 +307,17 @@ function shownChoice(control: Element, label: string): string {
     for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
       let sibling = current[step];
       for (let steps = 0; sibling !== null && steps < 2; steps += 1, sibling = sibling[step]) {
-        if (/^(?:input|select|textarea|label|button|a)$/i.test(sibling.tagName) || sibling.hasAttribute('role') || sibling.querySelector(SHOWN_CONTROL) !== null) break;
-        const text = squeezed(sibling.textContent);
+        if (/^(?:input|select|textarea|label|button|a)$/i.test(sibling.tagName) || sibling.hasAttribute('role') || controlsWithin(sibling, SECTION_NODES) !== 0) break;
+        const text = shortWords(sibling.ownerDocument, sibling, 40, SECTION_NODES);
+        if (text === null) return '';
         if (WORDLESS.test(text)) continue;
         // The field's own label beside it is no choice.
-        return text.length <= 40 && normalise(text) !== label ? clip(text) : '';
+        return text !== label ? text : '';
       }
     }
+    // Up to a wrapper that holds the box alone and no words of its own (PrimeVue's hidden-accessible box).
     const parent = current.parentElement;
-    if (parent === null || parent.querySelectorAll(SHOWN_CONTROL).length > 1 || squeezed(parent.textContent) !== '') break;
+    if (parent === null || controlsWithin(parent, SECTION_NODES) !== 1 || shortWords(parent.ownerDocument, parent, 0, SECTION_NODES) !== '') break;
     current = parent;
   }
   return '';
@@ -338,9 +341,8 @@ function frameworkMenu(document: Document, control: Element, labelsByFor: Map<st
     let current: Element | null = control.parentElement;
     for (let level = 0; level < 3 && current !== null && shown === ''; level += 1, current = current.parentElement) {
       // Nothing chosen: the menu shows its placeholder ("Select…").
-      if (current.querySelectorAll('input, select, textarea').length > 1 || current.querySelector('[class*="placeholder"]') !== null) break;
-      const text = squeezed(current.textContent);
-      if (text !== '' && text.length <= 60) shown = text;
+      if (controlsWithin(current, SECTION_NODES) > 1 || current.querySelector('[class*="placeholder"]') !== null) break;
+      shown = shortWords(current.ownerDocument, current, 60, SECTION_NODES) ?? '';
     }
   }
   if (shown === '') return null;
