@@ -333,24 +333,28 @@ function shownChoice(control: Element, label: string): string {
  */
 function frameworkMenu(document: Document, control: Element, labelsByFor: Map<string, Element>, headings: Map<Element, Direction>): LabelledField | null {
   let shown = '';
+  /** What a person sees of the menu, which the open hint keeps clear of: the hidden input shows nothing. */
+  let seen: Element | null = null;
   if ((control.getAttribute('type') ?? '').toLowerCase() === 'hidden') {
     // A menu's stored choice: the hidden input of Semantic UI's dropdown or Ionic's select, inside the menu.
     const stored = squeezed(control.getAttribute('value'));
-    if (stored !== '' && stored.length <= 40 && inMenu(control)) shown = stored;
+    seen = inMenu(control);
+    if (stored !== '' && stored.length <= 40 && seen !== null) shown = stored;
   } else if (control.getAttribute('role') === 'combobox' && control.hasAttribute('readonly')) {
     let current: Element | null = control.parentElement;
     for (let level = 0; level < 3 && current !== null && shown === ''; level += 1, current = current.parentElement) {
       // Nothing chosen: the menu shows its placeholder ("Select…").
       if (controlsWithin(current, SECTION_NODES) > 1 || current.querySelector('[class*="placeholder"]') !== null) break;
       shown = shortWords(current.ownerDocument, current, 60, SECTION_NODES) ?? '';
+      seen = current;
     }
   }
-  if (shown === '') return null;
+  if (shown === '' || seen === null) return null;
   const label = labelOf(document, control, labelsByFor);
   const value = clip(shown);
   const form = control.closest('form, [role="dialog"], fieldset') ?? null;
   const context = sectionDirection(control, form);
-  return { element: control, label, value, context, outgoingColumn: false, tag: 'select', type: 'select', setting: forSettings(control, label, value, context, form, headings, labelsByFor), settingsOnly: true };
+  return { element: seen, label, value, context, outgoingColumn: false, tag: 'select', type: 'select', setting: forSettings(control, label, value, context, form, headings, labelsByFor), settingsOnly: true };
 }
 
 /**
@@ -379,13 +383,13 @@ function chosenRadio(document: Document, control: Element, labelsByFor: Map<stri
 /** A menu widget by its tag or class name: "ui selection dropdown", "ion-select", "p-dropdown", "q-select". */
 const MENU_NAME = /(?:^|[\s_-])(?:dropdown|select|combobox)(?:$|[\s_-])/i;
 
-/** Whether a hidden input lies in a menu widget, its own element or one or two wrappers up. */
-function inMenu(control: Element): boolean {
+/** The menu widget a hidden input lies in, its own element or one or two wrappers up, if any. */
+function inMenu(control: Element): Element | null {
   let current: Element | null = control.parentElement;
   for (let level = 0; level < 2 && current !== null; level += 1, current = current.parentElement) {
-    if (MENU_NAME.test(current.localName) || MENU_NAME.test(current.getAttribute('class') ?? '')) return true;
+    if (MENU_NAME.test(current.localName) || MENU_NAME.test(current.getAttribute('class') ?? '')) return current;
   }
-  return false;
+  return null;
 }
 
 const FIELDS_OF_ITS_OWN = 'fieldset, select, textarea, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="submit"]):not([type="button"]):not([type="image"])';
