@@ -700,6 +700,15 @@ describe("forms as today's frameworks draw them", () => {
     expect(printer.security).toBeNull();
   });
 
+  it("reads Framework7's smart select by the title and choice shown after its hidden menu", () => {
+    const row = (name: string, label: string, value: string) =>
+      `<li class="item-content item-input"><div class="item-inner"><div class="item-title item-label">${label}</div><div class="item-input-wrap"><input type="text" name="${name}" value="${value}"></div></div></li>`;
+    const settings = extract(`<div class="block-title">Εξερχόμενα (SMTP)</div><div class="list"><ul>${row('smtp_host', 'Διακομιστής', 'smtp.paradeigma.example')}${row('smtp_port', 'Θύρα', '587')}
+      <li><a class="item-link smart-select"><select name="smtp_sec"><option value="none">Καμία</option><option value="starttls" selected>STARTTLS</option></select>
+      <div class="item-content"><div class="item-inner"><div class="item-title">Ασφάλεια</div><div class="item-after">STARTTLS</div></div></div></a></li></ul></div>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.paradeigma.example', port: 587, security: 'starttls' });
+  });
+
   it('knows a port by its Turkish name', () => {
     expect(extract('<h3>Giden sunucu (SMTP)</h3><table><tr><td>Sunucu adı</td><td>posta.ornek.example</td></tr><tr><td>TCP bağlantı noktası</td><td>465</td></tr><tr><td>Şifreleme</td><td>TLS</td></tr></table>'))
       .toMatchObject({ outgoingServer: 'posta.ornek.example', port: 465, security: 'tls' });

@@ -262,8 +262,11 @@ function forSettings(control: Element, label: string, value: string, context: Di
   const choice = type === 'radio' || type === 'checkbox';
   const hint = clip(control.getAttribute('placeholder'));
   // A placeholder that names the setting ("Port") is label enough; one that asks to choose ("Choisir") is not.
-  const borrowed = WORDLESS.test(label) || (value !== '' && label === value) || (hint !== '' && label === hint && !namesSetting(hint));
-  const own = !choice && borrowed ? wrapperLabel(control, value) : null;
+  // The label is only the control's name ("smtp sec"): nothing a person reads named it.
+  const named = label !== '' && label === nameLabel(control) && !labelsByFor.has(control.getAttribute('id') ?? '') && control.closest('label') === null &&
+    !control.hasAttribute('aria-label') && !control.hasAttribute('aria-labelledby');
+  const borrowed = WORDLESS.test(label) || named || (value !== '' && label === value) || (hint !== '' && label === hint && !namesSetting(hint));
+  const own = !choice && borrowed ? (wrapperLabel(control, value) ?? (control.tagName.toLowerCase() === 'select' ? labelAfter(control, value) : null)) : null;
   // A label that runs into the menu's shown choice ("Tip de securitateSTARTTLS", both in one <label>) loses it.
   const trimmed = !choice && value.length >= 2 && label.length > value.length && label.endsWith(value) ? label.slice(0, -value.length).trim() : label;
   const settingLabel = own === null ? trimmed : clip(own);
@@ -427,8 +430,26 @@ function labelOf(document: Document, control: Element, labelsByFor: Map<string, 
   if (beside) return clip(beside);
   const placeholder = control.getAttribute('placeholder') ?? control.getAttribute('title');
   if (placeholder?.trim()) return clip(placeholder);
-  const name = control.getAttribute('name') ?? id ?? '';
+  return nameLabel(control);
+}
+
+/** A control's name as words ("smtp_sec" → "smtp sec"), the label of last resort. */
+function nameLabel(control: Element): string {
+  const name = control.getAttribute('name') ?? control.getAttribute('id') ?? '';
   return clip(name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-[\].]+/g, ' '));
+}
+
+/**
+ * The label set after a menu, with the choice it shows (Framework7's smart select: a hidden <select>, then
+ * "Security | STARTTLS" in the list row): the next sibling's words, when they end with the chosen option.
+ */
+function labelAfter(control: Element, value: string): string | null {
+  const next = control.nextElementSibling;
+  if (next === null || value === '' || controlsWithin(next, SECTION_NODES) !== 0) return null;
+  const words = shortWords(next.ownerDocument, next, 60, SECTION_NODES);
+  if (words === null || !words.endsWith(value) || words.length <= value.length) return null;
+  const label = words.slice(0, -value.length).trim();
+  return WORDLESS.test(label) || HOLDS_VALUE.test(label) ? null : label;
 }
 
 function valueOf(control: Element, tag: LabelledField['tag'], type: string, label: string): string {
