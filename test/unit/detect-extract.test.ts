@@ -709,9 +709,47 @@ describe("forms as today's frameworks draw them", () => {
     expect(settings).toMatchObject({ outgoingServer: 'smtp.paradeigma.example', port: 587, security: 'starttls' });
   });
 
+  it("takes a script-built radio group's direction from its section, and none from a group of something else", () => {
+    const group = (label: string, chosen: string) =>
+      `<div role="radiogroup" aria-label="${label}">${['None', 'STARTTLS', 'SSL/TLS'].map((text) => `<div role="radio" aria-checked="${text === chosen}">${text}</div>`).join('')}</div>`;
+    const field = (id: string, label: string, value: string) => `<div class="field"><label for="${id}">${label}</label><input id="${id}" value="${value}"></div>`;
+    const cards = extract(`<div class="card"><h3>Incoming mail (IMAP)</h3>${field('a', 'Server', 'imap.example.com')}${group('Security', 'SSL/TLS')}</div>
+      <div class="card"><h3>Outgoing mail (SMTP)</h3>${field('b', 'Server', 'smtp.example.com')}${field('c', 'Port', '587')}${group('Security', 'STARTTLS')}</div>`);
+    expect(cards).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: 'starttls' });
+    const backup = extract(`<form><label for="h">SMTP server</label><input id="h" value="smtp.example.com"><label for="p">SMTP port</label><input id="p" value="587"></form>${group('Backup encryption', 'None')}`);
+    expect(backup.security).toBeNull();
+    // A survey's many chosen answers leave the form's own fields read.
+    const survey = Array.from({ length: 160 }, (_, i) => `<div role="radiogroup" aria-label="Q${i}"><div role="radio" aria-checked="true">Yes</div></div>`).join('');
+    expect(extract(`${survey}<form><label for="h">SMTP server</label><input id="h" value="smtp.example.com"><label for="p">SMTP port</label><input id="p" value="587"></form>`))
+      .toMatchObject({ outgoingServer: 'smtp.example.com', port: 587 });
+  });
+
+  it("keeps a ticked box's own label that names the mode, and takes no comment or next field's label for its caption", () => {
+    const form = (boxes: string) => extract(`<h3>Outgoing server</h3><form><label for="h">Server</label><input id="h" value="smtp.example.com">${boxes}</form>`);
+    expect(form('<span>Use SSL/TLS</span> <input type="checkbox" checked> Use STARTTLS <input type="checkbox">').security).toBe('tls');
+    expect(form('<span>SSL/TLS</span> <input type="checkbox" checked> <small>(untick to use STARTTLS)</small>').security).toBe('tls');
+    expect(extract(`<h3>Outgoing server</h3><table><tr><td>Server</td><td><input value="smtp.example.com"></td></tr><tr><td>Use SSL/TLS</td><td><input type="checkbox" checked><!--v-if--></td></tr></table>`).security).toBe('tls');
+    expect(form('<span>Use SSL:</span> <input type="checkbox" checked> Port: <input value="465">').security).toBe('tls');
+  });
+
+  it('reads a long section heading as one, and a wrapper around a menu and its default as no menu', () => {
+    const sections = extract(`<form><h3>Outgoing (SMTP)</h3><div class="f"><label>Server</label><div><input value=""></div></div>
+      <h3>Incoming mail server settings (IMAP or POP3)</h3><div class="f"><label>Server</label><div><input value="mail.example.net"></div></div></form>`);
+    expect(sections.outgoingServer).toBeNull();
+    const simpleForm = extract(`<form><label for="h">SMTP server</label><input id="h" value="smtp.example.com">
+      <div class="input select optional"><label>SMTP port</label><input type="hidden" name="smtp_port_default" value="25"><select name="smtp_port"><option selected>587</option></select></div></form>`);
+    expect(simpleForm.port).toBe(587);
+    // A name that says what the field holds keeps it over a block's title that names no setting.
+    const named = extract(`<div class="panel"><div>Account</div><div><div><div><div><input name="smtp_host" value="smtp.example.com"></div></div></div></div>
+      <div>Advanced</div><div><div><div><div><input name="smtp_port" value="2525"></div></div></div></div></div>`);
+    expect(named).toMatchObject({ outgoingServer: 'smtp.example.com', port: 2525 });
+  });
+
   it('knows a port by its Turkish name', () => {
     expect(extract('<h3>Giden sunucu (SMTP)</h3><table><tr><td>Sunucu adı</td><td>posta.ornek.example</td></tr><tr><td>TCP bağlantı noktası</td><td>465</td></tr><tr><td>Şifreleme</td><td>TLS</td></tr></table>'))
       .toMatchObject({ outgoingServer: 'posta.ornek.example', port: 465, security: 'tls' });
+    // In capitals, "I" lower-cases to a dotted i.
+    expect(extract('<h3>GİDEN SUNUCU (SMTP)</h3><table><tr><td>SUNUCU</td><td>posta.ornek.example</td></tr><tr><td>BAĞLANTI NOKTASI</td><td>587</td></tr></table>').port).toBe(587);
   });
 
   it('borrows no direction past a nearer heading, and no IMAP host or port from a heading far above', () => {

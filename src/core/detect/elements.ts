@@ -21,6 +21,8 @@ const LIMITS = {
   rows: 1000,
   labels: 300,
   controls: 150,
+  /** Chosen script-built radio buttons, kept apart so a survey's many cannot push the form's fields out. */
+  radios: 20,
   metas: 60,
 } as const;
 
@@ -97,11 +99,11 @@ function take(element: Element, found: PageElements): void {
   // Script-built widgets that stand for a field: <div role="combobox" aria-labelledby="…">STARTTLS</div>.
   if (role !== null && ARIA_CONTROLS.has(role) && !CONTROL_TAGS.has(tag)) add(found, 'controls', element);
   // A script-built radio button that is chosen ("SSL" of a security group): read for the settings only (fields.ts).
-  if (role === 'radio' && !CONTROL_TAGS.has(tag) && element.getAttribute('aria-checked') === 'true') add(found, 'controls', element);
+  if (role === 'radio' && !CONTROL_TAGS.has(tag) && element.getAttribute('aria-checked') === 'true') add(found, 'radios', element);
 }
 
 export function collectElements(document: Document, budget = ELEMENT_BUDGET, tailBudget = TAIL_BUDGET): PageElements {
-  const found: PageElements = { headings: [], actions: [], tables: [], lists: [], items: [], rows: [], labels: [], controls: [], metas: [], visited: 0, truncated: false };
+  const found: PageElements = { headings: [], actions: [], tables: [], lists: [], items: [], rows: [], labels: [], controls: [], radios: [], metas: [], visited: 0, truncated: false };
   if (document.documentElement === null) return found;
   const walker = document.createTreeWalker(document, SHOW_ELEMENT);
   let last: Node | null = null;

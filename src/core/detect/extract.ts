@@ -40,6 +40,8 @@ function securityFromField(draft: Draft, value: string): void {
 function fromFields(fields: readonly LabelledField[], draft: Draft): void {
   const meanings = fields.map((field) => meaningOf(field.setting.label, field.setting.context));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
+  const outgoingForms = new Set(fields.filter((_, index) => meanings[index]!.role === 'server' && meanings[index]!.direction === 'outgoing').map((field) => formOf(field.element)));
+  outgoingForms.delete(null);
   // Roles some field gives for the outgoing server by name: a field of that role that names no server
   // (a Sieve port between the IMAP and SMTP blocks) is not the outgoing one.
   const namedOutgoing = new Set(meanings.filter((meaning) => meaning.direction === 'outgoing' && meaning.role !== null).map((meaning) => meaning.role));
@@ -49,7 +51,10 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
       if (meaning.role === 'server') draft.incomingServer ??= firstHost(field.setting.value);
       return;
     }
-    const outgoing = meaning.direction === 'outgoing' || (hasOutgoingServerField && !namedOutgoing.has(meaning.role));
+    // A field read for the settings alone must say outgoing itself or by its section, or be a menu in the
+    // outgoing server field's own form: a script-built radio group elsewhere ("Backup encryption") would pass too.
+    const besideServer = field.settingsOnly !== true || (field.type !== 'radio' && outgoingForms.has(formOf(field.element)));
+    const outgoing = meaning.direction === 'outgoing' || (besideServer && hasOutgoingServerField && !namedOutgoing.has(meaning.role));
     if (!outgoing) return;
     // A direction only the settings' further reading gave (a heading far above, fields.ts `forSettings`) is
     // trusted less: an IMAP or POP host or port under it is the heading's mistake, not the outgoing server.
@@ -71,7 +76,8 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
         break;
       }
       case 'security':
-        if (field.setting.value) securityFromField(draft, field.setting.value);
+        // A ticked "Don't use SSL" or "Use SSL when receiving" box says nothing of sending's security.
+        if (field.setting.value && !(field.type === 'checkbox' && has(NOT_FOR_SENDING, field.setting.value))) securityFromField(draft, field.setting.value);
         showsSetting(draft, field.element);
         break;
       case 'auth':
@@ -100,6 +106,9 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
     }
   });
 }
+
+/** The form, dialog or fieldset a field stands in, if any. */
+const formOf = (element: Element): Element | null => element.closest('form, [role="dialog"], fieldset');
 
 function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   let outgoingContainer: Element | null = null;

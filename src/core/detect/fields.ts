@@ -8,7 +8,7 @@ import { collectElements, type PageElements } from './elements';
 import { pageMemo } from './page-memo';
 import { textOf } from './text';
 import type { Direction, LabelledField } from './types';
-import { AUTH_LABEL, CJK_INCOMING, CJK_OUTGOING, CJK_PORT_WORD, CJK_SECURITY, CJK_SERVER, INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, PORT_WORD, SECURITY_LABEL, SERVER_WORD, USER_WORD, has, normalise } from './vocabulary';
+import { AUTH_LABEL, CJK_INCOMING, CJK_OUTGOING, CJK_PORT_WORD, CJK_SECURITY, CJK_SERVER, IMPLICIT_TLS, INCOMING_DIRECTION, INCOMING_SERVER, OUTGOING_DIRECTION, OUTGOING_SERVER, PLAIN_TLS, PORT_WORD, SECURITY_LABEL, SERVER_WORD, STARTTLS, USER_WORD, has, normalise } from './vocabulary';
 
 const IGNORED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'search', 'color', 'range']);
 const MAX_LABEL = 160;
@@ -162,21 +162,21 @@ const namesSetting = (text: string): boolean =>
 /** A host name, an address or a number of two digits or more: a text holding one is a value, not a label. */
 const HOLDS_VALUE = /[a-z0-9-]\.[a-z]{2,}|@|\d{2}/i;
 
-/** A heading is short and no sentence; a help line or a paragraph above a form is passed over, not read as one. */
+/** A heading is no sentence: a help line above a form is passed over, not read as one. */
 const SENTENCE_END = /[.!?。！？]$/u;
 /** A sibling with more child elements than this is a block of content, not a heading: it ends the way back unread. */
 const HEADING_CHILDREN = 12;
 
 /**
  * Whether a sibling's text is a heading, read cheaply: `null` for a block of content (more than a line of
- * words, or many elements: read no further than that), `''` for no text or a help line (passed over),
- * else the heading's text.
+ * words, or many elements: read no further than that), `''` for no text or a sentence (a help line, passed
+ * over), else the heading's text, however long ("Incoming mail server settings (IMAP or POP3)").
  */
 function headingText(sibling: Element): string | null {
   if (sibling.childElementCount > HEADING_CHILDREN) return null;
   const text = shortWords(sibling.ownerDocument, sibling);
   if (text === null) return null;
-  return text.length > 40 || SENTENCE_END.test(text) ? '' : text;
+  return SENTENCE_END.test(text) ? '' : text;
 }
 
 /**
@@ -228,13 +228,18 @@ function fieldSectionDirection(control: Element, form: Element | null): Directio
     if (parent === null || parent === form || /^body$/i.test(parent.tagName) || controlsWithin(parent, SECTION_NODES) !== 1) break;
     block = parent;
   }
+  return sectionHeadingBefore(block, form);
+}
+
+/** The nearest section heading before a field's block (see `fieldSectionDirection`), up to three wrappers up. */
+function sectionHeadingBefore(block: Element, form: Element | null): Direction {
   let current: Element | null = block;
   for (let level = 0; level < 3 && current !== null && current !== form && !/^body$/i.test(current.tagName); level += 1, current = current.parentElement) {
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling !== null && steps < 4 + SECTION_FIELDS; steps += 1, sibling = sibling.previousElementSibling) {
       const controls = controlsWithin(sibling, SECTION_NODES);
-      if (controls === Infinity) return null;
-      if (controls > 1) break;
+      // A block of several fields is another section: what lies before it is that section's.
+      if (controls > 1) return null;
       if (controls === 1) continue;
       const text = headingText(sibling);
       if (text === null) return null;
@@ -266,7 +271,9 @@ function forSettings(control: Element, label: string, value: string, context: Di
   const named = label !== '' && label === nameLabel(control) && !labelsByFor.has(control.getAttribute('id') ?? '') && control.closest('label') === null &&
     !control.hasAttribute('aria-label') && !control.hasAttribute('aria-labelledby');
   const borrowed = WORDLESS.test(label) || named || (value !== '' && label === value) || (hint !== '' && label === hint && !namesSetting(hint));
-  const own = !choice && borrowed ? (wrapperLabel(control, value) ?? (control.tagName.toLowerCase() === 'select' ? labelAfter(control, value) : null)) : null;
+  const far = !choice && borrowed ? (wrapperLabel(control, value) ?? (control.tagName.toLowerCase() === 'select' ? labelAfter(control, value) : null)) : null;
+  // A name that says what the field holds ("smtp host") gives way only to words that name a setting too.
+  const own = far !== null && named && !namesSetting(far) ? null : far;
   // A label that runs into the menu's shown choice ("Tip de securitateSTARTTLS", both in one <label>) loses it.
   const trimmed = !choice && value.length >= 2 && label.length > value.length && label.endsWith(value) ? label.slice(0, -value.length).trim() : label;
   const settingLabel = own === null ? trimmed : clip(own);
@@ -279,7 +286,9 @@ function forSettings(control: Element, label: string, value: string, context: Di
   // a ticked box's own caption after it ("☑ Use SSL/TLS", a row's left cell saying "Security:") is what it turns on.
   const checked = choice && (value !== '' || control.getAttribute('aria-checked') === 'true');
   const ownLabel = control.closest('label') !== null || labelsByFor.has(control.getAttribute('id') ?? '');
-  const ticked = checked ? (type === 'checkbox' && !ownLabel ? captionAfter(control) : null) ?? label : value;
+  // The caption after the box stands in only for a label that names no mode of its own ("Security:", not "Use SSL/TLS").
+  const caption = checked && type === 'checkbox' && !ownLabel && !namesMode(label) ? captionAfter(control) : null;
+  const ticked = checked ? caption ?? label : value;
   return { label: settingLabel, value: ticked !== '' || choice ? ticked : shownChoice(control, label), context: settingContext };
 }
 
@@ -289,14 +298,19 @@ function forSettings(control: Element, label: string, value: string, context: Di
  */
 function captionAfter(control: Element): string | null {
   for (let node = control.nextSibling, steps = 0; node !== null && steps < 3; node = node.nextSibling, steps += 1) {
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== TEXT_NODE) continue;
     const element = node.nodeType === ELEMENT_NODE ? (node as Element) : null;
     if (element !== null && /^(?:input|select|textarea|button|br|div|p|table|ul)$/i.test(element.tagName)) return null;
     const text = element !== null ? shortWords(element.ownerDocument, element, 80, SECTION_NODES) : normalise(squeezed(node.textContent));
     if (text === '') continue;
-    return text !== null && text.length <= 80 ? text : null;
+    // "Port:" before the next field is that field's label, not this box's caption.
+    return text !== null && text.length <= 80 && !text.endsWith(':') ? text : null;
   }
   return null;
 }
+
+/** Whether a label names an encryption mode itself ("Use SSL/TLS"), not only the setting ("Security"). */
+const namesMode = (label: string): boolean => has(STARTTLS, label) || has(IMPLICIT_TLS, label) || has(PLAIN_TLS, label);
 
 /**
  * The choice a framework's menu shows beside its empty read-only box (Vuetify's "<div>SSL/TLS</div><input
@@ -304,7 +318,8 @@ function captionAfter(control: Element): string | null {
  * text, before or after the box or the wrapper that holds it alone, with no control of its own.
  */
 function shownChoice(control: Element, label: string): string {
-  if (!control.hasAttribute('readonly')) return '';
+  // Only a menu's box: a read-only text box beside "e.g. smtp.gmail.com" shows an example, not a choice.
+  if (!control.hasAttribute('readonly') || !(control.hasAttribute('aria-haspopup') || control.getAttribute('role') === 'combobox' || nearMenu(control))) return '';
   let current: Element = control;
   for (let level = 0; level < 2; level += 1) {
     for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
@@ -366,31 +381,53 @@ function frameworkMenu(document: Document, control: Element, labelsByFor: Map<st
  * aria-label or aria-labelledby, else the group's first short text) the label. Read for the settings only,
  * as a native radio's choice is.
  */
-function chosenRadio(document: Document, control: Element, labelsByFor: Map<string, Element>): LabelledField | null {
-  const value = clip(control.textContent);
+function chosenRadio(document: Document, control: Element, labelsByFor: Map<string, Element>, headings: Map<Element, Direction>): LabelledField | null {
+  const value = shortWords(document, control, 40, SECTION_NODES) ?? '';
   if (value === '') return null;
   const group = control.closest('[role="radiogroup"]');
   let label = '';
   if (group !== null) {
     label = labelOf(document, group, labelsByFor);
     if (label === '' || label === value) {
-      const first = Array.from(group.children).find((child) => child.getAttribute('role') !== 'radio');
-      label = first ? clip(first.textContent) : '';
+      const first = Array.from(group.children).slice(0, 8).find((child) => child.getAttribute('role') !== 'radio');
+      label = first ? (shortWords(document, first, 60, SECTION_NODES) ?? '') : '';
     }
   }
-  if (label === '') label = clip(textBeside(group ?? control));
-  const context = directionOf(label);
-  return { element: control, label, value, context, outgoingColumn: false, tag: 'input', type: 'radio', setting: { label, value, context }, settingsOnly: true };
+  const near = group ?? control;
+  if (label === '') label = clip(textBeside(near));
+  // Its direction as a field's: its own label, its section's heading (the group is the field's block), its
+  // form's heading; an IMAP card's group is no SMTP one.
+  const form = near.closest('form, [role="dialog"], fieldset');
+  // The group's block: the widest wrapper that holds it and no other field (its row, with its label).
+  let block = near;
+  for (let level = 0; level < SETTING_SECTION_LEVELS; level += 1) {
+    const parent: Element | null = block.parentElement;
+    if (parent === null || parent === form || /^body$/i.test(parent.tagName) || controlsWithin(parent, SECTION_NODES) !== 0 || parent.querySelectorAll('[role="radiogroup"]').length > 1) break;
+    block = parent;
+  }
+  const context = directionOf(label) ?? sectionHeadingBefore(block, form);
+  const setting = forSettings(near, label, value, context, form, headings, labelsByFor);
+  return { element: control, label, value, context, outgoingColumn: false, tag: 'input', type: 'radio', setting: { ...setting, value }, settingsOnly: true };
 }
 
 /** A menu widget by its tag or class name: "ui selection dropdown", "ion-select", "p-dropdown", "q-select". */
 const MENU_NAME = /(?:^|[\s_-])(?:dropdown|select|combobox)(?:$|[\s_-])/i;
 
+/** Whether a box lies in a menu widget by its kit's class names ("v-select", "p-dropdown"), up to three wrappers up. */
+function nearMenu(control: Element): boolean {
+  let current: Element | null = control.parentElement;
+  for (let level = 0; level < 3 && current !== null; level += 1, current = current.parentElement) {
+    if (MENU_NAME.test(current.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+}
+
 /** The menu widget a hidden input lies in, its own element or one or two wrappers up, if any. */
 function inMenu(control: Element): Element | null {
   let current: Element | null = control.parentElement;
   for (let level = 0; level < 2 && current !== null; level += 1, current = current.parentElement) {
-    if (MENU_NAME.test(current.localName) || MENU_NAME.test(current.getAttribute('class') ?? '')) return current;
+    // A wrapper that holds a visible control too ("input select optional" around a <select>) is a field's, not a menu.
+    if (MENU_NAME.test(current.localName) || MENU_NAME.test(current.getAttribute('class') ?? '')) return controlsWithin(current, SECTION_NODES) === 0 ? current : null;
   }
   return null;
 }
@@ -738,11 +775,6 @@ export function readFields(document: Document, elements: PageElements = collectE
     // An ARIA widget reads like the native control it stands for, its shown text as its value.
     const tag = (native ? control.tagName.toLowerCase() : role === 'combobox' || role === 'listbox' ? 'select' : 'input') as LabelledField['tag'];
     const type = native ? (control.getAttribute('type') ?? (tag === 'input' ? 'text' : tag)).toLowerCase() : role === 'spinbutton' ? 'number' : tag === 'select' ? 'select' : 'text';
-    if (role === 'radio' && !native) {
-      const choice = chosenRadio(document, control, labelsByFor);
-      if (choice !== null) fields.push(choice);
-      continue;
-    }
     if (!native) {
       const label = labelOf(document, control, labelsByFor);
       const shown = control.getAttribute('aria-valuetext') ?? control.getAttribute('aria-valuenow') ?? control.textContent ?? '';
@@ -778,6 +810,10 @@ export function readFields(document: Document, elements: PageElements = collectE
       type,
       setting: forSettings(control, label, value, context, form, headings, labelsByFor),
     });
+  }
+  for (const radio of elements.radios) {
+    const choice = chosenRadio(document, radio, labelsByFor, headings);
+    if (choice !== null) fields.push(choice);
   }
   return fields;
 }

@@ -296,7 +296,7 @@ export const SERVER_WORD = words(
 export const PORT_WORD = words(
   'ports?', 'server-port', 'puertos?', 'portas?', 'porte', 'poort(?:en)?', 'portnummer', 'port number', 'portu', 'porty',
   'porten', 'portti', 'порт\\p{L}*', 'ポート(?:番号)?', '端口', '連接埠',
-  'portul', 'portin', 'porttia', 'portszám', 'bağlantı noktası', 'θύρα\\p{L}*', 'cổng', 'prievad\\p{L}*', '포트', '[وبل]?(?:ال)?منفذ', 'پورت', 'פורט', 'पोर्ट',
+  'portul', 'portin', 'porttia', 'portszám', 'bağlant[ıi] noktas[ıi]', 'θύρα\\p{L}*', 'cổng', 'prievad\\p{L}*', '포트', '[وبل]?(?:ال)?منفذ', 'پورت', 'פורט', 'पोर्ट',
 );
 export const SECURITY_WORD = words(
   'security', 'security type', 'security policy', 'encryption(?: method)?', 'encrypted connection', 'secure connection',
