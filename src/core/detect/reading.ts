@@ -95,7 +95,7 @@ const ACCOUNT_HEADLINE = words(
   'innstillinger', 'indstillinger', 'kontoer', 'konton',
   // An account, a mailbox or editing one in Czech and Slovak ("Úprava schránky", "Nastavenia účtu"), Finnish,
   // Turkish, Hungarian, Romanian, Greek and Russian.
-  'úprava', 'upravit', 'schránk\\p{L}*', 'účet', 'účtu', 'účty', 'tili', 'tilin', 'tilit', 'hesab\\p{L}*', 'hesap', 'düzenle',
+  'úprava', 'schránk\\p{L}*', 'účet', 'účtu', 'účty', 'tili', 'tilin', 'tilit', 'hesab\\p{L}*', 'hesap', 'düzenle',
   'fiók\\p{L}*', 'conturi', 'λογαριασμ\\p{L}*', 'аккаунт\\p{L}*', 'почтов\\p{L}* ящик\\p{L}*',
   // An account named in Japanese, Chinese and Korean ("メールアカウント詳細", "邮箱账户", "메일 계정").
   'アカウント', '账户', '帐户', '賬戶', '帳戶', '账号设置', '帳號設定', '계정',
@@ -414,7 +414,8 @@ export function readPage(facts: PageFacts): Reading {
   let senderOnlyFields = 0;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
-  // A framework's menu read for the settings alone is no form field to the smells (fields.ts `frameworkMenu`).
+  // A kit's menu or a chosen script-built radio, read for the settings alone, is no form field to the smells
+  // (fields.ts `frameworkMenu`, `chosenRadio`).
   const formFields = facts.fields.filter((field) => field.settingsOnly !== true);
   for (const field of formFields) {
     const label = field.label.trim();

@@ -61,7 +61,7 @@ export interface LabelledField {
    * the weights learned them.
    */
   setting: { label: string; value: string; context: Direction };
-  /** Read for the settings alone (a framework's menu drawn over a hidden search box): the smells pass it over. */
+  /** Read for the settings alone (a kit's menu over a hidden box, a chosen script-built radio): the smells pass it over. */
   settingsOnly?: boolean;
 }
 
