@@ -222,13 +222,21 @@ function controlsWithin(element: Element, maxNodes: number): number {
  * read is bounded, so a page's many stray fields cost no more than their neighbourhoods.
  */
 function fieldSectionDirection(control: Element, form: Element | null): Direction {
-  let block: Element = control;
+  return sectionHeadingBefore(ownBlock(control, form, (parent) => controlsWithin(parent, SECTION_NODES) === 1), form);
+}
+
+/**
+ * A field's own block: the widest wrapper of `start`, up to SETTING_SECTION_LEVELS and inside its form,
+ * that `alone` says still holds this field and no other.
+ */
+function ownBlock(start: Element, form: Element | null, alone: (parent: Element) => boolean): Element {
+  let block = start;
   for (let level = 0; level < SETTING_SECTION_LEVELS; level += 1) {
     const parent: Element | null = block.parentElement;
-    if (parent === null || parent === form || /^body$/i.test(parent.tagName) || controlsWithin(parent, SECTION_NODES) !== 1) break;
+    if (parent === null || parent === form || /^body$/i.test(parent.tagName) || !alone(parent)) break;
     block = parent;
   }
-  return sectionHeadingBefore(block, form);
+  return block;
 }
 
 /** The nearest section heading before a field's block (see `fieldSectionDirection`), up to three wrappers up. */
@@ -398,13 +406,9 @@ function chosenRadio(document: Document, control: Element, labelsByFor: Map<stri
   // Its direction as a field's: its own label, its section's heading (the group is the field's block), its
   // form's heading; an IMAP card's group is no SMTP one.
   const form = near.closest('form, [role="dialog"], fieldset');
-  // The group's block: the widest wrapper that holds it and no other field (its row, with its label).
-  let block = near;
-  for (let level = 0; level < SETTING_SECTION_LEVELS; level += 1) {
-    const parent: Element | null = block.parentElement;
-    if (parent === null || parent === form || /^body$/i.test(parent.tagName) || controlsWithin(parent, SECTION_NODES) !== 0 || parent.querySelectorAll('[role="radiogroup"]').length > 1) break;
-    block = parent;
-  }
+  // The group's block: its row with its label, holding no native field and no other group (counted only
+  // in a block `controlsWithin` found small).
+  const block = ownBlock(near, form, (parent) => controlsWithin(parent, SECTION_NODES) === 0 && parent.querySelectorAll('[role="radiogroup"]').length <= 1);
   const context = directionOf(label) ?? sectionHeadingBefore(block, form);
   const setting = forSettings(near, label, value, context, form, headings, labelsByFor);
   return { element: control, label, value, context, outgoingColumn: false, tag: 'input', type: 'radio', setting: { ...setting, value }, settingsOnly: true };
