@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A few cases walk every combination (6,561 port outcomes) or derive keys; on a loaded two-core
+          // machine they took 7 s against vitest's 5 s default. A limit, not a speed target.
+          testTimeout: 30_000,
         },
       },
       {
