@@ -120,6 +120,17 @@ describe('text budget', () => {
     expect(readBudgetedText(toolbar, toolbar.body, 10_000).text).toBe('Mail settings Save Cancel\nHello');
   });
 
+  it("skips the bar of links above a site's header: a university's audiences, its library and directory", () => {
+    for (const name of ['service-bar', 'utility-nav', 'quicklinks', 'uni-utility-bar']) {
+      const bar = parse(`<html><body><div class="${name}"><ul><li><a>Estudiantes</a></li><li><a>Personal</a></li><li><a>Campus virtual</a></li>
+        <li><a>Biblioteca</a></li><li><a>Directorio</a></li></ul></div><p>Hello</p></body></html>`);
+      expect(readBudgetedText(bar, bar.body, 10_000).text, name).toBe('Hello');
+    }
+    // Named so but holding the signed-in address, or too few links: the screen's own bar, read.
+    const own = parse('<html><body><div class="utility-bar"><a>Inbox</a> <a>Settings</a> <a>Help</a> <a>Log out</a> <a>Contacts</a> jan@example.net</div><p>Hello</p></body></html>');
+    expect(readBudgetedText(own, own.body, 10_000).text).toContain('jan@example.net');
+  });
+
   it('keeps a named part that holds the page: a layout wrapper, a form with its fields, Bootstrap tabs', () => {
     const wrapper = parse('<html><body class="has-footer"><div id="page-footer-layout"><h1>Outgoing server</h1><p>Port 587</p></div></body></html>');
     expect(readBudgetedText(wrapper, wrapper.body, 10_000).text).toBe('Outgoing server\nPort 587');

@@ -233,6 +233,21 @@ describe('near-miss categories', () => {
   });
 });
 
+describe('near-miss:developer and libraries', () => {
+  const developer = (text: string): number => {
+    const document = parse(`<html><head><title>Correo</title></head><body><main><h1>Correo</h1><p>${text}</p></main></body></html>`);
+    const index = SMELLS.findIndex((candidate) => candidate.id === 'near-miss:developer');
+    return smellPage(document, 'https://www.example.edu/correo')[index]!;
+  };
+  it('counts a programming language\'s library or a named one', () => {
+    expect(developer('Install the Python library, then the PHP library. A library for Java works too, and so does a biblioteca de Python.')).toBe(1);
+    expect(developer('Dokos utilise la librairie imaplib, ou poplib.')).toBeGreaterThan(0);
+  });
+  it("never a university's library or a bookshop", () => {
+    expect(developer('Biblioteca · Directorio · Bibliothek · Library · Biblioteca General · la librairie du campus · libreria')).toBe(0);
+  });
+});
+
 describe('client id', () => {
   it.each([
     ['en-isp-outlook-change-smtp-port.html', 'outlook-classic'],

@@ -21,6 +21,11 @@ export interface NearMiss {
   distinct?: boolean;
 }
 
+/** A library in the languages of the corpus, for `developer` (read beside a programming language or a library's name). */
+const LIBRARY = String.raw`(?:librar(?:y|ies)|librair(?:ie|es)|librer(?:ia|ie|ía|ías)|bibliotecas?|bibliothe[ek]\p{L}*)`;
+/** Programming languages a developer library is written in or for. */
+const CODE_LANGUAGE = String.raw`(?:python|php|java(?:script)?|node(?:\.?js)?|\.net|ruby|golang|perl|c#|rust)`;
+
 export const NEAR_MISSES: readonly NearMiss[] = [
   {
     id: 'port-forwarding',
@@ -110,7 +115,11 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     id: 'developer',
     pattern: words(
       'npm install', 'pip install', 'createtransport', 'api key', 'clave de api', 'api-schlüssel', 'sdks?', 'curl',
-      'library', 'biblioteca', 'bibliothek', 'librairie', 'libreria', 'api rest', 'rest api', 'webhooks?',
+      // A programming language's library or a library named ("la librairie imaplib"), never the word alone:
+      // a university's menu names its library ("Biblioteca", "Bibliothek"), and a bookshop is a "librairie".
+      `${CODE_LANGUAGE}[- ]?(?:librar(?:y|ies)|bibliothe[ek]\\p{L}*)`, `${LIBRARY} (?:(?:for|in|de|em|para|di|für|voor) )?${CODE_LANGUAGE}`,
+      `${LIBRARY} \\p{L}+lib`, 'imaplib', 'poplib',
+      'api rest', 'rest api', 'webhooks?',
       'nodemailer', 'smtplib', 'swiftmailer', 'symfony mailer', 'javamail', 'smtpclient', 'system\\.net\\.mail', 'laravel', 'django',
       'actionmailer', 'mail_(?:host|port|mailer|scheme|encryption|username)', 'email_(?:host|port|use_tls|use_ssl)', 'smtp_(?:host|port|user)',
     ),

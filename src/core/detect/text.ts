@@ -35,12 +35,13 @@ const PAGE_CONTENT = 'main, article, [role="main"], h1, form, input, select, tex
 /** …and a form's buttons, which a component footer ("Send test e-mail") holds. */
 const FORM_PARTS = `${PAGE_CONTENT}, button, [role="button"]`;
 /**
- * A site header built of <div>s: its logo and a menu of products, links above all. A settings screen's
+ * A site header built of <div>s: its logo and a menu of products, links above all; or the bar of links
+ * above or below it (a university's "Students · Staff · Library · Directory"). A settings screen's
  * "header" is no such thing (its title, the tab or section it shows, a toolbar, the signed-in address
  * beside the menu), so only a header of at least `HEADER_LINKS` links, mostly links, with no title and
  * no address counts.
  */
-const HEADER_NAME = /(?:^|[\s_-])(?:header|masthead|topbar|top-bar)(?:$|[\s_-])/i;
+const HEADER_NAME = /(?:^|[\s_-])(?:header|masthead|topbar|top-bar|service-?bar|utility-?(?:bar|nav|menu|links)|quick-?links)(?:$|[\s_-])/i;
 const HEADER_CONTENT = `${FORM_PARTS}, h2`;
 const HEADER_LINKS = 5;
 /** Share of a block's letters inside its links from which it is a menu, a link list, not text. */
