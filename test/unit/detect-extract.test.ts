@@ -58,6 +58,16 @@ describe('tables', () => {
     expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls', authentication: 'password' });
   });
 
+  it('takes the security said with the port it takes, where a row offers two ports', () => {
+    const offered = (ports: string) =>
+      extract(`<table><tr><td>Outgoing (SMTP) server</td><td>smtp.example.net</td></tr><tr><td>Port</td><td>${ports}</td></tr></table>`);
+    expect(offered('465 with SSL/TLS or 587 with STARTTLS')).toMatchObject({ port: 465, security: 'tls' });
+    expect(offered('587 with STARTTLS or 465 with SSL/TLS')).toMatchObject({ port: 587, security: 'starttls' });
+    expect(offered('465 con SSL/TLS, oppure 587 con STARTTLS')).toMatchObject({ port: 465, security: 'tls' });
+    const inHostRow = extract('<table><tr><td>SMTP server</td><td>smtp.example.net, port 465 (SSL/TLS) or 587 (STARTTLS)</td></tr></table>');
+    expect(inHostRow).toMatchObject({ outgoingServer: 'smtp.example.net', port: 465, security: 'tls' });
+  });
+
   it('reads an incoming/outgoing grid by its column headers', () => {
     const settings = extract(`<table><tr><th></th><th>Incoming</th><th>Outgoing</th></tr>
       <tr><td>Server</td><td>imap.example.net</td><td>smtp.example.net</td></tr>

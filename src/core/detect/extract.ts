@@ -145,7 +145,7 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       // the mail port among its cells; a row keyed "Server" gives only a port it labels.
       const port = firstPort(pair.value, 'none') ?? (PROTOCOL_KEY.test(pair.key) ? portAfterHost(pair.value, host) : null);
       if (port !== null) draft.port ??= port;
-      draft.security ??= securityOf(pair.value, port);
+      draft.security ??= securityNear(pair.value, port);
     } else if (role === 'port') {
       const port = firstPort(pair.value, 'any');
       if (port === null) continue;
@@ -155,12 +155,13 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       if (draft.port === 25 && port25FromPairs && isSubmissionPort(port)) {
         draft.port = port;
         // The security the rows gave belonged to port 25; one a form field gave stays.
-        if (!securityFromForm) draft.security = securityOf(securityText, port);
+        if (!securityFromForm) draft.security = securityNear(securityText, port);
         port25FromPairs = false;
       }
       if (draft.port === null && port === 25) port25FromPairs = true;
       draft.port ??= port;
-      draft.security ??= securityOf(securityText, port);
+      // "465 with SSL/TLS or 587 with STARTTLS": the security said with the port taken, not the first named.
+      draft.security ??= securityNear(securityText, port);
       outgoingContainer ??= pair.container;
     } else if (meaning.role === 'security') {
       draft.security ??= securityOf(pair.value, draft.port);
