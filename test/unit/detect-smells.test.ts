@@ -248,6 +248,24 @@ describe('near-miss:developer and libraries', () => {
   });
 });
 
+describe('near-miss:app-sender and the test mail', () => {
+  const appSender = (text: string): number => {
+    const document = parse(`<html><head><title>SMTP</title></head><body><main><h1>SMTP</h1><p>${text}</p></main></body></html>`);
+    const index = SMELLS.findIndex((candidate) => candidate.id === 'near-miss:app-sender');
+    return smellPage(document, 'https://help.example.com/smtp')[index]!;
+  };
+  it.each([
+    ['it', "Tocca Invia e-mail di prova, poi controlla il messaggio di prova."],
+    ['es', 'Pulse Enviar correo de prueba y espere el mensaje de prueba.'],
+    ['pt', 'Clique em Enviar e-mail de teste; a mensagem de teste chega em segundos.'],
+    ['nl', 'Klik op Testmail versturen en wacht op het testbericht.'],
+    ['pl', 'Kliknij Wyślij wiadomość testową i sprawdź e-mail testowy.'],
+    ['sv', 'Klicka på Skicka testmeddelande och vänta på provmejlet.'],
+  ])('counts the test mail in %s', (_language, text) => {
+    expect(appSender(text)).toBeGreaterThan(0);
+  });
+});
+
 describe('client id', () => {
   it.each([
     ['en-isp-outlook-change-smtp-port.html', 'outlook-classic'],

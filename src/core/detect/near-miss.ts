@@ -202,6 +202,9 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       // Alerts, a test button and the sender the application writes as: what such settings pages describe.
       'alerts?', 'alertes?', 'mailer', 'dashboard', 'triggers?', 'triggered', 'test (?:message|mail|connection|button)', 'send a test',
       'testen', 'testar', 'de test', 'sender (?:name|e-?mail|address)', 'remitente', 'afzender', 'smtp host',
+      // The test mail such a page has the reader send, in the languages the English 'test e-mail' misses.
+      '(?:e-?mail|messaggio|mail) di prova', '(?:correo|mensaje|e-?mail) de prueba', '(?:e-?mail|mensagem) de teste',
+      'test-?(?:mail|bericht)', '(?:wiadomoś[ćc]|e-?mail) testow\\p{L}*', '(?:test|prov)-?(?:meddelande|mejl|e-?post)',
     ),
     // Words as common on mail-program help as here ("o sistema", "l'application", "mittente") were left out: on the
     // train and validation pages they came on as many articles' sites as near misses'.
