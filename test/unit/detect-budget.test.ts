@@ -120,6 +120,14 @@ describe('text budget', () => {
     expect(readBudgetedText(toolbar, toolbar.body, 10_000).text).toBe('Mail settings Save Cancel\nHello');
   });
 
+  it("skips a help centre's lists of popular, recent and most-read articles, which name other subjects", () => {
+    for (const name of ['popular', 'recent-articles', 'promoted-articles', 'most-read', 'widget_recent_entries']) {
+      const list = parse(`<html><body><p>Hello</p><section class="${name}"><h2>Lo más consultado</h2><ul><li><a>¿Cómo leo mi factura?</a></li>
+        <li><a>Abrir puertos en el router</a></li><li><a>Reiniciar el módem</a></li></ul></section></body></html>`);
+      expect(readBudgetedText(list, list.body, 10_000).text, name).toBe('Hello');
+    }
+  });
+
   it("skips the bar of links above a site's header: a university's audiences, its library and directory", () => {
     for (const name of ['service-bar', 'utility-nav', 'quicklinks', 'uni-utility-bar']) {
       const bar = parse(`<html><body><div class="${name}"><ul><li><a>Estudiantes</a></li><li><a>Personal</a></li><li><a>Campus virtual</a></li>

@@ -21,13 +21,15 @@ export const CHROME = 'nav, footer, aside, [role="navigation"], [role="contentin
 /**
  * The same chrome built of plain <div>s, named by its class or id: a site footer's columns of product
  * links ("WordPress hosting", "Email marketing", "SMTP relay", "Pricing"), a navigation bar, a sidebar of
- * related articles ("Forward ports on your router", "Change the SSH port"), breadcrumbs. A whole page's
+ * related, recent, popular or most-read articles ("Forward ports on your router", "How do I read my
+ * invoice?"), breadcrumbs. A whole page's
  * footer or sidebar is as long as a short article, and its links are the very words of near misses.
  * Named so, a block is still content unless it is mostly links (`MENU_SHARE`): a panel's sidebar of
  * server and port lines, a layout wrapper "content-with-sidebar", a form's "card-footer" with its test
  * button are text. (Bootstrap's "nav nav-tabs" are a form's tabs, not chrome: "nav" alone is no name.)
  */
-const CHROME_NAME = /(?:^|[\s_-])(?:footer|colophon|navbar|sidebar|related|main-?nav|site-?nav|top-?nav|global-?nav|mega-?menu)(?:$|[\s_-])/i;
+const CHROME_NAME =
+  /(?:^|[\s_-])(?:footer|colophon|navbar|sidebar|related|recent|popular|promoted|most-?(?:read|viewed)|main-?nav|site-?nav|top-?nav|global-?nav|mega-?menu)(?:$|[\s_-])/i;
 /** Short chrome that is chrome by its name alone: breadcrumbs, a cookie notice (with its buttons). */
 const NAMED_ONLY = /(?:^|[\s_-])(?:cookies?|consent|breadcrumbs?)(?:$|[\s_-])/i;
 /** What a named part that is really the page holds: its main heading, its article, a form's fields. */
