@@ -137,6 +137,8 @@ describe('text budget', () => {
     // Named so but holding the signed-in address, or too few links: the screen's own bar, read.
     const own = parse('<html><body><div class="utility-bar"><a>Inbox</a> <a>Settings</a> <a>Help</a> <a>Log out</a> <a>Contacts</a> jan@example.net</div><p>Hello</p></body></html>');
     expect(readBudgetedText(own, own.body, 10_000).text).toContain('jan@example.net');
+    const few = parse('<html><body><div class="service-bar"><a>Inbox</a> <a>Settings</a> <a>Log out</a></div><p>Hello</p></body></html>');
+    expect(readBudgetedText(few, few.body, 10_000).text).toContain('Inbox');
   });
 
   it('keeps a named part that holds the page: a layout wrapper, a form with its fields, Bootstrap tabs', () => {

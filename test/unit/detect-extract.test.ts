@@ -66,6 +66,13 @@ describe('tables', () => {
     expect(offered('465 con SSL/TLS, oppure 587 con STARTTLS')).toMatchObject({ port: 465, security: 'tls' });
     const inHostRow = extract('<table><tr><td>SMTP server</td><td>smtp.example.net, port 465 (SSL/TLS) or 587 (STARTTLS)</td></tr></table>');
     expect(inHostRow).toMatchObject({ outgoingServer: 'smtp.example.net', port: 465, security: 'tls' });
+    // A "no" that answers another label in the cell leaves the security alone.
+    const row = (key: string, value: string) => extract(`<table><tr><td>${key}</td><td>${value}</td></tr></table>`);
+    expect(row('Server posta in uscita (SMTP)', 'smtp.example.it con SSL, porta 465, autenticazione sicura (SPA): no')).toMatchObject({ port: 465, security: 'tls' });
+    expect(row('Outgoing server (SMTP)', 'smtp.example.net:465 (SSL), SPA: no')).toMatchObject({ port: 465, security: 'tls' });
+    expect(row('Outgoing server (SMTP)', 'smtp.example.net (STARTTLS), authentication: none')).toMatchObject({ security: 'starttls' });
+    expect(offered('465 or 587 (SSL/TLS), SPA: no')).toMatchObject({ port: 465, security: 'tls' });
+    expect(offered('587 (without SSL)')).toMatchObject({ port: 587, security: 'none' });
   });
 
   it('reads an incoming/outgoing grid by its column headers', () => {

@@ -241,7 +241,10 @@ describe('near-miss:developer and libraries', () => {
   };
   it('counts a programming language\'s library or a named one', () => {
     expect(developer('Install the Python library, then the PHP library. A library for Java works too, and so does a biblioteca de Python.')).toBe(1);
-    expect(developer('Dokos utilise la librairie imaplib, ou poplib.')).toBeGreaterThan(0);
+    expect(developer('Dokos utilise la librairie mailparserlib.')).toBeGreaterThan(0);
+    expect(developer('Installa una libreria per Python, poi una libreria per PHP.')).toBeGreaterThan(0);
+    expect(developer('Ajoutez une librairie pour PHP et des librairies Python.')).toBeGreaterThan(0);
+    expect(developer('Instale a biblioteca do PHP e uma bibliothèque Python.')).toBeGreaterThan(0);
   });
   it("never a university's library or a bookshop", () => {
     expect(developer('Biblioteca · Directorio · Bibliothek · Library · Biblioteca General · la librairie du campus · libreria')).toBe(0);
@@ -260,7 +263,11 @@ describe('near-miss:app-sender and the test mail', () => {
     ['pt', 'Clique em Enviar e-mail de teste; a mensagem de teste chega em segundos.'],
     ['nl', 'Klik op Testmail versturen en wacht op het testbericht.'],
     ['pl', 'Kliknij Wyślij wiadomość testową i sprawdź e-mail testowy.'],
-    ['sv', 'Klicka på Skicka testmeddelande och vänta på provmejlet.'],
+    ['sv', 'Klicka på Skicka testmeddelandet.'],
+    ['sv', 'Vänta på provmejlet.'],
+    ['es', 'Pulse Enviar correo electrónico de prueba.'],
+    ['pl', 'Treść wiadomości testowej.'],
+    ['nl', 'Er komen geen testberichten aan.'],
   ])('counts the test mail in %s', (_language, text) => {
     expect(appSender(text)).toBeGreaterThan(0);
   });

@@ -145,7 +145,7 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       // the mail port among its cells; a row keyed "Server" gives only a port it labels.
       const port = firstPort(pair.value, 'none') ?? (PROTOCOL_KEY.test(pair.key) ? portAfterHost(pair.value, host) : null);
       if (port !== null) draft.port ??= port;
-      draft.security ??= securityNear(pair.value, port);
+      draft.security ??= pairSecurity(pair.value, port);
     } else if (role === 'port') {
       const port = firstPort(pair.value, 'any');
       if (port === null) continue;
@@ -155,13 +155,12 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       if (draft.port === 25 && port25FromPairs && isSubmissionPort(port)) {
         draft.port = port;
         // The security the rows gave belonged to port 25; one a form field gave stays.
-        if (!securityFromForm) draft.security = securityNear(securityText, port);
+        if (!securityFromForm) draft.security = pairSecurity(securityText, port);
         port25FromPairs = false;
       }
       if (draft.port === null && port === 25) port25FromPairs = true;
       draft.port ??= port;
-      // "465 with SSL/TLS or 587 with STARTTLS": the security said with the port taken, not the first named.
-      draft.security ??= securityNear(securityText, port);
+      draft.security ??= pairSecurity(securityText, port);
       outgoingContainer ??= pair.container;
     } else if (meaning.role === 'security') {
       draft.security ??= securityOf(pair.value, draft.port);
@@ -378,6 +377,18 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   const value = nextLine.slice(colon + 1);
   if (!has(STARTTLS, value) || !(has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value))) return securityOf(value, port);
   return port === 465 ? 'tls' : port === 587 ? 'starttls' : null;
+}
+
+/**
+ * A settings row's security: the one said with the port taken ("465 with SSL/TLS or 587 with STARTTLS"),
+ * else the cell's, where 465 beside an SSL or TLS word is implicit TLS. Unlike `securityNear`, a "no"
+ * elsewhere in the cell ("smtp.example.it con SSL, porta 465, SPA: no") says nothing of its security.
+ */
+function pairSecurity(value: string, port: number | null): SecurityMode | null {
+  const said = port === null ? null : securityAfterPort(value, port);
+  if (said !== null) return said;
+  if (port === 465 && (has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value))) return 'tls';
+  return securityOf(value, port);
 }
 
 function securityNear(span: string, port: number | null): SecurityMode | null {

@@ -22,7 +22,7 @@ export interface NearMiss {
 }
 
 /** A library in the languages of the corpus, for `developer` (read beside a programming language or a library's name). */
-const LIBRARY = String.raw`(?:librar(?:y|ies)|librair(?:ie|es)|librer(?:ia|ie|ía|ías)|bibliotecas?|bibliothe[ek]\p{L}*)`;
+const LIBRARY = String.raw`(?:librar(?:y|ies)|librairies?|librer(?:ia|ie|ía|ías|ias)|bibliotecas?|biblioth[eè]ques?|bibliothe[ek]\p{L}*)`;
 /** Programming languages a developer library is written in or for. */
 const CODE_LANGUAGE = String.raw`(?:python|php|java(?:script)?|node(?:\.?js)?|\.net|ruby|golang|perl|c#|rust)`;
 
@@ -117,7 +117,7 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       'npm install', 'pip install', 'createtransport', 'api key', 'clave de api', 'api-schlüssel', 'sdks?', 'curl',
       // A programming language's library or a library named ("la librairie imaplib"), never the word alone:
       // a university's menu names its library ("Biblioteca", "Bibliothek"), and a bookshop is a "librairie".
-      `${CODE_LANGUAGE}[- ]?(?:librar(?:y|ies)|bibliothe[ek]\\p{L}*)`, `${LIBRARY} (?:(?:for|in|de|em|para|di|für|voor) )?${CODE_LANGUAGE}`,
+      `${CODE_LANGUAGE}[- ]?(?:librar(?:y|ies)|bibliothe[ek]\\p{L}*)`, `${LIBRARY} (?:(?:for|in|de|do|da|em|para|di|per|pour|für|voor|dla) )?${CODE_LANGUAGE}`,
       `${LIBRARY} \\p{L}+lib`, 'imaplib', 'poplib',
       'api rest', 'rest api', 'webhooks?',
       'nodemailer', 'smtplib', 'swiftmailer', 'symfony mailer', 'javamail', 'smtpclient', 'system\\.net\\.mail', 'laravel', 'django',
@@ -203,8 +203,9 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       'alerts?', 'alertes?', 'mailer', 'dashboard', 'triggers?', 'triggered', 'test (?:message|mail|connection|button)', 'send a test',
       'testen', 'testar', 'de test', 'sender (?:name|e-?mail|address)', 'remitente', 'afzender', 'smtp host',
       // The test mail such a page has the reader send, in the languages the English 'test e-mail' misses.
-      '(?:e-?mail|messaggio|mail) di prova', '(?:correo|mensaje|e-?mail) de prueba', '(?:e-?mail|mensagem) de teste',
-      'test-?(?:mail|bericht)', '(?:wiadomoś[ćc]|e-?mail) testow\\p{L}*', '(?:test|prov)-?(?:meddelande|mejl|e-?post)',
+      '(?:e-?mails?|messaggi[oi]?|mail) di prova', '(?:correos?|mensajes?|e-?mails?)(?: electr[oó]nicos?)? de prueba',
+      '(?:e-?mails?|mensage(?:m|ns)) de teste', 'test-?(?:mails?|bericht(?:en)?)', '(?:wiadomo\\p{L}+|e-?mail\\p{L}*) testow\\p{L}*',
+      '(?:test|prov)-?(?:meddelande|mejl|e-?post)\\p{L}*',
     ),
     // Words as common on mail-program help as here ("o sistema", "l'application", "mittente") were left out: on the
     // train and validation pages they came on as many articles' sites as near misses'.
