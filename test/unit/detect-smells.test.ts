@@ -233,18 +233,24 @@ describe('near-miss categories', () => {
   });
 });
 
+/** One smell's answer on a page that holds only `text` under a neutral title. */
+function smellOnText(id: string, text: string): number {
+  const document = parse(`<html><head><title>Correo</title></head><body><main><h1>Correo</h1><p>${text}</p></main></body></html>`);
+  return smellPage(document, 'https://help.example.edu/correo')[SMELLS.findIndex((candidate) => candidate.id === id)]!;
+}
+
 describe('near-miss:developer and libraries', () => {
-  const developer = (text: string): number => {
-    const document = parse(`<html><head><title>Correo</title></head><body><main><h1>Correo</h1><p>${text}</p></main></body></html>`);
-    const index = SMELLS.findIndex((candidate) => candidate.id === 'near-miss:developer');
-    return smellPage(document, 'https://www.example.edu/correo')[index]!;
-  };
-  it('counts a programming language\'s library or a named one', () => {
+  const developer = (text: string): number => smellOnText('near-miss:developer', text);
+  it('counts a programming language\'s library, in full where it is named four times', () => {
     expect(developer('Install the Python library, then the PHP library. A library for Java works too, and so does a biblioteca de Python.')).toBe(1);
-    expect(developer('Dokos utilise la librairie mailparserlib.')).toBeGreaterThan(0);
-    expect(developer('Installa una libreria per Python, poi una libreria per PHP.')).toBeGreaterThan(0);
-    expect(developer('Ajoutez une librairie pour PHP et des librairies Python.')).toBeGreaterThan(0);
-    expect(developer('Instale a biblioteca do PHP e uma bibliothèque Python.')).toBeGreaterThan(0);
+  });
+  it.each([
+    'Dokos utilise la librairie mailparserlib.',
+    'Installa una libreria per Python, poi una libreria per PHP.',
+    'Ajoutez une librairie pour PHP et des librairies Python.',
+    'Instale a biblioteca do PHP e uma bibliothèque Python.',
+  ])('counts a named library or one for a language: %s', (text) => {
+    expect(developer(text)).toBeGreaterThan(0);
   });
   it("never a university's library or a bookshop", () => {
     expect(developer('Biblioteca · Directorio · Bibliothek · Library · Biblioteca General · la librairie du campus · libreria')).toBe(0);
@@ -252,11 +258,7 @@ describe('near-miss:developer and libraries', () => {
 });
 
 describe('near-miss:app-sender and the test mail', () => {
-  const appSender = (text: string): number => {
-    const document = parse(`<html><head><title>SMTP</title></head><body><main><h1>SMTP</h1><p>${text}</p></main></body></html>`);
-    const index = SMELLS.findIndex((candidate) => candidate.id === 'near-miss:app-sender');
-    return smellPage(document, 'https://help.example.com/smtp')[index]!;
-  };
+  const appSender = (text: string): number => smellOnText('near-miss:app-sender', text);
   it.each([
     ['it', "Tocca Invia e-mail di prova, poi controlla il messaggio di prova."],
     ['es', 'Pulse Enviar correo de prueba y espere el mensaje de prueba.'],
