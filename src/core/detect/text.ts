@@ -22,8 +22,8 @@ export const CHROME = 'nav, footer, aside, [role="navigation"], [role="contentin
  * The same chrome built of plain <div>s, named by its class or id: a site footer's columns of product
  * links ("WordPress hosting", "Email marketing", "SMTP relay", "Pricing"), a navigation bar, a sidebar of
  * related, recent, popular or most-read articles ("Forward ports on your router", "How do I read my
- * invoice?"), breadcrumbs. A whole page's
- * footer or sidebar is as long as a short article, and its links are the very words of near misses.
+ * invoice?"), breadcrumbs. A whole page's footer or sidebar is as long as a short article, and its links
+ * are the very words of near misses.
  * Named so, a block is still content unless it is mostly links (`MENU_SHARE`): a panel's sidebar of
  * server and port lines, a layout wrapper "content-with-sidebar", a form's "card-footer" with its test
  * button are text. (Bootstrap's "nav nav-tabs" are a form's tabs, not chrome: "nav" alone is no name.)
