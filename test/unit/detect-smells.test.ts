@@ -239,6 +239,17 @@ function smellOnText(id: string, text: string): number {
   return smellPage(document, 'https://help.example.edu/correo')[SMELLS.findIndex((candidate) => candidate.id === id)]!;
 }
 
+describe('a Korean page on port 25', () => {
+  const text = '다솔인터넷은 가입자 회선에서 외부로 나가는 25번 포트를 차단하고 있습니다. 보내는 메일 서버 포트를 587로 변경하세요.';
+  it('names port 25 as blocked and the change to 587', () => {
+    expect(smellOnText('text:port-25-blocked', text)).toBe(1);
+    expect(smellOnText('text:change-port', text)).toBeGreaterThan(0);
+  });
+  it('reads no blocked port in a page that blocks spam and names no port 25', () => {
+    expect(smellOnText('text:port-25-blocked', '스팸 메일을 차단합니다. 1번 항목을 확인하세요.')).toBe(0);
+  });
+});
+
 describe('near-miss:developer and libraries', () => {
   const developer = (text: string): number => smellOnText('near-miss:developer', text);
   it('counts a programming language\'s library, in full where it is named four times', () => {

@@ -75,7 +75,7 @@ const CHANGE_VERB = words(
   // The change named as a noun: "alteração da porta de envio (SMTP) para 587", "Änderung des Ports auf 587".
   'alteração', 'mudança', 'änderung', 'umstellung', 'cambio', 'modification', 'wijziging', 'zmiana', 'změna',
 );
-const CJK_CHANGE = /変更|使用|利用|設定して|に設定|切り替え|改为/gu;
+const CJK_CHANGE = /変更|使用|利用|設定して|に設定|切り替え|改为|변경|으?로 설정/gu;
 
 // A port ends a sentence ("… para 587.") or follows a colon ("Port:587", "192.0.2.10:587": no time of day has
 // three digits after its colon); a price or a version ("1.587", "587,90") is no port.

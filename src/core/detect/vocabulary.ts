@@ -214,9 +214,12 @@ export const CJK_SECURITY = cjk('暗号化', '加密', 'セキュリティ', '�
 export const CJK_AUTH = cjk('認証', '身份验证', '验证方式', '認證');
 /** A code to type in, written without spaces ("認証コード", "验证码"): a verification field, not a setting. */
 export const CJK_CODE = cjk('コード', '验证码', '驗證碼', '校验码', '인증번호');
-/** "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names. */
-export const CJK_PORT = /ポート(?:番号)?[^\d\n]{0,10}?(\d{2,5})(?!\d)|(?<!\d)(\d{2,5})\s?番(?:ポート)?/gu;
-export const CJK_BLOCKED = cjk('ブロック', '規制', '制限', '遮断', '封锁', '封鎖', '屏蔽');
+/**
+ * "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names; and a Korean
+ * one's "25번 포트", "포트 번호 587".
+ */
+export const CJK_PORT = /(?:ポート|포트)(?: ?(?:番号|번호))?[^\d\n]{0,10}?(\d{2,5})(?!\d)|(?<!\d)(\d{2,5})\s?(?:番|번)(?:ポート| ?포트)?/gu;
+export const CJK_BLOCKED = cjk('ブロック', '規制', '制限', '遮断', '封锁', '封鎖', '屏蔽', '차단');
 export const CJK_STEP = cjk('クリック', 'タップ', '選択し', '入力し', '開き', 'チェックを', '点击', '选择', '輸入', '输入');
 export const CJK_MAIL_CLIENT = cjk('メールソフト', 'メーラー', 'メールクライアント', 'メールアプリ', '邮件客户端', '郵件軟體', '邮箱客户端', '郵件用戶端', '郵件客戶端', '邮件软件', '收发邮件软件');
 export const CJK_SETTINGS = cjk('設定', '设置', 'アカウント');
