@@ -250,6 +250,16 @@ describe('a Korean page on port 25', () => {
   });
 });
 
+describe('Hindi and Thai pages on port 25 and mail that does not go out', () => {
+  it.each([
+    ['hi', 'क्या पोर्ट 25 बंद है? हाँ, घरेलू कनेक्शन पर पोर्ट 25 ब्लॉक किया गया है। मेरे कंप्यूटर से ईमेल नहीं जा रहा।'],
+    ['th', 'ผู้ให้บริการบล็อกพอร์ต 25 สำหรับลูกค้าบ้าน ส่งอีเมลไม่ได้ ข้อความค้างอยู่ในกล่องขาออก'],
+  ])('%s: port 25 blocked, and mail that cannot be sent', (_language, text) => {
+    expect(smellOnText('text:port-25-blocked', text)).toBe(1);
+    expect(smellOnText('text:cannot-send', text)).toBe(1);
+  });
+});
+
 describe('near-miss:developer and libraries', () => {
   const developer = (text: string): number => smellOnText('near-miss:developer', text);
   it('counts a programming language\'s library, in full where it is named four times', () => {

@@ -218,8 +218,8 @@ export const CJK_CODE = cjk('コード', '验证码', '驗證碼', '校验码', 
  * "25番ポート", "ポート25", "587番", "ポート番号 587": the port number a Japanese page names; and a Korean
  * one's "25번 포트", "포트 번호 587".
  */
-export const CJK_PORT = /(?:ポート|포트)(?: ?(?:番号|번호))?[^\d\n]{0,10}?(\d{2,5})(?!\d)|(?<!\d)(\d{2,5})\s?(?:番|번)(?:ポート| ?포트)?/gu;
-export const CJK_BLOCKED = cjk('ブロック', '規制', '制限', '遮断', '封锁', '封鎖', '屏蔽', '차단');
+export const CJK_PORT = /(?:ポート|포트|พอร์ต)(?: ?(?:番号|번호))?[^\d\n]{0,10}?(\d{2,5})(?!\d)|(?<!\d)(\d{2,5})\s?(?:番|번)(?:ポート| ?포트)?/gu;
+export const CJK_BLOCKED = cjk('ブロック', '規制', '制限', '遮断', '封锁', '封鎖', '屏蔽', '차단', 'บล็อก', 'ปิดกั้น');
 export const CJK_STEP = cjk('クリック', 'タップ', '選択し', '入力し', '開き', 'チェックを', '点击', '选择', '輸入', '输入');
 export const CJK_MAIL_CLIENT = cjk('メールソフト', 'メーラー', 'メールクライアント', 'メールアプリ', '邮件客户端', '郵件軟體', '邮箱客户端', '郵件用戶端', '郵件客戶端', '邮件软件', '收发邮件软件');
 export const CJK_SETTINGS = cjk('設定', '设置', 'アカウント');
@@ -554,6 +554,7 @@ export const CANNOT_SEND = words(
   'nelze odeslat', 'nejde odeslat', 'nemohu odeslat', 'не (?:могу|удается|удаётся|получается|могут) отправ\\p{L}*',
   '(?:письма|сообщения|почта) не (?:уходят|уходит|отправляются|отправляется)',
   'kan inte skicka', 'kan ikke sende', 'ei voi lähettää', 'gönderilemiyor', 'gönderemiyorum', 'gönderilmiyor',
+  '(?:ईमेल|मेल) नहीं (?:जा|भेज)\\p{L}*',
   'non (?:si riesce a|è possibile) inviare', '(?:e-?mail|mail|messaggi|messaggio) non (?:vengono|viene) inviat\\p{L}*',
   '(?:e-?mail|mail|messaggi) non partono', '(?:correos?|mensajes?|e-?mails?) no se (?:envían|envía|pueden enviar)',
   '(?:correos?|mensajes|e-?mails?) no salen', 'não consegue enviar', '(?:e-?mails?|mensagens?) não (?:são enviad\\p{L}*|saem)',
@@ -576,7 +577,7 @@ export const CANNOT_SEND = words(
 export const CJK_CANNOT_SEND = cjk(
   '送信できな', '送信できません', '送信ができな', '送信ができません', '送受信ができな', 'メール(?:が|を)?送れな', 'メール(?:が|を)?送れません',
   '送信エラー', '送信トレイ', '发送失败', '无法发送', '(?:郵件|信件)發送失敗', '無法發送(?:郵件|信件)', '无法寄(?:信|出)', '無法寄(?:信|出)',
-  '(?:信件?|邮件|郵件)寄不出', '发件箱', '寄件匣',
+  '(?:信件?|邮件|郵件)寄不出', '发件箱', '寄件匣', 'ส่ง(?:อีเมล|เมล)?ไม่ได้', 'กล่องขาออก',
 );
 /**
  * The outbox, where unsent mail waits: a page that speaks of it is about mail that does not go out.
@@ -653,6 +654,6 @@ export const STEP_VERB = words(
 );
 
 /** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
-const PORT_25 = `(?:${B}(?:port|puerto|porta|poort|portu|porten|portti|portin|θύρα\\p{L}*|cổng|порт\\p{L}*)${E} ?(?:tcp ?)?25${E}|${B}25-ös port\\p{L}*|${B}25(?:'?inci| numaralı| nolu)? port(?:u|unu|una|unda|tan|lar\\p{L}*)?${E})`;
-const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*|kapat\\p{L}*|kapalı|engell\\p{L}*|engelle\\p{L}*|deshabilit\\p{L}*|tancat|chius[oaie]|gesloten|zamknięt\\p{L}*|uzavřen\\p{L}*|suljet\\p{L}*|estett\\p{L}*|estetään|lukket|stängd|закрыт\\p{L}*|αποκλει\\p{L}*|μπλοκ\\p{L}*|letilt\\p{L}*|blokkol\\p{L}*|diblokir|memblokir|chặn)`;
+const PORT_25 = `(?:${B}(?:port|puerto|porta|poort|portu|porten|portti|portin|θύρα\\p{L}*|cổng|порт\\p{L}*|पोर्ट)${E} ?(?:tcp ?)?25${E}|${B}25-ös port\\p{L}*|${B}25(?:'?inci| numaralı| nolu)? port(?:u|unu|una|unda|tan|lar\\p{L}*)?${E})`;
+const BLOCKED = `${B}(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*|kapat\\p{L}*|kapalı|engell\\p{L}*|engelle\\p{L}*|deshabilit\\p{L}*|tancat|chius[oaie]|gesloten|zamknięt\\p{L}*|uzavřen\\p{L}*|suljet\\p{L}*|estett\\p{L}*|estetään|lukket|stängd|закрыт\\p{L}*|αποκλει\\p{L}*|μπλοκ\\p{L}*|letilt\\p{L}*|blokkol\\p{L}*|diblokir|memblokir|chặn|बंद|ब्लॉक[\\p{L}\\p{M}]*)`;
 export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,100}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,100}${PORT_25}`, 'gu');
