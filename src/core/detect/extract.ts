@@ -4,6 +4,7 @@
  * STARTTLS"). Each value comes from the first source that has it.
  */
 import { authenticationOf, firstHost, firstPort, meaningOf, NEGATED_AFTER_PORT, securityOf, sendingPatternIn, validPort } from './values';
+import { formOf, namesMode } from './fields';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
@@ -94,8 +95,7 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
           ((field.type === 'radio' && (has(SECURITY_WORD, field.setting.value) || has(SECURITY_LABEL, field.setting.value) || has(STARTTLS, field.setting.value))) ||
             // A ticked box that names the encryption itself ("Use SSL/TLS", "STARTTLS"), not one that only says "secure",
             // turns it off ("Disable STARTTLS") or is for receiving ("Use SSL when receiving").
-            (field.type === 'checkbox' && !has(NOT_FOR_SENDING, field.setting.value) &&
-              (has(STARTTLS, field.setting.value) || has(IMPLICIT_TLS, field.setting.value) || has(PLAIN_TLS, field.setting.value))) ||
+            (field.type === 'checkbox' && !has(NOT_FOR_SENDING, field.setting.value) && namesMode(field.setting.value)) ||
             (field.tag === 'select' && SMTP_WITH_SECURITY.test(field.setting.value)) ||
             field.outgoingColumn)
         ) {
@@ -106,9 +106,6 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
     }
   });
 }
-
-/** The form, dialog or fieldset a field stands in, if any. */
-const formOf = (element: Element): Element | null => element.closest('form, [role="dialog"], fieldset');
 
 function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   let outgoingContainer: Element | null = null;
@@ -385,10 +382,7 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
  * elsewhere in the cell ("smtp.example.it con SSL, porta 465, SPA: no") says nothing of its security.
  */
 function pairSecurity(value: string, port: number | null): SecurityMode | null {
-  const said = port === null ? null : securityAfterPort(value, port);
-  if (said !== null) return said;
-  if (port === 465 && (has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value))) return 'tls';
-  return securityOf(value, port);
+  return (port === null ? null : securityAfterPort(value, port)) ?? securityNamed(value, port);
 }
 
 function securityNear(span: string, port: number | null): SecurityMode | null {
@@ -396,10 +390,17 @@ function securityNear(span: string, port: number | null): SecurityMode | null {
   if (near !== null) return near;
   // "SSL | NO", "Use SSL/TLS … set to Never", "Utilizzo di SSL, o TLS, o STARTTLS: NO": the answer is no security.
   if (NEGATED_SECURITY.test(span)) return 'none';
-  // Port 465 with an SSL or TLS word in the span is implicit TLS, whatever STARTTLS the span names too: a
-  // span that offers "465 with SSL/TLS, or 587 with STARTTLS" names both kinds, and 465 speaks only one.
-  if (port === 465 && (has(IMPLICIT_TLS, span) || has(PLAIN_TLS, span))) return 'tls';
-  return securityOf(span, port);
+  return securityNamed(span, port);
+}
+
+/**
+ * The security a text names for `port`. Port 465 with an SSL or TLS word in it is implicit TLS, whatever
+ * STARTTLS it names too: a text that offers "465 with SSL/TLS, or 587 with STARTTLS" names both kinds, and
+ * 465 speaks only one.
+ */
+function securityNamed(text: string, port: number | null): SecurityMode | null {
+  if (port === 465 && (has(IMPLICIT_TLS, text) || has(PLAIN_TLS, text))) return 'tls';
+  return securityOf(text, port);
 }
 
 const WINDOW_AFTER = 170;

@@ -318,7 +318,7 @@ function captionAfter(control: Element): string | null {
 }
 
 /** Whether a label names an encryption mode itself ("Use SSL/TLS"), not only the setting ("Security"). */
-const namesMode = (label: string): boolean => has(STARTTLS, label) || has(IMPLICIT_TLS, label) || has(PLAIN_TLS, label);
+export const namesMode = (label: string): boolean => has(STARTTLS, label) || has(IMPLICIT_TLS, label) || has(PLAIN_TLS, label);
 
 /**
  * The choice a framework's menu shows beside its empty read-only box (Vuetify's "<div>SSL/TLS</div><input
@@ -378,7 +378,7 @@ function frameworkMenu(document: Document, control: Element, labelsByFor: Map<st
   if (shown === '' || seen === null) return null;
   const label = labelOf(document, control, labelsByFor);
   const value = clip(shown);
-  const form = control.closest('form, [role="dialog"], fieldset') ?? null;
+  const form = formOf(control);
   const context = sectionDirection(control, form);
   return { element: seen, label, value, context, outgoingColumn: false, tag: 'select', type: 'select', setting: forSettings(control, label, value, context, form, headings, labelsByFor), settingsOnly: true };
 }
@@ -405,7 +405,7 @@ function chosenRadio(document: Document, control: Element, labelsByFor: Map<stri
   if (label === '') label = clip(textBeside(near));
   // Its direction as a field's: its own label, its section's heading (the group is the field's block), its
   // form's heading; an IMAP card's group is no SMTP one.
-  const form = near.closest('form, [role="dialog"], fieldset');
+  const form = formOf(near);
   // The group's block: its row with its label, holding no native field and no other group (counted only
   // in a block `controlsWithin` found small).
   const block = ownBlock(near, form, (parent) => controlsWithin(parent, SECTION_NODES) === 0 && parent.querySelectorAll('[role="radiogroup"]').length <= 1);
@@ -413,6 +413,9 @@ function chosenRadio(document: Document, control: Element, labelsByFor: Map<stri
   const setting = forSettings(near, label, value, context, form, headings, labelsByFor);
   return { element: control, label, value, context, outgoingColumn: false, tag: 'input', type: 'radio', setting: { ...setting, value }, settingsOnly: true };
 }
+
+/** The form, dialog or fieldset a field stands in, if any: the extent of its form heading and of its settings. */
+export const formOf = (element: Element): Element | null => element.closest('form, [role="dialog"], fieldset');
 
 /** A menu widget by its tag or class name: "ui selection dropdown", "ion-select", "p-dropdown", "q-select". */
 const MENU_NAME = /(?:^|[\s_-])(?:dropdown|select|combobox)(?:$|[\s_-])/i;
@@ -791,7 +794,7 @@ export function readFields(document: Document, elements: PageElements = collectE
       if (menu !== null) fields.push(menu);
       continue;
     }
-    const form = control.closest('form, [role="dialog"], fieldset') ?? null;
+    const form = formOf(control);
     if (form !== lastForm) lastDirection = null;
     lastForm = form;
     const label = labelOf(document, control, labelsByFor);
