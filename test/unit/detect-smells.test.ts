@@ -276,6 +276,12 @@ describe('near-miss:developer and libraries', () => {
   it("never a university's library or a bookshop", () => {
     expect(developer('Biblioteca · Directorio · Bibliothek · Library · Biblioteca General · la librairie du campus · libreria')).toBe(0);
   });
+  it('counts sample code and libraries in Japanese, Chinese and Korean', () => {
+    expect(developer('Laravel 앱에서 메일을 보내는 코드 예시와 메일 라이브러리 설정을 정리했습니다.')).toBeGreaterThan(0.5);
+    expect(developer('送信処理のサンプルコードを以下に示します。')).toBeGreaterThan(0);
+    expect(developer('下面是发送邮件的示例代码。')).toBeGreaterThan(0);
+    expect(developer('メールソフトの送信サーバーを設定します。')).toBe(0);
+  });
 });
 
 describe('near-miss:app-sender and the test mail', () => {

@@ -123,6 +123,8 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       'nodemailer', 'smtplib', 'swiftmailer', 'symfony mailer', 'javamail', 'smtpclient', 'system\\.net\\.mail', 'laravel', 'django',
       'actionmailer', 'mail_(?:host|port|mailer|scheme|encryption|username)', 'email_(?:host|port|use_tls|use_ssl)', 'smtp_(?:host|port|user)',
     ),
+    // Sample code and libraries where words are not spaced apart, or Korean's loan words for them.
+    unspaced: cjk('サンプルコード', '示例代码', '代码示例', '코드 예시', '예제 코드', '라이브러리'),
     atLeast: 2,
     penalty: 0.35,
   },
