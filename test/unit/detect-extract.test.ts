@@ -75,6 +75,25 @@ describe('tables', () => {
     expect(offered('587 (without SSL)')).toMatchObject({ port: 587, security: 'none' });
   });
 
+  it('reads a security row that offers both kinds for the port the rows end up with', () => {
+    const rows = (...cells: Array<[string, string]>) =>
+      extract(`<table><tr><td>SMTP-server</td><td>smtp.example.nl</td></tr>${cells.map(([key, value]) => `<tr><td>${key}</td><td>${value}</td></tr>`).join('')}</table>`);
+    // The security row before the port's: the port decides.
+    expect(rows(['Encryptie', 'SSL/TLS of STARTTLS'], ['Poort', '465 bij SSL/TLS, 587 bij STARTTLS'])).toMatchObject({ port: 465, security: 'tls' });
+    expect(rows(['Verschlüsselung', 'Keine, SSL/TLS oder STARTTLS'], ['Port', '587'])).toMatchObject({ port: 587, security: 'starttls' });
+    // After the port's: the same.
+    expect(rows(['Porta', '465'], ['Sicurezza', 'SSL/TLS (con la porta 587 scegli STARTTLS)'])).toMatchObject({ port: 465, security: 'tls' });
+    // One kind named: read as before, whichever row comes first.
+    expect(rows(['Security', 'STARTTLS'], ['Port', '587'])).toMatchObject({ port: 587, security: 'starttls' });
+  });
+
+  it('takes a port said with its word before a 25 it warns of', () => {
+    const port = (value: string) => extract(`<table><tr><td>Servidor SMTP</td><td>smtp.example.com</td></tr><tr><td>Porta</td><td>${value}</td></tr></table>`).port;
+    expect(port('465 para SSL/TLS, 587 para STARTTLS. Evite a porta 25, bloqueada pelas operadoras.')).toBe(465);
+    expect(port('porta 587 (evite a porta 25)')).toBe(587);
+    expect(port('Porta 25')).toBe(25);
+  });
+
   it('reads an incoming/outgoing grid by its column headers', () => {
     const settings = extract(`<table><tr><th></th><th>Incoming</th><th>Outgoing</th></tr>
       <tr><td>Server</td><td>imap.example.net</td><td>smtp.example.net</td></tr>
@@ -819,6 +838,22 @@ describe('prose', () => {
     ['nl', '<p>Uitgaande mailserver: smtp.voorbeeld.nl, poort 587 met STARTTLS</p>', 'smtp.voorbeeld.nl', 587, 'starttls'],
   ])('reads %s prose', (_lang, body, server, port, security) => {
     expect(extract(body)).toMatchObject({ outgoingServer: server, port, security });
+  });
+
+  it('reads the security for the port the page ends up with, and 465 never with STARTTLS', () => {
+    // The port's line names both ports; the next line gives each its kind.
+    const offered = extract(`<p>Serwer wychodzący (SMTP): smtp.example.com<br>Port: 465 lub 587<br>
+      Bezpieczeństwo połączenia: SSL/TLS dla 465, STARTTLS dla 587</p>`);
+    expect(offered).toMatchObject({ outgoingServer: 'smtp.example.com', port: 465, security: 'tls' });
+    // A page that wrongly pairs them: 465 speaks TLS from the first byte (RFC 8314).
+    expect(extract('<p>Outgoing server: smtp.example.com, port 465, STARTTLS.</p>')).toMatchObject({ port: 465, security: 'tls' });
+  });
+
+  it("never reads a sentence's 'none' or 'aucun' as no security", () => {
+    const settings = extract(`<p>Serveur sortant : smtp.example.org, port 587.</p>
+      <p>Supprimez un serveur sortant seulement après avoir vérifié qu'aucun compte ne l'utilise.</p>`);
+    expect(settings.security).toBeNull();
+    expect(extract('<p>Outgoing server: smtp.example.org, port 587. Encryption: none.</p>').security).toBe('none');
   });
 
   it('prefers the recommended submission port over the old port 25', () => {

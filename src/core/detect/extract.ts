@@ -114,6 +114,8 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   /** The port set so far is a pairs row's port 25, which a submission port in a later row replaces. */
   let port25FromPairs = false;
   const securityFromForm = draft.security !== null;
+  /** A security row offering both kinds ("SSL/TLS or STARTTLS") before any port: the port decides, after the rows. */
+  let securityForPort: string | null = null;
   for (const pair of pairs) {
     const meaning = meaningOf(pair.key, pair.context);
     if (meaning.direction === 'incoming') {
@@ -160,7 +162,8 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       draft.security ??= pairSecurity(securityText, port);
       outgoingContainer ??= pair.container;
     } else if (meaning.role === 'security') {
-      draft.security ??= securityOf(pair.value, draft.port);
+      if (draft.port === null && offersBothKinds(pair.value)) securityForPort ??= pair.value;
+      else draft.security ??= pairSecurity(pair.value, draft.port);
     } else if (meaning.role === 'auth') {
       draft.authentication ??= authenticationOf(pair.value);
     }
@@ -170,7 +173,13 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
     outgoingContainer = sharedHost.container;
     showsSetting(draft, sharedHost.container);
   }
+  if (securityForPort !== null) draft.security ??= pairSecurity(securityForPort, draft.port);
   draft.anchor ??= outgoingContainer;
+}
+
+/** Whether a value names STARTTLS and implicit TLS both: "SSL/TLS or STARTTLS", "Keine, SSL/TLS oder STARTTLS". */
+function offersBothKinds(value: string): boolean {
+  return has(STARTTLS, value) && (has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value));
 }
 
 /** A key that is a security mode and nothing else, as a panel's port list keys its rows. */
@@ -390,7 +399,10 @@ function securityNear(span: string, port: number | null): SecurityMode | null {
   if (near !== null) return near;
   // "SSL | NO", "Use SSL/TLS … set to Never", "Utilizzo di SSL, o TLS, o STARTTLS: NO": the answer is no security.
   if (NEGATED_SECURITY.test(span)) return 'none';
-  return securityNamed(span, port);
+  // A sentence's "aucun", "keine" or "none" says nothing of the connection ("qu'aucun compte ne l'utilise"):
+  // in prose, only a security word said to be off (above) is no security.
+  const named = securityNamed(span, port);
+  return named === 'none' ? null : named;
 }
 
 /**
@@ -434,6 +446,8 @@ function fromProse(facts: PageFacts, draft: Draft): void {
   const ports: number[] = [];
   let changedTo: number | undefined;
   // The outgoing server's names in text order, in the spaced languages and in those written without spaces.
+  /** The windows that named a host or a port, to read the security in once the port is chosen. */
+  const windows: Array<{ after: string; port: number | null }> = [];
   const mentions = [...spans(OUTGOING_SERVER, text, MAX_WINDOWS), ...spans(CJK_OUTGOING_SERVER, text, MAX_WINDOWS)]
     .sort((a, b) => a.index - b.index)
     .slice(0, MAX_WINDOWS);
@@ -457,7 +471,7 @@ function fromProse(facts: PageFacts, draft: Draft): void {
       proseAnchor ??= nodeAt(facts.segments, match.index)?.parentElement?.closest(BLOCKS) ?? null;
     }
     if (port !== null || host !== null) {
-      draft.security ??= securityNear(after, port);
+      windows.push({ after, port });
       if (has(AUTH_WORD, after)) draft.authentication ??= 'password';
     }
   }
@@ -466,6 +480,9 @@ function fromProse(facts: PageFacts, draft: Draft): void {
     draft.port = port;
     draft.sources.add('prose');
   }
+  // Each window's security is read for the port the page ends up with, which a window may not name: "465
+  // or 587", then "SSL/TLS for 465, STARTTLS for 587", is 465 with SSL/TLS once 465 is the port.
+  for (const stretch of windows) draft.security ??= securityNear(stretch.after, draft.port ?? stretch.port);
   if (draft.incomingServer === null) {
     const incoming = firstIncoming(text);
     if (incoming >= 0) draft.incomingServer = firstHost(text.slice(incoming, incoming + WINDOW_AFTER));
@@ -547,6 +564,9 @@ export function extractSettings(facts: PageFacts): Extraction {
   // A form's "Use TLS", read as STARTTLS before its port was known, is implicit TLS on 465. A choice that
   // names its mode ("SSL/TLS", "STARTTLS") stays as chosen.
   if (draft.port === 465 && draft.security === 'starttls' && draft.formSecurity !== null && securityOf(draft.formSecurity, 465) === 'tls') draft.security = 'tls';
+  // Text that pairs 465 with STARTTLS names the other port's kind: 465 speaks TLS from its first byte (RFC 8314,
+  // section 3.3). A form's own choice is shown as it stands.
+  if (draft.port === 465 && draft.security === 'starttls' && draft.formSecurity === null) draft.security = 'tls';
   const { sources, formSecurity: _formSecurity, ...settings } = draft;
   return { settings, sources };
 }

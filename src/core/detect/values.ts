@@ -145,10 +145,16 @@ export function validPort(value: number): number | null {
 
 /** "port 587", "Puerto SMTP: 465", a bare "587", preferring submission ports over 25 in prose. */
 export function firstPort(text: string, bare: 'any' | 'mail' | 'none'): number | null {
+  // A port said with its word wins, the first that is not 25: "465 para SSL/TLS, 587 para STARTTLS. Evite a
+  // porta 25" names 25 only to warn of it. A bare number may still beat a labelled 25 (below).
   PORT_WITH_NUMBER.lastIndex = 0;
-  const labelled = PORT_WITH_NUMBER.exec(text);
+  const labelled: number[] = [];
+  for (let match = PORT_WITH_NUMBER.exec(text); match !== null && labelled.length < 6; match = PORT_WITH_NUMBER.exec(text)) {
+    if (match[1]) labelled.push(Number(match[1]));
+  }
   PORT_WITH_NUMBER.lastIndex = 0;
-  if (labelled?.[1]) return validPort(Number(labelled[1]));
+  const named = labelled.find((port) => port !== 25) ?? labelled[0];
+  if (named !== undefined && (named !== 25 || bare === 'none')) return validPort(named);
   if (bare === 'none') return null;
   const pattern = bare === 'mail' ? MAIL_PORT : ANY_PORT_NUMBER;
   pattern.lastIndex = 0;
