@@ -300,6 +300,15 @@ describe('near-miss:app-sender and the test mail', () => {
   ])('counts the test mail in %s', (_language, text) => {
     expect(appSender(text)).toBeGreaterThan(0);
   });
+  it.each([
+    ['de', 'Tragen Sie den Absendername ein, klicken Sie auf Verbindung testen; die Terminerinnerungen gehen dann über Ihren Server.'],
+    ['fr', "Indiquez le nom de l'expéditeur, cliquez sur Tester la connexion, puis activez les rappels."],
+    ['it', 'Compila il nome del mittente, premi Verifica impostazioni e programma i solleciti.'],
+    ['es', 'Escriba el nombre del remitente, pulse Probar conexión y active los recordatorios.'],
+    ['pt', 'Preencha o nome do remetente, clique em Testar conexão e ative os lembretes.'],
+  ])('counts the sender name, the connection test and the reminders in %s', (_language, text) => {
+    expect(appSender(text)).toBeGreaterThanOrEqual(0.5);
+  });
 });
 
 describe('client id', () => {
