@@ -309,6 +309,13 @@ describe('near-miss:app-sender and the test mail', () => {
   ])('counts the sender name, the connection test and the reminders in %s', (_language, text) => {
     expect(appSender(text)).toBeGreaterThanOrEqual(0.5);
   });
+  it.each([
+    ['ja', '着信時のメール通知機能を使うには、送信メールサーバーを設定します。'],
+    ['zh', '开启邮件通知后，会把通知邮件发送到管理员邮箱。'],
+    ['ko', '메일 알림을 받으려면 SMTP 서버를 설정하세요.'],
+  ])('counts mail notifications in %s', (_language, text) => {
+    expect(appSender(text)).toBeGreaterThan(0);
+  });
 });
 
 describe('client id', () => {

@@ -217,7 +217,7 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     ),
     // Words as common on mail-program help as here ("o sistema", "l'application", "mittente") were left out: on the
     // train and validation pages they came on as many articles' sites as near misses'.
-    unspaced: cjk('通知メール', '通知先', 'アラート', '本システム', '本ソフト', 'テスト送信', 'テストメール'),
+    unspaced: cjk('通知メール', 'メール通知', '通知機能', '邮件通知', '通知邮件', '메일 알림', '알림 메일', '通知先', 'アラート', '本システム', '本ソフト', 'テスト送信', 'テストメール'),
     atLeast: 3,
     penalty: 0.25,
   },
