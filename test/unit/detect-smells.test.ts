@@ -309,6 +309,14 @@ describe('near-miss:app-sender and the test mail', () => {
   ])('counts the sender name, the connection test and the reminders in %s', (_language, text) => {
     expect(appSender(text)).toBeGreaterThanOrEqual(0.5);
   });
+  it("leaves the sender's address alone on a page about sending mail as another address", () => {
+    const sendAs = 'To send mail as another address, add the sender address, then choose the port for the sender address: 587 or 465. The sender address then appears in From. Edit the sender name too.';
+    const app = 'The application mails its alerts from the sender address you give. Enter the sender address and the sender name; the sender address must exist.';
+    expect(smellOnText('near-miss:device', sendAs)).toBe(0);
+    expect(smellOnText('near-miss:app-sender', sendAs)).toBe(0);
+    expect(smellOnText('near-miss:device', app)).toBeGreaterThan(0);
+    expect(smellOnText('near-miss:app-sender', app)).toBeGreaterThan(0);
+  });
   it.each([
     ['ja', '着信時のメール通知機能を使うには、送信メールサーバーを設定します。'],
     ['zh', '开启邮件通知后，会把通知邮件发送到管理员邮箱。'],

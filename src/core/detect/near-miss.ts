@@ -19,7 +19,15 @@ export interface NearMiss {
   penalty: number;
   /** Count different words rather than matches: a list names many services, a page may name one often. */
   distinct?: boolean;
+  /** Words of the category that do not count on a page about sending as another address, its very subject. */
+  notWhenSendingAs?: RegExp;
 }
+
+/** The sender's address or name: what an application sends under, and what "send mail as" pages are about. */
+const SENDER = words(
+  'sender (?:name|e-?mail|address)(?:es)?', 'absenderadresse\\p{L}*', 'absendername', 'remitente', 'afzender', 'nome (?:del |do )?(?:mittente|remetente)',
+  "nom de l'exp[ée]diteur", 'nombre del remitente', 'nazwa nadawcy',
+);
 
 /** A library in the languages of the corpus, for `developer` (read beside a programming language or a library's name). */
 const LIBRARY = String.raw`(?:librar(?:y|ies)|librairies?|librer(?:ia|ie|ía|ías|ias)|bibliotecas?|biblioth[eè]ques?|bibliothe[ek]\p{L}*)`;
@@ -184,6 +192,7 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     unspaced: cjk('カメラ', '通知メール', 'レコーダー', 'ネットワークカメラ'),
     atLeast: 3,
     penalty: 0.35,
+    notWhenSendingAs: SENDER,
   },
   {
     // Software that sends mail on the reader's behalf: a business application, a SaaS connector, a
@@ -220,6 +229,7 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     unspaced: cjk('通知メール', 'メール通知', '通知機能', '邮件通知', '通知邮件', '메일 알림', '알림 메일', '通知先', 'アラート', '本システム', '本ソフト', 'テスト送信', 'テストメール'),
     atLeast: 3,
     penalty: 0.25,
+    notWhenSendingAs: SENDER,
   },
   {
     id: 'website',

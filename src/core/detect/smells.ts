@@ -193,15 +193,17 @@ const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
   prior: { article: -category.penalty * 4, account: -category.penalty * 2 },
   sign: { article: -1, account: -1 },
   about: `The page reads like ${category.id.replace(/-/g, ' ')} (up to ${category.atLeast * 2} of its words)`,
-  measure: (_r: Reading, facts: PageFacts) => {
+  measure: (r: Reading, facts: PageFacts) => {
     const text = `${facts.title}\n${facts.mainHeading}\n${facts.text}`;
     const enough = category.atLeast * 2;
     const unspaced = category.unspaced ? countMatches(category.unspaced, text, enough) : 0;
+    // "Send mail as" pages name the sender's address throughout: there it is the subject, not an application's.
+    const exempt = r.sendAs && category.notWhenSendingAs ? countMatches(category.notWhenSendingAs, text, enough * 2) : 0;
     const seen = new Set<string>();
     const found = category.distinct
       ? countMatchesWhere(category.pattern, text, (start, end) => !seen.has(text.slice(start, end)) && Boolean(seen.add(text.slice(start, end))), enough)
       : countMatches(category.pattern, text, enough);
-    return upTo(found + unspaced, enough);
+    return upTo(Math.max(0, found - exempt) + unspaced, enough);
   },
 }));
 
