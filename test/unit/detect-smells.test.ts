@@ -309,6 +309,13 @@ describe('near-miss:app-sender and the test mail', () => {
   ])('counts the sender name, the connection test and the reminders in %s', (_language, text) => {
     expect(appSender(text)).toBeGreaterThanOrEqual(0.5);
   });
+  it.each([
+    ['it', 'Il datalogger invia gli allarmi di temperatura: soglie dei sensori, allarme batteria, allarme sonda.'],
+    ['de', 'Der Sensor meldet Temperaturwerte; Alarmen und Sensordaten gehen per E-Mail raus.'],
+    ['fr', 'Les capteurs envoient des alarmes quand la température dépasse le seuil.'],
+  ])("counts a device's alarms, sensors and readings in %s", (_language, text) => {
+    expect(smellOnText('near-miss:device', text)).toBeGreaterThanOrEqual(0.5);
+  });
   it("leaves the sender's address alone on a page about sending mail as another address", () => {
     const sendAs = 'To send mail as another address, add the sender address, then choose the port for the sender address: 587 or 465. The sender address then appears in From. Edit the sender name too.';
     const app = 'The application mails its alerts from the sender address you give. Enter the sender address and the sender name; the sender address must exist.';

@@ -188,6 +188,9 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       'câmeras?', 'telecamer\\p{L}*', 'kamer\\p{L}*', 'invoices?', 'crm', 'erp', 'filemaker', 'rechnungen', 'factures',
       'facturas', 'faturas', 'system e-?mails?', 'sender address', 'absenderadresse', 'motion detection', 'snapshots?', 'alarms?',
       'recipient e-?mail address(?:es)?', 'détection de mouvement', 'bewegungserkennung', 'detección de movimiento',
+      // Alarms, sensors and readings in the other languages: on the train and validation pages only devices' help names them.
+      'allarm\\p{L}*', 'alarmes', 'alarmas?', 'alarmen', 'alarmy', 'sensor\\p{L}*', 'sensores', 'capteurs?', 'datalogger\\p{L}*',
+      'temperatur\\p{L}*', 'température',
     ),
     unspaced: cjk('カメラ', '通知メール', 'レコーダー', 'ネットワークカメラ'),
     atLeast: 3,
