@@ -323,6 +323,9 @@ describe('near-miss:app-sender and the test mail', () => {
     expect(smellOnText('near-miss:app-sender', sendAs)).toBe(0);
     expect(smellOnText('near-miss:device', app)).toBeGreaterThan(0);
     expect(smellOnText('near-miss:app-sender', app)).toBeGreaterThan(0);
+    // Only the sender's words are let off: the German address word, which app-sender never counts, takes none of its other words.
+    const alsoAlerts = `${sendAs} Die Absenderadresse, die Absenderadresse, die Absenderadresse. Notifications, alerts and the dashboard stay.`;
+    expect(smellOnText('near-miss:app-sender', alsoAlerts)).toBeGreaterThanOrEqual(0.5);
   });
   it.each([
     ['ja', '着信時のメール通知機能を使うには、送信メールサーバーを設定します。'],

@@ -198,12 +198,22 @@ const NEAR_MISS_SMELLS: Smell[] = NEAR_MISSES.map((category) => ({
     const enough = category.atLeast * 2;
     const unspaced = category.unspaced ? countMatches(category.unspaced, text, enough) : 0;
     // "Send mail as" pages name the sender's address throughout: there it is the subject, not an application's.
-    const exempt = r.sendAs && category.notWhenSendingAs ? countMatches(category.notWhenSendingAs, text, enough * 2) : 0;
+    const exempt = r.sendAs ? (category.notWhenSendingAs ?? null) : null;
     const seen = new Set<string>();
-    const found = category.distinct
-      ? countMatchesWhere(category.pattern, text, (start, end) => !seen.has(text.slice(start, end)) && Boolean(seen.add(text.slice(start, end))), enough)
-      : countMatches(category.pattern, text, enough);
-    return upTo(Math.max(0, found - exempt) + unspaced, enough);
+    const found =
+      category.distinct || exempt !== null
+        ? countMatchesWhere(
+            category.pattern,
+            text,
+            (start, end) => {
+              const word = text.slice(start, end);
+              if (exempt !== null && has(exempt, word)) return false;
+              return !category.distinct || (!seen.has(word) && Boolean(seen.add(word)));
+            },
+            enough,
+          )
+        : countMatches(category.pattern, text, enough);
+    return upTo(found + unspaced, enough);
   },
 }));
 
