@@ -90,8 +90,24 @@ describe('tables', () => {
   it('takes a port said with its word before a 25 it warns of', () => {
     const port = (value: string) => extract(`<table><tr><td>Servidor SMTP</td><td>smtp.example.com</td></tr><tr><td>Porta</td><td>${value}</td></tr></table>`).port;
     expect(port('465 para SSL/TLS, 587 para STARTTLS. Evite a porta 25, bloqueada pelas operadoras.')).toBe(465);
-    expect(port('porta 587 (evite a porta 25)')).toBe(587);
     expect(port('Porta 25')).toBe(25);
+    // Any other number beside a labelled 25 is not a port to take: a year, a limit, a timeout, another protocol's.
+    const table = (value: string) => extract(`<table><tr><td>SMTP server</td><td>smtp.example.com</td></tr><tr><td>Port</td><td>${value}</td></tr></table>`).port;
+    expect(table('Port 25 (closed since 2019)')).toBe(25);
+    expect(table('Port 25, max. 100 recipients per message')).toBe(25);
+    expect(table('Port 25 (Timeout 60 Sekunden)')).toBe(25);
+    expect(table('Port 25 (SMTP), port 110 (POP3)')).toBe(25);
+    expect(extract('<table><tr><td>SMTP server</td><td>smtp.example.com, port 25; IMAP port 993</td></tr></table>').port).toBe(25);
+  });
+
+  it('reads a security row that names one kind as it stands, whatever else it says', () => {
+    const settings = extract(`<table><tr><td>Outgoing server</td><td>smtp.example.com</td></tr><tr><td>Port</td><td>587</td></tr>
+      <tr><td>Encryption</td><td>STARTTLS (port 587 – without SSL)</td></tr></table>`);
+    expect(settings).toMatchObject({ port: 587, security: 'starttls' });
+    // Offering both kinds before a port that says it has none: the port's row decides.
+    const deferred = extract(`<table><tr><td>Outgoing server</td><td>smtp.example.com</td></tr><tr><td>Security</td><td>SSL/TLS or STARTTLS</td></tr>
+      <tr><td>Port</td><td>25 (unencrypted)</td></tr></table>`);
+    expect(deferred).toMatchObject({ port: 25, security: 'none' });
   });
 
   it('reads an incoming/outgoing grid by its column headers', () => {
@@ -853,7 +869,33 @@ describe('prose', () => {
     const settings = extract(`<p>Serveur sortant : smtp.example.org, port 587.</p>
       <p>Supprimez un serveur sortant seulement après avoir vérifié qu'aucun compte ne l'utilise.</p>`);
     expect(settings.security).toBeNull();
-    expect(extract('<p>Outgoing server: smtp.example.org, port 587. Encryption: none.</p>').security).toBe('none');
+    // Right after the port, too.
+    expect(extract("<p>Serveur sortant : smtp.example.org, port 587. Vérifiez qu'aucun compte ne l'utilise.</p>").security).toBeNull();
+    expect(extract('<p>Postausgangsserver: smtp.example.org, Port 587. Keine weiteren Einstellungen nötig.</p>').security).toBeNull();
+    expect(extract('<p>Outgoing server: smtp.example.org, port 587. None of the other settings change.</p>').security).toBeNull();
+  });
+
+  it('reads no security where a security label or word says so', () => {
+    for (const body of [
+      '<p>Outgoing server: smtp.example.org, port 587. Encryption: none.</p>',
+      '<p>Outgoing server: smtp.example.com<br>Encryption: None<br>Port: 25</p>',
+      '<p>Outgoing server: smtp.example.com<br>Connection security: None<br>Port: 25</p>',
+      '<p>Postausgangsserver: smtp.example.com<br>Verbindungssicherheit: Keine<br>Port: 25</p>',
+      '<p>Serveur sortant : smtp.example.com<br>Sécurité de la connexion : Aucune<br>Port : 25</p>',
+      '<p>Outgoing server: smtp.example.org. Security: none.</p>',
+      '<p>Outgoing server: smtp.example.com — unencrypted, port 25</p>',
+      '<p>Outgoing server: smtp.example.org, port 587 (non-SSL).</p>',
+    ]) {
+      expect(extract(body).security, body).toBe('none');
+    }
+  });
+
+  it("never gives the page's port the security a sentence states for another port", () => {
+    const settings = extract(`<table><tr><td>SMTP server</td><td>smtp.example.com</td></tr><tr><td>Port</td><td>25</td></tr></table>
+      <p>Use the address you were given when the account was opened as the user name, and the same password as for reading your mail
+      on the web. Your mail program remembers both after the first message.</p>
+      <p>The outgoing server also accepts port 465 (SSL/TLS).</p>`);
+    expect(settings).toMatchObject({ port: 25, security: null });
   });
 
   it('prefers the recommended submission port over the old port 25', () => {

@@ -3,7 +3,7 @@
  * then settings tables and definition lists, then prose ("Outgoing server: smtp.example.com, port 587,
  * STARTTLS"). Each value comes from the first source that has it.
  */
-import { authenticationOf, firstHost, firstPort, meaningOf, NEGATED_AFTER_PORT, securityOf, sendingPatternIn, validPort } from './values';
+import { authenticationOf, firstHost, firstPort, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
 import { formOf, namesMode } from './fields';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
@@ -162,7 +162,10 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
       draft.security ??= pairSecurity(securityText, port);
       outgoingContainer ??= pair.container;
     } else if (meaning.role === 'security') {
-      if (draft.port === null && offersBothKinds(pair.value)) securityForPort ??= pair.value;
+      // A row naming one kind is read as it stands ("STARTTLS (port 587 – without SSL)" is STARTTLS); one
+      // offering both is read for the port, which may come in a later row.
+      if (!offersBothKinds(pair.value)) draft.security ??= securityOf(pair.value, draft.port);
+      else if (draft.port === null) securityForPort ??= pair.value;
       else draft.security ??= pairSecurity(pair.value, draft.port);
     } else if (meaning.role === 'auth') {
       draft.authentication ??= authenticationOf(pair.value);
@@ -177,9 +180,12 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
   draft.anchor ??= outgoingContainer;
 }
 
-/** Whether a value names STARTTLS and implicit TLS both: "SSL/TLS or STARTTLS", "Keine, SSL/TLS oder STARTTLS". */
+/**
+ * Whether a value offers STARTTLS and implicit TLS both: "SSL/TLS or STARTTLS", "Keine, SSL/TLS oder STARTTLS";
+ * not "STARTTLS (port 587 – without SSL)", which names SSL only to say it is off.
+ */
 function offersBothKinds(value: string): boolean {
-  return has(STARTTLS, value) && (has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value));
+  return has(STARTTLS, value) && (has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value)) && !SECURITY_OFF.test(value);
 }
 
 /** A key that is a security mode and nothing else, as a panel's port list keys its rows. */
@@ -395,15 +401,24 @@ function pairSecurity(value: string, port: number | null): SecurityMode | null {
 }
 
 function securityNear(span: string, port: number | null): SecurityMode | null {
+  // A sentence's "aucun", "keine" or "none" says nothing of the connection ("Port 587. Vérifiez qu'aucun
+  // compte ne l'utilise"): in prose, no security is only what a security word or label says is off.
+  const off = saysNoSecurity(span);
   const near = port === null ? null : securityAfterPort(span, port);
-  if (near !== null) return near;
+  if (near !== null && (near !== 'none' || off)) return near;
   // "SSL | NO", "Use SSL/TLS … set to Never", "Utilizzo di SSL, o TLS, o STARTTLS: NO": the answer is no security.
   if (NEGATED_SECURITY.test(span)) return 'none';
-  // A sentence's "aucun", "keine" or "none" says nothing of the connection ("qu'aucun compte ne l'utilise"):
-  // in prose, only a security word said to be off (above) is no security.
   const named = securityNamed(span, port);
-  return named === 'none' ? null : named;
+  return named === 'none' && !off ? null : named;
 }
+
+/** A security label answered "none", or a security word negated: "Encryption: None", "Sécurité : aucune", "unencrypted", "587 (non-SSL)". */
+const SECURITY_OFF = new RegExp(
+  String.raw`(?:(?:security|sécurité|sicherheit|verschlüsselung|encryption|chiffrement|cifrado|seguridad|segurança|sicurezza|crittografia|beveiliging|versleuteling|szyfrowanie|zabezpieczeni\p{L}*|zabezpečení|ssl|tls|starttls)[^.
+]{0,40}?[:=|]\s*["'“„«]?(?:none|no|off|never|disabled|keine?|aucune?|ninguna|nenhuma|nessuna|geen|brak|žádné)(?![\p{L}\d])|(?<![\p{L}])${NEGATION}[- ]?(?:ssl|tls|starttls|encryption|verschlüsselung|chiffrement|cifrado|criptografia|crittografia|versleuteling|szyfrowania)(?![\p{L}\d])|(?<![\p{L}])(?:unencrypted|unverschlüsselt|non chiffré\p{L}*|sin cifrar|não criptografad\p{L}*|non crittografat\p{L}*|onversleuteld))`,
+  'u',
+);
+const saysNoSecurity = (span: string): boolean => SECURITY_OFF.test(span) || NEGATED_SECURITY.test(span);
 
 /**
  * The security a text names for `port`. Port 465 with an SSL or TLS word in it is implicit TLS, whatever
@@ -482,7 +497,13 @@ function fromProse(facts: PageFacts, draft: Draft): void {
   }
   // Each window's security is read for the port the page ends up with, which a window may not name: "465
   // or 587", then "SSL/TLS for 465, STARTTLS for 587", is 465 with SSL/TLS once 465 is the port.
-  for (const stretch of windows) draft.security ??= securityNear(stretch.after, draft.port ?? stretch.port);
+  // A window that states a port of its own, other than the page's and without naming the page's, speaks of that
+  // port's security ("also accepts port 465 (SSL/TLS)" says nothing of a table's 25).
+  for (const stretch of windows) {
+    const finalPort = draft.port;
+    if (finalPort !== null && stretch.port !== null && stretch.port !== finalPort && !new RegExp(`(?<!\\d)${finalPort}(?!\\d)`).test(stretch.after)) continue;
+    draft.security ??= securityNear(stretch.after, draft.port ?? stretch.port);
+  }
   if (draft.incomingServer === null) {
     const incoming = firstIncoming(text);
     if (incoming >= 0) draft.incomingServer = firstHost(text.slice(incoming, incoming + WINDOW_AFTER));

@@ -145,26 +145,35 @@ export function validPort(value: number): number | null {
 
 /** "port 587", "Puerto SMTP: 465", a bare "587", preferring submission ports over 25 in prose. */
 export function firstPort(text: string, bare: 'any' | 'mail' | 'none'): number | null {
-  // A port said with its word wins, the first that is not 25: "465 para SSL/TLS, 587 para STARTTLS. Evite a
-  // porta 25" names 25 only to warn of it. A bare number may still beat a labelled 25 (below).
+  // A port said with its word wins, a submission port first: "465 para SSL/TLS, 587 para STARTTLS. Evite a
+  // porta 25" names 25 only to warn of it, so a bare submission port beats a labelled 25 too. Any other
+  // labelled number stands as before ("Port 25 (Timeout 60 s)" is 25, not 60).
   PORT_WITH_NUMBER.lastIndex = 0;
   const labelled: number[] = [];
   for (let match = PORT_WITH_NUMBER.exec(text); match !== null && labelled.length < 6; match = PORT_WITH_NUMBER.exec(text)) {
     if (match[1]) labelled.push(Number(match[1]));
   }
   PORT_WITH_NUMBER.lastIndex = 0;
-  const named = labelled.find((port) => port !== 25) ?? labelled[0];
-  if (named !== undefined && (named !== 25 || bare === 'none')) return validPort(named);
+  const named = labelled.find(isSubmission) ?? labelled[0];
+  if (named === 25 && bare !== 'none') return bareNumbers(text, MAIL_PORT).find(isSubmission) ?? 25;
+  if (named !== undefined) return validPort(named);
   if (bare === 'none') return null;
-  const pattern = bare === 'mail' ? MAIL_PORT : ANY_PORT_NUMBER;
+  const numbers = bareNumbers(text, bare === 'mail' ? MAIL_PORT : ANY_PORT_NUMBER);
+  const preferred = numbers.find((port) => port !== 25) ?? numbers[0];
+  return preferred === undefined ? null : validPort(preferred);
+}
+
+const isSubmission = (port: number): boolean => port === 587 || port === 465 || port === 2525;
+
+/** The first six numbers `pattern` (a global port pattern) finds in `text`. */
+function bareNumbers(text: string, pattern: RegExp): number[] {
   pattern.lastIndex = 0;
   const numbers: number[] = [];
   for (let match = pattern.exec(text); match !== null && numbers.length < 6; match = pattern.exec(text)) {
     numbers.push(Number(match[1]));
   }
   pattern.lastIndex = 0;
-  const preferred = numbers.find((port) => port !== 25) ?? numbers[0];
-  return preferred === undefined ? null : validPort(preferred);
+  return numbers;
 }
 
 /**
@@ -183,7 +192,7 @@ export function securityOf(text: string, port: number | null): SecurityMode | nu
  * "no SSL" only where nothing else stands beside it (`WHOLLY_NEGATED`), as Portuguese "no" also means "in the".
  * Never a TLS version ("no TLS 1.0").
  */
-const NEGATION = String.raw`(?:non|without|sin|ohne|keine?|sans|senza|sem|zonder|geen|bez)`;
+export const NEGATION = String.raw`(?:non|without|sin|ohne|keine?|sans|senza|sem|zonder|geen|bez)`;
 const NEGATABLE = String.raw`(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|encryption|encrypted)(?![\p{L}\d/])(?!\s*\d)`;
 const NEGATED_CJK = String.raw`(?:ssl\/tls|ssl|tls)\s*(?:なし|無し|不使用|(?:を\s*)?(?:使用しない|使わない))|非\s*(?:ssl|tls)(?![\p{L}\d])`;
 const WHOLLY_NEGATED = new RegExp(String.raw`^[\s("'“«\[（-]*(?:(?:${NEGATION}|no)[- ]?${NEGATABLE}|${NEGATED_CJK})[\s)"'”»\]）.]*$`, 'iu');
