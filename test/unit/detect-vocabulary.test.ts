@@ -268,6 +268,11 @@ describe('account areas by address', () => {
     ['https://my.example.net/knowledgebase/19/Why-we-block-port-25.html', false],
     ['https://webmail.example.edu/wmail/faq/sending.htm', false],
     ['https://example.net/account/kb/12', false],
+    // An article's slug that starts with a settings word is its title, not an account area.
+    ['https://www.guide.example.it/posta-elettronica/impostazioni-smtp-provider-italiani/', false],
+    ['https://blog.example.fr/parametres-du-serveur-smtp-orange/', false],
+    ['https://example.net/account-settings', true],
+    ['https://example.net/settings-mail/identities', true],
   ])('%s is an account area: %s', (url, expected) => {
     expect(isAccountUrl(url)).toBe(expected);
   });

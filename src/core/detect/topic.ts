@@ -108,5 +108,14 @@ export function pathOf(url: string): string {
 }
 
 export function isAccountUrl(url: string): boolean {
-  return ACCOUNT_URL.test(url) && !HELP_PATH.test(pathOf(url));
+  return ACCOUNT_URL.test(withoutSlugs(url)) && !HELP_PATH.test(pathOf(url));
+}
+
+/**
+ * The address with its article slugs blanked: a path segment of four or more words joined by hyphens or
+ * underscores is a page's title ("/impostazioni-smtp-provider-italiani/", "/settings-for-your-mail-app"),
+ * not an account area's "/settings/" or "/account-settings".
+ */
+function withoutSlugs(url: string): string {
+  return url.replace(/\/[^/?#]*/g, (segment) => (segment.split(/[-_]+/).length >= 4 ? '/slug' : segment));
 }
