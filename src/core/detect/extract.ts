@@ -414,8 +414,7 @@ function securityNear(span: string, port: number | null): SecurityMode | null {
 
 /** A security label answered "none", or a security word negated: "Encryption: None", "Sécurité : aucune", "unencrypted", "587 (non-SSL)". */
 const SECURITY_OFF = new RegExp(
-  String.raw`(?:(?:security|sécurité|sicherheit|verschlüsselung|encryption|chiffrement|cifrado|seguridad|segurança|sicurezza|crittografia|beveiliging|versleuteling|szyfrowanie|zabezpieczeni\p{L}*|zabezpečení|ssl|tls|starttls)[^.
-]{0,40}?[:=|]\s*["'“„«]?(?:none|no|off|never|disabled|keine?|aucune?|ninguna|nenhuma|nessuna|geen|brak|žádné)(?![\p{L}\d])|(?<![\p{L}])${NEGATION}[- ]?(?:ssl|tls|starttls|encryption|verschlüsselung|chiffrement|cifrado|criptografia|crittografia|versleuteling|szyfrowania)(?![\p{L}\d])|(?<![\p{L}])(?:unencrypted|unverschlüsselt|non chiffré\p{L}*|sin cifrar|não criptografad\p{L}*|non crittografat\p{L}*|onversleuteld))`,
+  String.raw`(?:(?:security|sécurité|sicherheit|verschlüsselung|encryption|chiffrement|cifrado|seguridad|segurança|sicurezza|crittografia|beveiliging|versleuteling|szyfrowanie|zabezpieczeni\p{L}*|zabezpečení|ssl|tls|starttls)[^.\n]{0,40}?[:=|]\s*["'“„«]?(?:none|no|off|never|disabled|keine?|aucune?|ninguna|nenhuma|nessuna|geen|brak|žádné)(?![\p{L}\d])|(?<![\p{L}])${NEGATION}[- ]?(?:ssl|tls|starttls|encryption|verschlüsselung|chiffrement|cifrado|criptografia|crittografia|versleuteling|szyfrowania)(?![\p{L}\d])|(?<![\p{L}])(?:unencrypted|unverschlüsselt|non chiffré\p{L}*|sin cifrar|não criptografad\p{L}*|non crittografat\p{L}*|onversleuteld))`,
   'u',
 );
 const saysNoSecurity = (span: string): boolean => SECURITY_OFF.test(span) || NEGATED_SECURITY.test(span);
@@ -496,8 +495,8 @@ function fromProse(facts: PageFacts, draft: Draft): void {
     draft.sources.add('prose');
   }
   // Each window's security is read for the port the page ends up with, which a window may not name: "465
-  // or 587", then "SSL/TLS for 465, STARTTLS for 587", is 465 with SSL/TLS once 465 is the port.
-  // A window that states a port of its own, other than the page's and without naming the page's, speaks of that
+  // or 587", then "SSL/TLS for 465, STARTTLS for 587", is 465 with SSL/TLS once 465 is the port. A window
+  // that states a port of its own, other than the page's and without naming the page's, speaks of that
   // port's security ("also accepts port 465 (SSL/TLS)" says nothing of a table's 25).
   for (const stretch of windows) {
     const finalPort = draft.port;

@@ -23,9 +23,9 @@ export interface NearMiss {
   notWhenSendingAs?: RegExp;
 }
 
-/** The sender's address or name: what an application sends under, and what "send mail as" pages are about. */
 /** The name an application sends under, in the languages where app-sender's own words miss it. */
 const SENDER_NAME = ['absendername', 'nome (?:del |do )?(?:mittente|remetente)', "nom de l'exp[ée]diteur", 'nombre del remitente', 'nazwa nadawcy'];
+/** The sender's address or name: what an application sends under, and what "send mail as" pages are about. */
 const SENDER = words('sender (?:names?|e-?mails?|address(?:es)?)', 'absenderadresse\\p{L}*', 'remitente', 'afzender', ...SENDER_NAME);
 
 /** A library in the languages of the corpus, for `developer` (read beside a programming language or a library's name). */
