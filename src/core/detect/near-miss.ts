@@ -220,7 +220,7 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       '(?:e-?mails?|mensage(?:m|ns)) de teste', 'test-?(?:mails?|bericht(?:en)?)', '(?:wiadomo\\p{L}+|e-?mail\\p{L}*) testow\\p{L}*',
       '(?:test|prov)-?(?:meddelande|mejl|e-?post)\\p{L}*',
       // The name it sends under, its button that tries the connection, and the reminders it sends: on the train and
-      // validation pages these stand on 9, 6 and 7 near misses' sites against 1, 0 and 2 articles'.
+      // validation pages these stand on 9, 6 and 7 near misses against 1, 0 and 2 articles.
       // ('Verbindung testen' and 'testar a conexão' are counted by 'testen' and 'testar' above.) Reminders in the
       // plural only: "Rappel :", "Zur Erinnerung:" and "Recordatorio:" mark a note in any help page.
       ...SENDER_NAME, 'tester la connexion', 'test de connexion', 'probar (?:la )?conexi[oó]n', 'verifica(?:re)? (?:le )?impostazioni', 'testnachricht',
