@@ -185,8 +185,11 @@ function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
  * not "STARTTLS (port 587 – without SSL)", which names SSL only to say it is off.
  */
 function offersBothKinds(value: string): boolean {
-  return has(STARTTLS, value) && (has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value)) && !SECURITY_OFF.test(value);
+  return namesBothKinds(value) && !SECURITY_OFF.test(value);
 }
+
+/** Whether a text names STARTTLS and an implicit-TLS word ("SSL/TLS", "SSL", "TLS") both. */
+const namesBothKinds = (value: string): boolean => has(STARTTLS, value) && (has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value));
 
 /** A key that is a security mode and nothing else, as a panel's port list keys its rows. */
 const SECURITY_KEY = /^(?:ssl\/tls|tls\/ssl|ssl|tls|starttls|implicit tls|no encryption|unencrypted|none)$/;
@@ -387,7 +390,7 @@ function securityAfterPort(span: string, port: number): SecurityMode | null {
   // "Port: 465 or 587", then "Security: SSL/TLS or STARTTLS": where a line offers both kinds, the port
   // tells which is its own (465 speaks implicit TLS only, 587 STARTTLS); another port gets neither.
   const value = nextLine.slice(colon + 1);
-  if (!has(STARTTLS, value) || !(has(IMPLICIT_TLS, value) || has(PLAIN_TLS, value))) return securityOf(value, port);
+  if (!namesBothKinds(value)) return securityOf(value, port);
   return port === 465 ? 'tls' : port === 587 ? 'starttls' : null;
 }
 
@@ -403,11 +406,12 @@ function pairSecurity(value: string, port: number | null): SecurityMode | null {
 function securityNear(span: string, port: number | null): SecurityMode | null {
   // A sentence's "aucun", "keine" or "none" says nothing of the connection ("Port 587. Vérifiez qu'aucun
   // compte ne l'utilise"): in prose, no security is only what a security word or label says is off.
-  const off = saysNoSecurity(span);
+  // "SSL | NO", "Use SSL/TLS … set to Never", "Utilizzo di SSL, o TLS, o STARTTLS: NO": the answer is no security.
+  const negated = NEGATED_SECURITY.test(span);
+  const off = negated || SECURITY_OFF.test(span);
   const near = port === null ? null : securityAfterPort(span, port);
   if (near !== null && (near !== 'none' || off)) return near;
-  // "SSL | NO", "Use SSL/TLS … set to Never", "Utilizzo di SSL, o TLS, o STARTTLS: NO": the answer is no security.
-  if (NEGATED_SECURITY.test(span)) return 'none';
+  if (negated) return 'none';
   const named = securityNamed(span, port);
   return named === 'none' && !off ? null : named;
 }
@@ -417,7 +421,6 @@ const SECURITY_OFF = new RegExp(
   String.raw`(?:(?:security|sécurité|sicherheit|verschlüsselung|encryption|chiffrement|cifrado|seguridad|segurança|sicurezza|crittografia|beveiliging|versleuteling|szyfrowanie|zabezpieczeni\p{L}*|zabezpečení|ssl|tls|starttls)[^.\n]{0,40}?[:=|]\s*["'“„«]?(?:none|no|off|never|disabled|keine?|aucune?|ninguna|nenhuma|nessuna|geen|brak|žádné)(?![\p{L}\d])|(?<![\p{L}])${NEGATION}[- ]?(?:ssl|tls|starttls|encryption|verschlüsselung|chiffrement|cifrado|criptografia|crittografia|versleuteling|szyfrowania)(?![\p{L}\d])|(?<![\p{L}])(?:unencrypted|unverschlüsselt|non chiffré\p{L}*|sin cifrar|não criptografad\p{L}*|non crittografat\p{L}*|onversleuteld))`,
   'u',
 );
-const saysNoSecurity = (span: string): boolean => SECURITY_OFF.test(span) || NEGATED_SECURITY.test(span);
 
 /**
  * The security a text names for `port`. Port 465 with an SSL or TLS word in it is implicit TLS, whatever
@@ -581,12 +584,10 @@ export function extractSettings(facts: PageFacts): Extraction {
   fromFields(facts.fields, draft);
   fromPairs(facts.pairs, draft);
   fromProse(facts, draft);
-  // A form's "Use TLS", read as STARTTLS before its port was known, is implicit TLS on 465. A choice that
-  // names its mode ("SSL/TLS", "STARTTLS") stays as chosen.
-  if (draft.port === 465 && draft.security === 'starttls' && draft.formSecurity !== null && securityOf(draft.formSecurity, 465) === 'tls') draft.security = 'tls';
-  // Text that pairs 465 with STARTTLS names the other port's kind: 465 speaks TLS from its first byte (RFC 8314,
-  // section 3.3). A form's own choice is shown as it stands.
-  if (draft.port === 465 && draft.security === 'starttls' && draft.formSecurity === null) draft.security = 'tls';
+  // 465 speaks TLS from its first byte (RFC 8314, section 3.3): text that pairs it with STARTTLS names the
+  // other port's kind, and a form's "Use TLS", read as STARTTLS before its port was known, is implicit TLS
+  // there. A form's choice that names its mode ("SSL/TLS", "STARTTLS") stays as chosen.
+  if (draft.port === 465 && draft.security === 'starttls' && (draft.formSecurity === null || securityOf(draft.formSecurity, 465) === 'tls')) draft.security = 'tls';
   const { sources, formSecurity: _formSecurity, ...settings } = draft;
   return { settings, sources };
 }
