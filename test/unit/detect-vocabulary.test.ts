@@ -73,6 +73,39 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
     expect(matchStarts(words('smtp (?:server|host)'), 'xsmtp server, smtp host and smtp server', 1)).toEqual([14]);
   });
 
+  it('scans with the alternatives sharing their beginnings, and the same alternative still wins where several match', () => {
+    /** Where each match starts, and what it is: which alternative won shows in where the next one starts. */
+    const starts = (pattern: RegExp, text: string): string[] => {
+      const found: string[] = [];
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) found.push(`${match.index}:${match[0]}`);
+      pattern.lastIndex = 0;
+      return found;
+    };
+    const cases: Array<[string[], string]> = [
+      // "send" before "send mail": the shorter wins at 0, and the scan goes on after it ("mail as" is not a match).
+      [['send', 'send mail', 'mail as'], 'send mail as you'],
+      [['send mail', 'send', 'mail as'], 'send mail as you'],
+      // An alternative that does not begin with a plain letter stands between the others and keeps its place.
+      [['ab(?= z)', '(?:a|x)b', 'abc', 'ab'], 'ab z, ab, abc, xb'],
+      // "a" wins at 0 and leaves "b c" to match; moved after "(?:a) b", it would not.
+      [['a', '(?:a) b', 'b c'], 'a b c'],
+      [['x', '(?:a) b', 'a', 'b c'], 'a b c'],
+      [['port ?25', 'ports?', 'p(?:ort|ost)', 'po?rt'], 'port25 ports post prt port 25'],
+      // A bar inside a class or a group, or escaped, divides nothing.
+      [['a[|]b', 'c\\|d', '(?:e|f)g', 'e\\.h'], 'a|b c|d eg fg e.h eh'],
+      [['e-?mail', 'email', 'e-mails?'], 'e-mail email e-mails emails'],
+    ];
+    for (const [sources, text] of cases) {
+      const pattern = words(...sources);
+      const reference = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+      const found = starts(reference, text);
+      expect(found.length, sources.join(' | ')).toBeGreaterThan(0);
+      expect(matchStarts(pattern, text, 100), sources.join(' | ')).toEqual(found.map((entry) => Number(entry.split(':')[0])));
+      expect(countMatches(pattern, text, 100)).toBe(found.length);
+    }
+  });
+
   it('stops at the limit, and gives the same answer every time', () => {
     const pattern = words('port');
     const text = 'port '.repeat(100);

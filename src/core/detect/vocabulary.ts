@@ -25,8 +25,82 @@ const UNANCHORED = new WeakMap<RegExp, RegExp>();
 /** A global, Unicode, word-bounded alternation of the given sources. */
 export function words(...sources: string[]): RegExp {
   const pattern = new RegExp(`${B}(?:${sources.join('|')})${E}`, 'gu');
-  UNANCHORED.set(pattern, new RegExp(`(?:${sources.join('|')})${E}`, 'gu'));
+  UNANCHORED.set(pattern, new RegExp(`(?:${asTrie(alternativesOf(sources))})${E}`, 'gu'));
   return pattern;
+}
+
+/** The sources' top-level alternatives: split at each `|` outside groups and classes. */
+function alternativesOf(sources: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const source of sources) {
+    let depth = 0;
+    let inClass = false;
+    let start = 0;
+    for (let index = 0; index < source.length; index += 1) {
+      const char = source[index];
+      if (char === '\\') index += 1;
+      else if (inClass) inClass = char !== ']';
+      else if (char === '[') inClass = true;
+      else if (char === '(') depth += 1;
+      else if (char === ')') depth -= 1;
+      else if (char === '|' && depth === 0) {
+        found.push(source.slice(start, index));
+        start = index + 1;
+      }
+    }
+    found.push(source.slice(start));
+  }
+  return found;
+}
+
+const SYNTAX = '\\()[].^$|?*+{}';
+const QUANTIFIER = '?*+{';
+
+/** The plain character an alternative must begin with ("o" of "outgoing"), or null ("(?:…", "[…]", "e?…"). */
+function headOf(alternative: string): string | null {
+  const code = alternative.codePointAt(0);
+  if (code === undefined) return null;
+  const head = String.fromCodePoint(code);
+  const next = alternative[head.length];
+  return SYNTAX.includes(head) || (next !== undefined && QUANTIFIER.includes(next)) ? null : head;
+}
+
+/** How many characters deep `asTrie` shares beginnings. */
+const TRIE_DEPTH = 4;
+
+/**
+ * The same alternation with the alternatives that begin with the same character sharing it:
+ * "outgoing server|outbound mail|postausgang" becomes "o(?:u(?:tgoing server|tbound mail))|postausgang".
+ * V8 tries a long alternation one alternative after another at every position of the text; this way, a
+ * position whose character opens no alternative costs one test, and one that does tries only its own
+ * (the near-miss and word lists run over 64 KiB of text, and this made their scans several times faster).
+ * It matches exactly what the plain alternation matches, and the same alternative wins: alternatives that
+ * begin with different characters never both match at one place, the order within a shared beginning is
+ * kept, and no alternative moves past one that does not begin with a plain character.
+ */
+function asTrie(alternatives: readonly string[], depth = 0): string {
+  const parts: string[] = [];
+  let run = new Map<string, string[]>();
+  const flush = (): void => {
+    for (const [head, rests] of run) {
+      if (rests.length === 1) parts.push(head + rests[0]);
+      else parts.push(`${head}(?:${depth + 1 < TRIE_DEPTH ? asTrie(rests, depth + 1) : rests.join('|')})`);
+    }
+    run = new Map();
+  };
+  for (const alternative of alternatives) {
+    const head = headOf(alternative);
+    if (head === null) {
+      flush();
+      parts.push(alternative);
+      continue;
+    }
+    const rests = run.get(head) ?? [];
+    rests.push(alternative.slice(head.length));
+    run.set(head, rests);
+  }
+  flush();
+  return parts.join('|');
 }
 
 const WORD_CHAR = new RegExp(`^${WORD}$`, 'u');
