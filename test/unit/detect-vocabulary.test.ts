@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as vocabulary from '../../src/core/detect/vocabulary';
-import { countMatches, has, matchStarts, normalise, words } from '../../src/core/detect/vocabulary';
+import { countMatches, countMatchesWhere, has, matchStarts, normalise, scanTogether, words } from '../../src/core/detect/vocabulary';
+import { NEAR_MISSES } from '../../src/core/detect/near-miss';
+import { ADVICE, MAIL_CLIENT, OUTGOING_SERVER, SEND_WORD, YOU } from '../../src/core/detect/vocabulary';
 import { isAccountUrl, isManualUrl } from '../../src/core/detect/topic';
 import { loadPage, readLabels } from '../fixtures/pages/corpus';
 
@@ -122,6 +124,74 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
 });
 
 /** Phrasings that real pages use and the vocabulary once missed (issue #10), and their look-alikes. */
+describe('word lists found together in one scan (scanTogether)', () => {
+  const starts = (pattern: RegExp, text: string, limit: number): number[] => {
+    const found: number[] = [];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) found.push(match.index);
+    pattern.lastIndex = 0;
+    return found;
+  };
+
+  it('find what each list finds alone, on every long page text of the corpus, near-miss kinds and reading words alike', () => {
+    const lists = [...NEAR_MISSES.map((category) => category.pattern), OUTGOING_SERVER, MAIL_CLIENT, SEND_WORD, ADVICE, YOU];
+    // The fixture pages are short: joined a few at a time, they make texts as long as the ones lists are found together in.
+    const texts: string[] = [''];
+    for (const { file } of readLabels()) {
+      texts[texts.length - 1] += `${normalise(loadPage(file).document.body?.textContent ?? '')}\n`;
+      if (texts[texts.length - 1]!.length > 16_384) texts.push('');
+    }
+    let compared = 0;
+    let matches = 0;
+    for (const text of texts.filter((candidate) => candidate.length >= 2048)) {
+      for (const pattern of lists) {
+        const expected = starts(pattern, text, 10_000);
+        expect(matchStarts(pattern, text, 10_000), pattern.source.slice(60, 100)).toEqual(expected);
+        compared += 1;
+        matches += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(matches).toBeGreaterThan(500);
+  });
+
+  it('keep each list\'s own order, limit and filter where lists overlap', () => {
+    const first = words('send', 'send mail', 'mail as');
+    const second = words('send mail', 'mail', 'as you', 'e-?mails?');
+    const third = words('(?:e|ma)il', 'you');
+    const alone = [words('send', 'send mail', 'mail as'), words('send mail', 'mail', 'as you', 'e-?mails?'), words('(?:e|ma)il', 'you')];
+    scanTogether([first, second, third]);
+    const text = `${'send mail as you, e-mails, xsend mail; email il '.repeat(60)}tail`;
+    expect(text.length).toBeGreaterThan(2048);
+    [first, second, third].forEach((pattern, index) => {
+      const reference = alone[index]!;
+      expect(matchStarts(pattern, text, 1000)).toEqual(starts(reference, text, 1000));
+      expect(countMatches(pattern, text, 7)).toBe(7);
+      const odd = (start: number) => start % 2 === 1;
+      expect(countMatchesWhere(pattern, text, odd, 1000)).toBe(starts(reference, text, 1000).filter(odd).length);
+    });
+    // "send" wins over "send mail" in the first list, "send mail" in the second: each keeps its own order.
+    expect(countMatches(first, text, 1000)).toBe(120);
+    expect(countMatches(second, text, 1000)).toBe(300);
+  });
+
+  it('"port 25 is blocked", scanned without its look-behind, finds what the pattern itself finds', () => {
+    const sentences = [
+      'we block port 25 on every line', 'port 25 is blocked by most providers', 'xport 25 is blocked', 'port 25 xblocked here',
+      'unblock port 25? no, port 25 stays blocked', 'the 25 numaralı port engellendi', 'ttnet 25 portunu kapatıyor', 'a2525 port blocked',
+      'puerto 25 bloqueado. el puerto 587 no', 'stopping port 25', 'the port 25. it is blocked',
+    ];
+    const text = sentences.join('\n').repeat(3);
+    expect(countMatches(vocabulary.PORT_25_BLOCKED, text, 1000)).toBe(reference(vocabulary.PORT_25_BLOCKED, text, 1000));
+    expect(reference(vocabulary.PORT_25_BLOCKED, text, 1000)).toBeGreaterThan(10);
+    for (const sentence of sentences) expect(has(vocabulary.PORT_25_BLOCKED, sentence), sentence).toBe(reference(vocabulary.PORT_25_BLOCKED, sentence, 1) === 1);
+  });
+
+  it('take word lists only', () => {
+    expect(() => scanTogether([/smtp/g])).toThrow(/words\(\) patterns only/);
+  });
+});
+
 describe('real phrasings', () => {
   it.each([
     ['Turkish puts the number first', vocabulary.PORT_25_BLOCKED, 'ttnet 25 portunu kullanıma kapatıyor', true],

@@ -7,7 +7,7 @@
  * where `distinct`; matches in scripts without spaces count too), stands at half strength at `atLeast`
  * matches and fires fully at twice that; `penalty` sets the weight it starts with before training.
  */
-import { cjk, words } from './vocabulary';
+import { cjk, scanTogether, words } from './vocabulary';
 
 export interface NearMiss {
   id: string;
@@ -246,3 +246,6 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     penalty: 0.35,
   },
 ];
+
+// Every kind is counted over the same page text (smells.ts): found in one scan.
+scanTogether(NEAR_MISSES.map((category) => category.pattern));

@@ -57,6 +57,7 @@ import {
   normalise,
   has,
   matchStarts,
+  scanTogether,
   words,
 } from './vocabulary';
 
@@ -363,6 +364,12 @@ function visualWidth(line: string): number {
 function count(pattern: RegExp, text: string): number {
   return countMatches(pattern, text, COUNT_LIMIT);
 }
+
+// The word lists `readPage` counts over the page's text, one after another: found in one scan (vocabulary.ts).
+scanTogether([
+  OUTGOING_SERVER, INCOMING_SERVER, SMTP, CHANGE_VERB, AUTH_WORD, STARTTLS, SECURITY_WORD, MAIL_CLIENT, STEP_VERB, MAIL_WORD,
+  SEND_WORD, ADVICE, YOU, APP_MAIL, APP_CONNECTION_TEST, APP_SENDER_POLICY,
+]);
 
 /** Positions of a global pattern's matches (at most COUNT_LIMIT). */
 const positions = (pattern: RegExp, text: string): number[] => matchStarts(pattern, text, COUNT_LIMIT);
