@@ -192,6 +192,20 @@ describe('word lists found together in one scan (scanTogether)', () => {
   });
 });
 
+describe('normalise', () => {
+  it.each([
+    ['Outgoing Server (SMTP): Mail.Example.COM', 'outgoing server (smtp): mail.example.com'],
+    ['Port  587', 'port 587'],
+    ['It`s port 465', "it's port 465"],
+    ['Server\nPort 587 ', 'server\nport 587 '],
+    ['Server\tPort', 'server port'],
+    ['Sa\u00edda: 587\u00a0(TLS)', 'saída: 587 (tls)'],
+    ['\uff33\uff2d\uff34\uff30 e\u2011mail', 'smtp e-mail'],
+  ])('%j reads %j, plain ASCII by its one-scan path or not', (text, expected) => {
+    expect(normalise(text)).toBe(expected);
+  });
+});
+
 describe('real phrasings', () => {
   it.each([
     ['Turkish puts the number first', vocabulary.PORT_25_BLOCKED, 'ttnet 25 portunu kullanıma kapatıyor', true],

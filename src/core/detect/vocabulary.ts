@@ -133,8 +133,15 @@ function after(text: string, index: number): number {
 /** Soft hyphens and zero-width characters. */
 export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
+/**
+ * Text `normalise` would only lower-case: printable ASCII and line breaks, no backtick, no two spaces in a
+ * row. Most labels, table cells and English text are such: one scan tells, where the whole costs seven.
+ */
+const NOT_PLAIN = /[^\n\x20-\x5f\x61-\x7e]| {2}/;
+
 /** Lower case, typographic apostrophes and no-break spaces made plain, runs of blanks collapsed. */
 export function normalise(text: string): string {
+  if (!NOT_PLAIN.test(text)) return text.toLowerCase();
   return text
     // An accent saved as a letter plus a combining mark (a decomposed "saída": "i" then U+0301) becomes the
     // single character the word lists are written with; page text comes here composed already (text.ts),
