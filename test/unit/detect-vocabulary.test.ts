@@ -19,6 +19,15 @@ function reference(pattern: RegExp, text: string, limit: number): number {
   return count;
 }
 
+/** Where the pattern's own matches start, match by match (at most `limit`). */
+function starts(pattern: RegExp, text: string, limit: number): number[] {
+  const found: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) found.push(match.index);
+  pattern.lastIndex = 0;
+  return found;
+}
+
 const PATTERNS = Object.entries(vocabulary).filter((entry): entry is [string, RegExp] => entry[1] instanceof RegExp);
 
 /** Calls `check` with every shared pattern on every fixture page's text; returns how many pairs it checked. */
@@ -61,13 +70,6 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
   });
 
   it('matchStarts gives where the word-bounded pattern finds its matches, on every page of the corpus', () => {
-    const starts = (pattern: RegExp, text: string, limit: number): number[] => {
-      const found: number[] = [];
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) found.push(match.index);
-      pattern.lastIndex = 0;
-      return found;
-    };
     const compared = onEveryPage((name, pattern, text, file) => {
       expect(matchStarts(pattern, text, 20), `${name} on ${file}`).toEqual(starts(pattern, text, 20));
     });
@@ -77,7 +79,7 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
 
   it('scans with the alternatives sharing their beginnings, and the same alternative still wins where several match', () => {
     /** Where each match starts, and what it is: which alternative won shows in where the next one starts. */
-    const starts = (pattern: RegExp, text: string): string[] => {
+    const matches = (pattern: RegExp, text: string): string[] => {
       const found: string[] = [];
       pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) found.push(`${match.index}:${match[0]}`);
@@ -101,7 +103,7 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
     for (const [sources, text] of cases) {
       const pattern = words(...sources);
       const reference = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-      const found = starts(reference, text);
+      const found = matches(reference, text);
       expect(found.length, sources.join(' | ')).toBeGreaterThan(0);
       expect(matchStarts(pattern, text, 100), sources.join(' | ')).toEqual(found.map((entry) => Number(entry.split(':')[0])));
       expect(countMatches(pattern, text, 100)).toBe(found.length);
@@ -123,16 +125,7 @@ describe('countMatches finds what the word-bounded pattern finds', () => {
   });
 });
 
-/** Phrasings that real pages use and the vocabulary once missed (issue #10), and their look-alikes. */
 describe('word lists found together in one scan (scanTogether)', () => {
-  const starts = (pattern: RegExp, text: string, limit: number): number[] => {
-    const found: number[] = [];
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) found.push(match.index);
-    pattern.lastIndex = 0;
-    return found;
-  };
-
   it('find what each list finds alone, on every long page text of the corpus, near-miss kinds and reading words alike', () => {
     const lists = [...NEAR_MISSES.map((category) => category.pattern), OUTGOING_SERVER, MAIL_CLIENT, SEND_WORD, ADVICE, YOU];
     // The fixture pages are short: joined a few at a time, they make texts as long as the ones lists are found together in.
@@ -206,6 +199,7 @@ describe('normalise', () => {
   });
 });
 
+/** Phrasings that real pages use and the vocabulary once missed (issue #10), and their look-alikes. */
 describe('real phrasings', () => {
   it.each([
     ['Turkish puts the number first', vocabulary.PORT_25_BLOCKED, 'ttnet 25 portunu kullanıma kapatıyor', true],
