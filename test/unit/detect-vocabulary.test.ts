@@ -180,8 +180,11 @@ describe('word lists found together in one scan (scanTogether)', () => {
     for (const sentence of sentences) expect(has(vocabulary.PORT_25_BLOCKED, sentence), sentence).toBe(reference(vocabulary.PORT_25_BLOCKED, sentence, 1) === 1);
   });
 
-  it('take word lists only', () => {
+  it('take word lists only, each in one group', () => {
     expect(() => scanTogether([/smtp/g])).toThrow(/words\(\) patterns only/);
+    const list = words('relay');
+    scanTogether([list, words('relays')]);
+    expect(() => scanTogether([list])).toThrow(/one group only/);
   });
 });
 

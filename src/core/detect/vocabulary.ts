@@ -192,6 +192,7 @@ export function scanTogether(patterns: readonly RegExp[]): void {
     const alternatives = ALTERNATIVES.get(pattern);
     const fast = UNANCHORED.get(pattern);
     if (alternatives === undefined || fast === undefined) throw new Error(`scanTogether takes words() patterns only: ${pattern.source.slice(0, 60)}`);
+    if (TOGETHER.has(pattern)) throw new Error(`scanTogether: a word list is found with one group only: ${pattern.source.slice(0, 60)}`);
     all.push(...alternatives);
     const heads = alternatives.map(headOf);
     members.set(pattern, {
