@@ -9,7 +9,7 @@ import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
 import { EXAMPLE_HOST } from '../placeholder-host';
-import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, has, words } from './vocabulary';
+import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, countMatchesWhere, has, words } from './vocabulary';
 
 
 export { isPlaceholderHost } from '../placeholder-host';
@@ -440,14 +440,14 @@ const MAX_WINDOWS = 12;
 const MAX_STRETCH = 64;
 const HOST_END = /[\s。，、；：）]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
-/** Where `pattern` matches in `text`, at most `limit` times. */
+/**
+ * Where `pattern` matches in `text`, at most `limit` times: scanned as `countMatchesWhere` scans (a word
+ * list the fast way, and found with the others `readPage` counts over the same text).
+ */
 function spans(pattern: RegExp, text: string, limit: number): Array<{ index: number; end: number }> {
   const found: Array<{ index: number; end: number }> = [];
   if (limit <= 0) return found;
-  for (const match of text.matchAll(pattern)) {
-    found.push({ index: match.index, end: match.index + match[0].length });
-    if (found.length === limit) break;
-  }
+  countMatchesWhere(pattern, text, (index, end) => found.push({ index, end }) > 0, limit);
   return found;
 }
 
