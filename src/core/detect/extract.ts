@@ -3,7 +3,7 @@
  * then settings tables and definition lists, then prose ("Outgoing server: smtp.example.com, port 587,
  * STARTTLS"). Each value comes from the first source that has it.
  */
-import { authenticationOf, firstHost, firstPort, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
+import { authenticationOf, firstHost, firstPort, isSubmissionPort, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
 import { formOf, namesMode } from './fields';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
@@ -223,7 +223,6 @@ const PORT_VALUE = /^(?:port\s*)?\d{2,5}$/;
 /** A protocol menu's choice that pairs SMTP with its security: "SMTP/STARTTLS", "SMTP over SSL", "SMTP (STARTTLS)", "SMTPS". */
 const SMTP_WITH_SECURITY = /^smtps$|^smtp\s*(?:\/|\+|over|with|via|-|\()\s*(?:starttls|ssl|tls)/;
 
-const isSubmissionPort = (port: number): boolean => port === 587 || port === 465 || port === 2525;
 /** POP3, IMAP and their TLS ports: prose that names one has run on into the incoming server's settings. */
 const isIncomingPort = (port: number): boolean => port === 110 || port === 143 || port === 993 || port === 995;
 

@@ -154,8 +154,8 @@ export function firstPort(text: string, bare: 'any' | 'mail' | 'none'): number |
     if (match[1]) labelled.push(Number(match[1]));
   }
   PORT_WITH_NUMBER.lastIndex = 0;
-  const named = labelled.find(isSubmission) ?? labelled[0];
-  if (named === 25 && bare !== 'none') return bareNumbers(text, MAIL_PORT).find(isSubmission) ?? 25;
+  const named = labelled.find(isSubmissionPort) ?? labelled[0];
+  if (named === 25 && bare !== 'none') return bareNumbers(text, MAIL_PORT).find(isSubmissionPort) ?? 25;
   if (named !== undefined) return validPort(named);
   if (bare === 'none') return null;
   const numbers = bareNumbers(text, bare === 'mail' ? MAIL_PORT : ANY_PORT_NUMBER);
@@ -163,7 +163,8 @@ export function firstPort(text: string, bare: 'any' | 'mail' | 'none'): number |
   return preferred === undefined ? null : validPort(preferred);
 }
 
-const isSubmission = (port: number): boolean => port === 587 || port === 465 || port === 2525;
+/** A submission port: 587 (STARTTLS), 465 (implicit TLS) or 2525, the ports a mail program sends on besides 25. */
+export const isSubmissionPort = (port: number): boolean => port === 587 || port === 465 || port === 2525;
 
 /** The first six numbers `pattern` (a global port pattern) finds in `text`. */
 function bareNumbers(text: string, pattern: RegExp): number[] {

@@ -186,24 +186,25 @@ const TOGETHER_FROM = 2048;
 const TOGETHER_TEXTS = 2;
 
 export function scanTogether(patterns: readonly RegExp[]): void {
-  const all: string[] = [];
+  // Which alternative wins does not matter for the union, only whether one matches: those with a plain
+  // first character go first, in one trie.
+  const plain: string[] = [];
+  const other: string[] = [];
   const members: Together['members'] = new Map();
   for (const pattern of patterns) {
     const alternatives = ALTERNATIVES.get(pattern);
     const fast = UNANCHORED.get(pattern);
     if (alternatives === undefined || fast === undefined) throw new Error(`scanTogether takes words() patterns only: ${pattern.source.slice(0, 60)}`);
     if (TOGETHER.has(pattern)) throw new Error(`scanTogether: a word list is found with one group only: ${pattern.source.slice(0, 60)}`);
-    all.push(...alternatives);
-    const heads = alternatives.map(headOf);
-    members.set(pattern, {
-      sticky: new RegExp(fast.source, 'uy'),
-      heads: heads.every((head) => head !== null) ? new Set(heads.map((head) => head!.codePointAt(0)!)) : null,
-    });
+    let heads: Set<number> | null = new Set();
+    for (const alternative of alternatives) {
+      const head = headOf(alternative);
+      (head === null ? other : plain).push(alternative);
+      if (head === null) heads = null;
+      else heads?.add(head.codePointAt(0)!);
+    }
+    members.set(pattern, { sticky: new RegExp(fast.source, 'uy'), heads });
   }
-  // Which alternative wins does not matter here, only whether one matches: those with a plain first
-  // character go first, in one trie.
-  const plain = all.filter((alternative) => headOf(alternative) !== null);
-  const other = all.filter((alternative) => headOf(alternative) === null);
   const together: Together = { union: new RegExp(`(?:${asTrie([...plain, ...other])})${E}`, 'gu'), members, found: [] };
   for (const pattern of patterns) TOGETHER.set(pattern, together);
 }
