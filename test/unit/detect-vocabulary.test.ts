@@ -351,6 +351,13 @@ describe('real phrasings', () => {
     ['Finnish advice', vocabulary.ADVICE, 'Suosittelemme porttia 587', true],
     ['Slovak SMTP authentication', vocabulary.AUTH_WORD, 'vyžaduje overovanie totožnosti', true],
     ['Norwegian sending mail', vocabulary.SEND_WORD, 'for å sende e-post fra telefonen', true],
+    // Japanese ISPs write OP25B out as "Outbound Port25 Blocking", the number glued to the word.
+    ['"Port25" glued together is port 25, blocked', vocabulary.PORT_25_BLOCKED, 'Outbound Port25 Blocking(OP25B)', true],
+    ['"Port250" is no port 25', vocabulary.PORT_25_BLOCKED, 'port250 blocked', false],
+    ['"portal 25" is no port 25', vocabulary.PORT_25_BLOCKED, 'portal 25 blocked', false],
+    ['"Port587" glued together names a port', vocabulary.PORT_WITH_NUMBER, 'Message Submission(Port587)', true],
+    ['a swiss provider\'s "SMTPAUTH" row is SMTP', vocabulary.SMTP, 'SMTPAUTH | smtpauth.example.ch', true],
+    ['"smtpd" is no SMTP of a mail program', vocabulary.SMTP, 'smtpd_recipient_restrictions', false],
   ])('%s', (_, pattern, text, expected) => {
     expect(has(pattern, normalise(text))).toBe(expected);
   });

@@ -447,7 +447,8 @@ export const INCOMING_SERVER = words(
   '(?:сървър|сервер|διακομιστ)\\p{L}* (?:imap|pop3?)',
 );
 
-export const SMTP = words('smtps?');
+/** SMTP, and the "SMTPAUTH" some providers write as one word (a settings row, a host smtpauth.example.ch). */
+export const SMTP = words('smtps?', 'smtpauths?');
 
 /** Which way a label points when it does not name a whole server ("Outgoing", "SMTP Port", "Postausgang"). */
 export const OUTGOING_DIRECTION = words(
@@ -536,9 +537,9 @@ export const CJK_USER = cjk('ユーザー?名', 'ユーザー?ID', 'ログイン
 export const MAIL_PORT = /(?<!\d|\d[.:])(25|465|587|2525)(?!\d|[.:]\d)/g;
 export const ANY_PORT_NUMBER = /(?<!\d|\d[.:])(\d{2,5})(?!\d|[.:]\d)/g;
 
-/** "port 587", "puerto 465", "Port: 25", "porta SMTP 465", "SMTP Port: 465". */
+/** "port 587", "puerto 465", "Port: 25", "porta SMTP 465", "SMTP Port: 465", and "Port587" run together. */
 export const PORT_WITH_NUMBER = new RegExp(
-  `${B}(?:ports?|puertos?|portas?|porte|poort|server-port|portu|porten|portti|порт\\p{L}*)${E}[^\\d\\n]{0,24}?(?<!\\d)(\\d{2,5})(?!\\d)`,
+  `${B}(?:ports?|puertos?|portas?|porte|poort|server-port|portu|porten|portti|порт\\p{L}*)(?:${E}|(?=\\d))[^\\d\\n]{0,24}?(?<!\\d)(\\d{2,5})(?!\\d)`,
   'gu',
 );
 
@@ -832,10 +833,10 @@ export const STEP_VERB = words(
   'vá em',
 );
 
-/** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata". */
+/** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata", "Outbound Port25 Blocking". */
 /** Its three ways of saying it, each at the start of a word. */
 const PORT_25_WAYS = [
-  `(?:port|puerto|porta|poort|portu|porten|portti|portin|θύρα\\p{L}*|cổng|порт\\p{L}*|पोर्ट)${E} ?(?:tcp ?)?25${E}`,
+  `(?:port|puerto|porta|poort|portu|porten|portti|portin|θύρα\\p{L}*|cổng|порт\\p{L}*|पोर्ट)(?:${E} ?(?:tcp ?)?)?25${E}`,
   '25-ös port\\p{L}*',
   `25(?:'?inci| numaralı| nolu)? port(?:u|unu|una|unda|tan|lar\\p{L}*)?${E}`,
 ];
