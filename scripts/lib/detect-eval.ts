@@ -52,7 +52,7 @@ export function gatherEvidence(items: readonly CorpusItem[]): Evidence[] {
 /** The same outcomes `classifyAll` gives for `model`, from evidence taken once. */
 export function predictAll(evidence: readonly Evidence[], model: Model): Outcome[] {
   return evidence.map(({ item, answers, possible, preCheck }) => {
-    const predicted = decide(model, score(model, answers).probability, possible);
+    const predicted = decide(model, score(model, answers, possible).probability, possible);
     return { item, predicted, withPreCheck: predicted !== 'none' && preCheck ? predicted : 'none' };
   });
 }

@@ -10,6 +10,8 @@ export type ClassName = (typeof CLASSES)[number];
 export interface Example {
   x: readonly number[];
   y: ClassName;
+  /** [article, account]: whether the page's gate lets each kind through; a closed kind's logit is left out. */
+  open?: readonly [boolean, boolean];
 }
 
 export interface Fit {
@@ -56,8 +58,8 @@ export interface TrainOptions {
   startBias?: readonly number[];
 }
 
-function probabilities(weights: number[][], bias: number[], x: readonly number[]): number[] {
-  const logits = [0, ...weights.map((row, k) => row.reduce((sum, w, j) => sum + w * (x[j] ?? 0), bias[k]!))];
+function probabilities(weights: number[][], bias: number[], x: readonly number[], open?: readonly [boolean, boolean]): number[] {
+  const logits = [0, ...weights.map((row, k) => (open !== undefined && !open[k] ? -Infinity : row.reduce((sum, w, j) => sum + w * (x[j] ?? 0), bias[k]!)))];
   const top = Math.max(...logits);
   const exps = logits.map((logit) => Math.exp(logit - top));
   const sum = exps.reduce((a, b) => a + b, 0);
@@ -78,7 +80,7 @@ export function loss(weights: number[][], bias: number[], examples: readonly Exa
   let total = 0;
   let mass = 0;
   for (const example of examples) {
-    const p = probabilities(weights, bias, example.x)[CLASSES.indexOf(example.y)]!;
+    const p = probabilities(weights, bias, example.x, example.open)[CLASSES.indexOf(example.y)]!;
     total -= balance[example.y] * Math.log(Math.max(p, 1e-12));
     mass += balance[example.y];
   }
@@ -106,7 +108,7 @@ export function train(trainSet: readonly Example[], validation: readonly Example
   for (epoch = 1; epoch <= maxEpochs; epoch += 1) {
     const gradient = Array.from({ length: size }, () => 0);
     for (const example of trainSet) {
-      const p = probabilities(weights, bias, example.x);
+      const p = probabilities(weights, bias, example.x, example.open);
       const target = CLASSES.indexOf(example.y);
       const w = balance[example.y] / mass;
       for (let k = 0; k < 2; k += 1) {

@@ -72,6 +72,21 @@ describe('scoring', () => {
     expect(decide(model, { none: 0.5, article: 0.1, account: 0.4 })).toBe('none');
   });
 
+  it('leaves a kind whose gate is closed out of a gated model\'s probabilities, and only a gated one\'s', () => {
+    const answers = SMELLS.map(() => 0);
+    const model = zeroModel({ bias: { article: 1, account: 2 } });
+    const closed = { article: true, account: false };
+    const plain = score(model, answers, closed).probability;
+    expect(plain.account).toBeCloseTo(Math.exp(2) / (1 + Math.E + Math.exp(2)));
+    const gated = score({ ...model, gated: true }, answers, closed).probability;
+    expect(gated.account).toBe(0);
+    expect(gated.article).toBeCloseTo(Math.E / (1 + Math.E));
+    expect(gated.none + gated.article).toBeCloseTo(1);
+    // Without the gate's answer (a caller that has none) a gated model reads every kind.
+    expect(score({ ...model, gated: true }, answers).probability.account).toBeCloseTo(plain.account);
+    expect(() => checkModel({ ...model, gated: 'yes' })).toThrow('"gated" must be true or false');
+  });
+
   it('classifyPage uses the model it is given', () => {
     const page = parse('<!doctype html><html><head><title>Outgoing server port 587</title></head><body><p>Set the outgoing server (SMTP) port to 587.</p></body></html>');
     expect(classifyPage(page, 'https://help.example.net/', { model: zeroModel({ bias: { article: -9, account: -9 } }) }).kind).toBe('none');
@@ -140,6 +155,20 @@ describe('trainer', () => {
     const oneStep = { maxEpochs: 1, prior, free, fixedBias: [-0.75, null] };
     expect(train(examples(90, 1), examples(30, 2), { ...oneStep, startBias: [0, -1] }).bias[1]).toBeLessThan(-0.9);
     expect(train(examples(90, 1), examples(30, 2), oneStep).bias[1]).toBeGreaterThan(-0.1);
+  });
+
+  it('learns nothing for a kind from the pages whose gate shuts it out (DETECT_GATED)', () => {
+    // Every none page has the account gate closed, and feature 1 says account on all of them: with the gate
+    // they cannot teach the account row that feature 1 speaks against it, without it they do.
+    const data = examples(90, 1).map((example) => (example.y === 'none' ? { ...example, x: [example.x[0]!, 1, example.x[2]!] } : example));
+    const gatedData = data.map((example) => ({ ...example, open: [true, example.y !== 'none'] as const }));
+    const options = { l2: 0.001, maxEpochs: 3000, patience: 200 };
+    const gatedFit = train(gatedData, gatedData, options);
+    const plainFit = train(data, data, options);
+    expect(gatedFit.weights[1]![1]).toBeGreaterThan(plainFit.weights[1]![1]! + 1);
+    // A closed kind weighs nothing in the loss, however large its logit.
+    const heavy = [[0, 0, 0], [0, 50, 0]];
+    expect(loss(heavy, [0, 0], gatedData.filter((example) => example.y === 'none'))).toBeCloseTo(loss([[0, 0, 0], [0, 0, 0]], [0, -1000], gatedData.filter((example) => example.y === 'none')), 6);
   });
 
   it('refuses to train on nothing, with a sentence', () => {

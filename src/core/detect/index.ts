@@ -92,8 +92,9 @@ export function classifyPage(document: Document, url: string, options: ClassifyO
   if (document.documentElement === null) return NOTHING();
   const { facts, extraction, reading, answers } = analyse(document, url, options.textBudget ?? DEFAULT_TEXT_BUDGET, check);
   const model = options.model ?? MODEL;
-  const { probability, parts } = score(model, answers);
-  const kind = decide(model, probability, possibleKinds(reading, extraction, facts));
+  const possible = possibleKinds(reading, extraction, facts);
+  const { probability, parts } = score(model, answers, possible);
+  const kind = decide(model, probability, possible);
   const signals = signalsFor(kind, parts);
   if (facts.textStats.truncated) signals.push('budget:truncated');
   if (facts.elementStats.truncated) signals.push('budget:elements-truncated');

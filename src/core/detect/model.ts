@@ -16,6 +16,11 @@ export interface Model {
   weights: Record<ScoredKind, Record<string, number>>;
   /** A kind is given only when it is the likeliest and its probability reaches this. */
   threshold: Record<ScoredKind, number>;
+  /**
+   * Learned with each kind's logit left out where its gate (smells.ts `possibleKinds`) is closed, so the
+   * probabilities are read the same way: over the kinds the page may be and "none".
+   */
+  gated?: boolean;
 }
 
 export interface Scores {
@@ -24,7 +29,7 @@ export interface Scores {
   parts: Record<ScoredKind, number[]>;
 }
 
-export function score(model: Model, answers: readonly number[]): Scores {
+export function score(model: Model, answers: readonly number[], possible?: Record<ScoredKind, boolean>): Scores {
   const parts = { article: [] as number[], account: [] as number[] };
   const logit = { article: model.bias.article, account: model.bias.account };
   for (const kind of SCORED_KINDS) {
@@ -36,10 +41,11 @@ export function score(model: Model, answers: readonly number[]): Scores {
     });
   }
   // Softmax with "none" at 0, shifted by the largest logit so exp never overflows.
-  const top = Math.max(0, logit.article, logit.account);
+  const open = (kind: ScoredKind): boolean => !model.gated || possible === undefined || possible[kind];
+  const top = Math.max(0, open('article') ? logit.article : 0, open('account') ? logit.account : 0);
   const none = Math.exp(-top);
-  const article = Math.exp(logit.article - top);
-  const account = Math.exp(logit.account - top);
+  const article = open('article') ? Math.exp(logit.article - top) : 0;
+  const account = open('account') ? Math.exp(logit.account - top) : 0;
   const sum = none + article + account;
   return { probability: { none: none / sum, article: article / sum, account: account / sum }, parts };
 }
@@ -63,6 +69,7 @@ export function checkModel(value: unknown): Model {
   if (typeof value !== 'object' || value === null) return fail('not an object');
   const model = value as Partial<Model>;
   if (typeof model.about !== 'string') fail('"about" must be a string');
+  if (model.gated !== undefined && typeof model.gated !== 'boolean') fail('"gated" must be true or false');
   const known = new Set(SMELLS.map((smell) => smell.id));
   for (const kind of SCORED_KINDS) {
     if (typeof model.bias?.[kind] !== 'number' || !Number.isFinite(model.bias[kind])) fail(`bias.${kind} must be a finite number`);
