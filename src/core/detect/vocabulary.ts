@@ -833,8 +833,7 @@ export const STEP_VERB = words(
   'vá em',
 );
 
-/** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata", "Outbound Port25 Blocking". */
-/** Its three ways of saying it, each at the start of a word. */
+/** The three ways of naming port 25 that PORT_25_BLOCKED reads, each at the start of a word. */
 const PORT_25_WAYS = [
   `(?:port|puerto|porta|poort|portu|porten|portti|portin|θύρα\\p{L}*|cổng|порт\\p{L}*|पोर्ट)(?:${E} ?(?:tcp ?)?)?25${E}`,
   '25-ös port\\p{L}*',
@@ -843,6 +842,7 @@ const PORT_25_WAYS = [
 const PORT_25 = `(?:${PORT_25_WAYS.map((way) => B + way).join('|')})`;
 const BLOCKED_WORDS = `(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*|kapat\\p{L}*|kapalı|engell\\p{L}*|engelle\\p{L}*|deshabilit\\p{L}*|tancat|chius[oaie]|gesloten|zamknięt\\p{L}*|uzavřen\\p{L}*|suljet\\p{L}*|estett\\p{L}*|estetään|lukket|stängd|закрыт\\p{L}*|αποκλει\\p{L}*|μπλοκ\\p{L}*|letilt\\p{L}*|blokkol\\p{L}*|diblokir|memblokir|chặn|बंद|ब्लॉक[\\p{L}\\p{M}]*)`;
 const BLOCKED = `${B}${BLOCKED_WORDS}`;
+/** "port 25 is blocked", "bloqueamos el puerto 25", "Port 25 gesperrt", "la porta 25 è bloccata", "Outbound Port25 Blocking". */
 export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,100}${BLOCKED}|${BLOCKED}[^.!?\\n]{0,100}${PORT_25}`, 'gu');
 // Both ways round it opens at the start of a word: scanned without the look-behind, the start checked by
 // hand (`countMatchesWhere`), as the word lists are.
