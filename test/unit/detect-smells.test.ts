@@ -260,6 +260,17 @@ describe('Hindi and Thai pages on port 25 and mail that does not go out', () => 
   });
 });
 
+describe('near-miss:mail-server-admin counts different words', () => {
+  const admin = (text: string): number => smellOnText('near-miss:mail-server-admin', text);
+  it('reads one product named many times as one word, not as running a server', () => {
+    const manual = 'Choose Sendmail only if sendmail already runs here; the sendmail binary is usually /usr/sbin/sendmail. Without Sendmail, choose SMTP, port 587.';
+    expect(admin(manual)).toBeLessThan(0.5);
+  });
+  it("reads a server's parts named together in full", () => {
+    expect(admin('Edit main.cf and master.cf, set relayhost, then restart Postfix and Dovecot.')).toBe(1);
+  });
+});
+
 describe('near-miss:developer and libraries', () => {
   const developer = (text: string): number => smellOnText('near-miss:developer', text);
   it('counts a programming language\'s library, in full where it is named four times', () => {

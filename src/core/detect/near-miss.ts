@@ -117,6 +117,9 @@ export const NEAR_MISSES: readonly NearMiss[] = [
     unspaced: cjk('虚拟机', '仮想マシン', '云服务器', '雲端伺服器'),
     atLeast: 2,
     penalty: 0.45,
+    // A mail program's manual names its Sendmail transport, and a mail server's own client guide its name,
+    // many times over; running a server names its parts (the daemon, its config files, the relay host).
+    distinct: true,
   },
   {
     id: 'developer',
