@@ -327,6 +327,12 @@ describe('near-miss:app-sender and the test mail', () => {
   ])("counts a device's alarms, sensors and readings in %s", (_language, text) => {
     expect(smellOnText('near-miss:device', text)).toBeGreaterThanOrEqual(0.5);
   });
+  it('does not take the Polish word for the mail app as an application that sends its own mail', () => {
+    const guide = 'Otwórz aplikację Poczta na iPhonie. W aplikacji Poczta dodaj konto, a potem w ustawieniach aplikacji wpisz serwer poczty wychodzącej i port 587.';
+    expect(appSender(guide)).toBe(0);
+    // What such an application's own pages say still counts.
+    expect(appSender('Aplikacja wysyła powiadomienia; powiadomienia o fakturach wysyła system, zobacz wiadomość testową.')).toBeGreaterThan(0);
+  });
   it("leaves the sender's address alone on a page about sending mail as another address", () => {
     const sendAs = 'To send mail as another address, add the sender address, then choose the port for the sender address: 587 or 465. The sender address then appears in From. Edit the sender name too.';
     const app = 'The application mails its alerts from the sender address you give. Enter the sender address and the sender name; the sender address must exist.';
