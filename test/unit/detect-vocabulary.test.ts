@@ -227,6 +227,8 @@ describe('real phrasings', () => {
     ['MailMate by name', vocabulary.MAIL_CLIENT, 'add these accounts to MailMate', true],
     ['Aqua Mail written as one word', vocabulary.MAIL_CLIENT, 'otwórz AquaMail i dodaj konto', true],
     ['a mail program only when "evolution" is its name', vocabulary.MAIL_CLIENT, 'the evolution of spam filters', false],
+    ['Spark read with its second word', vocabulary.MAIL_CLIENT, 'open Spark Mail and add the account', true],
+    ["Swisscom's bluemail.ch addresses are a provider's, not the BlueMail program", vocabulary.MAIL_CLIENT, 'Sie benutzen bluewin.ch oder bluemail.ch', false],
     ['the outbox, in Spanish', vocabulary.OUTBOX, 'se queda en la bandeja de salida', true],
     ['Postausgangsserver is a server, not the outbox', vocabulary.OUTBOX, 'der Postausgangsserver', false],
     ['"Postausgang (SMTP)" is the server label, not the outbox', vocabulary.OUTBOX, 'Postausgang (SMTP): mail.example.de', false],

@@ -584,8 +584,9 @@ export const MAIL_CLIENT = words(
   'emailprogramm\\p{L}*', 'e-?posta istemci\\p{L}*', 'posta programı', 'e-?mail[- ](?:programm|software|client)\\p{L}*',
   'netscape', 'eudora', 'microsoft entourage', 'seamonkey', 'kmail', 'sylpheed', 'claws mail', 'becky! internet mail', 'opera mail', 'incredimail',
   'foxmail', 'mac mail', 'mail\\.app', 'mozilla mail',
-  // Mail programs of the last decade, named on their own help pages and in guides that list programs.
-  'fairemail', 'mailspring', 'bluemail', 'aqua ?mail', 'geary', 'neomutt', 'mailmate', 'canary mail', 'spark mail', 'evolution mail',
+  // Mail programs of the last decade, named on their own help pages and in guides that list programs (BlueMail the
+  // program, not Swisscom's bluemail.ch addresses).
+  'fairemail', 'mailspring', 'bluemail(?!\\.ch)', 'aqua ?mail', 'geary', 'neomutt', 'mailmate', 'canary mail', 'spark mail', 'evolution mail',
   // Mail program in further languages.
   '(?:sähkö)?postiohjelm\\p{L}*', 'e-?mail-?program(?:met)?', 'mailprogram(?:met)?', 'levelező ?program\\p{L}*', 'levelező kliens\\p{L}*',
   'poštovní program\\p{L}*', 'poštov\\p{L}* (?:klient|program)\\p{L}*', 'poštni odjemal\\p{L}*', 'klijent\\p{L}* (?:za )?e-?pošt\\p{L}*',
