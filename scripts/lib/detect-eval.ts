@@ -90,6 +90,46 @@ export function breakdown(outcomes: readonly Outcome[]): string {
   return lines.join('\n');
 }
 
+/** The four languages the corpus holds most of; the article target is closest there (corpus README). */
+export const BIG_LANGUAGES: ReadonlySet<string> = new Set(['en', 'ja', 'zh', 'ko']);
+
+/** One line of the trade between articles found and near misses flagged, at one article threshold. */
+export interface TradeRow {
+  threshold: number;
+  articleF1: number;
+  /** Articles found in the four languages the corpus holds most of, and in all the others. */
+  big: { found: number; of: number };
+  other: { found: number; of: number };
+  nearMisses: { flagged: number; of: number };
+}
+
+/** The trade at one article threshold, from the pages as that threshold sorts them. */
+export function tradeRow(threshold: number, outcomes: readonly Outcome[]): TradeRow {
+  const articles = (big: boolean) => outcomes.filter((o) => o.item.label === 'article' && BIG_LANGUAGES.has(o.item.language) === big);
+  const count = (group: readonly Outcome[]) => ({ found: group.filter((o) => o.predicted === 'article').length, of: group.length });
+  const nearMisses = outcomes.filter((o) => o.item.label === 'none' && o.item.kindTag.startsWith('near-miss'));
+  return {
+    threshold,
+    articleF1: reportOf(outcomes).perClass.article.f1,
+    big: count(articles(true)),
+    other: count(articles(false)),
+    nearMisses: { flagged: nearMisses.filter((o) => o.predicted !== 'none').length, of: nearMisses.length },
+  };
+}
+
+/** The trade as lines of a table, the shipped threshold marked. */
+export function formatTrade(title: string, rows: readonly TradeRow[], shipped: number): string {
+  const share = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)} %`);
+  const lines = [`  ${title}: article threshold, article F1, articles found (en/ja/zh/ko, other languages), near misses flagged`];
+  for (const row of rows) {
+    const mark = Math.abs(row.threshold - shipped) < 1e-9 ? '  (shipped)' : '';
+    lines.push(
+      `    ${row.threshold.toFixed(2)}  F1 ${row.articleF1.toFixed(3)}  ${row.big.found}/${row.big.of}, ${row.other.found}/${row.other.of}  near misses ${row.nearMisses.flagged}/${row.nearMisses.of} (${share(row.nearMisses.flagged, row.nearMisses.of)})${mark}`,
+    );
+  }
+  return lines.join('\n');
+}
+
 /** The issue's bars: article F1, share of near misses flagged, account recall and false accounts. */
 export function targets(outcomes: readonly Outcome[]): { articleF1: number; nearMissFlagged: number; accountRecall: number; falseAccounts: number } {
   const report = reportOf(outcomes);
