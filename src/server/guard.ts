@@ -148,8 +148,11 @@ export async function resolveApproved(hostname: string, options: ResolveOptions)
     if (!verdict.ok) {
       const allowed = options.allowPrivate === true && isPrivateTestingAddress(address);
       if (!allowed) {
-        const prefix = address === name ? '' : `${name} resolves to ${address}: `;
-        throw new TargetError('refused-target', `${prefix}${verdict.reason}`);
+        // A name's address is not said: behind a split-horizon resolver it would map the internal DNS.
+        if (address !== name) {
+          throw new TargetError('refused-target', `${name} resolves to an address that is not public (a private, loopback, link-local or other special-purpose one), which the probe does not connect to.`);
+        }
+        throw new TargetError('refused-target', verdict.reason);
       }
     }
     if (seen.has(address)) continue;

@@ -210,6 +210,7 @@ export class ProbeService {
           ispdbUrl: this.config.ispdbUrl,
           ...(this.dependencies.autoconfigUrls ? { autoconfigUrls: this.dependencies.autoconfigUrls } : {}),
           signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
+          allowPrivate: this.config.allowPrivate,
         }),
       ),
     );

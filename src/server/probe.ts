@@ -76,6 +76,7 @@ async function runDiscovery(domain: string, email: string | null, options: Probe
       ...(options.ispdbUrl ? { ispdbUrl: options.ispdbUrl } : {}),
       ...(options.autoconfigUrls ? { autoconfigUrls: options.autoconfigUrls } : {}),
       signal,
+      allowPrivate: options.allowPrivate === true,
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;

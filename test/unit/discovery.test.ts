@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DnsResolver, MxRecord, SrvRecord } from '../../src/server/dns';
@@ -44,6 +45,10 @@ beforeAll(async () => {
     if (url.pathname === '/slow') return; // never answers
     if (url.pathname === '/redirect') {
       response.writeHead(302, { location: '/autoconfig/example.org' }).end();
+      return;
+    }
+    if (url.pathname === '/redirect-port') {
+      response.writeHead(302, { location: `http://127.0.0.1:${url.searchParams.get('to') ?? '1'}/autoconfig/example.org` }).end();
       return;
     }
     const [status, body] = routes.get(url.pathname) ?? [404, 'not found'];
@@ -141,14 +146,14 @@ describe('discover', () => {
   });
 
   it('says so when the MX is inside the domain itself', async () => {
-    const resolver = fakeResolver({ mx: { 'self.test': [{ exchange: 'mx.self.test', priority: 10 }] }, a: { 'smtp.self.test': ['192.0.2.5'] } });
+    const resolver = fakeResolver({ mx: { 'self.test': [{ exchange: 'mx.self.test', priority: 10 }] }, a: { 'smtp.self.test': ['93.184.215.14'] } });
     const result = await discover('self.test', null, options(resolver));
     expect(result.steps.find((step) => step.source === 'mx')?.message).toMatch(/inside the domain itself/);
     expect(result.candidates).toEqual([expect.objectContaining({ hostname: 'smtp.self.test', source: 'guess', port: 587 })]);
   });
 
   it('guesses smtp.D, mail.D, D in order and stops at the first that exists', async () => {
-    const resolver = fakeResolver({ aaaa: { 'mail.guess.test': ['2001:db8::25'] }, a: { 'guess.test': ['192.0.2.80'] } });
+    const resolver = fakeResolver({ aaaa: { 'mail.guess.test': ['2606:2800:21f:cb07:6820:80da:af6b:8b2c'] }, a: { 'guess.test': ['93.184.215.14'] } });
     const result = await discover('guess.test', null, options(resolver));
     const guesses = result.steps.filter((step) => step.source === 'guess');
     expect(guesses.map((step) => [step.query, step.outcome])).toEqual([
@@ -156,6 +161,30 @@ describe('discover', () => {
       ['mail.guess.test', 'found'],
     ]);
     expect(result.candidates).toEqual([expect.objectContaining({ hostname: 'mail.guess.test', source: 'guess' })]);
+  });
+
+  it('does not take a guess the probe would refuse, and never says what a guessed name resolves to', async () => {
+    const resolver = fakeResolver({ a: { 'smtp.inside.test': ['10.1.2.3'], 'mail.inside.test': ['169.254.169.254'], 'inside.test': ['93.184.215.14', '127.0.0.1'] } });
+    const result = await discover('inside.test', null, { ...options(resolver), allowPrivate: false });
+    expect(result.candidates).toEqual([]);
+    const guesses = result.steps.filter((step) => step.source === 'guess');
+    expect(guesses.map((step) => [step.query, step.outcome])).toEqual([
+      ['smtp.inside.test', 'not-found'],
+      ['mail.inside.test', 'not-found'],
+      ['inside.test', 'not-found'],
+    ]);
+    // A refused name reads like a name with no address: nothing maps the resolver's private answers.
+    const nothing = await discover('nothing.test', null, options(fakeResolver({})));
+    expect(new Set(guesses.map((step) => step.message))).toEqual(new Set(nothing.steps.filter((step) => step.source === 'guess').map((step) => step.message)));
+    const said = JSON.stringify(guesses);
+    for (const address of ['10.1.2.3', '169.254.169.254', '127.0.0.1', '93.184.215.14']) expect(said, said).not.toContain(address);
+  });
+
+  it('takes a private guess when the probe is allowed private addresses (testing)', async () => {
+    const resolver = fakeResolver({ a: { 'smtp.lab.test': ['127.0.0.5'] } });
+    const result = await discover('lab.test', null, { ...options(resolver), allowPrivate: true });
+    expect(result.candidates).toEqual([expect.objectContaining({ hostname: 'smtp.lab.test', source: 'guess' })]);
+    expect(JSON.stringify(result.steps)).not.toContain('127.0.0.5');
   });
 
   it('finds nothing for a domain with nothing, and explains each step', async () => {
@@ -201,6 +230,58 @@ describe('discover', () => {
 });
 
 describe('safe fetch', () => {
+  it('follows a redirect to another port never, so it cannot tell which ports of a host are open', async () => {
+    let contacted = 0;
+    const other = createServer((_request, response) => {
+      contacted += 1;
+      response.writeHead(200).end('<clientConfig/>');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as { port: number }).port;
+    try {
+      const fetch = createSafeFetch({ allowHttp: true, allowPrivate: true, timeoutMs: 2000 });
+      await expect(fetch(`${origin}/redirect-port?to=${port}`, {})).rejects.toThrow(new RegExp(`redirects to port ${port}; only port ${new URL(origin).port} is read`));
+      expect(contacted).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
+  it('says why a read failed in its own words, never the address, the port or the TLS library', async () => {
+    const fetch = createSafeFetch({ allowHttp: true, allowPrivate: true, timeoutMs: 2000 });
+    // A port nothing listens on: taken from a server just closed.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(fetch(`http://127.0.0.1:${closedPort}/x`, {})).rejects.toThrow(/^The web server refused the connection\.$/);
+    // Something that is not a web server: an SMTP greeting where HTTP was expected.
+    const sockets = new Set<import('node:net').Socket>();
+    const smtp = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.end('220 mail.example ESMTP\r\n');
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpPort = (smtp.address() as { port: number }).port;
+    try {
+      const failure = await fetch(`http://127.0.0.1:${smtpPort}/x`, {}).then(
+        () => null,
+        (error: Error) => error,
+      );
+      expect(failure?.message).toBe('The web server could not be read.');
+      // TLS spoken to the same server: the handshake fails and OpenSSL's text is not passed on.
+      const tls = await createSafeFetch({ allowPrivate: true, timeoutMs: 2000 })(`https://127.0.0.1:${smtpPort}/x`, {}).then(
+        () => null,
+        (error: Error) => error,
+      );
+      expect(tls?.message).toMatch(/^(?:No trusted secure \(https\) connection could be made to the web server|The web server closed the connection|The web server could not be read)\.$/);
+      expect(tls?.message).not.toMatch(/openssl|ssl3|EPROTO|127\.0\.0\.1/i);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
+  });
+
   it('reads only https:// unless told otherwise', async () => {
     await expect(createSafeFetch()(`${origin}/autoconfig/example.org`, {})).rejects.toThrow(/Only https/);
   });

@@ -150,7 +150,9 @@ describe('resolveApproved', () => {
     const resolver = resolverWith({ a: ['93.184.215.14', '10.0.0.5'] });
     const error = await rejected(resolveApproved('mixed.example.com', { resolver }));
     expect(error.code).toBe('refused-target');
-    expect(error.message).toMatch(/mixed\.example\.com resolves to 10\.0\.0\.5: .*private/);
+    expect(error.message).toMatch(/mixed\.example\.com resolves to an address that is not public/);
+    // The address is not said: behind a split-horizon resolver it would map the internal DNS.
+    expect(error.message).not.toContain('10.0.0.5');
   });
 
   it('refuses a name whose only answer is the metadata service', async () => {
@@ -160,7 +162,9 @@ describe('resolveApproved', () => {
 
   it('refuses a name that resolves to IPv6 loopback', async () => {
     const error = await rejected(resolveApproved('six.example.com', { resolver: resolverWith({ aaaa: ['::1'] }) }));
-    expect(error.message).toMatch(/loopback/);
+    expect(error.code).toBe('refused-target');
+    expect(error.message).toMatch(/not public/);
+    expect(error.message).not.toContain('::1');
   });
 
   it.each(['127.0.0.1', '2130706433', '0177.0.0.1', '0x7f.1', '[::1]', '::ffff:127.0.0.1', '10.0.0.1', '192.168.0.1', '172.16.5.4', '100.64.1.1', '169.254.169.254', 'fc00::1', 'fe80::1', 'localhost', 'mail.localhost'])(

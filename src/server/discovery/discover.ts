@@ -17,6 +17,7 @@ import { NO_RECORD_CODES, type DnsResolver } from '../dns';
 import { parseAutoconfig } from './autoconfig-xml';
 import { baseDomain } from '../../core/base-domain';
 import { createSafeFetch, type FetchText } from './http-fetch';
+import { checkAddress, isPrivateTestingAddress } from '../guard';
 
 export const DEFAULT_ISPDB_URL = 'https://autoconfig.thunderbird.net/v1.1/';
 
@@ -29,6 +30,8 @@ export interface DiscoveryOptions {
   /** The domain's own autoconfig URLs, in the order to try. */
   autoconfigUrls?: (domain: string, email: string | null) => string[];
   signal?: AbortSignal;
+  /** As the probe allows (CLI --allow-private, PROBE_ALLOW_PRIVATE=1): a guess whose addresses are loopback, RFC 1918 or unique-local still counts. */
+  allowPrivate?: boolean;
 }
 
 /** https://wiki.mozilla.org/Thunderbird:Autoconfiguration#Implementation */
@@ -193,14 +196,20 @@ async function mxStep(
   };
 }
 
-async function guessStep(resolver: DnsResolver, name: string): Promise<StepResult> {
+/**
+ * A guessed name counts when it has an address and every address is one the probe may connect to (as
+ * `resolveApproved` holds it). A name with none and a name the probe would refuse read alike and its
+ * addresses are never said: behind a split-horizon resolver they would map the internal DNS.
+ */
+async function guessStep(resolver: DnsResolver, name: string, allowPrivate: boolean): Promise<StepResult> {
   const settled = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
   const addresses = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
-  if (addresses.length === 0) {
-    return { steps: [{ source: 'guess', query: name, outcome: 'not-found', message: 'This name has no address.' }], candidates: [] };
+  const probeable = (address: string) => checkAddress(address).ok || (allowPrivate && isPrivateTestingAddress(address));
+  if (addresses.length === 0 || !addresses.every(probeable)) {
+    return { steps: [{ source: 'guess', query: name, outcome: 'not-found', message: 'This name has no public address.' }], candidates: [] };
   }
   return {
-    steps: [{ source: 'guess', query: name, outcome: 'found', message: `This name exists (${addresses[0]}); it may be the outgoing server.` }],
+    steps: [{ source: 'guess', query: name, outcome: 'found', message: 'This name has an address; it may be the outgoing server.' }],
     // RFC 8314 §3.3 makes 465 the preferred port, but 587 is still the most widely configured guess.
     candidates: [{ hostname: name, port: 587, security: 'starttls', authentication: 'password', source: 'guess', detail: `guess: ${name} has an address` }],
   };
@@ -260,7 +269,7 @@ export async function discover(domain: string, email: string | null, options: Di
   if (candidates.length === 0) {
     // Guesses go in order and stop at the first name that exists, as a person would try them.
     for (const name of guesses) {
-      const guess = await withAbort(guessStep(resolver, name), signal);
+      const guess = await withAbort(guessStep(resolver, name, options.allowPrivate === true), signal);
       steps.push(...guess.steps);
       if (guess.candidates.length > 0) {
         candidates = guess.candidates;

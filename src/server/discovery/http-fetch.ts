@@ -35,6 +35,32 @@ export class FetchError extends Error {
   override readonly name = 'FetchError';
 }
 
+/** Connection errors by code, in words of our own: the raw text names addresses, ports and OpenSSL's internals. */
+const CONNECTION_ERRORS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'The web server refused the connection.',
+  ECONNRESET: 'The web server closed the connection.',
+  EHOSTUNREACH: 'The web server cannot be reached.',
+  ENETUNREACH: 'The web server cannot be reached.',
+  ETIMEDOUT: 'The web server did not answer in time.',
+  ENOTFOUND: 'The name has no address.',
+  EAI_AGAIN: 'The name could not be looked up; try again in a minute.',
+};
+
+/**
+ * What a failed read says: our own FetchError as it is, a connection error in our words, and any other
+ * failure (a TLS handshake, a certificate, a broken HTTP answer) as one sentence that names no internals.
+ */
+function plainFetchError(error: unknown): FetchError {
+  if (error instanceof FetchError) return error;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const known = CONNECTION_ERRORS[code];
+  if (known) return new FetchError(known);
+  if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT') || code === 'EPROTO' || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+    return new FetchError('No trusted secure (https) connection could be made to the web server.');
+  }
+  return new FetchError('The web server could not be read.');
+}
+
 export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
@@ -45,7 +71,8 @@ export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
   const refusal = (address: string, host: string): FetchError | null => {
     const verdict = checkAddress(address);
     if (verdict.ok || (options.allowPrivate && isPrivateTestingAddress(address))) return null;
-    return new FetchError(`${host} at ${address} is not allowed: ${verdict.reason}`);
+    // The address itself is not said: behind a split-horizon resolver it would map the internal DNS.
+    return new FetchError(`${host} is not allowed: its address is not public.`);
   };
   const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
     dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
@@ -119,16 +146,22 @@ export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
       ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
       : AbortSignal.timeout(timeoutMs);
     let current = new URL(url);
+    // A redirect may move to another host or path but never to another port: followed to any port, a
+    // domain's owner could have the service tell open, closed and TLS ports of any public host apart.
+    const port = current.port;
     for (let hop = 0; ; hop += 1) {
       if (current.protocol !== 'https:' && !(options.allowHttp && current.protocol === 'http:')) {
         throw new FetchError(`Only https:// addresses are read, not ${current.protocol}//.`);
+      }
+      if (current.port !== port) {
+        throw new FetchError(`The address redirects to port ${current.port || (current.protocol === 'https:' ? 443 : 80)}; only port ${port || 443} is read.`);
       }
       let answer;
       try {
         answer = await getOnce(current, signal);
       } catch (error) {
         if (signal.aborted) throw new FetchError(`No answer within ${timeoutMs / 1000} s.`);
-        throw error;
+        throw plainFetchError(error);
       }
       if (answer.status >= 300 && answer.status < 400 && answer.location) {
         if (hop >= MAX_REDIRECTS) throw new FetchError('Too many redirects.');
