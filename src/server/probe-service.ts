@@ -44,6 +44,9 @@ interface Flight {
   done: Promise<ProbeReport>;
 }
 
+/** When a client refused as busy may try again (Retry-After): a probe of its own takes about this long. */
+const BUSY_RETRY_SECONDS = 5;
+
 export class ProbeService {
   private readonly cache: SharedReportCache;
   private readonly flights = new Map<string, Flight>();
@@ -126,6 +129,7 @@ export class ProbeService {
           timeouts: this.config.timeouts,
           signal: controller.signal,
           onEvent: broadcast,
+          admit: (addresses) => this.admitServer(addresses),
         }),
       );
       // A run stopped part-way (every caller left, or its deadline passed) describes the stop, not the
@@ -216,10 +220,24 @@ export class ProbeService {
     );
   }
 
+  /**
+   * The target's quota counts the name asked for; this one counts the server reached, whatever it was
+   * called (its address, its names, addresses at domains it serves), so wildcard DNS or many spellings
+   * cannot turn the service against one mail server. The address is not said back.
+   */
+  private async admitServer(addresses: readonly string[]): Promise<void> {
+    for (const address of addresses) {
+      const wait = await this.targetLimiter.take(`address:${address}`);
+      if (wait !== null) {
+        throw new ApiFailure(429, 'rate-limited', `That mail server was checked several times in the last minute, under this or another name; wait ${wait} s before checking it again.`, wait);
+      }
+    }
+  }
+
   /** Busy is checked before the target's quota so a refused request does not use it up. */
   private async limited<T>(target: string, work: () => Promise<T>): Promise<T> {
     if (this.inFlight >= this.config.maxInFlight) {
-      throw new ApiFailure(503, 'busy', 'The probe service is busy with other checks; try again in a few seconds.');
+      throw new ApiFailure(503, 'busy', `The probe service is busy with other checks; try again in ${BUSY_RETRY_SECONDS} s.`, BUSY_RETRY_SECONDS);
     }
     // Counted before the (possibly remote) quota check, so the checks in progress cannot overshoot the cap.
     this.inFlight += 1;

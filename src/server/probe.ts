@@ -26,6 +26,12 @@ export interface ProbeTargetOptions {
   onEvent?: (event: ProbeEvent) => void;
   /** Look up the outgoing server of an email address or domain first (default true). */
   discover?: boolean;
+  /**
+   * Called with the addresses chosen, before any connection is made: a service's quota per mail server
+   * throws here, so many names for one server (an address, its names, email addresses at its domains)
+   * count as one server.
+   */
+  admit?: (addresses: readonly string[]) => Promise<void>;
   /** Replaces the SMTP engine (tests that need exact timing). */
   probePort?: (options: ProbePortOptions) => Promise<PortResult>;
   ehloName?: string;
@@ -148,6 +154,7 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
   }
   const names = [...new Set([...(discovery?.candidates.map((candidate) => candidate.hostname) ?? []), parsed.host])];
   const { server, addresses } = await chooseServer(names, options);
+  await options.admit?.(addresses.map((address) => address.address));
 
   // A port the provider published (say 2525) is worth checking even when the caller kept the defaults.
   const ports = [...(options.ports ?? DEFAULT_PORTS)];

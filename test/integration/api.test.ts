@@ -156,12 +156,26 @@ describe('POST /v1/probe', () => {
     expect((limited.json() as { error: { code: string; retryAfterSeconds: number } }).error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: expect.any(Number) });
   });
 
+  it('limits probes per mail server too, whatever name reaches it', async () => {
+    const server = start({ rateLimitTargetPerMinute: 1, cacheTtlMs: 0 });
+    expect((await server.inject({ method: 'POST', url: '/v1/probe', payload: { target: 'smtp.fixture.test' } })).statusCode).toBe(200);
+    // Another name for the same address: its own name quota is untouched, the server's is used up.
+    const limited = await server.inject({ method: 'POST', url: '/v1/probe', payload: { target: 'slow.fixture.test' } });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    const error = (limited.json() as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('rate-limited');
+    expect(error.message).toMatch(/^That mail server was checked several times/);
+    expect(error.message).not.toContain('127.0.0.1');
+  });
+
   it('answers 503 busy when too many probes are in flight', async () => {
     const server = start({ maxInFlight: 1, cacheTtlMs: 0, probePort: fixtureProbe({ 25: 300, 465: 300, 587: 300 }) });
     const slow = server.inject({ method: 'POST', url: '/v1/probe', payload: { target: 'slow.fixture.test' } });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const busy = await server.inject({ method: 'POST', url: '/v1/probe', payload: { target: 'smtp.fixture.test' } });
-    expect(await errorOf(busy)).toMatchObject({ status: 503, code: 'busy' });
+    expect(await errorOf(busy)).toMatchObject({ status: 503, code: 'busy', retryAfterSeconds: 5 });
+    expect(busy.headers['retry-after']).toBe('5');
     expect((await slow).statusCode).toBe(200);
   });
 });
