@@ -17,6 +17,7 @@ import { sharedRateLimitStore } from './rate-limit-store';
 import { SharedRedis } from './redis';
 import { discoverQuerySchema, probeBodySchema, schemaIssueMessage, type SchemaIssue } from './schemas';
 import { openApiDocument } from './openapi';
+import { escapeUnsafe } from '../core/sanitize';
 // Only the version field is bundled (esbuild keeps the JSON's used top-level keys).
 import { version } from '../../package.json';
 
@@ -49,7 +50,9 @@ function frameworkFailure(error: { statusCode?: number; code?: string }): ApiFai
 /** Logs name the target's domain at most: an email's local part is personal data (and never needed). */
 function logTarget(target: string): string {
   const at = target.lastIndexOf('@');
-  return at === -1 ? target.slice(0, 253) : `*@${target.slice(at + 1, at + 254)}`;
+  // Logged before it is validated: control and bidi characters (C1 and U+202E pass JSON raw) are written
+  // as \u escapes, so a log viewer shows what was sent and obeys none of it.
+  return escapeUnsafe(at === -1 ? target.slice(0, 253) : `*@${target.slice(at + 1, at + 254)}`);
 }
 
 export function buildApp(input: AppConfig = {}): FastifyInstance {
@@ -109,7 +112,7 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
   const outcomes = new WeakMap<FastifyRequest, Record<string, unknown>>();
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, url: request.url.split('?')[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime), ...outcomes.get(request) },
+      { method: request.method, url: escapeUnsafe(request.url.split('?')[0] ?? ''), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime), ...outcomes.get(request) },
       'request',
     );
   });

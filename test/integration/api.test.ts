@@ -180,6 +180,22 @@ describe('POST /v1/probe', () => {
   });
 });
 
+describe('request log', () => {
+  it('writes a hostile target with its control and bidi characters escaped, never raw', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => lines.push(line) };
+    const server = start({ logger: { level: 'info', stream } });
+    // C0 is escaped by JSON itself; C1 (U+009B, a one-character CSI) and U+202E are not.
+    const hostile = 'smtp\u009b2J\u202emoc.example\u001b]0;x\u0007';
+    const response = await server.inject({ method: 'POST', url: '/v1/probe', payload: { target: hostile } });
+    expect(response.statusCode).toBe(400);
+    const logged = lines.find((line) => line.includes('"statusCode":400'));
+    expect(logged).toBeDefined();
+    expect(logged!.trimEnd()).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect((JSON.parse(logged!) as { target: string }).target).toBe('smtp\\u009b2J\\u202emoc.example\\u001b]0;x\\u0007');
+  });
+});
+
 describe('CORS', () => {
   it('lets the extension in', async () => {
     const server = start();
