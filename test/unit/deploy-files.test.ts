@@ -34,6 +34,8 @@ describe('deploy/', () => {
     const nginx = readFileSync('deploy/nginx.conf', 'utf8');
     expect(nginx).toMatch(/^\s*proxy_set_header X-Forwarded-For \$remote_addr;$/m);
     expect(nginx).toMatch(/^\s*proxy_buffering off;$/m);
+    // Plain HTTP serves nothing: it only sends the browser on to HTTPS.
+    expect(nginx).toMatch(/listen 80;[\s\S]*?return 301 https:\/\/\$host\$request_uri;/);
     const caddy = readFileSync('deploy/Caddyfile', 'utf8');
     expect(caddy).toMatch(/^\s*header_up X-Forwarded-For \{remote_host\}$/m);
     expect(caddy).toMatch(/^\s*flush_interval -1$/m);
