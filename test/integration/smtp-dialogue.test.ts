@@ -183,6 +183,41 @@ describe('greetings', () => {
 });
 
 describe('EHLO and STARTTLS', () => {
+  it('rejected: a refused EHLO names EHLO alone, since HELO follows only a 500 or 502', async () => {
+    const server = await track(scriptedSmtp({ respond: (command) => (/^EHLO/i.test(command) ? '554 5.7.1 Not from your network\r\n' : undefined) }));
+    const result = await probe(server.port);
+    expect(result.state).toBe('rejected');
+    expect(result.message).toMatch(/refused the probe's EHLO \(554/);
+    expect(server.received.map((entry) => entry.line.split(' ')[0])).not.toContain('HELO');
+  });
+
+  it('rejected: EHLO unknown (502) and HELO refused names both', async () => {
+    const server = await track(scriptedSmtp({ respond: (command) => (/^EHLO/i.test(command) ? '502 5.5.2 Unknown\r\n' : /^HELO/i.test(command) ? '554 5.7.1 No\r\n' : undefined) }));
+    const result = await probe(server.port);
+    expect(result.state).toBe('rejected');
+    expect(result.message).toMatch(/refused the probe's EHLO and HELO \(554/);
+  });
+
+  it('protocol: a server that closes after its greeting did not close "in the middle of a reply"', async () => {
+    const server = await track(rawServer((socket) => {
+      socket.write('220 fixture.test ESMTP\r\n');
+      socket.once('data', () => socket.end());
+    }));
+    const result = await probe(server.port);
+    expect(result.state).toBe('protocol');
+    expect(result.message).toMatch(/closed the connection without answering EHLO/);
+  });
+
+  it('protocol: a server that closes half-way through its EHLO reply did', async () => {
+    const server = await track(rawServer((socket) => {
+      socket.write('220 fixture.test ESMTP\r\n');
+      socket.once('data', () => socket.end('250-fixture.test greets you\r\n250-PIPELINING\r\n'));
+    }));
+    const result = await probe(server.port);
+    expect(result.state).toBe('protocol');
+    expect(result.message).toMatch(/closed the connection in the middle of a reply during EHLO/);
+  });
+
   it('ok: STARTTLS, then EHLO again; AUTH read only after TLS', async () => {
     const server = await track(scriptedSmtp({ certificate: localhostCert }));
     const result = await probe(server.port);

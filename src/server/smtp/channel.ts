@@ -7,9 +7,13 @@ import { LineSplitter, ReplyAssembler, SmtpProtocolError, type SmtpReply } from 
 
 export type ReadOutcome =
   | { kind: 'reply'; reply: SmtpReply }
-  /** Nothing complete arrived in time; `received` says whether any byte came at all. */
-  | { kind: 'timeout'; received: boolean; firstLine: string | null }
-  | { kind: 'closed'; received: boolean; firstLine: string | null; error: NodeJS.ErrnoException | null }
+  /**
+   * Nothing complete arrived in time; `received` says whether any byte came at all on the connection
+   * (the greeting included), `midReply` whether part of the next reply had come (a line or the first
+   * lines of a multi-line reply).
+   */
+  | { kind: 'timeout'; received: boolean; midReply: boolean; firstLine: string | null }
+  | { kind: 'closed'; received: boolean; midReply: boolean; firstLine: string | null; error: NodeJS.ErrnoException | null }
   | { kind: 'protocol'; error: SmtpProtocolError; firstLine: string | null }
   | { kind: 'stopped' };
 
@@ -102,9 +106,9 @@ export class SmtpChannel {
     this.failure = null;
   }
 
-  private progress(): { received: boolean; firstLine: string | null } {
+  private progress(): { received: boolean; midReply: boolean; firstLine: string | null } {
     const firstLine = this.firstLine ?? (this.splitter.pendingBytes > 0 ? this.splitter.pendingText() : null);
-    return { received: this.bytesReceived > 0, firstLine };
+    return { received: this.bytesReceived > 0, midReply: this.splitter.pendingBytes > 0 || this.assembler.inProgress, firstLine };
   }
 
   private receive(chunk: Buffer): void {

@@ -88,9 +88,10 @@ export const say = {
     state: 'rejected',
     message: `${at(where)} closed the session during ${during} (${replyText(reply)}); the server is busy or refuses this client, so try again later.`,
   }),
-  ehloRefused: (where: Where, reply: SmtpReply): Verdict => ({
+  /** `refused`: the commands the probe sent and the server refused (HELO only follows a 500 or 502 to EHLO). */
+  ehloRefused: (where: Where, reply: SmtpReply, refused: 'EHLO' | 'EHLO and HELO'): Verdict => ({
     state: 'rejected',
-    message: `${at(where)} refused the probe's EHLO and HELO (${replyText(reply)}), so no mail client could log in here either.`,
+    message: `${at(where)} refused the probe's ${refused} (${replyText(reply)}), so no mail client could log in here either.`,
   }),
   ok: (where: Where, security: 'starttls' | 'tls', auth: readonly string[]): Verdict => ({
     state: 'ok',

@@ -98,7 +98,8 @@ export class Dialogue {
     if (outcome.kind === 'stopped' || this.run.stopped) return this.stoppedVerdict();
     if (outcome.kind === 'protocol') return say.protocol(this.where, lowerFirst(outcome.error.message));
     if (outcome.kind === 'closed') {
-      return say.protocol(this.where, outcome.received ? `it closed the connection in the middle of a reply during ${this.phase}` : `it closed the connection without answering ${this.phase}`);
+      // Part of a reply, not the greeting that came before the command: the greeting is the connection's first bytes.
+      return say.protocol(this.where, outcome.midReply ? `it closed the connection in the middle of a reply during ${this.phase}` : `it closed the connection without answering ${this.phase}`);
     }
     return say.stalled(this.where, this.phase, waitedMs);
   }
@@ -150,12 +151,12 @@ export class Dialogue {
     if (ehlo.kind !== 'reply') return this.failedRead(ehlo, this.timeouts.commandMs);
     if (ehlo.reply.code === 250) return ehloKeywords(ehlo.reply);
     if (ehlo.reply.code === 421) return say.closingService(this.where, ehlo.reply, phase);
-    if (ehlo.reply.code !== 500 && ehlo.reply.code !== 502) return say.ehloRefused(this.where, ehlo.reply);
+    if (ehlo.reply.code !== 500 && ehlo.reply.code !== 502) return say.ehloRefused(this.where, ehlo.reply, 'EHLO');
     channel.send(`HELO ${name}`);
     const helo = await this.read(channel, this.timeouts.commandMs);
     if (helo.kind !== 'reply') return this.failedRead(helo, this.timeouts.commandMs);
     if (helo.reply.code === 421) return say.closingService(this.where, helo.reply, 'HELO');
-    if (helo.reply.code !== 250) return say.ehloRefused(this.where, helo.reply);
+    if (helo.reply.code !== 250) return say.ehloRefused(this.where, helo.reply, 'EHLO and HELO');
     this.findings.usedHelo = true;
     return [];
   }
