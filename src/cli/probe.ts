@@ -31,7 +31,8 @@ const HELP = `Usage: smtp-probe TARGET [options]
        smtp-probe serve   (the probe service; settings from the environment: HOST, PORT, TRUST_PROXY...)
 
 Finds the outgoing mail server of TARGET (an email address, a domain or a server name)
-and reports what ports 25, 465 and 587 really do, then the settings to use.
+and reports what ports 25, 465 and 587 (and 2525 when asked for or published) really do,
+then the settings to use.
 
 Options:
   --ports LIST        ports to check, comma-separated (from ${PROBE_PORTS.join(', ')}; default 25,465,587)

@@ -45,8 +45,8 @@ export function normalizeHostname(input: string): string {
 
 /** Plain words for ipaddr.js range names, for the refusal message. */
 const RANGE_WORDS: Record<string, string> = {
-  unspecified: 'the unspecified address',
-  broadcast: 'the broadcast address',
+  unspecified: 'the unspecified range (0.0.0.0/8 or ::)',
+  broadcast: 'the broadcast range (255.255.255.255)',
   multicast: 'a multicast range',
   linkLocal: 'a link-local range (169.254.0.0/16 or fe80::/10, includes cloud metadata services)',
   loopback: 'the loopback range (this machine itself)',

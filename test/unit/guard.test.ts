@@ -160,6 +160,11 @@ describe('resolveApproved', () => {
     expect(error.code).toBe('refused-target');
   });
 
+  it('names the unspecified and broadcast ranges in words that read as a sentence', () => {
+    expect(checkAddress('0.0.0.0')).toMatchObject({ ok: false, reason: expect.stringMatching(/^0\.0\.0\.0 is in the unspecified range \(0\.0\.0\.0\/8 or ::\)/) });
+    expect(checkAddress('255.255.255.255')).toMatchObject({ ok: false, reason: expect.stringMatching(/is in the broadcast range \(255\.255\.255\.255\)/) });
+  });
+
   it('refuses a name that resolves to IPv6 loopback', async () => {
     const error = await rejected(resolveApproved('six.example.com', { resolver: resolverWith({ aaaa: ['::1'] }) }));
     expect(error.code).toBe('refused-target');

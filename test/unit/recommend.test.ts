@@ -266,6 +266,13 @@ describe('recommend: preferences and warnings', () => {
     expect(warnings[0]?.params).toEqual({ reason: 'none-checked', ports: [] });
   });
 
+  it('says "it" of one submission port that answers without encryption, and "none of them" of several', () => {
+    const one = recommend([port(587, 'plain', { state: 'rejected' })], { server }).warnings.find((w) => w.code === 'no-submission-port');
+    expect(one?.message).toMatch(/^Port 587 answers, but it does not complete an encrypted SMTP session/);
+    const two = recommend([port(465, 'plain', { state: 'protocol' }), port(587, 'plain', { state: 'rejected' })], { server }).warnings.find((w) => w.code === 'no-submission-port');
+    expect(two?.message).toMatch(/answer, but none of them completes an encrypted SMTP session/);
+  });
+
   it('has nothing to say about no results at all except the missing submission port', () => {
     expect(recommend([], { server })).toEqual({ recommendation: null, warnings: [expect.objectContaining({ code: 'no-submission-port' })] });
   });

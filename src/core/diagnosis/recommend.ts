@@ -169,7 +169,7 @@ function noWorkingSubmission(checked: PortResult[], swapped: boolean): { reason:
   return {
     reason: 'no-encrypted-session',
     ports,
-    message: `${listPorts(ports)} answer${answered.length === 1 ? 's' : ''}, but none of them completes an encrypted SMTP session (see each port's result); ${consequence}.`,
+    message: `${listPorts(ports)} answer${answered.length === 1 ? 's' : ''}, but ${answered.length === 1 ? 'it does not complete' : 'none of them completes'} an encrypted SMTP session (see each port's result); ${consequence}.`,
   };
 }
 
