@@ -31,9 +31,12 @@ const GREETING_DELAY_MS = 700;
 const notFound = async (name: string): Promise<never> => {
   throw Object.assign(new Error(`ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
 };
-/** Every name under slow.test is the slow fixture, so each test asks about names of its own. */
+/**
+ * Every name under slow.test is the slow fixture, so each test asks about names of its own; names under
+ * elsewhere.slow.test stand for another mail server (another address, the same fixture behind it).
+ */
 const resolver: DnsResolver = {
-  resolve4: async (name) => (name.endsWith('.slow.test') ? ['127.0.0.1'] : notFound(name)),
+  resolve4: async (name) => (name.endsWith('.elsewhere.slow.test') ? ['127.0.0.2'] : name.endsWith('.slow.test') ? ['127.0.0.1'] : notFound(name)),
   resolve6: notFound,
   resolveMx: notFound,
   resolveSrv: notFound,
@@ -172,8 +175,12 @@ describe('two instances on one Redis', () => {
     expect(body.error.code).toBe('rate-limited');
     expect(body.error.message).toContain('smtp.limited.slow.test was checked several times');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Another target is not affected.
-    expect((await probe(b, 'smtp.other.slow.test')).status).toBe(200);
+    // Another name for the same server counts against that server's quota, on either instance…
+    const sameServer = await probe(b, 'smtp.other.slow.test');
+    expect(sameServer.status).toBe(429);
+    expect(((await sameServer.json()) as { error: { message: string } }).error.message).toMatch(/^That mail server was checked several times/);
+    // …and another server is not affected.
+    expect((await probe(b, 'smtp.elsewhere.slow.test')).status).toBe(200);
   });
 
   it('run an identical probe asked of both while it runs once', async () => {
