@@ -308,6 +308,40 @@ test('agent mode: the reply comes first, asks for the program until one is chose
   await expect(again.locator('#client-title')).toHaveText('Mail (iPhone and iPad)');
 });
 
+test('agent mode: a refused new input puts the last customer\'s result and reply away, and a new check brings them back without "Reply copied"', async () => {
+  const target = await start();
+  const page = await target.context.newPage();
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.goto(popupUrl(target, 'agent'));
+  await page.locator('#agent-target').fill('localhost');
+  await page.locator('.check-form button[type="submit"]').click();
+  await expect(page.locator('#reply-preview')).toHaveValue(/localhost/, { timeout: 45_000 });
+  // Copied or not (headless clipboards vary), the status line now speaks of this reply.
+  await page.locator('.reply .actions button').first().click();
+  await expect(page.locator('.reply .status')).not.toHaveText('');
+
+  // The next customer's address, mistyped: the error is shown, and nothing of the last customer can be copied.
+  await page.locator('#agent-target').fill('hello world!!');
+  await page.locator('.check-form button[type="submit"]').click();
+  await expect(page.locator('#agent-target-error')).toBeVisible();
+  await expect(page.locator('#reply-preview')).toHaveCount(0);
+  await expect(page.locator('.reply .actions button')).toHaveCount(0);
+  await expect(page.locator('.reply .status')).toHaveText('');
+  await expect(page.locator('.check-result')).toHaveCount(0);
+  // Nor the command for the last customer's server, nor a setup profile for it.
+  await expect(page.locator('[data-testid="customer-command"]')).toHaveCount(0);
+  await expect(page.getByText(/Setup profile for the customer/)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/agent-refused-input.png', fullPage: true });
+
+  // Typed right, the check runs and its own reply appears, not yet copied.
+  await page.locator('#agent-target').fill('localhost');
+  await page.locator('.check-form button[type="submit"]').click();
+  await expect(page.locator('#reply-preview')).toHaveValue(/localhost/, { timeout: 45_000 });
+  await expect(page.locator('.check-result')).toBeVisible();
+  await expect(page.locator('[data-testid="customer-command"]')).toContainText('localhost');
+  await expect(page.locator('.reply .status')).toHaveText('');
+});
+
 /** Host permissions as Chromium records them once the person accepted the prompt (it cannot be clicked from a test). */
 async function grantHosts(profile: string, origins: string[]): Promise<void> {
   const file = join(profile, 'Default', 'Preferences');

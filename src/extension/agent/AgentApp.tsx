@@ -26,6 +26,9 @@ export function AgentApp() {
   const [clientId, setClientId] = useState('');
   const [status, setStatus] = useState('');
   const [customerReport, setCustomerReport] = useState<ProbeReport | null>(null);
+  // A refused new input puts the last customer's check away (the reply, the command, the profile) until
+  // the next check starts, so nothing of it is copied for the next customer.
+  const [superseded, setSuperseded] = useState(false);
   // The helpdesk profile's name signs the reply.
   const [signature, setSignature] = useState('');
   const locale = contentLocale();
@@ -33,6 +36,8 @@ export function AgentApp() {
   useEffect(() => {
     void readOptions().then((effective) => setSignature(effective.options.profile.name));
   }, []);
+  // "Reply copied" speaks of the reply that was copied: a new check's reply has not been, nor is a reply put away.
+  useEffect(() => setStatus(''), [check?.startedAt, superseded]);
 
   useEffect(() => {
     void readState().then((state) => {
@@ -52,7 +57,8 @@ export function AgentApp() {
   }, []);
 
   const chosen = clientId ? findClient(clientId) : undefined;
-  const report = check?.status === 'done' ? check.report : null;
+  const shown = superseded ? null : check;
+  const report = shown?.status === 'done' ? shown.report : null;
   // The customer's pasted report stays valid across re-checks of the same server, and only those.
   const comparison = report && customerReport && sameServer(customerReport.server, report.server) ? compareViews(report, customerReport) : null;
 
@@ -120,10 +126,10 @@ export function AgentApp() {
         <p>{t('agentIntro')}</p>
       </header>
       {/* The reply is what the agent came for: right under the form, before the port table and the customer-network card. */}
-      <CheckPanel idPrefix="agent" initialInput={input} check={check} onStart={(value) => void start(value)}>
+      <CheckPanel idPrefix="agent" initialInput={input} check={check} onStart={(value) => void start(value)} onSupersede={setSuperseded}>
         {reply}
       </CheckPanel>
-      <CustomerCheck check={check} onReport={setCustomerReport} />
+      <CustomerCheck check={shown} onReport={setCustomerReport} />
       {report?.recommendation && (
         <SetupProfile
           key={report.server}

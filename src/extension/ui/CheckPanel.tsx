@@ -25,8 +25,14 @@ interface Props {
   /** Where "Use these settings" is offered (the popup), what it does. */
   onUse?: (recommendation: Recommendation) => void;
   idPrefix: string;
-  /** Shown under the form: the popup's "check from this computer too" line. */
+  /** Shown under the form: the popup's "check from this computer too" line, the agent's reply. */
   children?: ComponentChildren;
+  /**
+   * Told whether the check shown still answers what was asked: true once a new input was refused in the
+   * field (the previous customer's result must not be copied for the next one), false again when a
+   * check starts. The panel puts its own result away meanwhile; the caller does the same with its parts.
+   */
+  onSupersede?: (superseded: boolean) => void;
 }
 
 export function recommendationSentence(recommendation: Recommendation): string {
@@ -136,11 +142,18 @@ function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string })
   return <Comparison service={check.report} local={local.report} localHeading={t('compareColLocal')} idPrefix={idPrefix} />;
 }
 
-export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children }: Props) {
+export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children, onSupersede }: Props) {
   const [input, setInput] = useState(initialInput);
   const [inlineError, setInlineError] = useState('');
   /** A pattern host ("mail.yourdomain.com") the person was asked about: pressing Check again checks it. */
   const [patternAsked, setPatternAsked] = useState('');
+  /**
+   * A new input was refused in the field: the check shown answers an earlier question, so its result is
+   * put away until a check starts (here or from elsewhere, such as a page's "Check this server").
+   */
+  const [superseded, setSuperseded] = useState(false);
+  useEffect(() => setSuperseded(false), [check?.startedAt]);
+  useEffect(() => onSupersede?.(superseded), [superseded]);
   // A later prefill (a page's server, the agent's customer) replaces the field; the first run of this
   // effect would only repeat useState's value, after paint, wiping what a quick typist already entered.
   const mounted = useRef(false);
@@ -161,6 +174,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     if (!parsed.ok) {
       setPatternAsked('');
       setInlineError(targetFaultWords(parsed.fault, t));
+      setSuperseded(check !== null);
       return;
     }
     // A help page's pattern copied as it stands can only fail: say so once, then check it if asked again. What the
@@ -168,10 +182,12 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     if (isPlaceholderHost(parsed.host) && patternAsked !== parsed.host && input.trim() !== initialInput.trim()) {
       setPatternAsked(parsed.host);
       setInlineError(t('checkPatternHost', parsed.host));
+      setSuperseded(check !== null);
       return;
     }
     setPatternAsked('');
     setInlineError('');
+    setSuperseded(false);
     onStart(input);
   };
 
@@ -236,7 +252,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
         children
       )}
 
-      {check && (
+      {check && !superseded && (
         <div class="check-result" aria-live="polite" aria-busy={running ? 'true' : 'false'}>
           <p class="muted small" role="status">
             {running
