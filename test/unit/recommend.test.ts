@@ -273,6 +273,16 @@ describe('recommend: preferences and warnings', () => {
     expect(two?.message).toMatch(/answer, but none of them completes an encrypted SMTP session/);
   });
 
+  it('names only the submission ports that were checked when none answered', () => {
+    const two = recommend([port(25, 'plain'), port(465, 'timeout'), port(587, 'refused')], { server }).warnings.find((w) => w.code === 'no-submission-port');
+    expect(two?.params).toEqual({ reason: 'none-answered', ports: [465, 587] });
+    expect(two?.message).toMatch(/^None of the submission ports checked \(465, 587\) answered/);
+    const one = recommend([port(25, 'plain'), port(587, 'timeout')], { server }).warnings.find((w) => w.code === 'no-submission-port');
+    expect(one?.params).toEqual({ reason: 'none-answered', ports: [587] });
+    expect(one?.message).toMatch(/^Port 587, the submission port checked, did not answer/);
+    expect(`${two?.message} ${one?.message}`).not.toContain('2525');
+  });
+
   it('has nothing to say about no results at all except the missing submission port', () => {
     expect(recommend([], { server })).toEqual({ recommendation: null, warnings: [expect.objectContaining({ code: 'no-submission-port' })] });
   });

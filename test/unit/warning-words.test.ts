@@ -110,6 +110,15 @@ describe('warnings in the customer\'s words', () => {
     }
   });
 
+  it('"none answered" names the submission ports that were checked, and none when an older report lists none', () => {
+    const warning = (ports: number[]): Warning => ({ code: 'no-submission-port', message: 'x', params: { reason: 'none-answered', ports } });
+    expect(warningWords(warning([465, 587]), 'en', en)).toBe(en('warnNoSubmissionNoneAnsweredMany', '465 and 587'));
+    expect(warningWords(warning([465, 587]), 'es', es)).toContain('(465 y 587)');
+    expect(warningWords(warning([587]), 'en', en)).toMatch(/^Port 587, the port checked/);
+    expect(warningWords(warning([]), 'en', en)).toBe(en('warnNoSubmissionNoneAnswered'));
+    for (const ports of [[465, 587], [587], []]) expect(warningWords(warning(ports), 'en', en)).not.toContain('2525');
+  });
+
   it('dates and lists follow the language', () => {
     const expired: Warning = { code: 'cert-expired', port: 465, message: '', params: { validTo: '2025-01-01' } };
     expect(warningWords(expired, 'en', en)).toContain('expired on 1 January 2025');

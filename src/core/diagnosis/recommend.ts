@@ -146,7 +146,12 @@ function portsSwapped(perPort: PortResult[]): boolean {
 function noWorkingSubmission(checked: PortResult[], swapped: boolean): { reason: NoSubmissionReason; ports: number[]; message: string } {
   const answered = checked.filter((result) => !SILENT.has(result.state)).sort((a, b) => a.port - b.port);
   const consequence = 'from a network that blocks port 25 this server cannot be used for sending';
-  if (answered.length === 0) return { reason: 'none-answered', ports: [], message: `None of the submission ports (465, 587, 2525) answered; ${consequence}.` };
+  if (answered.length === 0) {
+    // Only the ports that were checked: 2525 is checked when asked for or published, not always.
+    const ports = [...new Set(checked.map((result) => result.port))].sort((a, b) => a - b);
+    const which = ports.length === 1 ? `Port ${ports[0]}, the submission port checked, did not answer` : `None of the submission ports checked (${ports.join(', ')}) answered`;
+    return { reason: 'none-answered', ports, message: `${which}; ${consequence}.` };
+  }
   if (swapped) {
     return {
       reason: 'swapped',

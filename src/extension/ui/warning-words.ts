@@ -99,6 +99,9 @@ export function warningWords(warning: unknown, locale: Locale, translate: Transl
         case 'none-checked':
           return translate('warnNoSubmissionNoneChecked');
         case 'none-answered':
+          // A report from before the checked ports were listed has none: the sentence then names none.
+          if (ports.length === 1) return translate('warnNoSubmissionNoneAnsweredOne', ports[0]!);
+          if (ports.length > 1) return translate('warnNoSubmissionNoneAnsweredMany', listWords(ports, translate));
           return translate('warnNoSubmissionNoneAnswered');
         case 'swapped':
           return translate('warnNoSubmissionSwapped');
