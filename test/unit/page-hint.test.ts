@@ -58,6 +58,13 @@ describe('what "Open the checklist" carries', () => {
     expect(other).toEqual({ target: { server: 'smtp.other.example', port: 587, security: 'starttls', authentication: 'password' }, tested: false });
   });
 
+  it('does not keep another page\'s server, untested, for a page that names none', () => {
+    const fromLastPage: TargetSettings = { server: 'smtp.lastpage.example', port: 465, security: 'tls', authentication: 'password' };
+    expect(carryToTarget(fromLastPage, false, page(null, null, null), '')).toEqual({ target: DEFAULT_TARGET, tested: false });
+    expect(carryToTarget(fromLastPage, false, page(null, 465, 'tls'), '').target).toEqual({ server: null, port: 465, security: 'tls', authentication: 'password' });
+    expect(carryToTarget(fromLastPage, false, page(null, null, null), 'smtp.profile.example').target.server).toBe('smtp.profile.example');
+  });
+
   it('does not carry port 25 or an unencrypted setting into the checklist', () => {
     expect(pageSubmission(page('smtp.page.example', 25, 'none'))).toBeNull();
     expect(pageSubmission(page('smtp.page.example', 587, 'none'))).toBeNull();

@@ -27,12 +27,14 @@ export interface CarriedTarget {
 
 /**
  * The checklist's values once the person opened it from a page. Server: the page's, else the one a
- * server check confirmed, else the profile's, else what was there. When a check confirmed settings for
+ * server check confirmed, else the profile's, else none. A server that was there untested came from
+ * another page (a check's "Use these settings" is the only other writer), so it is not kept: the steps
+ * would tell this page's reader to type another provider's server. When a check confirmed settings for
  * that same server, they stay. Otherwise port and security are the page's when it states a usable
  * submission setting, else what was shown for the same server, else the defaults (587, STARTTLS).
  */
 export function carryToTarget(current: TargetSettings, tested: boolean, page: PageSettings, profileServer: string): CarriedTarget {
-  const server = page.outgoingServer ?? (tested ? current.server : null) ?? (profileServer || current.server);
+  const server = page.outgoingServer ?? (tested ? current.server : null) ?? (profileServer || null);
   const sameServer = server === current.server;
   // What a check of this very server found outranks what a page says about it.
   if (tested && sameServer) return { target: current, tested: true };
