@@ -129,6 +129,13 @@ test('Spanish interface shows Spanish steps', async () => {
   await expect(page.locator('.steps')).toContainText('Servidor de salida (SMTP)');
   await expect(page.locator('#progress-text')).toContainText('0 de');
   await page.screenshot({ path: 'test-results/popup-checklist-es.png', fullPage: true });
+  // Programs go by the names their vendors use in Spanish, in the picker and the heading; the English name still finds them.
+  await page.locator('.current-client button').click();
+  await page.getByRole('searchbox').fill('iPhone and iPad');
+  await expect(page.locator('[data-client="ios-mail"] .client-name')).toHaveText('Mail (iPhone y iPad)');
+  await page.locator('[data-client="ios-mail"]').click();
+  await expect(page.locator('#client-title')).toHaveText('Mail (iPhone y iPad)');
+  await page.screenshot({ path: 'test-results/popup-checklist-es-ios.png', fullPage: true });
 });
 
 test('Esc closes the popup', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CLIENTS, findClient } from '../../core/clients/registry';
+import { clientName } from '../../core/clients/render';
 import type { ProbeReport } from '../../core/api';
 import { compareViews } from '../../core/diagnosis/compare';
 import { composeReply, type ReplyFormat } from '../../core/diagnosis/reply';
@@ -93,7 +94,7 @@ export function AgentApp() {
         <option value="">{t('replyClientUnknown')}</option>
         {CLIENTS.map((option) => (
           <option key={option.id} value={option.id}>
-            {option.name}
+            {clientName(option, locale)}
           </option>
         ))}
       </select>

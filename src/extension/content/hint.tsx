@@ -12,8 +12,9 @@ import { isPlaceholderHost } from '../../core/placeholder-host';
 import { classifyPage } from '../../core/detect/index';
 import type { PageClassification } from '../../core/detect/types';
 import { findClient } from '../../core/clients/registry';
+import { clientName } from '../../core/clients/render';
 import { browser } from '../platform/browser';
-import { t } from '../platform/i18n';
+import { contentLocale, t } from '../platform/i18n';
 import { newDocumentToken, type Message, type PageSettings } from '../platform/messages';
 import { measureTextColumn } from './column';
 import { HINT_CSS } from './hint-style';
@@ -173,7 +174,7 @@ function Hint({ result, shape, opensUp, side, open, onToggle, onHide }: HintProp
         <div class="actions">
           {kind === 'article' && (
             <button type="button" class="primary" onClick={() => openView('checklist')}>
-              {client ? t('hintChecklistFor', client.name) : t('hintChecklist')}
+              {client ? t('hintChecklistFor', clientName(client, contentLocale())) : t('hintChecklist')}
             </button>
           )}
           <button type="button" class={kind === 'article' ? 'secondary' : 'primary'} onClick={() => openView('check')}>

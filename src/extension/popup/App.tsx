@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Recommendation } from '../../core/api';
 import { findClient } from '../../core/clients/registry';
-import { pick } from '../../core/clients/render';
+import { clientName, pick } from '../../core/clients/render';
 import type { MailClient } from '../../core/clients/types';
 import { openAgentMode } from '../agent/open';
 import { browser } from '../platform/browser';
@@ -137,7 +137,7 @@ export function App() {
           <div class="current-client">
             <div>
               <h2 id="client-title" class="client-title" tabIndex={-1}>
-                {client.name}
+                {clientName(client, locale)}
               </h2>
               <p class="muted">{t('covers', pick(client.versions, locale))}</p>
             </div>

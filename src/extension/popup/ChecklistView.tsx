@@ -54,14 +54,14 @@ export function ChecklistView({ client, state, locale, onStateChange, onPick }: 
   const startOver = async () => {
     const progress = await clearProgress(client.id);
     onStateChange({ ...state, progress });
-    setStatus(t('startedOver', client.name));
+    setStatus(t('startedOver', clientName(client, locale)));
   };
 
   return (
     <>
       {client.retired && (
         <section class="card notice" aria-labelledby="retired-title">
-          <h2 id="retired-title">{t('retiredTitle', client.name)}</h2>
+          <h2 id="retired-title">{t('retiredTitle', clientName(client, locale))}</h2>
           <p>{pick(client.retired.note, locale)}</p>
           {successor && (
             <button type="button" onClick={() => onPick(successor)}>

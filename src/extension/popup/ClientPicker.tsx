@@ -1,6 +1,6 @@
 import { useMemo, useRef, useEffect, useState } from 'preact/hooks';
 import { findClient } from '../../core/clients/registry';
-import { pick } from '../../core/clients/render';
+import { clientName, pick } from '../../core/clients/render';
 import type { Locale, MailClient } from '../../core/clients/types';
 import { t } from '../platform/i18n';
 import { searchClients, serviceNamed } from './client-search';
@@ -22,7 +22,7 @@ export function ClientPicker({ locale, selectedId, onPick }: Props) {
   const option = (client: MailClient) => (
     <li key={client.id}>
       <button type="button" class="client-option" aria-pressed={client.id === selectedId} data-client={client.id} onClick={() => onPick(client)}>
-        <span class="client-name">{client.name}</span>
+        <span class="client-name">{clientName(client, locale)}</span>
         <span class="client-versions">{pick(client.versions, locale)}</span>
       </button>
     </li>

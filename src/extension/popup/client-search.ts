@@ -4,7 +4,7 @@
  * use, first. Pure.
  */
 import { CLIENTS, findClient } from '../../core/clients/registry';
-import { pick } from '../../core/clients/render';
+import { clientName, pick } from '../../core/clients/render';
 import type { Locale, MailClient } from '../../core/clients/types';
 
 /** Lowercase without accents, so "configuracion" finds "Configuración". */
@@ -44,7 +44,8 @@ function words(query: string): string[] {
 }
 
 function haystack(client: MailClient, locale: Locale): string {
-  return fold([client.name, pick(client.versions, locale), ...client.aliases].join(' '));
+  // Both names: a Spanish reader may type the vendor's English one, and the other way round.
+  return fold([client.name, clientName(client, locale), pick(client.versions, locale), ...client.aliases].join(' '));
 }
 
 /**
