@@ -228,6 +228,18 @@ test('the Spanish popup words the service\'s warnings in Spanish', async () => {
   await expect(page.locator('.ports tr[title]')).toHaveCount(0);
 });
 
+test('the Spanish popup says in Spanish why the service would not check a target, not in the service\'s English', async () => {
+  const target = await start({ locale: 'es' });
+  const page = await openPopup(target);
+  await page.locator('nav.tabs button').nth(1).click();
+  // A name with no address: the service answers 400 with an English sentence.
+  await page.locator('#popup-target').fill('nothing-here.invalid');
+  await page.locator('.check-form button[type="submit"]').click();
+  const error = page.locator('.check-result .card.error');
+  await expect(error).toHaveText('El servicio de comprobación no encontró nada que comprobar: el nombre no tiene dirección o no es el de un servidor de correo. Revise cómo está escrito.', { timeout: 45_000 });
+  await expect(error).not.toContainText(/\b(has|address|check the spelling)\b/i);
+});
+
 test('the Spanish popup says in Spanish why a typed server is refused, and nothing is sent', async () => {
   const target = await start({ locale: 'es' });
   const page = await openPopup(target);

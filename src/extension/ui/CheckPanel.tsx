@@ -54,21 +54,24 @@ function rowLooks(result: PortResult): string {
 function errorSentence(check: CheckState): string {
   const error = check.error;
   if (!error) return '';
+  // The service explains in English: its own sentence is shown to English readers only, the others get
+  // a sentence of their language that says the same in general.
+  const english = contentLocale() === 'en';
   switch (error.kind) {
     case 'unreachable':
       return t('errorUnreachable');
     case 'rate-limited':
       return t('errorRateLimited', error.retryAfterSeconds ?? 60);
     case 'invalid':
-      return error.detail || t('errorInvalid');
+      return english ? error.detail || t('errorInvalid') : t('errorInvalidService');
     case 'refused':
-      return t('errorRefused', error.detail);
+      return english ? t('errorRefused', error.detail) : t('errorRefusedPlain');
     case 'timeout':
       return t('errorTimeout');
     case 'busy':
       return t('errorBusy');
     default:
-      return t('errorServer', error.detail);
+      return english ? t('errorServer', error.detail) : t('errorServerPlain');
   }
 }
 
