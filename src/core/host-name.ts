@@ -15,7 +15,7 @@
 
 export type HostNameKind = 'name' | 'ipv4' | 'ipv6';
 
-export type HostNameProblem = 'empty' | 'too-long' | 'label-too-long' | 'empty-label' | 'bad-character' | 'not-an-address' | 'disguised-ip' | 'zone-index' | 'bad-ipv6';
+export type HostNameProblem = 'empty' | 'too-long' | 'label-too-long' | 'empty-label' | 'bad-character' | 'not-an-address' | 'disguised-ip' | 'zone-index' | 'bad-ipv6' | 'port';
 
 export type HostNameCheck =
   | { ok: true; kind: HostNameKind; value: string }
@@ -97,6 +97,11 @@ export function checkHostName(input: string, what = 'server name'): HostNameChec
   const bracketed = text.startsWith('[') && text.endsWith(']');
   if (bracketed) text = text.slice(1, -1);
   if (text.includes('%')) return fail('zone-index', `"${shorten(raw)}" carries an IPv6 zone index, which only makes sense on the local network.`);
+  // One colon and a number after it is a name with its port ("smtp.example.com:587"): an IPv6 address
+  // has at least two colons.
+  if (!bracketed && /^[^:]+:\d{1,5}$/.test(text)) {
+    return fail('port', `"${shorten(raw)}" includes a port; type the ${what} alone (the port is set apart).`);
+  }
   if (bracketed || text.includes(':')) {
     const address = canonicalIpv6(text);
     return address === null ? fail('bad-ipv6', `"${shorten(raw)}" is not a valid IPv6 address.`) : { ok: true, kind: 'ipv6', value: address };

@@ -11,7 +11,7 @@ import { checkPortList, checkPortText, MAX_PORT_ENTRIES } from '../../src/core/p
 import { parseTarget } from '../../src/core/target';
 import { checkRequest } from '../../src/cli/native-messaging';
 import { testNetworkFromEnv } from '../../src/cli/test-network';
-import { applyPolicy, checkAllowedPorts, checkHostName as checkOptionHost, DEFAULT_OPTIONS } from '../../src/extension/settings/options-schema';
+import { applyPolicy, checkAllowedPorts, checkHelpDomains, checkHostName as checkOptionHost, DEFAULT_OPTIONS } from '../../src/extension/settings/options-schema';
 import { parseMessage } from '../../src/extension/platform/messages';
 import { hostOrNull } from '../../src/extension/platform/validate';
 import { parseAutoconfig } from '../../src/server/discovery/autoconfig-xml';
@@ -37,6 +37,18 @@ const DISGUISED: Array<[string, string]> = [
 ];
 
 describe('checkHostName (the one host-name rule)', () => {
+  it('says a name with its port has a port, not that it is a bad IPv6 address', () => {
+    const checked = checkHostName('smtp.example.com:587', 'outgoing server');
+    expect(checked).toMatchObject({ ok: false, problem: 'port' });
+    if (!checked.ok) expect(checked.message).toBe('"smtp.example.com:587" includes a port; type the outgoing server alone (the port is set apart).');
+    // A help-centre domain needs a dot: words typed among the domains are not taken as one-label names.
+    expect(checkHelpDomains(['help.example.com', 'not'])).toEqual({ ok: false, message: 'The help-centre domain "not" has no dot; give a full domain such as help.example.com.' });
+    expect(checkHelpDomains(['help.example.com', '192.0.2.7'])).toEqual({ ok: true, value: ['help.example.com', '192.0.2.7'] });
+    // Two colons or more stay an IPv6 question.
+    expect(checkHostName('2001:db8::1')).toMatchObject({ ok: true, kind: 'ipv6' });
+    expect(checkHostName('fe80:1:2')).toMatchObject({ ok: false, problem: 'bad-ipv6' });
+  });
+
   it.each(DISGUISED)('refuses %s as the disguised address %s, in one sentence', (input, address) => {
     const checked = checkHostName(input);
     expect(checked).toMatchObject({ ok: false, problem: 'disguised-ip', address });

@@ -96,6 +96,8 @@ export function checkHelpDomains(value: unknown): Checked<string[]> {
   for (const entry of value) {
     const checked = checkHostName(entry, 'The help-centre domain', false);
     if (!checked.ok) return checked;
+    // A word typed among the domains ("not a domain") would otherwise pass as a one-label name.
+    if (!checked.value.includes('.')) return { ok: false, message: `The help-centre domain "${checked.value}" has no dot; give a full domain such as help.example.com.` };
     if (!domains.includes(checked.value)) domains.push(checked.value);
   }
   return { ok: true, value: domains };
