@@ -213,6 +213,19 @@ describe('where the account-page hint goes', () => {
     expect(overlaps(panel, anchor)).toBe(false);
   });
 
+  it('in a narrow window, opens below the whole form the settings stand in, so it covers none of its fields or buttons', () => {
+    const form = { left: 10, top: 200, right: 350, bottom: 520 };
+    const placement = placeBeside(360, 0, anchor, [], 250, { settings, form, viewportHeight: 800 });
+    expect(placement.panelTop).toBe(520 + GAP);
+    const panel = { left: placement.panelLeft, right: placement.panelLeft + placement.panelWidth, top: placement.panelTop, bottom: placement.panelTop + 300 };
+    expect(overlaps(panel, form)).toBe(false);
+  });
+
+  it('below the settings, not the form, when the form runs on past most of the window', () => {
+    const longForm = { left: 10, top: 200, right: 350, bottom: 1200 };
+    expect(placeBeside(360, 0, anchor, [], 250, { settings, form: longForm, viewportHeight: 800 }).panelTop).toBe(370 + GAP);
+  });
+
   it('below the anchor alone when the settings run on far past it, so the note stays near its button', () => {
     const tall = { left: 90, top: 260, right: 300, bottom: 1400 };
     expect(placeBeside(380, 0, anchor, [], 250, { settings: tall, viewportHeight: 800 }).panelTop).toBe(330 + GAP);

@@ -258,11 +258,20 @@ function rowControls(anchor: Element): Box[] {
   return [...row.querySelectorAll('input, select, textarea, button, label')].filter((element) => element !== anchor).slice(0, 40).map(contentBox);
 }
 
-/** The box around the elements that show the outgoing settings, as the reader sees them now. */
-function settingsAround(elements: Element[]): Around | undefined {
+/**
+ * The form the settings stand in: the note opened below the settings should not lie over the rest of it
+ * either (the login fields, the security choice, Save and Cancel). `placeBeside` uses it where it fits.
+ */
+const FORM_LIKE = 'form, [role="form"], dialog, [role="dialog"]';
+
+/** The box around the elements that show the outgoing settings, and their form's, as the reader sees them now. */
+function settingsAround(elements: Element[], anchor: Element | null): Around | undefined {
   const boxes = elements.filter((element) => element.isConnected).map(contentBox).filter((box) => box.right > box.left && box.bottom > box.top);
   if (boxes.length === 0) return undefined;
-  return { settings: boxes.reduce(union), viewportHeight: document.documentElement.clientHeight || innerHeight };
+  const formElement = anchor?.closest(FORM_LIKE);
+  const form = formElement?.isConnected ? contentBox(formElement) : null;
+  const viewportHeight = document.documentElement.clientHeight || innerHeight;
+  return form && rendered(form) ? { settings: boxes.reduce(union), form, viewportHeight } : { settings: boxes.reduce(union), viewportHeight };
 }
 
 /** Whether the element takes space on screen: a settings tab not opened yet, or a closed panel, does not. */
@@ -275,7 +284,7 @@ function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWi
   const anchorBox = state.anchor?.isConnected ? contentBox(state.anchor) : null;
   // Beside the settings once they show; until then (their tab is closed) in the window's corner, as on an article.
   if (state.anchor && anchorBox && rendered(anchorBox)) {
-    const placement = placeBeside(width, scrollX, anchorBox, rowControls(state.anchor), state.barWidth, settingsAround(state.shownIn));
+    const placement = placeBeside(width, scrollX, anchorBox, rowControls(state.anchor), state.barWidth, settingsAround(state.shownIn, state.anchor));
     return { mode: 'beside', placement };
   }
   return { mode: 'floating', placement: placeFloating(width, measureTextColumn(document, state.host), state.barWidth) };

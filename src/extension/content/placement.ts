@@ -69,6 +69,8 @@ export interface BesidePlacement {
 export interface Around {
   /** The box around every element that shows an outgoing setting (fields, tables), document coordinates. */
   settings: Box;
+  /** The form those settings stand in (its login fields, Save and Cancel), when they stand in one. */
+  form?: Box;
   viewportHeight: number;
 }
 
@@ -102,10 +104,16 @@ function panelBeside(viewportWidth: number, scrollX: number, start: number, room
   return { panelWidth, panelLeft: Math.max(scrollX + GAP, Math.min(start + GAP, edge - panelWidth)), panelTop: top };
 }
 
-/** Beside, the panel would lie over the settings: below them instead, as wide as the window allows. */
+/**
+ * Beside, the panel would lie over the settings: below them instead, as wide as the window allows. Below
+ * their whole form where it fits in most of the window (the note then covers none of the form's fields
+ * and buttons), else below the settings, else below the anchor.
+ */
 function panelBelow(viewportWidth: number, scrollX: number, edge: number, anchor: Box, around: Around | undefined): PanelPlace {
+  const fits = (box: Box) => around !== undefined && box.bottom - anchor.top <= around.viewportHeight * 0.6;
   const settings = around ? union(around.settings, anchor) : anchor;
-  const below = around && settings.bottom - anchor.top <= around.viewportHeight * 0.6 ? settings : anchor;
+  const form = around?.form ? union(around.form, settings) : null;
+  const below = form && fits(form) ? form : fits(settings) ? settings : anchor;
   const panelWidth = Math.min(PANEL_MAX, viewportWidth - 2 * GAP);
   return { panelWidth, panelLeft: Math.max(scrollX + GAP, Math.min(below.left, edge - panelWidth)), panelTop: below.bottom + GAP };
 }
