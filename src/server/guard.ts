@@ -117,6 +117,14 @@ export function isPrivateTestingAddress(ip: string): boolean {
   return PRIVATE_TESTING_CIDRS.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
 }
 
+/**
+ * The one rule for an address the probe, discovery's web reads and its guesses may connect to: public,
+ * or with allowPrivate (testing) one of the ranges it opens.
+ */
+export function mayConnect(ip: string, allowPrivate: boolean): boolean {
+  return checkAddress(ip).ok || (allowPrivate && isPrivateTestingAddress(ip));
+}
+
 export interface ApprovedAddress {
   address: string;
   family: 4 | 6;

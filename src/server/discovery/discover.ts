@@ -17,7 +17,7 @@ import { NO_RECORD_CODES, type DnsResolver } from '../dns';
 import { parseAutoconfig } from './autoconfig-xml';
 import { baseDomain } from '../../core/base-domain';
 import { createSafeFetch, type FetchText } from './http-fetch';
-import { checkAddress, isPrivateTestingAddress } from '../guard';
+import { mayConnect } from '../guard';
 
 export const DEFAULT_ISPDB_URL = 'https://autoconfig.thunderbird.net/v1.1/';
 
@@ -204,8 +204,7 @@ async function mxStep(
 async function guessStep(resolver: DnsResolver, name: string, allowPrivate: boolean): Promise<StepResult> {
   const settled = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
   const addresses = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
-  const probeable = (address: string) => checkAddress(address).ok || (allowPrivate && isPrivateTestingAddress(address));
-  if (addresses.length === 0 || !addresses.every(probeable)) {
+  if (addresses.length === 0 || !addresses.every((address) => mayConnect(address, allowPrivate))) {
     return { steps: [{ source: 'guess', query: name, outcome: 'not-found', message: 'This name has no public address.' }], candidates: [] };
   }
   return {

@@ -8,7 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import { lookup as dnsLookup } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { checkAddress, isPrivateTestingAddress } from '../guard';
+import { mayConnect } from '../guard';
 
 export interface FetchedText {
   status: number;
@@ -55,7 +55,7 @@ function plainFetchError(error: unknown): FetchError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const known = CONNECTION_ERRORS[code];
   if (known) return new FetchError(known);
-  if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT') || code === 'EPROTO' || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+  if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT') || code === 'EPROTO') {
     return new FetchError('No trusted secure (https) connection could be made to the web server.');
   }
   return new FetchError('The web server could not be read.');
@@ -69,8 +69,7 @@ export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
   // included, so every address is also held to the probe guard's own rule: public, or (allowPrivate)
   // loopback, RFC 1918 or unique-local only.
   const refusal = (address: string, host: string): FetchError | null => {
-    const verdict = checkAddress(address);
-    if (verdict.ok || (options.allowPrivate && isPrivateTestingAddress(address))) return null;
+    if (mayConnect(address, options.allowPrivate === true)) return null;
     // The address itself is not said: behind a split-horizon resolver it would map the internal DNS.
     return new FetchError(`${host} is not allowed: its address is not public.`);
   };
