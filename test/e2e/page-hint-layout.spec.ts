@@ -304,25 +304,28 @@ test('opened in a narrow window, the account hint lies below the whole form, so 
   const { context } = await start();
   const page = await context.newPage();
   await page.setViewportSize({ width: 420, height: 800 });
-  await page.goto(`${pages.origin}/en-webmail-send-mail-as-dialog.html`);
-  await expand(page);
-  await page.waitForTimeout(300);
-  const found = await page.evaluate(() => {
-    const box = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
-    const form = document.querySelector('[role="dialog"]')!;
-    const covered = [...form.querySelectorAll('input, select, button, label')]
-      .filter((control) => {
-        const rect = control.getBoundingClientRect();
-        return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
-      })
-      .map((control) => `${control.tagName.toLowerCase()}: ${(control.textContent || (control as HTMLInputElement).value || '').trim().slice(0, 30)}`);
-    return { covered, controls: form.querySelectorAll('input, select, button').length, top: box.top, bottom: box.bottom, height: innerHeight };
-  });
-  expect(found.controls).toBeGreaterThan(4);
-  expect(found.covered).toEqual([]);
-  expect(found.top).toBeGreaterThanOrEqual(0);
-  expect(found.bottom).toBeLessThanOrEqual(found.height + 1);
-  await page.screenshot({ path: 'test-results/page-hint-account-form-narrow.png' });
+  // A dialog, and a form drawn with plain boxes (a web app's settings wizard).
+  for (const [file, formSelector] of [['en-webmail-send-mail-as-dialog.html', '[role="dialog"]'], ['es-webmail-cuenta-externa-smtp.html', '.Wizard_root']] as const) {
+    await page.goto(`${pages.origin}/${file}`);
+    await expand(page);
+    await page.waitForTimeout(300);
+    const found = await page.evaluate((formSelector) => {
+      const box = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
+      const form = document.querySelector(formSelector)!;
+      const covered = [...form.querySelectorAll('input, select, button, label')]
+        .filter((control) => {
+          const rect = control.getBoundingClientRect();
+          return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
+        })
+        .map((control) => `${control.tagName.toLowerCase()}: ${(control.textContent || (control as HTMLInputElement).value || '').trim().slice(0, 30)}`);
+      return { covered, controls: form.querySelectorAll('input, select, button').length, top: box.top, bottom: box.bottom, height: innerHeight };
+    }, formSelector);
+    expect(found.controls, file).toBeGreaterThan(4);
+    expect(found.covered, file).toEqual([]);
+    expect(found.top, file).toBeGreaterThanOrEqual(0);
+    expect(found.bottom, file).toBeLessThanOrEqual(found.height + 1);
+    await page.screenshot({ path: `test-results/page-hint-account-form-narrow-${file.replace('.html', '')}.png` });
+  }
 });
 
 test('on an account page that recommends 465 with SSL/TLS, the hint says 465 is right', async () => {

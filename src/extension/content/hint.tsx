@@ -261,14 +261,30 @@ function rowControls(anchor: Element): Box[] {
 /**
  * The form the settings stand in: the note opened below the settings should not lie over the rest of it
  * either (the login fields, the security choice, Save and Cancel). `placeBeside` uses it where it fits.
+ * A form element or dialog where the page has one; else, for a form drawn with plain boxes (a web app's
+ * settings panel), the nearest container of the anchor that also holds a button below it.
  */
 const FORM_LIKE = 'form, [role="form"], dialog, [role="dialog"]';
+const BUTTONS = 'button, input[type="submit"], input[type="button"], [role="button"]';
+const FORM_DEPTH = 6;
+
+function formOf(anchor: Element): Element | null {
+  const form = anchor.closest(FORM_LIKE);
+  if (form) return form;
+  const anchorBottom = anchor.getBoundingClientRect().bottom;
+  let current = anchor.parentElement;
+  for (let depth = 0; current !== null && current !== document.body && depth < FORM_DEPTH; depth += 1, current = current.parentElement) {
+    const buttons = [...current.querySelectorAll(BUTTONS)].slice(0, 20);
+    if (buttons.some((button) => button.getBoundingClientRect().top >= anchorBottom)) return current;
+  }
+  return null;
+}
 
 /** The box around the elements that show the outgoing settings, and their form's, as the reader sees them now. */
 function settingsAround(elements: Element[], anchor: Element | null): Around | undefined {
   const boxes = elements.filter((element) => element.isConnected).map(contentBox).filter((box) => box.right > box.left && box.bottom > box.top);
   if (boxes.length === 0) return undefined;
-  const formElement = anchor?.closest(FORM_LIKE);
+  const formElement = anchor ? formOf(anchor) : null;
   const form = formElement?.isConnected ? contentBox(formElement) : null;
   const viewportHeight = document.documentElement.clientHeight || innerHeight;
   return form && rendered(form) ? { settings: boxes.reduce(union), form, viewportHeight } : { settings: boxes.reduce(union), viewportHeight };
