@@ -10,12 +10,12 @@
 import type { ProbeReport } from '../core/api';
 import { MAX_NATIVE_QUEUE } from '../core/native-protocol';
 import { createSafeFetch } from '../server/discovery/http-fetch';
+import { LookupUnavailableError } from '../server/dns';
 import { TargetError } from '../server/guard';
-import { hostsAwareResolver } from '../server/hosts-aware-resolver';
 import { probeTarget } from '../server/probe';
 import type { ProbeTimeouts } from '../server/smtp/probe-port';
 import { checkRequest, encodeFrame, FrameDecoder, MAX_INCOMING_BYTES, MAX_OUTGOING_BYTES, type NativeProbeRequest, type NativeReply, type RequestId } from './native-messaging';
-import { probePortThrough, type TestNetwork } from './test-network';
+import { probePortThrough, resolverFor, type TestNetwork } from './test-network';
 
 export interface NativeHostOptions {
   allowPrivate: boolean;
@@ -51,7 +51,7 @@ export function runNativeHost(options: NativeHostOptions): Promise<number> {
   const probe = async (request: NativeProbeRequest): Promise<void> => {
     try {
       const report: ProbeReport = await probeTarget(request.target, {
-        resolver: hostsAwareResolver(),
+        resolver: resolverFor(options.testNetwork),
         fetch: createSafeFetch({ allowPrivate: options.allowPrivate }),
         allowPrivate: options.allowPrivate,
         signal: stop.signal,
@@ -63,6 +63,7 @@ export function runNativeHost(options: NativeHostOptions): Promise<number> {
     } catch (error) {
       if (stop.signal.aborted) return;
       if (error instanceof TargetError) fail(request.id, error.code, error.message);
+      else if (error instanceof LookupUnavailableError) fail(request.id, 'dns-unavailable', error.message);
       else if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) fail(request.id, 'timeout', 'The check took too long and was stopped.');
       else fail(request.id, 'internal', `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -15,14 +15,14 @@ import { cleanText, terminalJson, terminalSafe } from '../core/sanitize';
 import { describeAuthMechanisms, describeCertificate, describePort, describeSecurity, describeNoRecommendation } from '../core/diagnosis/describe';
 import { usernameWords } from '../core/diagnosis/username';
 import { createSafeFetch } from '../server/discovery/http-fetch';
-import { hostsAwareResolver } from '../server/hosts-aware-resolver';
 import { probeTarget } from '../server/probe';
+import { LookupUnavailableError } from '../server/dns';
 import { TargetError } from '../server/guard';
 import { DEFAULT_TIMEOUTS, type ProbeTimeouts } from '../server/smtp/probe-port';
 import { InstallError, installCommand } from './install-host';
 import { setupFilesCommand, SetupFilesError } from './setup-files';
 import { runNativeHost } from './native-host';
-import { probePortThrough, testNetworkFromEnv, TestNetworkError } from './test-network';
+import { probePortThrough, resolverFor, testNetworkFromEnv, TestNetworkError } from './test-network';
 
 const HELP = `Usage: smtp-probe TARGET [options]
        smtp-probe setup-files EMAIL --out DIR [--incoming imap|pop3:HOST:PORT:tls|starttls] [--server HOST --port N --security starttls|tls]
@@ -56,7 +56,8 @@ Testing only, with --allow-private: SMTP_PROBE_TEST_BLOCK_PORTS=25 makes those p
 (timeout), SMTP_PROBE_TEST_REDIRECT=465=127.0.0.1:PORT sends a port to a loopback interceptor.
 
 Exit status: 0 a usable setting was found, 1 none was, 2 bad input or refused target,
-3 internal failure (the check itself broke; please report it).
+3 internal failure (the check itself broke; please report it), 4 the server name could not be
+looked up just now (DNS failed or did not answer; try again later).
 `;
 
 class UsageError extends Error {}
@@ -191,7 +192,7 @@ async function setupFilesMain(argv: string[]): Promise<void> {
         const timeouts = timeoutMs === undefined ? undefined : parseTimeout(timeoutMs);
         const testNetwork = testNetworkFromEnv(process.env, allowPrivate);
         const report = await probeTarget(email, {
-          resolver: hostsAwareResolver(),
+          resolver: resolverFor(testNetwork),
           fetch: createSafeFetch({ allowPrivate }),
           allowPrivate,
           discover: true,
@@ -206,6 +207,7 @@ async function setupFilesMain(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof SetupFilesError) return finish(error.exitCode, '', `smtp-probe: ${oneLine(error.message)}\n`);
     if (error instanceof UsageError || error instanceof TargetError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${oneLine(error.message)}\n`);
+    if (error instanceof LookupUnavailableError) return finish(4, '', `smtp-probe: ${oneLine(error.message)} No files were written.\n`);
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       return finish(1, '', 'smtp-probe: The check took too long and was stopped; no files were written.\n');
     }
@@ -246,7 +248,7 @@ async function main(argv: string[]): Promise<void> {
     const allowPrivate = values['allow-private'];
     const testNetwork = testNetworkFromEnv(process.env, allowPrivate);
     const report = await probeTarget(positionals[0]!, {
-      resolver: hostsAwareResolver(),
+      resolver: resolverFor(testNetwork),
       fetch: createSafeFetch({ allowPrivate }),
       allowPrivate,
       discover: !values['no-discovery'],
@@ -259,6 +261,7 @@ async function main(argv: string[]): Promise<void> {
     return finish(report.recommendation ? 0 : 1, output);
   } catch (error) {
     if (error instanceof UsageError || error instanceof TargetError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${oneLine(error.message)}\n`);
+    if (error instanceof LookupUnavailableError) return finish(4, '', `smtp-probe: ${oneLine(error.message)}\n`);
     // A deadline that ran out is an answer of sorts (nothing usable found in time); anything else
     // unexpected is the probe's own failure and gets its own status, so scripts do not read it as
     // "the server has no usable setting".

@@ -39,7 +39,7 @@ Options:
   --force             replace files that already exist (otherwise nothing is written)
 
 Exit status: 0 written, 1 the check found no usable setting, 2 bad input, refused target or existing
-files, 3 internal failure.
+files, 3 internal failure, 4 the server name could not be looked up just now (try again later).
 `;
 
 export class SetupFilesError extends Error {

@@ -9,13 +9,19 @@
  * - SMTP_PROBE_TEST_REDIRECT=465=127.0.0.1:40123[,25=...]: connections to that port go to a loopback
  *   interceptor instead, which can present its own banner and certificate.
  *
- * Both are read only when --allow-private is given too (a probe of public servers can never be bent) and
- * a redirect may only point at a loopback address. A network namespace with nftables would be more
+ * - SMTP_PROBE_TEST_DNS=127.0.0.1:40053: the probe's DNS questions (addresses, MX, SRV) go to that server
+ *   alone (no hosts file), so a test can give it a DNS server that fails or never answers; discovery's web
+ *   reads still use the system's lookup.
+ *
+ * All are read only when --allow-private is given too (a probe of public servers can never be bent), and
+ * a redirect or DNS server may only be a loopback address. A network namespace with nftables would be more
  * faithful, but needs root and `nft`, which the test machines do not all have.
  */
 import net from 'node:net';
 import { isProbePort, isTcpPort, type PortResult, type ProbePort } from '../core/api';
 import { checkPortText } from '../core/port-list';
+import { systemResolver, type DnsResolver } from '../server/dns';
+import { hostsAwareResolver } from '../server/hosts-aware-resolver';
 import type { OpenSocket } from '../server/smtp/connect';
 import { runDialogue } from '../server/smtp/dialogue';
 import type { ProbePortOptions } from '../server/smtp/probe-port';
@@ -23,6 +29,8 @@ import type { ProbePortOptions } from '../server/smtp/probe-port';
 export interface TestNetwork {
   blocked: Set<ProbePort>;
   redirects: Map<ProbePort, { host: string; port: number }>;
+  /** The only DNS server to ask (address:port, loopback), or null for the system's. */
+  dns?: string | null;
 }
 
 export class TestNetworkError extends Error {}
@@ -47,15 +55,30 @@ function parseRedirects(text: string, variable: string): TestNetwork['redirects'
   return redirects;
 }
 
+function parseDnsServer(text: string, variable: string): string {
+  const match = /^(127\.\d+\.\d+\.\d+|\[::1\]):(\d{1,5})$/.exec(text.trim());
+  if (!match || !isTcpPort(Number(match[2]))) {
+    throw new TestNetworkError(`${variable}: "${text.trim()}" must look like 127.0.0.1:40053 (a loopback address and port).`);
+  }
+  return text.trim();
+}
+
 /** Reads the simulation from the environment; null when it is off (always, without allowPrivate). */
 export function testNetworkFromEnv(env: NodeJS.ProcessEnv, allowPrivate: boolean): TestNetwork | null {
   const block = env.SMTP_PROBE_TEST_BLOCK_PORTS;
   const redirect = env.SMTP_PROBE_TEST_REDIRECT;
-  if (!allowPrivate || (!block && !redirect)) return null;
+  const dns = env.SMTP_PROBE_TEST_DNS;
+  if (!allowPrivate || (!block && !redirect && !dns)) return null;
   return {
     blocked: block ? parsePortList(block, 'SMTP_PROBE_TEST_BLOCK_PORTS') : new Set(),
     redirects: redirect ? parseRedirects(redirect, 'SMTP_PROBE_TEST_REDIRECT') : new Map(),
+    dns: dns ? parseDnsServer(dns, 'SMTP_PROBE_TEST_DNS') : null,
   };
+}
+
+/** The resolver the CLI and the native host use: the system's (with the hosts file), or the test network's DNS server. */
+export function resolverFor(network: TestNetwork | null): DnsResolver {
+  return network?.dns ? systemResolver(1000, [network.dns]) : hostsAwareResolver();
 }
 
 function openSocketFor(network: TestNetwork): OpenSocket {

@@ -314,7 +314,7 @@ export type ProbeEvent =
   | { type: 'done'; report: ProbeReport }
   | { type: 'error'; error: ApiError };
 
-export const API_ERROR_CODES = ['invalid-request', 'invalid-target', 'refused-target', 'not-found', 'rate-limited', 'busy', 'timeout', 'internal'] as const;
+export const API_ERROR_CODES = ['invalid-request', 'invalid-target', 'refused-target', 'not-found', 'rate-limited', 'busy', 'dns-unavailable', 'timeout', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiError {

@@ -26,6 +26,8 @@ export type NativeErrorCode =
   | 'timeout'
   /** The helper already holds MAX_NATIVE_QUEUE requests; this one was not queued. Try again later. */
   | 'busy'
+  /** The server name could not be looked up (DNS failed or did not answer); usually passes. */
+  | 'dns-unavailable'
   | 'internal';
 
 /** Requests the helper holds at once, running and waiting; one more is answered `busy` at once. */

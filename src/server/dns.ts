@@ -26,8 +26,39 @@ export interface DnsResolver {
 /** Error codes node:dns uses for "this name has no such record", as opposed to a failing lookup. */
 export const NO_RECORD_CODES = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN', 'ENONAME']);
 
-export function systemResolver(timeoutMs = 5000): DnsResolver {
+/** Words for node:dns's codes of a lookup that failed without an answer (not "no such name"). */
+const FAILURE_WORDS: Record<string, string> = {
+  ESERVFAIL: "the name's DNS servers answered with a failure (SERVFAIL)",
+  ETIMEOUT: 'no DNS server answered in time',
+  ECONNREFUSED: 'the DNS server refused the connection',
+  EREFUSED: 'the DNS server refused to answer',
+  ECANCELLED: 'the lookup was cancelled',
+  EBADRESP: 'the DNS server sent an answer that could not be read',
+  ECONNRESET: 'the connection to the DNS server was reset',
+  EAI_AGAIN: 'the DNS servers could not be reached',
+};
+
+/** What went wrong with a lookup, in our words, from the error node:dns threw (its text is never shown). */
+export function lookupFailureWords(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return FAILURE_WORDS[code] ?? 'the lookup failed without an answer';
+}
+
+/**
+ * A lookup that failed for a reason that usually passes (a DNS server failing or not answering), as
+ * opposed to a name that does not exist: not the caller's mistake, so it is told apart from bad input
+ * (the service answers 503 with Retry-After, the CLI exits 4).
+ */
+export class LookupUnavailableError extends Error {
+  override readonly name = 'LookupUnavailableError';
+  /** Seconds after which trying again is reasonable. */
+  static readonly RETRY_SECONDS = 30;
+}
+
+/** `servers` (address or address:port, as node:dns takes them) replaces the system's DNS servers. */
+export function systemResolver(timeoutMs = 5000, servers?: string[]): DnsResolver {
   const resolver = new NodeResolver({ timeout: timeoutMs, tries: 2 });
+  if (servers) resolver.setServers(servers);
   return {
     resolve4: (name) => resolver.resolve4(name),
     resolve6: (name) => resolver.resolve6(name),

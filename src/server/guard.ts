@@ -10,7 +10,7 @@ import ipaddr from 'ipaddr.js';
 import type { ProbePort } from '../core/api';
 import { checkHostName, isLocalhostName } from '../core/host-name';
 import { checkPortList } from '../core/port-list';
-import { NO_RECORD_CODES, type DnsResolver } from './dns';
+import { LookupUnavailableError, lookupFailureWords, NO_RECORD_CODES, type DnsResolver } from './dns';
 
 export type TargetErrorCode = 'invalid-target' | 'refused-target';
 
@@ -178,7 +178,7 @@ async function lookUp(name: string, resolver: DnsResolver): Promise<string[]> {
   if (found.length > 0) return found;
   const failure = [v4, v6].find((result) => result.status === 'rejected' && !NO_RECORD_CODES.has(errorCode(result.reason)));
   if (failure?.status === 'rejected') {
-    throw new TargetError('invalid-target', `The DNS lookup of ${name} failed (${errorCode(failure.reason) || 'no answer'}); try again in a minute.`);
+    throw new LookupUnavailableError(`${name} could not be looked up: ${lookupFailureWords(failure.reason)}. This is usually temporary; try again in a minute.`);
   }
   throw new TargetError('invalid-target', `${name} has no IPv4 or IPv6 address in DNS; check the spelling of the server name.`);
 }

@@ -216,7 +216,7 @@ export function openApiDocument(version: string): Schema {
             '413': failure('The body is larger than 4 KiB.'),
             '415': failure('The body is not sent as application/json.'),
             '429': failure('Too many requests from this client or for this target; see retryAfterSeconds and Retry-After.'),
-            '503': failure('Too many probes running (busy); see retryAfterSeconds and Retry-After.'),
+            '503': failure('Too many probes running (busy), or the server name could not be looked up because DNS failed or did not answer (dns-unavailable); see retryAfterSeconds and Retry-After.'),
           },
         },
       },

@@ -3,6 +3,9 @@
  * zone-file lines such as `_submission._tcp.example.net. 3600 IN SRV 0 1 587 smtp.example.net.`.
  * Any other name is NXDOMAIN, any other type of a known name is an empty answer. The probe's own
  * discovery then asks it through node:dns, exactly as it asks the system's resolver.
+ *
+ * Names listed in `failing` get what a broken DNS gives instead: SERVFAIL (RCODE 2), REFUSED (RCODE 5),
+ * or no answer at all (`silent`).
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
@@ -50,6 +53,18 @@ function readQuestion(message: Buffer): { name: string; type: number; end: numbe
   return { name: labels.join('.').toLowerCase(), type: message.readUInt16BE(offset), end: offset + 4 };
 }
 
+export type DnsFailure = 'servfail' | 'refused' | 'silent';
+
+const FAILURE_RCODES: Record<Exclude<DnsFailure, 'silent'>, number> = { servfail: 2, refused: 5 };
+
+function failed(query: Buffer, end: number, rcode: number): Buffer {
+  const header = Buffer.alloc(12);
+  header.writeUInt16BE(query.readUInt16BE(0), 0);
+  header.writeUInt16BE(0x8000 | (query.readUInt16BE(2) & 0x0100) | 0x0080 | rcode, 2);
+  header.writeUInt16BE(1, 4);
+  return Buffer.concat([header, query.subarray(12, end)]);
+}
+
 function answer(query: Buffer, records: Map<string, Srv[]>): Buffer {
   const question = readQuestion(query);
   const known = records.get(question.name);
@@ -79,18 +94,23 @@ function answer(query: Buffer, records: Map<string, Srv[]>): Buffer {
 export interface ZoneDns {
   /** A resolver for the discovery code: node:dns pointed at this server only. */
   resolver: DnsResolver;
+  /** Where it listens, as address:port. */
+  server: string;
   questions: string[];
   close(): Promise<void>;
 }
 
-export async function startZoneDns(zone: string): Promise<ZoneDns> {
+export async function startZoneDns(zone: string, failing: Record<string, DnsFailure> = {}): Promise<ZoneDns> {
   const records = readSrvZone(zone);
   const questions: string[] = [];
   const socket: Socket = createSocket('udp4');
   socket.on('message', (message, remote) => {
     try {
-      questions.push(readQuestion(message).name);
-      socket.send(answer(message, records), remote.port, remote.address);
+      const question = readQuestion(message);
+      questions.push(question.name);
+      const failure = failing[question.name];
+      if (failure === 'silent') return;
+      socket.send(failure ? failed(message, question.end, FAILURE_RCODES[failure]) : answer(message, records), remote.port, remote.address);
     } catch {
       // A malformed question gets no answer, as from a real server that drops it.
     }
@@ -99,6 +119,7 @@ export async function startZoneDns(zone: string): Promise<ZoneDns> {
   const resolver = new Resolver({ timeout: 2000, tries: 1 });
   resolver.setServers([`127.0.0.1:${socket.address().port}`]);
   return {
+    server: `127.0.0.1:${socket.address().port}`,
     resolver: {
       resolve4: (name) => resolver.resolve4(name),
       resolve6: (name) => resolver.resolve6(name),

@@ -196,7 +196,10 @@ describe('discover', () => {
 
   it('reports a failing DNS lookup as an error, not as "no record"', async () => {
     const result = await discover('servfail.test', null, options(fakeResolver({ fail: { '_submission._tcp.servfail.test': 'ESERVFAIL' } })));
-    expect(result.steps.find((step) => step.query === '_submission._tcp.servfail.test')).toMatchObject({ outcome: 'error' });
+    expect(result.steps.find((step) => step.query === '_submission._tcp.servfail.test')).toMatchObject({
+      outcome: 'error',
+      message: "The DNS lookup failed: the name's DNS servers answered with a failure (SERVFAIL).",
+    });
   });
 
   it('refuses entity definitions and reports unusable files and HTTP errors', async () => {

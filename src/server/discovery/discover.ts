@@ -13,7 +13,7 @@
  */
 import type { DiscoveryResult, DiscoveryStep, IncomingServerCandidate, OutgoingServerCandidate } from '../../core/api';
 import { parseTarget } from '../../core/target';
-import { NO_RECORD_CODES, type DnsResolver } from '../dns';
+import { lookupFailureWords, NO_RECORD_CODES, type DnsResolver } from '../dns';
 import { parseAutoconfig } from './autoconfig-xml';
 import { baseDomain } from '../../core/base-domain';
 import { createSafeFetch, type FetchText } from './http-fetch';
@@ -97,7 +97,7 @@ async function srvStep(resolver: DnsResolver, name: string, security: 'tls' | 's
     if (NO_RECORD_CODES.has(errorCode(error))) {
       return { steps: [{ source: 'srv', query: name, outcome: 'not-found', message: `No SRV record for ${kind} submission.` }], candidates: [] };
     }
-    return { steps: [{ source: 'srv', query: name, outcome: 'error', message: `The DNS lookup failed: ${reason(error)}` }], candidates: [] };
+    return { steps: [{ source: 'srv', query: name, outcome: 'error', message: `The DNS lookup failed: ${lookupFailureWords(error)}.` }], candidates: [] };
   }
 }
 
@@ -175,7 +175,7 @@ async function mxStep(
         source: 'mx',
         query: domain,
         outcome: notFound ? 'not-found' : 'error',
-        message: notFound ? 'The domain has no MX record, so it receives no mail.' : `The DNS lookup failed: ${reason(error)}`,
+        message: notFound ? 'The domain has no MX record, so it receives no mail.' : `The DNS lookup failed: ${lookupFailureWords(error)}.`,
       }],
       candidates: [],
     };

@@ -1,0 +1,147 @@
+/**
+ * A DNS server that fails (SERVFAIL, REFUSED) or never answers is not the customer's typing mistake: the
+ * service answers 503 dns-unavailable with Retry-After, the CLI exits 4, the native host replies
+ * dns-unavailable, each with one sentence of our own; a name that does not exist stays bad input. The DNS
+ * server is a real one on loopback (UDP, RFC 1035), asked through node:dns as the system's would be.
+ */
+import { execFile, spawn } from 'node:child_process';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hasUnsafeText } from '../../src/core/sanitize';
+import { encodeFrame, FrameDecoder } from '../../src/cli/native-messaging';
+import { buildApp } from '../../src/server/app';
+import { systemResolver } from '../../src/server/dns';
+import { startZoneDns, type ZoneDns } from '../helpers/zone-dns';
+
+const CLI = 'build/cli/smtp-probe.js';
+
+let dns: ZoneDns;
+let app: FastifyInstance | null = null;
+
+beforeAll(async () => {
+  dns = await startZoneDns('', {
+    'mail.servfail.test': 'servfail',
+    'mail.refused.test': 'refused',
+    'mail.silent.test': 'silent',
+  });
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-cli.ts'], (error) => (error ? reject(error) : resolve())),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await dns?.close();
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+function service(): FastifyInstance {
+  return buildApp({
+    logger: false,
+    resolver: systemResolver(300, [dns.server]),
+    fetch: async () => {
+      throw new Error('no web reads in this test');
+    },
+    probePort: async () => {
+      throw new Error('no connection expected');
+    },
+    rateLimitPerMinute: 0,
+    rateLimitTargetPerMinute: 0,
+  });
+}
+
+describe('the service', () => {
+  it.each([
+    ['mail.servfail.test', /answered with a failure \(SERVFAIL\)/],
+    ['mail.refused.test', /refused to answer/],
+    ['mail.silent.test', /no DNS server answered in time/],
+  ])('%s: 503 dns-unavailable with Retry-After, in our words', async (target, words) => {
+    app = service();
+    for (const accept of ['application/json', 'application/x-ndjson']) {
+      const response = await app.inject({ method: 'POST', url: '/v1/probe', headers: { accept }, payload: { target } });
+      expect(response.statusCode, accept).toBe(503);
+      expect(response.headers['retry-after'], accept).toBe('30');
+      const { error } = response.json() as { error: { code: string; message: string; retryAfterSeconds: number } };
+      expect(error).toMatchObject({ code: 'dns-unavailable', retryAfterSeconds: 30 });
+      expect(error.message).toMatch(words);
+      expect(error.message).toMatch(/^mail\.\w+\.test could not be looked up: .+ try again in a minute\.$/);
+      // node:dns's own text (its function names and codes) is not passed on.
+      expect(error.message).not.toMatch(/queryA|ESERVFAIL|EREFUSED|ETIMEOUT/);
+    }
+  });
+
+  it('a name that does not exist is still bad input (400 invalid-target)', async () => {
+    app = service();
+    const response = await app.inject({ method: 'POST', url: '/v1/probe', payload: { target: 'mail.nowhere.test' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'invalid-target', message: expect.stringMatching(/no IPv4 or IPv6 address/) } });
+  });
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { timeout: 30_000, env: { ...process.env, SMTP_PROBE_TEST_DNS: dns.server } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('the CLI', () => {
+  it('exits 4 with one sentence when DNS fails, and 2 when the name does not exist', async () => {
+    const failing = await cli(['mail.servfail.test', '--allow-private', '--no-discovery']);
+    expect(failing.code).toBe(4);
+    expect(failing.stdout).toBe('');
+    expect(failing.stderr).toMatch(/^smtp-probe: mail\.servfail\.test could not be looked up: .*\(SERVFAIL\)\. This is usually temporary; try again in a minute\.\n$/);
+    expect(hasUnsafeText(failing.stderr.replace(/\n/g, ''))).toBe(false);
+
+    const silent = await cli(['mail.silent.test', '--allow-private', '--no-discovery']);
+    expect(silent.code).toBe(4);
+    expect(silent.stderr).toMatch(/no DNS server answered in time/);
+
+    const missing = await cli(['mail.nowhere.test', '--allow-private', '--no-discovery']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no IPv4 or IPv6 address/);
+  });
+
+  it('setup-files writes nothing and exits 4 when DNS fails', async () => {
+    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const out = mkdtempSync(join(tmpdir(), 'dns-failure-'));
+    try {
+      const run = await cli(['setup-files', 'someone@mail.servfail.test', '--out', out, '--allow-private', '--timeout-ms', '2000']);
+      expect(run.code, run.stderr).toBe(4);
+      expect(run.stderr).toMatch(/could not be looked up: .*No files were written\.\n$/);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('the native host replies dns-unavailable', async () => {
+    const host = spawn(process.execPath, [CLI, '--native-host', '--allow-private'], { env: { ...process.env, SMTP_PROBE_TEST_DNS: dns.server }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const decoder = new FrameDecoder();
+    const reply = new Promise<unknown>((resolve, reject) => {
+      host.stdout.on('data', (chunk: Buffer) => {
+        for (const frame of decoder.push(chunk)) resolve(frame.kind === 'message' ? frame.value : frame);
+      });
+      host.on('error', reject);
+    });
+    host.stdin.write(encodeFrame({ type: 'probe', id: 7, target: 'mail.servfail.test', ports: [587] }));
+    try {
+      expect(await reply).toMatchObject({ type: 'error', id: 7, code: 'dns-unavailable', message: expect.stringMatching(/SERVFAIL/) });
+    } finally {
+      host.stdin.end();
+      host.kill();
+    }
+  });
+});
