@@ -158,6 +158,8 @@ test('a probe service that is down, and one that rate-limits, are explained in p
     await expect(page.locator('.ports tr[data-port="25"]').first()).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText(/Too many checks in a short time\. Try again in \d+ seconds\./);
+    // Until the wait the service asked for has passed, trying again could only be refused again.
+    await expect(page.getByRole('alert').getByRole('button', { name: 'Try again' })).toBeDisabled();
   } finally {
     await limited.stop();
   }

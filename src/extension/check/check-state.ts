@@ -8,7 +8,7 @@ import { isPortResult, isProbeReport, isRecord } from '../../core/report-shape';
 
 export { isPortResult, isProbeReport };
 
-export type CheckErrorKind = 'unreachable' | 'rate-limited' | 'invalid' | 'refused' | 'timeout' | 'busy' | 'server';
+export type CheckErrorKind = 'unreachable' | 'rate-limited' | 'invalid' | 'refused' | 'timeout' | 'busy' | 'dns' | 'server';
 
 export interface CheckError {
   kind: CheckErrorKind;
@@ -102,7 +102,9 @@ export function errorFromApi(code: string, message: string, retryAfterSeconds: n
             ? 'timeout'
             : code === 'busy'
               ? 'busy'
-              : 'server';
+              : code === 'dns-unavailable'
+                ? 'dns'
+                : 'server';
   return { kind, detail: message, retryAfterSeconds };
 }
 

@@ -70,6 +70,8 @@ function errorSentence(check: CheckState): string {
       return t('errorTimeout');
     case 'busy':
       return t('errorBusy');
+    case 'dns':
+      return english && error.detail ? error.detail : t('errorDnsUnavailable');
     default:
       return english ? t('errorServer', error.detail) : t('errorServerPlain');
   }
@@ -92,6 +94,23 @@ function useLocalStale(check: CheckState): boolean {
     return () => clearTimeout(timer);
   }, [check.id, running]);
   return stale;
+}
+
+/**
+ * True while the wait the service asked for (Retry-After on a rate limit, a busy service or a failing DNS)
+ * has not passed: the Retry button stays disabled until then, so pressing it cannot only earn another refusal.
+ */
+function useRetryWait(check: CheckState | null): boolean {
+  const seconds = check?.status === 'error' ? (check.error?.retryAfterSeconds ?? null) : null;
+  const left = seconds === null || check?.finishedAt == null ? 0 : check.finishedAt + seconds * 1000 - Date.now();
+  const [waiting, setWaiting] = useState(left > 0);
+  useEffect(() => {
+    setWaiting(left > 0);
+    if (left <= 0) return;
+    const timer = setTimeout(() => setWaiting(false), left);
+    return () => clearTimeout(timer);
+  }, [check?.id, check?.finishedAt, seconds]);
+  return waiting;
 }
 
 function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | undefined, detail: string): string {
@@ -167,6 +186,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
   const { status: service, askAgain } = useServiceStatus();
   const running = check?.status === 'running';
   const elapsed = useElapsed(check?.startedAt ?? null, running);
+  const retryWaiting = useRetryWait(check);
   const recommendation = networkAdvice(check);
   const fieldId = `${idPrefix}-target`;
   const errorId = `${idPrefix}-target-error`;
@@ -268,7 +288,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
             <div class="card error" role="alert">
               <p>{errorSentence(check)}</p>
               {check.error?.kind !== 'invalid' && check.error?.kind !== 'refused' && (
-                <button type="button" class="secondary" onClick={() => onStart(check.input)}>
+                <button type="button" class="secondary" disabled={retryWaiting} onClick={() => onStart(check.input)}>
                   {t('retry')}
                 </button>
               )}
