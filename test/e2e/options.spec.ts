@@ -29,7 +29,7 @@ test('options import rejects malformed JSON with a message and keeps the old set
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, serviceUrl: 'https://probe.example.org', profile: { allowedPorts: [22] } })),
   });
-  await expect(page.getByRole('alert')).toContainText('Port 22 is not one of 25, 465, 587, 2525.');
+  await expect(page.getByRole('alert')).toContainText('Port 22 is not one of 25, 465, 587 and 2525.');
   await page.reload();
   await expect(page.getByLabel('Profile name')).toHaveValue('Example ISP support');
   await expect(page.getByLabel('Outgoing server to prefill')).toHaveValue('smtp.example.net');
@@ -45,6 +45,28 @@ test('options import rejects malformed JSON with a message and keeps the old set
   await expect(page.getByLabel('Probe service URL')).toHaveValue('https://probe.example.org');
   await expect(page.getByLabel('Help-centre and webmail domains')).toHaveValue('help.example.org');
   await expect(page.getByLabel('Check mail before sending (POP/IMAP before SMTP)')).toBeChecked();
+});
+
+test('a Spanish reader is told in Spanish what is wrong with a value typed or imported', async () => {
+  launched = await launch({ locale: 'es' });
+  const page = await launched.context.newPage();
+  await page.goto(optionsUrl());
+  await page.locator('#outgoing-server').fill('smtp.example.net:587');
+  await page.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('alert')).toHaveText('«smtp.example.net:587» incluye un puerto; escriba solo el nombre (el puerto se indica aparte).');
+  await page.locator('#outgoing-server').fill('smtp.example.net');
+  await page.locator('#help-domains').fill('ayuda.example.net soporte');
+  await page.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('alert')).toHaveText('«soporte» no tiene ningún punto; escriba un dominio completo como help.example.com.');
+  await page.locator('#import-file').setInputFiles({
+    name: 'later.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'smtp-port-assistant-settings', version: 3 })),
+  });
+  await expect(page.getByRole('alert')).toHaveText(
+    'La importación falló y no se cambió nada: los archivos de ajustes de la versión 3 no se pueden leer; esta versión de la extensión lee la versión 1.',
+  );
+  await page.screenshot({ path: 'test-results/options-es-refused.png', fullPage: true });
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

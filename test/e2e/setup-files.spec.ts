@@ -100,7 +100,7 @@ test('iPhone Mail: "Set up automatically" downloads a profile with the checked s
   // Without one, the section says what is missing instead of writing a file.
   await host.fill('');
   await section.getByRole('button', { name: 'Set up automatically' }).click();
-  await expect(section.getByTestId('setup-error')).toHaveText('The incoming server is empty; type a name such as imap.example.com.');
+  await expect(section.getByTestId('setup-error')).toHaveText('Fill in the incoming server, such as imap.example.com.');
   await host.fill('imap.isp.test');
   const download = page.waitForEvent('download');
   await section.getByRole('button', { name: 'Set up automatically' }).click();

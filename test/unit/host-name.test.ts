@@ -42,7 +42,11 @@ describe('checkHostName (the one host-name rule)', () => {
     expect(checked).toMatchObject({ ok: false, problem: 'port' });
     if (!checked.ok) expect(checked.message).toBe('"smtp.example.com:587" includes a port; type the outgoing server alone (the port is set apart).');
     // A help-centre domain needs a dot: words typed among the domains are not taken as one-label names.
-    expect(checkHelpDomains(['help.example.com', 'not'])).toEqual({ ok: false, message: 'The help-centre domain "not" has no dot; give a full domain such as help.example.com.' });
+    expect(checkHelpDomains(['help.example.com', 'not'])).toEqual({
+      ok: false,
+      message: 'The help-centre domain "not" has no dot; give a full domain such as help.example.com.',
+      fault: { field: 'help-domain', problem: 'no-dot', value: 'not' },
+    });
     expect(checkHelpDomains(['help.example.com', '192.0.2.7'])).toEqual({ ok: true, value: ['help.example.com', '192.0.2.7'] });
     // Two colons or more stay an IPv6 question.
     expect(checkHostName('2001:db8::1')).toMatchObject({ ok: true, kind: 'ipv6' });
@@ -133,7 +137,7 @@ const READERS: Record<string, (input: string) => string | null> = {
     }
   },
   options: (input) => {
-    const checked = checkOptionHost(input, 'The outgoing server');
+    const checked = checkOptionHost(input, 'The outgoing server', 'outgoing-server');
     return checked.ok ? checked.value : null;
   },
   policy: (input) => {

@@ -4,6 +4,7 @@
  * and either an address (the customer's profile) or a domain (the provider's files). Pure.
  */
 import { isTcpPort } from '../api';
+import { hostFault, shortValue, type FieldFault } from '../field-fault';
 import { checkHostName } from '../host-name';
 import { parseTarget } from '../target';
 
@@ -51,24 +52,39 @@ export interface ProfileInput extends ProviderInput {
 
 export class SetupFileError extends Error {
   override name = 'SetupFileError';
+  /** Why, as a code the extension words in the reader's language (the message stays English). */
+  constructor(
+    message: string,
+    readonly fault?: FieldFault,
+  ) {
+    super(message);
+  }
 }
 
 const SECURITY_WORDS = new Set(['tls', 'starttls']);
 const USERNAME_PATTERN = /^[^\s\p{C}<>&"']{1,128}$/u;
 const DISPLAY_NAME = /^[^\p{C}]{1,100}$/u;
 
-function checkServer(what: string, hostname: unknown, port: unknown, security: unknown): ServerSetting {
+function checkServer(what: 'incoming server' | 'outgoing server', hostname: unknown, port: unknown, security: unknown): ServerSetting {
+  const field = what === 'incoming server' ? 'incoming-server' : 'outgoing-server';
   if (typeof hostname !== 'string' || hostname.trim() === '') {
-    throw new SetupFileError(`The ${what} is empty; type a name such as ${what === 'incoming server' ? 'imap.example.com' : 'smtp.example.com'}.`);
+    throw new SetupFileError(`The ${what} is empty; type a name such as ${what === 'incoming server' ? 'imap.example.com' : 'smtp.example.com'}.`, { field, problem: 'missing' });
   }
   const host = checkHostName(hostname, what);
-  if (!host.ok) throw new SetupFileError(host.message);
+  if (!host.ok) throw new SetupFileError(host.message, hostFault(field, hostname, host));
   const number = typeof port === 'string' && /^\d{1,5}$/.test(port) ? Number(port) : port;
   if (!isTcpPort(number)) {
-    throw new SetupFileError(`The ${what}'s port must be a whole number from 1 to 65535, not ${JSON.stringify(port) ?? String(port)}.`);
+    throw new SetupFileError(`The ${what}'s port must be a whole number from 1 to 65535, not ${JSON.stringify(port) ?? String(port)}.`, {
+      field,
+      problem: 'port-number',
+      value: shortValue(port),
+    });
   }
   if (typeof security !== 'string' || !SECURITY_WORDS.has(security)) {
-    throw new SetupFileError(`The ${what}'s security must be "tls" (implicit TLS) or "starttls"; a file that sets up an unprotected connection is not written.`);
+    throw new SetupFileError(`The ${what}'s security must be "tls" (implicit TLS) or "starttls"; a file that sets up an unprotected connection is not written.`, {
+      field,
+      problem: 'security',
+    });
   }
   return { hostname: host.value, port: number, security: security as FileSecurity };
 }
@@ -85,7 +101,9 @@ export function checkOutgoing(value: { hostname: unknown; port: unknown; securit
 }
 
 export function checkIncoming(value: { protocol: unknown; hostname: unknown; port: unknown; security: unknown }): IncomingSetting {
-  if (value.protocol !== 'imap' && value.protocol !== 'pop3') throw new SetupFileError('The incoming server must be "imap" or "pop3".');
+  if (value.protocol !== 'imap' && value.protocol !== 'pop3') {
+    throw new SetupFileError('The incoming server must be "imap" or "pop3".', { field: 'incoming-server', problem: 'protocol' });
+  }
   return { protocol: value.protocol, ...checkServer('incoming server', value.hostname, value.port, value.security) };
 }
 
@@ -105,19 +123,25 @@ export function defaultIncomingPort(protocol: IncomingProtocol, security: FileSe
 }
 
 export function checkEmail(value: unknown): { email: string; domain: string } {
-  if (typeof value !== 'string' || !value.includes('@')) throw new SetupFileError('Give the email address the files are for, such as user@example.net.');
+  if (typeof value !== 'string' || !value.includes('@')) {
+    throw new SetupFileError('Give the email address the files are for, such as user@example.net.', { field: 'email', problem: 'not-email' });
+  }
   const parsed = parseTarget(value);
-  if (!parsed.ok) throw new SetupFileError(parsed.message);
-  if (parsed.kind !== 'email') throw new SetupFileError('Give a whole email address, such as user@example.net.');
-  if (/["\\<>&']/.test(parsed.value)) throw new SetupFileError('Use a plain email address (no quotes, angle brackets or backslashes).');
+  if (!parsed.ok) throw new SetupFileError(parsed.message, { field: 'email', problem: 'not-email', target: parsed.fault });
+  if (parsed.kind !== 'email') throw new SetupFileError('Give a whole email address, such as user@example.net.', { field: 'email', problem: 'not-email' });
+  if (/["\\<>&']/.test(parsed.value)) {
+    throw new SetupFileError('Use a plain email address (no quotes, angle brackets or backslashes).', { field: 'email', problem: 'not-plain-email' });
+  }
   return { email: parsed.value, domain: parsed.domain };
 }
 
 export function checkDomain(value: unknown): string {
-  if (typeof value !== 'string') throw new SetupFileError('Give the mail domain the files are for, such as example.net.');
+  if (typeof value !== 'string') throw new SetupFileError('Give the mail domain the files are for, such as example.net.', { field: 'mail-domain', problem: 'missing' });
   const checked = checkHostName(value, 'mail domain');
-  if (!checked.ok) throw new SetupFileError(checked.message);
-  if (checked.kind !== 'name' || !checked.value.includes('.')) throw new SetupFileError(`"${value.slice(0, 60)}" is not a mail domain such as example.net.`);
+  if (!checked.ok) throw new SetupFileError(checked.message, hostFault('mail-domain', value, checked));
+  if (checked.kind !== 'name' || !checked.value.includes('.')) {
+    throw new SetupFileError(`"${value.slice(0, 60)}" is not a mail domain such as example.net.`, { field: 'mail-domain', problem: 'not-mail-domain', value: shortValue(value) });
+  }
   return checked.value;
 }
 
@@ -131,7 +155,9 @@ export function checkUsernamePattern(value: unknown): UsernamePattern {
 
 export function checkDisplayName(value: unknown, fallback: string): string {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return fallback;
-  if (typeof value !== 'string' || !DISPLAY_NAME.test(value.trim())) throw new SetupFileError('The provider name must be one line of at most 100 characters.');
+  if (typeof value !== 'string' || !DISPLAY_NAME.test(value.trim())) {
+    throw new SetupFileError('The provider name must be one line of at most 100 characters.', { field: 'profile-name', problem: 'text-too-long' });
+  }
   return value.trim();
 }
 

@@ -9,6 +9,7 @@ import { HiddenSites } from './HiddenSites';
 import { IncomingFields, incomingDraft, type IncomingDraft } from '../ui/IncomingFields';
 import { ProviderFiles } from './ProviderFiles';
 import { jsonFaultWords } from './json-fault-words';
+import { fieldFaultWords } from '../ui/field-fault-words';
 
 /** The help-centre domains the browser has not allowed yet: the page hint cannot run there. */
 async function domainsWithoutPermission(domains: string[]): Promise<string[]> {
@@ -113,7 +114,7 @@ export function OptionsApp() {
     event.preventDefault();
     const checked = checkOptions(fromDraft(draft));
     if (!checked.ok) {
-      setMessage({ text: checked.message, error: true });
+      setMessage({ text: checked.fault ? fieldFaultWords(checked.fault, t) : checked.message, error: true });
       return;
     }
     const origins = checked.value.profile.helpDomains.flatMap(originsFor);
@@ -142,7 +143,8 @@ export function OptionsApp() {
     if (!file) return;
     const imported = importOptions(await file.text());
     if (!imported.ok) {
-      setMessage({ text: t('optionsImportFailed', imported.json ? jsonFaultWords(imported.json, t) : imported.message), error: true });
+      const why = imported.json ? jsonFaultWords(imported.json, t) : imported.fault ? fieldFaultWords(imported.fault, t) : imported.message;
+      setMessage({ text: t('optionsImportFailed', why), error: true });
       return;
     }
     await writeItems({ options: imported.value });

@@ -6,6 +6,7 @@ import { parseTarget } from '../../core/target';
 import { browser } from '../platform/browser';
 import { CHECK_KEY, type CheckState } from '../check/check-state';
 import { t } from '../platform/i18n';
+import { fieldFaultWords } from '../ui/field-fault-words';
 import type { HelpdeskProfile } from '../settings/options-schema';
 import { downloadFile } from '../ui/download';
 
@@ -71,7 +72,7 @@ export function ProviderFiles({ profile }: Props) {
       });
     } catch (error) {
       if (!(error instanceof SetupFileError)) throw error;
-      setMessage({ text: error.message, error: true });
+      setMessage({ text: error.fault ? fieldFaultWords(error.fault, t) : error.message, error: true });
       return null;
     }
   };

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Authentication, ProbeReport, Security, Username } from '../../core/api';
 import { appleProfile, checkIncoming, checkProfile, SetupFileError, type IncomingSetting } from '../../core/setup-files';
 import { t } from '../platform/i18n';
+import { fieldFaultWords } from './field-fault-words';
 import { readOptions } from '../settings/options';
 import { downloadFile } from './download';
 import { IncomingFields, incomingDraft, type IncomingDraft } from './IncomingFields';
@@ -92,7 +93,7 @@ export function SetupProfile({ idPrefix, audience, outgoing, initialEmail, disco
       setStatus(t('setupDownloaded', file.name));
     } catch (caught) {
       if (!(caught instanceof SetupFileError)) throw caught;
-      setError(caught.message);
+      setError(caught.fault ? fieldFaultWords(caught.fault, t) : caught.message);
     }
   };
 
