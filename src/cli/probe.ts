@@ -53,7 +53,8 @@ install-host copies this probe and writes the launcher and host manifest (on Win
 key) that let the extension run this check from your own network; uninstall-host removes them.
 
 Testing only, with --allow-private: SMTP_PROBE_TEST_BLOCK_PORTS=25 makes those ports behave as filtered
-(timeout), SMTP_PROBE_TEST_REDIRECT=465=127.0.0.1:PORT sends a port to a loopback interceptor.
+(timeout), SMTP_PROBE_TEST_REDIRECT=465=127.0.0.1:PORT sends a port to a loopback interceptor,
+SMTP_PROBE_TEST_DNS=127.0.0.1:PORT asks that loopback DNS server alone.
 
 Exit status: 0 a usable setting was found, 1 none was, 2 bad input or refused target,
 3 internal failure (the check itself broke; please report it), 4 the server name could not be

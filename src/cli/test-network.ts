@@ -57,7 +57,7 @@ function parseRedirects(text: string, variable: string): TestNetwork['redirects'
 
 function parseDnsServer(text: string, variable: string): string {
   const match = /^(127\.\d+\.\d+\.\d+|\[::1\]):(\d{1,5})$/.exec(text.trim());
-  if (!match || !isTcpPort(Number(match[2]))) {
+  if (!match || !isTcpPort(Number(match[2])) || net.isIP(match[1]!.replace(/^\[|\]$/g, '')) === 0) {
     throw new TestNetworkError(`${variable}: "${text.trim()}" must look like 127.0.0.1:40053 (a loopback address and port).`);
   }
   return text.trim();

@@ -26,22 +26,35 @@ export interface DnsResolver {
 /** Error codes node:dns uses for "this name has no such record", as opposed to a failing lookup. */
 export const NO_RECORD_CODES = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN', 'ENONAME']);
 
-/** Words for node:dns's codes of a lookup that failed without an answer (not "no such name"). */
-const FAILURE_WORDS: Record<string, string> = {
+/** "This name does not exist" (NXDOMAIN), for every record type, as opposed to "no record of this type". */
+export const NO_NAME_CODES = new Set(['ENOTFOUND', 'NXDOMAIN', 'ENONAME']);
+
+/**
+ * Words for node:dns's codes of a lookup that failed in a way that usually passes: a DNS server failing,
+ * refusing or silent. Other codes (a malformed question, an unsupported query) are not passing trouble.
+ */
+const TRANSIENT_WORDS: Record<string, string> = {
   ESERVFAIL: "the name's DNS servers answered with a failure (SERVFAIL)",
   ETIMEOUT: 'no DNS server answered in time',
   ECONNREFUSED: 'the DNS server refused the connection',
   EREFUSED: 'the DNS server refused to answer',
-  ECANCELLED: 'the lookup was cancelled',
   EBADRESP: 'the DNS server sent an answer that could not be read',
   ECONNRESET: 'the connection to the DNS server was reset',
   EAI_AGAIN: 'the DNS servers could not be reached',
 };
 
+export function dnsErrorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+}
+
+/** True when the lookup failed in a way that usually passes (see TRANSIENT_WORDS). */
+export function isTransientLookupFailure(error: unknown): boolean {
+  return Object.hasOwn(TRANSIENT_WORDS, dnsErrorCode(error));
+}
+
 /** What went wrong with a lookup, in our words, from the error node:dns threw (its text is never shown). */
 export function lookupFailureWords(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  return FAILURE_WORDS[code] ?? 'the lookup failed without an answer';
+  return TRANSIENT_WORDS[dnsErrorCode(error)] ?? 'the DNS server could not answer the question';
 }
 
 /**
@@ -51,7 +64,7 @@ export function lookupFailureWords(error: unknown): string {
  */
 export class LookupUnavailableError extends Error {
   override readonly name = 'LookupUnavailableError';
-  /** Seconds after which trying again is reasonable. */
+  /** Seconds after which trying again is reasonable; the sentences say the same. */
   static readonly RETRY_SECONDS = 30;
 }
 

@@ -10,7 +10,7 @@ import ipaddr from 'ipaddr.js';
 import type { ProbePort } from '../core/api';
 import { checkHostName, isLocalhostName } from '../core/host-name';
 import { checkPortList } from '../core/port-list';
-import { LookupUnavailableError, lookupFailureWords, NO_RECORD_CODES, type DnsResolver } from './dns';
+import { dnsErrorCode, isTransientLookupFailure, LookupUnavailableError, lookupFailureWords, NO_NAME_CODES, NO_RECORD_CODES, type DnsResolver } from './dns';
 
 export type TargetErrorCode = 'invalid-target' | 'refused-target';
 
@@ -176,15 +176,18 @@ async function lookUp(name: string, resolver: DnsResolver): Promise<string[]> {
   const [v4, v6] = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
   const found = [...(v4.status === 'fulfilled' ? v4.value : []), ...(v6.status === 'fulfilled' ? v6.value : [])];
   if (found.length > 0) return found;
-  const failure = [v4, v6].find((result) => result.status === 'rejected' && !NO_RECORD_CODES.has(errorCode(result.reason)));
-  if (failure?.status === 'rejected') {
-    throw new LookupUnavailableError(`${name} could not be looked up: ${lookupFailureWords(failure.reason)}. This is usually temporary; try again in a minute.`);
+  const reasons = [v4, v6].flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  const noAddress = new TargetError('invalid-target', `${name} has no IPv4 or IPv6 address in DNS; check the spelling of the server name.`);
+  // NXDOMAIN says the name does not exist, whatever the other question met (some home routers drop AAAA).
+  if (reasons.some((reason) => NO_NAME_CODES.has(dnsErrorCode(reason)))) throw noAddress;
+  const transient = reasons.find(isTransientLookupFailure);
+  if (transient !== undefined) {
+    throw new LookupUnavailableError(`${name} could not be looked up: ${lookupFailureWords(transient)}. This is usually temporary; try again in 30 seconds.`);
   }
-  throw new TargetError('invalid-target', `${name} has no IPv4 or IPv6 address in DNS; check the spelling of the server name.`);
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (reasons.some((reason) => !NO_RECORD_CODES.has(dnsErrorCode(reason)))) {
+    throw new TargetError('invalid-target', `${name} could not be looked up: the DNS server could not answer the question; check the spelling of the server name.`);
+  }
+  throw noAddress;
 }
 
 /** Only the four SMTP ports (core/port-list.ts, the one rule); a port listed twice counts once. */

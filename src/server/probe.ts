@@ -8,7 +8,7 @@ import { recommend } from '../core/diagnosis/recommend';
 import { isLocalhostName } from '../core/host-name';
 import { cleanDeep } from '../core/sanitize';
 import { parseTarget } from '../core/target';
-import type { DnsResolver } from './dns';
+import { LookupUnavailableError, type DnsResolver } from './dns';
 import { discover, type DiscoveryOptions } from './discovery/discover';
 import type { FetchText } from './discovery/http-fetch';
 import { normalizeHostname, resolveApproved, TargetError, type ApprovedAddress } from './guard';
@@ -99,6 +99,7 @@ async function chooseServer(
   options: ProbeTargetOptions,
 ): Promise<{ server: string; addresses: ApprovedAddress[] }> {
   let firstError: unknown = null;
+  let lookupFailure: LookupUnavailableError | null = null;
   for (const name of names.slice(0, MAX_SERVER_CANDIDATES)) {
     try {
       const server = normalizeHostname(name);
@@ -107,9 +108,13 @@ async function chooseServer(
       if (addresses.length > 0) return { server, addresses };
     } catch (error) {
       firstError ??= error;
+      if (error instanceof LookupUnavailableError) lookupFailure ??= error;
     }
     if (options.signal?.aborted) break;
   }
+  // A name that does not exist may be a published one the person never typed; when DNS failed for another
+  // candidate, "try again" is the truer answer than "check the spelling". A refusal (SSRF guard) still wins.
+  if (lookupFailure && firstError instanceof TargetError && firstError.code === 'invalid-target') throw lookupFailure;
   throw firstError ?? invalidTarget(`${names[0] ?? 'The server'} has no address to connect to.`);
 }
 

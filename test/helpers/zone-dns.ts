@@ -5,7 +5,8 @@
  * discovery then asks it through node:dns, exactly as it asks the system's resolver.
  *
  * Names listed in `failing` get what a broken DNS gives instead: SERVFAIL (RCODE 2), REFUSED (RCODE 5),
- * or no answer at all (`silent`).
+ * FORMERR (RCODE 1, "could not read the question"), or no answer at all (`silent`); a key `name/AAAA`
+ * (or A, MX, SRV) fails that one question only.
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
@@ -53,9 +54,10 @@ function readQuestion(message: Buffer): { name: string; type: number; end: numbe
   return { name: labels.join('.').toLowerCase(), type: message.readUInt16BE(offset), end: offset + 4 };
 }
 
-export type DnsFailure = 'servfail' | 'refused' | 'silent';
+export type DnsFailure = 'servfail' | 'refused' | 'formerr' | 'silent';
 
-const FAILURE_RCODES: Record<Exclude<DnsFailure, 'silent'>, number> = { servfail: 2, refused: 5 };
+const FAILURE_RCODES: Record<Exclude<DnsFailure, 'silent'>, number> = { servfail: 2, refused: 5, formerr: 1 };
+const TYPE_NAMES: Record<number, string> = { 1: 'A', 28: 'AAAA', 15: 'MX', 33: 'SRV' };
 
 function failed(query: Buffer, end: number, rcode: number): Buffer {
   const header = Buffer.alloc(12);
@@ -108,7 +110,7 @@ export async function startZoneDns(zone: string, failing: Record<string, DnsFail
     try {
       const question = readQuestion(message);
       questions.push(question.name);
-      const failure = failing[question.name];
+      const failure = failing[`${question.name}/${TYPE_NAMES[question.type] ?? question.type}`] ?? failing[question.name];
       if (failure === 'silent') return;
       socket.send(failure ? failed(message, question.end, FAILURE_RCODES[failure]) : answer(message, records), remote.port, remote.address);
     } catch {

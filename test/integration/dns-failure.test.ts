@@ -19,11 +19,21 @@ let dns: ZoneDns;
 let app: FastifyInstance | null = null;
 
 beforeAll(async () => {
-  dns = await startZoneDns('', {
-    'mail.servfail.test': 'servfail',
-    'mail.refused.test': 'refused',
-    'mail.silent.test': 'silent',
-  });
+  dns = await startZoneDns(
+    // mixed.test publishes a submission server that does not exist, and its own name fails.
+    '_submission._tcp.mixed.test. 3600 IN SRV 0 1 587 gone.mixed.test.\n',
+    {
+      'mail.servfail.test': 'servfail',
+      'mail.refused.test': 'refused',
+      'mail.silent.test': 'silent',
+      'mail.formerr.test': 'formerr',
+      // The name does not exist (A: NXDOMAIN), and the AAAA question fails as some home routers make it.
+      'typo.v6fail.test/AAAA': 'servfail',
+      'mixed.test/A': 'servfail',
+      'mixed.test/AAAA': 'servfail',
+      'mixed.test/MX': 'servfail',
+    },
+  );
   await new Promise<void>((resolve, reject) =>
     execFile(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-cli.ts'], (error) => (error ? reject(error) : resolve())),
   );
@@ -67,17 +77,31 @@ describe('the service', () => {
       const { error } = response.json() as { error: { code: string; message: string; retryAfterSeconds: number } };
       expect(error).toMatchObject({ code: 'dns-unavailable', retryAfterSeconds: 30 });
       expect(error.message).toMatch(words);
-      expect(error.message).toMatch(/^mail\.\w+\.test could not be looked up: .+ try again in a minute\.$/);
+      expect(error.message).toMatch(/^mail\.\w+\.test could not be looked up: .+ try again in 30 seconds\.$/);
       // node:dns's own text (its function names and codes) is not passed on.
       expect(error.message).not.toMatch(/queryA|ESERVFAIL|EREFUSED|ETIMEOUT/);
     }
   });
 
-  it('a name that does not exist is still bad input (400 invalid-target)', async () => {
+  it.each([
+    ['mail.nowhere.test', /no IPv4 or IPv6 address/],
+    // NXDOMAIN for A says the name does not exist, whatever happened to the AAAA question.
+    ['typo.v6fail.test', /no IPv4 or IPv6 address/],
+    // A server that cannot read the question is not passing trouble: nothing to wait for.
+    ['mail.formerr.test', /could not answer the question; check the spelling/],
+  ])('%s is bad input (400 invalid-target), not passing DNS trouble', async (target, words) => {
     app = service();
-    const response = await app.inject({ method: 'POST', url: '/v1/probe', payload: { target: 'mail.nowhere.test' } });
+    const response = await app.inject({ method: 'POST', url: '/v1/probe', payload: { target } });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: { code: 'invalid-target', message: expect.stringMatching(/no IPv4 or IPv6 address/) } });
+    expect(response.json()).toMatchObject({ error: { code: 'invalid-target', message: expect.stringMatching(words) } });
+  });
+
+  it('a published server that does not exist does not hide that DNS failed for the domain itself', async () => {
+    app = service();
+    const response = await app.inject({ method: 'POST', url: '/v1/probe', payload: { target: 'someone@mixed.test' } });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ error: { code: 'dns-unavailable', message: expect.stringMatching(/^mixed\.test could not be looked up/) } });
+    expect(dns.questions).toContain('gone.mixed.test');
   });
 });
 
@@ -100,7 +124,7 @@ describe('the CLI', () => {
     const failing = await cli(['mail.servfail.test', '--allow-private', '--no-discovery']);
     expect(failing.code).toBe(4);
     expect(failing.stdout).toBe('');
-    expect(failing.stderr).toMatch(/^smtp-probe: mail\.servfail\.test could not be looked up: .*\(SERVFAIL\)\. This is usually temporary; try again in a minute\.\n$/);
+    expect(failing.stderr).toMatch(/^smtp-probe: mail\.servfail\.test could not be looked up: .*\(SERVFAIL\)\. This is usually temporary; try again in 30 seconds\.\n$/);
     expect(hasUnsafeText(failing.stderr.replace(/\n/g, ''))).toBe(false);
 
     const silent = await cli(['mail.silent.test', '--allow-private', '--no-discovery']);

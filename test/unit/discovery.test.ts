@@ -202,6 +202,14 @@ describe('discover', () => {
     });
   });
 
+  it('tells a guessed name whose lookup failed from one that has no address', async () => {
+    const resolver = fakeResolver({ fail: { 'smtp.flaky.test': 'ETIMEOUT' } });
+    const result = await discover('flaky.test', null, options(resolver));
+    const guesses = Object.fromEntries(result.steps.filter((step) => step.source === 'guess').map((step) => [step.query, [step.outcome, step.message]]));
+    expect(guesses['smtp.flaky.test']).toEqual(['error', 'The DNS lookup failed: no DNS server answered in time.']);
+    expect(guesses['mail.flaky.test']).toEqual(['not-found', 'This name has no public address.']);
+  });
+
   it('refuses entity definitions and reports unusable files and HTTP errors', async () => {
     const evil = await discover('evil.example', null, options(fakeResolver({})));
     expect(evil.steps.find((step) => step.source === 'autoconfig')).toMatchObject({ outcome: 'error', message: expect.stringMatching(/DOCTYPE/) });

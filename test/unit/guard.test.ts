@@ -198,7 +198,7 @@ describe('resolveApproved', () => {
     const failing = await resolveApproved('broken.example.com', { resolver: resolverWith({}, 'ESERVFAIL') }).catch((error: unknown) => error);
     // Not bad input: a failing DNS server is told apart (the service answers 503, the CLI exits 4).
     expect(failing).toBeInstanceOf(LookupUnavailableError);
-    expect((failing as Error).message).toBe('broken.example.com could not be looked up: the name\'s DNS servers answered with a failure (SERVFAIL). This is usually temporary; try again in a minute.');
+    expect((failing as Error).message).toBe('broken.example.com could not be looked up: the name\'s DNS servers answered with a failure (SERVFAIL). This is usually temporary; try again in 30 seconds.');
   });
 
   it('refuses an invalid name before asking DNS', async () => {

@@ -13,7 +13,7 @@
  */
 import type { DiscoveryResult, DiscoveryStep, IncomingServerCandidate, OutgoingServerCandidate } from '../../core/api';
 import { parseTarget } from '../../core/target';
-import { lookupFailureWords, NO_RECORD_CODES, type DnsResolver } from '../dns';
+import { isTransientLookupFailure, lookupFailureWords, NO_RECORD_CODES, type DnsResolver } from '../dns';
 import { parseAutoconfig } from './autoconfig-xml';
 import { baseDomain } from '../../core/base-domain';
 import { createSafeFetch, type FetchText } from './http-fetch';
@@ -204,6 +204,10 @@ async function mxStep(
 async function guessStep(resolver: DnsResolver, name: string, allowPrivate: boolean): Promise<StepResult> {
   const settled = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
   const addresses = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+  const failure = settled.find((result) => result.status === 'rejected' && isTransientLookupFailure(result.reason));
+  if (addresses.length === 0 && failure?.status === 'rejected') {
+    return { steps: [{ source: 'guess', query: name, outcome: 'error', message: `The DNS lookup failed: ${lookupFailureWords(failure.reason)}.` }], candidates: [] };
+  }
   if (addresses.length === 0 || !addresses.every((address) => mayConnect(address, allowPrivate))) {
     return { steps: [{ source: 'guess', query: name, outcome: 'not-found', message: 'This name has no public address.' }], candidates: [] };
   }
