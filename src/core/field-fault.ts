@@ -16,7 +16,9 @@ export type FaultField =
   | 'profile-name'
   | 'ports'
   /** An imported settings file as a whole. */
-  | 'settings-file';
+  | 'settings-file'
+  /** The login form a provider publishes, from the check's report. */
+  | 'username-form';
 
 export type FieldProblem =
   | HostNameProblem
@@ -43,7 +45,9 @@ export type FieldProblem =
   | 'not-settings-file'
   | 'file-version'
   /** A value of the wrong kind in a file edited by hand (an object expected, a list, a known word). */
-  | 'file-shape';
+  | 'file-shape'
+  /** A published login form these files cannot carry. */
+  | 'username-form';
 
 export interface FieldFault {
   field: FaultField;

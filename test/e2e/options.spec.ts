@@ -29,7 +29,7 @@ test('options import rejects malformed JSON with a message and keeps the old set
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, serviceUrl: 'https://probe.example.org', profile: { allowedPorts: [22] } })),
   });
-  await expect(page.getByRole('alert')).toContainText('Port 22 is not one of 25, 465, 587 and 2525.');
+  await expect(page.getByRole('alert')).toContainText('port 22 is not one of 25, 465, 587 or 2525.');
   await page.reload();
   await expect(page.getByLabel('Profile name')).toHaveValue('Example ISP support');
   await expect(page.getByLabel('Outgoing server to prefill')).toHaveValue('smtp.example.net');

@@ -62,7 +62,7 @@ describe('options in Firefox', () => {
       'wrong-port.json',
       JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, serviceUrl: 'https://probe.example.org', profile: { allowedPorts: [22] } }),
     );
-    expect(await textOf(page, '[role="alert"]', /Port 22 is not one of 25, 465, 587 and 2525\./)).toBeTruthy();
+    expect(await textOf(page, '[role="alert"]', /port 22 is not one of 25, 465, 587 or 2525\./)).toBeTruthy();
     await page.close();
 
     page = await firefox.open(OPTIONS);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldFault } from '../../src/core/field-fault';
 import { checkIncoming, checkProfile, checkProvider, SetupFileError } from '../../src/core/setup-files/input';
 import { checkOptions, DEFAULT_OPTIONS, importOptions } from '../../src/extension/settings/options-schema';
-import { FIELD_NAMES, FIELD_PROBLEMS, fieldFaultWords } from '../../src/extension/ui/field-fault-words';
+import { afterColon, FIELD_NAMES, FIELD_PROBLEMS, fieldFaultWords } from '../../src/extension/ui/field-fault-words';
 import type { MessageKey } from '../../src/extension/platform/i18n';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -63,7 +63,7 @@ describe('field faults', () => {
     ['a word among the help-centre domains', () => optionsFault({}, { helpDomains: ['help.example.com', 'helpdesk'] }), /“helpdesk” has no dot/, /«helpdesk» no tiene ningún punto/],
     ['an IPv6 help-centre domain', () => optionsFault({}, { helpDomains: ['2001:db8::1'] }), /is an IPv6 address/, /es una dirección IPv6/],
     ['a disguised address', () => optionsFault({}, { outgoingServer: '0x7f.1' }), /IP address 127\.0\.0\.1 written in an unusual form; type it in the usual form/, /dirección IP 127\.0\.0\.1 escrita de una forma poco habitual; escríbala/],
-    ['a name with a space', () => optionsFault({}, { outgoingServer: 'smtp example.com' }), /not a valid name for the outgoing server/, /no vale como nombre para el servidor de salida/],
+    ['a name with a space', () => optionsFault({}, { outgoingServer: 'smtp example.com' }), /not a valid name for the outgoing server/, /no es válido como nombre para el servidor de salida/],
     ['a plain-http service far away', () => optionsFault({ serviceUrl: 'http://probe.example.com' }), /must use https:\/\//, /debe usar https:\/\//],
     ['a service URL that is not one', () => optionsFault({ serviceUrl: 'probe example' }), /“probe example” is not a web address/, /«probe example» no es una dirección web/],
     ['no port chosen', () => optionsFault({}, { allowedPorts: [] }), /Choose one or more of the ports 25, 465, 587 and 2525/, /Elija uno o más de los puertos 25, 465, 587 y 2525/],
@@ -81,6 +81,19 @@ describe('field faults', () => {
     expect(words).not.toMatch(/\$\w+\$|\b(the|is|not|type|port)\b/i);
   });
 
+  it('a published user name form the files cannot carry is said in Spanish too', () => {
+    const found = setupFault(() => checkProvider({ domain: 'example.com', outgoing, incoming, username: '"quoted"' }));
+    expect(found).toEqual({ field: 'username-form', problem: 'username-form' });
+    expect(fieldFaultWords(found, spanish)).toMatch(/^El proveedor publica una forma de nombre de usuario/);
+  });
+
+  it('continues a sentence after a colon in lower case, and leaves a quotation or an abbreviation alone', () => {
+    expect(afterColon('El puerto 22 no es ninguno')).toBe('el puerto 22 no es ninguno');
+    expect(afterColon('Port 22 is not one')).toBe('port 22 is not one');
+    expect(afterColon('«x» incluye un puerto')).toBe('«x» incluye un puerto');
+    expect(afterColon('IMAP or POP')).toBe('IMAP or POP');
+  });
+
   it('an email address the target parser refused keeps that reason, in Spanish too', () => {
     const found = setupFault(() => checkProfile({ email: 'jane@', outgoing, incoming }));
     expect(found).toMatchObject({ field: 'email', target: 'email-no-domain' });
@@ -91,7 +104,10 @@ describe('field faults', () => {
     ['a file from a later version', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 2 }), /versión 2 no se pueden leer/],
     ['another JSON file', JSON.stringify({ name: 'something else' }), /no es un archivo de ajustes exportado/],
     ['a profile that is not an object', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: 'x' }), /valor de un tipo equivocado/],
-    ['a port nobody checks', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: { allowedPorts: [22] } }), /^El puerto 22 no es ninguno de 25, 465, 587 y 2525\.$/],
+    ['a port nobody checks', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: { allowedPorts: [22] } }), /^El puerto 22 no es ninguno de los puertos 25, 465, 587 ni 2525\.$/],
+    ['a server given as a number', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: { outgoingServer: 5 } }), /valor de un tipo equivocado/],
+    ['an incoming server given as a number', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: { incoming: { protocol: 'imap', hostname: 5, port: 993, security: 'tls' } } }), /valor de un tipo equivocado/],
+    ['a file without a version', JSON.stringify({ format: 'smtp-port-assistant-settings' }), /no es un archivo de ajustes exportado/],
   ])('an import of %s is refused in Spanish', (_name, text, inSpanish) => {
     const imported = importOptions(text);
     if (imported.ok || !imported.fault) throw new Error('expected a refusal with a fault');

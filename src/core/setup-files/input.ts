@@ -67,6 +67,9 @@ const DISPLAY_NAME = /^[^\p{C}]{1,100}$/u;
 
 function checkServer(what: 'incoming server' | 'outgoing server', hostname: unknown, port: unknown, security: unknown): ServerSetting {
   const field = what === 'incoming server' ? 'incoming-server' : 'outgoing-server';
+  if (hostname !== undefined && hostname !== null && typeof hostname !== 'string') {
+    throw new SetupFileError(`The ${what} must be text.`, { field: 'settings-file', problem: 'file-shape' });
+  }
   if (typeof hostname !== 'string' || hostname.trim() === '') {
     throw new SetupFileError(`The ${what} is empty; type a name such as ${what === 'incoming server' ? 'imap.example.com' : 'smtp.example.com'}.`, { field, problem: 'missing' });
   }
@@ -147,9 +150,13 @@ export function checkDomain(value: unknown): string {
 
 export function checkUsernamePattern(value: unknown): UsernamePattern {
   if (value === undefined || value === null || value === '') return '%EMAILADDRESS%';
-  if (typeof value !== 'string' || !USERNAME_PATTERN.test(value)) throw new SetupFileError('The user name form must be one word without spaces, quotes or angle brackets.');
+  // The form comes from the check's report (the provider's published settings), not from the reader.
+  const fault: FieldFault = { field: 'username-form', problem: 'username-form' };
+  if (typeof value !== 'string' || !USERNAME_PATTERN.test(value)) {
+    throw new SetupFileError('The user name form must be one word without spaces, quotes or angle brackets.', fault);
+  }
   const unknown = value.replace(/%EMAILADDRESS%|%EMAILLOCALPART%/g, '').match(/%[A-Z]+%/);
-  if (unknown) throw new SetupFileError(`The user name form uses ${unknown[0]}, which is not known here; use %EMAILADDRESS% or %EMAILLOCALPART%.`);
+  if (unknown) throw new SetupFileError(`The user name form uses ${unknown[0]}, which is not known here; use %EMAILADDRESS% or %EMAILLOCALPART%.`, fault);
   return value;
 }
 

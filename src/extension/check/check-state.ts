@@ -42,7 +42,7 @@ export interface LocalCheck {
    * missing: the helper is not installed; restart: the browser granted the permission but wants the
    * extension restarted before it can reach the helper; failed: it ran and said why (detail), or did not answer.
    */
-  error: { kind: 'missing' | 'restart' | 'failed'; detail: string } | null;
+  error: { kind: 'missing' | 'restart' | 'failed' | 'dns'; detail: string } | null;
 }
 
 export const CHECK_KEY = 'check';

@@ -9,7 +9,7 @@ import { HiddenSites } from './HiddenSites';
 import { IncomingFields, incomingDraft, type IncomingDraft } from '../ui/IncomingFields';
 import { ProviderFiles } from './ProviderFiles';
 import { jsonFaultWords } from './json-fault-words';
-import { fieldFaultWords } from '../ui/field-fault-words';
+import { afterColon, fieldFaultWords } from '../ui/field-fault-words';
 
 /** The help-centre domains the browser has not allowed yet: the page hint cannot run there. */
 async function domainsWithoutPermission(domains: string[]): Promise<string[]> {
@@ -143,7 +143,7 @@ export function OptionsApp() {
     if (!file) return;
     const imported = importOptions(await file.text());
     if (!imported.ok) {
-      const why = imported.json ? jsonFaultWords(imported.json, t) : imported.fault ? fieldFaultWords(imported.fault, t) : imported.message;
+      const why = imported.json ? jsonFaultWords(imported.json, t) : imported.fault ? afterColon(fieldFaultWords(imported.fault, t)) : imported.message;
       setMessage({ text: t('optionsImportFailed', why), error: true });
       return;
     }

@@ -90,7 +90,7 @@ export function checkServiceUrl(value: unknown): Checked<string> {
  * patterns, so they take names and IPv4 only (an IPv6 pattern would need brackets).
  */
 export function checkHostName(value: unknown, what: string, field: FaultField, allowIpv6 = true): Checked<string> {
-  if (typeof value !== 'string') return { ok: false, message: `${what} must be text.`, fault: { field, problem: 'missing' } };
+  if (typeof value !== 'string') return { ok: false, message: `${what} must be text.`, fault: SHAPE };
   const checked = checkHost(value, what.replace(/^The /, '').toLowerCase());
   if (!checked.ok) return { ok: false, message: checked.message, fault: hostFault(field, value, checked) };
   if (checked.kind === 'ipv6' && !allowIpv6) {
@@ -209,6 +209,9 @@ export function importOptions(text: string): Imported {
   }
   if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) {
     return { ok: false, message: 'This is not a settings file exported by SMTP Port Assistant.', fault: { field: 'settings-file', problem: 'not-settings-file' } };
+  }
+  if (parsed.version === undefined) {
+    return { ok: false, message: 'The file names no version; this is not a settings file exported by SMTP Port Assistant.', fault: { field: 'settings-file', problem: 'not-settings-file' } };
   }
   if (parsed.version !== 1) {
     return {

@@ -97,11 +97,18 @@ function useLocalStale(check: CheckState): boolean {
 }
 
 /**
+ * The longest the Retry button waits: a service (or a proxy in front of it) asking for hours would
+ * otherwise lock it for that long; Check stays available either way.
+ */
+const MAX_RETRY_WAIT_SECONDS = 300;
+
+/**
  * True while the wait the service asked for (Retry-After on a rate limit, a busy service or a failing DNS)
  * has not passed: the Retry button stays disabled until then, so pressing it cannot only earn another refusal.
  */
 function useRetryWait(check: CheckState | null): boolean {
-  const seconds = check?.status === 'error' ? (check.error?.retryAfterSeconds ?? null) : null;
+  const asked = check?.status === 'error' ? (check.error?.retryAfterSeconds ?? null) : null;
+  const seconds = asked === null ? null : Math.min(asked, MAX_RETRY_WAIT_SECONDS);
   const left = seconds === null || check?.finishedAt == null ? 0 : check.finishedAt + seconds * 1000 - Date.now();
   const [waiting, setWaiting] = useState(left > 0);
   useEffect(() => {
@@ -113,9 +120,10 @@ function useRetryWait(check: CheckState | null): boolean {
   return waiting;
 }
 
-function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | undefined, detail: string): string {
+function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | 'dns' | undefined, detail: string): string {
   if (kind === 'missing') return t('localNotInstalled');
   if (kind === 'restart') return t('localNeedsRestart');
+  if (kind === 'dns') return t('localDnsUnavailable');
   return t('localFailed', detail);
 }
 

@@ -19,6 +19,7 @@ export const FIELD_NAMES: Record<FaultField, MessageKey> = {
   'profile-name': 'field_profile_name',
   ports: 'field_ports',
   'settings-file': 'field_settings_file',
+  'username-form': 'field_username_form',
 };
 
 /** What a person could type in each field, for the sentence that says it is missing. */
@@ -32,6 +33,7 @@ const EXAMPLES: Record<FaultField, string> = {
   'profile-name': 'Example ISP',
   ports: '587',
   'settings-file': 'smtp-port-assistant-settings.json',
+  'username-form': '%EMAILADDRESS%',
 };
 
 export const FIELD_PROBLEMS: Record<FieldProblem, MessageKey> = {
@@ -65,6 +67,7 @@ export const FIELD_PROBLEMS: Record<FieldProblem, MessageKey> = {
   'not-settings-file': 'fieldFault_not_settings_file',
   'file-version': 'fieldFault_file_version',
   'file-shape': 'fieldFault_file_shape',
+  'username-form': 'fieldFault_username_form',
 };
 
 /**
@@ -75,4 +78,9 @@ export function fieldFaultWords(fault: FieldFault, translate: Translate): string
   if (fault.field === 'email' && fault.target) return targetFaultWords(fault.target, translate);
   const what = translate(FIELD_NAMES[fault.field]);
   return translate(FIELD_PROBLEMS[fault.problem], what, fault.value ?? '', fault.address ?? EXAMPLES[fault.field]);
+}
+
+/** A sentence continued after a colon starts in lower case, as the file's own reasons do ("…: the file stops…"). */
+export function afterColon(sentence: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(sentence) ? sentence[0]!.toLocaleLowerCase() + sentence.slice(1) : sentence;
 }
