@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { certificateWorkshop, type CertificateWorkshop } from '../helpers/smtp-certs';
 import { mailShield } from '../helpers/smtp-fixtures';
+import { startZoneDns } from '../helpers/zone-dns';
 import { dispose, launch, openPopup, type Launched, type LaunchOptions } from './extension';
 import { ensurePostfix, startProbeService, type RunningService } from './services';
 
@@ -154,6 +155,33 @@ test('the recommended port blocked on the customer\'s network: the popup recomme
   await page.getByRole('button', { name: 'Use these settings' }).click();
   await expect(page.getByTestId('target-port')).toHaveText('465');
   await expect(page.getByTestId('target-security')).toHaveText('SSL/TLS');
+});
+
+test('a Spanish reader is told in Spanish why the check from this computer failed', async () => {
+  // The helper's own network has a DNS server that fails for this name (the service's does not know it).
+  const dns = await startZoneDns('', { 'mail.servfail.test': 'servfail' });
+  try {
+    await start({ locale: 'es', env: { SMTP_PROBE_TEST_DNS: dns.server } });
+    const page = await openPopup(launched!, { width: 380, height: 900 });
+    await page.getByRole('button', { name: 'Comprobar servidor' }).click();
+    const field = page.getByLabel('Dirección de correo, dominio o servidor');
+    await field.fill('mail.servfail.test');
+    await page.getByRole('button', { name: 'Comprobar', exact: true }).click();
+    await expect(page.getByTestId('local-status')).toHaveText(
+      'La comprobación desde este ordenador no ha podido consultar el nombre del servidor: el DNS de este ordenador ha fallado o no ha respondido. Suele ser pasajero; vuelva a intentarlo dentro de 30 segundos.',
+      { timeout: 30_000 },
+    );
+    // The link-local metadata address: the helper refuses it, and says so in Spanish, not in its English.
+    await field.fill('169.254.169.254');
+    await page.getByRole('button', { name: 'Comprobar', exact: true }).click();
+    await expect(page.getByTestId('local-status')).toHaveText(
+      'La comprobación desde este ordenador falló: el asistente no comprueba este destino, porque no es una dirección pública de internet.',
+      { timeout: 30_000 },
+    );
+    await page.screenshot({ path: 'test-results/popup-local-refused-es.png', fullPage: true });
+  } finally {
+    await dns.close();
+  }
 });
 
 test('nothing in the way: every port is open from both', async () => {

@@ -101,7 +101,7 @@ async function check(input: string, { local = false }: { local?: boolean }): Pro
         ...state,
         local: outcome.ok
           ? { status: 'done', report: outcome.report, error: null }
-          : { status: 'error', report: null, error: { kind: outcome.kind, detail: outcome.detail } },
+          : { status: 'error', report: null, error: { kind: outcome.kind, detail: outcome.detail, ...(outcome.code ? { code: outcome.code } : {}) } },
       };
       await save(state);
     });

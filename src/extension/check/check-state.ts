@@ -42,7 +42,8 @@ export interface LocalCheck {
    * missing: the helper is not installed; restart: the browser granted the permission but wants the
    * extension restarted before it can reach the helper; failed: it ran and said why (detail), or did not answer.
    */
-  error: { kind: 'missing' | 'restart' | 'failed' | 'dns'; detail: string } | null;
+  /** `code`: the helper's error code (native-protocol.ts), when it answered with one. */
+  error: { kind: 'missing' | 'restart' | 'failed' | 'dns'; detail: string; code?: string } | null;
 }
 
 export const CHECK_KEY = 'check';

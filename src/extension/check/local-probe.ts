@@ -27,7 +27,7 @@ export type LocalAvailability =
 
 export type LocalOutcome =
   | { ok: true; report: ProbeReport }
-  | { ok: false; kind: 'missing' | 'restart' | 'failed' | 'dns'; detail: string };
+  | { ok: false; kind: 'missing' | 'restart' | 'failed' | 'dns'; detail: string; code?: string };
 
 /** Chrome: "Specified native messaging host not found."; Firefox: "No such native application …". */
 function isMissingHost(message: string): boolean {
@@ -103,7 +103,7 @@ export async function probeLocally(target: string, ports: ProbePort[], id: strin
   try {
     const reply = parseNativeReply(await send(request));
     if (!reply) return { ok: false, kind: 'failed', detail: 'The helper answered in a way this version does not understand.' };
-    if (reply.type === 'error') return { ok: false, kind: reply.code === 'dns-unavailable' ? 'dns' : 'failed', detail: reply.message };
+    if (reply.type === 'error') return { ok: false, kind: reply.code === 'dns-unavailable' ? 'dns' : 'failed', detail: reply.message, code: reply.code };
     return { ok: true, report: reply.report };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

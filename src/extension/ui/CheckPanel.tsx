@@ -8,7 +8,7 @@ import { isPlaceholderHost } from '../../core/placeholder-host';
 import { targetFaultWords } from './target-fault-words';
 import { usernameWords } from '../../core/diagnosis/username';
 import type { CheckState } from '../check/check-state';
-import { contentLocale, t } from '../platform/i18n';
+import { contentLocale, t, type MessageKey } from '../platform/i18n';
 import { Comparison, sameServer } from './Comparison';
 import { authWords, certificateWords, securityWords, stateWords } from './port-words';
 import { useElapsed } from './use-check';
@@ -120,11 +120,22 @@ function useRetryWait(check: CheckState | null): boolean {
   return waiting;
 }
 
-function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | 'dns' | undefined, detail: string): string {
+/** The helper's error codes (native-protocol.ts) a reader of another language gets in their own words. */
+const LOCAL_REASONS: Record<string, MessageKey> = {
+  'invalid-request': 'localReason_invalid',
+  'invalid-target': 'localReason_invalid',
+  'refused-target': 'localReason_refused',
+  timeout: 'localReason_timeout',
+  busy: 'localReason_busy',
+};
+
+function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | 'dns' | undefined, detail: string, code: string | undefined): string {
   if (kind === 'missing') return t('localNotInstalled');
   if (kind === 'restart') return t('localNeedsRestart');
   if (kind === 'dns') return t('localDnsUnavailable');
-  return t('localFailed', detail);
+  // The helper explains in English, like the service: its own words for English readers only.
+  if (contentLocale() === 'en' && detail) return t('localFailed', detail);
+  return t('localFailed', t((code && LOCAL_REASONS[code]) || 'localReason_other'));
 }
 
 /** The service's recommendation, or its alternative when the customer's own network stops the recommended port. */
@@ -157,7 +168,7 @@ function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string })
   if (local.status === 'error') {
     return (
       <p class="card notice small" data-testid="local-status">
-        {localErrorSentence(local.error?.kind, local.error?.detail ?? '')}
+        {localErrorSentence(local.error?.kind, local.error?.detail ?? '', local.error?.code)}
       </p>
     );
   }
