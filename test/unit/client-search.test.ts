@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENTS } from '../../src/core/clients/registry';
-import { searchClients, serviceNamed } from '../../src/extension/popup/client-search';
+import { searchClients, serviceNamed, withinEdits } from '../../src/extension/popup/client-search';
 
 const first = (query: string) => searchClients(query, 'en')[0]?.id;
 
@@ -41,5 +41,38 @@ describe('client search', () => {
     expect(serviceNamed('deliver')).toBeNull();
     expect(searchClients('', 'en')).toHaveLength(CLIENTS.length);
     expect(searchClients('zzzz', 'en')).toEqual([]);
+  });
+
+  it('forgives a slip or two when nothing matches as typed', () => {
+    expect(first('thunderbrid')).toBe('thunderbird');
+    expect(first('thundrbird')).toBe('thunderbird');
+    expect(first('samsng')).toBe('samsung-email');
+    expect(first('iphnoe')).toBe('ios-mail');
+    expect(first('em clinet')).toBe('em-client');
+    expect(searchClients('outlok', 'en').map((client) => client.id)).toContain('outlook-classic');
+    // A mistyped service still leads to its programs first.
+    expect(first('hotmial')).toBe('outlook-new');
+    expect(first('gmial')).toBe('gmail-web');
+    // In Spanish too, against the Spanish names.
+    expect(searchClients('correo windws', 'es').map((client) => client.id)).toEqual(['windows-mail']);
+    // Nothing near is still nothing, and short words are not stretched.
+    expect(searchClients('zzzz', 'en')).toEqual([]);
+    expect(searchClients('xyz', 'en')).toEqual([]);
+  });
+
+  it('keeps the results of a query that matches as typed', () => {
+    // "outlook" is a word of several programs: the slips of other words are not added to it.
+    const exact = searchClients('outlook', 'en').map((client) => client.id);
+    expect(exact).not.toContain('thunderbird');
+    expect(searchClients('thunderbird', 'en').map((client) => client.id)).toEqual(['thunderbird']);
+  });
+
+  it('counts edits as insert, delete, replace and a swap of neighbours', () => {
+    expect(withinEdits('thunderbrid', 'thunderbird', 1)).toBe(true);
+    expect(withinEdits('outlok', 'outlook', 1)).toBe(true);
+    expect(withinEdits('samsnug', 'samsung', 1)).toBe(true);
+    expect(withinEdits('samsnug', 'samsung', 0)).toBe(false);
+    expect(withinEdits('gmx', 'aol', 2)).toBe(false);
+    expect(withinEdits('', 'abc', 3)).toBe(true);
   });
 });

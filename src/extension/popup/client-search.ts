@@ -68,10 +68,54 @@ function matches(client: MailClient, locale: Locale, query: string): boolean {
   return words(query).every((word) => text.includes(word));
 }
 
-/** The clients to show for a query: a named service's programs first, then every client whose words match. */
+/**
+ * Whether two words are at most `limit` edits apart (insert, delete, replace, or swap two neighbours:
+ * the optimal string alignment distance), stopping early once every path is over the limit.
+ */
+export function withinEdits(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_unused, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      current.push(best);
+    }
+    if (Math.min(...current) > limit) return false;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]! <= limit;
+}
+
+/** A mistyped word finds the word meant: one slip in a word of four to seven letters, two in a longer one. */
+function nearWord(typed: string, tokens: string[]): boolean {
+  if (typed.length < 4) return tokens.some((token) => token.startsWith(typed));
+  const limit = typed.length >= 8 ? 2 : 1;
+  // A half-typed word is compared with as much of each word as was typed (one letter more for a slip).
+  return tokens.some((token) => withinEdits(typed, token, limit) || (token.length > typed.length && withinEdits(typed, token.slice(0, typed.length), limit)));
+}
+
+function nearly(client: MailClient, locale: Locale, query: string): boolean {
+  const tokens = haystack(client, locale).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
+  return words(query).every((word) => nearWord(word, tokens));
+}
+
+/**
+ * The clients to show for a query: a named service's programs first, then every client whose words match.
+ * Only when nothing matches as typed are slips forgiven ("thunderbrid", "outlok"), so a correct query
+ * keeps exactly its results.
+ */
 export function searchClients(query: string, locale: Locale): MailClient[] {
   const service = serviceNamed(query, locale);
   const first = (service?.clients ?? []).map(findClient).filter((client): client is MailClient => client !== undefined);
   const rest = CLIENTS.filter((client) => !first.includes(client) && matches(client, locale, query));
-  return [...first, ...rest];
+  if (first.length > 0 || rest.length > 0) return [...first, ...rest];
+  const typed = words(query);
+  const nearService = Object.entries(SERVICES).find(([term]) => !term.includes('.') && typed.some((word) => word.length >= 4 && nearWord(word.split('.')[0] ?? word, [term])))?.[1];
+  const nearFirst = (nearService?.clients ?? []).map(findClient).filter((client): client is MailClient => client !== undefined);
+  return [...nearFirst, ...CLIENTS.filter((client) => !nearFirst.includes(client) && nearly(client, locale, query))];
 }
