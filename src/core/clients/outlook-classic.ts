@@ -40,8 +40,8 @@ export const outlookClassic: MailClient = {
       id: 'open-account-settings',
       kind: 'open',
       text: {
-        en: 'Click File > Account Settings > Account Settings….',
-        es: 'Haga clic en Archivo > Configuración de la cuenta > Configuración de la cuenta….',
+        en: 'Click File > Account Settings > Account Settings.',
+        es: 'Haga clic en Archivo > Configuración de la cuenta > Configuración de la cuenta…',
       },
       detail: {
         en: 'With Outlook closed, Control Panel > Mail > Email Accounts… opens the same list.',
@@ -52,8 +52,8 @@ export const outlookClassic: MailClient = {
       id: 'change-account',
       kind: 'navigate',
       text: {
-        en: 'On the Email tab, select your account and click Change….',
-        es: 'En la pestaña Correo electrónico, seleccione su cuenta y haga clic en Cambiar….',
+        en: 'On the Email tab, select your account and click Change.',
+        es: 'En la pestaña Correo electrónico, seleccione su cuenta y haga clic en Cambiar…',
       },
       detail: {
         en: 'If a window titled "IMAP Account Settings" or "POP Account Settings" opens instead, everything is on that page: under Outgoing mail set Server, Port and Encryption method as below, check "My outgoing (SMTP) server requires authentication" under them with "Use same settings as my incoming mail server", then select Save.',
@@ -64,12 +64,12 @@ export const outlookClassic: MailClient = {
       id: 'check-server',
       kind: 'server',
       text: {
-        en: 'Check that Outgoing mail server (SMTP) says {server}, then click More Settings….',
-        es: 'Compruebe que Servidor de correo saliente (SMTP) indica {server} y haga clic en Más configuraciones….',
+        en: 'Check that Outgoing mail server (SMTP) says {server}, then click More Settings.',
+        es: 'Compruebe que Servidor de correo saliente (SMTP) indica {server} y haga clic en Más configuraciones…',
       },
       noServer: {
-        en: 'Leave Outgoing mail server (SMTP) as it is and click More Settings….',
-        es: 'Deje Servidor de correo saliente (SMTP) como está y haga clic en Más configuraciones….',
+        en: 'Leave Outgoing mail server (SMTP) as it is and click More Settings.',
+        es: 'Deje Servidor de correo saliente (SMTP) como está y haga clic en Más configuraciones…',
       },
     },
     {
