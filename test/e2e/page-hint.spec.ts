@@ -202,6 +202,24 @@ test('aggressive page CSS neither hides nor restyles the hint', async () => {
   await page.screenshot({ path: 'test-results/page-hint-hostile-css.png' });
 });
 
+test("the hint takes the page's light or dark, not the reader's system setting", async () => {
+  const background = (page: Page) => hint(page).evaluate((element) => getComputedStyle(element).backgroundColor);
+  // The reader's system is dark; the help centre is white.
+  await dispose(launched);
+  launched = await launch({ colorScheme: 'dark' });
+  let page = await open(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
+  await expand(page);
+  expect(await background(page)).toBe('rgb(255, 255, 255)');
+  await page.close();
+  // The reader's system is light; this help centre is dark.
+  await dispose(launched);
+  launched = await launch({ colorScheme: 'light' });
+  page = await open(`${e2e.origin}/dark-article.html`);
+  await expand(page);
+  expect(await background(page)).toBe('rgb(22, 25, 29)');
+  await page.screenshot({ path: 'test-results/page-hint-dark-page.png' });
+});
+
 /** What the popup would prefill from and what the toolbar shows: every tab's stored page report and marked badge. */
 async function tabReports(): Promise<{ servers: Array<string | null>; marked: number }> {
   return launched.worker.evaluate(async () => {

@@ -1,3 +1,22 @@
+/**
+ * The dark colours, under `scope`: the wrapper's class (`dark` on a dark page, `auto` where the page
+ * follows the reader's setting). `:where()` adds nothing to a selector's weight, so each rule weighs what
+ * it would unscoped and the light rules' order of precedence holds.
+ */
+function darkRules(scope: string): string {
+  const w = `:where(.${scope})`;
+  return `
+  ${w} .hint { color: #e6edf3; background: #16191d; border-color: #4c9be8; }
+  ${w} .toggle, ${w} button.secondary, ${w} button.link { color: #79b8ff; }
+  ${w} .hint.pill, ${w} .hint.tab { background: #4c9be8; }
+  ${w} .pill .toggle, ${w} .tab .toggle { color: #0b1117; }
+  ${w} button.primary { background: #4c9be8; border-color: #4c9be8; color: #0b1117; }
+  ${w} .actions button { border-color: #4c9be8; }
+  ${w} .hide { color: #a3adb8; }
+  ${w} button:focus-visible { outline-color: #79b8ff; }
+`;
+}
+
 /** The hint's own styles, inside its shadow root; nothing here can reach the page. */
 export const HINT_CSS = `
 :host { all: initial; }
@@ -52,14 +71,6 @@ button.link {
 button:focus-visible { outline: 3px solid #0969da; outline-offset: -3px; }
 .pill .toggle:focus-visible, .tab .toggle:focus-visible { outline-color: #ffffff; outline-offset: -4px; }
 .actions button:focus-visible, button.link:focus-visible { outline-offset: 2px; }
-@media (prefers-color-scheme: dark) {
-  .hint { color: #e6edf3; background: #16191d; border-color: #4c9be8; }
-  .toggle, button.secondary, button.link { color: #79b8ff; }
-  .hint.pill, .hint.tab { background: #4c9be8; }
-  .pill .toggle, .tab .toggle { color: #0b1117; }
-  button.primary { background: #4c9be8; border-color: #4c9be8; color: #0b1117; }
-  .actions button { border-color: #4c9be8; }
-  .hide { color: #a3adb8; }
-  button:focus-visible { outline-color: #79b8ff; }
-}
+${darkRules('dark')}
+@media (prefers-color-scheme: dark) {${darkRules('auto')}}
 `;

@@ -18,6 +18,7 @@ import { contentLocale, t } from '../platform/i18n';
 import { newDocumentToken, type Message, type PageSettings } from '../platform/messages';
 import { measureTextColumn } from './column';
 import { HINT_CSS } from './hint-style';
+import { pageTheme } from './page-theme';
 import { GAP, placeBeside, placeFloating, union, type Around, type BesidePlacement, type Box, type Placement, type Shape } from './placement';
 import { hintWording, type Words } from './wording';
 
@@ -407,6 +408,8 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const style = document.createElement('style');
   style.textContent = HINT_CSS;
   const mount = document.createElement('div');
+  // The page's own light or dark, read before the hint adds anything to it.
+  mount.className = pageTheme();
   shadow.append(style, mount);
 
   // Measure the one-line bar unseen, then place it, all in this task: the first frame that paints the
