@@ -54,10 +54,28 @@ describe('client search', () => {
     expect(first('hotmial')).toBe('outlook-new');
     expect(first('gmial')).toBe('gmail-web');
     // In Spanish too, against the Spanish names.
-    expect(searchClients('correo windws', 'es').map((client) => client.id)).toEqual(['windows-mail']);
+    expect(searchClients('correo windws', 'es')[0]?.id).toBe('windows-mail');
     // Nothing near is still nothing, and short words are not stretched.
     expect(searchClients('zzzz', 'en')).toEqual([]);
     expect(searchClients('xyz', 'en')).toEqual([]);
+    for (const word of ['love', 'life', 'vive', 'movil', 'give']) expect(searchClients(word, 'es'), word).toEqual([]);
+    expect(first('aple mail')).toBe('apple-mail');
+  });
+
+  it('a generic word beside a program\'s name neither hides the program nor brings in a service', () => {
+    expect(searchClients('thunderbird mail', 'en').map((client) => client.id)).toEqual(['thunderbird']);
+    expect(searchClients('thunderbird email', 'es').map((client) => client.id)).toEqual(['thunderbird']);
+    expect(first('new outlook mail')).toBe('outlook-new');
+    expect(searchClients('correo outlook', 'es').map((client) => client.id)).toContain('outlook-classic');
+    // "mail" is not a slip of "gmail" or "ymail".
+    for (const query of ['thunderbird mail', 'microsoft mail', 'mail for windows', 'outlook email', 'windos mail']) {
+      expect(searchClients(query, 'en').map((client) => client.id), query).not.toContain('gmail-web');
+    }
+  });
+
+  it('a number is not stretched into another year or version', () => {
+    expect(searchClients('outlok 2016', 'en').map((client) => client.id)).not.toContain('windows-live-mail');
+    expect(first('outlok 2016')).toBe('outlook-classic');
   });
 
   it('keeps the results of a query that matches as typed', () => {

@@ -91,31 +91,72 @@ export function withinEdits(a: string, b: string, limit: number): boolean {
   return previous[b.length]! <= limit;
 }
 
-/** A mistyped word finds the word meant: one slip in a word of four to seven letters, two in a longer one. */
-function nearWord(typed: string, tokens: string[]): boolean {
-  if (typed.length < 4) return tokens.some((token) => token.startsWith(typed));
-  const limit = typed.length >= 8 ? 2 : 1;
-  // A half-typed word is compared with as much of each word as was typed (one letter more for a slip).
-  return tokens.some((token) => withinEdits(typed, token, limit) || (token.length > typed.length && withinEdits(typed, token.slice(0, typed.length), limit)));
+/**
+ * How many slips a typed word may carry: none in a short word or one with digits ("live" is not "love",
+ * 2016 is not 2012), one in a word of five to seven letters, two in a longer one.
+ */
+function slipLimit(word: string): number {
+  if (word.length < 5 || /\d/.test(word)) return 0;
+  return word.length >= 8 ? 2 : 1;
 }
 
-function nearly(client: MailClient, locale: Locale, query: string): boolean {
-  const tokens = haystack(client, locale).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
-  return words(query).every((word) => nearWord(word, tokens));
+function tokensOf(client: MailClient, locale: Locale): string[] {
+  return haystack(client, locale).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
+}
+
+/** A typed word's hit on a client: as typed (a part of its words), or with slips in a whole or half-typed word. */
+function hits(word: string, client: MailClient, locale: Locale): boolean {
+  if (haystack(client, locale).includes(word)) return true;
+  const limit = slipLimit(word);
+  // A four-letter word may only have lost a letter ("aple" for "apple").
+  if (word.length === 4 && !/\d/.test(word)) return tokensOf(client, locale).some((token) => token.length === 5 && withinEdits(word, token, 1));
+  if (limit === 0) return false;
+  return tokensOf(client, locale).some(
+    (token) => withinEdits(word, token, limit) || (word.length >= 6 && token.length > word.length && withinEdits(word, token.slice(0, word.length), limit)),
+  );
+}
+
+/**
+ * When no program has every word as typed: each program scores the words it has, exactly or with a slip,
+ * a word counting for less the more programs have it ("mail" is in most of them, "thunderbird" in one),
+ * and the programs within half of the best score are shown, best first. A mistyped service ("hotmial")
+ * puts its programs first, but only a word no program has as typed is taken for one ("mail" is not "gmail").
+ */
+/** Words that say only "a mail program" in either language: they decide nothing when others are typed. */
+const GENERIC = new Set(['mail', 'email', 'e-mail', 'correo', 'electronico', 'app', 'aplicacion', 'program', 'programa', 'client', 'cliente', 'de', 'del', 'for', 'para', 'the', 'el', 'la', 'my', 'mi', 'on', 'en', 'in']);
+
+function forgivingSearch(query: string, locale: Locale): MailClient[] {
+  const all = words(query);
+  const specific = all.filter((word) => !GENERIC.has(word));
+  const typed = specific.length > 0 ? specific : all;
+  const hitLists = typed.map((word) => CLIENTS.filter((client) => hits(word, client, locale)));
+  const scores = new Map(CLIENTS.map((client) => [client, hitLists.reduce((sum, list) => sum + (list.includes(client) ? 1 / list.length : 0), 0)]));
+  // Among equals, the generic words typed break the tie ("correo windws": Windows's own Correo first).
+  const generic = all.filter((word) => GENERIC.has(word));
+  const tie = (client: MailClient) => generic.filter((word) => haystack(client, locale).includes(word)).length;
+  const best = Math.max(0, ...scores.values());
+  const ranked = best === 0 ? [] : CLIENTS.filter((client) => scores.get(client)! >= best / 2).sort((a, b) => scores.get(b)! - scores.get(a)! || tie(b) - tie(a));
+  const unknown = typed.filter((word) => !CLIENTS.some((client) => haystack(client, locale).includes(word)));
+  const service = Object.entries(SERVICES).find(
+    ([term]) => !term.includes('.') && unknown.some((word) => {
+      const name = word.split('.')[0] ?? word;
+      const limit = slipLimit(name);
+      return limit > 0 && withinEdits(name, term, limit);
+    }),
+  )?.[1];
+  const first = (service?.clients ?? []).map(findClient).filter((client): client is MailClient => client !== undefined);
+  return [...first, ...ranked.filter((client) => !first.includes(client))];
 }
 
 /**
  * The clients to show for a query: a named service's programs first, then every client whose words match.
- * Only when nothing matches as typed are slips forgiven ("thunderbrid", "outlok"), so a correct query
- * keeps exactly its results.
+ * Only when nothing matches as typed are slips and extra words forgiven ("thunderbrid", "thunderbird mail"),
+ * so a query that matches keeps exactly its results.
  */
 export function searchClients(query: string, locale: Locale): MailClient[] {
   const service = serviceNamed(query, locale);
   const first = (service?.clients ?? []).map(findClient).filter((client): client is MailClient => client !== undefined);
   const rest = CLIENTS.filter((client) => !first.includes(client) && matches(client, locale, query));
   if (first.length > 0 || rest.length > 0) return [...first, ...rest];
-  const typed = words(query);
-  const nearService = Object.entries(SERVICES).find(([term]) => !term.includes('.') && typed.some((word) => word.length >= 4 && nearWord(word.split('.')[0] ?? word, [term])))?.[1];
-  const nearFirst = (nearService?.clients ?? []).map(findClient).filter((client): client is MailClient => client !== undefined);
-  return [...nearFirst, ...CLIENTS.filter((client) => !nearFirst.includes(client) && nearly(client, locale, query))];
+  return forgivingSearch(query, locale);
 }
