@@ -210,6 +210,12 @@ test("the hint takes the page's light or dark, not the reader's system setting",
   let page = await open(`${pages.origin}/en-uni-thunderbird-outgoing-server.html`);
   await expand(page);
   expect(await background(page)).toBe('rgb(255, 255, 255)');
+  // The page switches to a dark theme of its own after loading (in a colour syntax of CSS Color 4): the hint follows.
+  await page.evaluate(() => {
+    document.body.style.background = 'oklch(0.2 0.01 260)';
+    document.body.style.color = '#e0e0e0';
+  });
+  await expect.poll(() => background(page)).toBe('rgb(22, 25, 29)');
   await page.close();
   // The reader's system is light; this help centre is dark.
   await dispose(launched);

@@ -327,6 +327,7 @@ function paint(state: Shown, focusToggle = false): void {
       onToggle={(open, focus) => {
         state.open = open;
         paint(state, focus);
+        retheme(state);
         // Opened below the settings, the note may start under the window's bottom edge: bring it in (in a
         // dialog, fixed to the window, it was kept inside the window instead).
         if (open && state.layout.mode === 'beside' && !inDialog) state.host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -361,18 +362,38 @@ function paint(state: Shown, focusToggle = false): void {
   if (focusToggle) state.host.shadowRoot?.querySelector<HTMLElement>('.toggle')?.focus();
 }
 
-/** Follow the page when the window or the content changes size, at most once a frame. */
+/** The page's light or dark where the hint now is (a webmail may switch its theme, the hint may move). */
+function retheme(state: Shown): void {
+  const box = state.host.getBoundingClientRect();
+  const near = box.width > 0 ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+  const theme = pageTheme(near, state.host);
+  if (state.mount.className !== theme) state.mount.className = theme;
+}
+
+/**
+ * Follow the page when the window or the content changes size, at most once a frame, and its light or
+ * dark when the page or the reader switches theme.
+ */
 function follow(state: Shown): () => void {
   let frame = 0;
   const update = () => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       const next = measureLayout(state);
-      if (JSON.stringify(next) === JSON.stringify(state.layout)) return;
-      state.layout = next;
-      paint(state);
+      if (JSON.stringify(next) !== JSON.stringify(state.layout)) {
+        state.layout = next;
+        paint(state);
+      }
+      retheme(state);
     });
   };
+  // Themes are switched by a class, a style or a data attribute on the root or the body.
+  const themeWatch = typeof MutationObserver === 'function' ? new MutationObserver(update) : null;
+  for (const element of [document.documentElement, document.body]) {
+    if (element) themeWatch?.observe(element, { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'data-color-mode', 'data-bs-theme'] });
+  }
+  const scheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  scheme?.addEventListener('change', update);
   addEventListener('resize', update);
   // Fixed in a dialog, the hint follows the dialog's own scrolling and the page's.
   if (state.dialog) addEventListener('scroll', update, { capture: true, passive: true });
@@ -384,6 +405,8 @@ function follow(state: Shown): () => void {
     removeEventListener('resize', update);
     removeEventListener('scroll', update, { capture: true });
     observer?.disconnect();
+    themeWatch?.disconnect();
+    scheme?.removeEventListener('change', update);
   };
 }
 
@@ -408,8 +431,8 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const style = document.createElement('style');
   style.textContent = HINT_CSS;
   const mount = document.createElement('div');
-  // The page's own light or dark, read before the hint adds anything to it.
-  mount.className = pageTheme();
+  // The page's own light or dark, read before the hint adds anything to it (again once it has its place).
+  mount.className = pageTheme(null);
   shadow.append(style, mount);
 
   // Measure the one-line bar unseen, then place it, all in this task: the first frame that paints the
@@ -424,6 +447,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
   state.layout = measureLayout(state);
   paint(state);
+  retheme(state);
   state.stop = follow(state);
   shown = state;
   shownFor = location.href;

@@ -1,19 +1,26 @@
 /**
- * Light or dark, from the page the hint sits on rather than from the reader's system setting: a dark note
- * on a white help page (or a white one on a dark webmail) looks like something that does not belong. Pure
- * apart from `pageTheme`, which reads the page's computed styles.
+ * Light or dark, from the page the hint sits on rather than from the reader's system setting alone: a dark
+ * note on a white help page (or a white one on a dark webmail) looks like something that does not belong.
+ * The page is asked only where it can be read with confidence (a plain background colour at the points
+ * looked at); a picture, a gradient or a colour this cannot read leaves the choice to the reader's
+ * setting, as before. Pure apart from `pageTheme`, which reads the page's computed styles.
  */
 export type HintTheme = 'light' | 'dark' | 'auto';
 
-/** The channels and alpha of a computed colour ("rgb(1, 2, 3)", "rgba(1, 2, 3, 0.5)", "rgb(1 2 3 / 50%)"), or null. */
-export function parseColor(text: string): [number, number, number, number] | null {
-  const match = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)\s*(?:[,/]\s*([\d.]+)(%?)\s*)?\)$/.exec(text.trim());
-  if (!match) return text.trim() === 'transparent' ? [0, 0, 0, 0] : null;
-  const alpha = match[4] === undefined ? 1 : Number(match[4]) / (match[5] === '%' ? 100 : 1);
-  return [Number(match[1]), Number(match[2]), Number(match[3]), alpha];
+export interface Layer {
+  /** Computed `background-color`. */
+  background: string;
+  /** Computed `background-image` ("none" when there is none). */
+  image: string;
 }
 
-/** WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white). */
+/** Below this WCAG luminance an sRGB background reads as dark: mid grey (#777) is about 0.18. */
+const DARK_LUMINANCE = 0.2;
+/** The same boundary in OKLab lightness (0–1) and CIELAB lightness (0–100). */
+const DARK_OK_LIGHTNESS = 0.6;
+const DARK_LAB_LIGHTNESS = 52;
+
+/** WCAG 2 relative luminance of an sRGB colour given as 0–255 channels, 0 (black) to 1 (white). */
 export function luminance([r, g, b]: readonly number[]): number {
   const channel = (value: number) => {
     const c = value / 255;
@@ -22,25 +29,93 @@ export function luminance([r, g, b]: readonly number[]): number {
   return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
 }
 
-/** Below this the page reads as dark: mid grey (#777) is about 0.18, a dark theme's #333 about 0.03. */
-const DARK_BELOW = 0.2;
-
-/**
- * The theme for backgrounds read from the innermost out (body, then html). The first one that is mostly
- * opaque decides; with none, the canvas shows, which is white unless the page lets it follow the reader's
- * setting (`color-scheme: dark`), and then the hint follows that setting too.
- */
-export function themeFor(backgrounds: string[], canvasMayBeDark: boolean): HintTheme {
-  for (const background of backgrounds) {
-    const color = parseColor(background);
-    if (color === null || color[3] < 0.5) continue;
-    return luminance(color) < DARK_BELOW ? 'dark' : 'light';
-  }
-  return canvasMayBeDark ? 'auto' : 'light';
+function number(text: string | undefined, percentOf: number): number {
+  if (text === undefined) return Number.NaN;
+  return text.endsWith('%') ? (Number(text.slice(0, -1)) / 100) * percentOf : Number(text);
 }
 
-export function pageTheme(doc: Document = document): HintTheme {
-  const backgrounds = [doc.body, doc.documentElement].filter((element): element is HTMLElement => element !== null).map((element) => getComputedStyle(element).backgroundColor);
-  const scheme = getComputedStyle(doc.documentElement).colorScheme;
-  return themeFor(backgrounds, /\bdark\b/.test(scheme));
+/**
+ * Whether a computed colour is dark, and how opaque it is: rgb()/rgba() in either syntax, color(srgb …),
+ * oklch()/oklab() and lab()/lch() (by their lightness), `transparent`. Null for anything else.
+ */
+export function shadeOf(color: string): { dark: boolean; alpha: number } | null {
+  const text = color.trim().toLowerCase();
+  if (text === 'transparent') return { dark: false, alpha: 0 };
+  const match = /^(rgba?|oklch|oklab|lab|lch|color)\(\s*(srgb\s+)?([^)]*)\)$/.exec(text);
+  if (!match) return null;
+  const [body, alphaText] = match[3]!.split('/').map((part) => part.trim());
+  const parts = body!.split(/[\s,]+/).filter(Boolean);
+  const kind = match[1]!;
+  // The legacy comma syntax puts alpha fourth.
+  const alpha = alphaText !== undefined ? number(alphaText, 1) : parts.length === 4 ? number(parts[3], 1) : 1;
+  let dark: boolean;
+  if (kind === 'rgb' || kind === 'rgba') dark = luminance(parts.slice(0, 3).map((part) => number(part, 255))) < DARK_LUMINANCE;
+  else if (kind === 'color') {
+    if (!match[2]) return null;
+    dark = luminance(parts.slice(0, 3).map((part) => number(part, 1) * 255)) < DARK_LUMINANCE;
+  } else if (kind === 'oklch' || kind === 'oklab') dark = number(parts[0], 1) < DARK_OK_LIGHTNESS;
+  else dark = number(parts[0], 100) < DARK_LAB_LIGHTNESS;
+  if (parts.length < 3 || Number.isNaN(alpha) || parts.slice(0, 3).some((part) => Number.isNaN(number(part, 1)))) return null;
+  return { dark, alpha };
+}
+
+/**
+ * The theme for the layers at one point, topmost first: the first mostly opaque plain colour decides; a
+ * picture or gradient, or a colour that cannot be read, leaves it to the reader ('auto'). With nothing
+ * painted the canvas shows (`canvas`).
+ */
+export function themeAt(layers: Layer[], canvas: HintTheme): HintTheme {
+  for (const layer of layers) {
+    if (layer.image !== 'none' && layer.image !== '') return 'auto';
+    const shade = shadeOf(layer.background);
+    if (shade === null) return 'auto';
+    if (shade.alpha >= 0.5) return shade.dark ? 'dark' : 'light';
+  }
+  return canvas;
+}
+
+/** The canvas behind an unpainted page: white, dark when the page asks for dark only, the reader's choice when it offers both. */
+export function canvasTheme(colorScheme: string): HintTheme {
+  const schemes = colorScheme.toLowerCase().split(/\s+/);
+  if (schemes.includes('dark')) return schemes.includes('light') ? 'auto' : 'dark';
+  return 'light';
+}
+
+/** Several points agreeing decide; points that disagree leave it to the reader. */
+export function agree(themes: HintTheme[]): HintTheme {
+  const first = themes[0] ?? 'auto';
+  return themes.every((theme) => theme === first) ? first : 'auto';
+}
+
+/**
+ * The page's light or dark at the window's centre and at `near` (where the hint is), leaving out
+ * `skip` (the hint itself). The canvas is painted with the root's background, or with the body's when the
+ * root has none (CSS 2 §14.2: the body's then spreads over the whole canvas, beyond the body's own box).
+ */
+export function pageTheme(near: { x: number; y: number } | null, skip: Element | null = null, doc: Document = document): HintTheme {
+  const view = doc.defaultView;
+  if (!view || typeof doc.elementsFromPoint !== 'function') return 'auto';
+  const layerOf = (element: Element): Layer => {
+    const style = view.getComputedStyle(element);
+    return { background: style.backgroundColor, image: style.backgroundImage };
+  };
+  const root = doc.documentElement;
+  const rootLayer = layerOf(root);
+  const rootPaints = rootLayer.image !== 'none' || (shadeOf(rootLayer.background)?.alpha ?? 1) > 0;
+  const canvasElement = rootPaints || !doc.body ? root : doc.body;
+  const canvas = themeAt([layerOf(canvasElement)], canvasTheme(view.getComputedStyle(root).colorScheme || 'normal'));
+  const width = root.clientWidth || view.innerWidth;
+  const height = root.clientHeight || view.innerHeight;
+  const points = [{ x: width / 2, y: height / 2 }, ...(near ? [near] : [])].filter((point) => point.x >= 0 && point.y >= 0 && point.x < width && point.y < height);
+  return agree(
+    points.map((point) =>
+      themeAt(
+        doc
+          .elementsFromPoint(point.x, point.y)
+          .filter((element) => element !== skip && !skip?.contains(element) && element !== root && element !== canvasElement)
+          .map(layerOf),
+        canvas,
+      ),
+    ),
+  );
 }
