@@ -37,6 +37,7 @@ export type FieldProblem =
   | 'not-email'
   | 'not-plain-email'
   | 'port-number'
+  | 'missing-port'
   | 'security'
   | 'protocol'
   | 'no-ports'

@@ -15,7 +15,7 @@
 
 export type HostNameKind = 'name' | 'ipv4' | 'ipv6';
 
-export type HostNameProblem = 'empty' | 'too-long' | 'label-too-long' | 'empty-label' | 'bad-character' | 'not-an-address' | 'disguised-ip' | 'zone-index' | 'bad-ipv6' | 'port';
+export type HostNameProblem = 'empty' | 'too-long' | 'label-too-long' | 'empty-label' | 'bad-character' | 'not-an-address' | 'disguised-ip' | 'zone-index' | 'bad-ipv6' | 'port' | 'url';
 
 export type HostNameCheck =
   | { ok: true; kind: HostNameKind; value: string }
@@ -92,6 +92,9 @@ export function checkHostName(input: string, what = 'server name'): HostNameChec
   if (raw === '') return fail('empty', `The ${what} is empty; type a name such as smtp.example.com.`);
   if (raw.length > 2 * MAX_HOST_NAME) return fail('too-long', `The ${what} is longer than ${MAX_HOST_NAME} characters, the most a domain name can have.`);
   let text = raw.toLowerCase();
+
+  // A web address pasted whole ("https://mail.example.com/"): say so, not that it is a broken IPv6 address.
+  if (/^[a-z][a-z0-9+.-]*:\/\//.test(text)) return fail('url', `"${shorten(raw)}" is a web address; type the ${what} alone, such as smtp.example.com.`);
 
   // IPv6, bare or in brackets as in URLs.
   const bracketed = text.startsWith('[') && text.endsWith(']');

@@ -53,7 +53,7 @@ test('a Spanish reader is told in Spanish what is wrong with a value typed or im
   await page.goto(optionsUrl());
   await page.locator('#outgoing-server').fill('smtp.example.net:587');
   await page.getByRole('button', { name: 'Guardar' }).click();
-  await expect(page.getByRole('alert')).toHaveText('«smtp.example.net:587» incluye un puerto; escriba solo el nombre (el puerto se indica aparte).');
+  await expect(page.getByRole('alert')).toHaveText('«smtp.example.net:587» incluye un puerto; escriba solo el nombre.');
   await page.locator('#outgoing-server').fill('smtp.example.net');
   await page.locator('#help-domains').fill('ayuda.example.net soporte');
   await page.getByRole('button', { name: 'Guardar' }).click();
@@ -64,7 +64,7 @@ test('a Spanish reader is told in Spanish what is wrong with a value typed or im
     buffer: Buffer.from(JSON.stringify({ format: 'smtp-port-assistant-settings', version: 3 })),
   });
   await expect(page.getByRole('alert')).toHaveText(
-    'La importación falló y no se cambió nada: los archivos de ajustes de la versión 3 no se pueden leer; esta versión de la extensión lee la versión 1.',
+    'La importación falló y no se cambió nada: los archivos de configuración de la versión 3 no se pueden leer; esta versión de la extensión lee la versión 1.',
   );
   await page.screenshot({ path: 'test-results/options-es-refused.png', fullPage: true });
 });

@@ -59,7 +59,7 @@ describe('field faults', () => {
   });
 
   it.each<[string, () => FieldFault, RegExp, RegExp]>([
-    ['an outgoing server with its port', () => optionsFault({}, { outgoingServer: 'smtp.example.com:587' }), /^“smtp\.example\.com:587” includes a port/, /^«smtp\.example\.com:587» incluye un puerto; escriba solo el nombre/],
+    ['an outgoing server with its port', () => optionsFault({}, { outgoingServer: 'smtp.example.com:587' }), /^“smtp\.example\.com:587” includes a port/, /^«smtp\.example\.com:587» incluye un puerto; escriba solo el nombre\.$/],
     ['a word among the help-centre domains', () => optionsFault({}, { helpDomains: ['help.example.com', 'helpdesk'] }), /“helpdesk” has no dot/, /«helpdesk» no tiene ningún punto/],
     ['an IPv6 help-centre domain', () => optionsFault({}, { helpDomains: ['2001:db8::1'] }), /is an IPv6 address/, /es una dirección IPv6/],
     ['a disguised address', () => optionsFault({}, { outgoingServer: '0x7f.1' }), /IP address 127\.0\.0\.1 written in an unusual form; type it in the usual form/, /dirección IP 127\.0\.0\.1 escrita de una forma poco habitual; escríbala/],
@@ -67,8 +67,10 @@ describe('field faults', () => {
     ['a plain-http service far away', () => optionsFault({ serviceUrl: 'http://probe.example.com' }), /must use https:\/\//, /debe usar https:\/\//],
     ['a service URL that is not one', () => optionsFault({ serviceUrl: 'probe example' }), /“probe example” is not a web address/, /«probe example» no es una dirección web/],
     ['no port chosen', () => optionsFault({}, { allowedPorts: [] }), /Choose one or more of the ports 25, 465, 587 and 2525/, /Elija uno o más de los puertos 25, 465, 587 y 2525/],
-    ['an incoming port out of range', () => setupFault(() => checkIncoming({ ...incoming, port: '99999' })), /port of the incoming server must be a whole number from 1 to 65535, not “99999”/, /Para el servidor de entrada, el puerto debe ser un número entero de 1 a 65535, no «99999»/],
-    ['an empty incoming server', () => setupFault(() => checkIncoming({ ...incoming, hostname: ' ' })), /^Fill in the incoming server, such as imap\.example\.com\.$/, /^Falta el servidor de entrada; escriba, por ejemplo, imap\.example\.com\.$/],
+    ['an incoming port out of range', () => setupFault(() => checkIncoming({ ...incoming, port: '99999' })), /port of the incoming server must be a whole number from 1 to 65535, not “99999”/, /Para el servidor de correo entrante, el puerto debe ser un número entero de 1 a 65535, no «99999»/],
+    ['a web address pasted as the server', () => optionsFault({}, { outgoingServer: 'https://smtp.example.com/' }), /^“https:\/\/smtp\.example\.com\/” is a web address; type the name alone, such as smtp\.example\.com\.$/, /^«https:\/\/smtp\.example\.com\/» es una dirección web; escriba solo el nombre, por ejemplo smtp\.example\.com\.$/],
+    ['an empty incoming port', () => setupFault(() => checkIncoming({ ...incoming, port: ' ' })), /^Fill in the port of the incoming server\.$/, /^Falta el puerto para el servidor de correo entrante\.$/],
+    ['an empty incoming server', () => setupFault(() => checkIncoming({ ...incoming, hostname: ' ' })), /^Fill in the incoming server, such as imap\.example\.com\.$/, /^Falta el servidor de correo entrante; escriba, por ejemplo, imap\.example\.com\.$/],
     ['a mail domain without a dot', () => setupFault(() => checkProvider({ domain: 'localdomain', outgoing, incoming })), /“localdomain” is not a mail domain/, /«localdomain» no es un dominio de correo/],
     ['an email address in quotes', () => setupFault(() => checkProfile({ email: '"a b"@example.com', outgoing, incoming })), /./, /./],
     ['an address without a domain', () => setupFault(() => checkProfile({ email: 'jane@', outgoing, incoming })), /./, /./],
@@ -92,6 +94,7 @@ describe('field faults', () => {
     expect(afterColon('Port 22 is not one')).toBe('port 22 is not one');
     expect(afterColon('«x» incluye un puerto')).toBe('«x» incluye un puerto');
     expect(afterColon('IMAP or POP')).toBe('IMAP or POP');
+    expect(afterColon('A part of “x” is longer')).toBe('a part of “x” is longer');
   });
 
   it('an email address the target parser refused keeps that reason, in Spanish too', () => {
@@ -102,12 +105,12 @@ describe('field faults', () => {
 
   it.each<[string, string, RegExp]>([
     ['a file from a later version', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 2 }), /versión 2 no se pueden leer/],
-    ['another JSON file', JSON.stringify({ name: 'something else' }), /no es un archivo de ajustes exportado/],
+    ['another JSON file', JSON.stringify({ name: 'something else' }), /no es un archivo de configuración exportado/],
     ['a profile that is not an object', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: 'x' }), /valor de un tipo equivocado/],
-    ['a port nobody checks', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: { allowedPorts: [22] } }), /^El puerto 22 no es ninguno de los puertos 25, 465, 587 ni 2525\.$/],
+    ['a port nobody checks', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: { allowedPorts: [22] } }), /^El puerto 22 no es 25, 465, 587 ni 2525\.$/],
     ['a server given as a number', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: { outgoingServer: 5 } }), /valor de un tipo equivocado/],
     ['an incoming server given as a number', JSON.stringify({ format: 'smtp-port-assistant-settings', version: 1, profile: { incoming: { protocol: 'imap', hostname: 5, port: 993, security: 'tls' } } }), /valor de un tipo equivocado/],
-    ['a file without a version', JSON.stringify({ format: 'smtp-port-assistant-settings' }), /no es un archivo de ajustes exportado/],
+    ['a file without a version', JSON.stringify({ format: 'smtp-port-assistant-settings' }), /no es un archivo de configuración exportado/],
   ])('an import of %s is refused in Spanish', (_name, text, inSpanish) => {
     const imported = importOptions(text);
     if (imported.ok || !imported.fault) throw new Error('expected a refusal with a fault');

@@ -48,6 +48,8 @@ describe('checkHostName (the one host-name rule)', () => {
       fault: { field: 'help-domain', problem: 'no-dot', value: 'not' },
     });
     expect(checkHelpDomains(['help.example.com', '192.0.2.7'])).toEqual({ ok: true, value: ['help.example.com', '192.0.2.7'] });
+    // A pasted web address is said to be one, not a broken IPv6 address.
+    expect(checkHostName('https://smtp.example.com/', 'outgoing server')).toMatchObject({ ok: false, problem: 'url' });
     // Two colons or more stay an IPv6 question.
     expect(checkHostName('2001:db8::1')).toMatchObject({ ok: true, kind: 'ipv6' });
     expect(checkHostName('fe80:1:2')).toMatchObject({ ok: false, problem: 'bad-ipv6' });

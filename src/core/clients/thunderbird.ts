@@ -51,11 +51,11 @@ export const thunderbird: MailClient = {
       id: 'edit-server',
       kind: 'server',
       text: {
-        en: 'Select {server} in the list and click Edit…',
+        en: 'Select {server} in the list and click Edit.',
         es: 'Seleccione {server} en la lista y haga clic en Editar…',
       },
       noServer: {
-        en: 'Select the outgoing server your account uses in the list and click Edit…',
+        en: 'Select the outgoing server your account uses in the list and click Edit.',
         es: 'Seleccione en la lista el servidor de salida que usa su cuenta y haga clic en Editar…',
       },
       expect: {

@@ -75,6 +75,9 @@ function checkServer(what: 'incoming server' | 'outgoing server', hostname: unkn
   }
   const host = checkHostName(hostname, what);
   if (!host.ok) throw new SetupFileError(host.message, hostFault(field, hostname, host));
+  if (port === undefined || port === null || (typeof port === 'string' && port.trim() === '')) {
+    throw new SetupFileError(`The ${what}'s port is empty; type a port such as ${what === 'incoming server' ? 993 : 587}.`, { field, problem: 'missing-port' });
+  }
   const number = typeof port === 'string' && /^\d{1,5}$/.test(port) ? Number(port) : port;
   if (!isTcpPort(number)) {
     throw new SetupFileError(`The ${what}'s port must be a whole number from 1 to 65535, not ${JSON.stringify(port) ?? String(port)}.`, {

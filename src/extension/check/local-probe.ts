@@ -69,7 +69,7 @@ export function currentHostBrowser(): HostBrowser {
 async function send(message: unknown): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('The helper on this computer did not answer in time.')), LOCAL_TIMEOUT_MS);
+    timer = setTimeout(() => reject(Object.assign(new Error('The helper on this computer did not answer in time.'), { code: 'no-answer' })), LOCAL_TIMEOUT_MS);
   });
   try {
     return await Promise.race([browser.runtime.sendNativeMessage(HOST_NAME, message), timeout]);
@@ -107,6 +107,8 @@ export async function probeLocally(target: string, ports: ProbePort[], id: strin
     return { ok: true, report: reply.report };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return isMissingHost(message) ? { ok: false, kind: 'missing', detail: '' } : { ok: false, kind: 'failed', detail: message };
+    const code = (error as { code?: unknown } | null)?.code;
+    if (isMissingHost(message)) return { ok: false, kind: 'missing', detail: '' };
+    return typeof code === 'string' ? { ok: false, kind: 'failed', detail: message, code } : { ok: false, kind: 'failed', detail: message };
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { installHostCommand } from '../../core/local-command';
 import { browser } from '../platform/browser';
-import { t } from '../platform/i18n';
+import { contentLocale, t } from '../platform/i18n';
 import {
   currentHostBrowser,
   localAvailability,
@@ -78,7 +78,7 @@ export function LocalSetup() {
       )}
       {(availability.state === 'missing' || availability.state === 'broken') && (
         <>
-          <p>{availability.state === 'broken' ? t('localBroken', availability.detail) : t('localMissing')}</p>
+          <p>{availability.state === 'broken' ? (contentLocale() === 'en' ? t('localBroken', availability.detail) : t('localBrokenPlain')) : t('localMissing')}</p>
           <code class="command" data-testid="install-command">
             {command}
           </code>

@@ -122,11 +122,12 @@ function useRetryWait(check: CheckState | null): boolean {
 
 /** The helper's error codes (native-protocol.ts) a reader of another language gets in their own words. */
 const LOCAL_REASONS: Record<string, MessageKey> = {
-  'invalid-request': 'localReason_invalid',
   'invalid-target': 'localReason_invalid',
   'refused-target': 'localReason_refused',
   timeout: 'localReason_timeout',
   busy: 'localReason_busy',
+  // The extension's own wait for the helper ran out (local-probe.ts).
+  'no-answer': 'localStale',
 };
 
 function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | 'dns' | undefined, detail: string, code: string | undefined): string {

@@ -59,6 +59,8 @@ export const FIELD_PROBLEMS: Record<FieldProblem, MessageKey> = {
   'not-email': 'fieldFault_not_email',
   'not-plain-email': 'fieldFault_not_plain_email',
   'port-number': 'fieldFault_port_number',
+  'missing-port': 'fieldFault_missing_port',
+  url: 'fieldFault_url',
   security: 'fieldFault_security',
   protocol: 'fieldFault_protocol',
   'no-ports': 'fieldFault_no_ports',
@@ -82,5 +84,5 @@ export function fieldFaultWords(fault: FieldFault, translate: Translate): string
 
 /** A sentence continued after a colon starts in lower case, as the file's own reasons do ("…: the file stops…"). */
 export function afterColon(sentence: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(sentence) ? sentence[0]!.toLocaleLowerCase() + sentence.slice(1) : sentence;
+  return /^\p{Lu}(\p{Ll}|\s)/u.test(sentence) ? sentence[0]!.toLocaleLowerCase() + sentence.slice(1) : sentence;
 }

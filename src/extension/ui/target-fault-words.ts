@@ -24,6 +24,7 @@ export const TARGET_FAULTS: Record<TargetFault, MessageKey> = {
   spaces: 'targetFault_spaces',
   'control-characters': 'targetFault_control_characters',
   scheme: 'targetFault_scheme',
+  url: 'targetFault_scheme',
   path: 'targetFault_path',
   'email-no-local': 'targetFault_email_no_local',
   'email-no-domain': 'targetFault_email_no_domain',
