@@ -73,6 +73,11 @@ describe('client search', () => {
     }
   });
 
+  it('an address at a domain no service list names still leads to the program by the domain\'s name', () => {
+    expect(searchClients('ana@outlook.es', 'es').map((client) => client.id)).toContain('outlook-new');
+    expect(searchClients('ana@outlok.com', 'en').map((client) => client.id)).toContain('outlook-classic');
+  });
+
   it('a number is not stretched into another year or version', () => {
     expect(searchClients('outlok 2016', 'en').map((client) => client.id)).not.toContain('windows-live-mail');
     expect(first('outlok 2016')).toBe('outlook-classic');

@@ -126,7 +126,8 @@ function hits(word: string, client: MailClient, locale: Locale): boolean {
 const GENERIC = new Set(['mail', 'email', 'e-mail', 'correo', 'electronico', 'app', 'aplicacion', 'program', 'programa', 'client', 'cliente', 'de', 'del', 'for', 'para', 'the', 'el', 'la', 'my', 'mi', 'on', 'en', 'in']);
 
 function forgivingSearch(query: string, locale: Locale): MailClient[] {
-  const all = words(query);
+  // A domain counts by its name ("outlook.es", "outlok.com" from an address): the program is not named by its ending.
+  const all = words(query).map((word) => (/^[^.]+\.[a-z]{2,}$/.test(word) ? word.slice(0, word.indexOf('.')) : word));
   const specific = all.filter((word) => !GENERIC.has(word));
   const typed = specific.length > 0 ? specific : all;
   const hitLists = typed.map((word) => CLIENTS.filter((client) => hits(word, client, locale)));
