@@ -136,7 +136,8 @@ function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | 'dns' | und
   if (kind === 'dns') return t('localDnsUnavailable');
   // The helper explains in English, like the service: its own words for English readers only.
   if (contentLocale() === 'en' && detail) return t('localFailed', detail);
-  return t('localFailed', t((code && LOCAL_REASONS[code]) || 'localReason_other'));
+  // The code came from another program: only our own keys are looked up ("constructor" is not one).
+  return t('localFailed', t(code !== undefined && Object.hasOwn(LOCAL_REASONS, code) ? LOCAL_REASONS[code]! : 'localReason_other'));
 }
 
 /** The service's recommendation, or its alternative when the customer's own network stops the recommended port. */
