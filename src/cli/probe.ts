@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 // Only the version field is bundled (esbuild keeps the JSON's used top-level keys).
 import { version } from '../../package.json';
-import { PROBE_PORTS, type PortResult, type ProbePort, type ProbeReport } from '../core/api';
+import { PROBE_PORTS, type ApiErrorCode, type PortResult, type ProbePort, type ProbeReport } from '../core/api';
 import { checkPortText } from '../core/port-list';
 import { cleanText, terminalJson, terminalSafe } from '../core/sanitize';
 import { describeAuthMechanisms, describeCertificate, describePort, describeSecurity, describeNoRecommendation } from '../core/diagnosis/describe';
@@ -55,6 +55,8 @@ key) that let the extension run this check from your own network; uninstall-host
 Testing only, with --allow-private: SMTP_PROBE_TEST_BLOCK_PORTS=25 makes those ports behave as filtered
 (timeout), SMTP_PROBE_TEST_REDIRECT=465=127.0.0.1:PORT sends a port to a loopback interceptor,
 SMTP_PROBE_TEST_DNS=127.0.0.1:PORT asks that loopback DNS server alone.
+
+With --json a failure also prints the service's error document ({"error": {"code", "message"}}) on stdout.
 
 Exit status: 0 a usable setting was found, 1 none was, 2 bad input or refused target,
 3 internal failure (the check itself broke; please report it), 4 the server name could not be
@@ -261,15 +263,24 @@ async function main(argv: string[]): Promise<void> {
     const output = values.json ? `${terminalJson(report, 2)}\n` : humanReport(report);
     return finish(report.recommendation ? 0 : 1, output);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof TargetError || error instanceof TestNetworkError) return finish(2, '', `smtp-probe: ${oneLine(error.message)}\n`);
-    if (error instanceof LookupUnavailableError) return finish(4, '', `smtp-probe: ${oneLine(error.message)}\n`);
+    // With --json a script reads stdout: it gets the service's error document ({"error": {code, message}}) there
+    // too, and a person the same sentence on stderr.
+    const fail = (code: number, apiCode: ApiErrorCode, message: string, retryAfterSeconds?: number) =>
+      finish(
+        code,
+        values.json ? `${terminalJson({ error: { code: apiCode, message: oneLine(message), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } }, 2)}\n` : '',
+        `smtp-probe: ${oneLine(message)}\n`,
+      );
+    if (error instanceof TargetError) return fail(2, error.code, error.message);
+    if (error instanceof UsageError || error instanceof TestNetworkError) return fail(2, 'invalid-request', error.message);
+    if (error instanceof LookupUnavailableError) return fail(4, 'dns-unavailable', error.message, LookupUnavailableError.RETRY_SECONDS);
     // A deadline that ran out is an answer of sorts (nothing usable found in time); anything else
     // unexpected is the probe's own failure and gets its own status, so scripts do not read it as
     // "the server has no usable setting".
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      return finish(1, '', 'smtp-probe: The check took too long and was stopped.\n');
+      return fail(1, 'timeout', 'The check took too long and was stopped.');
     }
-    return finish(3, '', `smtp-probe: The check failed unexpectedly: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    return fail(3, 'internal', `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -83,11 +83,15 @@ describe('smtp-probe CLI', () => {
     }
   });
 
-  it('exits 2 for a private target without --allow-private', async () => {
+  it('exits 2 for a private target without --allow-private; with --json the error document is on stdout too', async () => {
     const { code, stdout, stderr } = await run(['localhost', '--no-discovery', '--json']);
     expect(code).toBe(2);
-    expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
+    const { error } = JSON.parse(stdout) as { error: { code: string; message: string } };
+    expect(error.code).toBe('refused-target');
+    expect(stderr.trim()).toBe(`smtp-probe: ${error.message}`);
+    // Without --json, stdout stays empty for a person reading the terminal.
+    expect(await run(['localhost', '--no-discovery'])).toMatchObject({ code: 2, stdout: '' });
   });
 
   it('shows help', async () => {

@@ -134,6 +134,11 @@ describe('the CLI', () => {
     const missing = await cli(['mail.nowhere.test', '--allow-private', '--no-discovery']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no IPv4 or IPv6 address/);
+
+    // A script asking for JSON reads the same error document the service sends.
+    const json = await cli(['mail.servfail.test', '--allow-private', '--no-discovery', '--json']);
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'dns-unavailable', message: expect.stringMatching(/SERVFAIL/), retryAfterSeconds: 30 } });
   });
 
   it('setup-files writes nothing and exits 4 when DNS fails', async () => {
