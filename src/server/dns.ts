@@ -23,11 +23,12 @@ export interface DnsResolver {
   resolveSrv(name: string): Promise<SrvRecord[]>;
 }
 
-/** Error codes node:dns uses for "this name has no such record", as opposed to a failing lookup. */
-export const NO_RECORD_CODES = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN', 'ENONAME']);
 
 /** "This name does not exist" (NXDOMAIN), for every record type, as opposed to "no record of this type". */
 export const NO_NAME_CODES = new Set(['ENOTFOUND', 'NXDOMAIN', 'ENONAME']);
+
+/** Error codes node:dns uses for "this name has no such record" (no name, or no record of this type), as opposed to a failing lookup. */
+export const NO_RECORD_CODES = new Set(['ENODATA', ...NO_NAME_CODES]);
 
 /**
  * Words for node:dns's codes of a lookup that failed in a way that usually passes: a DNS server failing,

@@ -431,8 +431,6 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const style = document.createElement('style');
   style.textContent = HINT_CSS;
   const mount = document.createElement('div');
-  // The page's own light or dark, read before the hint adds anything to it (again once it has its place).
-  mount.className = pageTheme(null);
   shadow.append(style, mount);
 
   // Measure the one-line bar unseen, then place it, all in this task: the first frame that paints the
@@ -447,6 +445,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
   state.layout = measureLayout(state);
   paint(state);
+  // The page's light or dark where the hint stands, in the same task: the first frame already has it.
   retheme(state);
   state.stop = follow(state);
   shown = state;

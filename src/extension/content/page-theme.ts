@@ -48,15 +48,11 @@ export function shadeOf(color: string): { dark: boolean; alpha: number } | null 
   const kind = match[1]!;
   // The legacy comma syntax puts alpha fourth.
   const alpha = alphaText !== undefined ? number(alphaText, 1) : parts.length === 4 ? number(parts[3], 1) : 1;
-  let dark: boolean;
-  if (kind === 'rgb' || kind === 'rgba') dark = luminance(parts.slice(0, 3).map((part) => number(part, 255))) < DARK_LUMINANCE;
-  else if (kind === 'color') {
-    if (!match[2]) return null;
-    dark = luminance(parts.slice(0, 3).map((part) => number(part, 1) * 255)) < DARK_LUMINANCE;
-  } else if (kind === 'oklch' || kind === 'oklab') dark = number(parts[0], 1) < DARK_OK_LIGHTNESS;
-  else dark = number(parts[0], 100) < DARK_LAB_LIGHTNESS;
-  if (parts.length < 3 || Number.isNaN(alpha) || parts.slice(0, 3).some((part) => Number.isNaN(number(part, 1)))) return null;
-  return { dark, alpha };
+  if ((kind === 'color' && !match[2]) || parts.length < 3 || Number.isNaN(alpha) || parts.slice(0, 3).some((part) => Number.isNaN(number(part, 1)))) return null;
+  if (kind === 'rgb' || kind === 'rgba') return { dark: luminance(parts.slice(0, 3).map((part) => number(part, 255))) < DARK_LUMINANCE, alpha };
+  if (kind === 'color') return { dark: luminance(parts.slice(0, 3).map((part) => number(part, 1) * 255)) < DARK_LUMINANCE, alpha };
+  if (kind === 'oklch' || kind === 'oklab') return { dark: number(parts[0], 1) < DARK_OK_LIGHTNESS, alpha };
+  return { dark: number(parts[0], 100) < DARK_LAB_LIGHTNESS, alpha };
 }
 
 /**

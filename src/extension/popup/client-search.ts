@@ -107,13 +107,21 @@ function tokensOf(client: MailClient, locale: Locale): string[] {
 /** A typed word's hit on a client: as typed (a part of its words), or with slips in a whole or half-typed word. */
 function hits(word: string, client: MailClient, locale: Locale): boolean {
   if (haystack(client, locale).includes(word)) return true;
-  const limit = slipLimit(word);
   // A four-letter word may only have lost a letter ("aple" for "apple").
   if (word.length === 4 && !/\d/.test(word)) return tokensOf(client, locale).some((token) => token.length === 5 && withinEdits(word, token, 1));
+  const limit = slipLimit(word);
   if (limit === 0) return false;
   return tokensOf(client, locale).some(
     (token) => withinEdits(word, token, limit) || (word.length >= 6 && token.length > word.length && withinEdits(word, token.slice(0, word.length), limit)),
   );
+}
+
+/** Words that say only "a mail program" in either language: they decide nothing when others are typed. */
+const GENERIC = new Set(['mail', 'email', 'e-mail', 'correo', 'electronico', 'app', 'aplicacion', 'program', 'programa', 'client', 'cliente', 'de', 'del', 'for', 'para', 'the', 'el', 'la', 'my', 'mi', 'on', 'en', 'in']);
+
+/** The programs a mail service's customers use, most likely first. */
+function programsOf(service: (typeof SERVICES)[string] | null | undefined): MailClient[] {
+  return (service?.clients ?? []).map(findClient).filter((client): client is MailClient => client !== undefined);
 }
 
 /**
@@ -122,9 +130,6 @@ function hits(word: string, client: MailClient, locale: Locale): boolean {
  * and the programs within half of the best score are shown, best first. A mistyped service ("hotmial")
  * puts its programs first, but only a word no program has as typed is taken for one ("mail" is not "gmail").
  */
-/** Words that say only "a mail program" in either language: they decide nothing when others are typed. */
-const GENERIC = new Set(['mail', 'email', 'e-mail', 'correo', 'electronico', 'app', 'aplicacion', 'program', 'programa', 'client', 'cliente', 'de', 'del', 'for', 'para', 'the', 'el', 'la', 'my', 'mi', 'on', 'en', 'in']);
-
 function forgivingSearch(query: string, locale: Locale): MailClient[] {
   // A domain counts by its name ("outlook.es", "outlok.com" from an address): the program is not named by its ending.
   const all = words(query).map((word) => (/^[^.]+\.[a-z]{2,}$/.test(word) ? word.slice(0, word.indexOf('.')) : word));
@@ -145,7 +150,7 @@ function forgivingSearch(query: string, locale: Locale): MailClient[] {
       return limit > 0 && withinEdits(name, term, limit);
     }),
   )?.[1];
-  const first = (service?.clients ?? []).map(findClient).filter((client): client is MailClient => client !== undefined);
+  const first = programsOf(service);
   return [...first, ...ranked.filter((client) => !first.includes(client))];
 }
 
@@ -155,8 +160,7 @@ function forgivingSearch(query: string, locale: Locale): MailClient[] {
  * so a query that matches keeps exactly its results.
  */
 export function searchClients(query: string, locale: Locale): MailClient[] {
-  const service = serviceNamed(query, locale);
-  const first = (service?.clients ?? []).map(findClient).filter((client): client is MailClient => client !== undefined);
+  const first = programsOf(serviceNamed(query, locale));
   const rest = CLIENTS.filter((client) => !first.includes(client) && matches(client, locale, query));
   if (first.length > 0 || rest.length > 0) return [...first, ...rest];
   return forgivingSearch(query, locale);

@@ -13,7 +13,7 @@
  */
 import type { DiscoveryResult, DiscoveryStep, IncomingServerCandidate, OutgoingServerCandidate } from '../../core/api';
 import { parseTarget } from '../../core/target';
-import { isTransientLookupFailure, lookupFailureWords, NO_RECORD_CODES, type DnsResolver } from '../dns';
+import { dnsErrorCode, isTransientLookupFailure, lookupFailureWords, NO_RECORD_CODES, type DnsResolver } from '../dns';
 import { parseAutoconfig } from './autoconfig-xml';
 import { baseDomain } from '../../core/base-domain';
 import { createSafeFetch, type FetchText } from './http-fetch';
@@ -48,10 +48,6 @@ interface StepResult {
   candidates: OutgoingServerCandidate[];
   /** Incoming servers from a configuration file (SRV for IMAP/POP is not asked). */
   incoming?: IncomingServerCandidate[];
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
 }
 
 function reason(error: unknown): string {
@@ -94,7 +90,7 @@ async function srvStep(resolver: DnsResolver, name: string, security: 'tls' | 's
       candidates,
     };
   } catch (error) {
-    if (NO_RECORD_CODES.has(errorCode(error))) {
+    if (NO_RECORD_CODES.has(dnsErrorCode(error))) {
       return { steps: [{ source: 'srv', query: name, outcome: 'not-found', message: `No SRV record for ${kind} submission.` }], candidates: [] };
     }
     return { steps: [{ source: 'srv', query: name, outcome: 'error', message: `The DNS lookup failed: ${lookupFailureWords(error)}.` }], candidates: [] };
@@ -169,7 +165,7 @@ async function mxStep(
     }
     exchange = records[0]!.exchange.toLowerCase().replace(/\.$/, '');
   } catch (error) {
-    const notFound = NO_RECORD_CODES.has(errorCode(error));
+    const notFound = NO_RECORD_CODES.has(dnsErrorCode(error));
     return {
       steps: [{
         source: 'mx',
