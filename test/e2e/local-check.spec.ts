@@ -288,3 +288,41 @@ test('agent mode gives the command for the customer and compares the result they
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.screenshot({ path: 'test-results/agent-customer-compare.png', fullPage: true });
 });
+
+test("agent mode says why the customer's command failed, from what it printed", async () => {
+  // The customer's network has a DNS server that fails for the name; the agent's service resolves it.
+  const dns = await startZoneDns('', { 'mail.servfail.test': 'servfail' });
+  try {
+    launched = await launch();
+    const page = await launched.context.newPage();
+    await page.setViewportSize({ width: 420, height: 1200 });
+    await page.goto(`chrome-extension://${launched.extensionId}/src/extension/agent/index.html`);
+    await page.getByLabel('Email address, domain or server').fill('localhost');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
+
+    // What the customer's terminal shows: the real CLI's error document on stdout and its sentence on stderr.
+    const customer = await runCli(['mail.servfail.test', '--no-discovery', '--json', '--allow-private'], { SMTP_PROBE_TEST_DNS: dns.server });
+    expect(customer.code).toBe(4);
+    const field = page.getByLabel("What the customer's command printed");
+    await field.fill(`$ npx --yes --package=smtp-port-assistant smtp-probe localhost --no-discovery --json\n${customer.stdout}${customer.stderr}$ `);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText("The customer's computer could not look up localhost: its DNS failed or did not answer, so no port was checked.");
+    await expect(page.getByTestId('customer-said')).toContainText('The command\'s own words: “');
+    await expect(page.getByTestId('customer-said')).toContainText('SERVFAIL');
+    await expect(page.getByTestId('comparison')).toHaveCount(0);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.screenshot({ path: 'test-results/agent-customer-dns-failed.png', fullPage: true });
+
+    // A customer without Node.js pastes what their shell said.
+    await field.fill('PS C:\\Users\\ana> npx --yes --package=smtp-port-assistant smtp-probe localhost --no-discovery --json\nnpx : The term \'npx\' is not recognized as the name of a cmdlet, function, script file, or operable program.');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect(alert).toHaveText(
+      "The command could not start on the customer's computer: npx was not found, so Node.js is not installed. Ask them to install Node.js 20.19 or later from nodejs.org, open a new terminal and run the command again.",
+    );
+    await expect(page.getByTestId('customer-said')).toHaveCount(0);
+  } finally {
+    await dns.close();
+  }
+});

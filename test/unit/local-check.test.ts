@@ -108,6 +108,76 @@ describe('parsePastedReport', () => {
   it('refuses more text than one report can be, before parsing it', () => {
     expect(parsePastedReport(`{"a":"${'x'.repeat(MAX_PASTE_CHARS)}"}`)).toEqual({ ok: false, reason: 'too-large' });
   });
+
+  it('finds the report after npm printed an object of its own (an old Node.js still runs the command)', () => {
+    const npm = [
+      'npm warn EBADENGINE Unsupported engine {',
+      "npm warn EBADENGINE   package: 'smtp-port-assistant@0.1.0',",
+      "npm warn EBADENGINE   required: { node: '>=20.19' },",
+      "npm warn EBADENGINE   current: { node: 'v18.19.1', npm: '10.2.4' }",
+      'npm warn EBADENGINE }',
+    ].join('\n');
+    expect(parsePastedReport(`${npm}\n${json}\n`)).toEqual({ ok: true, report: BLOCKED });
+    expect(parsePastedReport(`${npm}\nfile:///x/smtp-probe.js:1\nSyntaxError: Unexpected token\n`)).toEqual({
+      ok: false,
+      reason: 'customer-failed',
+      failure: { kind: 'old-node', version: 'v18.19.1' },
+    });
+  });
+
+  it("reads the CLI's error document, wherever the terminal put its stderr line", () => {
+    const document = JSON.stringify({ error: { code: 'dns-unavailable', message: 'mail.example.net could not be looked up.', retryAfterSeconds: 30 } }, null, 2);
+    const failure = { kind: 'probe', code: 'dns-unavailable', message: 'mail.example.net could not be looked up.' };
+    for (const pasted of [`$ npx smtp-probe mail.example.net --json\n${document}\nsmtp-probe: mail.example.net could not be looked up.\n$`, `smtp-probe: it failed\n${document}`]) {
+      expect(parsePastedReport(pasted)).toEqual({ ok: false, reason: 'customer-failed', failure });
+    }
+  });
+
+  it('keeps an unknown error code apart, and cleans and bounds the sentence before anything shows it', () => {
+    const pasted = parsePastedReport(JSON.stringify({ error: { code: 'constructor', message: `bad\u001b[2J \u202e${'x'.repeat(400)}` } }));
+    expect(pasted).toMatchObject({ reason: 'customer-failed', failure: { kind: 'probe', code: 'other' } });
+    const message = pasted.ok === false && pasted.reason === 'customer-failed' && pasted.failure.kind === 'probe' ? pasted.failure.message : '';
+    expect(message).toMatch(/^bad\[2J x+$/);
+    expect(message).toHaveLength(300);
+  });
+
+  it.each([
+    [{ error: { code: 'timeout' } }],
+    [{ error: { code: 7, message: 'x' } }],
+    [{ error: { code: 'timeout', message: 'x' }, ports: [] }],
+    [{ error: 'timeout' }],
+  ])('does not take %j for an error document', (value) => {
+    expect(parsePastedReport(JSON.stringify(value))).toEqual({ ok: false, reason: 'not-report' });
+  });
+
+  it.each([
+    ['bash: npx: command not found'],
+    ['zsh: command not found: npx'],
+    ["fish: Unknown command: npx"],
+    ["'npx' is not recognized as an internal or external command,\r\noperable program or batch file."],
+    ["npx : The term 'npx' is not recognized as the name of a cmdlet, function, script file, or operable program."],
+  ])('knows a shell that has no npx: %s', (text) => {
+    expect(parsePastedReport(`C:\\Users\\ana> npx --yes --package=smtp-port-assistant smtp-probe mail.example.net --json\n${text}`)).toEqual({
+      ok: false,
+      reason: 'customer-failed',
+      failure: { kind: 'no-node' },
+    });
+  });
+
+  it.each([
+    ['npm error code ENOTFOUND\nnpm error syscall getaddrinfo\nnpm error errno ENOTFOUND', 'ENOTFOUND', true],
+    ['npm ERR! code SELF_SIGNED_CERT_IN_CHAIN\nnpm ERR! errno SELF_SIGNED_CERT_IN_CHAIN', 'SELF_SIGNED_CERT_IN_CHAIN', true],
+    ['npm error code E407\nnpm error 407 Proxy Authentication Required', 'E407', true],
+    ['npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/smtp-port-assistant', 'E404', false],
+  ])('tells npm failing on the network from npm failing otherwise: %s', (text, code, network) => {
+    expect(parsePastedReport(text)).toEqual({ ok: false, reason: 'customer-failed', failure: { kind: 'npm', code, network } });
+  });
+
+  it('still calls other text not the result, and a warning without a version is no reason', () => {
+    expect(parsePastedReport('npx smtp-probe mail.example.net\nit printed nothing')).toEqual({ ok: false, reason: 'not-json' });
+    expect(parsePastedReport('npm warn EBADENGINE Unsupported engine')).toEqual({ ok: false, reason: 'not-json' });
+    expect(parsePastedReport('the command is npx, which was not found by my colleague')).toEqual({ ok: false, reason: 'not-json' });
+  });
 });
 
 describe('parseNativeReply', () => {

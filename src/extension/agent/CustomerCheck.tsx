@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import type { ProbeReport } from '../../core/api';
 import { probeCommand } from '../../core/local-command';
 import type { CheckState } from '../check/check-state';
-import { t } from '../platform/i18n';
-import { parsePastedReport, type PastedReport } from '../check/outside-report';
+import { t, type MessageKey } from '../platform/i18n';
+import { parsePastedReport, type CustomerFailure, type PastedReport } from '../check/outside-report';
 import { Comparison, sameServer } from '../ui/Comparison';
 
 interface Props {
@@ -12,12 +12,40 @@ interface Props {
   onReport: (report: ProbeReport | null) => void;
 }
 
-const REASONS: Record<Extract<PastedReport, { ok: false }>['reason'], () => string> = {
-  empty: () => t('pasteEmpty'),
-  'too-large': () => t('pasteTooLarge'),
-  'not-json': () => t('pasteNotJson'),
-  'not-report': () => t('pasteNotReport'),
+const REASONS: Record<Exclude<Extract<PastedReport, { ok: false }>['reason'], 'customer-failed'>, MessageKey> = {
+  empty: 'pasteEmpty',
+  'too-large': 'pasteTooLarge',
+  'not-json': 'pasteNotJson',
+  'not-report': 'pasteNotReport',
 };
+
+/** The CLI's error codes, each in the agent's words: what it means for the customer's network. */
+const PROBE_FAILURES: Record<Extract<CustomerFailure, { kind: 'probe' }>['code'], MessageKey> = {
+  'dns-unavailable': 'customerFailedDns',
+  'invalid-target': 'customerFailedNoAddress',
+  'refused-target': 'customerFailedPrivate',
+  timeout: 'customerFailedTimeout',
+  'invalid-request': 'customerFailedOptions',
+  'not-found': 'customerFailedOther',
+  'rate-limited': 'customerFailedOther',
+  busy: 'customerFailedOther',
+  internal: 'customerFailedOther',
+  other: 'customerFailedOther',
+};
+
+/** Why the customer's command gave no report, for the server the agent checked. */
+function failureSentence(failure: CustomerFailure, server: string): string {
+  switch (failure.kind) {
+    case 'probe':
+      return t(PROBE_FAILURES[failure.code], server);
+    case 'no-node':
+      return t('customerNoNode');
+    case 'old-node':
+      return t('customerOldNode', failure.version);
+    case 'npm':
+      return t(failure.network ? 'customerNpmNetwork' : 'customerNpmFailed', failure.code);
+  }
+}
 
 /**
  * "Is it the customer's network?" for agents: the command to send (the same probe, run on the customer's
@@ -26,6 +54,8 @@ const REASONS: Record<Extract<PastedReport, { ok: false }>['reason'], () => stri
 export function CustomerCheck({ check, onReport }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
+  /** The CLI's own sentence when it failed on the customer's computer, shown as a quote under the reason. */
+  const [said, setSaid] = useState('');
   const [status, setStatus] = useState('');
   const [pasted, setPasted] = useState<ProbeReport | null>(null);
   const service = check?.status === 'done' ? check.report : null;
@@ -45,10 +75,15 @@ export function CustomerCheck({ check, onReport }: Props) {
   const compare = (event: Event) => {
     event.preventDefault();
     setPasted(null);
+    setSaid('');
     onReport(null);
     if (!service) return setError(t('agentCompareFirst'));
     const parsed = parsePastedReport(text);
-    if (!parsed.ok) return setError(REASONS[parsed.reason]());
+    if (!parsed.ok && parsed.reason === 'customer-failed') {
+      if (parsed.failure.kind === 'probe') setSaid(parsed.failure.message);
+      return setError(failureSentence(parsed.failure, service.server));
+    }
+    if (!parsed.ok) return setError(t(REASONS[parsed.reason]));
     if (!sameServer(parsed.report.server, service.server)) return setError(t('pasteOtherServer', parsed.report.server, service.server));
     setError('');
     setPasted(parsed.report);
@@ -91,9 +126,14 @@ export function CustomerCheck({ check, onReport }: Props) {
           <button type="submit">{t('agentCompare')}</button>
         </div>
         {error && (
-          <p id="customer-result-error" class="field-error" role="alert">
-            {error}
-          </p>
+          <div id="customer-result-error" role="alert">
+            <p class="field-error">{error}</p>
+            {said && (
+              <p class="small muted" data-testid="customer-said">
+                {t('customerCommandSaid', said)}
+              </p>
+            )}
+          </div>
         )}
       </form>
       {pasted && service && sameServer(pasted.server, service.server) && (
