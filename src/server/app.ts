@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { ApiErrorBody, ProbeEvent, ProbePort, ProbeReport } from '../core/api';
 import { DEFAULT_CONFIG, type ServiceConfig } from './config';
 import { hostsAwareResolver } from './hosts-aware-resolver';
+import { systemResolver } from './dns';
 import { originMatcher } from './origins';
 import { createSafeFetch } from './discovery/http-fetch';
 import { ApiFailure, toFailure } from './errors';
@@ -67,7 +68,7 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     ? new SharedRedis(config.redisUrl, { info: (object, message) => app.log.info(object, message), warn: (object, message) => app.log.warn(object, message) })
     : null;
   const service = new ProbeService(config, {
-    resolver: input.resolver ?? hostsAwareResolver(),
+    resolver: input.resolver ?? (config.testDns ? systemResolver(1000, [config.testDns]) : hostsAwareResolver()),
     fetch: input.fetch ?? createSafeFetch({ allowPrivate: config.allowPrivate }),
     ...(input.autoconfigUrls ? { autoconfigUrls: input.autoconfigUrls } : {}),
     ...(input.probePort ? { probePort: input.probePort } : {}),

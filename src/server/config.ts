@@ -6,6 +6,7 @@ import { DEFAULT_TIMEOUTS, type ProbeTimeouts } from './smtp/probe-port';
 import { DEFAULT_ISPDB_URL } from './discovery/discover';
 import { ANY_FIREFOX_EXTENSION, originRuleProblem } from './origins';
 import { probeDeadlineMs } from './probe';
+import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 export interface ServiceConfig {
@@ -43,6 +44,11 @@ export interface ServiceConfig {
    * cache, probes in flight); null keeps all of it in this process's memory.
    */
   redisUrl: string | null;
+  /**
+   * Tests only (PROBE_TEST_DNS, with PROBE_ALLOW_PRIVATE): the one DNS server the probes ask, a loopback
+   * address:port, so a test can give the service names of its own or a DNS that fails. Null: the system's.
+   */
+  testDns: string | null;
 }
 
 export interface HttpTimeouts {
@@ -81,6 +87,7 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   http: DEFAULT_HTTP_TIMEOUTS,
   shutdownTimeoutMs: probeDeadlineMs(DEFAULT_TIMEOUTS.totalMs) + 5000,
   redisUrl: null,
+  testDns: null,
 };
 
 export class ConfigError extends Error {
@@ -183,6 +190,19 @@ function redacted(parsed: URL): string {
   return copy.href;
 }
 
+/** A loopback DNS server for tests, only beside PROBE_ALLOW_PRIVATE: a public service can never be pointed elsewhere. */
+function testDns(env: Env, name: string, allowPrivate: boolean): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  if (!allowPrivate) throw new ConfigError(`${name} is for tests only and needs PROBE_ALLOW_PRIVATE=1 beside it.`);
+  const match = /^(127\.(?:\d{1,3}\.){2}\d{1,3}|\[::1\]):(\d{1,5})$/.exec(raw);
+  const port = Number(match?.[2]);
+  if (!match || !isIP(match[1]!.replace(/^\[|\]$/g, '')) || port < 1 || port > 65_535) {
+    throw new ConfigError(`${name} must be a loopback address and port such as 127.0.0.1:40053, not "${raw.slice(0, 80)}".`);
+  }
+  return raw;
+}
+
 function redisUrl(env: Env, name: string): string | null {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return null;
@@ -232,10 +252,11 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
   if (http.idleTimeoutMs <= deadline) {
     throw new ConfigError(`HTTP_IDLE_TIMEOUT_MS (${http.idleTimeoutMs}) must be longer than the longest probe (${deadline} ms with PROBE_TOTAL_TIMEOUT_MS=${timeouts.totalMs}).`);
   }
+  const allowPrivate = flag(env, 'PROBE_ALLOW_PRIVATE');
   return {
     host: env.HOST?.trim() || DEFAULT_CONFIG.host,
     port: integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65_535),
-    allowPrivate: flag(env, 'PROBE_ALLOW_PRIVATE'),
+    allowPrivate,
     cacheTtlMs: integer(env, 'PROBE_CACHE_TTL_MS', DEFAULT_CONFIG.cacheTtlMs, 0, day),
     cacheMax: integer(env, 'PROBE_CACHE_MAX', DEFAULT_CONFIG.cacheMax, 1, 1_000_000),
     maxInFlight: integer(env, 'PROBE_MAX_IN_FLIGHT', DEFAULT_CONFIG.maxInFlight, 1, 10_000),
@@ -248,5 +269,6 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     http,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', probeDeadlineMs(timeouts.totalMs) + 5000, 0, 3_600_000),
     redisUrl: redisUrl(env, 'REDIS_URL'),
+    testDns: testDns(env, 'PROBE_TEST_DNS', allowPrivate),
   };
 }

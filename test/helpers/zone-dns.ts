@@ -1,7 +1,8 @@
 /**
- * A tiny authoritative DNS server on loopback (UDP, RFC 1035 messages) that answers SRV questions from
- * zone-file lines such as `_submission._tcp.example.net. 3600 IN SRV 0 1 587 smtp.example.net.`.
- * Any other name is NXDOMAIN, any other type of a known name is an empty answer. The probe's own
+ * A tiny authoritative DNS server on loopback (UDP, RFC 1035 messages) that answers SRV and A questions
+ * from zone-file lines such as `_submission._tcp.example.net. 3600 IN SRV 0 1 587 smtp.example.net.` and
+ * `smtp.example.net. 3600 IN A 127.0.0.1`. Any other name is NXDOMAIN, any other type of a known name is
+ * an empty answer. The probe's own
  * discovery then asks it through node:dns, exactly as it asks the system's resolver.
  *
  * Names listed in `failing` get what a broken DNS gives instead: SERVFAIL (RCODE 2), REFUSED (RCODE 5),
@@ -12,26 +13,25 @@ import { createSocket, type Socket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import type { DnsResolver } from '../../src/server/dns';
 
-interface Srv {
-  ttl: number;
-  priority: number;
-  weight: number;
-  port: number;
-  target: string;
-}
+type ZoneRecord =
+  | { type: 33; ttl: number; priority: number; weight: number; port: number; target: string }
+  | { type: 1; ttl: number; address: string };
 
-/** Reads the SRV lines of a zone file; comments and blank lines are skipped, anything else is an error. */
-export function readSrvZone(text: string): Map<string, Srv[]> {
-  const records = new Map<string, Srv[]>();
+/** Reads the SRV and A lines of a zone file; comments and blank lines are skipped, anything else is an error. */
+export function readZone(text: string): Map<string, ZoneRecord[]> {
+  const records = new Map<string, ZoneRecord[]>();
+  const add = (owner: string, record: ZoneRecord) => {
+    const name = owner.slice(0, -1).toLowerCase();
+    records.set(name, [...(records.get(name) ?? []), record]);
+  };
   for (const raw of text.split('\n')) {
     const line = raw.replace(/;.*$/, '').trim();
     if (line === '') continue;
-    const match = /^(\S+)\s+(\d+)\s+IN\s+SRV\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)$/.exec(line);
-    if (!match || !match[1]!.endsWith('.') || !match[6]!.endsWith('.')) throw new Error(`not an absolute SRV line: ${line}`);
-    const name = match[1]!.slice(0, -1).toLowerCase();
-    const list = records.get(name) ?? [];
-    list.push({ ttl: Number(match[2]), priority: Number(match[3]), weight: Number(match[4]), port: Number(match[5]), target: match[6]!.slice(0, -1) });
-    records.set(name, list);
+    const srv = /^(\S+\.)\s+(\d+)\s+IN\s+SRV\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+\.)$/.exec(line);
+    const a = /^(\S+\.)\s+(\d+)\s+IN\s+A\s+(\d{1,3}(?:\.\d{1,3}){3})$/.exec(line);
+    if (srv) add(srv[1]!, { type: 33, ttl: Number(srv[2]), priority: Number(srv[3]), weight: Number(srv[4]), port: Number(srv[5]), target: srv[6]!.slice(0, -1) });
+    else if (a) add(a[1]!, { type: 1, ttl: Number(a[2]), address: a[3]! });
+    else throw new Error(`not an absolute SRV or A line: ${line}`);
   }
   return records;
 }
@@ -67,10 +67,20 @@ function failed(query: Buffer, end: number, rcode: number): Buffer {
   return Buffer.concat([header, query.subarray(12, end)]);
 }
 
-function answer(query: Buffer, records: Map<string, Srv[]>): Buffer {
+/** One answer record's data (RDATA). */
+function recordData(record: ZoneRecord): Buffer {
+  if (record.type === 1) return Buffer.from(record.address.split('.').map(Number));
+  const fixed = Buffer.alloc(6);
+  fixed.writeUInt16BE(record.priority, 0);
+  fixed.writeUInt16BE(record.weight, 2);
+  fixed.writeUInt16BE(record.port, 4);
+  return Buffer.concat([fixed, encodeName(record.target)]);
+}
+
+function answer(query: Buffer, records: Map<string, ZoneRecord[]>): Buffer {
   const question = readQuestion(query);
   const known = records.get(question.name);
-  const found = question.type === 33 && known ? known : [];
+  const found = (known ?? []).filter((record) => record.type === question.type);
   const header = Buffer.alloc(12);
   header.writeUInt16BE(query.readUInt16BE(0), 0);
   // QR, AA, RD copied, RA; RCODE 3 (NXDOMAIN) for a name the zone does not have.
@@ -78,17 +88,14 @@ function answer(query: Buffer, records: Map<string, Srv[]>): Buffer {
   header.writeUInt16BE(1, 4);
   header.writeUInt16BE(found.length, 6);
   const answers = found.map((record) => {
-    const target = encodeName(record.target);
-    const fixed = Buffer.alloc(2 + 2 + 2 + 4 + 2 + 6);
+    const data = recordData(record);
+    const fixed = Buffer.alloc(2 + 2 + 2 + 4 + 2);
     fixed.writeUInt16BE(0xc00c, 0); // the question's name
-    fixed.writeUInt16BE(33, 2);
+    fixed.writeUInt16BE(record.type, 2);
     fixed.writeUInt16BE(1, 4);
     fixed.writeUInt32BE(record.ttl, 6);
-    fixed.writeUInt16BE(6 + target.length, 10);
-    fixed.writeUInt16BE(record.priority, 12);
-    fixed.writeUInt16BE(record.weight, 14);
-    fixed.writeUInt16BE(record.port, 16);
-    return Buffer.concat([fixed, target]);
+    fixed.writeUInt16BE(data.length, 10);
+    return Buffer.concat([fixed, data]);
   });
   return Buffer.concat([header, query.subarray(12, question.end), ...answers]);
 }
@@ -103,7 +110,7 @@ export interface ZoneDns {
 }
 
 export async function startZoneDns(zone: string, failing: Record<string, DnsFailure> = {}): Promise<ZoneDns> {
-  const records = readSrvZone(zone);
+  const records = readZone(zone);
   const questions: string[] = [];
   const socket: Socket = createSocket('udp4');
   socket.on('message', (message, remote) => {
