@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 // Only the version field is bundled (esbuild keeps the JSON's used top-level keys).
 import { version } from '../../package.json';
 import { PROBE_PORTS, type ApiErrorCode, type PortResult, type ProbePort, type ProbeReport } from '../core/api';
+import { hostBothWays } from '../core/readable-host';
 import { checkPortText } from '../core/port-list';
 import { cleanText, terminalJson, terminalSafe } from '../core/sanitize';
 import { describeAuthMechanisms, describeCertificate, describePort, describeSecurity, describeNoRecommendation } from '../core/diagnosis/describe';
@@ -106,7 +107,7 @@ function portRow(result: PortResult): string[] {
 function humanReport(report: ProbeReport): string {
   const lines: string[] = [];
   const via = report.discovery?.candidates.find((candidate) => candidate.hostname === report.server);
-  lines.push(`Outgoing server: ${report.server}${via ? ` (found via ${via.detail})` : ''}`);
+  lines.push(`Outgoing server: ${hostBothWays(report.server)}${via ? ` (found via ${via.detail})` : ''}`);
   lines.push('');
   lines.push(table([['PORT', 'ADDRESS', 'STATE', 'SECURITY', 'CERTIFICATE', 'LOGIN'], ...report.ports.map(portRow)]));
   lines.push('');

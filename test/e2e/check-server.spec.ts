@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { dispose, launch, openPopup, readClipboard, type Launched } from './extension';
+import { startZoneDns } from '../helpers/zone-dns';
 import { ensurePostfix, startProbeService, startTarpit, type RunningService } from './services';
 
 /** The extension's default service URL is http://127.0.0.1:8587, the port `npm start` uses too. */
@@ -162,6 +163,37 @@ test('a probe service that is down, and one that rate-limits, are explained in p
     await expect(page.getByRole('alert').getByRole('button', { name: 'Try again' })).toBeDisabled();
   } finally {
     await limited.stop();
+  }
+});
+
+test('an internationalised name reads as it was typed, with the xn-- form to type beside it', async () => {
+  // The service's own DNS (a loopback server, PROBE_TEST_DNS) points mail.bücher.test at the loopback Postfix.
+  const dns = await startZoneDns('mail.xn--bcher-kva.test. 60 IN A 127.0.0.1\n');
+  const idn = await startProbeService(8591, { PROBE_TEST_DNS: dns.server });
+  try {
+    await setOptions({
+      serviceUrl: idn.origin,
+      profile: { name: '', helpDomains: [], outgoingServer: '', allowedPorts: [587], authMethod: 'smtp-auth' },
+    });
+    const page = await openPopup(launched);
+    await checkFromPopup(page, 'Mail.Bücher.test');
+    await expect(page.getByText('Checked mail.bücher.test (mail.xn--bcher-kva.test).')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('recommendation')).toContainText('Use mail.bücher.test (mail.xn--bcher-kva.test), port 587');
+    await page.screenshot({ path: 'test-results/popup-check-idn.png', fullPage: true });
+
+    const agent = await launched.context.newPage();
+    await agent.setViewportSize({ width: 420, height: 900 });
+    await agent.goto(`chrome-extension://${launched.extensionId}/src/extension/agent/index.html`);
+    await agent.getByLabel('Email address, domain or server').fill('mail.bücher.test');
+    await agent.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(agent.getByTestId('recommendation')).toContainText('port 587', { timeout: 30_000 });
+    await agent.getByRole('button', { name: 'Copy reply', exact: true }).click();
+    const reply = await readClipboard(launched);
+    expect(reply).toContain('We checked the outgoing mail server mail.bücher.test (mail.xn--bcher-kva.test). What we found:');
+    expect(reply).toContain(': mail.xn--bcher-kva.test (mail.bücher.test)\n');
+  } finally {
+    await idn.stop();
+    await dns.close();
   }
 });
 

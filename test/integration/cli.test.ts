@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeReport } from '../../src/core/api';
 import { listening, postfixAnswers } from '../../scripts/lib/postfix';
 import { providerFile, startIspdb } from '../helpers/ispdb-server';
+import { startZoneDns } from '../helpers/zone-dns';
 
 const CLI = 'build/cli/smtp-probe.js';
 
@@ -71,6 +72,25 @@ describe('smtp-probe CLI', () => {
     expect(stdout).toMatch(/^Outgoing server: localhost/);
     expect(stdout).toMatch(/587 +127\.0\.0\.1 +Open, STARTTLS, login offered/);
     expect(stdout).toMatch(/Recommendation: Use localhost, port 587 with STARTTLS/);
+  });
+
+  it('writes an internationalised name as it was typed, beside the xn-- form mail programs take', async (context) => {
+    if (!(await listening(587))) context.skip('loopback Postfix is not running');
+    // The name's DNS (a loopback server) points it at the loopback Postfix.
+    const dns = await startZoneDns('mail.xn--bcher-kva.test. 60 IN A 127.0.0.1\n');
+    try {
+      const env = { SMTP_PROBE_TEST_DNS: dns.server };
+      const human = await run(['Mail.Bücher.test', '--allow-private', '--no-discovery', '--ports', '587'], env);
+      expect(human.stderr).toBe('');
+      expect(human.stdout).toMatch(/^Outgoing server: mail\.bücher\.test \(mail\.xn--bcher-kva\.test\)$/m);
+      expect(human.stdout).toContain('Recommendation: Use mail.bücher.test (mail.xn--bcher-kva.test), port 587 with STARTTLS');
+      // Scripts keep reading the one form DNS and mail programs use.
+      const report = JSON.parse((await run(['mail.bücher.test', '--allow-private', '--no-discovery', '--ports', '587', '--json'], env)).stdout) as ProbeReport;
+      expect(report).toMatchObject({ target: 'mail.xn--bcher-kva.test', server: 'mail.xn--bcher-kva.test' });
+      expect(report.recommendation?.server).toBe('mail.xn--bcher-kva.test');
+    } finally {
+      await dns.close();
+    }
   });
 
   it('exits 2 with one line on bad input', async () => {

@@ -98,6 +98,12 @@ describe('describe', () => {
     );
     expect(describeNoRecommendation()).toMatch(/^No port .*\.$/);
   });
+
+  it('names an internationalised server as it is written and as it is typed', () => {
+    expect(describeRecommendation({ server: 'mail.xn--bcher-kva.de', port: 587, security: 'starttls', authentication: 'password' })).toBe(
+      'Use mail.bücher.de (mail.xn--bcher-kva.de), port 587 with STARTTLS, and sign in with your email password.',
+    );
+  });
 });
 
 describe('usernameWords', () => {

@@ -264,4 +264,18 @@ describe('composeReply in plain words', () => {
     expect(text).toContain('Under Outgoing server (SMTP), check "This server requires an encrypted connection (SSL)".');
     expect(text).not.toMatch(/\bon \(box checked\)/);
   });
+
+  it('writes the customer\'s internationalised domain as they do, and the server to type in its xn-- form too', () => {
+    const recommendation: Recommendation = { server: 'mail.xn--bcher-kva.de', port: 587, security: 'starttls', authentication: 'password', summary: '', alternative: null };
+    const idn: ProbeReport = { ...report(recommendation), target: 'ana@xn--bcher-kva.de', server: 'mail.xn--bcher-kva.de' };
+    const english = composeReply({ report: idn, client: null, locale: 'en', format: 'text' });
+    expect(english).toContain('We checked mail.bücher.de (mail.xn--bcher-kva.de), the outgoing mail server for ana@bücher.de. What we found:');
+    expect(english).toContain(': mail.xn--bcher-kva.de (mail.bücher.de)\n- Port: 587');
+    const spanish = composeReply({ report: idn, client: null, locale: 'es', format: 'markdown' });
+    expect(spanish).toContain('Hemos comprobado mail.bücher.de (mail.xn--bcher-kva.de), el servidor de correo saliente de ana@bücher.de.');
+    expect(spanish).toContain('`mail.xn--bcher-kva.de` (mail.bücher.de)');
+    const none = composeReply({ report: { ...idn, recommendation: null }, client: null, locale: 'en', format: 'text' });
+    expect(none).toContain('mail.bücher.de (mail.xn--bcher-kva.de)');
+    expect(none).not.toMatch(/(?<![(.])mail\.xn--/);
+  });
 });

@@ -2,6 +2,7 @@
  * Plain words for probe results: the labels of the port table in the popup and the CLI, and the
  * recommendation sentence. One place, so the extension and the CLI say the same thing.
  */
+import { hostBothWays } from '../readable-host';
 import type { Authentication, PortResult, PortState, Recommendation, Security, TlsFacts } from '../api';
 import { certificateWeaknesses } from './certificate';
 import { usernameWords } from './username';
@@ -96,7 +97,7 @@ export function describeRecommendation(recommendation: Pick<Recommendation, 'ser
         : username.value !== null
           ? `sign in as ${username.value} with ${method}`
           : `sign in with ${usernameWords(username, 'en')} as user name and ${method}`;
-  return `Use ${server}, port ${port} ${how}, and ${login}.`;
+  return `Use ${hostBothWays(server)}, port ${port} ${how}, and ${login}.`;
 }
 
 export function describeNoRecommendation(): string {

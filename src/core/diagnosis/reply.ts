@@ -6,6 +6,7 @@
  */
 import type { PortResult, ProbeReport, TlsFacts, Warning } from '../api';
 import { otherClient } from '../clients/other';
+import { hostBothWays, readableHost, unicodeHost } from '../readable-host';
 import { matchAdvice, securityPhrase, tryInstead } from '../clients/phrases';
 import { clientName, fill, pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
@@ -207,7 +208,8 @@ export function composeReply({ report, client: chosen, locale, format, compariso
   const name = signature?.trim() ?? '';
   const closing = name ? [pick(WORDS.closingSigned, locale), name] : [pick(WORDS.closing, locale)];
   const lines: string[] = [pick(WORDS.greeting, locale), ''];
-  lines.push(fill(pick(checkedTheServer(report) ? WORDS.checkedServer : WORDS.checked, locale), { target: report.target, server: report.server }), '');
+  // An internationalised name reads as the customer writes it, with its xn-- form beside the server's.
+  lines.push(fill(pick(checkedTheServer(report) ? WORDS.checkedServer : WORDS.checked, locale), { target: readableHost(report.target), server: hostBothWays(report.server) }), '');
   // One line per port; several addresses of one port are folded when they agree.
   const seen = new Set<string>();
   for (const result of report.ports) {
@@ -231,7 +233,7 @@ export function composeReply({ report, client: chosen, locale, format, compariso
   // Advice the customer's own network would defeat is swapped for the alternative that gets through.
   const recommendation = report.recommendation && comparison ? adviceForNetwork(report.recommendation, comparison) : report.recommendation;
   if (!recommendation) {
-    lines.push(fill(pick(WORDS.nothing, locale), { server: report.server }), '', ...closing);
+    lines.push(fill(pick(WORDS.nothing, locale), { server: hostBothWays(report.server) }), '', ...closing);
     return lines.join('\n') + '\n';
   }
   const username = recommendation.username ?? null;
@@ -255,7 +257,9 @@ export function composeReply({ report, client: chosen, locale, format, compariso
   const signsIn = recommendation.authentication === 'password' || recommendation.authentication === 'encrypted-password';
   const code = (value: string | number) => (md ? `\`${value}\`` : String(value));
   lines.push(heading(pick(WORDS.settings, locale)));
-  lines.push(bullet(`${pick(WORDS.server, locale)}: ${code(recommendation.server)}`));
+  // The xn-- form is the one every mail program takes; the Unicode form beside it says which name it is.
+  const unicodeServer = unicodeHost(recommendation.server);
+  lines.push(bullet(`${pick(WORDS.server, locale)}: ${code(recommendation.server)}${unicodeServer ? ` (${unicodeServer})` : ''}`));
   lines.push(bullet(`${pick(WORDS.port, locale)}: ${code(recommendation.port)}`));
   lines.push(bullet(`${pick(WORDS.security, locale)}: ${securityPhrase(client, recommendation.security, locale)}`));
   lines.push(bullet(`${pick(WORDS.auth, locale)}: ${pick(auth, locale)}`));

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ProbeReport } from '../../core/api';
 import { probeCommand } from '../../core/local-command';
+import { hostBothWays } from '../../core/readable-host';
 import type { CheckState } from '../check/check-state';
 import { t, type MessageKey } from '../platform/i18n';
 import { parsePastedReport, type CustomerFailure, type PastedReport } from '../check/outside-report';
@@ -81,10 +82,10 @@ export function CustomerCheck({ check, onReport }: Props) {
     const parsed = parsePastedReport(text);
     if (!parsed.ok && parsed.reason === 'customer-failed') {
       if (parsed.failure.kind === 'probe') setSaid(parsed.failure.message);
-      return setError(failureSentence(parsed.failure, service.server));
+      return setError(failureSentence(parsed.failure, hostBothWays(service.server)));
     }
     if (!parsed.ok) return setError(t(REASONS[parsed.reason]));
-    if (!sameServer(parsed.report.server, service.server)) return setError(t('pasteOtherServer', parsed.report.server, service.server));
+    if (!sameServer(parsed.report.server, service.server)) return setError(t('pasteOtherServer', hostBothWays(parsed.report.server), hostBothWays(service.server)));
     setError('');
     setPasted(parsed.report);
     onReport(parsed.report);

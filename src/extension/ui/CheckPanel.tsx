@@ -5,6 +5,7 @@ import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
 import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
 import { parseTarget } from '../../core/target';
 import { isPlaceholderHost } from '../../core/placeholder-host';
+import { hostBothWays } from '../../core/readable-host';
 import { targetFaultWords } from './target-fault-words';
 import { usernameWords } from '../../core/diagnosis/username';
 import type { CheckState } from '../check/check-state';
@@ -37,13 +38,14 @@ interface Props {
 
 export function recommendationSentence(recommendation: Recommendation): string {
   const security = securityWords(recommendation.security);
+  const server = hostBothWays(recommendation.server);
   return recommendation.authentication === 'smtp-after-pop'
-    ? t('recommendPopFirst', recommendation.server, recommendation.port, security)
+    ? t('recommendPopFirst', server, recommendation.port, security)
     : recommendation.authentication === 'none'
-      ? t('recommendNoAuth', recommendation.server, recommendation.port, security)
+      ? t('recommendNoAuth', server, recommendation.port, security)
       : recommendation.authentication === 'encrypted-password'
-        ? t('recommendEncrypted', recommendation.server, recommendation.port, security)
-        : t('recommendPassword', recommendation.server, recommendation.port, security);
+        ? t('recommendEncrypted', server, recommendation.port, security)
+        : t('recommendPassword', server, recommendation.port, security);
 }
 
 /** How a result reads in the table: two addresses of a port that read the same share one row. */
@@ -178,7 +180,7 @@ function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string })
   if (!sameServer(check.report.server, local.report.server)) {
     return (
       <p class="card notice small" data-testid="local-status">
-        {t('localOtherServer', local.report.server, check.report.server)}
+        {t('localOtherServer', hostBothWays(local.report.server), hostBothWays(check.report.server))}
       </p>
     );
   }
@@ -300,9 +302,9 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
         <div class="check-result" aria-live="polite" aria-busy={running ? 'true' : 'false'}>
           <p class="muted small" role="status">
             {running
-              ? t('checkRunning', check.server ?? check.input, elapsed)
+              ? t('checkRunning', check.server ? hostBothWays(check.server) : check.input, elapsed)
               : check.status === 'done'
-                ? t('checkDone', check.server ?? check.input)
+                ? t('checkDone', check.server ? hostBothWays(check.server) : check.input)
                 : ''}
           </p>
           {check.status === 'error' && (
