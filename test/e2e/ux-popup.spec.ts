@@ -4,7 +4,8 @@
  * person's language, the picker's search, agent mode's reply, and the options' permissions and import
  * errors. Real Chromium, the built extension, the built probe service and the loopback Postfix.
  */
-import { createConnection } from 'node:net';
+import { createServer, request as httpRequest } from 'node:http';
+import { createConnection, type AddressInfo } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -200,6 +201,43 @@ test('without a check service the check panel says what it needs and links to th
   await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
 });
 
+test('a Check pressed while the service is still being asked starts once it answers, and focus stays on the button', async () => {
+  // The service's health route answers only after 1.5 s (a distant service); everything else is passed through.
+  const slow = createServer((request, response) => {
+    const forward = () => {
+      const upstream = httpRequest(`${service.origin}${request.url}`, { method: request.method, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      request.pipe(upstream);
+    };
+    if (request.url?.startsWith('/healthz')) setTimeout(forward, 1500);
+    else forward();
+  });
+  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+  try {
+    const target = await start({}, `http://127.0.0.1:${(slow.address() as AddressInfo).port}`);
+    const page = await openPopup(target);
+    await page.getByRole('button', { name: 'Check server' }).click();
+    await page.locator('#popup-target').fill('localhost');
+    await page.locator('#popup-target').press('Enter');
+    await expect(page.getByTestId('check-queued')).toHaveText('Connecting to the check service; your check starts as soon as it answers.');
+    await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
+    await expect(page.getByTestId('check-queued')).toHaveCount(0);
+
+    // A click on Check keeps keyboard focus on the button while the check runs.
+    const button = page.locator('.check-form button[type="submit"]');
+    await button.click();
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('submit');
+    await expect(button).not.toHaveAttribute('aria-disabled', 'true', { timeout: 45_000 });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('submit');
+  } finally {
+    slow.closeAllConnections();
+    await new Promise((resolve) => slow.close(resolve));
+  }
+});
+
 test('with a service that answers, the Check button is there from the start', async () => {
   const target = await start();
   const page = await openPopup(target);
@@ -266,7 +304,7 @@ test('a help page\'s pattern host typed into the check is questioned once, then 
   await page.locator('.check-form button[type="submit"]').click();
   await expect.poll(checked).toBe('mail.harbourview.test');
   await expect(error).toHaveCount(0);
-  await expect(page.locator('.check-form button[type="submit"]')).toBeEnabled({ timeout: 60_000 });
+  await expect(page.locator('.check-form button[type="submit"]')).not.toHaveAttribute('aria-disabled', 'true', { timeout: 60_000 });
   await page.locator('#popup-target').fill('mail.yourdomain.com');
   await page.locator('.check-form button[type="submit"]').click();
   await expect(error).toHaveText(

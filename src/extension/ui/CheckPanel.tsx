@@ -207,6 +207,13 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     mounted.current = true;
   }, [initialInput]);
   const { status: service, askAgain } = useServiceStatus();
+  /** What was asked for before the service was known to answer; checked once it does. */
+  const [queued, setQueued] = useState<string | null>(null);
+  useEffect(() => {
+    if (queued === null || service.state === 'asking') return;
+    setQueued(null);
+    if (service.state === 'answers') onStart(queued);
+  }, [queued, service.state]);
   const running = check?.status === 'running';
   const elapsed = useElapsed(check?.startedAt ?? null, running);
   const retryWaiting = useRetryWait(check);
@@ -234,6 +241,10 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     setPatternAsked('');
     setInlineError('');
     setSuperseded(false);
+    if (running) return;
+    // Pressed while the extension still asks whether the service answers (the first second or so after
+    // opening): the check starts as soon as it does, rather than the press being lost.
+    if (service.state === 'asking') return setQueued(input);
     onStart(input);
   };
 
@@ -257,7 +268,8 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
             onInput={(event) => setInput(event.currentTarget.value)}
           />
           {service.state !== 'silent' && (
-            <button type="submit" disabled={running || service.state === 'asking'}>
+            // aria-disabled, not disabled: a disabled button drops keyboard focus to the page mid-check.
+            <button type="submit" aria-disabled={running || queued !== null ? 'true' : undefined}>
               {t('checkButton')}
             </button>
           )}
@@ -269,6 +281,11 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
         ) : (
           <p id={`${idPrefix}-privacy`} class="muted small">
             {t('checkPrivacy')}
+          </p>
+        )}
+        {queued !== null && (
+          <p class="muted small" role="status" data-testid="check-queued">
+            {t('checkWaitingForService')}
           </p>
         )}
       </form>
