@@ -108,6 +108,14 @@ test('an administrator policy overrides the options and shows them locked', asyn
   try {
     launched = await launch();
     expect(launched.extensionId).toBe(EXTENSION_ID);
+    // The worker reads the policy when it starts and keeps it, so a page opened later need not wait for it.
+    const kept = () => launched.worker.evaluate(() => chrome.storage.session.get('managedPolicy').then((stored) => stored.managedPolicy as unknown));
+    await expect.poll(kept, { timeout: 15_000 }).toEqual({
+      serviceUrl: 'https://probe.helpdesk.example',
+      profileName: 'Managed Helpdesk',
+      outgoingServer: 'smtp.helpdesk.example',
+      allowedPorts: [587, 465],
+    });
     const page = await launched.context.newPage();
     await page.goto(optionsUrl());
     await expect(page.getByText('Some settings are set by your organization')).toBeVisible();

@@ -238,6 +238,25 @@ test('a Check pressed while the service is still being asked starts once it answ
   }
 });
 
+test('what is typed into the check field and not checked survives a switch to the checklist and the popup closing', async () => {
+  const target = await start();
+  let page = await openPopup(target);
+  await page.getByRole('button', { name: 'Check server' }).click();
+  await page.locator('#popup-target').pressSequentially('mail.example.org');
+  await page.getByRole('button', { name: 'Checklist' }).click();
+  await page.getByRole('button', { name: 'Check server' }).click();
+  await expect(page.locator('#popup-target')).toHaveValue('mail.example.org');
+  // Esc closes the popup at once; what was typed is there when it opens again.
+  await page.locator('#popup-target').press('End');
+  await page.locator('#popup-target').pressSequentially('.uk');
+  const closed = page.waitForEvent('close');
+  // The popup closes itself while the key is still being pressed.
+  await page.keyboard.press('Escape').catch(() => undefined);
+  await closed;
+  page = await openPopup(target);
+  await expect(page.locator('#popup-target')).toHaveValue('mail.example.org.uk');
+});
+
 test('with a service that answers, the Check button is there from the start', async () => {
   const target = await start();
   const page = await openPopup(target);

@@ -6,6 +6,7 @@ import type { Runtime } from '../platform/browser';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { pageKey, parseMessage, type Reply } from '../platform/messages';
+import { refreshPolicy } from '../settings/options';
 import { readState, writeItems } from '../settings/storage';
 import { effectiveReport, withoutReports, withReport, type FrameReports, type PageReport } from './page-reports';
 import { openFromHint, syncContentScripts } from './pages';
@@ -140,7 +141,10 @@ void restoreAfterRestart();
 browser.permissions.onRemoved.addListener(() => void syncContentScripts());
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.options) void syncContentScripts();
+  if (area === 'managed') void refreshPolicy();
 });
+// The first read of the policy can take seconds: done here, when the worker starts, not when a page opens.
+void refreshPolicy();
 
 /** Drops a tab's reports once the tab is gone; in turn, so that a report still being kept cannot put its keys back. */
 function forgetTab(tabId: number): void {

@@ -93,6 +93,8 @@ export function parseMessage(value: unknown): Message | null {
 /** What the hint asked the popup to open with, in storage.session. */
 export const POPUP_REQUEST_KEY = 'popupRequest';
 export const POPUP_VIEW_KEY = 'popupView';
+/** What the person typed into the popup's check field and has not checked yet, with when ({input, at}). */
+export const POPUP_DRAFT_KEY = 'popupDraft';
 
 /** Per-tab page findings live in storage.session under this key. */
 export function pageKey(tabId: number): string {

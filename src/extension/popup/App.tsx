@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Recommendation } from '../../core/api';
 import { findClient } from '../../core/clients/registry';
 import { clientName, pick } from '../../core/clients/render';
@@ -6,7 +6,7 @@ import type { MailClient } from '../../core/clients/types';
 import { openAgentMode } from '../agent/open';
 import { browser } from '../platform/browser';
 import { contentLocale, t } from '../platform/i18n';
-import { pageKey, POPUP_REQUEST_KEY, POPUP_VIEW_KEY, type Message } from '../platform/messages';
+import { pageKey, POPUP_DRAFT_KEY, POPUP_REQUEST_KEY, POPUP_VIEW_KEY, type Message } from '../platform/messages';
 import { readOptions } from '../settings/options';
 import { readState, writeItems, type StoredState } from '../settings/storage';
 import { CheckPanel } from '../ui/CheckPanel';
@@ -22,9 +22,24 @@ import { withProfileServer } from '../content/page-target';
 
 type View = 'checklist' | 'check';
 
+/** How long the popup waits for the options before it shows itself without the helpdesk profile's server. */
+const OPTIONS_WAIT_MS = 400;
+
+const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+
+/** How long what was typed and not checked is kept for the next time the popup opens. */
+const DRAFT_KEPT_MS = 30 * 60_000;
+
+/** What was typed into the check field and not checked, when it is recent. */
+async function recentDraft(): Promise<string | null> {
+  const draft = (await browser.storage.session.get(POPUP_DRAFT_KEY))[POPUP_DRAFT_KEY] as { input?: unknown; at?: unknown } | undefined;
+  if (typeof draft?.input !== 'string' || typeof draft.at !== 'number' || Date.now() - draft.at > DRAFT_KEPT_MS) return null;
+  return draft.input;
+}
+
 /**
  * The field's prefill, in order: what the page on this tab states (or the page whose hint opened
- * this window), the helpdesk profile, the last value.
+ * this window), what was typed there last time and not checked, the helpdesk profile, the last value.
  */
 async function prefill(state: StoredState, profileServer: string): Promise<string> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -37,13 +52,17 @@ async function prefill(state: StoredState, profileServer: string): Promise<strin
   if (typeof requested?.server === 'string' && typeof requested.at === 'number' && Date.now() - requested.at < 60_000) {
     return requested.server;
   }
-  return profileServer || state.lastCheckInput;
+  return (await recentDraft()) ?? (profileServer || state.lastCheckInput);
 }
 
 export function App() {
   const [state, setState] = useState<StoredState | null>(null);
   const [picking, setPicking] = useState(false);
   const [view, setView] = useState<View>('checklist');
+  const viewRef = useRef<View>('checklist');
+  viewRef.current = view;
+  /** What is in the check field now, kept while the panel is away. */
+  const draftRef = useRef<string | null>(null);
   const [initialInput, setInitialInput] = useState('');
   const [profileName, setProfileName] = useState('');
   // Where focus goes once the next render is on screen: the chosen client's heading, or the settings card.
@@ -57,13 +76,29 @@ export function App() {
     void (async () => {
       // A popup opened right after the extension restarted may come before the worker put the last check back.
       await restoreCarriedCheck();
-      const [loaded, { options }] = await Promise.all([readState(), readOptions()]);
+      const reading = readOptions();
+      // The options are quick once the worker has read the policy; the very first read after the browser
+      // starts can take seconds (options.ts), and the popup does not stay blank for it.
+      const [loaded, early] = await Promise.all([readState(), Promise.race([reading, delay(OPTIONS_WAIT_MS)])]);
       const stored = await browser.storage.session.get(POPUP_VIEW_KEY);
       if (stored[POPUP_VIEW_KEY] === 'check') setView('check');
-      setInitialInput(await prefill(loaded, options.profile.outgoingServer));
+      viewRef.current = stored[POPUP_VIEW_KEY] === 'check' ? 'check' : 'checklist';
+      setInitialInput(await prefill(loaded, early?.options.profile.outgoingServer ?? ''));
+      if (!early) setState(loaded);
+      const { options } = early ?? (await reading);
       setProfileName(options.profile.name);
-      // With no server known yet, the checklist names the helpdesk profile's server rather than "your current one".
-      setState({ ...loaded, target: withProfileServer(loaded.target, options.profile.outgoingServer) });
+      // Late options bring the profile's server for the field only while the field is not on screen: what
+      // someone is typing there is not replaced.
+      if (!early && options.profile.outgoingServer && viewRef.current !== 'check') {
+        const later = await prefill(loaded, options.profile.outgoingServer);
+        if ((viewRef.current as View) !== 'check') setInitialInput(later);
+      }
+      // With no server known yet, the checklist names the helpdesk profile's server rather than "your current one"
+      // (on what the person did meanwhile, when the options came late).
+      setState((current) => {
+        const base = current ?? loaded;
+        return { ...base, target: withProfileServer(base.target, options.profile.outgoingServer) };
+      });
     })();
   }, []);
 
@@ -86,8 +121,16 @@ export function App() {
     // The button or search box that had focus is gone: the chosen client's heading takes it.
     setFocusNext('client-title');
   };
+  // What is typed survives a switch to the checklist and back, and the popup closing (Esc, a click outside).
+  // The panel reads its prefill only when it is put on screen, so the field is never rewritten while typed in.
+  const keepDraft = (input: string) => {
+    draftRef.current = input;
+    void browser.storage.session.set({ [POPUP_DRAFT_KEY]: { input, at: Date.now() } });
+  };
   const show = (next: View) => {
+    if (next === 'check' && draftRef.current !== null) setInitialInput(draftRef.current);
     setView(next);
+    viewRef.current = next;
     void browser.storage.session.set({ [POPUP_VIEW_KEY]: next });
   };
   const use = (recommendation: Recommendation) => {
@@ -127,7 +170,7 @@ export function App() {
         </button>
       </nav>
       {view === 'check' ? (
-        <CheckPanel idPrefix="popup" initialInput={initialInput} check={check} onStart={(input) => void start(input, true)} onUse={use}>
+        <CheckPanel idPrefix="popup" initialInput={initialInput} check={check} onStart={(input) => void start(input, true)} onUse={use} onInputChange={keepDraft}>
           <LocalSetup />
         </CheckPanel>
       ) : !client || picking ? (

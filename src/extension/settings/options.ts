@@ -5,6 +5,7 @@
 import { browser } from '../platform/browser';
 import { applyPolicy, type ManagedField, type ManagedPolicy, type Options } from './options-schema';
 import { readState } from './storage';
+import { isRecord } from '../platform/validate';
 
 export interface EffectiveOptions {
   options: Options;
@@ -14,13 +15,36 @@ export interface EffectiveOptions {
   problems: string[];
 }
 
-async function readPolicy(): Promise<ManagedPolicy> {
+/**
+ * The policy as last read, kept in storage.session (extension pages only, gone when the browser closes).
+ * The first read of chrome.storage.managed in a browser session can take seconds (Chromium on Linux waits
+ * for its policy service), and the popup would stay blank that long; the worker reads it when it starts
+ * and whenever an administrator changes it, so a page opened later finds it kept.
+ */
+const POLICY_KEY = 'managedPolicy';
+
+async function readManaged(): Promise<ManagedPolicy> {
   try {
     return (await browser.storage.managed.get(null)) as ManagedPolicy;
   } catch {
     // Firefox without a managed-storage manifest, or no policy at all: nothing is managed.
     return {};
   }
+}
+
+/** Reads the policy afresh and keeps it for the next page that opens. */
+export async function refreshPolicy(): Promise<ManagedPolicy> {
+  const policy = await readManaged();
+  await browser.storage.session.set({ [POLICY_KEY]: policy }).catch(() => undefined);
+  return policy;
+}
+
+/** The kept policy when there is one (read afresh behind it for next time), else a fresh read. */
+async function readPolicy(): Promise<ManagedPolicy> {
+  const kept: unknown = (await browser.storage.session.get(POLICY_KEY).catch(() => ({} as Record<string, unknown>)))[POLICY_KEY];
+  const fresh = refreshPolicy();
+  // Its values are checked by applyPolicy like a fresh read's.
+  return isRecord(kept) ? (kept as ManagedPolicy) : fresh;
 }
 
 export async function readOptions(): Promise<EffectiveOptions> {

@@ -34,6 +34,8 @@ interface Props {
    * check starts. The panel puts its own result away meanwhile; the caller does the same with its parts.
    */
   onSupersede?: (superseded: boolean) => void;
+  /** Told what is in the field as it is typed (the popup keeps it while the panel is away). */
+  onInputChange?: (input: string) => void;
 }
 
 export function recommendationSentence(recommendation: Recommendation): string {
@@ -187,7 +189,7 @@ function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string })
   return <Comparison service={check.report} local={local.report} localHeading={t('compareColLocal')} idPrefix={idPrefix} />;
 }
 
-export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children, onSupersede }: Props) {
+export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children, onSupersede, onInputChange }: Props) {
   const [input, setInput] = useState(initialInput);
   const [inlineError, setInlineError] = useState('');
   /** A pattern host ("mail.yourdomain.com") the person was asked about: pressing Check again checks it. */
@@ -265,7 +267,10 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
             value={input}
             aria-invalid={inlineError && !patternAsked ? 'true' : undefined}
             aria-describedby={inlineError ? errorId : `${idPrefix}-privacy`}
-            onInput={(event) => setInput(event.currentTarget.value)}
+            onInput={(event) => {
+              setInput(event.currentTarget.value);
+              onInputChange?.(event.currentTarget.value);
+            }}
           />
           {service.state !== 'silent' && (
             // aria-disabled, not disabled: a disabled button drops keyboard focus to the page mid-check.
