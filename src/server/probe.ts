@@ -9,7 +9,7 @@ import { isLocalhostName } from '../core/host-name';
 import { cleanDeep } from '../core/sanitize';
 import { parseTarget } from '../core/target';
 import { LookupUnavailableError, type DnsResolver } from './dns';
-import { discover, type DiscoveryOptions } from './discovery/discover';
+import { discover, DNS_FAILED, type DiscoveryOptions } from './discovery/discover';
 import type { FetchText } from './discovery/http-fetch';
 import { normalizeHostname, resolveApproved, TargetError, type ApprovedAddress } from './guard';
 import { DEFAULT_TIMEOUTS, probePort, type ProbePortOptions, type ProbeTimeouts } from './smtp/probe-port';
@@ -119,6 +119,29 @@ async function chooseServer(
 }
 
 /**
+ * Why a domain has no server to check, when discovery knows better than "the name has no address": its
+ * DNS failed while the outgoing server was looked for (try again), or it receives mail but publishes no
+ * outgoing server and has no usual name for one (the person did not mistype it).
+ */
+function whyNoServer(error: unknown, discovery: DiscoveryResult): unknown {
+  if (!(error instanceof TargetError) || error.code !== 'invalid-target' || discovery.candidates.length > 0) return error;
+  const { domain, steps } = discovery;
+  // A DNS question that failed (discover.ts words it so); a name that is not there is "not-found".
+  const failed = steps.filter((step) => step.outcome === 'error' && step.message.startsWith(DNS_FAILED)).map((step) => step.query);
+  if (failed.length > 0) {
+    return new LookupUnavailableError(
+      `The outgoing server of ${domain} could not be looked for: DNS failed for ${[...new Set(failed)].join(', ')}. This is usually temporary; try again in 30 seconds.`,
+    );
+  }
+  const receivesMail = steps.some((step) => step.source === 'mx' && step.message.startsWith('Mail is received by'));
+  if (!receivesMail) return error;
+  return new TargetError(
+    'invalid-target',
+    `${domain} receives mail, but no outgoing server was found for it: it publishes none (no SRV record or autoconfig file), and smtp.${domain}, mail.${domain} and ${domain} itself have no address. Ask the email provider for its outgoing server's name and check that name.`,
+  );
+}
+
+/**
  * Whether the provider publishes implicit TLS (SSL) for this server on a port that normally starts in
  * plaintext, like SSL on 587: then the probe speaks TLS first there, as the customer's client will.
  */
@@ -158,7 +181,9 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
     discovery = cleanDeep(await runDiscovery(parsed.domain, parsed.kind === 'email' ? parsed.value : null, options));
   }
   const names = [...new Set([...(discovery?.candidates.map((candidate) => candidate.hostname) ?? []), parsed.host])];
-  const { server, addresses } = await chooseServer(names, options);
+  const { server, addresses } = await chooseServer(names, options).catch((error: unknown) => {
+    throw discovery ? whyNoServer(error, discovery) : error;
+  });
   await options.admit?.(addresses.map((address) => address.address));
 
   // A port the provider published (say 2525) is worth checking even when the caller kept the defaults.

@@ -1,7 +1,7 @@
 /**
- * A tiny authoritative DNS server on loopback (UDP, RFC 1035 messages) that answers SRV and A questions
- * from zone-file lines such as `_submission._tcp.example.net. 3600 IN SRV 0 1 587 smtp.example.net.` and
- * `smtp.example.net. 3600 IN A 127.0.0.1`. Any other name is NXDOMAIN, any other type of a known name is
+ * A tiny authoritative DNS server on loopback (UDP, RFC 1035 messages) that answers SRV, MX and A questions
+ * from zone-file lines such as `_submission._tcp.example.net. 3600 IN SRV 0 1 587 smtp.example.net.`,
+ * `example.net. 3600 IN MX 10 mx.example.net.` and `smtp.example.net. 3600 IN A 127.0.0.1`. Any other name is NXDOMAIN, any other type of a known name is
  * an empty answer. The probe's own
  * discovery then asks it through node:dns, exactly as it asks the system's resolver.
  *
@@ -15,9 +15,10 @@ import type { DnsResolver } from '../../src/server/dns';
 
 type ZoneRecord =
   | { type: 33; ttl: number; priority: number; weight: number; port: number; target: string }
+  | { type: 15; ttl: number; preference: number; exchange: string }
   | { type: 1; ttl: number; address: string };
 
-/** Reads the SRV and A lines of a zone file; comments and blank lines are skipped, anything else is an error. */
+/** Reads the SRV, MX and A lines of a zone file; comments and blank lines are skipped, anything else is an error. */
 export function readZone(text: string): Map<string, ZoneRecord[]> {
   const records = new Map<string, ZoneRecord[]>();
   const add = (owner: string, record: ZoneRecord) => {
@@ -29,9 +30,11 @@ export function readZone(text: string): Map<string, ZoneRecord[]> {
     if (line === '') continue;
     const srv = /^(\S+\.)\s+(\d+)\s+IN\s+SRV\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+\.)$/.exec(line);
     const a = /^(\S+\.)\s+(\d+)\s+IN\s+A\s+(\d{1,3}(?:\.\d{1,3}){3})$/.exec(line);
-    if (srv) add(srv[1]!, { type: 33, ttl: Number(srv[2]), priority: Number(srv[3]), weight: Number(srv[4]), port: Number(srv[5]), target: srv[6]!.slice(0, -1) });
+    const mx = /^(\S+\.)\s+(\d+)\s+IN\s+MX\s+(\d+)\s+(\S+\.)$/.exec(line);
+    if (mx) add(mx[1]!, { type: 15, ttl: Number(mx[2]), preference: Number(mx[3]), exchange: mx[4]!.slice(0, -1) });
+    else if (srv) add(srv[1]!, { type: 33, ttl: Number(srv[2]), priority: Number(srv[3]), weight: Number(srv[4]), port: Number(srv[5]), target: srv[6]!.slice(0, -1) });
     else if (a) add(a[1]!, { type: 1, ttl: Number(a[2]), address: a[3]! });
-    else throw new Error(`not an absolute SRV or A line: ${line}`);
+    else throw new Error(`not an absolute SRV, MX or A line: ${line}`);
   }
   return records;
 }
@@ -70,6 +73,7 @@ function failed(query: Buffer, end: number, rcode: number): Buffer {
 /** One answer record's data (RDATA). */
 function recordData(record: ZoneRecord): Buffer {
   if (record.type === 1) return Buffer.from(record.address.split('.').map(Number));
+  if (record.type === 15) return Buffer.concat([Buffer.from([record.preference >> 8, record.preference & 0xff]), encodeName(record.exchange)]);
   const fixed = Buffer.alloc(6);
   fixed.writeUInt16BE(record.priority, 0);
   fixed.writeUInt16BE(record.weight, 2);

@@ -21,7 +21,9 @@ let app: FastifyInstance | null = null;
 beforeAll(async () => {
   dns = await startZoneDns(
     // mixed.test publishes a submission server that does not exist, and its own name fails.
-    '_submission._tcp.mixed.test. 3600 IN SRV 0 1 587 gone.mixed.test.\n',
+    '_submission._tcp.mixed.test. 3600 IN SRV 0 1 587 gone.mixed.test.\n' +
+      // nosubmit.test receives mail but publishes no outgoing server and has none of the usual names.
+      'nosubmit.test. 3600 IN MX 10 mx.nosubmit.test.\nmx.nosubmit.test. 3600 IN A 127.0.0.1\n',
     {
       'mail.servfail.test': 'servfail',
       'mail.refused.test': 'refused',
@@ -32,6 +34,8 @@ beforeAll(async () => {
       'mixed.test/A': 'servfail',
       'mixed.test/AAAA': 'servfail',
       'mixed.test/MX': 'servfail',
+      // The domain's MX question fails; it has no other records (its own name: NXDOMAIN).
+      'mxfail.test/MX': 'servfail',
     },
   );
   await new Promise<void>((resolve, reject) =>
@@ -139,6 +143,24 @@ describe('the CLI', () => {
     const json = await cli(['mail.servfail.test', '--allow-private', '--no-discovery', '--json']);
     expect(json.code).toBe(4);
     expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'dns-unavailable', message: expect.stringMatching(/SERVFAIL/), retryAfterSeconds: 30 } });
+  });
+
+  it('exits 4 when DNS fails while the outgoing server is looked for, and says a domain that publishes none is no typo', async () => {
+    const failing = await cli(['someone@mxfail.test', '--allow-private', '--json']);
+    expect(failing.code).toBe(4);
+    expect(JSON.parse(failing.stdout)).toEqual({
+      error: { code: 'dns-unavailable', message: 'The outgoing server of mxfail.test could not be looked for: DNS failed for mxfail.test. This is usually temporary; try again in 30 seconds.', retryAfterSeconds: 30 },
+    });
+
+    const none = await cli(['someone@nosubmit.test', '--allow-private']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      'smtp-probe: nosubmit.test receives mail, but no outgoing server was found for it: it publishes none (no SRV record or autoconfig file), and smtp.nosubmit.test, mail.nosubmit.test and nosubmit.test itself have no address. Ask the email provider for its outgoing server\'s name and check that name.\n',
+    );
+    // A domain that does not exist at all is still a spelling question.
+    const typo = await cli(['someone@nowhere.test', '--allow-private']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/nowhere\.test has no IPv4 or IPv6 address in DNS; check the spelling/);
   });
 
   it('setup-files writes nothing and exits 4 when DNS fails', async () => {

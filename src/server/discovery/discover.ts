@@ -13,7 +13,7 @@
  */
 import type { DiscoveryResult, DiscoveryStep, IncomingServerCandidate, OutgoingServerCandidate } from '../../core/api';
 import { parseTarget } from '../../core/target';
-import { dnsErrorCode, isTransientLookupFailure, lookupFailureWords, NO_RECORD_CODES, type DnsResolver } from '../dns';
+import { dnsErrorCode, isTransientLookupFailure, lookupFailureWords, NO_NAME_CODES, NO_RECORD_CODES, type DnsResolver } from '../dns';
 import { parseAutoconfig } from './autoconfig-xml';
 import { baseDomain } from '../../core/base-domain';
 import { createSafeFetch, type FetchText } from './http-fetch';
@@ -61,6 +61,9 @@ function isServerName(hostname: string): boolean {
   return parsed.ok && parsed.kind !== 'email';
 }
 
+/** How a discovery step that met a failing DNS server begins (probe.ts tells it from a name that is not there). */
+export const DNS_FAILED = 'The DNS lookup failed:';
+
 /** RFC 2782 order: lowest priority first, then the heavier weight. */
 async function srvStep(resolver: DnsResolver, name: string, security: 'tls' | 'starttls'): Promise<StepResult> {
   const kind = security === 'tls' ? 'implicit TLS' : 'STARTTLS';
@@ -93,7 +96,7 @@ async function srvStep(resolver: DnsResolver, name: string, security: 'tls' | 's
     if (NO_RECORD_CODES.has(dnsErrorCode(error))) {
       return { steps: [{ source: 'srv', query: name, outcome: 'not-found', message: `No SRV record for ${kind} submission.` }], candidates: [] };
     }
-    return { steps: [{ source: 'srv', query: name, outcome: 'error', message: `The DNS lookup failed: ${lookupFailureWords(error)}.` }], candidates: [] };
+    return { steps: [{ source: 'srv', query: name, outcome: 'error', message: `${DNS_FAILED} ${lookupFailureWords(error)}.` }], candidates: [] };
   }
 }
 
@@ -171,7 +174,7 @@ async function mxStep(
         source: 'mx',
         query: domain,
         outcome: notFound ? 'not-found' : 'error',
-        message: notFound ? 'The domain has no MX record, so it receives no mail.' : `The DNS lookup failed: ${lookupFailureWords(error)}.`,
+        message: notFound ? 'The domain has no MX record, so it receives no mail.' : `${DNS_FAILED} ${lookupFailureWords(error)}.`,
       }],
       candidates: [],
     };
@@ -201,8 +204,10 @@ async function guessStep(resolver: DnsResolver, name: string, allowPrivate: bool
   const settled = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
   const addresses = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
   const failure = settled.find((result) => result.status === 'rejected' && isTransientLookupFailure(result.reason));
-  if (addresses.length === 0 && failure?.status === 'rejected') {
-    return { steps: [{ source: 'guess', query: name, outcome: 'error', message: `The DNS lookup failed: ${lookupFailureWords(failure.reason)}.` }], candidates: [] };
+  // NXDOMAIN for either question says the name does not exist, whatever the other one met (guard.ts does the same).
+  const missing = settled.some((result) => result.status === 'rejected' && NO_NAME_CODES.has(dnsErrorCode(result.reason)));
+  if (addresses.length === 0 && failure?.status === 'rejected' && !missing) {
+    return { steps: [{ source: 'guess', query: name, outcome: 'error', message: `${DNS_FAILED} ${lookupFailureWords(failure.reason)}.` }], candidates: [] };
   }
   if (addresses.length === 0 || !addresses.every((address) => mayConnect(address, allowPrivate))) {
     return { steps: [{ source: 'guess', query: name, outcome: 'not-found', message: 'This name has no public address.' }], candidates: [] };
