@@ -204,7 +204,10 @@ async function setupFilesMain(argv: string[]): Promise<void> {
           ...(testNetwork ? { probePort: probePortThrough(testNetwork) } : {}),
           ...(process.env.ISPDB_URL ? { ispdbUrl: process.env.ISPDB_URL } : {}),
         });
-        return { recommendation: report.recommendation, incoming: report.discovery?.incoming ?? [] };
+        // What concerns the port the files publish (its certificate, login before STARTTLS), or the server as a whole.
+        const port = report.recommendation?.port;
+        const warnings = report.warnings.filter((warning) => warning.port === undefined || warning.port === port).map((warning) => warning.message);
+        return { recommendation: report.recommendation, incoming: report.discovery?.incoming ?? [], warnings };
       },
     });
     return finish(0, output);

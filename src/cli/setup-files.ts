@@ -56,7 +56,10 @@ export interface SetupFilesDeps {
    * Runs the check of the address (the probe's own code path): its recommendation, or null, and the
    * incoming servers its discovery read from the provider's file.
    */
-  check: (email: string, options: { allowPrivate: boolean; timeoutMs: string | undefined }) => Promise<{ recommendation: Recommendation | null; incoming: IncomingServerCandidate[] }>;
+  check: (
+    email: string,
+    options: { allowPrivate: boolean; timeoutMs: string | undefined },
+  ) => Promise<{ recommendation: Recommendation | null; incoming: IncomingServerCandidate[]; warnings?: string[] }>;
 }
 
 function required(value: string | undefined, flag: string, example: string): string {
@@ -108,6 +111,8 @@ export async function setupFilesCommand(argv: string[], deps: SetupFilesDeps): P
     }
     let outgoing: { hostname: string; port: string | number; security: string; authentication: string };
     let username = values.username;
+    /** What the check warned of (an expired certificate…): the files send customers to that server. */
+    let warnings: string[] = [];
     if (values.server !== undefined) {
       outgoing = {
         hostname: values.server,
@@ -116,7 +121,8 @@ export async function setupFilesCommand(argv: string[], deps: SetupFilesDeps): P
         authentication: 'password',
       };
     } else {
-      const { recommendation, incoming: discovered } = await deps.check(email, { allowPrivate: values['allow-private'], timeoutMs: values['timeout-ms'] });
+      const { recommendation, incoming: discovered, warnings: found = [] } = await deps.check(email, { allowPrivate: values['allow-private'], timeoutMs: values['timeout-ms'] });
+      warnings = found;
       if (!recommendation) throw new SetupFilesError('The check found no usable outgoing setting, so no files were written.', 1);
       incoming ??= discovered.length > 0 ? checkIncoming(discovered[0]!) : null;
       if (!incoming) throw new SetupFilesError('The check found no published incoming server; give --incoming, e.g. --incoming imap:mail.example.net:993:tls.');
@@ -142,6 +148,7 @@ export async function setupFilesCommand(argv: string[], deps: SetupFilesDeps): P
     const places = publishPlaces(input.domain);
     return [
       `Outgoing: ${input.outgoing.hostname} port ${input.outgoing.port} ${input.outgoing.security === 'tls' ? 'SSL/TLS' : 'STARTTLS'}; incoming: ${input.incoming.protocol.toUpperCase()} ${input.incoming.hostname} port ${input.incoming.port} ${input.incoming.security === 'tls' ? 'SSL/TLS' : 'STARTTLS'}.`,
+      ...(warnings.length > 0 ? ['The check also found (customers will meet it too):', ...warnings.map((warning) => `  - ${warning}`)] : []),
       ...targets.map((target) => `Wrote ${target.at}`),
       '',
       `${files[0]!.name}: send it to the customer (attach it to the reply); opening it adds a new account, so remove the old one first. It is unsigned, so the device shows "Not verified".`,

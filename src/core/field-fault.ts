@@ -37,6 +37,8 @@ export type FieldProblem =
   | 'not-email'
   | 'not-plain-email'
   | 'port-number'
+  /** Port 25 where a customer's mail program would be sent (the files publish submission settings). */
+  | 'relay-port'
   | 'missing-port'
   | 'security'
   | 'protocol'

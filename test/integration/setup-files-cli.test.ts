@@ -76,6 +76,7 @@ describe('smtp-probe setup-files', () => {
     ['no --incoming', ['setup-files', 'user@example.net', '--server', 'smtp.example.net', '--port', '587', '--security', 'starttls', '--out', 'x'], /Give --incoming, e\.g\. --incoming imap:/],
     ['a malformed --incoming', ['setup-files', 'user@example.net', '--server', 'smtp.example.net', '--port', '587', '--security', 'starttls', '--incoming', 'imap:993', '--out', 'x'], /--incoming must look like/],
     ['a port out of range', ['setup-files', 'user@example.net', '--server', 'smtp.example.net', '--port', '70000', '--security', 'starttls', '--incoming', 'imap:h.example.net:993:tls', '--out', 'x'], /port must be a whole number from 1 to 65535/],
+    ['port 25, the port between servers', ['setup-files', 'user@example.net', '--server', 'smtp.example.net', '--port', '25', '--security', 'starttls', '--incoming', 'imap:h.example.net:993:tls', '--out', 'x'], /^smtp-probe: Port 25 is for mail between servers, and many internet providers block it/],
     ['plaintext security', ['setup-files', 'user@example.net', '--server', 'smtp.example.net', '--port', '25', '--security', 'none', '--incoming', 'imap:h.example.net:993:tls', '--out', 'x'], /unprotected connection is not written/],
     ['a disguised address', ['setup-files', 'user@example.net', '--server', '2130706433', '--port', '587', '--security', 'starttls', '--incoming', 'imap:h.example.net:993:tls', '--out', 'x'], /127\.0\.0\.1 written in an unusual form/],
     ['--port without --server', ['setup-files', 'user@example.net', '--port', '587', '--incoming', 'imap:h.example.net:993:tls', '--out', 'x'], /--port and --security go with --server/],
@@ -108,6 +109,8 @@ describe('smtp-probe setup-files', () => {
       expect(stderr).toBe('');
       expect(code).toBe(0);
       expect(stdout).toMatch(/^Outgoing: localhost port 587 STARTTLS; incoming: POP3 localhost port 995 SSL\/TLS\./);
+      // The loopback Postfix's certificate is its own: the people the files are for will be warned of it, so the helpdesk is told first.
+      expect(stdout).toMatch(/\nThe check also found \(customers will meet it too\):\n {2}- .*[Ss]elf-signed.*\n(?: {2}- .*\n)*Wrote /);
       const account = (read('profile', join(out, 'isp.test.mobileconfig')).PayloadContent as Record<string, unknown>[])[0];
       expect(account).toMatchObject({ EmailAccountType: 'EmailTypePOP', OutgoingMailServerHostName: 'localhost', OutgoingMailServerPortNumber: 587, OutgoingMailServerUsername: 'jdoe' });
       expect(read('autoconfig', join(out, 'config-v1.1.xml')).servers).toContainEqual(expect.objectContaining({ tag: 'outgoingServer', hostname: 'localhost', port: '587', socketType: 'STARTTLS', username: '%EMAILLOCALPART%' }));

@@ -97,6 +97,13 @@ function checkServer(what: 'incoming server' | 'outgoing server', hostname: unkn
 
 export function checkOutgoing(value: { hostname: unknown; port: unknown; security: unknown; authentication?: unknown }): OutgoingSetting {
   const server = checkServer('outgoing server', value.hostname, value.port, value.security);
+  // RFC 6409 2: 25 is relay between servers; the files would send every customer to the port providers block.
+  if (server.port === 25) {
+    throw new SetupFileError(
+      'Port 25 is for mail between servers, and many internet providers block it: files that set it up would send every customer to it. Make the server answer on 587 or 465 and use that port.',
+      { field: 'outgoing-server', problem: 'relay-port' },
+    );
+  }
   const authentication = value.authentication ?? 'password';
   if (authentication !== 'password') {
     throw new SetupFileError(

@@ -59,6 +59,7 @@ export const FIELD_PROBLEMS: Record<FieldProblem, MessageKey> = {
   'not-email': 'fieldFault_not_email',
   'not-plain-email': 'fieldFault_not_plain_email',
   'port-number': 'fieldFault_port_number',
+  'relay-port': 'fieldFault_relay_port',
   'missing-port': 'fieldFault_missing_port',
   url: 'fieldFault_url',
   security: 'fieldFault_security',
