@@ -56,6 +56,25 @@ function logTarget(target: string): string {
   return escapeUnsafe(at === -1 ? target.slice(0, 253) : `*@${target.slice(at + 1, at + 254)}`);
 }
 
+let stdoutErrorsIgnored = false;
+
+/**
+ * Where the log lines go: stdout, through Node's own stream. When whatever reads stdout has gone (a log
+ * shipper that died, journald restarting), the lines are dropped: pino's default writer retries a broken
+ * pipe for ever, and the service could then never stop (SIGTERM and the shutdown timeout included).
+ */
+function logStream(): { write: (line: string) => void } {
+  if (!stdoutErrorsIgnored) {
+    stdoutErrorsIgnored = true;
+    process.stdout.on('error', () => undefined);
+  }
+  return {
+    write: (line) => {
+      if (!process.stdout.destroyed && process.stdout.writable) process.stdout.write(line);
+    },
+  };
+}
+
 export function buildApp(input: AppConfig = {}): FastifyInstance {
   const config: ServiceConfig = {
     ...DEFAULT_CONFIG,
@@ -78,6 +97,7 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
   const app = Fastify({
     logger: input.logger ?? {
       level: 'info',
+      stream: logStream(),
       // The default serializers log the client's address and the full URL (which can carry an email
       // address in ?address=); keep the method and path only.
       serializers: {

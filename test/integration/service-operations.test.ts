@@ -3,7 +3,10 @@
  * slow or silent clients, /readyz, and a SIGTERM that lets a running probe finish. Real sockets
  * throughout; the SIGTERM tests run the built service file in its own process.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -222,6 +225,22 @@ describe('SIGTERM', () => {
     // Done once the last probe has answered, not a keep-alive timeout later.
     expect(Date.now() - answered).toBeLessThan(1000);
     expect(service.log()).toMatch(/shutting down/);
+  });
+
+  it('still stops when whatever read its log has gone (a broken stdout pipe)', async () => {
+    // stdout is a named pipe, as a log shipper reads it; the shipper reads one line and goes away.
+    const fifo = join(mkdtempSync(join(tmpdir(), 'service-log-')), 'log.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('sh', ['-c', 'exec head -1 < "$0" > /dev/null', fifo], { stdio: 'ignore' });
+    const child = spawn('sh', ['-c', 'exec "$0" build/server/serve.js > "$1"', process.execPath, fifo], { env: { ...process.env, HOST: '127.0.0.1', PORT: '0' }, stdio: 'ignore' });
+    children.push(child);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise((resolve) => reader.once('exit', resolve));
+    // The lines after the first meet a pipe nobody reads.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    child.kill('SIGTERM');
+    const stopped = await Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+    expect(stopped).toBe(0);
   });
 
   it('exits 1 when the probes outlast SHUTDOWN_TIMEOUT_MS', async () => {
