@@ -143,10 +143,12 @@ describe('composeReply', () => {
     expect(composeReply({ report: published({ ...jdoe, value: null }), client: thunderbird, locale: 'es', format: 'text' })).toContain(
       '- Nombre de usuario: la parte de su dirección antes de la @\n',
     );
-    // Nothing published: the usual advice, the full address.
+    // Nothing published: the login of incoming mail, usually the full address, and the steps say the same.
     const none = composeReply({ report: report({ server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'password', summary: '', alternative: null }), client: thunderbird, locale: 'en', format: 'text' });
     expect(none).not.toContain('User name');
-    expect(none).toContain('with your full email address and mailbox password');
+    expect(none).toContain('with the same user name and password as for incoming mail (usually your full email address and mailbox password)');
+    expect(none).toContain('enter the same User Name as for incoming mail (usually your full email address)');
+    expect(none).not.toMatch(/enter your full email address as/);
   });
 
   it('says "encrypted password" and SSL/TLS on 587 where the provider publishes them', () => {

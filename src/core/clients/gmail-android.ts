@@ -77,8 +77,8 @@ export const gmailAndroid: MailClient = {
       id: 'set-authentication',
       kind: 'auth',
       text: {
-        en: 'Keep "Require sign-in" on, with your full email address and password.',
-        es: 'Deje activado "Solicitar inicio de sesión", con su dirección completa y su contraseña.',
+        en: 'Keep "Require sign-in" on, with the same user name and password as for incoming mail (usually your full email address).',
+        es: 'Deje activado "Solicitar inicio de sesión", con el mismo nombre de usuario y contraseña que para el correo entrante (normalmente su dirección de correo completa).',
       },
     },
     {

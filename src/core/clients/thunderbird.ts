@@ -87,8 +87,8 @@ export const thunderbird: MailClient = {
       id: 'set-authentication',
       kind: 'auth',
       text: {
-        en: 'Set Authentication method to Normal password and enter your full email address as the User Name.',
-        es: 'En Método de identificación elija Contraseña normal e indique su dirección de correo completa como Nombre de usuario.',
+        en: 'Set Authentication method to Normal password and enter the same User Name as for incoming mail (usually your full email address).',
+        es: 'En Método de identificación elija Contraseña normal e indique como Nombre de usuario el mismo que para el correo entrante (normalmente su dirección de correo completa).',
       },
     },
     {

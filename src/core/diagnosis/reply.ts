@@ -26,7 +26,10 @@ const WORDS = {
   port: { en: 'Port', es: 'Puerto' },
   security: { en: 'Security', es: 'Seguridad' },
   auth: { en: 'Authentication', es: 'Autenticación' },
-  authPassword: { en: 'on, with your full email address and mailbox password', es: 'activada, con su dirección de correo completa y la contraseña del buzón' },
+  authPassword: {
+    en: 'on, with the same user name and password as for incoming mail (usually your full email address and mailbox password)',
+    es: 'activada, con el mismo nombre de usuario y contraseña que para el correo entrante (normalmente su dirección de correo completa y la contraseña del buzón)',
+  },
   /** When the provider publishes the user name, it has a line of its own. */
   authPasswordOnly: { en: 'on, with your mailbox password', es: 'activada, con la contraseña del buzón' },
   authEncrypted: {
