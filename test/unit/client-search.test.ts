@@ -99,3 +99,19 @@ describe('client search', () => {
     expect(withinEdits('', 'abc', 3)).toBe(true);
   });
 });
+
+describe('a mail service typed instead of a program', () => {
+  it('lists its usual programs first, then every other program it may be read in', () => {
+    const ids = (query: string) => searchClients(query, 'en').map((client) => client.id);
+    for (const query of ['yahoo', 'gmail', 'ana@gmx.de']) {
+      expect(ids(query), query).toHaveLength(CLIENTS.length);
+    }
+    expect(ids('yahoo')[0]).toBe('other');
+    expect(ids('gmail').slice(0, 2)).toEqual(['gmail-web', 'gmail-android']);
+    expect(ids('gmail')).toContain('thunderbird');
+    // A program named beside the service comes first.
+    expect(ids('hotmail thunderbird')[0]).toBe('thunderbird');
+    expect(ids('thunderbird yahoo')[0]).toBe('thunderbird');
+  });
+});
+

@@ -155,12 +155,19 @@ function forgivingSearch(query: string, locale: Locale): MailClient[] {
 }
 
 /**
- * The clients to show for a query: a named service's programs first, then every client whose words match.
+ * The clients to show for a query: a named service's programs first, then every other program; otherwise every client whose words match.
  * Only when nothing matches as typed are slips and extra words forgiven ("thunderbrid", "thunderbird mail"),
  * so a query that matches keeps exactly its results.
  */
 export function searchClients(query: string, locale: Locale): MailClient[] {
   const first = programsOf(serviceNamed(query, locale));
+  // A mail service is not a program: its usual programs come first, then every other one it may be read in;
+  // a program named beside it ("hotmail thunderbird") comes before them all.
+  if (first.length > 0) {
+    const others = words(query).filter((word) => serviceNamed(word, locale) === null);
+    const named = others.length > 0 ? CLIENTS.filter((client) => others.every((word) => haystack(client, locale).includes(word))) : [];
+    return [...new Set([...named, ...first, ...CLIENTS])];
+  }
   const rest = CLIENTS.filter((client) => !first.includes(client) && matches(client, locale, query));
   if (first.length > 0 || rest.length > 0) return [...first, ...rest];
   return forgivingSearch(query, locale);
