@@ -147,6 +147,13 @@ test('a probe service that is down, and one that rate-limits, are explained in p
   await expect(page.getByTestId('service-missing')).toContainText('The check service at 127.0.0.1:9 is not answering');
   await expect(page.getByRole('button', { name: 'Check', exact: true })).toHaveCount(0);
   await page.close();
+  // Agent mode: the agent is the helpdesk, so is not sent to ask it.
+  const agent = await launched.context.newPage();
+  await agent.goto(`chrome-extension://${launched.extensionId}/src/extension/agent/index.html`);
+  await expect(agent.getByTestId('service-missing')).toContainText('The check service at 127.0.0.1:9 is not answering');
+  await expect(agent.getByTestId('service-missing')).toContainText('tell whoever runs the service');
+  await expect(agent.getByTestId('service-missing')).not.toContainText('helpdesk');
+  await agent.close();
 
   const limited = await startProbeService(8590, { RATE_LIMIT_TARGET_PER_MINUTE: '1' });
   try {

@@ -146,6 +146,11 @@ test('iPhone Mail: "Set up automatically" downloads a profile with the checked s
   expect((agentProfile.PayloadContent as Record<string, unknown>[])[0]).toMatchObject({ EmailAccountType: 'EmailTypePOP', IncomingMailServerPortNumber: 995, OutgoingMailServerHostName: 'localhost' });
   // The same address gives the same profile UUID, so installing it again replaces the first one.
   expect(agentProfile.PayloadUUID).toBe(profile.PayloadUUID);
+  // A customer on another program gets no Apple profile offered; back on iPhone Mail, it is there again.
+  await agent.getByLabel("Customer's mail program").selectOption('thunderbird');
+  await expect(agent.getByTestId('setup-profile')).toHaveCount(0);
+  await agent.getByLabel("Customer's mail program").selectOption('ios-mail');
+  await expect(agent.getByTestId('setup-profile')).toBeVisible();
 
   // Another client: the checklist only.
   await page.getByRole('button', { name: 'Change mail program' }).click();

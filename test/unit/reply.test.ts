@@ -86,7 +86,8 @@ describe('composeReply', () => {
             expect(text).toContain('mail.example.net');
             if (recommendation) {
               expect(text).toContain(String(recommendation.port));
-              expect(text).toContain(clientName(client, locale));
+              // The general entry's steps are headed as the reader's own program.
+              if (client.id !== 'other') expect(text).toContain(clientName(client, locale));
               expect(text).toMatch(/^1\. \S/m);
             }
           }
@@ -280,4 +281,12 @@ describe('composeReply in plain words', () => {
     expect(none).toContain('mail.bücher.de (mail.xn--bcher-kva.de)');
     expect(none).not.toMatch(/(?<![(.])mail\.xn--/);
   });
+
+  it('heads the general entry\'s steps as the reader\'s own program, not "Other mail program"', () => {
+    const recommendation: Recommendation = { server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'password', summary: '', alternative: null };
+    const other = CLIENTS.find((client) => client.id === 'other')!;
+    expect(composeReply({ report: report(recommendation), client: other, locale: 'en', format: 'text' })).toContain('\nSteps in your mail program:\n1. ');
+    expect(composeReply({ report: report(recommendation), client: other, locale: 'es', format: 'markdown' })).toContain('\n**Pasos en su programa de correo**\n1. ');
+  });
 });
+

@@ -40,6 +40,8 @@ const WORDS = {
   authPop: { en: 'check for new mail first, then send (your provider allows sending for a while after a mail check)', es: 'compruebe primero si hay correo nuevo y luego envíe (su proveedor permite enviar durante un tiempo después de comprobar el correo)' },
   authNone: { en: 'none', es: 'ninguna' },
   steps: { en: 'Steps in {client}', es: 'Pasos en {client}' },
+  /** The general entry is no program's name: "Steps in Other mail program" would read oddly. */
+  stepsAnyProgram: { en: 'Steps in your mail program', es: 'Pasos en su programa de correo' },
   /** No mail program chosen yet: ask instead of guessing. */
   whichProgram: {
     en: 'Which mail program do you send with (for example Outlook, Thunderbird, or the Mail app on your phone or Mac)? Tell us and we will send you the steps for it.',
@@ -271,7 +273,7 @@ export function composeReply({ report, client: chosen, locale, format, compariso
   }
   lines.push('');
   if (chosen) {
-    lines.push(heading(fill(pick(WORDS.steps, locale), { client: clientName(chosen, locale) })));
+    lines.push(heading(chosen.id === otherClient.id ? pick(WORDS.stepsAnyProgram, locale) : fill(pick(WORDS.steps, locale), { client: clientName(chosen, locale) })));
     if (chosen.retired) lines.push(pick(chosen.retired.note, locale));
     renderSteps(chosen, target, locale).forEach((step, index) => {
       lines.push(`${index + 1}. ${step.text}`);

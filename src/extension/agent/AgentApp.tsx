@@ -12,7 +12,7 @@ import { readState, writeItems } from '../settings/storage';
 import { CheckPanel } from '../ui/CheckPanel';
 import { sameServer } from '../ui/Comparison';
 import { useCheck } from '../ui/use-check';
-import { discoveredIncoming, SetupProfile } from '../ui/SetupProfile';
+import { discoveredIncoming, PROFILE_CLIENTS, SetupProfile } from '../ui/SetupProfile';
 import { CustomerCheck } from './CustomerCheck';
 
 /**
@@ -75,7 +75,7 @@ export function AgentApp() {
       await navigator.clipboard.writeText(replyText(format));
       setStatus(format === 'markdown' ? t('replyCopiedMarkdown') : t('replyCopied'));
     } catch {
-      setStatus(t('copyFailed'));
+      setStatus(t('copyFailedReply'));
     }
   };
 
@@ -127,11 +127,12 @@ export function AgentApp() {
         <p>{t('agentIntro')}</p>
       </header>
       {/* The reply is what the agent came for: right under the form, before the port table and the customer-network card. */}
-      <CheckPanel idPrefix="agent" initialInput={input} check={check} onStart={(value) => void start(value)} onSupersede={setSuperseded}>
+      <CheckPanel idPrefix="agent" audience="agent" initialInput={input} check={check} onStart={(value) => void start(value)} onSupersede={setSuperseded}>
         {reply}
       </CheckPanel>
       <CustomerCheck check={shown} onReport={setCustomerReport} />
-      {report?.recommendation && (
+      {/* Apple's profile, while the customer's program is not known yet or is one of Apple's. */}
+      {report?.recommendation && (!chosen || PROFILE_CLIENTS.includes(chosen.id)) && (
         <SetupProfile
           key={report.server}
           idPrefix="agent"

@@ -69,7 +69,7 @@ export function CustomerCheck({ check, onReport }: Props) {
       await navigator.clipboard.writeText(command);
       setStatus(t('localCopied'));
     } catch {
-      setStatus(t('copyFailed'));
+      setStatus(t('copyFailedCommand'));
     }
   };
 

@@ -49,7 +49,7 @@ export function LocalSetup() {
       await navigator.clipboard.writeText(command);
       setMessage(t('localCopied'));
     } catch {
-      setMessage(t('copyFailed'));
+      setMessage(t('copyFailedCommand'));
     }
   };
 

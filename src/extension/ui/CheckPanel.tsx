@@ -36,6 +36,8 @@ interface Props {
   onSupersede?: (superseded: boolean) => void;
   /** Told what is in the field as it is typed (the popup keeps it while the panel is away). */
   onInputChange?: (input: string) => void;
+  /** Who reads it: an agent is the helpdesk, so is not told to ask it. */
+  audience?: 'customer' | 'agent';
 }
 
 export function recommendationSentence(recommendation: Recommendation): string {
@@ -189,7 +191,7 @@ function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string })
   return <Comparison service={check.report} local={local.report} localHeading={t('compareColLocal')} idPrefix={idPrefix} />;
 }
 
-export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children, onSupersede, onInputChange }: Props) {
+export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children, onSupersede, onInputChange, audience = 'customer' }: Props) {
   const [input, setInput] = useState(initialInput);
   const [inlineError, setInlineError] = useState('');
   /** A pattern host ("mail.yourdomain.com") the person was asked about: pressing Check again checks it. */
@@ -296,7 +298,15 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
       </form>
       {service.state === 'silent' ? (
         <div class="card notice" data-testid="service-missing" role="status">
-          <p>{service.configured ? t('serviceSilent', service.host) : t('serviceNeeded')}</p>
+          <p>
+            {audience === 'agent'
+              ? service.configured
+                ? t('serviceSilentAgent', service.host)
+                : t('serviceNeededAgent')
+              : service.configured
+                ? t('serviceSilent', service.host)
+                : t('serviceNeeded')}
+          </p>
           <p>
             <a
               href={browser.runtime.getURL('src/extension/options/index.html')}
