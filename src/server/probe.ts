@@ -123,7 +123,7 @@ async function chooseServer(
  * DNS failed while the outgoing server was looked for (try again), or it receives mail but publishes no
  * outgoing server and has no usual name for one (the person did not mistype it).
  */
-function whyNoServer(error: unknown, discovery: DiscoveryResult): unknown {
+function whyNoServer(error: unknown, discovery: DiscoveryResult, typed: 'email address' | 'domain'): unknown {
   if (!(error instanceof TargetError) || error.code !== 'invalid-target' || discovery.candidates.length > 0) return error;
   const { domain, steps } = discovery;
   // A DNS question that failed (discover.ts words it so); a name that is not there is "not-found".
@@ -134,7 +134,8 @@ function whyNoServer(error: unknown, discovery: DiscoveryResult): unknown {
     );
   }
   const receivesMail = steps.some((step) => step.source === 'mx' && step.message.startsWith('Mail is received by'));
-  if (!receivesMail) return error;
+  // Nothing at all for the domain: the address (or domain) as typed is the likelier mistake, said in those words.
+  if (!receivesMail) return new TargetError('invalid-target', `${domain} has no mail server and no address in DNS; check the spelling of the ${typed}.`);
   return new TargetError(
     'invalid-target',
     `${domain} receives mail, but no outgoing server was found for it: it publishes none (no SRV record or autoconfig file), and smtp.${domain}, mail.${domain} and ${domain} itself have no address. Ask the email provider for its outgoing server's name and check that name.`,
@@ -182,7 +183,7 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
   }
   const names = [...new Set([...(discovery?.candidates.map((candidate) => candidate.hostname) ?? []), parsed.host])];
   const { server, addresses } = await chooseServer(names, options).catch((error: unknown) => {
-    throw discovery ? whyNoServer(error, discovery) : error;
+    throw discovery ? whyNoServer(error, discovery, parsed.kind === 'email' ? 'email address' : 'domain') : error;
   });
   await options.admit?.(addresses.map((address) => address.address));
 

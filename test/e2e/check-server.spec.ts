@@ -198,6 +198,13 @@ test('an internationalised name reads as it was typed, with the xn-- form to typ
     const reply = await readClipboard(launched);
     expect(reply).toContain('We checked the outgoing mail server mail.bücher.test (mail.xn--bcher-kva.test). What we found:');
     expect(reply).toContain(': mail.xn--bcher-kva.test (mail.bücher.test)\n');
+
+    // An address whose domain does not exist: said in the words of an address, and the reply says why there is none.
+    await agent.getByLabel('Email address, domain or server').fill('ana@nowhere.test');
+    await agent.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(agent.getByRole('alert')).toContainText('nowhere.test has no mail server and no address in DNS; check the spelling of the email address.', { timeout: 30_000 });
+    await expect(agent.getByText('The check gave no result, so there is no reply yet: see the reason below, then check again.')).toBeVisible();
+    await agent.screenshot({ path: 'test-results/agent-failed-check.png', fullPage: true });
   } finally {
     await idn.stop();
     await dns.close();

@@ -90,7 +90,7 @@ describe('the service', () => {
   it.each([
     ['mail.nowhere.test', /no IPv4 or IPv6 address/],
     // NXDOMAIN for A says the name does not exist, whatever happened to the AAAA question.
-    ['typo.v6fail.test', /no IPv4 or IPv6 address/],
+    ['typo.v6fail.test', /^typo\.v6fail\.test has no mail server and no address in DNS; check the spelling of the domain\.$/],
     // A server that cannot read the question is not passing trouble: nothing to wait for.
     ['mail.formerr.test', /could not answer the question; check the spelling/],
   ])('%s is bad input (400 invalid-target), not passing DNS trouble', async (target, words) => {
@@ -160,7 +160,7 @@ describe('the CLI', () => {
     // A domain that does not exist at all is still a spelling question.
     const typo = await cli(['someone@nowhere.test', '--allow-private']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/nowhere\.test has no IPv4 or IPv6 address in DNS; check the spelling/);
+    expect(typo.stderr).toBe('smtp-probe: nowhere.test has no mail server and no address in DNS; check the spelling of the email address.\n');
   });
 
   it('setup-files writes nothing and exits 4 when DNS fails', async () => {

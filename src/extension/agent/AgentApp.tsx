@@ -112,7 +112,7 @@ export function AgentApp() {
           </div>
         </>
       ) : (
-        <p class="muted">{t('replyAfterCheck')}</p>
+        <p class="muted">{t(check?.status === 'error' ? 'replyAfterFailedCheck' : check?.status === 'running' ? 'replyWhileChecking' : 'replyAfterCheck')}</p>
       )}
       <p class="status" role="status" aria-live="polite">
         {status}

@@ -64,6 +64,11 @@ function isServerName(hostname: string): boolean {
 /** How a discovery step that met a failing DNS server begins (probe.ts tells it from a name that is not there). */
 export const DNS_FAILED = 'The DNS lookup failed:';
 
+/** A failed question: passing trouble (SERVFAIL, no answer) begins with DNS_FAILED; a question the server could not read does not. */
+function dnsFailureMessage(error: unknown): string {
+  return isTransientLookupFailure(error) ? `${DNS_FAILED} ${lookupFailureWords(error)}.` : `The DNS server could not answer the question (${lookupFailureWords(error)}).`;
+}
+
 /** RFC 2782 order: lowest priority first, then the heavier weight. */
 async function srvStep(resolver: DnsResolver, name: string, security: 'tls' | 'starttls'): Promise<StepResult> {
   const kind = security === 'tls' ? 'implicit TLS' : 'STARTTLS';
@@ -96,7 +101,7 @@ async function srvStep(resolver: DnsResolver, name: string, security: 'tls' | 's
     if (NO_RECORD_CODES.has(dnsErrorCode(error))) {
       return { steps: [{ source: 'srv', query: name, outcome: 'not-found', message: `No SRV record for ${kind} submission.` }], candidates: [] };
     }
-    return { steps: [{ source: 'srv', query: name, outcome: 'error', message: `${DNS_FAILED} ${lookupFailureWords(error)}.` }], candidates: [] };
+    return { steps: [{ source: 'srv', query: name, outcome: 'error', message: dnsFailureMessage(error) }], candidates: [] };
   }
 }
 
@@ -174,7 +179,7 @@ async function mxStep(
         source: 'mx',
         query: domain,
         outcome: notFound ? 'not-found' : 'error',
-        message: notFound ? 'The domain has no MX record, so it receives no mail.' : `${DNS_FAILED} ${lookupFailureWords(error)}.`,
+        message: notFound ? 'The domain has no MX record, so it receives no mail.' : dnsFailureMessage(error),
       }],
       candidates: [],
     };
