@@ -14,6 +14,7 @@ import { escapeUnsafe, terminalJson } from '../core/sanitize';
 import { decodeHtml } from './html-bytes';
 import { ArchiveError, mhtmlPage } from './mhtml';
 import { savedPageAddress } from './page-address';
+import { argumentError } from './argument-error';
 
 /**
  * A saved fragment (no <html> element) as the whole document a browser would build from it: linkedom
@@ -59,7 +60,7 @@ function parseCommandLine(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(argumentError(error));
   }
 }
 

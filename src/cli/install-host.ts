@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCAL_TIMEOUT_MS, MAX_HOST_TIMEOUT_MS } from '../core/native-protocol';
 import { HOST_NAME } from './native-messaging';
+import { argumentError } from './argument-error';
 
 export const EXTENSION_ID = 'ikehcnennomcpfnjkffadlilflcmppbb';
 export const GECKO_ID = 'smtp-port-assistant@smtp-port-assistant.org';
@@ -182,7 +183,7 @@ function parseFlags(command: string, argv: string[]): InstallFlags {
       },
     }));
   } catch (error) {
-    throw new InstallError(`${command}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InstallError(`${command}: ${argumentError(error)} See smtp-probe --help.`);
   }
   const browser = values.browser as string;
   if (!(BROWSERS as readonly string[]).includes(browser)) throw new InstallError(`${command}: --browser must be one of ${BROWSERS.join(', ')}, not "${browser}".`);

@@ -24,6 +24,7 @@ import { InstallError, installCommand } from './install-host';
 import { setupFilesCommand, SetupFilesError } from './setup-files';
 import { runNativeHost } from './native-host';
 import { probePortThrough, resolverFor, testNetworkFromEnv, TestNetworkError } from './test-network';
+import { argumentError } from './argument-error';
 
 const HELP = `Usage: smtp-probe TARGET [options]
        smtp-probe setup-files EMAIL --out DIR [--incoming imap|pop3:HOST:PORT:tls|starttls] [--server HOST --port N --security starttls|tls]
@@ -244,7 +245,9 @@ async function main(argv: string[]): Promise<void> {
       },
     }));
   } catch (error) {
-    return finish(2, '', `smtp-probe: ${oneLine(error instanceof Error ? error.message : String(error))} (see --help)\n`);
+    // A script that asked for JSON reads why on stdout too, as for every other failure.
+    const reason = `${argumentError(error)} See --help.`;
+    return finish(2, argv.includes('--json') ? `${terminalJson({ error: { code: 'invalid-request', message: reason } }, 2)}\n` : '', `smtp-probe: ${oneLine(reason)}\n`);
   }
   if (values.help) return finish(0, HELP);
   if (values.version) return finish(0, `smtp-probe ${version}\n`);

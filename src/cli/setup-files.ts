@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IncomingServerCandidate, Recommendation } from '../core/api';
 import { checkEmail, checkIncoming, checkProfile, parseIncomingSpec, publishPlaces, setupFiles, SetupFileError, type IncomingSetting } from '../core/setup-files';
+import { argumentError } from './argument-error';
 
 export const SETUP_FILES_HELP = `Usage: smtp-probe setup-files EMAIL --out DIR [--incoming imap|pop3:HOST:PORT:tls|starttls]
          [--server HOST --port N --security starttls|tls] [--username FORM] [--name NAME]
@@ -98,7 +99,7 @@ export async function setupFilesCommand(argv: string[], deps: SetupFilesDeps): P
       },
     }));
   } catch (error) {
-    throw new SetupFilesError(`${error instanceof Error ? error.message : String(error)} (see setup-files --help)`);
+    throw new SetupFilesError(`${argumentError(error)} See setup-files --help.`);
   }
   if (values.help) return SETUP_FILES_HELP;
   if (positionals.length !== 1) throw new SetupFilesError(positionals.length === 0 ? 'Give the email address the files are for.' : 'Give only one email address.');

@@ -114,6 +114,13 @@ describe('smtp-probe CLI', () => {
     expect(await run(['localhost', '--no-discovery'])).toMatchObject({ code: 2, stdout: '' });
   });
 
+  it('says an unknown option in its own words, and with --json on stdout too', async () => {
+    const { code, stdout, stderr } = await run(['localhost', '--json', '--bogus']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('smtp-probe: --bogus is not an option. See --help.\n');
+    expect(JSON.parse(stdout)).toEqual({ error: { code: 'invalid-request', message: '--bogus is not an option. See --help.' } });
+  });
+
   it('shows help', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);

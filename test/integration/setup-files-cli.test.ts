@@ -80,7 +80,7 @@ describe('smtp-probe setup-files', () => {
     ['plaintext security', ['setup-files', 'user@example.net', '--server', 'smtp.example.net', '--port', '25', '--security', 'none', '--incoming', 'imap:h.example.net:993:tls', '--out', 'x'], /unprotected connection is not written/],
     ['a disguised address', ['setup-files', 'user@example.net', '--server', '2130706433', '--port', '587', '--security', 'starttls', '--incoming', 'imap:h.example.net:993:tls', '--out', 'x'], /127\.0\.0\.1 written in an unusual form/],
     ['--port without --server', ['setup-files', 'user@example.net', '--port', '587', '--incoming', 'imap:h.example.net:993:tls', '--out', 'x'], /--port and --security go with --server/],
-    ['an unknown option', ['setup-files', 'user@example.net', '--bogus'], /Unknown option '--bogus'/],
+    ['an unknown option', ['setup-files', 'user@example.net', '--bogus'], /^smtp-probe: --bogus is not an option\. See setup-files --help\.$/],
     ['control characters in the server', ['setup-files', 'user@example.net', '--server', 'smtp\u001b[31m.example.net', '--port', '587', '--security', 'starttls', '--incoming', 'imap:h.example.net:993:tls', '--out', 'x'], /not a valid outgoing server/],
   ];
   for (const [name, args, message] of bad) {
