@@ -96,10 +96,11 @@ export function checkHostName(input: string, what = 'server name'): HostNameChec
   // A web address pasted whole ("https://mail.example.com/"): say so, not that it is a broken IPv6 address.
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(text)) return fail('url', `"${shorten(raw)}" is a web address; type the ${what} alone, such as smtp.example.com.`);
 
-  // IPv6, bare or in brackets as in URLs.
+  // IPv6, bare or in brackets as in URLs; an IPv4 address in brackets is SMTP's address literal (RFC 5321 4.1.3).
   const bracketed = text.startsWith('[') && text.endsWith(']');
   if (bracketed) text = text.slice(1, -1);
-  if (text.includes('%')) return fail('zone-index', `"${shorten(raw)}" carries an IPv6 zone index, which only makes sense on the local network.`);
+  if (bracketed && CANONICAL_IPV4.test(text)) return { ok: true, kind: 'ipv4', value: text };
+  if (text.includes('%') && text.includes(':')) return fail('zone-index', `"${shorten(raw)}" carries an IPv6 zone index, which only makes sense on the local network.`);
   // One colon and a number after it is a name with its port ("smtp.example.com:587"): an IPv6 address
   // has at least two colons.
   if (!bracketed && /^[^:]+:\d{1,5}$/.test(text)) {

@@ -47,6 +47,10 @@ export function parseTarget(input: string): ParsedTarget {
   if (text === '') return fail('missing', 'Enter an email address, a domain or a server name.');
   if (text.length > 1024) return fail('too-long', `That is longer than the ${MAX_TARGET_LENGTH} characters a domain name can have.`);
 
+  // Copied from a mail header or an address book: in "Ana Ruiz <ana@example.com>" the address is in the brackets.
+  const named = /^[^<>]*<([^<>]+)>$/.exec(text);
+  if (named) text = named[1]!.trim();
+
   // A copied "mailto:" link is an email address in disguise (RFC 6068); its query (?subject=...) goes.
   if (/^mailto:/i.test(text)) {
     text = text.slice('mailto:'.length).split('?')[0] ?? '';

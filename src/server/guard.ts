@@ -40,7 +40,10 @@ export function normalizeHostname(input: string): string {
     }
     throw invalid(checked.message);
   }
-  return checked.kind === 'ipv6' ? ipaddr.IPv6.parse(checked.value).toRFC5952String() : checked.value;
+  if (checked.kind !== 'ipv6') return checked.value;
+  const address = ipaddr.IPv6.parse(checked.value);
+  // ::ffff:192.0.2.1 is the IPv4 address itself (RFC 4291 2.5.5.2): checked, probed and shown as that.
+  return address.isIPv4MappedAddress() ? address.toIPv4Address().toString() : address.toRFC5952String();
 }
 
 /** Plain words for ipaddr.js range names, for the refusal message. */
@@ -58,8 +61,8 @@ const RANGE_WORDS: Record<string, string> = {
   as112: 'the AS112 range',
   as112v6: 'the AS112 range',
   uniqueLocal: 'an IPv6 unique-local range (fc00::/7)',
-  ipv4Mapped: 'an IPv4-mapped IPv6 address (::ffff:0:0/96)',
-  rfc6145: 'an IPv4-translated IPv6 address (RFC 6145)',
+  ipv4Mapped: 'the IPv4-mapped IPv6 range (::ffff:0:0/96)',
+  rfc6145: 'the IPv4-translated IPv6 range (RFC 6145)',
   rfc6052: 'the NAT64 range (64:ff9b::/96)',
   '6to4': 'the 6to4 range (2002::/16), which embeds an IPv4 address',
   teredo: 'the Teredo range (2001::/32), which embeds an IPv4 address',

@@ -72,7 +72,9 @@ describe('normalizeHostname', () => {
     ['[::1]', '::1'],
     ['0:0:0:0:0:0:0:1', '::1'],
     ['[2001:DB8::0:1]', '2001:db8::1'],
-    ['::ffff:127.0.0.1', '::ffff:7f00:1'],
+    // An IPv4-mapped address is the IPv4 address itself: checked (and refused or allowed) as that.
+    ['::ffff:127.0.0.1', '127.0.0.1'],
+    ['[::ffff:8.8.8.8]', '8.8.8.8'],
   ])('reads the IP literal %s as %s so the address check sees it', (input, canonical) => {
     expect(normalizeHostname(input)).toBe(canonical);
   });

@@ -76,6 +76,8 @@ describe('checkHostName (the one host-name rule)', () => {
     ['0:0:0:0:0:0:0:1', 'ipv6', '::1'],
     ['[2001:DB8::0:1]', 'ipv6', '2001:db8::1'],
     ['::ffff:127.0.0.1', 'ipv6', '::ffff:7f00:1'],
+    // SMTP's address literal (RFC 5321 4.1.3), as a mail header shows it.
+    ['[192.0.2.10]', 'ipv4', '192.0.2.10'],
     ['localhost', 'name', 'localhost'],
   ])('accepts %s as %s %s', (input, kind, value) => {
     expect(checkHostName(input)).toEqual({ ok: true, kind, value });
@@ -87,7 +89,8 @@ describe('checkHostName (the one host-name rule)', () => {
     ['example.123', 'not-an-address'],
     ['1.2.3.4.5', 'not-an-address'],
     ['fe80::1%eth0', 'zone-index'],
-    ['[1.2.3.4]', 'bad-ipv6'],
+    ['[1.2.3.04]', 'bad-ipv6'],
+    ['127.0.0.1%20', 'bad-character'],
     ['1:2:3', 'bad-ipv6'],
     ['ä@evil.example', 'bad-character'],
     ['bü/cher.example', 'bad-character'],

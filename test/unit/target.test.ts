@@ -24,6 +24,13 @@ describe('parseTarget', () => {
     expect(ok('MAILTO:bob%40example.org')).toMatchObject({ kind: 'email', domain: 'example.org' });
   });
 
+  it('takes the address out of a name and address copied from a mail header or an address book', () => {
+    expect(ok('Ana Ruiz <Ana.Ruiz@Example.org>')).toMatchObject({ kind: 'email', value: 'ana.ruiz@example.org', domain: 'example.org' });
+    expect(ok('<bob@example.org>')).toMatchObject({ kind: 'email', value: 'bob@example.org' });
+    expect(ok('"Ruiz, Ana" <mailto:ana@example.org>')).toMatchObject({ kind: 'email', value: 'ana@example.org' });
+    expect(parseTarget('<bob@example.org> <eve@example.org>').ok).toBe(false);
+  });
+
   it('tells a mail domain from a server name', () => {
     expect(ok('example.com')).toMatchObject({ kind: 'domain', domain: 'example.com', host: 'example.com' });
     expect(ok('smtp.example.com')).toMatchObject({ kind: 'host', domain: 'example.com', host: 'smtp.example.com' });

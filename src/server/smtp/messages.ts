@@ -37,6 +37,16 @@ const FOREIGN_NAMES: Record<ForeignProtocol, string> = {
   unknown: 'something that is not an SMTP server',
 };
 
+/** The operating system's codes for an address it cannot reach, in words. */
+const UNREACHABLE_WORDS: Record<string, string> = {
+  EHOSTUNREACH: 'no route to that host',
+  ENETUNREACH: 'no route to that network',
+  EHOSTDOWN: 'the host is down',
+  ENETDOWN: 'the probe\'s own network is down',
+  EADDRNOTAVAIL: 'the probe has no address to reach it from',
+  EAFNOSUPPORT: 'the probe cannot use this address family',
+};
+
 export const say = {
   refused: (where: Where): Verdict => ({
     state: 'refused',
@@ -48,7 +58,7 @@ export const say = {
   }),
   unreachable: (where: Where, code: string | null): Verdict => ({
     state: 'unreachable',
-    message: `${at(where)} cannot be reached from the probe (${code ?? 'no route'}); the address may be down or not routed.`,
+    message: `${at(where)} cannot be reached from the probe: ${UNREACHABLE_WORDS[code ?? ''] ?? 'there is no route to it'}; the address may be down or not routed.`,
   }),
   noGreeting: (where: Where, ms: number): Verdict => ({
     state: 'no-greeting',
