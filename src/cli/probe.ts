@@ -101,7 +101,8 @@ function portRow(result: PortResult): string[] {
     describePort(result),
     ok ? describeSecurity(result.security) : '—',
     describeCertificate(result.tls),
-    ok ? describeAuthMechanisms(result.auth) : '—',
+    // A login offered on a port that never got encrypted is offered in the clear: said, not hidden behind a dash.
+    ok ? describeAuthMechanisms(result.auth) : result.auth.length > 0 ? `${describeAuthMechanisms(result.auth)} (unencrypted)` : '—',
   ];
 }
 

@@ -52,7 +52,10 @@ test('checking localhost shows the real state of 25, 465 and 587 and a recommend
   }
   // Postfix offers AUTH on 587 and 465 only (after TLS), never on 25.
   await expect(page.locator('.ports tr[data-port="25"]').first()).toContainText('no login offered');
-  await expect(page.locator('.ports tr[data-port="587"]').first()).toContainText('PLAIN');
+  await expect(page.locator('.ports tr[data-port="587"]').first().locator('td').nth(3)).toHaveText('Password (PLAIN, LOGIN)');
+  // Only a port a mail program can send through is marked usable (green): not 25 without a login.
+  await expect(page.locator('.ports tr[data-port="587"]').first()).toHaveAttribute('data-usable', 'true');
+  await expect(page.locator('.ports tr[data-port="25"]').first()).not.toHaveAttribute('data-usable', 'true');
   await expect(page.locator('.ports tr[data-port="465"]').first()).toContainText('Self-signed');
   await page.screenshot({ path: 'test-results/popup-check-result-light.png', fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });

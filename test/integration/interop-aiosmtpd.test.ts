@@ -67,6 +67,18 @@ describe('aiosmtpd on 127.0.0.6: no TLS, AUTH in the clear', () => {
     expect(cleartext.report.recommendation).toBeNull();
     expect(cleartext.code).toBe(1);
   });
+
+  it('the human report shows the login offered in the clear, not a dash', () => {
+    let stdout = '';
+    try {
+      stdout = execFileSync(process.execPath, ['build/cli/smtp-probe.js', '127.0.0.6', '--allow-private', '--ports', '25,587', '--timeout-ms', '5000'], { encoding: 'utf8' });
+    } catch (error) {
+      stdout = (error as { stdout?: string }).stdout ?? '';
+    }
+    for (const number of [25, 587]) {
+      expect(stdout, `port ${number}`).toMatch(new RegExp(`^${number} .*Open, but no STARTTLS offered .* LOGIN PLAIN \\(unencrypted\\)$`, 'm'));
+    }
+  });
 });
 
 describe('aiosmtpd on 127.0.0.7: 465 and 587 swapped', () => {

@@ -21,6 +21,25 @@ export function certificateWords(tls: TlsFacts | null): string {
   return t('certUntrusted');
 }
 
+/** Login mechanisms by what the person types (RFC 4954 names them; SASL registry for the rest). */
+const AUTH_KINDS: Array<[MessageKey, RegExp]> = [
+  ['authKindPassword', /^(PLAIN|LOGIN)$/],
+  ['authKindEncrypted', /^(CRAM-MD5|DIGEST-MD5|SCRAM-.+|NTLM)$/],
+  ['authKindAccount', /^(XOAUTH2|OAUTHBEARER)$/],
+];
+
+/** "Password (PLAIN, LOGIN)": what kind of login, then the mechanisms an agent may ask about. */
 export function authWords(result: PortResult): string {
-  return result.auth.length > 0 ? result.auth.join(' ') : t('authNoneOffered');
+  if (result.auth.length === 0) return t('authNoneOffered');
+  const groups = new Map<MessageKey | null, string[]>();
+  for (const mechanism of result.auth) {
+    const kind = AUTH_KINDS.find(([, pattern]) => pattern.test(mechanism.toUpperCase()))?.[0] ?? null;
+    groups.set(kind, [...(groups.get(kind) ?? []), mechanism]);
+  }
+  return [...groups].map(([kind, mechanisms]) => (kind ? `${t(kind)} (${mechanisms.join(', ')})` : mechanisms.join(', '))).join('; ');
+}
+
+/** A port a mail program can send through: it answers, encrypts and offers a login. */
+export function usablePort(result: PortResult): boolean {
+  return result.state === 'ok' && result.auth.length > 0 && result.security !== 'none';
 }
