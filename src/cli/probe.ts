@@ -120,7 +120,7 @@ function humanReport(report: ProbeReport): string {
     const alternative = report.recommendation.alternative;
     if (alternative) lines.push(`Also works: port ${alternative.port} with ${describeSecurity(alternative.security)}.`);
   } else {
-    lines.push(`Recommendation: ${describeNoRecommendation()}`);
+    lines.push(`Recommendation: ${describeNoRecommendation(report.warnings)}`);
   }
   if (report.warnings.length > 0) {
     lines.push('', 'Warnings:');

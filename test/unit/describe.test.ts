@@ -97,6 +97,9 @@ describe('describe', () => {
       'Use relay.example.com, port 587 with STARTTLS, and no login.',
     );
     expect(describeNoRecommendation()).toMatch(/^No port .*\.$/);
+    expect(describeNoRecommendation([{ code: 'ports-swapped' }])).toBe(
+      'No port works the standard way: 465 and 587 are swapped on this server (see the warnings), so there is no usual setting to recommend.',
+    );
   });
 
   it('names an internationalised server as it is written and as it is typed', () => {
@@ -115,4 +118,10 @@ describe('usernameWords', () => {
     expect(usernameWords({ form: 'address', pattern: '%EMAILADDRESS%', value: null }, 'en')).toBe('your full email address');
     expect(usernameWords({ form: 'local-part', pattern: '%EMAILLOCALPART%', value: null }, 'es')).toBe('la parte de su dirección antes de la @');
   });
+
+  it('does not call a port plain SMTP when it answered neither TLS nor with a greeting', () => {
+    expect(describePort(result({ state: 'tls-unexpected', banner: '220 mail.example.com ESMTP' }))).toBe('Plain SMTP, not implicit TLS');
+    expect(describePort(result({ state: 'tls-unexpected', banner: null }))).toBe('Not TLS, and not an SMTP greeting');
+  });
 });
+

@@ -3,7 +3,7 @@
  * recommendation sentence. One place, so the extension and the CLI say the same thing.
  */
 import { hostBothWays } from '../readable-host';
-import type { Authentication, PortResult, PortState, Recommendation, Security, TlsFacts } from '../api';
+import type { Authentication, PortResult, PortState, Recommendation, Security, TlsFacts, Warning } from '../api';
 import { certificateWeaknesses } from './certificate';
 import { usernameWords } from './username';
 
@@ -58,6 +58,8 @@ export function describeAuthentication(authentication: Authentication): string {
 
 /** "Open, STARTTLS, login offered", "Blocked or filtered (no answer)"... */
 export function describePort(result: PortResult): string {
+  // Not TLS, and no SMTP greeting either on a plain connection (a web server, say): not "plain SMTP".
+  if (result.state === 'tls-unexpected' && result.banner === null) return 'Not TLS, and not an SMTP greeting';
   if (result.state !== 'ok') return STATE_LABELS[result.state];
   const login = result.auth.length > 0 ? 'login offered' : 'no login offered';
   return `Open, ${describeSecurity(result.security)}, ${login}`;
@@ -100,6 +102,10 @@ export function describeRecommendation(recommendation: Pick<Recommendation, 'ser
   return `Use ${hostBothWays(server)}, port ${port} ${how}, and ${login}.`;
 }
 
-export function describeNoRecommendation(): string {
+export function describeNoRecommendation(warnings: readonly Pick<Warning, 'code'>[] = []): string {
+  // Swapped ports do offer encryption and a login, just not where the standard puts them.
+  if (warnings.some((warning) => warning.code === 'ports-swapped')) {
+    return 'No port works the standard way: 465 and 587 are swapped on this server (see the warnings), so there is no usual setting to recommend.';
+  }
   return 'No port offered an encrypted connection with login, so there is no setting to recommend yet.';
 }

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../platform/i18n';
 
 export function stateWords(result: PortResult): string {
   if (result.state === 'ok') return result.auth.length > 0 ? t('portOkAuth') : t('portOkNoAuth');
+  if (result.state === 'tls-unexpected' && result.banner === null) return t('portNotTlsNotSmtp');
   return t(`portState_${result.state.replace(/-/g, '_')}` as MessageKey);
 }
 
