@@ -225,6 +225,7 @@ export const WARNING_CODES = [
   'ports-swapped',
   'smtp-after-pop',
   'no-submission-port',
+  'addresses-skipped',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -258,6 +259,9 @@ export interface WarningParams {
   weaknesses?: CertificateWeakness[];
   /** auth-cleartext: the login mechanisms offered without encryption. */
   mechanisms?: string[];
+  /** addresses-skipped: how many addresses the server's name has, and the ones checked (one per family). */
+  addressCount?: number;
+  checked?: string[];
 }
 
 export interface Warning {

@@ -97,7 +97,7 @@ async function runDiscovery(domain: string, email: string | null, options: Probe
 async function chooseServer(
   names: string[],
   options: ProbeTargetOptions,
-): Promise<{ server: string; addresses: ApprovedAddress[] }> {
+): Promise<{ server: string; addresses: ApprovedAddress[]; total: number }> {
   let firstError: unknown = null;
   let lookupFailure: LookupUnavailableError | null = null;
   for (const name of names.slice(0, MAX_SERVER_CANDIDATES)) {
@@ -105,7 +105,7 @@ async function chooseServer(
       const server = normalizeHostname(name);
       const approved = await resolveApproved(server, { resolver: options.resolver, allowPrivate: options.allowPrivate ?? false });
       const addresses = pickAddresses(approved);
-      if (addresses.length > 0) return { server, addresses };
+      if (addresses.length > 0) return { server, addresses, total: approved.length };
     } catch (error) {
       firstError ??= error;
       if (error instanceof LookupUnavailableError) lookupFailure ??= error;
@@ -182,7 +182,7 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
     discovery = cleanDeep(await runDiscovery(parsed.domain, parsed.kind === 'email' ? parsed.value : null, options));
   }
   const names = [...new Set([...(discovery?.candidates.map((candidate) => candidate.hostname) ?? []), parsed.host])];
-  const { server, addresses } = await chooseServer(names, options).catch((error: unknown) => {
+  const { server, addresses, total } = await chooseServer(names, options).catch((error: unknown) => {
     throw discovery ? whyNoServer(error, discovery, parsed.kind === 'email' ? 'email address' : 'domain') : error;
   });
   await options.admit?.(addresses.map((address) => address.address));
@@ -216,7 +216,7 @@ export async function probeTarget(input: string, callerOptions: ProbeTargetOptio
   );
   results.sort((a, b) => a.port - b.port || a.family - b.family);
 
-  const { recommendation, warnings } = recommend(results, { server, discovery });
+  const { recommendation, warnings } = recommend(results, { server, discovery, addressCount: total });
   const report: ProbeReport = {
     target: parsed.value,
     kind: parsed.kind,

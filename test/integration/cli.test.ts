@@ -93,6 +93,22 @@ describe('smtp-probe CLI', () => {
     }
   });
 
+  it('says when a name has more addresses than the one per family it checked', async (context) => {
+    if (!(await listening(587))) context.skip('loopback Postfix is not running');
+    const dns = await startZoneDns('mail.two.test. 60 IN A 127.0.0.1\nmail.two.test. 60 IN A 127.0.0.9\n');
+    try {
+      const env = { SMTP_PROBE_TEST_DNS: dns.server };
+      const report = JSON.parse((await run(['mail.two.test', '--allow-private', '--no-discovery', '--ports', '587', '--json', '--timeout-ms', '2000'], env)).stdout) as ProbeReport;
+      const checked = report.ports.map((result) => result.address);
+      expect(checked).toHaveLength(1);
+      expect(report.warnings).toContainEqual(expect.objectContaining({ code: 'addresses-skipped', params: { addressCount: 2, checked } }));
+      const human = await run(['mail.two.test', '--allow-private', '--no-discovery', '--ports', '587', '--timeout-ms', '2000'], env);
+      expect(human.stdout).toContain(`mail.two.test has 2 addresses; only ${checked[0]} was checked (one per address family)`);
+    } finally {
+      await dns.close();
+    }
+  });
+
   it('exits 2 with one line on bad input', async () => {
     for (const args of [['https://example.com'], [], ['localhost', '--ports', '26'], ['localhost', '--bogus'], ['localhost', '--timeout-ms', 'soon']]) {
       const { code, stdout, stderr } = await run(args);

@@ -51,7 +51,7 @@ const popFirst: DiscoveryResult = {
 };
 
 /** Servers that between them make the service send every warning it has, in every variant. */
-const SCENARIOS: [string, PortResult[], DiscoveryResult | null][] = [
+const SCENARIOS: [string, PortResult[], DiscoveryResult | null, number?][] = [
   ['only port 25, plain, no login', [plain(25)], null],
   ['nothing answers', [silent(465), silent(587)], null],
   ['465 and 587 swapped', [result(465, { state: 'tls-unexpected', security: 'none', tls: null, auth: [] }), result(587, { state: 'tls-expected', banner: null, security: 'none', tls: null, auth: [] })], null],
@@ -67,9 +67,12 @@ const SCENARIOS: [string, PortResult[], DiscoveryResult | null][] = [
   ['certificate from an unknown authority', [result(587, { tls: { ...goodTls, authorized: false, chainTrusted: false, issuer: 'Private Test CA' } })], null],
   ['weak key', [result(465, { security: 'tls', tls: { ...goodTls, keyType: 'RSA', keyBits: 1024 } })], null],
   ['SMTP after POP', [result(587, { auth: [] })], popFirst],
+  ['a name with three addresses, one checked', [result(587)], null, 3],
 ];
 
-const warnings: [string, Warning][] = SCENARIOS.flatMap(([label, ports, discovery]) => recommend(ports, { server, discovery }).warnings.map((warning) => [label, warning] as [string, Warning]));
+const warnings: [string, Warning][] = SCENARIOS.flatMap(([label, ports, discovery, addressCount]) =>
+  recommend(ports, { server, discovery, ...(addressCount === undefined ? {} : { addressCount }) }).warnings.map((warning) => [label, warning] as [string, Warning]),
+);
 
 /** Words that give an English sentence away, and jargon a customer should not meet. */
 const ENGLISH = /\b(the|and|port|server|certificate|mail|your|password|login|answers?)\b/i;

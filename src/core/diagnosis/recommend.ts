@@ -15,6 +15,8 @@ export interface RecommendOptions {
   /** The host name the person will type (certificates are judged against it). */
   server: string;
   discovery?: DiscoveryResult | null;
+  /** How many addresses the server's name has, when more were found than the ports' results cover. */
+  addressCount?: number;
 }
 
 export interface RecommendOutcome {
@@ -255,6 +257,15 @@ export function recommend(ports: PortResult[], options: RecommendOptions): Recom
   }
   if (discovery?.candidates.some((candidate) => candidate.authentication === 'smtp-after-pop')) {
     warnings.push({ code: 'smtp-after-pop', message: 'The provider uses SMTP-after-POP: check for new mail (POP3) shortly before sending, because the server has no SMTP login.' });
+  }
+  // One address per family is checked; a mail program may reach another that behaves differently.
+  const checked = [...new Set(ports.map((result) => result.address))];
+  if (options.addressCount !== undefined && options.addressCount > checked.length) {
+    warnings.push({
+      code: 'addresses-skipped',
+      message: `${server} has ${options.addressCount} addresses; only ${checked.join(' and ')} ${checked.length === 1 ? 'was' : 'were'} checked (one per address family), and a mail program may reach one of the others, which can answer differently.`,
+      params: { addressCount: options.addressCount, checked },
+    });
   }
   return { recommendation, warnings };
 }

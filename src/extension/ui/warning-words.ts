@@ -25,6 +25,7 @@ const CODES: Record<WarningCode, true> = {
   'ports-swapped': true,
   'smtp-after-pop': true,
   'no-submission-port': true,
+  'addresses-skipped': true,
 };
 export const WARNING_CODES = Object.keys(CODES) as WarningCode[];
 
@@ -115,6 +116,10 @@ export function warningWords(warning: unknown, locale: Locale, translate: Transl
           break;
       }
       return translate('warnNoSubmission');
+    }
+    case 'addresses-skipped': {
+      const count = typeof params.addressCount === 'number' && Number.isInteger(params.addressCount) && params.addressCount > 1 && params.addressCount < 1000 ? params.addressCount : null;
+      return count === null ? translate('warnAddressesSkippedPlain') : translate('warnAddressesSkipped', count);
     }
     default:
       return translate('warnOther');
