@@ -21,6 +21,7 @@ import { openApiDocument } from './openapi';
 import { escapeUnsafe } from '../core/sanitize';
 // Only the version field is bundled (esbuild keeps the JSON's used top-level keys).
 import { version } from '../../package.json';
+import type { Duplex } from 'node:stream';
 
 export type AppConfig = Partial<ServiceConfig> &
   Partial<ProbeDependencies> & {
@@ -34,6 +35,31 @@ function send(reply: FastifyReply, failure: ApiFailure): FastifyReply {
   if (failure.retryAfterSeconds !== undefined) reply.header('retry-after', String(failure.retryAfterSeconds));
   const body: ApiErrorBody = { error: failure.toApiError() };
   return reply.code(failure.statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+/** The service's paths and the methods each takes (HEAD comes with GET); any other method is 405. */
+const ROUTE_METHODS: Record<string, string[]> = {
+  '/healthz': ['GET', 'HEAD'],
+  '/readyz': ['GET', 'HEAD'],
+  '/v1/openapi.json': ['GET', 'HEAD'],
+  '/v1/discover': ['GET', 'HEAD'],
+  '/v1/probe': ['POST'],
+};
+
+/**
+ * A request Node's HTTP parser refused before Fastify saw it (headers over the size limit, not HTTP at
+ * all): answered in the service's error document, as every other refusal is.
+ */
+function clientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({ error: { code: 'invalid-request', message: tooLarge ? 'The request headers are larger than the service accepts.' : 'The request could not be read as HTTP.' } });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Fastify's own 4xx errors (bad JSON, wrong content type, too large), in words. */
@@ -107,6 +133,7 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     // One line per request (onResponse below) instead of Fastify's two, with the probe's outcome in it.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4096,
+    clientErrorHandler: clientError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
     // Every limit keys on request.ip: the socket's address, or with TRUST_PROXY the client named by the
@@ -150,9 +177,15 @@ export function buildApp(input: AppConfig = {}): FastifyInstance {
     if (failure.statusCode >= 500 && failure.code === 'internal') request.log.error({ err: error }, 'request failed');
     return send(reply, failure);
   });
-  app.setNotFoundHandler((_request, reply) =>
-    send(reply, new ApiFailure(404, 'not-found', 'No such endpoint; use POST /v1/probe or GET /v1/discover?address= (described at GET /v1/openapi.json).')),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // A known path asked with another method (DELETE /v1/probe) is 405 with the methods it takes (RFC 9110 15.5.6).
+    const allowed = ROUTE_METHODS[request.url.split('?')[0] ?? ''];
+    if (allowed && request.method !== 'OPTIONS') {
+      reply.header('allow', allowed.join(', '));
+      return send(reply, new ApiFailure(405, 'invalid-request', `${request.url.split('?')[0]} takes ${allowed.join(' or ')}, not ${request.method}.`));
+    }
+    return send(reply, new ApiFailure(404, 'not-found', 'No such endpoint; use POST /v1/probe or GET /v1/discover?address= (described at GET /v1/openapi.json).'));
+  });
 
   // Only the extension may call from a browser. Any other Origin (a web page trying to use the service
   // through its visitors' browsers) is refused before any work, preflight or not.

@@ -104,6 +104,29 @@ describe('POST /v1/probe validation', () => {
     expect(await errorOf(ip)).toMatchObject({ status: 400, code: 'invalid-target', message: expect.stringMatching(/not an IP address/) });
     const missing = await server.inject({ method: 'GET', url: '/v1/nothing' });
     expect(await errorOf(missing)).toMatchObject({ status: 404, code: 'not-found' });
+    // A known path with another method: 405 and the methods it takes.
+    const wrongMethod = await server.inject({ method: 'DELETE', url: '/v1/probe' });
+    expect(await errorOf(wrongMethod)).toEqual({ status: 405, code: 'invalid-request', message: '/v1/probe takes POST, not DELETE.' });
+    expect(wrongMethod.headers.allow).toBe('POST');
+    expect((await server.inject({ method: 'POST', url: '/v1/discover?address=example.com' })).headers.allow).toBe('GET, HEAD');
+  });
+
+  it('answers what Node\'s HTTP parser refuses (headers too large, not HTTP) in the same error document', async () => {
+    const server = start();
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.server.address() as { port: number };
+    const large = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { 'x-padding': 'a'.repeat(20_000) } });
+    expect(large.status).toBe(431);
+    expect(await large.json()).toEqual({ error: { code: 'invalid-request', message: 'The request headers are larger than the service accepts.' } });
+    const { connect } = await import('node:net');
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('HELLO THERE\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'invalid-request', message: 'The request could not be read as HTTP.' } });
   });
 });
 
