@@ -13,7 +13,7 @@ import { access, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IncomingServerCandidate, Recommendation } from '../core/api';
-import { checkEmail, checkIncoming, checkProfile, parseIncomingSpec, publishPlaces, setupFiles, SetupFileError, type IncomingSetting } from '../core/setup-files';
+import { checkEmail, checkIncoming, checkOutgoing, checkProfile, parseIncomingSpec, publishPlaces, setupFiles, SetupFileError, type IncomingSetting } from '../core/setup-files';
 import { argumentError } from './argument-error';
 
 export const SETUP_FILES_HELP = `Usage: smtp-probe setup-files EMAIL --out DIR [--incoming imap|pop3:HOST:PORT:tls|starttls]
@@ -106,21 +106,21 @@ export async function setupFilesCommand(argv: string[], deps: SetupFilesDeps): P
   try {
     const { email } = checkEmail(positionals[0]);
     const out = required(values.out, '--out', 'setup-files');
-    let incoming: IncomingSetting | null = values.incoming === undefined && values.server === undefined ? null : parseIncomingSpec(required(values.incoming, '--incoming', 'imap:mail.example.net:993:tls'));
     if (values.server === undefined && (values.port !== undefined || values.security !== undefined)) {
       throw new SetupFilesError('--port and --security go with --server; without --server the check chooses them.');
     }
-    let outgoing: { hostname: string; port: string | number; security: string; authentication: string };
     let username = values.username;
     /** What the check warned of (an expired certificate…): the files send customers to that server. */
     let warnings: string[] = [];
-    if (values.server !== undefined) {
-      outgoing = {
-        hostname: values.server,
-        port: required(values.port, '--port', '587'),
-        security: required(values.security, '--security', 'starttls'),
-        authentication: 'password',
-      };
+    // The outgoing server given is checked before the incoming one is asked for: its mistake comes first.
+    const given =
+      values.server === undefined
+        ? null
+        : checkOutgoing({ hostname: values.server, port: required(values.port, '--port', '587'), security: required(values.security, '--security', 'starttls'), authentication: 'password' });
+    let incoming: IncomingSetting | null = values.incoming === undefined && given === null ? null : parseIncomingSpec(required(values.incoming, '--incoming', 'imap:mail.example.net:993:tls'));
+    let outgoing: { hostname: string; port: string | number; security: string; authentication: string };
+    if (given) {
+      outgoing = given;
     } else {
       const { recommendation, incoming: discovered, warnings: found = [] } = await deps.check(email, { allowPrivate: values['allow-private'], timeoutMs: values['timeout-ms'] });
       warnings = found;
