@@ -273,6 +273,12 @@ describe('recommend: preferences and warnings', () => {
     expect(two?.message).toMatch(/answer, but none of them completes an encrypted SMTP session/);
   });
 
+  it('says which submission ports stayed silent beside the one that answered without encryption', () => {
+    const mixed = recommend([port(465, 'timeout'), port(587, 'timeout'), port(2525, 'plain', { state: 'rejected' })], { server }).warnings.find((w) => w.code === 'no-submission-port');
+    expect(mixed?.params).toEqual({ reason: 'no-encrypted-session', ports: [2525] });
+    expect(mixed?.message).toMatch(/^Ports 465 and 587 did not answer, and port 2525 answers, but it does not complete an encrypted SMTP session/);
+  });
+
   it('names only the submission ports that were checked when none answered', () => {
     const two = recommend([port(25, 'plain'), port(465, 'timeout'), port(587, 'refused')], { server }).warnings.find((w) => w.code === 'no-submission-port');
     expect(two?.params).toEqual({ reason: 'none-answered', ports: [465, 587] });

@@ -173,10 +173,14 @@ function noWorkingSubmission(checked: PortResult[], swapped: boolean): { reason:
     };
   }
   const ports = answered.map((result) => result.port);
+  // The submission ports that stayed silent are said too: "Port 2525 answers…" alone reads as if 465 and 587 were fine.
+  const silentPorts = [...new Set(checked.filter((result) => SILENT.has(result.state)).map((result) => result.port))].filter((port) => !ports.includes(port)).sort((a, b) => a - b);
+  const silence = silentPorts.length === 0 ? '' : `${listPorts(silentPorts)} did not answer, and `;
+  const answeredWords = `${listPorts(ports)} answer${answered.length === 1 ? 's' : ''}`;
   return {
     reason: 'no-encrypted-session',
     ports,
-    message: `${listPorts(ports)} answer${answered.length === 1 ? 's' : ''}, but ${answered.length === 1 ? 'it does not complete' : 'none of them completes'} an encrypted SMTP session (see each port's result); ${consequence}.`,
+    message: `${silence}${silence ? answeredWords.charAt(0).toLowerCase() + answeredWords.slice(1) : answeredWords}, but ${answered.length === 1 ? 'it does not complete' : 'none of them completes'} an encrypted SMTP session (see each port's result); ${consequence}.`,
   };
 }
 
