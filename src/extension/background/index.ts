@@ -143,8 +143,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.options) void syncContentScripts();
   if (area === 'managed') void refreshPolicy();
 });
-// The first read of the policy can take seconds: done here, when the worker starts, not when a page opens.
-void refreshPolicy();
+
 
 /** Drops a tab's reports once the tab is gone; in turn, so that a report still being kept cannot put its keys back. */
 function forgetTab(tabId: number): void {

@@ -22,10 +22,6 @@ import { withProfileServer } from '../content/page-target';
 
 type View = 'checklist' | 'check';
 
-/** How long the popup waits for the options before it shows itself without the helpdesk profile's server. */
-const OPTIONS_WAIT_MS = 400;
-
-const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
 
 /** How long what was typed and not checked is kept for the next time the popup opens. */
 const DRAFT_KEPT_MS = 30 * 60_000;
@@ -59,8 +55,6 @@ export function App() {
   const [state, setState] = useState<StoredState | null>(null);
   const [picking, setPicking] = useState(false);
   const [view, setView] = useState<View>('checklist');
-  const viewRef = useRef<View>('checklist');
-  viewRef.current = view;
   /** What is in the check field now, kept while the panel is away. */
   const draftRef = useRef<string | null>(null);
   const [initialInput, setInitialInput] = useState('');
@@ -76,29 +70,16 @@ export function App() {
     void (async () => {
       // A popup opened right after the extension restarted may come before the worker put the last check back.
       await restoreCarriedCheck();
-      const reading = readOptions();
-      // The options are quick once the worker has read the policy; the very first read after the browser
-      // starts can take seconds (options.ts), and the popup does not stay blank for it.
-      const [loaded, early] = await Promise.all([readState(), Promise.race([reading, delay(OPTIONS_WAIT_MS)])]);
+      // Quick once the worker has read the administrator's policy and kept it (options.ts). The popup does not
+      // render before the options: Chromium was seen to leave the first policy read unanswered for good when
+      // the page was used while it was still pending.
+      const [loaded, { options }] = await Promise.all([readState(), readOptions()]);
       const stored = await browser.storage.session.get(POPUP_VIEW_KEY);
       if (stored[POPUP_VIEW_KEY] === 'check') setView('check');
-      viewRef.current = stored[POPUP_VIEW_KEY] === 'check' ? 'check' : 'checklist';
-      setInitialInput(await prefill(loaded, early?.options.profile.outgoingServer ?? ''));
-      if (!early) setState(loaded);
-      const { options } = early ?? (await reading);
+      setInitialInput(await prefill(loaded, options.profile.outgoingServer));
       setProfileName(options.profile.name);
-      // Late options bring the profile's server for the field only while the field is not on screen: what
-      // someone is typing there is not replaced.
-      if (!early && options.profile.outgoingServer && viewRef.current !== 'check') {
-        const later = await prefill(loaded, options.profile.outgoingServer);
-        if ((viewRef.current as View) !== 'check') setInitialInput(later);
-      }
-      // With no server known yet, the checklist names the helpdesk profile's server rather than "your current one"
-      // (on what the person did meanwhile, when the options came late).
-      setState((current) => {
-        const base = current ?? loaded;
-        return { ...base, target: withProfileServer(base.target, options.profile.outgoingServer) };
-      });
+      // With no server known yet, the checklist names the helpdesk profile's server rather than "your current one".
+      setState({ ...loaded, target: withProfileServer(loaded.target, options.profile.outgoingServer) });
     })();
   }, []);
 
@@ -111,7 +92,13 @@ export function App() {
     setFocusNext(null);
   });
 
-  if (!state) return <p class="loading" aria-busy="true" />;
+  if (!state) {
+    return (
+      <p class="loading muted" aria-busy="true">
+        {t('popupLoading')}
+      </p>
+    );
+  }
 
   const client = state.lastClientId ? findClient(state.lastClientId) : undefined;
   const choose = (next: MailClient) => {
@@ -130,7 +117,6 @@ export function App() {
   const show = (next: View) => {
     if (next === 'check' && draftRef.current !== null) setInitialInput(draftRef.current);
     setView(next);
-    viewRef.current = next;
     void browser.storage.session.set({ [POPUP_VIEW_KEY]: next });
   };
   const use = (recommendation: Recommendation) => {

@@ -18,8 +18,9 @@ export interface EffectiveOptions {
 /**
  * The policy as last read, kept in storage.session (extension pages only, gone when the browser closes).
  * The first read of chrome.storage.managed in a browser session can take seconds (Chromium on Linux waits
- * for its policy service), and the popup would stay blank that long; the worker reads it when it starts
- * and whenever an administrator changes it, so a page opened later finds it kept.
+ * for its policy service), and the popup waits for the options; the worker reads them when the browser
+ * starts (its content-script sync) and again whenever an administrator changes the policy, so a page
+ * opened later finds the policy kept and opens at once. A kept policy is read afresh behind it each time.
  */
 const POLICY_KEY = 'managedPolicy';
 
@@ -35,7 +36,7 @@ async function readManaged(): Promise<ManagedPolicy> {
 /** Reads the policy afresh and keeps it for the next page that opens. */
 export async function refreshPolicy(): Promise<ManagedPolicy> {
   const policy = await readManaged();
-  await browser.storage.session.set({ [POLICY_KEY]: policy }).catch(() => undefined);
+  void browser.storage.session.set({ [POLICY_KEY]: policy }).catch(() => undefined);
   return policy;
 }
 
