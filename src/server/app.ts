@@ -47,19 +47,22 @@ const ROUTE_METHODS: Record<string, string[]> = {
 };
 
 /**
- * A request Node's HTTP parser refused before Fastify saw it (headers over the size limit, not HTTP at
- * all): answered in the service's error document, as every other refusal is.
+ * A request Node's HTTP parser refused before Fastify saw it (headers over the size limit, too slow, not
+ * HTTP at all): answered in the service's error document, as every other refusal is.
  */
 function clientError(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;
   }
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const body = JSON.stringify({ error: { code: 'invalid-request', message: tooLarge ? 'The request headers are larger than the service accepts.' : 'The request could not be read as HTTP.' } });
-  socket.end(
-    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ['431 Request Header Fields Too Large', 'The request headers are larger than the service accepts.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['408 Request Timeout', 'The request did not arrive in time (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS).']
+        : ['400 Bad Request', 'The request could not be read as HTTP.'];
+  const body = JSON.stringify({ error: { code: 'invalid-request', message } });
+  socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 /** Fastify's own 4xx errors (bad JSON, wrong content type, too large), in words. */

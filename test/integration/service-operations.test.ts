@@ -101,6 +101,7 @@ describe('HTTP timeouts', () => {
     expect(ms).toBeGreaterThanOrEqual(500);
     expect(ms).toBeLessThan(1500);
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'invalid-request' } });
   });
 
   it('a connection that sends nothing is cut off too', async () => {
