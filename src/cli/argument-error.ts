@@ -6,7 +6,8 @@ export function argumentError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   // The option as typed, without its "<value>" placeholder: the first quoted word that starts with "-".
-  const option = /'(-{1,2}[^'\s<>]+)/.exec(message)?.[1];
+  // "'-h, --help'" names both forms: the long one is the one people type.
+  const option = /'(?:-\w, )?(-{1,2}[^'\s<>,]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `${option} is not an option.`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
     return /does not take an argument/.test(message) ? `${option} takes no value.` : `${option} needs a value.`;

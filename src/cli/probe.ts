@@ -208,7 +208,9 @@ async function setupFilesMain(argv: string[]): Promise<void> {
         });
         // What concerns the port the files publish (its certificate, login before STARTTLS), or the server as a whole.
         const port = report.recommendation?.port;
-        const warnings = report.warnings.filter((warning) => warning.port === undefined || warning.port === port).map((warning) => warning.message);
+        const warnings = report.warnings
+          .filter((warning) => (warning.port === undefined && warning.code !== 'addresses-skipped') || warning.port === port)
+          .map((warning) => warning.message);
         return { recommendation: report.recommendation, incoming: report.discovery?.incoming ?? [], warnings };
       },
     });

@@ -126,16 +126,19 @@ async function chooseServer(
 function whyNoServer(error: unknown, discovery: DiscoveryResult, typed: 'email address' | 'domain'): unknown {
   if (!(error instanceof TargetError) || error.code !== 'invalid-target' || discovery.candidates.length > 0) return error;
   const { domain, steps } = discovery;
-  // A DNS question that failed (discover.ts words it so); a name that is not there is "not-found".
-  const failed = steps.filter((step) => step.outcome === 'error' && step.message.startsWith(DNS_FAILED)).map((step) => step.query);
+  // A DNS question that failed (discover.ts words it so); a name that is not there is "not-found". Only the
+  // MX question and the usual names count: home routers fail SRV questions for names that exist and for typos alike.
+  const failed = steps.filter((step) => step.source !== 'srv' && step.outcome === 'error' && step.message.startsWith(DNS_FAILED)).map((step) => step.query);
   if (failed.length > 0) {
     return new LookupUnavailableError(
       `The outgoing server of ${domain} could not be looked for: DNS failed for ${[...new Set(failed)].join(', ')}. This is usually temporary; try again in 30 seconds.`,
     );
   }
   const receivesMail = steps.some((step) => step.source === 'mx' && step.message.startsWith('Mail is received by'));
-  // Nothing at all for the domain: the address (or domain) as typed is the likelier mistake, said in those words.
-  if (!receivesMail) return new TargetError('invalid-target', `${domain} has no mail server and no address in DNS; check the spelling of the ${typed}.`);
+  // Nothing at all for the domain, as DNS answered (not a discovery that gave up or an MX question the server
+  // could not answer): the address (or domain) as typed is the likelier mistake, said in those words.
+  const noMx = steps.some((step) => step.source === 'mx' && step.outcome === 'not-found' && step.message.startsWith('The domain has no MX record'));
+  if (!receivesMail) return noMx ? new TargetError('invalid-target', `${domain} has no mail server and no address in DNS; check the spelling of the ${typed}.`) : error;
   return new TargetError(
     'invalid-target',
     `${domain} receives mail, but no outgoing server was found for it: it publishes none (no SRV record or autoconfig file), and smtp.${domain}, mail.${domain} and ${domain} itself have no address. Ask the email provider for its outgoing server's name and check that name.`,

@@ -255,6 +255,13 @@ test('what is typed into the check field and not checked survives a switch to th
   await closed;
   page = await openPopup(target);
   await expect(page.locator('#popup-target')).toHaveValue('mail.example.org.uk');
+  // A help page's pattern kept as a draft is still questioned before it is checked.
+  await page.locator('#popup-target').fill('mail.yourdomain.com');
+  await page.getByRole('button', { name: 'Checklist' }).click();
+  await page.getByRole('button', { name: 'Check server' }).click();
+  await expect(page.locator('#popup-target')).toHaveValue('mail.yourdomain.com');
+  await page.locator('.check-form button[type="submit"]').click();
+  await expect(page.locator('#popup-target-error')).toContainText('mail.yourdomain.com');
 });
 
 test('with a service that answers, the Check button is there from the start', async () => {

@@ -36,6 +36,9 @@ beforeAll(async () => {
       'mixed.test/MX': 'servfail',
       // The domain's MX question fails; it has no other records (its own name: NXDOMAIN).
       'mxfail.test/MX': 'servfail',
+      // A router that fails SRV questions, for a domain that does not exist.
+      '_submissions._tcp.srvtypo.test/SRV': 'servfail',
+      '_submission._tcp.srvtypo.test/SRV': 'servfail',
     },
   );
   await new Promise<void>((resolve, reject) =>
@@ -157,6 +160,10 @@ describe('the CLI', () => {
     expect(none.stderr).toBe(
       'smtp-probe: nosubmit.test receives mail, but no outgoing server was found for it: it publishes none (no SRV record or autoconfig file), and smtp.nosubmit.test, mail.nosubmit.test and nosubmit.test itself have no address. Ask the email provider for its outgoing server\'s name and check that name.\n',
     );
+    // SRV questions failing (home routers do) do not make a domain that does not exist passing trouble.
+    const srv = await cli(['someone@srvtypo.test', '--allow-private']);
+    expect(srv.code).toBe(2);
+    expect(srv.stderr).toBe('smtp-probe: srvtypo.test has no mail server and no address in DNS; check the spelling of the email address.\n');
     // A domain that does not exist at all is still a spelling question.
     const typo = await cli(['someone@nowhere.test', '--allow-private']);
     expect(typo.code).toBe(2);

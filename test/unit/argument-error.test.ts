@@ -4,7 +4,7 @@ import { argumentError } from '../../src/cli/argument-error';
 
 function refusal(args: string[]): string {
   try {
-    parseArgs({ args, allowPositionals: false, options: { ports: { type: 'string' }, json: { type: 'boolean' } } });
+    parseArgs({ args, allowPositionals: false, options: { ports: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     return argumentError(error);
   }
@@ -17,6 +17,7 @@ describe('argumentError', () => {
     [['-x'], '-x is not an option.'],
     [['--ports'], '--ports needs a value.'],
     [['--json=yes'], '--json takes no value.'],
+    [['--help=1'], '--help takes no value.'],
     [['mail.example.net'], 'There are more arguments than the command takes.'],
   ])('%j: %s', (args, words) => {
     expect(refusal(args)).toBe(words);

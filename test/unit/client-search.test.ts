@@ -112,6 +112,9 @@ describe('a mail service typed instead of a program', () => {
     // A program named beside the service comes first.
     expect(ids('hotmail thunderbird')[0]).toBe('thunderbird');
     expect(ids('thunderbird yahoo')[0]).toBe('thunderbird');
+    // A generic word beside the service is no program's name.
+    expect(ids('yahoo mail')[0]).toBe('other');
+    expect(ids('gmail app').slice(0, 2)).toEqual(['gmail-web', 'gmail-android']);
   });
 });
 

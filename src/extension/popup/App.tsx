@@ -37,18 +37,19 @@ async function recentDraft(): Promise<string | null> {
  * The field's prefill, in order: what the page on this tab states (or the page whose hint opened
  * this window), what was typed there last time and not checked, the helpdesk profile, the last value.
  */
-async function prefill(state: StoredState, profileServer: string): Promise<string> {
+async function prefill(state: StoredState, profileServer: string): Promise<{ value: string; typed: boolean }> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined) {
     const stored = await browser.storage.session.get(pageKey(tab.id));
     const page = stored[pageKey(tab.id)] as Extract<Message, { type: 'page:classified' }> | undefined;
-    if (page?.settings.outgoingServer) return page.settings.outgoingServer;
+    if (page?.settings.outgoingServer) return { value: page.settings.outgoingServer, typed: false };
   }
   const requested = (await browser.storage.session.get(POPUP_REQUEST_KEY))[POPUP_REQUEST_KEY] as { server?: unknown; at?: unknown } | undefined;
   if (typeof requested?.server === 'string' && typeof requested.at === 'number' && Date.now() - requested.at < 60_000) {
-    return requested.server;
+    return { value: requested.server, typed: false };
   }
-  return (await recentDraft()) ?? (profileServer || state.lastCheckInput);
+  const draft = await recentDraft();
+  return draft !== null ? { value: draft, typed: true } : { value: profileServer || state.lastCheckInput, typed: false };
 }
 
 export function App() {
@@ -58,6 +59,8 @@ export function App() {
   /** What is in the check field now, kept while the panel is away. */
   const draftRef = useRef<string | null>(null);
   const [initialInput, setInitialInput] = useState('');
+  /** Whether the prefill is what the person typed (a kept draft), which the panel questions like typing. */
+  const [initialTyped, setInitialTyped] = useState(false);
   const [profileName, setProfileName] = useState('');
   // Where focus goes once the next render is on screen: the chosen client's heading, or the settings card.
   const [focusNext, setFocusNext] = useState<'client-title' | 'settings-title' | 'client-search' | null>(null);
@@ -76,7 +79,9 @@ export function App() {
       const [loaded, { options }] = await Promise.all([readState(), readOptions()]);
       const stored = await browser.storage.session.get(POPUP_VIEW_KEY);
       if (stored[POPUP_VIEW_KEY] === 'check') setView('check');
-      setInitialInput(await prefill(loaded, options.profile.outgoingServer));
+      const filled = await prefill(loaded, options.profile.outgoingServer);
+      setInitialInput(filled.value);
+      setInitialTyped(filled.typed);
       setProfileName(options.profile.name);
       // With no server known yet, the checklist names the helpdesk profile's server rather than "your current one".
       setState({ ...loaded, target: withProfileServer(loaded.target, options.profile.outgoingServer) });
@@ -109,13 +114,22 @@ export function App() {
     setFocusNext('client-title');
   };
   // What is typed survives a switch to the checklist and back, and the popup closing (Esc, a click outside).
+  // A check started: what was typed is now the last check, not a draft that could outrank a page's server later.
+  const startCheck = (input: string) => {
+    draftRef.current = null;
+    void browser.storage.session.remove(POPUP_DRAFT_KEY);
+    void start(input, true);
+  };
   // The panel reads its prefill only when it is put on screen, so the field is never rewritten while typed in.
   const keepDraft = (input: string) => {
     draftRef.current = input;
     void browser.storage.session.set({ [POPUP_DRAFT_KEY]: { input, at: Date.now() } });
   };
   const show = (next: View) => {
-    if (next === 'check' && draftRef.current !== null) setInitialInput(draftRef.current);
+    if (next === 'check' && draftRef.current !== null) {
+      setInitialInput(draftRef.current);
+      setInitialTyped(true);
+    }
     setView(next);
     void browser.storage.session.set({ [POPUP_VIEW_KEY]: next });
   };
@@ -156,7 +170,7 @@ export function App() {
         </button>
       </nav>
       {view === 'check' ? (
-        <CheckPanel idPrefix="popup" initialInput={initialInput} check={check} onStart={(input) => void start(input, true)} onUse={use} onInputChange={keepDraft}>
+        <CheckPanel idPrefix="popup" initialInput={initialInput} check={check} onStart={startCheck} onUse={use} onInputChange={keepDraft} initialTyped={initialTyped}>
           <LocalSetup />
         </CheckPanel>
       ) : !client || picking ? (

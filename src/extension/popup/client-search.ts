@@ -164,7 +164,7 @@ export function searchClients(query: string, locale: Locale): MailClient[] {
   // A mail service is not a program: its usual programs come first, then every other one it may be read in;
   // a program named beside it ("hotmail thunderbird") comes before them all.
   if (first.length > 0) {
-    const others = words(query).filter((word) => serviceNamed(word, locale) === null);
+    const others = words(query).filter((word) => !GENERIC.has(word) && serviceNamed(word, locale) === null);
     const named = others.length > 0 ? CLIENTS.filter((client) => others.every((word) => haystack(client, locale).includes(word))) : [];
     return [...new Set([...named, ...first, ...CLIENTS])];
   }

@@ -36,6 +36,8 @@ interface Props {
   onSupersede?: (superseded: boolean) => void;
   /** Told what is in the field as it is typed (the popup keeps it while the panel is away). */
   onInputChange?: (input: string) => void;
+  /** The prefill is what the person typed earlier (the popup's kept draft): questioned like typing. */
+  initialTyped?: boolean;
   /** Who reads it: an agent is the helpdesk, so is not told to ask it. */
   audience?: 'customer' | 'agent';
 }
@@ -191,7 +193,7 @@ function LocalPart({ check, idPrefix }: { check: CheckState; idPrefix: string })
   return <Comparison service={check.report} local={local.report} localHeading={t('compareColLocal')} idPrefix={idPrefix} />;
 }
 
-export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children, onSupersede, onInputChange, audience = 'customer' }: Props) {
+export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, children, onSupersede, onInputChange, audience = 'customer', initialTyped = false }: Props) {
   const [input, setInput] = useState(initialInput);
   const [inlineError, setInlineError] = useState('');
   /** A pattern host ("mail.yourdomain.com") the person was asked about: pressing Check again checks it. */
@@ -236,7 +238,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
     }
     // A help page's pattern copied as it stands can only fail: say so once, then check it if asked again. What the
     // extension prefilled (a page's own server, weighed against that page's site) is not questioned.
-    if (isPlaceholderHost(parsed.host) && patternAsked !== parsed.host && input.trim() !== initialInput.trim()) {
+    if (isPlaceholderHost(parsed.host) && patternAsked !== parsed.host && (initialTyped || input.trim() !== initialInput.trim())) {
       setPatternAsked(parsed.host);
       setInlineError(t('checkPatternHost', parsed.host));
       setSuperseded(check !== null);

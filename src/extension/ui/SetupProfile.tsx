@@ -74,7 +74,8 @@ export function SetupProfile({ idPrefix, audience, outgoing, initialEmail, disco
     if (initialEmail.includes('@')) setEmail((current) => current || initialEmail);
   }, [initialEmail]);
 
-  const usable = outgoing.security !== 'none' && outgoing.authentication === 'password';
+  // Port 25 is never written into a profile (setup-files/input.ts): the form is not offered for it.
+  const usable = outgoing.security !== 'none' && outgoing.authentication === 'password' && outgoing.port !== 25;
 
   const download = (event: Event) => {
     event.preventDefault();
