@@ -9,7 +9,7 @@ import { isLocalhostName } from '../core/host-name';
 import { cleanDeep } from '../core/sanitize';
 import { parseTarget } from '../core/target';
 import { LookupUnavailableError, type DnsResolver } from './dns';
-import { discover, DNS_FAILED, type DiscoveryOptions } from './discovery/discover';
+import { discover, DNS_FAILED, MX_RECEIVES, NO_MX, type DiscoveryOptions } from './discovery/discover';
 import type { FetchText } from './discovery/http-fetch';
 import { normalizeHostname, resolveApproved, TargetError, type ApprovedAddress } from './guard';
 import { DEFAULT_TIMEOUTS, probePort, type ProbePortOptions, type ProbeTimeouts } from './smtp/probe-port';
@@ -134,10 +134,10 @@ function whyNoServer(error: unknown, discovery: DiscoveryResult, typed: 'email a
       `The outgoing server of ${domain} could not be looked for: DNS failed for ${[...new Set(failed)].join(', ')}. This is usually temporary; try again in 30 seconds.`,
     );
   }
-  const receivesMail = steps.some((step) => step.source === 'mx' && step.message.startsWith('Mail is received by'));
+  const receivesMail = steps.some((step) => step.source === 'mx' && step.message.startsWith(MX_RECEIVES));
   // Nothing at all for the domain, as DNS answered (not a discovery that gave up or an MX question the server
   // could not answer): the address (or domain) as typed is the likelier mistake, said in those words.
-  const noMx = steps.some((step) => step.source === 'mx' && step.outcome === 'not-found' && step.message.startsWith('The domain has no MX record'));
+  const noMx = steps.some((step) => step.source === 'mx' && step.outcome === 'not-found' && step.message === NO_MX);
   if (!receivesMail) return noMx ? new TargetError('invalid-target', `${domain} has no mail server and no address in DNS; check the spelling of the ${typed}.`) : error;
   return new TargetError(
     'invalid-target',

@@ -254,7 +254,8 @@ test('a mail shield answering port 465 with its own certificate reads as interce
   }
 });
 
-test('agent mode gives the command for the customer and compares the result they paste back', async () => {
+/** Agent mode in a fresh browser, with localhost checked through the service and a recommendation shown. */
+async function agentCheckedLocalhost(): Promise<Page> {
   launched = await launch();
   const page = await launched.context.newPage();
   await page.setViewportSize({ width: 420, height: 1200 });
@@ -262,6 +263,11 @@ test('agent mode gives the command for the customer and compares the result they
   await page.getByLabel('Email address, domain or server').fill('localhost');
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
+  return page;
+}
+
+test('agent mode gives the command for the customer and compares the result they paste back', async () => {
+  const page = await agentCheckedLocalhost();
   await expect(page.getByTestId('customer-command')).toHaveText('npx --yes --package=smtp-port-assistant smtp-probe localhost --no-discovery --json');
 
   const field = page.getByLabel("What the customer's command printed");
@@ -293,13 +299,7 @@ test("agent mode says why the customer's command failed, from what it printed", 
   // The customer's network has a DNS server that fails for the name; the agent's service resolves it.
   const dns = await startZoneDns('', { 'mail.servfail.test': 'servfail' });
   try {
-    launched = await launch();
-    const page = await launched.context.newPage();
-    await page.setViewportSize({ width: 420, height: 1200 });
-    await page.goto(`chrome-extension://${launched.extensionId}/src/extension/agent/index.html`);
-    await page.getByLabel('Email address, domain or server').fill('localhost');
-    await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await expect(page.getByTestId('recommendation')).toContainText(/port (587|465)/, { timeout: 45_000 });
+    const page = await agentCheckedLocalhost();
 
     // What the customer's terminal shows: the real CLI's error document on stdout and its sentence on stderr.
     const customer = await runCli(['mail.servfail.test', '--no-discovery', '--json', '--allow-private'], { SMTP_PROBE_TEST_DNS: dns.server });

@@ -22,7 +22,6 @@ import { withProfileServer } from '../content/page-target';
 
 type View = 'checklist' | 'check';
 
-
 /** How long what was typed and not checked is kept for the next time the popup opens. */
 const DRAFT_KEPT_MS = 30 * 60_000;
 
@@ -113,13 +112,13 @@ export function App() {
     // The button or search box that had focus is gone: the chosen client's heading takes it.
     setFocusNext('client-title');
   };
-  // What is typed survives a switch to the checklist and back, and the popup closing (Esc, a click outside).
   // A check started: what was typed is now the last check, not a draft that could outrank a page's server later.
   const startCheck = (input: string) => {
     draftRef.current = null;
     void browser.storage.session.remove(POPUP_DRAFT_KEY);
     void start(input, true);
   };
+  // What is typed survives a switch to the checklist and back, and the popup closing (Esc, a click outside).
   // The panel reads its prefill only when it is put on screen, so the field is never rewritten while typed in.
   const keepDraft = (input: string) => {
     draftRef.current = input;

@@ -11,7 +11,7 @@ import { usernameWords } from '../../core/diagnosis/username';
 import type { CheckState } from '../check/check-state';
 import { contentLocale, t, type MessageKey } from '../platform/i18n';
 import { Comparison, sameServer } from './Comparison';
-import { authWords, certificateWords, securityWords, stateWords, usablePort } from './port-words';
+import { certificateWords, loginCellWords, securityWords, stateWords, usablePort } from './port-words';
 import { useElapsed } from './use-check';
 import { warningWords } from './warning-words';
 import { portRows } from './port-rows';
@@ -56,7 +56,7 @@ export function recommendationSentence(recommendation: Recommendation): string {
 
 /** How a result reads in the table: two addresses of a port that read the same share one row. */
 function rowLooks(result: PortResult): string {
-  return [stateWords(result), result.state === 'ok' ? securityWords(result.security) : '', certificateWords(result.tls), authWords(result)].join('|');
+  return [stateWords(result), result.state === 'ok' ? securityWords(result.security) : '', certificateWords(result.tls), loginCellWords(result)].join('|');
 }
 
 function errorSentence(check: CheckState): string {
@@ -384,7 +384,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
                       <td>{stateWords(row.result)}</td>
                       <td>{row.result.state === 'ok' ? securityWords(row.result.security) : '—'}</td>
                       <td>{certificateWords(row.result.tls)}</td>
-                      <td>{row.result.state === 'ok' ? authWords(row.result) : row.result.auth.length > 0 ? t('authUnencrypted', authWords(row.result)) : '—'}</td>
+                      <td>{loginCellWords(row.result)}</td>
                     </tr>
                   ) : (
                     <tr key={row.key} data-port={row.port} data-address={row.addresses.length === 1 ? row.addresses[0] : undefined} class="pending">

@@ -40,6 +40,12 @@ export function authWords(result: PortResult): string {
   return [...groups].map(([kind, mechanisms]) => (kind ? `${t(kind)} (${mechanisms.join(', ')})` : mechanisms.join(', '))).join('; ');
 }
 
+/** The login column: the kind of login; one offered on a port that never got encrypted says so; else a dash. */
+export function loginCellWords(result: PortResult): string {
+  if (result.state === 'ok') return authWords(result);
+  return result.auth.length > 0 ? t('authUnencrypted', authWords(result)) : '—';
+}
+
 /** A port a mail program can send through: it answers, encrypts and offers a login. */
 export function usablePort(result: PortResult): boolean {
   return result.state === 'ok' && result.auth.length > 0 && result.security !== 'none';

@@ -63,6 +63,9 @@ function isServerName(hostname: string): boolean {
 
 /** How a discovery step that met a failing DNS server begins (probe.ts tells it from a name that is not there). */
 export const DNS_FAILED = 'The DNS lookup failed:';
+/** How the MX step begins when the domain receives mail, and its whole sentence when it has no MX (probe.ts reads both). */
+export const MX_RECEIVES = 'Mail is received by';
+export const NO_MX = 'The domain has no MX record, so it receives no mail.';
 
 /** A failed question: passing trouble (SERVFAIL, no answer) begins with DNS_FAILED; a question the server could not read does not. */
 function dnsFailureMessage(error: unknown): string {
@@ -169,7 +172,7 @@ async function mxStep(
     const records = (await resolver.resolveMx(domain)).filter((record) => record.exchange !== '' && record.exchange !== '.');
     records.sort((a, b) => a.priority - b.priority);
     if (records.length === 0) {
-      return { steps: [{ source: 'mx', query: domain, outcome: 'not-found', message: 'The domain has no MX record, so it receives no mail.' }], candidates: [] };
+      return { steps: [{ source: 'mx', query: domain, outcome: 'not-found', message: NO_MX }], candidates: [] };
     }
     exchange = records[0]!.exchange.toLowerCase().replace(/\.$/, '');
   } catch (error) {
@@ -179,7 +182,7 @@ async function mxStep(
         source: 'mx',
         query: domain,
         outcome: notFound ? 'not-found' : 'error',
-        message: notFound ? 'The domain has no MX record, so it receives no mail.' : dnsFailureMessage(error),
+        message: notFound ? NO_MX : dnsFailureMessage(error),
       }],
       candidates: [],
     };
@@ -187,11 +190,11 @@ async function mxStep(
   const base = baseDomain(exchange);
   if (base === domain || !isServerName(base)) {
     return {
-      steps: [{ source: 'mx', query: domain, outcome: 'not-found', message: `Mail is received by ${exchange}, inside the domain itself; no hosting provider to look up.` }],
+      steps: [{ source: 'mx', query: domain, outcome: 'not-found', message: `${MX_RECEIVES} ${exchange}, inside the domain itself; no hosting provider to look up.` }],
       candidates: [],
     };
   }
-  const step: DiscoveryStep = { source: 'mx', query: domain, outcome: 'found', message: `Mail is received by ${exchange}, so the provider is probably ${base}.` };
+  const step: DiscoveryStep = { source: 'mx', query: domain, outcome: 'found', message: `${MX_RECEIVES} ${exchange}, so the provider is probably ${base}.` };
   const provider = await readIspdb(base);
   return {
     steps: [step, ...provider.steps.map((s) => ({ ...s, source: 'mx' as const }))],
