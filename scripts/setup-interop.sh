@@ -4,7 +4,8 @@
 #                it would remove Postfix). Certificates from a private CA: valid, expired, wrong name.
 #   127.0.0.5    Haraka (npm, exact version locked in scripts/interop/haraka/), self-signed certificate,
 #                AUTH before TLS, a port without STARTTLS.
-#   127.0.0.6-8  aiosmtpd (Debian's python3-aiosmtpd): no TLS at all, 465/587 swapped, TLS broken.
+#   127.0.0.6-9  aiosmtpd (Debian's python3-aiosmtpd): no TLS at all, 465/587 swapped, TLS broken,
+#                only Windows sign-in (NTLM, GSSAPI).
 # The configurations are described at the top of each file in scripts/interop/.
 #
 # Usage: setup-interop.sh [start|stop|status]      (default start)
@@ -25,7 +26,7 @@ readonly PYTHON=/usr/bin/python3
 
 readonly EXIM_PORTS=(127.0.0.2:25 127.0.0.2:465 127.0.0.2:587 127.0.0.2:2525 127.0.0.3:25 127.0.0.3:465 127.0.0.3:587 127.0.0.4:25 127.0.0.4:465 127.0.0.4:587)
 readonly HARAKA_PORTS=(127.0.0.5:25 127.0.0.5:465 127.0.0.5:587 127.0.0.5:2525)
-readonly AIOSMTPD_PORTS=(127.0.0.6:25 127.0.0.6:587 127.0.0.6:2525 127.0.0.7:465 127.0.0.7:587 127.0.0.8:465 127.0.0.8:587)
+readonly AIOSMTPD_PORTS=(127.0.0.6:25 127.0.0.6:587 127.0.0.6:2525 127.0.0.7:465 127.0.0.7:587 127.0.0.8:465 127.0.0.8:587 127.0.0.9:587)
 
 step() { printf 'setup-interop: %s\n' "$*"; }
 fail() { printf 'setup-interop: FAILED: %s\n' "$*" >&2; exit 1; }
@@ -134,8 +135,16 @@ subjectAltName = \$ENV::SAN
 CONF
 }
 
-leaf_valid() { # NAME — the leaf exists and is good for another day
-  [[ -s "$CERTS/$1.pem" && -s "$CERTS/$1.key" ]] && openssl x509 -in "$CERTS/$1.pem" -noout -checkend 86400 >/dev/null 2>&1
+leaf_valid() { # NAME [SAN] — the leaf exists, is good for another day and names every entry of SAN
+  [[ -s "$CERTS/$1.pem" && -s "$CERTS/$1.key" ]] && openssl x509 -in "$CERTS/$1.pem" -noout -checkend 86400 >/dev/null 2>&1 || return 1
+  [[ -z "${2:-}" ]] && return 0
+  # A leaf from before an address was added is issued again (openssl prints "IP Address:" for "IP:").
+  local names entry entries
+  names=$(openssl x509 -in "$CERTS/$1.pem" -noout -ext subjectAltName 2>/dev/null | tail -n +2 | tr -d ' ')
+  IFS=, read -ra entries <<<"$2"
+  for entry in "${entries[@]}"; do
+    [[ ",$names," == *",${entry/#IP:/IPAddress:},"* ]] || return 1
+  done
 }
 
 issue_leaf() { # NAME CN SAN [STARTDATE ENDDATE] — a key and a certificate signed by the private CA
@@ -169,7 +178,8 @@ ensure_certificates() {
   [[ -s "$CERTS/expired.pem" ]] || issue_leaf expired expired.interop.test 'DNS:expired.interop.test,IP:127.0.0.3' \
     20240101000000Z 20250101000000Z
   leaf_valid wrongname || issue_leaf wrongname other.interop.test 'DNS:other.interop.test'
-  leaf_valid aiosmtpd || issue_leaf aiosmtpd aiosmtpd.interop.test 'DNS:aiosmtpd.interop.test,IP:127.0.0.6,IP:127.0.0.7,IP:127.0.0.8'
+  leaf_valid aiosmtpd 'DNS:aiosmtpd.interop.test,IP:127.0.0.6,IP:127.0.0.7,IP:127.0.0.8,IP:127.0.0.9' \
+    || issue_leaf aiosmtpd aiosmtpd.interop.test 'DNS:aiosmtpd.interop.test,IP:127.0.0.6,IP:127.0.0.7,IP:127.0.0.8,IP:127.0.0.9'
   if ! leaf_valid haraka; then
     openssl req -x509 -newkey rsa:2048 -nodes -days 825 -sha256 -subj '/CN=haraka.interop.test' \
       -addext 'subjectAltName=DNS:haraka.interop.test,IP:127.0.0.5' \
@@ -295,7 +305,7 @@ start_aiosmtpd() {
   local hash
   hash=$(fingerprint "$AIOSMTPD_SCRIPT" "$CERTS/aiosmtpd.pem")
   if current aiosmtpd "$AIOSMTPD_PID" "$AIOSMTPD_SCRIPT" "$hash" "${AIOSMTPD_PORTS[@]}"; then
-    step "aiosmtpd already running (127.0.0.6-8)"
+    step "aiosmtpd already running (127.0.0.6-9)"
     return 0
   fi
   stop_one aiosmtpd "$AIOSMTPD_PID" "$AIOSMTPD_SCRIPT"
@@ -305,7 +315,7 @@ start_aiosmtpd() {
     >"$AIOSMTPD_DIR/aiosmtpd.log" 2>&1 </dev/null &
   wait_for aiosmtpd "$AIOSMTPD_DIR/aiosmtpd.log" "${AIOSMTPD_PORTS[@]}"
   printf '%s\n' "$hash" >"$STATE/aiosmtpd.started-with"
-  step "started aiosmtpd $("$PYTHON" -c 'import aiosmtpd; print(aiosmtpd.__version__)') on 127.0.0.6-8"
+  step "started aiosmtpd $("$PYTHON" -c 'import aiosmtpd; print(aiosmtpd.__version__)') on 127.0.0.6-9"
 }
 
 # --- commands ------------------------------------------------------------------------------------
@@ -328,7 +338,7 @@ case "${1:-start}" in
     start_exim
     start_haraka
     start_aiosmtpd
-    step "ready: Exim 127.0.0.2-4, Haraka 127.0.0.5, aiosmtpd 127.0.0.6-8"
+    step "ready: Exim 127.0.0.2-4, Haraka 127.0.0.5, aiosmtpd 127.0.0.6-9"
     ;;
   stop)
     stop_one aiosmtpd "$AIOSMTPD_PID" "$AIOSMTPD_SCRIPT"

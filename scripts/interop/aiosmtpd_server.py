@@ -5,6 +5,9 @@
   127.0.0.7  swapped ports:   465 plaintext with STARTTLS (AUTH after TLS), 587 implicit TLS with AUTH
   127.0.0.8  TLS broken:      465 implicit TLS and 587 STARTTLS whose handshakes always fail with an
                               alert (the server allows only ciphers no client offers)
+  127.0.0.9  Windows sign-in: 587 STARTTLS offering only AUTH GSSAPI NTLM, before TLS and after, as an
+                              Exchange client connector does with password (basic) logins turned off;
+                              both logins always fail (the probe never logs in)
 
 Usage: aiosmtpd_server.py CERT KEY PIDFILE
 """
@@ -31,6 +34,17 @@ class Handler:
 
     async def handle_DATA(self, server, session, envelope):
         return '250 OK: discarded'
+
+
+class WindowsHandler(Handler):
+    """Names NTLM and GSSAPI among the server's AUTH mechanisms (aiosmtpd lists a handler's auth_ methods).
+    Neither is implemented: a login attempt is refused with 535."""
+
+    async def auth_NTLM(self, server, args):
+        return AuthResult(success=False, handled=False)
+
+    async def auth_GSSAPI(self, server, args):
+        return AuthResult(success=False, handled=False)
 
 
 def authenticator(server, session, envelope, mechanism, auth_data):
@@ -102,8 +116,18 @@ class BrokenStarttls(SMTP):
         await fail_handshake(self.transport, self.broken)
 
 
-def factory(*, starttls=None, auth_require_tls=True, broken_starttls=None):
+def factory(*, starttls=None, auth_require_tls=True, broken_starttls=None, windows_only=False):
     def make():
+        if windows_only:
+            return SMTP(
+                WindowsHandler(),
+                hostname=HOSTNAME,
+                ident='aiosmtpd interop test server',
+                tls_context=starttls,
+                auth_require_tls=False,
+                auth_exclude_mechanism=['LOGIN', 'PLAIN'],
+                authenticator=authenticator,
+            )
         if broken_starttls:
             # aiosmtpd advertises STARTTLS only with a context; this one is never used for a handshake.
             return BrokenStarttls(Handler(), hostname=HOSTNAME, ident='aiosmtpd interop test server',
@@ -134,6 +158,8 @@ async def main(cert, key, pidfile):
         # 127.0.0.8: TLS offered on both submission ports, never completed.
         ('127.0.0.8', 465, lambda: BrokenImplicitTls(broken), None),
         ('127.0.0.8', 587, factory(starttls=good, broken_starttls=broken), None),
+        # 127.0.0.9: only Windows sign-in, offered before STARTTLS as well.
+        ('127.0.0.9', 587, factory(starttls=good, windows_only=True), None),
     ]
     servers = [await loop.create_server(make, host, port, ssl=implicit) for host, port, make, implicit in listeners]
     stop = asyncio.Event()

@@ -21,6 +21,7 @@ export const INTEROP_ENDPOINTS: readonly (readonly [string, number])[] = [
   ['127.0.0.6', 25], ['127.0.0.6', 587], ['127.0.0.6', 2525],
   ['127.0.0.7', 465], ['127.0.0.7', 587],
   ['127.0.0.8', 465], ['127.0.0.8', 587],
+  ['127.0.0.9', 587],
 ];
 
 export async function interopAnswers(): Promise<boolean> {

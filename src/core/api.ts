@@ -58,9 +58,11 @@ export type Security = (typeof SECURITIES)[number];
  * How the client proves who it is before sending. `password` is a normal password (PLAIN or LOGIN,
  * protected by TLS); `encrypted-password` is a challenge-response login that never sends the password
  * itself (CRAM-MD5 and the like: Thunderbird's "Encrypted password", the config file's
- * `password-encrypted`), which a client set to a normal password would not try.
+ * `password-encrypted`), which a client set to a normal password would not try; `windows` is a Windows
+ * sign-in, NTLM (Outlook's "Secure Password Authentication") or Kerberos, which such a client does not
+ * try either (the `auth-windows-only` warning says which).
  */
-export const AUTHENTICATIONS = ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2', 'client-cert'] as const;
+export const AUTHENTICATIONS = ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2', 'client-cert', 'windows'] as const;
 export type Authentication = (typeof AUTHENTICATIONS)[number];
 
 /**
@@ -226,6 +228,7 @@ export const WARNING_CODES = [
   'smtp-after-pop',
   'no-submission-port',
   'addresses-skipped',
+  'auth-windows-only',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -257,8 +260,10 @@ export interface WarningParams {
   expired?: boolean;
   /** cert-weak-key. */
   weaknesses?: CertificateWeakness[];
-  /** auth-cleartext: the login mechanisms offered without encryption. */
+  /** auth-cleartext: the login mechanisms offered without encryption; auth-windows-only: the Windows ones offered. */
   mechanisms?: string[];
+  /** auth-windows-only: the sign-in to choose, NTLM where it is offered, else Kerberos. */
+  method?: 'ntlm' | 'kerberos';
   /** addresses-skipped: how many addresses the server's name has, and the ones checked (one per family). */
   addressCount?: number;
   checked?: string[];

@@ -5,6 +5,8 @@
  *   127.0.0.7  465 and 587 swapped: 465 plaintext with STARTTLS, 587 implicit TLS
  *   127.0.0.8  TLS broken on the server: 465 implicit TLS and 587 STARTTLS, handshakes end with a
  *              handshake_failure alert
+ *   127.0.0.9  only Windows sign-in: 587 STARTTLS offering AUTH GSSAPI NTLM before TLS and after, as an
+ *              Exchange client connector with password logins turned off
  * Verdicts are those of issue #11 (items 3, 4, 5 and 7).
  */
 import { execFileSync } from 'node:child_process';
@@ -16,17 +18,19 @@ const PORTS = [25, 465, 587, 2525];
 let cleartext: CliRun;
 let swapped: CliRun;
 let broken: CliRun;
+let windows: CliRun;
 
 beforeAll(async () => {
   await ensureInterop();
   buildCli();
-  [cleartext, swapped, broken] = await Promise.all([
+  [cleartext, swapped, broken, windows] = await Promise.all([
     probeCli('127.0.0.6', PORTS, { timeoutMs: 5000 }),
     // The per-port budget issue #11 item 5 names: implicit TLS on 587 must still be recognised.
     probeCli('127.0.0.7', PORTS, { timeoutMs: 10_000 }),
     probeCli('127.0.0.8', PORTS, { timeoutMs: 5000 }),
+    probeCli('127.0.0.9', [587], { timeoutMs: 5000, trustCa: true }),
   ]);
-  for (const run of [cleartext, swapped, broken]) expect(run.stderr).toBe('');
+  for (const run of [cleartext, swapped, broken, windows]) expect(run.stderr).toBe('');
 }, 120_000);
 
 /** What `openssl s_client` prints when it talks to the port, for checking the server side of a test. */
@@ -142,5 +146,24 @@ describe('aiosmtpd on 127.0.0.8: TLS broken on the server', () => {
     expect(messages.join('\n')).not.toMatch(/None of the submission ports checked|the submission port checked, did not answer/);
     expect(messages.join('\n')).not.toMatch(RAW_OPENSSL);
     expect(messages.some((message) => /TLS/.test(message) && /handshake failure/i.test(message))).toBe(true);
+  });
+});
+
+describe('aiosmtpd on 127.0.0.9: only Windows sign-in', () => {
+  it('facts: 587 offers AUTH GSSAPI NTLM before STARTTLS and after it, as swaks sees', () => {
+    const result = port(windows.report, 587);
+    expect(result).toMatchObject({ state: 'ok', security: 'starttls', auth: ['GSSAPI', 'NTLM'] });
+    const seen = swaks('127.0.0.9', 587, 'starttls');
+    expect(result.ehlo.beforeTls).toEqual(seen.beforeTls);
+    expect(result.ehlo.afterTls).toEqual(seen.afterTls);
+    expect(result.ehlo.beforeTls).toContain('AUTH GSSAPI NTLM');
+  });
+
+  it('recommends 587 with a Windows sign-in and says to choose NTLM; NTLM before TLS is no password in the clear', () => {
+    const { report } = windows;
+    expect(report.recommendation).toMatchObject({ port: 587, security: 'starttls', authentication: 'windows' });
+    expect(report.warnings.map((warning) => warning.code)).toEqual(['auth-windows-only']);
+    expect(report.warnings[0]).toMatchObject({ port: 587, params: { method: 'ntlm', mechanisms: ['GSSAPI', 'NTLM'] } });
+    expect(report.warnings[0]?.message).toContain('set the mail program\'s authentication method to NTLM');
   });
 });

@@ -258,6 +258,46 @@ describe('recommend: preferences and warnings', () => {
     expect(recommend([early], { server }).warnings).toContainEqual(expect.objectContaining({ code: 'auth-before-tls', port: 587 }));
   });
 
+  it('does not call Exchange\'s NTLM and Kerberos before STARTTLS a password sent in the clear', () => {
+    // Exchange's client connector: Windows sign-in before TLS, the password login (LOGIN) only inside it.
+    const exchange = port(587, 'starttls-auth', {
+      auth: ['GSSAPI', 'NTLM', 'LOGIN'],
+      ehlo: { beforeTls: ['STARTTLS', 'AUTH GSSAPI NTLM'], afterTls: ['AUTH GSSAPI NTLM LOGIN'], usedHelo: false },
+    });
+    const { recommendation, warnings } = recommend([exchange], { server });
+    expect(warnings.map((w) => w.code)).toEqual([]);
+    expect(recommendation).toMatchObject({ port: 587, authentication: 'password' });
+    const older = port(587, 'starttls-auth', { ehlo: { beforeTls: ['STARTTLS', 'AUTH=LOGIN'], afterTls: ['AUTH PLAIN LOGIN'], usedHelo: false } });
+    expect(recommend([older], { server }).warnings.map((w) => w.code)).toEqual(['auth-before-tls']);
+  });
+
+  it('prefers a port a normal password works on to one that takes only Windows sign-in, and says how to sign in on that one', () => {
+    const ntlmOnly = port(587, 'starttls-auth', { auth: ['NTLM', 'GSSAPI'], ehlo: { beforeTls: ['STARTTLS'], afterTls: ['AUTH NTLM GSSAPI'], usedHelo: false } });
+    const both = recommend([ntlmOnly, port(465, 'tls-auth')], { server });
+    expect(both.recommendation).toMatchObject({ port: 465, alternative: { port: 587 } });
+    expect(both.warnings.map((w) => w.code)).toEqual([]);
+
+    const alone = recommend([ntlmOnly], { server });
+    expect(alone.recommendation).toMatchObject({ port: 587, authentication: 'windows' });
+    expect(alone.recommendation?.summary).toMatch(/Windows sign-in \(NTLM/);
+    expect(alone.warnings).toEqual([
+      expect.objectContaining({ code: 'auth-windows-only', port: 587, params: { method: 'ntlm', mechanisms: ['NTLM', 'GSSAPI'] }, message: expect.stringMatching(/NTLM \(in Outlook, "Secure Password Authentication"\)/) }),
+    ]);
+    const kerberos = recommend([port(587, 'starttls-auth', { auth: ['GSSAPI'] })], { server });
+    expect(kerberos.warnings).toEqual([expect.objectContaining({ code: 'auth-windows-only', params: { method: 'kerberos', mechanisms: ['GSSAPI'] }, message: expect.stringMatching(/Kerberos \(GSSAPI\)/) })]);
+    // Beside a password or account login, Windows sign-in is one choice among others: nothing to warn of.
+    expect(recommend([port(587, 'starttls-auth', { auth: ['NTLM', 'XOAUTH2'] })], { server }).warnings).toEqual([]);
+  });
+
+  it('says a password crosses the network readable only where a login that carries it is offered', () => {
+    const challengeOnly = recommend([port(587, 'plain', { auth: ['CRAM-MD5'] })], { server }).warnings.map((w) => w.code);
+    expect(challengeOnly).not.toContain('auth-cleartext');
+    expect(challengeOnly).toContain('cleartext-only');
+    expect(recommend([port(587, 'plain', { auth: ['CRAM-MD5', 'LOGIN'] })], { server }).warnings).toContainEqual(
+      expect.objectContaining({ code: 'auth-cleartext', port: 587, params: { mechanisms: ['CRAM-MD5', 'LOGIN'] } }),
+    );
+  });
+
   it('explains that only port 25 was checked', () => {
     const { recommendation, warnings } = recommend([port(25, 'plain')], { server });
     expect(recommendation).toBeNull();

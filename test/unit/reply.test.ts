@@ -52,7 +52,7 @@ const USERNAMES: Username[] = [
 
 const RECOMMENDATIONS: Recommendation[] = [];
 for (const [portNumber, security] of [[587, 'starttls'], [465, 'tls'], [2525, 'starttls'], [25, 'none']] as const) {
-  for (const authentication of ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2'] as Authentication[]) {
+  for (const authentication of ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2', 'windows'] as Authentication[]) {
     for (const alternative of [null, { port: portNumber === 465 ? 587 : 465, security: (portNumber === 465 ? 'starttls' : 'tls') as Security }]) {
       RECOMMENDATIONS.push({ server: 'mail.example.net', port: portNumber, security, authentication, summary: 's', alternative });
     }
@@ -165,6 +165,17 @@ describe('composeReply', () => {
     expect(text).toContain('- Security: SSL/TLS');
     expect(text).toContain('Make sure security is SSL/TLS on port 587: your provider uses it there, unlike most.');
     expect(text).not.toContain('587 goes with STARTTLS');
+  });
+
+  it('tells the customer to choose NTLM where the server takes only a Windows sign-in, in both languages', () => {
+    const outlook = CLIENTS.find((client) => client.id.startsWith('outlook'))!;
+    const windows = report({ server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'windows', summary: '', alternative: null });
+    const english = composeReply({ report: windows, client: outlook, locale: 'en', format: 'text' });
+    expect(english).toContain('- Authentication: on, as a Windows sign-in: choose NTLM (in Outlook, "Secure Password Authentication")');
+    expect(english).toContain('This server takes a Windows sign-in, not a normal password');
+    const spanish = composeReply({ report: windows, client: outlook, locale: 'es', format: 'text' });
+    expect(spanish).toContain('como inicio de sesión de Windows: elija NTLM');
+    expect(spanish).toContain('Este servidor pide un inicio de sesión de Windows');
   });
 });
 

@@ -67,6 +67,8 @@ const SCENARIOS: [string, PortResult[], DiscoveryResult | null, number?][] = [
   ['certificate from an unknown authority', [result(587, { tls: { ...goodTls, authorized: false, chainTrusted: false, issuer: 'Private Test CA' } })], null],
   ['weak key', [result(465, { security: 'tls', tls: { ...goodTls, keyType: 'RSA', keyBits: 1024 } })], null],
   ['SMTP after POP', [result(587, { auth: [] })], popFirst],
+  ['only Windows sign-in (NTLM)', [result(587, { auth: ['NTLM', 'GSSAPI'], ehlo: { beforeTls: ['STARTTLS', 'AUTH NTLM GSSAPI'], afterTls: ['AUTH NTLM GSSAPI'], usedHelo: false } })], null],
+  ['only Kerberos', [result(465, { security: 'tls', auth: ['GSSAPI'] })], null],
   ['a name with three addresses, one checked', [result(587)], null, 3],
 ];
 
@@ -120,6 +122,16 @@ describe('warnings in the customer\'s words', () => {
     expect(warningWords(warning([587]), 'en', en)).toMatch(/^Port 587, the port checked/);
     expect(warningWords(warning([]), 'en', en)).toBe(en('warnNoSubmissionNoneAnswered'));
     for (const ports of [[465, 587], [587], []]) expect(warningWords(warning(ports), 'en', en)).not.toContain('2525');
+  });
+
+  it('a port that takes only Windows sign-in names the setting to choose: NTLM, or Kerberos without NTLM', () => {
+    const warning = (method: unknown): Warning => ({ code: 'auth-windows-only', port: 587, message: 'x', params: { method } as Warning['params'] });
+    expect(warningWords(warning('ntlm'), 'en', en)).toMatch(/^Port 587 takes only a Windows sign-in \(NTLM\).*Secure Password Authentication/);
+    expect(warningWords(warning('ntlm'), 'es', es)).toContain('autenticación de contraseña segura');
+    expect(warningWords(warning('kerberos'), 'en', en)).toMatch(/Kerberos/);
+    expect(warningWords(warning('kerberos'), 'en', en)).not.toMatch(/NTLM/);
+    // Facts missing or damaged: NTLM, the common case, is named.
+    expect(warningWords(warning(42), 'en', en)).toBe(en('warnAuthNtlmOnly', 587));
   });
 
   it('dates and lists follow the language', () => {

@@ -57,15 +57,20 @@ const LOGIN_NOTES = {
     en: 'This provider wants an encrypted password: choose the encrypted-password method (CRAM-MD5) where the program offers it.',
     es: 'Este proveedor pide contraseña cifrada: elija el método de contraseña cifrada (CRAM-MD5) si el programa lo ofrece.',
   },
+  windows: {
+    en: 'This server takes a Windows sign-in, not a normal password: choose NTLM as the authentication method where the program offers it (in Outlook, "Secure Password Authentication").',
+    es: 'Este servidor pide un inicio de sesión de Windows, no una contraseña normal: elija NTLM como método de autenticación si el programa lo ofrece (en Outlook, "autenticación de contraseña segura").',
+  },
 } satisfies Record<string, Localized>;
 
 function loginNote(target: TargetSettings, locale: Locale): string | null {
-  const signsIn = target.authentication === 'password' || target.authentication === 'encrypted-password';
+  const signsIn = target.authentication === 'password' || target.authentication === 'encrypted-password' || target.authentication === 'windows';
   const notes = [
     ...(target.username && signsIn
       ? [fill(pick(target.username.form === 'address' ? LOGIN_NOTES.username : LOGIN_NOTES.usernameNotAddress, locale), { username: usernameWords(target.username, locale) })]
       : []),
     ...(target.authentication === 'encrypted-password' ? [pick(LOGIN_NOTES.encrypted, locale)] : []),
+    ...(target.authentication === 'windows' ? [pick(LOGIN_NOTES.windows, locale)] : []),
   ];
   return notes.length > 0 ? notes.join(' ') : null;
 }

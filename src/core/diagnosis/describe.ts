@@ -51,6 +51,8 @@ export function describeAuthentication(authentication: Authentication): string {
       return 'SMTP-after-POP (check your mail first, no SMTP login)';
     case 'client-cert':
       return 'a client certificate';
+    case 'windows':
+      return 'a Windows sign-in (NTLM, Outlook\'s "Secure Password Authentication"; or Kerberos)';
     case 'none':
       return 'no login';
   }

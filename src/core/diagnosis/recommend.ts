@@ -9,6 +9,7 @@
 import type { Authentication, DiscoveryResult, NoSubmissionReason, OutgoingServerCandidate, PortResult, Recommendation, Security, Warning } from '../api';
 import { certificateWeaknessFacts, certificateWeaknesses, untrustedChain } from './certificate';
 import { describeRecommendation } from './describe';
+import { mechanismKind, mechanismsIn, offersKind } from './mechanisms';
 import { describeTlsFailure } from './tls-failure';
 
 export interface RecommendOptions {
@@ -25,11 +26,6 @@ export interface RecommendOutcome {
 }
 
 const SUBMISSION_PORTS = new Set([465, 587, 2525]);
-const PASSWORD_MECHANISMS = /^(PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|SCRAM-.*|NTLM|GSSAPI)$/i;
-const OAUTH_MECHANISMS = /^(XOAUTH2|OAUTHBEARER)$/i;
-/** Logins that never send the password itself (a client's "encrypted password"). */
-const CHALLENGE_MECHANISMS = /^(CRAM-MD5|DIGEST-MD5|SCRAM-.*)$/i;
-
 function tier(port: number): number {
   if (port === 465 || port === 587) return 0;
   if (port === 2525) return 1;
@@ -70,11 +66,12 @@ function publishedFor(discovery: DiscoveryResult | null | undefined, server: str
 
 function authenticationOf(result: PortResult, published: OutgoingServerCandidate | undefined): Authentication {
   // An encrypted password as published, unless the server turns out to offer only plain ones.
-  if (published?.authentication === 'encrypted-password' && result.auth.length > 0 && !result.auth.some((m) => CHALLENGE_MECHANISMS.test(m))) return 'password';
+  if (published?.authentication === 'encrypted-password' && result.auth.length > 0 && !offersKind(result.auth, 'encrypted')) return 'password';
   if (published && published.authentication !== 'password') return published.authentication;
-  if (result.auth.some((mechanism) => PASSWORD_MECHANISMS.test(mechanism))) return 'password';
-  if (result.auth.some((mechanism) => OAUTH_MECHANISMS.test(mechanism))) return 'oauth2';
-  if (result.auth.some((mechanism) => /^EXTERNAL$/i.test(mechanism))) return 'client-cert';
+  if (offersKind(result.auth, 'password', 'encrypted')) return 'password';
+  if (offersKind(result.auth, 'account')) return 'oauth2';
+  if (offersKind(result.auth, 'certificate')) return 'client-cert';
+  if (offersKind(result.auth, 'windows')) return 'windows';
   return published?.authentication ?? 'password';
 }
 
@@ -115,15 +112,40 @@ function certificateWarnings(result: PortResult, server: string): Warning[] {
   return warnings;
 }
 
-/** Login is offered before any encryption: on a STARTTLS port before STARTTLS. Implicit TLS never does. */
+/**
+ * A password login is offered before any encryption: on a STARTTLS port before STARTTLS. Implicit TLS
+ * never does, and NTLM, Kerberos or CRAM-MD5 before TLS (Exchange's default) do not send the password.
+ */
 function authBeforeTls(result: PortResult): boolean {
-  return result.security === 'starttls' && (result.ehlo.beforeTls ?? []).some((keyword) => /^AUTH\b/i.test(keyword));
+  return result.security === 'starttls' && offersKind(mechanismsIn(result.ehlo.beforeTls ?? []), 'password');
+}
+
+function windowsOnlyWarning(result: PortResult): Warning {
+  const mechanisms = result.auth.filter((mechanism) => mechanismKind(mechanism) === 'windows');
+  const method = mechanisms.some((mechanism) => /^NTLM$/i.test(mechanism)) ? 'ntlm' : 'kerberos';
+  const how =
+    method === 'ntlm'
+      ? 'set the mail program\'s authentication method to NTLM (in Outlook, "Secure Password Authentication")'
+      : 'it works only from a computer signed in to the provider\'s Windows domain, with the authentication method set to Kerberos (GSSAPI)';
+  return {
+    code: 'auth-windows-only',
+    port: result.port,
+    params: { method, mechanisms },
+    message: `Port ${result.port} takes only Windows sign-in (${mechanisms.join(', ')}), not a normal password: ${how}; or ask the provider to allow a normal password login.`,
+  };
+}
+
+/** The port's logins are Windows sign-in only: no password, account (OAuth) or certificate login beside them. */
+function windowsOnly(result: PortResult): boolean {
+  return offersKind(result.auth, 'windows') && !offersKind(result.auth, 'password', 'encrypted', 'account', 'certificate');
 }
 
 function rank(a: PortResult, b: PortResult, preferred: Set<number>): number {
   return (
     tier(a.port) - tier(b.port) ||
     Number(!certificateTrusted(a)) - Number(!certificateTrusted(b)) ||
+    // A port a normal password works on beats one that takes only Windows sign-in.
+    Number(windowsOnly(a)) - Number(windowsOnly(b)) ||
     Number(!preferred.has(a.port)) - Number(!preferred.has(b.port)) ||
     // A port that shows AUTH only inside TLS cannot tempt a client into sending the password in the clear.
     Number(authBeforeTls(a)) - Number(authBeforeTls(b)) ||
@@ -255,10 +277,12 @@ export function recommend(ports: PortResult[], options: RecommendOptions): Recom
   for (const result of perPort) {
     // starttls-missing, or an ok session that never reached TLS: the password would cross the network readable.
     const noTls = result.state === 'starttls-missing' || (result.state === 'ok' && result.security === 'none');
-    if (noTls && result.auth.length > 0) {
+    // CRAM-MD5 or NTLM alone never send the password itself; the session is still readable (cleartext-only).
+    if (noTls && offersKind(result.auth, 'password')) {
       warnings.push({ code: 'auth-cleartext', port: result.port, params: { mechanisms: result.auth }, message: `Port ${result.port} offers login without any encryption (${result.auth.join(', ')}), so a password typed for it crosses the network readable; do not use this port.` });
     }
   }
+  if (chosen && windowsOnly(chosen)) warnings.push(windowsOnlyWarning(chosen));
   if (discovery?.candidates.some((candidate) => candidate.authentication === 'smtp-after-pop')) {
     warnings.push({ code: 'smtp-after-pop', message: 'The provider uses SMTP-after-POP: check for new mail (POP3) shortly before sending, because the server has no SMTP login.' });
   }

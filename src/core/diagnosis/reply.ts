@@ -36,6 +36,10 @@ const WORDS = {
     en: 'on, with your mailbox password as an encrypted password (CRAM-MD5)',
     es: 'activada, con la contraseña del buzón como contraseña cifrada (CRAM-MD5)',
   },
+  authWindows: {
+    en: 'on, as a Windows sign-in: choose NTLM (in Outlook, "Secure Password Authentication") with your usual user name and password',
+    es: 'activada, como inicio de sesión de Windows: elija NTLM (en Outlook, "autenticación de contraseña segura") con su nombre de usuario y contraseña habituales',
+  },
   username: { en: 'User name', es: 'Nombre de usuario' },
   authPop: { en: 'check for new mail first, then send (your provider allows sending for a while after a mail check)', es: 'compruebe primero si hay correo nuevo y luego envíe (su proveedor permite enviar durante un tiempo después de comprobar el correo)' },
   authNone: { en: 'none', es: 'ninguna' },
@@ -256,10 +260,12 @@ export function composeReply({ report, client: chosen, locale, format, compariso
         ? WORDS.authNone
         : recommendation.authentication === 'encrypted-password'
           ? WORDS.authEncrypted
-          : username
+          : recommendation.authentication === 'windows'
+            ? WORDS.authWindows
+            : username
             ? WORDS.authPasswordOnly
             : WORDS.authPassword;
-  const signsIn = recommendation.authentication === 'password' || recommendation.authentication === 'encrypted-password';
+  const signsIn = recommendation.authentication === 'password' || recommendation.authentication === 'encrypted-password' || recommendation.authentication === 'windows';
   const code = (value: string | number) => (md ? `\`${value}\`` : String(value));
   lines.push(heading(pick(WORDS.settings, locale)));
   // The xn-- form is the one every mail program takes; the Unicode form beside it says which name it is.

@@ -20,7 +20,9 @@ export function SettingsCard({ client, target, locale, tested }: Props) {
         ? t('authNone')
         : target.authentication === 'encrypted-password'
           ? t('authEncrypted')
-          : t('authPassword');
+          : target.authentication === 'windows'
+            ? t('authWindows')
+            : t('authPassword');
   return (
     <section class="card settings" aria-labelledby="settings-title">
       <h2 id="settings-title" tabIndex={-1}>

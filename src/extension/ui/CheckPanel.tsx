@@ -51,7 +51,9 @@ export function recommendationSentence(recommendation: Recommendation): string {
       ? t('recommendNoAuth', server, recommendation.port, security)
       : recommendation.authentication === 'encrypted-password'
         ? t('recommendEncrypted', server, recommendation.port, security)
-        : t('recommendPassword', server, recommendation.port, security);
+        : recommendation.authentication === 'windows'
+          ? t('recommendWindows', server, recommendation.port, security)
+          : t('recommendPassword', server, recommendation.port, security);
 }
 
 /** How a result reads in the table: two addresses of a port that read the same share one row. */

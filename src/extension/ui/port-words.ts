@@ -1,6 +1,7 @@
 /** Plain words for what a port did, for the result tables of the popup and agent panel. */
 import type { PortResult, Security, TlsFacts } from '../../core/api';
 import { certificateWeaknesses } from '../../core/diagnosis/certificate';
+import { mechanismKind, type MechanismKind } from '../../core/diagnosis/mechanisms';
 import { t, type MessageKey } from '../platform/i18n';
 
 export function stateWords(result: PortResult): string {
@@ -22,22 +23,25 @@ export function certificateWords(tls: TlsFacts | null): string {
   return t('certUntrusted');
 }
 
-/** Login mechanisms by what the person types (RFC 4954 names them; SASL registry for the rest). */
-const AUTH_KINDS: Array<[MessageKey, RegExp]> = [
-  ['authKindPassword', /^(PLAIN|LOGIN)$/],
-  ['authKindEncrypted', /^(CRAM-MD5|DIGEST-MD5|SCRAM-.+|NTLM)$/],
-  ['authKindAccount', /^(XOAUTH2|OAUTHBEARER)$/],
-];
+/** The message for each kind of login (core/diagnosis/mechanisms.ts); a certificate login and unknown ones are named as they are. */
+const AUTH_KINDS: Partial<Record<MechanismKind, MessageKey>> = {
+  password: 'authKindPassword',
+  encrypted: 'authKindEncrypted',
+  // Not the program's "encrypted password" (CRAM-MD5): Outlook's Secure Password Authentication, Kerberos.
+  windows: 'authKindWindows',
+  account: 'authKindAccount',
+};
 
 /** "Password (PLAIN, LOGIN)": what kind of login, then the mechanisms an agent may ask about. */
 export function authWords(result: PortResult): string {
   if (result.auth.length === 0) return t('authNoneOffered');
   const groups = new Map<MessageKey | null, string[]>();
   for (const mechanism of result.auth) {
-    const kind = AUTH_KINDS.find(([, pattern]) => pattern.test(mechanism.toUpperCase()))?.[0] ?? null;
-    groups.set(kind, [...(groups.get(kind) ?? []), mechanism]);
+    const kind = mechanismKind(mechanism);
+    const key = kind === null ? null : (AUTH_KINDS[kind] ?? null);
+    groups.set(key, [...(groups.get(key) ?? []), mechanism]);
   }
-  return [...groups].map(([kind, mechanisms]) => (kind ? `${t(kind)} (${mechanisms.join(', ')})` : mechanisms.join(', '))).join('; ');
+  return [...groups].map(([key, mechanisms]) => (key ? `${t(key)} (${mechanisms.join(', ')})` : mechanisms.join(', '))).join('; ');
 }
 
 /** The login column: the kind of login; one offered on a port that never got encrypted says so; else a dash. */

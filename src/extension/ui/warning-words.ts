@@ -26,6 +26,7 @@ const CODES: Record<WarningCode, true> = {
   'smtp-after-pop': true,
   'no-submission-port': true,
   'addresses-skipped': true,
+  'auth-windows-only': true,
 };
 export const WARNING_CODES = Object.keys(CODES) as WarningCode[];
 
@@ -77,6 +78,8 @@ export function warningWords(warning: unknown, locale: Locale, translate: Transl
       return translate('warnSmtpAfterPop');
     case 'auth-before-tls':
       return needsPort('warnAuthBeforeTls');
+    case 'auth-windows-only':
+      return needsPort(params.method === 'kerberos' ? 'warnAuthKerberosOnly' : 'warnAuthNtlmOnly');
     case 'auth-cleartext':
       return needsPort('warnAuthCleartext');
     case 'cert-weak-key':
