@@ -97,6 +97,9 @@ test('an administrator policy overrides the options and shows them locked', asyn
               profileName: 'Managed Helpdesk',
               outgoingServer: 'smtp.helpdesk.example',
               allowedPorts: [587, 465],
+              // Of the schema's kind (Chromium drops any other) but not a host name: ignored, said why, and
+              // the field stays the user's.
+              helpDomains: ['help desk.example'],
             },
           },
         },
@@ -115,6 +118,7 @@ test('an administrator policy overrides the options and shows them locked', asyn
       profileName: 'Managed Helpdesk',
       outgoingServer: 'smtp.helpdesk.example',
       allowedPorts: [587, 465],
+      helpDomains: ['help desk.example'],
     });
     const page = await launched.context.newPage();
     await page.goto(optionsUrl());
@@ -124,8 +128,10 @@ test('an administrator policy overrides the options and shows them locked', asyn
     await expect(page.getByLabel('Profile name')).toHaveValue('Managed Helpdesk');
     await expect(page.getByLabel('Profile name')).toBeDisabled();
     await expect(page.locator('[data-managed="allowedPorts"]')).toBeVisible();
-    // Not in the policy, so still the user's to change.
+    // Not a valid policy value, so ignored and still the user's to change.
     await expect(page.getByLabel('Help-centre and webmail domains')).toBeEnabled();
+    await expect(page.locator('[data-policy-problem]')).toHaveText([/^The administrator's policy value for helpDomains was ignored: “help desk\.example” is not a valid name/]);
+    await page.screenshot({ path: 'test-results/options-policy-problem.png', fullPage: true });
 
     const popup = await launched.context.newPage();
     await popup.goto(`chrome-extension://${launched.extensionId}/src/extension/popup/index.html`);

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FieldFault } from '../../src/core/field-fault';
 import { checkIncoming, checkProfile, checkProvider, SetupFileError } from '../../src/core/setup-files/input';
-import { checkOptions, DEFAULT_OPTIONS, importOptions } from '../../src/extension/settings/options-schema';
-import { afterColon, FIELD_NAMES, FIELD_PROBLEMS, fieldFaultWords } from '../../src/extension/ui/field-fault-words';
+import { applyPolicy, checkOptions, DEFAULT_OPTIONS, importOptions } from '../../src/extension/settings/options-schema';
+import { afterColon, FIELD_NAMES, FIELD_PROBLEMS, fieldFaultWords, policyProblemWords } from '../../src/extension/ui/field-fault-words';
 import type { MessageKey } from '../../src/extension/platform/i18n';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -116,5 +116,31 @@ describe('field faults', () => {
     const imported = importOptions(text);
     if (imported.ok || !imported.fault) throw new Error('expected a refusal with a fault');
     expect(fieldFaultWords(imported.fault, spanish)).toMatch(inSpanish);
+  });
+});
+
+describe('an administrator policy value that was ignored', () => {
+  const problems = applyPolicy(DEFAULT_OPTIONS, {
+    serviceUrl: 'http://probe.example.com',
+    profileName: 'x'.repeat(101),
+    helpDomains: 'help.example.com',
+    allowedPorts: [587, 2526],
+    authMethod: 'kerberos',
+  }).problems;
+
+  it('names the policy key and says why in the reader\'s language, with no English left in Spanish', () => {
+    expect(problems.map((problem) => problem.field)).toEqual(['serviceUrl', 'profileName', 'helpDomains', 'allowedPorts', 'authMethod']);
+    const words = problems.map((problem) => policyProblemWords(problem, english));
+    expect(words[0]).toMatch(/^The administrator's policy value for serviceUrl was ignored: .*https/);
+    expect(words[1]).toBe("The administrator's policy value for profileName was ignored: the name must be one line of at most 100 characters.");
+    expect(words[3]).toContain('2526');
+    // A value of the wrong kind is not worded as a settings file edited by hand.
+    for (const index of [2, 4]) expect(words[index]).toMatch(/not of the kind the policy schema/);
+    for (const sentence of words) expect(sentence).not.toMatch(/\bfile\b/);
+    const inSpanish = problems.map((problem) => policyProblemWords(problem, spanish));
+    for (const sentence of inSpanish) {
+      expect(sentence).toMatch(/^Se ha ignorado el valor de la política del administrador para [a-zA-Z]+: .+\.$/);
+      expect(sentence).not.toMatch(/\b(the|was|ignored|must|value)\b/);
+    }
   });
 });

@@ -9,7 +9,7 @@ import { HiddenSites } from './HiddenSites';
 import { IncomingFields, incomingDraft, type IncomingDraft } from '../ui/IncomingFields';
 import { ProviderFiles } from './ProviderFiles';
 import { jsonFaultWords } from './json-fault-words';
-import { afterColon, fieldFaultWords } from '../ui/field-fault-words';
+import { afterColon, fieldFaultWords, policyProblemWords } from '../ui/field-fault-words';
 
 /** The help-centre domains the browser has not allowed yet: the page hint cannot run there. */
 async function domainsWithoutPermission(domains: string[]): Promise<string[]> {
@@ -173,7 +173,9 @@ export function OptionsApp() {
       {effective.problems.length > 0 && (
         <ul class="card error">
           {effective.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
+            <li key={problem.field} data-policy-problem={problem.field}>
+              {policyProblemWords(problem, t)}
+            </li>
           ))}
         </ul>
       )}

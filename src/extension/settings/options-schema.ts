@@ -225,24 +225,35 @@ export function importOptions(text: string): Imported {
 
 export type ManagedPolicy = Partial<Record<ManagedField, unknown>>;
 
+/** A policy value that was ignored: the policy's key, why (English), and why as a code to word. */
+export interface PolicyProblem {
+  field: ManagedField;
+  message: string;
+  fault?: FieldFault;
+}
+
 /**
  * Apply an administrator's policy over the user's options. Invalid policy values are ignored (and
  * reported), so a typo in a policy never breaks the extension; valid ones win and are locked.
  */
-export function applyPolicy(options: Options, policy: ManagedPolicy): { options: Options; locked: ManagedField[]; problems: string[] } {
+export function applyPolicy(options: Options, policy: ManagedPolicy): { options: Options; locked: ManagedField[]; problems: PolicyProblem[] } {
   const next: Options = structuredClone(options);
   const locked: ManagedField[] = [];
-  const problems: string[] = [];
+  const problems: PolicyProblem[] = [];
   const take = <T>(field: ManagedField, checked: Checked<T>, apply: (value: T) => void) => {
     if (checked.ok) {
       apply(checked.value);
       locked.push(field);
-    } else problems.push(`Policy ${field}: ${checked.message}`);
+    } else problems.push({ field, message: `Policy ${field}: ${checked.message}`, ...(checked.fault ? { fault: checked.fault } : {}) });
   };
   if (policy.serviceUrl !== undefined) take('serviceUrl', checkServiceUrl(policy.serviceUrl), (v) => (next.serviceUrl = v));
   if (policy.profileName !== undefined) {
     const name = policy.profileName;
-    take('profileName', typeof name === 'string' && name.length <= 100 ? { ok: true, value: name.trim() } : { ok: false, message: 'must be text of at most 100 characters.' }, (v) => (next.profile.name = v));
+    const checked: Checked<string> =
+      typeof name === 'string' && name.length <= 100
+        ? { ok: true, value: name.trim() }
+        : { ok: false, message: 'must be text of at most 100 characters.', fault: { field: 'profile-name', problem: 'text-too-long' } };
+    take('profileName', checked, (v) => (next.profile.name = v));
   }
   if (policy.helpDomains !== undefined) take('helpDomains', checkHelpDomains(policy.helpDomains), (v) => (next.profile.helpDomains = v));
   if (policy.outgoingServer !== undefined) take('outgoingServer', checkHostName(policy.outgoingServer, 'The outgoing server', 'outgoing-server'), (v) => (next.profile.outgoingServer = v));

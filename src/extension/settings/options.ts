@@ -3,7 +3,7 @@
  * (chrome.storage.managed, from public/managed-schema.json) applied over them and locked.
  */
 import { browser } from '../platform/browser';
-import { applyPolicy, type ManagedField, type ManagedPolicy, type Options } from './options-schema';
+import { applyPolicy, type ManagedField, type ManagedPolicy, type Options, type PolicyProblem } from './options-schema';
 import { readState } from './storage';
 import { isRecord } from '../platform/validate';
 
@@ -12,7 +12,7 @@ export interface EffectiveOptions {
   /** Fields the policy sets; the options page shows them as managed and read-only. */
   locked: ManagedField[];
   /** Policy values that were ignored because they are invalid. */
-  problems: string[];
+  problems: PolicyProblem[];
 }
 
 /**

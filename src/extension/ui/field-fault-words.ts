@@ -87,3 +87,13 @@ export function fieldFaultWords(fault: FieldFault, translate: Translate): string
 export function afterColon(sentence: string): string {
   return /^\p{Lu}(\p{Ll}|\s)/u.test(sentence) ? sentence[0]!.toLocaleLowerCase() + sentence.slice(1) : sentence;
 }
+
+/**
+ * A value of the administrator's policy that was ignored, for the options page: the policy's own key
+ * (what the administrator wrote) and why, in the reader's language. A value of the wrong kind is said
+ * as such, not with the words for a settings file edited by hand.
+ */
+export function policyProblemWords(problem: { field: string; fault?: FieldFault }, translate: Translate): string {
+  const why = problem.fault === undefined || problem.fault.problem === 'file-shape' ? translate('optionsPolicyWrongKind') : afterColon(fieldFaultWords(problem.fault, translate));
+  return translate('optionsPolicyIgnored', problem.field, why);
+}
