@@ -58,11 +58,11 @@ export type Security = (typeof SECURITIES)[number];
  * How the client proves who it is before sending. `password` is a normal password (PLAIN or LOGIN,
  * protected by TLS); `encrypted-password` is a challenge-response login that never sends the password
  * itself (CRAM-MD5 and the like: Thunderbird's "Encrypted password", the config file's
- * `password-encrypted`), which a client set to a normal password would not try; `windows` is a Windows
- * sign-in, NTLM (Outlook's "Secure Password Authentication") or Kerberos, which such a client does not
- * try either (the `auth-windows-only` warning says which).
+ * `password-encrypted`), which a client set to a normal password would not try; `ntlm` and `kerberos` are a
+ * Windows sign-in (NTLM is Outlook's "Secure Password Authentication"; Kerberos, the config file's
+ * GSSAPI, needs a computer in the organization's domain), which such a client does not try either.
  */
-export const AUTHENTICATIONS = ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2', 'client-cert', 'windows'] as const;
+export const AUTHENTICATIONS = ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2', 'client-cert', 'ntlm', 'kerberos'] as const;
 export type Authentication = (typeof AUTHENTICATIONS)[number];
 
 /**

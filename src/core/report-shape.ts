@@ -3,7 +3,7 @@
  * customer's pasted report, the local helper, or a shared cache. Shared by the extension and the service
  * (which reads reports back from Redis), so it lives in core. Pure.
  */
-import { isOneOf, isProbePort, PORT_STATES, SECURITIES, type PortResult, type ProbeReport } from './api';
+import { AUTHENTICATIONS, isOneOf, isProbePort, PORT_STATES, SECURITIES, type PortResult, type ProbeReport } from './api';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -39,7 +39,8 @@ function isRecommendation(value: unknown): boolean {
       typeof value.server === 'string' &&
       typeof value.port === 'number' &&
       isOneOf(SECURITIES, value.security) &&
-      typeof value.authentication === 'string')
+      // Every login is worded by name (a table per login): one this version does not know is no report.
+      isOneOf(AUTHENTICATIONS, value.authentication))
   );
 }
 

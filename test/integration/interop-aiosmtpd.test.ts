@@ -161,7 +161,7 @@ describe('aiosmtpd on 127.0.0.9: only Windows sign-in', () => {
 
   it('recommends 587 with a Windows sign-in and says to choose NTLM; NTLM before TLS is no password in the clear', () => {
     const { report } = windows;
-    expect(report.recommendation).toMatchObject({ port: 587, security: 'starttls', authentication: 'windows' });
+    expect(report.recommendation).toMatchObject({ port: 587, security: 'starttls', authentication: 'ntlm' });
     expect(report.warnings.map((warning) => warning.code)).toEqual(['auth-windows-only']);
     expect(report.warnings[0]).toMatchObject({ port: 587, params: { method: 'ntlm', mechanisms: ['GSSAPI', 'NTLM'] } });
     expect(report.warnings[0]?.message).toContain('set the mail program\'s authentication method to NTLM');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usernameWords } from '../../src/core/diagnosis/username';
-import type { PortResult, PortState, TlsFacts } from '../../src/core/api';
+import { AUTHENTICATIONS, type PortResult, type PortState, type TlsFacts } from '../../src/core/api';
 import {
   describeAuthMechanisms,
   describeAuthentication,
@@ -84,7 +84,10 @@ describe('describe', () => {
     expect(describeSecurity('tls')).toBe('implicit TLS');
     expect(describeSecurity('starttls')).toBe('STARTTLS');
     expect(describeSecurity('none')).toBe('no encryption');
-    for (const auth of ['password', 'oauth2', 'smtp-after-pop', 'client-cert', 'none'] as const) expect(describeAuthentication(auth)).not.toBe('');
+    // Every login has words of its own: none reads as another's.
+    const words = AUTHENTICATIONS.map((auth) => describeAuthentication(auth));
+    for (const text of words) expect(text).not.toBe('');
+    expect(new Set(words).size).toBe(AUTHENTICATIONS.length);
     expect(describeAuthMechanisms(['PLAIN', 'LOGIN'])).toBe('PLAIN LOGIN');
     expect(describeAuthMechanisms([])).toBe('none');
   });

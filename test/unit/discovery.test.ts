@@ -375,9 +375,9 @@ describe('parseAutoconfig', () => {
     expect(first(file('x'.repeat(129)), null).username).toBeNull();
     // "secure" is the old name of password-encrypted.
     expect(first(file('%EMAILADDRESS%').replace('password-encrypted', 'secure'), null).authentication).toBe('encrypted-password');
-    // NTLM and GSSAPI are a Windows sign-in, which a program set to a password does not try.
-    expect(first(file('%EMAILADDRESS%').replace('password-encrypted', 'NTLM'), null).authentication).toBe('windows');
-    expect(first(file('%EMAILADDRESS%').replace('password-encrypted', 'GSSAPI'), null).authentication).toBe('windows');
+    // NTLM and GSSAPI (Kerberos) are Windows sign-ins, which a program set to a password does not try.
+    expect(first(file('%EMAILADDRESS%').replace('password-encrypted', 'NTLM'), null).authentication).toBe('ntlm');
+    expect(first(file('%EMAILADDRESS%').replace('password-encrypted', 'GSSAPI'), null).authentication).toBe('kerberos');
   });
 
   it('refuses what is not an autoconfig file or is too large', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DiscoveryResult, PortResult, ProbePort, TlsFacts } from '../../src/core/api';
+import type { Authentication, DiscoveryResult, PortResult, ProbePort, TlsFacts } from '../../src/core/api';
 import { recommend } from '../../src/core/diagnosis/recommend';
 
 const goodTls: TlsFacts = {
@@ -155,6 +155,34 @@ describe('recommend: preferences and warnings', () => {
     expect(recommendation?.summary).toMatch(/OAuth2/);
   });
 
+  it('holds a published encrypted password or Windows sign-in against the logins the server offers', () => {
+    const published = (authentication: Authentication): DiscoveryResult => ({
+      domain: 'example.com',
+      steps: [],
+      candidates: [{ hostname: server, port: 587, security: 'starttls', authentication, source: 'autoconfig', detail: 'autoconfig' }],
+    });
+    const plainOnly = port(587, 'starttls-auth');
+    const ntlmOnly = port(587, 'starttls-auth', { auth: ['NTLM'] });
+    // Published NTLM, offered PLAIN LOGIN: a normal password, no NTLM step that would fail.
+    expect(recommend([plainOnly], { server, discovery: published('ntlm') })).toMatchObject({ recommendation: { authentication: 'password' }, warnings: [] });
+    // Published encrypted password, offered NTLM only: NTLM, and the warning that says so, which agree.
+    const contradicted = recommend([ntlmOnly], { server, discovery: published('encrypted-password') });
+    expect(contradicted.recommendation).toMatchObject({ authentication: 'ntlm' });
+    expect(contradicted.warnings.map((w) => w.code)).toEqual(['auth-windows-only']);
+    // Published and offered alike: as published.
+    expect(recommend([ntlmOnly], { server, discovery: published('ntlm') }).recommendation).toMatchObject({ authentication: 'ntlm' });
+    // Nothing published, CRAM-MD5 alone: a program set to a normal password would not try it.
+    expect(recommend([port(587, 'starttls-auth', { auth: ['CRAM-MD5'] })], { server }).recommendation).toMatchObject({ authentication: 'encrypted-password' });
+    expect(recommend([port(587, 'starttls-auth', { auth: ['CRAM-MD5', 'LOGIN'] })], { server }).recommendation).toMatchObject({ authentication: 'password' });
+  });
+
+  it('warns of an account token or an unknown login offered without TLS, as of a password', () => {
+    const tokenInTheClear = recommend([port(2525, 'plain', { auth: ['XOAUTH2'] })], { server }).warnings;
+    expect(tokenInTheClear).toContainEqual(expect.objectContaining({ code: 'auth-cleartext', port: 2525 }));
+    const early = port(587, 'starttls-auth', { ehlo: { beforeTls: ['STARTTLS', 'AUTH X-VENDOR-LOGIN'], afterTls: ['AUTH PLAIN LOGIN'], usedHelo: false } });
+    expect(recommend([early], { server }).warnings.map((w) => w.code)).toEqual(['auth-before-tls']);
+  });
+
   it('carries the published user name, from any entry of the same server, and says it in the summary', () => {
     const username = { form: 'local-part' as const, pattern: '%EMAILLOCALPART%', value: 'jdoe' };
     const discovery: DiscoveryResult = {
@@ -274,19 +302,27 @@ describe('recommend: preferences and warnings', () => {
   it('prefers a port a normal password works on to one that takes only Windows sign-in, and says how to sign in on that one', () => {
     const ntlmOnly = port(587, 'starttls-auth', { auth: ['NTLM', 'GSSAPI'], ehlo: { beforeTls: ['STARTTLS'], afterTls: ['AUTH NTLM GSSAPI'], usedHelo: false } });
     const both = recommend([ntlmOnly, port(465, 'tls-auth')], { server });
-    expect(both.recommendation).toMatchObject({ port: 465, alternative: { port: 587 } });
+    expect(both.recommendation).toMatchObject({ port: 465, authentication: 'password' });
     expect(both.warnings.map((w) => w.code)).toEqual([]);
 
     const alone = recommend([ntlmOnly], { server });
-    expect(alone.recommendation).toMatchObject({ port: 587, authentication: 'windows' });
-    expect(alone.recommendation?.summary).toMatch(/Windows sign-in \(NTLM/);
+    expect(alone.recommendation).toMatchObject({ port: 587, authentication: 'ntlm' });
+    expect(alone.recommendation?.summary).toMatch(/a Windows sign-in, NTLM/);
     expect(alone.warnings).toEqual([
-      expect.objectContaining({ code: 'auth-windows-only', port: 587, params: { method: 'ntlm', mechanisms: ['NTLM', 'GSSAPI'] }, message: expect.stringMatching(/NTLM \(in Outlook, "Secure Password Authentication"\)/) }),
+      expect.objectContaining({ code: 'auth-windows-only', port: 587, params: { method: 'ntlm', mechanisms: ['NTLM', 'GSSAPI'] }, message: expect.stringMatching(/NTLM \(in Outlook, "Secure Password Authentication \(SPA\)"\)/) }),
     ]);
     const kerberos = recommend([port(587, 'starttls-auth', { auth: ['GSSAPI'] })], { server });
+    expect(kerberos.recommendation).toMatchObject({ authentication: 'kerberos' });
     expect(kerberos.warnings).toEqual([expect.objectContaining({ code: 'auth-windows-only', params: { method: 'kerberos', mechanisms: ['GSSAPI'] }, message: expect.stringMatching(/Kerberos \(GSSAPI\)/) })]);
     // Beside a password or account login, Windows sign-in is one choice among others: nothing to warn of.
-    expect(recommend([port(587, 'starttls-auth', { auth: ['NTLM', 'XOAUTH2'] })], { server }).warnings).toEqual([]);
+    const withAccount = recommend([port(587, 'starttls-auth', { auth: ['NTLM', 'XOAUTH2'] })], { server });
+    expect(withAccount.warnings).toEqual([]);
+    expect(withAccount.recommendation).toMatchObject({ authentication: 'oauth2' });
+    // A port that takes only Windows sign-in is no fallback for one a password works on…
+    expect(both.recommendation?.alternative).toBeNull();
+    // …but two such ports are each other's.
+    const both465 = port(465, 'tls-auth', { auth: ['NTLM'] });
+    expect(recommend([both465, ntlmOnly], { server }).recommendation).toMatchObject({ authentication: 'ntlm', alternative: { port: 465 } });
   });
 
   it('says a password crosses the network readable only where a login that carries it is offered', () => {

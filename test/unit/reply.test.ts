@@ -52,7 +52,7 @@ const USERNAMES: Username[] = [
 
 const RECOMMENDATIONS: Recommendation[] = [];
 for (const [portNumber, security] of [[587, 'starttls'], [465, 'tls'], [2525, 'starttls'], [25, 'none']] as const) {
-  for (const authentication of ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2', 'windows'] as Authentication[]) {
+  for (const authentication of ['password', 'encrypted-password', 'smtp-after-pop', 'none', 'oauth2', 'ntlm', 'kerberos', 'client-cert'] as Authentication[]) {
     for (const alternative of [null, { port: portNumber === 465 ? 587 : 465, security: (portNumber === 465 ? 'starttls' : 'tls') as Security }]) {
       RECOMMENDATIONS.push({ server: 'mail.example.net', port: portNumber, security, authentication, summary: 's', alternative });
     }
@@ -169,13 +169,29 @@ describe('composeReply', () => {
 
   it('tells the customer to choose NTLM where the server takes only a Windows sign-in, in both languages', () => {
     const outlook = CLIENTS.find((client) => client.id.startsWith('outlook'))!;
-    const windows = report({ server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'windows', summary: '', alternative: null });
+    const windows = report({ server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'ntlm', summary: '', alternative: null });
     const english = composeReply({ report: windows, client: outlook, locale: 'en', format: 'text' });
-    expect(english).toContain('- Authentication: on, as a Windows sign-in: choose NTLM (in Outlook, "Secure Password Authentication")');
+    expect(english).toContain('- Authentication: on, as a Windows sign-in: choose NTLM (in Outlook, "Secure Password Authentication (SPA)")');
     expect(english).toContain('This server takes a Windows sign-in, not a normal password');
     const spanish = composeReply({ report: windows, client: outlook, locale: 'es', format: 'text' });
     expect(spanish).toContain('como inicio de sesión de Windows: elija NTLM');
     expect(spanish).toContain('Este servidor pide un inicio de sesión de Windows');
+  });
+
+  it('words OAuth2, a client certificate and Kerberos as what they are, never as a normal password', () => {
+    const thunderbird = CLIENTS.find((client) => client.id === 'thunderbird')!;
+    const reply = (authentication: Authentication, locale: 'en' | 'es' = 'en') =>
+      composeReply({ report: report({ server: 'mail.example.net', port: 587, security: 'starttls', authentication, summary: '', alternative: null }), client: thunderbird, locale, format: 'text' });
+    const oauth = reply('oauth2');
+    expect(oauth).toContain('- Authentication: on, with OAuth2: your mail program opens your provider\'s sign-in window');
+    expect(oauth).toContain('Set Authentication method to OAuth2');
+    expect(oauth).not.toMatch(/Normal password|mailbox password/);
+    expect(reply('client-cert')).toContain('- Authentication: on, with the client certificate your provider gave you');
+    const kerberos = reply('kerberos');
+    expect(kerberos).toContain('Set Authentication method to Kerberos / GSSAPI.');
+    expect(kerberos).toContain('joined to your organization\'s Windows domain');
+    expect(kerberos).not.toMatch(/NTLM|Normal password/);
+    expect(reply('oauth2', 'es')).toContain('En Método de identificación elija OAuth2');
   });
 });
 

@@ -127,7 +127,7 @@ describe('warnings in the customer\'s words', () => {
   it('a port that takes only Windows sign-in names the setting to choose: NTLM, or Kerberos without NTLM', () => {
     const warning = (method: unknown): Warning => ({ code: 'auth-windows-only', port: 587, message: 'x', params: { method } as Warning['params'] });
     expect(warningWords(warning('ntlm'), 'en', en)).toMatch(/^Port 587 takes only a Windows sign-in \(NTLM\).*Secure Password Authentication/);
-    expect(warningWords(warning('ntlm'), 'es', es)).toContain('autenticación de contraseña segura');
+    expect(warningWords(warning('ntlm'), 'es', es)).toContain('Autenticación de contraseña segura (SPA)');
     expect(warningWords(warning('kerberos'), 'en', en)).toMatch(/Kerberos/);
     expect(warningWords(warning('kerberos'), 'en', en)).not.toMatch(/NTLM/);
     // Facts missing or damaged: NTLM, the common case, is named.

@@ -1,4 +1,4 @@
-import { usernameWords } from '../diagnosis/username';
+import { typesUserName, usernameWords } from '../diagnosis/username';
 import type { Locale, Localized, MailClient, Step, TargetSettings } from './types';
 
 export interface RenderedStep {
@@ -57,26 +57,36 @@ const LOGIN_NOTES = {
     en: 'This provider wants an encrypted password: choose the encrypted-password method (CRAM-MD5) where the program offers it.',
     es: 'Este proveedor pide contraseña cifrada: elija el método de contraseña cifrada (CRAM-MD5) si el programa lo ofrece.',
   },
-  windows: {
-    en: 'This server takes a Windows sign-in, not a normal password: choose NTLM as the authentication method where the program offers it (in Outlook, "Secure Password Authentication").',
-    es: 'Este servidor pide un inicio de sesión de Windows, no una contraseña normal: elija NTLM como método de autenticación si el programa lo ofrece (en Outlook, "autenticación de contraseña segura").',
+  ntlm: {
+    en: 'This server takes a Windows sign-in, not a normal password: choose NTLM as the authentication method where the program offers it (in Outlook, "Require logon using Secure Password Authentication (SPA)").',
+    es: 'Este servidor pide un inicio de sesión de Windows, no una contraseña normal: elija NTLM como método de autenticación si el programa lo ofrece (en Outlook, "Requerir inicio de sesión utilizando Autenticación de contraseña segura (SPA)").',
+  },
+  kerberos: {
+    en: 'This server takes only Kerberos (GSSAPI), a Windows domain sign-in: it works from a computer joined to your organization\'s domain, with Kerberos chosen as the authentication method.',
+    es: 'Este servidor solo admite Kerberos (GSSAPI), un inicio de sesión de dominio de Windows: funciona desde un equipo unido al dominio de su organización, con Kerberos como método de autenticación.',
+  },
+  oauth2: {
+    en: 'This provider signs you in through its own sign-in window (OAuth2), not with a password typed here: choose OAuth2 as the authentication method where the program offers it.',
+    es: 'Este proveedor le identifica en su propia ventana de inicio de sesión (OAuth2), no con una contraseña escrita aquí: elija OAuth2 como método de autenticación si el programa lo ofrece.',
   },
 } satisfies Record<string, Localized>;
 
 function loginNote(target: TargetSettings, locale: Locale): string | null {
-  const signsIn = target.authentication === 'password' || target.authentication === 'encrypted-password' || target.authentication === 'windows';
+  const signsIn = typesUserName(target.authentication);
   const notes = [
     ...(target.username && signsIn
       ? [fill(pick(target.username.form === 'address' ? LOGIN_NOTES.username : LOGIN_NOTES.usernameNotAddress, locale), { username: usernameWords(target.username, locale) })]
       : []),
     ...(target.authentication === 'encrypted-password' ? [pick(LOGIN_NOTES.encrypted, locale)] : []),
-    ...(target.authentication === 'windows' ? [pick(LOGIN_NOTES.windows, locale)] : []),
+    ...(target.authentication === 'ntlm' || target.authentication === 'kerberos' || target.authentication === 'oauth2' ? [pick(LOGIN_NOTES[target.authentication], locale)] : []),
   ];
   return notes.length > 0 ? notes.join(' ') : null;
 }
 
 /** The step's own sentence for this target: its variant for the security, or for a server not known yet. */
 function stepText(step: Step, target: TargetSettings): Localized {
+  const forAuthentication = step.textForAuth?.[target.authentication];
+  if (forAuthentication) return forAuthentication;
   const forSecurity = step.textFor?.[target.security];
   if (forSecurity) return forSecurity;
   if (target.server === null && step.noServer) return step.noServer;

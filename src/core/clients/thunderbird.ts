@@ -90,6 +90,22 @@ export const thunderbird: MailClient = {
         en: 'Set Authentication method to Normal password and enter the same User Name as for incoming mail (usually your full email address).',
         es: 'En Método de identificación elija Contraseña normal e indique como Nombre de usuario el mismo que para el correo entrante (normalmente su dirección de correo completa).',
       },
+      // The other entries of the same list, for a server that wants one of them.
+      textForAuth: {
+        'encrypted-password': {
+          en: 'Set Authentication method to Encrypted password and enter the same User Name as for incoming mail (usually your full email address).',
+          es: 'En Método de identificación elija Contraseña cifrada e indique como Nombre de usuario el mismo que para el correo entrante (normalmente su dirección de correo completa).',
+        },
+        ntlm: {
+          en: 'Set Authentication method to NTLM and enter the same User Name as for incoming mail.',
+          es: 'En Método de identificación elija NTLM e indique como Nombre de usuario el mismo que para el correo entrante.',
+        },
+        kerberos: { en: 'Set Authentication method to Kerberos / GSSAPI.', es: 'En Método de identificación elija Kerberos / GSSAPI.' },
+        oauth2: {
+          en: 'Set Authentication method to OAuth2 and enter your full email address as User Name; Thunderbird opens your provider\'s sign-in window the first time it sends.',
+          es: 'En Método de identificación elija OAuth2 e indique su dirección de correo completa como Nombre de usuario; Thunderbird abre la ventana de inicio de sesión de su proveedor la primera vez que envía.',
+        },
+      },
     },
     {
       id: 'save',

@@ -47,6 +47,11 @@ export interface Step {
   noServer?: Localized;
   /** The step for one security choice when it needs a sentence of its own (a switch turned off). */
   textFor?: Partial<Record<Security, Localized>>;
+  /**
+   * An `auth` step for a login other than a normal password, where the program names that login in a
+   * list the step picks from (Thunderbird's "Authentication method"); wins over `textFor`.
+   */
+  textForAuth?: Partial<Record<Authentication, Localized>>;
   detail?: Localized;
   /** What the person should see when the step worked. */
   expect?: Localized;

@@ -61,6 +61,8 @@ export function validateClient(client: MailClient): string[] {
     checkText(errors, `${where}.text`, step.text, true);
     checkText(errors, `${where}.noServer`, step.noServer, false);
     for (const security of SECURITIES) checkText(errors, `${where}.textFor.${security}`, step.textFor?.[security], false);
+    for (const [authentication, text] of Object.entries(step.textForAuth ?? {})) checkText(errors, `${where}.textForAuth.${authentication}`, text, true);
+    if (step.textForAuth && step.kind !== 'auth') errors.push(`${where}.textForAuth: only an auth step has one`);
     // A sentence that checks or types the server's name needs its own wording while no server is known.
     const namesServer = LOCALES.some((locale) => step.text?.[locale]?.includes('{server}'));
     if (namesServer && !step.noServer) errors.push(`${where}.noServer: required, the text names {server}`);

@@ -51,8 +51,10 @@ export function describeAuthentication(authentication: Authentication): string {
       return 'SMTP-after-POP (check your mail first, no SMTP login)';
     case 'client-cert':
       return 'a client certificate';
-    case 'windows':
-      return 'a Windows sign-in (NTLM, Outlook\'s "Secure Password Authentication"; or Kerberos)';
+    case 'ntlm':
+      return 'a Windows sign-in, NTLM (Outlook\'s "Secure Password Authentication (SPA)"), and your usual password';
+    case 'kerberos':
+      return 'Kerberos (GSSAPI), from a computer joined to the organization\'s Windows domain';
     case 'none':
       return 'no login';
   }

@@ -36,6 +36,18 @@ export function offersKind(mechanisms: readonly string[], ...kinds: MechanismKin
   });
 }
 
+/**
+ * Whether a login offered without TLS would let anyone on the path read what it sends: a password, an
+ * account's bearer token, or a mechanism a mail program does not know by name. A challenge-response, a
+ * Windows sign-in or a certificate never sends the secret itself.
+ */
+export function readableWithoutTls(mechanisms: readonly string[]): boolean {
+  return mechanisms.some((mechanism) => {
+    const kind = mechanismKind(mechanism);
+    return kind === null || kind === 'password' || kind === 'account';
+  });
+}
+
 /** The mechanisms of an EHLO's AUTH lines: "AUTH PLAIN LOGIN", and the older "AUTH=LOGIN". */
 export function mechanismsIn(keywords: readonly string[]): string[] {
   return keywords.flatMap((keyword) => /^AUTH[ =](.*)$/i.exec(keyword)?.[1]?.trim().split(/\s+/) ?? []);

@@ -9,7 +9,7 @@
 import type { Authentication, DiscoveryResult, NoSubmissionReason, OutgoingServerCandidate, PortResult, Recommendation, Security, Warning } from '../api';
 import { certificateWeaknessFacts, certificateWeaknesses, untrustedChain } from './certificate';
 import { describeRecommendation } from './describe';
-import { mechanismKind, mechanismsIn, offersKind } from './mechanisms';
+import { mechanismKind, mechanismsIn, offersKind, readableWithoutTls, type MechanismKind } from './mechanisms';
 import { describeTlsFailure } from './tls-failure';
 
 export interface RecommendOptions {
@@ -64,15 +64,32 @@ function publishedFor(discovery: DiscoveryResult | null | undefined, server: str
   return discovery?.candidates.find((candidate) => candidate.hostname === server && candidate.port === port && candidate.source !== 'guess');
 }
 
+/**
+ * The login a mail program should be set to, from the server's own mechanisms: a normal password where
+ * one is taken (a program set to it also tries nothing else), then an encrypted password, an account
+ * sign-in, Windows sign-in (NTLM before Kerberos) and a certificate. Null when none is offered.
+ */
+function authenticationOffered(mechanisms: readonly string[]): Authentication | null {
+  if (offersKind(mechanisms, 'password')) return 'password';
+  if (offersKind(mechanisms, 'encrypted')) return 'encrypted-password';
+  if (offersKind(mechanisms, 'account')) return 'oauth2';
+  if (mechanisms.some((mechanism) => /^NTLM$/i.test(mechanism))) return 'ntlm';
+  if (offersKind(mechanisms, 'windows')) return 'kerberos';
+  if (offersKind(mechanisms, 'certificate')) return 'client-cert';
+  return null;
+}
+
+/** The kind of mechanism a published login needs the server to offer, where the server can contradict it. */
+const PUBLISHED_NEEDS: Partial<Record<Authentication, MechanismKind>> = { 'encrypted-password': 'encrypted', ntlm: 'windows', kerberos: 'windows' };
+
 function authenticationOf(result: PortResult, published: OutgoingServerCandidate | undefined): Authentication {
-  // An encrypted password as published, unless the server turns out to offer only plain ones.
-  if (published?.authentication === 'encrypted-password' && result.auth.length > 0 && !offersKind(result.auth, 'encrypted')) return 'password';
-  if (published && published.authentication !== 'password') return published.authentication;
-  if (offersKind(result.auth, 'password', 'encrypted')) return 'password';
-  if (offersKind(result.auth, 'account')) return 'oauth2';
-  if (offersKind(result.auth, 'certificate')) return 'client-cert';
-  if (offersKind(result.auth, 'windows')) return 'windows';
-  return published?.authentication ?? 'password';
+  const offered = authenticationOffered(result.auth);
+  if (!published) return offered ?? 'password';
+  // An encrypted password or a Windows sign-in as published, unless the server offers logins and none of that kind.
+  const needs = PUBLISHED_NEEDS[published.authentication];
+  if (needs && result.auth.length > 0 && !offersKind(result.auth, needs)) return offered ?? 'password';
+  if (published.authentication !== 'password') return published.authentication;
+  return offered ?? 'password';
 }
 
 /**
@@ -113,20 +130,20 @@ function certificateWarnings(result: PortResult, server: string): Warning[] {
 }
 
 /**
- * A password login is offered before any encryption: on a STARTTLS port before STARTTLS. Implicit TLS
- * never does, and NTLM, Kerberos or CRAM-MD5 before TLS (Exchange's default) do not send the password.
+ * A login that crosses the network readable is offered before any encryption: on a STARTTLS port before
+ * STARTTLS. Implicit TLS never does, and NTLM, Kerberos or CRAM-MD5 before TLS (Exchange's default) do
+ * not send the password.
  */
 function authBeforeTls(result: PortResult): boolean {
-  return result.security === 'starttls' && offersKind(mechanismsIn(result.ehlo.beforeTls ?? []), 'password');
+  return result.security === 'starttls' && readableWithoutTls(mechanismsIn(result.ehlo.beforeTls ?? []));
 }
 
-function windowsOnlyWarning(result: PortResult): Warning {
+function windowsOnlyWarning(result: PortResult, method: 'ntlm' | 'kerberos'): Warning {
   const mechanisms = result.auth.filter((mechanism) => mechanismKind(mechanism) === 'windows');
-  const method = mechanisms.some((mechanism) => /^NTLM$/i.test(mechanism)) ? 'ntlm' : 'kerberos';
   const how =
     method === 'ntlm'
-      ? 'set the mail program\'s authentication method to NTLM (in Outlook, "Secure Password Authentication")'
-      : 'it works only from a computer signed in to the provider\'s Windows domain, with the authentication method set to Kerberos (GSSAPI)';
+      ? 'set the mail program\'s authentication method to NTLM (in Outlook, "Secure Password Authentication (SPA)")'
+      : 'it works only from a computer joined to the organization\'s Windows domain, with the authentication method set to Kerberos (GSSAPI)';
   return {
     code: 'auth-windows-only',
     port: result.port,
@@ -219,7 +236,8 @@ export function recommend(ports: PortResult[], options: RecommendOptions): Recom
   const chosen = usable[0];
   let recommendation: Recommendation | null = null;
   if (chosen) {
-    const other = usable.find((result) => result.port !== chosen.port && tier(result.port) <= 1);
+    // A port that takes only Windows sign-in is no fallback for a port a normal password works on.
+    const other = usable.find((result) => result.port !== chosen.port && tier(result.port) <= 1 && (windowsOnly(chosen) || !windowsOnly(result)));
     const published = publishedFor(discovery, server, chosen.port);
     // The login name belongs to the account, not the port: the provider's entry for another port of the same server says it too.
     const username =
@@ -278,11 +296,13 @@ export function recommend(ports: PortResult[], options: RecommendOptions): Recom
     // starttls-missing, or an ok session that never reached TLS: the password would cross the network readable.
     const noTls = result.state === 'starttls-missing' || (result.state === 'ok' && result.security === 'none');
     // CRAM-MD5 or NTLM alone never send the password itself; the session is still readable (cleartext-only).
-    if (noTls && offersKind(result.auth, 'password')) {
+    if (noTls && readableWithoutTls(result.auth)) {
       warnings.push({ code: 'auth-cleartext', port: result.port, params: { mechanisms: result.auth }, message: `Port ${result.port} offers login without any encryption (${result.auth.join(', ')}), so a password typed for it crosses the network readable; do not use this port.` });
     }
   }
-  if (chosen && windowsOnly(chosen)) warnings.push(windowsOnlyWarning(chosen));
+  if (chosen && recommendation && (recommendation.authentication === 'ntlm' || recommendation.authentication === 'kerberos') && windowsOnly(chosen)) {
+    warnings.push(windowsOnlyWarning(chosen, recommendation.authentication));
+  }
   if (discovery?.candidates.some((candidate) => candidate.authentication === 'smtp-after-pop')) {
     warnings.push({ code: 'smtp-after-pop', message: 'The provider uses SMTP-after-POP: check for new mail (POP3) shortly before sending, because the server has no SMTP login.' });
   }

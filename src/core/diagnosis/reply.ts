@@ -4,7 +4,7 @@
  * values (or the question which program it is), and what to try if it still fails, signed with the
  * helpdesk's name. Plain text or Markdown, English or Spanish. Pure.
  */
-import type { PortResult, ProbeReport, TlsFacts, Warning } from '../api';
+import type { Authentication, PortResult, ProbeReport, TlsFacts, Warning } from '../api';
 import { otherClient } from '../clients/other';
 import { hostBothWays, readableHost, unicodeHost } from '../readable-host';
 import { matchAdvice, securityPhrase, tryInstead } from '../clients/phrases';
@@ -12,7 +12,7 @@ import { clientName, fill, pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
 import { adviceForNetwork, type ViewComparison, type ViewVerdict } from './compare';
 import { otherSubmission } from './submission';
-import { usernameWords } from './username';
+import { typesUserName, usernameWords } from './username';
 
 export type ReplyFormat = 'text' | 'markdown';
 
@@ -36,9 +36,21 @@ const WORDS = {
     en: 'on, with your mailbox password as an encrypted password (CRAM-MD5)',
     es: 'activada, con la contraseña del buzón como contraseña cifrada (CRAM-MD5)',
   },
-  authWindows: {
-    en: 'on, as a Windows sign-in: choose NTLM (in Outlook, "Secure Password Authentication") with your usual user name and password',
-    es: 'activada, como inicio de sesión de Windows: elija NTLM (en Outlook, "autenticación de contraseña segura") con su nombre de usuario y contraseña habituales',
+  authNtlm: {
+    en: 'on, as a Windows sign-in: choose NTLM (in Outlook, "Secure Password Authentication (SPA)") with your usual user name and password',
+    es: 'activada, como inicio de sesión de Windows: elija NTLM (en Outlook, "Autenticación de contraseña segura (SPA)") con su nombre de usuario y contraseña habituales',
+  },
+  authKerberos: {
+    en: 'on, as Kerberos (GSSAPI), which works only from a computer joined to your organization\'s Windows domain',
+    es: 'activada, como Kerberos (GSSAPI), que solo funciona desde un equipo unido al dominio de Windows de su organización',
+  },
+  authOAuth: {
+    en: 'on, with OAuth2: your mail program opens your provider\'s sign-in window, where you sign in as on the web',
+    es: 'activada, con OAuth2: su programa de correo abre la ventana de inicio de sesión de su proveedor, donde entra como en la web',
+  },
+  authClientCert: {
+    en: 'on, with the client certificate your provider gave you',
+    es: 'activada, con el certificado de cliente que le dio su proveedor',
   },
   username: { en: 'User name', es: 'Nombre de usuario' },
   authPop: { en: 'check for new mail first, then send (your provider allows sending for a while after a mail check)', es: 'compruebe primero si hay correo nuevo y luego envíe (su proveedor permite enviar durante un tiempo después de comprobar el correo)' },
@@ -253,19 +265,19 @@ export function composeReply({ report, client: chosen, locale, format, compariso
     authentication: recommendation.authentication,
     username,
   };
-  const auth =
-    recommendation.authentication === 'smtp-after-pop'
-      ? WORDS.authPop
-      : recommendation.authentication === 'none'
-        ? WORDS.authNone
-        : recommendation.authentication === 'encrypted-password'
-          ? WORDS.authEncrypted
-          : recommendation.authentication === 'windows'
-            ? WORDS.authWindows
-            : username
-            ? WORDS.authPasswordOnly
-            : WORDS.authPassword;
-  const signsIn = recommendation.authentication === 'password' || recommendation.authentication === 'encrypted-password' || recommendation.authentication === 'windows';
+  // Every login has its words: a new one is a type error here, not a "normal password" by default.
+  const authWords: Record<Authentication, Localized> = {
+    password: username ? WORDS.authPasswordOnly : WORDS.authPassword,
+    'encrypted-password': WORDS.authEncrypted,
+    'smtp-after-pop': WORDS.authPop,
+    none: WORDS.authNone,
+    oauth2: WORDS.authOAuth,
+    'client-cert': WORDS.authClientCert,
+    ntlm: WORDS.authNtlm,
+    kerberos: WORDS.authKerberos,
+  };
+  const auth = authWords[recommendation.authentication];
+  const signsIn = typesUserName(recommendation.authentication);
   const code = (value: string | number) => (md ? `\`${value}\`` : String(value));
   lines.push(heading(pick(WORDS.settings, locale)));
   // The xn-- form is the one every mail program takes; the Unicode form beside it says which name it is.

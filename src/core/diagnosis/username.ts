@@ -3,7 +3,7 @@
  * the provider publishes ("the part of your address before the @"). Shared by the report's summary,
  * the CLI, the popup's settings card and the agent's reply, so they all say the same thing.
  */
-import type { Username } from '../api';
+import type { Authentication, Username } from '../api';
 import type { Locale, Localized } from '../clients/types';
 
 const WORDS = {
@@ -21,4 +21,9 @@ export function usernameWords(username: Username, locale: Locale): string {
   return username.pattern.replace(/%EMAILLOCALPART%|%EMAILADDRESS%/g, (name) =>
     name === '%EMAILADDRESS%' ? WORDS.addressInside[locale] : WORDS.localInside[locale],
   );
+}
+
+/** Logins for which the person types a user name, so a published one is said beside them. */
+export function typesUserName(authentication: Authentication): boolean {
+  return authentication === 'password' || authentication === 'encrypted-password' || authentication === 'ntlm';
 }

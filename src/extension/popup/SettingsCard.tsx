@@ -2,7 +2,8 @@ import { alternativeLine } from '../../core/clients/phrases';
 import { pick } from '../../core/clients/render';
 import type { Locale, MailClient, TargetSettings } from '../../core/clients/types';
 import { usernameWords } from '../../core/diagnosis/username';
-import { t } from '../platform/i18n';
+import type { Authentication } from '../../core/api';
+import { t, type MessageKey } from '../platform/i18n';
 
 interface Props {
   client: MailClient;
@@ -12,17 +13,20 @@ interface Props {
   tested: boolean;
 }
 
+/** The "requires authentication" row for each login; a new login is a type error here, not a password. */
+const AUTH_WORDS: Record<Authentication, MessageKey> = {
+  password: 'authPassword',
+  'encrypted-password': 'authEncrypted',
+  'smtp-after-pop': 'authPopBefore',
+  none: 'authNone',
+  oauth2: 'authOAuth',
+  'client-cert': 'authClientCert',
+  ntlm: 'authNtlm',
+  kerberos: 'authKerberos',
+};
+
 export function SettingsCard({ client, target, locale, tested }: Props) {
-  const auth =
-    target.authentication === 'smtp-after-pop'
-      ? t('authPopBefore')
-      : target.authentication === 'none'
-        ? t('authNone')
-        : target.authentication === 'encrypted-password'
-          ? t('authEncrypted')
-          : target.authentication === 'windows'
-            ? t('authWindows')
-            : t('authPassword');
+  const auth = t(AUTH_WORDS[target.authentication]);
   return (
     <section class="card settings" aria-labelledby="settings-title">
       <h2 id="settings-title" tabIndex={-1}>

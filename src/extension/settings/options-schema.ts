@@ -148,12 +148,18 @@ export function checkIncomingServer(value: unknown): Checked<IncomingSetting | n
   }
 }
 
+/** The helpdesk profile's name, from the options or a policy: one line of at most 100 characters. */
+function checkProfileName(name: unknown): Checked<string> {
+  return typeof name === 'string' && name.length <= 100 && !/[\r\n]/.test(name)
+    ? { ok: true, value: name }
+    : { ok: false, message: 'The profile name must be one line of at most 100 characters.', fault: { field: 'profile-name', problem: 'text-too-long' } };
+}
+
 function checkProfile(value: unknown): Checked<HelpdeskProfile> {
   if (!isRecord(value)) return { ok: false, message: 'The profile must be an object.', fault: SHAPE };
-  const name = value.name ?? '';
-  if (typeof name !== 'string' || name.length > 100) {
-    return { ok: false, message: 'The profile name must be text of at most 100 characters.', fault: { field: 'profile-name', problem: 'text-too-long' } };
-  }
+  const checkedName = checkProfileName(value.name ?? '');
+  if (!checkedName.ok) return checkedName;
+  const name = checkedName.value;
   const helpDomains = checkHelpDomains(value.helpDomains ?? []);
   if (!helpDomains.ok) return helpDomains;
   let outgoingServer = '';
@@ -225,10 +231,9 @@ export function importOptions(text: string): Imported {
 
 export type ManagedPolicy = Partial<Record<ManagedField, unknown>>;
 
-/** A policy value that was ignored: the policy's key, why (English), and why as a code to word. */
+/** A policy value that was ignored: the policy's key, and why as a code to word (none: not of the schema's kind). */
 export interface PolicyProblem {
   field: ManagedField;
-  message: string;
   fault?: FieldFault;
 }
 
@@ -244,17 +249,10 @@ export function applyPolicy(options: Options, policy: ManagedPolicy): { options:
     if (checked.ok) {
       apply(checked.value);
       locked.push(field);
-    } else problems.push({ field, message: `Policy ${field}: ${checked.message}`, ...(checked.fault ? { fault: checked.fault } : {}) });
+    } else problems.push({ field, ...(checked.fault ? { fault: checked.fault } : {}) });
   };
   if (policy.serviceUrl !== undefined) take('serviceUrl', checkServiceUrl(policy.serviceUrl), (v) => (next.serviceUrl = v));
-  if (policy.profileName !== undefined) {
-    const name = policy.profileName;
-    const checked: Checked<string> =
-      typeof name === 'string' && name.length <= 100
-        ? { ok: true, value: name.trim() }
-        : { ok: false, message: 'must be text of at most 100 characters.', fault: { field: 'profile-name', problem: 'text-too-long' } };
-    take('profileName', checked, (v) => (next.profile.name = v));
-  }
+  if (policy.profileName !== undefined) take('profileName', checkProfileName(policy.profileName), (v) => (next.profile.name = v.trim()));
   if (policy.helpDomains !== undefined) take('helpDomains', checkHelpDomains(policy.helpDomains), (v) => (next.profile.helpDomains = v));
   if (policy.outgoingServer !== undefined) take('outgoingServer', checkHostName(policy.outgoingServer, 'The outgoing server', 'outgoing-server'), (v) => (next.profile.outgoingServer = v));
   if (policy.allowedPorts !== undefined) take('allowedPorts', checkAllowedPorts(policy.allowedPorts), (v) => (next.profile.allowedPorts = v));

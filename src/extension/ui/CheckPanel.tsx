@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PortResult, Recommendation } from '../../core/api';
+import type { Authentication, PortResult, Recommendation } from '../../core/api';
 import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
 import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
 import { parseTarget } from '../../core/target';
@@ -42,18 +42,22 @@ interface Props {
   audience?: 'customer' | 'agent';
 }
 
+/** The recommendation's sentence for each login; a new login is a type error here, not a password. */
+const RECOMMEND_WORDS: Record<Authentication, MessageKey> = {
+  password: 'recommendPassword',
+  'encrypted-password': 'recommendEncrypted',
+  'smtp-after-pop': 'recommendPopFirst',
+  none: 'recommendNoAuth',
+  oauth2: 'recommendOAuth',
+  'client-cert': 'recommendClientCert',
+  ntlm: 'recommendNtlm',
+  kerberos: 'recommendKerberos',
+};
+
 export function recommendationSentence(recommendation: Recommendation): string {
   const security = securityWords(recommendation.security);
   const server = hostBothWays(recommendation.server);
-  return recommendation.authentication === 'smtp-after-pop'
-    ? t('recommendPopFirst', server, recommendation.port, security)
-    : recommendation.authentication === 'none'
-      ? t('recommendNoAuth', server, recommendation.port, security)
-      : recommendation.authentication === 'encrypted-password'
-        ? t('recommendEncrypted', server, recommendation.port, security)
-        : recommendation.authentication === 'windows'
-          ? t('recommendWindows', server, recommendation.port, security)
-          : t('recommendPassword', server, recommendation.port, security);
+  return t(RECOMMEND_WORDS[recommendation.authentication], server, recommendation.port, security);
 }
 
 /** How a result reads in the table: two addresses of a port that read the same share one row. */
