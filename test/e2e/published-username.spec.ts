@@ -19,6 +19,8 @@ test.beforeAll(async () => {
   await ensurePostfix();
   ispdb = await startIspdb({
     'isp.test': providerFile('isp.test', { hostname: 'localhost', port: 587, socketType: 'STARTTLS', username: '%EMAILLOCALPART%', authentication: 'password-cleartext' }),
+    // A provider that signs in through its own window, as ISPDB publishes Gmail and Outlook.com.
+    'oauth.test': providerFile('oauth.test', { hostname: 'localhost', port: 587, socketType: 'STARTTLS', username: '%EMAILADDRESS%', authentication: 'OAuth2' }),
   });
   service = await startProbeService(SERVICE_PORT, { ISPDB_URL: ispdb.url, NODE_EXTRA_CA_CERTS: ispdb.caFile });
 });
@@ -132,4 +134,27 @@ test('in Spanish, the check result and the settings card give the user name in S
   await page.getByRole('button', { name: 'Usar estos datos' }).click();
   await expect(page.getByTestId('target-username')).toHaveText('jdoe');
   await page.screenshot({ path: 'test-results/popup-username-card-es-light.png', fullPage: true });
+});
+
+test('a provider that publishes OAuth2 is never told "your mailbox password": the check, the card and Thunderbird\'s login step say OAuth2', async () => {
+  const page = await openPopup(launched, { width: 380, height: 900 });
+  await page.getByRole('searchbox').fill('thunderbird');
+  await page.locator('[data-client="thunderbird"]').click();
+  await page.getByRole('button', { name: 'Check server' }).click();
+  const field = page.getByLabel('Email address, domain or server');
+  await expect(async () => {
+    await field.fill('ana@oauth.test');
+    await page.waitForTimeout(200);
+    await expect(field).toHaveValue('ana@oauth.test', { timeout: 100 });
+  }).toPass();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const recommendation = page.getByTestId('recommendation');
+  await expect(recommendation).toContainText('Sign in with OAuth2: your mail program opens your provider\'s sign-in window.', { timeout: 45_000 });
+  await expect(recommendation).not.toContainText('password');
+  await page.screenshot({ path: 'test-results/popup-oauth-check-light.png', fullPage: true });
+  await page.getByRole('button', { name: 'Use these settings' }).click();
+  await expect(page.locator('.settings')).toContainText("On, OAuth2: sign in through your provider's window");
+  await expect(page.locator('.steps [data-kind="auth"]')).toContainText('Set Authentication method to OAuth2');
+  await expect(page.locator('.steps [data-kind="auth"]')).not.toContainText('Normal password');
+  await page.screenshot({ path: 'test-results/popup-oauth-card-light.png', fullPage: true });
 });
