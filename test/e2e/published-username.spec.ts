@@ -156,5 +156,6 @@ test('a provider that publishes OAuth2 is never told "your mailbox password": th
   await expect(page.locator('.settings')).toContainText("On, OAuth2: sign in through your provider's window");
   await expect(page.locator('.steps [data-kind="auth"]')).toContainText('Set Authentication method to OAuth2');
   await expect(page.locator('.steps [data-kind="auth"]')).not.toContainText('Normal password');
+  await expect(page.locator('.steps [data-kind="verify"]')).toContainText("Thunderbird opens your provider's sign-in window once");
   await page.screenshot({ path: 'test-results/popup-oauth-card-light.png', fullPage: true });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Authentication, PortResult, ProbeReport, Recommendation, Security, TlsFacts, Username, Warning } from '../../src/core/api';
 import { CLIENTS } from '../../src/core/clients/registry';
-import { clientName } from '../../src/core/clients/render';
+import { clientName, renderSteps } from '../../src/core/clients/render';
 import { LOCALES } from '../../src/core/clients/types';
 import { composeReply, type ReplyFormat } from '../../src/core/diagnosis/reply';
 
@@ -185,6 +185,10 @@ describe('composeReply', () => {
     const oauth = reply('oauth2');
     expect(oauth).toContain('- Authentication: on, with OAuth2: your mail program opens your provider\'s sign-in window');
     expect(oauth).toContain('Set Authentication method to OAuth2');
+    // The test message's outcome, as the checklist shows it: a sign-in window, not a password prompt.
+    const verify = renderSteps(thunderbird, { server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'oauth2', username: null }, 'en').find((step) => step.kind === 'verify');
+    expect(verify?.expect).toBe('Thunderbird opens your provider\'s sign-in window once; after you sign in there, the message leaves the Outbox.');
+    expect(renderSteps(thunderbird, { server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'password', username: null }, 'en').find((step) => step.kind === 'verify')?.expect).toMatch(/asks for your password/);
     expect(oauth).not.toMatch(/Normal password|mailbox password/);
     expect(reply('client-cert')).toContain('- Authentication: on, with the client certificate your provider gave you');
     const kerberos = reply('kerberos');

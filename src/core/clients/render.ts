@@ -104,7 +104,7 @@ export function renderSteps(client: MailClient, target: TargetSettings, locale: 
       text: fill(stepText(step, target)) ?? '',
       // The published login goes with the client's own login step, where the person types it.
       detail: step.kind === 'auth' && note ? [detail, note].filter(Boolean).join(' ') : detail,
-      expect: fill(step.expect),
+      expect: fill(step.expectForAuth?.[target.authentication] ?? step.expect),
     };
   });
 }

@@ -120,6 +120,12 @@ export const thunderbird: MailClient = {
         en: 'Thunderbird asks for your password once if it has not saved it, then the message leaves the Outbox.',
         es: 'Thunderbird pide la contraseña una vez si no la tiene guardada y el mensaje sale de la Bandeja de salida.',
       },
+      expectForAuth: {
+        oauth2: {
+          en: 'Thunderbird opens your provider\'s sign-in window once; after you sign in there, the message leaves the Outbox.',
+          es: 'Thunderbird abre una vez la ventana de inicio de sesión de su proveedor; cuando inicia sesión en ella, el mensaje sale de la Bandeja de salida.',
+        },
+      },
     },
   ],
   authentication: {

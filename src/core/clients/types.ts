@@ -55,6 +55,8 @@ export interface Step {
   detail?: Localized;
   /** What the person should see when the step worked. */
   expect?: Localized;
+  /** What the person sees instead with a login other than a password (a sign-in window, not a password prompt). */
+  expectForAuth?: Partial<Record<Authentication, Localized>>;
 }
 
 export interface Source {

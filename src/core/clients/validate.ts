@@ -77,6 +77,8 @@ export function validateClient(client: MailClient): string[] {
     }
     checkText(errors, `${where}.detail`, step.detail, false);
     checkText(errors, `${where}.expect`, step.expect, false);
+    for (const [authentication, text] of Object.entries(step.expectForAuth ?? {})) checkText(errors, `${where}.expectForAuth.${authentication}`, text, true);
+    if (step.expectForAuth && !step.expect) errors.push(`${where}.expectForAuth: only beside an expect`);
   });
   if (!client.retired) {
     for (const locale of LOCALES) {
