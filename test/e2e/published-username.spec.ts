@@ -4,7 +4,7 @@
  * Postfix and wants the part of the address before the @), probes Postfix, and the popup's check result,
  * settings card and login step, and agent mode's reply, say "jdoe".
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { providerFile, startIspdb, type IspdbServer } from '../helpers/ispdb-server';
 import { dispose, launch, openPopup, removeProfile, type Launched } from './extension';
 import { ensurePostfix, startProbeService, type RunningService } from './services';
@@ -51,7 +51,8 @@ test.afterEach(async () => {
   await dispose(launched);
 });
 
-test('the popup shows the published user name in the check result, on the settings card and at the login step', async () => {
+/** The popup at 380 px with Thunderbird chosen, checking `address` from the Check server tab. */
+async function checkWithThunderbird(address: string): Promise<Page> {
   const page = await openPopup(launched, { width: 380, height: 900 });
   await page.getByRole('searchbox').fill('thunderbird');
   await page.locator('[data-client="thunderbird"]').click();
@@ -59,11 +60,16 @@ test('the popup shows the published user name in the check result, on the settin
   const field = page.getByLabel('Email address, domain or server');
   // The field takes its prefill once the view has loaded; type after that, as a person would.
   await expect(async () => {
-    await field.fill('jdoe@isp.test');
+    await field.fill(address);
     await page.waitForTimeout(200);
-    await expect(field).toHaveValue('jdoe@isp.test', { timeout: 100 });
+    await expect(field).toHaveValue(address, { timeout: 100 });
   }).toPass();
   await page.getByRole('button', { name: 'Check', exact: true }).click();
+  return page;
+}
+
+test('the popup shows the published user name in the check result, on the settings card and at the login step', async () => {
+  const page = await checkWithThunderbird('jdoe@isp.test');
   await expect(page.getByTestId('recommendation')).toContainText('Use localhost, port 587', { timeout: 45_000 });
   await expect(page.getByTestId('recommendation-username')).toHaveText('User name: jdoe');
   await page.screenshot({ path: 'test-results/popup-username-check-light.png', fullPage: true });
@@ -137,17 +143,7 @@ test('in Spanish, the check result and the settings card give the user name in S
 });
 
 test('a provider that publishes OAuth2 is never told "your mailbox password": the check, the card and Thunderbird\'s login step say OAuth2', async () => {
-  const page = await openPopup(launched, { width: 380, height: 900 });
-  await page.getByRole('searchbox').fill('thunderbird');
-  await page.locator('[data-client="thunderbird"]').click();
-  await page.getByRole('button', { name: 'Check server' }).click();
-  const field = page.getByLabel('Email address, domain or server');
-  await expect(async () => {
-    await field.fill('ana@oauth.test');
-    await page.waitForTimeout(200);
-    await expect(field).toHaveValue('ana@oauth.test', { timeout: 100 });
-  }).toPass();
-  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const page = await checkWithThunderbird('ana@oauth.test');
   const recommendation = page.getByTestId('recommendation');
   await expect(recommendation).toContainText('Sign in with OAuth2: your mail program opens your provider\'s sign-in window.', { timeout: 45_000 });
   await expect(recommendation).not.toContainText('password');
