@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mechanismKind, mechanismsIn, offersKind } from '../../src/core/diagnosis/mechanisms';
+import { mechanismKind, authMechanisms, offersKind } from '../../src/core/diagnosis/mechanisms';
 
 describe('login mechanisms by what a person chooses', () => {
   it('sorts the mechanisms servers offer into the settings mail programs have', () => {
@@ -25,7 +25,7 @@ describe('login mechanisms by what a person chooses', () => {
   });
 
   it('reads the mechanisms of both AUTH line forms and nothing from other keywords', () => {
-    expect(mechanismsIn(['PIPELINING', 'AUTH GSSAPI NTLM', 'AUTH=LOGIN PLAIN', 'STARTTLS', 'AUTHX FOO'])).toEqual(['GSSAPI', 'NTLM', 'LOGIN', 'PLAIN']);
-    expect(mechanismsIn([])).toEqual([]);
+    expect(authMechanisms(['PIPELINING', 'AUTH GSSAPI NTLM', 'AUTH=LOGIN PLAIN', 'STARTTLS', 'AUTHX FOO'])).toEqual(['GSSAPI', 'NTLM', 'LOGIN', 'PLAIN']);
+    expect(authMechanisms([])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { typesUserName, usernameWords } from '../diagnosis/username';
+import type { Authentication } from '../api';
 import type { Locale, Localized, MailClient, Step, TargetSettings } from './types';
 
 export interface RenderedStep {
@@ -71,14 +72,22 @@ const LOGIN_NOTES = {
   },
 } satisfies Record<string, Localized>;
 
+/** The note at the login step for each login a program's password setting would not choose by itself. */
+const AUTH_NOTES: Partial<Record<Authentication, Localized>> = {
+  'encrypted-password': LOGIN_NOTES.encrypted,
+  ntlm: LOGIN_NOTES.ntlm,
+  kerberos: LOGIN_NOTES.kerberos,
+  oauth2: LOGIN_NOTES.oauth2,
+};
+
 function loginNote(target: TargetSettings, locale: Locale): string | null {
   const signsIn = typesUserName(target.authentication);
+  const authNote = AUTH_NOTES[target.authentication];
   const notes = [
     ...(target.username && signsIn
       ? [fill(pick(target.username.form === 'address' ? LOGIN_NOTES.username : LOGIN_NOTES.usernameNotAddress, locale), { username: usernameWords(target.username, locale) })]
       : []),
-    ...(target.authentication === 'encrypted-password' ? [pick(LOGIN_NOTES.encrypted, locale)] : []),
-    ...(target.authentication === 'ntlm' || target.authentication === 'kerberos' || target.authentication === 'oauth2' ? [pick(LOGIN_NOTES[target.authentication], locale)] : []),
+    ...(authNote ? [pick(authNote, locale)] : []),
   ];
   return notes.length > 0 ? notes.join(' ') : null;
 }

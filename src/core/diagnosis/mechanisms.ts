@@ -48,7 +48,19 @@ export function readableWithoutTls(mechanisms: readonly string[]): boolean {
   });
 }
 
-/** The mechanisms of an EHLO's AUTH lines: "AUTH PLAIN LOGIN", and the older "AUTH=LOGIN". */
-export function mechanismsIn(keywords: readonly string[]): string[] {
-  return keywords.flatMap((keyword) => /^AUTH[ =](.*)$/i.exec(keyword)?.[1]?.trim().split(/\s+/) ?? []);
+/**
+ * SASL mechanisms named by "AUTH PLAIN LOGIN" (RFC 4954 3) and by the pre-standard "AUTH=LOGIN PLAIN"
+ * form that old Outlook versions needed and some servers still send: the probe's reading of an EHLO
+ * reply (server/smtp/dialogue.ts) and the advice's reading of the keywords before STARTTLS.
+ */
+export function authMechanisms(keywords: readonly string[]): string[] {
+  const mechanisms = new Set<string>();
+  for (const line of keywords) {
+    const match = /^AUTH[ =](.*)$/i.exec(line);
+    if (!match) continue;
+    for (const name of (match[1] ?? '').split(/\s+/)) {
+      if (/^[A-Za-z0-9_-]{1,20}$/.test(name)) mechanisms.add(name.toUpperCase());
+    }
+  }
+  return [...mechanisms];
 }

@@ -9,7 +9,7 @@
 import type { Authentication, DiscoveryResult, NoSubmissionReason, OutgoingServerCandidate, PortResult, Recommendation, Security, Warning } from '../api';
 import { certificateWeaknessFacts, certificateWeaknesses, untrustedChain } from './certificate';
 import { describeRecommendation } from './describe';
-import { mechanismKind, mechanismsIn, offersKind, readableWithoutTls, type MechanismKind } from './mechanisms';
+import { authMechanisms, mechanismKind, offersKind, readableWithoutTls, type MechanismKind } from './mechanisms';
 import { describeTlsFailure } from './tls-failure';
 
 export interface RecommendOptions {
@@ -135,7 +135,7 @@ function certificateWarnings(result: PortResult, server: string): Warning[] {
  * not send the password.
  */
 function authBeforeTls(result: PortResult): boolean {
-  return result.security === 'starttls' && readableWithoutTls(mechanismsIn(result.ehlo.beforeTls ?? []));
+  return result.security === 'starttls' && readableWithoutTls(authMechanisms(result.ehlo.beforeTls ?? []));
 }
 
 function windowsOnlyWarning(result: PortResult, method: 'ntlm' | 'kerberos'): Warning {

@@ -23,21 +23,8 @@ export function offersStartTls(keywords: readonly string[]): boolean {
   return keywords.some((line) => line.split(' ')[0] === 'STARTTLS');
 }
 
-/**
- * SASL mechanisms named by "AUTH PLAIN LOGIN" (RFC 4954 3) and by the pre-standard "AUTH=LOGIN PLAIN"
- * form that old Outlook versions needed and some servers still send.
- */
-export function authMechanisms(keywords: readonly string[]): string[] {
-  const mechanisms = new Set<string>();
-  for (const line of keywords) {
-    const match = /^AUTH[ =](.*)$/i.exec(line);
-    if (!match) continue;
-    for (const name of (match[1] ?? '').split(/\s+/)) {
-      if (/^[A-Za-z0-9_-]{1,20}$/.test(name)) mechanisms.add(name.toUpperCase());
-    }
-  }
-  return [...mechanisms];
-}
+/** The AUTH lines' mechanisms: core reads them too (the advice on logins before STARTTLS). */
+export { authMechanisms } from '../../core/diagnosis/mechanisms';
 
 export type ForeignProtocol = 'ssh' | 'http' | 'tls' | 'pop3' | 'imap' | 'ftp-or-other' | 'unknown';
 
