@@ -70,6 +70,25 @@ test('checking localhost shows the real state of 25, 465 and 587 and a recommend
   await expect(page.locator('.steps [data-kind="port"]')).toContainText(`25 to ${port}`);
   await expect(page.getByTestId('target-security')).toHaveText(port === '465' ? 'SSL/TLS' : 'STARTTLS');
   await expect(page.getByText('Tested on your server.')).toBeVisible();
+  // Postfix takes logins on both 465 and 587: the other one is the fallback the check found.
+  await expect(page.getByTestId('target-fallback')).toHaveText(port === '465' ? 'If 465 fails: port 587 with STARTTLS.' : 'If 587 fails: port 465 with SSL/TLS.');
+});
+
+test('a check that found no other port for sending says so on the card, instead of naming a port it did not find working', async () => {
+  // The helpdesk's profile allows 25 and 587 only, so 587 is the one submission port the check can find.
+  await setOptions({
+    serviceUrl: service.origin,
+    profile: { name: '', helpDomains: [], outgoingServer: '', allowedPorts: [25, 587], authMethod: 'smtp-auth' },
+  });
+  const page = await openPopup(launched);
+  await page.getByRole('searchbox').fill('thunderbird');
+  await page.locator('[data-client="thunderbird"]').click();
+  await expect(page.getByTestId('target-fallback')).toHaveText('If 587 fails: port 465 with SSL/TLS.');
+  await checkFromPopup(page, 'localhost');
+  await expect(page.getByTestId('recommendation')).toContainText('port 587', { timeout: 45_000 });
+  await page.getByRole('button', { name: 'Use these settings' }).click();
+  await expect(page.getByTestId('target-fallback')).toHaveText('The check found no other port on this server to try instead of 587.');
+  await page.screenshot({ path: 'test-results/popup-card-no-fallback.png', fullPage: true });
 });
 
 test('closing the popup in the middle of a check loses nothing', async () => {

@@ -93,6 +93,9 @@ describe('parsePastedReport', () => {
     [JSON.stringify({ ...BLOCKED, ports: [{ ...BLOCKED.ports[0], family: 5 }] }), 'not-report'],
     [JSON.stringify({ ...BLOCKED, ports: [{ ...BLOCKED.ports[0], ehlo: null }] }), 'not-report'],
     [JSON.stringify({ ...BLOCKED, ports: [{ ...BLOCKED.ports[0], tls: { fingerprint256: 7 } }] }), 'not-report'],
+    // Without its alternative a recommendation would read as "no other port works".
+    [JSON.stringify({ ...BLOCKED, recommendation: { ...BLOCKED.recommendation, alternative: undefined } }), 'not-report'],
+    [JSON.stringify({ ...BLOCKED, recommendation: { ...BLOCKED.recommendation, alternative: { port: 465, security: 'ssl' } } }), 'not-report'],
   ])('refuses %j as %s', (text, reason) => {
     expect(parsePastedReport(text)).toEqual({ ok: false, reason });
   });

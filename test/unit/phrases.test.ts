@@ -55,9 +55,16 @@ const SETTINGS: { port: number; security: TargetSettings['security'] }[] = [
   { port: 2525, security: 'starttls' },
 ];
 
+/** A check's fallback for each port: none found, or another port that works (2525 has no "why" sentence). */
+const FOUND: TargetSettings['alternative'][] = [null, { port: 465, security: 'tls' }, { port: 587, security: 'starttls' }, { port: 2525, security: 'starttls' }];
+
 function targets(): TargetSettings[] {
   return SETTINGS.flatMap(({ port, security }) =>
-    [SERVER, null].map((server) => ({ server, port, security, authentication: 'password' as const })),
+    [SERVER, null].flatMap((server) => [
+      { server, port, security, authentication: 'password' as const },
+      // From a server check ("Use these settings"): its fallback, or none found.
+      ...FOUND.filter((found) => found?.port !== port).map((alternative) => ({ server, port, security, authentication: 'password' as const, alternative })),
+    ]),
   );
 }
 
@@ -123,7 +130,7 @@ function replyLines(client: MailClient, target: TargetSettings, locale: Locale, 
     security: target.security,
     authentication: 'password',
     summary: '',
-    alternative: null,
+    alternative: target.alternative ?? null,
   };
   return composeReply({ report: report(checked, recommendation), client, locale, format: 'text' })
     .split('\n')
@@ -169,4 +176,42 @@ describe('generated phrases', () => {
       });
     }
   }
+});
+
+describe('what to try when the port fails', () => {
+  const thunderbird = CLIENTS.find((client) => client.id === 'thunderbird')!;
+  const base = { server: SERVER, port: 587, security: 'starttls' as const, authentication: 'password' as const };
+  // The first line is the rule that pairs each port with its security, which names both ports whatever the check found.
+  const still = (target: TargetSettings, locale: Locale = 'en') => helpText(thunderbird, target, locale).still.slice(1).join('\n');
+
+  it('without a check: the usual other port, and 2525 as a maybe', () => {
+    expect(alternativeLine(thunderbird, base, 'en')).toMatch(/^If 587 fails: port 465 with /);
+    expect(still(base)).toContain('Try port 465 with');
+    expect(still(base)).toContain('2525');
+  });
+
+  it('after a check that found another port working: that port, and no hint towards ports it tried', () => {
+    const found = { ...base, alternative: { port: 2525, security: 'starttls' as const } };
+    expect(alternativeLine(thunderbird, found, 'en')).toMatch(/^If 587 fails: port 2525 with /);
+    expect(still(found)).toContain('Try port 2525 with');
+    expect(still(found)).not.toContain('465');
+    expect(still(found)).not.toContain('Some providers also accept port 2525');
+  });
+
+  it('after a check that found no other port: says so, in both languages, and names no closed port', () => {
+    const none = { ...base, alternative: null };
+    expect(alternativeLine(thunderbird, none, 'en')).toBe('The check found no other port on this server to try instead of 587.');
+    expect(alternativeLine(thunderbird, none, 'es')).toBe('La comprobación no encontró otro puerto en este servidor para probar en lugar del 587.');
+    for (const locale of LOCALES) {
+      expect(still(none, locale)).not.toMatch(/465|2525/);
+      expect(still(none, locale)).toContain(alternativeLine(thunderbird, none, locale));
+    }
+  });
+
+  it("the agent's reply follows the check: its alternative, or that none was found", () => {
+    const lines = (alternative: TargetSettings['alternative']) => replyLines(thunderbird, { ...base, alternative }, 'en', SERVER).join('\n');
+    expect(lines({ port: 465, security: 'tls' })).toContain('Try port 465 with');
+    expect(lines(null)).toContain('The check found no other port on this server to try instead of 587.');
+    expect(lines(null)).not.toMatch(/Try port \d+/);
+  });
 });

@@ -200,7 +200,7 @@ describe('composeReply', () => {
 });
 
 describe('composeReply in plain words', () => {
-  const recommendation: Recommendation = { server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'password', summary: '', alternative: null };
+  const recommendation: Recommendation = { server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'password', summary: '', alternative: { port: 465, security: 'tls' } };
   const thunderbird = CLIENTS.find((client) => client.id === 'thunderbird')!;
   const tls = (facts: Partial<TlsFacts>): TlsFacts => ({
     authorized: false,

@@ -31,6 +31,16 @@ describe('loadState', () => {
     }
   });
 
+  it("keeps a tested setting's fallback port, and that none was found; a damaged one is dropped, not taken for none", () => {
+    const target = { server: 'smtp.example.com', port: 587, security: 'starttls', authentication: 'password' };
+    for (const alternative of [{ port: 2525, security: 'starttls' }, null]) {
+      expect(loadState({ schemaVersion: SCHEMA_VERSION, target: { ...target, alternative } }).state.target).toEqual({ ...target, alternative });
+    }
+    for (const damaged of [{ port: 70000, security: 'tls' }, { port: 465, security: 'ssl' }, '465', 465, []]) {
+      expect(loadState({ schemaVersion: SCHEMA_VERSION, target: { ...target, alternative: damaged } }).state.target).toEqual(target);
+    }
+  });
+
   it('keeps the agent\'s choice for the customer apart from the popup\'s own client', () => {
     const { state } = loadState({ schemaVersion: SCHEMA_VERSION, lastClientId: 'thunderbird', agentClientId: 'ios-mail' });
     expect(state.lastClientId).toBe('thunderbird');

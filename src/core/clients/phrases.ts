@@ -35,6 +35,11 @@ const WORDS = {
   kindStarttls: { en: 'STARTTLS', es: 'STARTTLS' },
   alternative: { en: 'If {port} fails: port {alt} with {security}.', es: 'Si el {port} falla: puerto {alt} con {security}.' },
   tryInstead: { en: 'Try port {alt} with {security} instead.', es: 'Pruebe el puerto {alt} con {security}.' },
+  /** A server check found no other port that works on the server (its alternative is null). */
+  noAlternative: {
+    en: 'The check found no other port on this server to try instead of {port}.',
+    es: 'La comprobación no encontró otro puerto en este servidor para probar en lugar del {port}.',
+  },
   why465: { en: 'It encrypts from the first byte and is just as good.', es: 'Cifra desde el primer byte y es igual de bueno.' },
   why587: { en: 'It is the standard port for mail programs and just as good.', es: 'Es el puerto estándar de los programas de correo y es igual de bueno.' },
   try2525: {
@@ -123,9 +128,23 @@ export function matchAdvice(shown: MailClient, target: Pick<TargetSettings, 'por
   return fill(pick(WORDS.unusualNamed, locale), { security: securityPhrase(client, target.security, locale), port: target.port });
 }
 
+/**
+ * The port to try when the target's fails: the one a server check found working, else (values not from a
+ * check) the usual other submission port; null when a check found no other port that works.
+ */
+export function fallbackFor(target: Pick<TargetSettings, 'port' | 'alternative'>): { port: number; security: Security } | null {
+  return target.alternative === undefined ? otherSubmission(target.port) : target.alternative;
+}
+
+/** "The check found no other port on this server to try instead of 587." */
+export function noAlternative(port: number, locale: Locale): string {
+  return fill(pick(WORDS.noAlternative, locale), { port });
+}
+
 /** The settings card's line under the values: the other port to try. */
-export function alternativeLine(client: MailClient, target: Pick<TargetSettings, 'port'>, locale: Locale): string {
-  const alternative = otherSubmission(target.port);
+export function alternativeLine(client: MailClient, target: Pick<TargetSettings, 'port' | 'alternative'>, locale: Locale): string {
+  const alternative = fallbackFor(target);
+  if (!alternative) return noAlternative(target.port, locale);
   return fill(pick(WORDS.alternative, locale), {
     port: target.port,
     alt: alternative.port,
@@ -157,9 +176,11 @@ export interface HelpText {
 }
 
 /** The popup's help below the steps: how this client logs in to send, and what to try when sending still fails. */
-export function helpText(client: MailClient, target: Pick<TargetSettings, 'port'>, locale: Locale): HelpText {
-  const alternative = otherSubmission(target.port);
-  const why = pick(alternative.port === 465 ? WORDS.why465 : WORDS.why587, locale);
+export function helpText(client: MailClient, target: Pick<TargetSettings, 'port' | 'alternative'>, locale: Locale): HelpText {
+  const alternative = fallbackFor(target);
+  const why = alternative?.port === 465 ? WORDS.why465 : alternative?.port === 587 ? WORDS.why587 : null;
+  // A check tried 2525 already: its alternative names it when it works, and the hint would only send the reader to a closed port.
+  const checked = target.alternative !== undefined;
   return {
     authTitle: pick(WORDS.authTitle, locale),
     auth: [
@@ -180,8 +201,8 @@ export function helpText(client: MailClient, target: Pick<TargetSettings, 'port'
     stillTitle: pick(WORDS.stillTitle, locale),
     still: [
       matchRule(client, locale),
-      `${tryInstead(client, alternative, locale)} ${why}`,
-      ...(target.port === 2525 ? [] : [pick(WORDS.try2525, locale)]),
+      alternative ? [tryInstead(client, alternative, locale), ...(why ? [pick(why, locale)] : [])].join(' ') : noAlternative(target.port, locale),
+      ...(target.port === 2525 || checked ? [] : [pick(WORDS.try2525, locale)]),
       pick(WORDS.askIsp, locale),
       pick(WORDS.incoming, locale),
     ],

@@ -119,6 +119,12 @@ export interface TargetSettings {
   authentication: Authentication;
   /** The login name from a server check, when the provider publishes one. */
   username?: Username | null;
+  /**
+   * What to try when this port fails, as a server check found it: another port that works there, or
+   * null when the check found none. Absent when the values are not a check's: the usual other port is
+   * suggested then.
+   */
+  alternative?: { port: number; security: Security } | null;
 }
 
 export const DEFAULT_TARGET: TargetSettings = {

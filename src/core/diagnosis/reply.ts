@@ -7,11 +7,10 @@
 import type { Authentication, PortResult, ProbeReport, TlsFacts, Warning } from '../api';
 import { otherClient } from '../clients/other';
 import { hostBothWays, readableHost, unicodeHost } from '../readable-host';
-import { matchAdvice, securityPhrase, tryInstead } from '../clients/phrases';
+import { matchAdvice, noAlternative, securityPhrase, tryInstead } from '../clients/phrases';
 import { clientName, fill, pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
 import { adviceForNetwork, type ViewComparison, type ViewVerdict } from './compare';
-import { otherSubmission } from './submission';
 import { typesUserName, usernameWords } from './username';
 
 export type ReplyFormat = 'text' | 'markdown';
@@ -302,8 +301,9 @@ export function composeReply({ report, client: chosen, locale, format, compariso
   }
   lines.push('');
   lines.push(heading(pick(WORDS.stillTitle, locale)));
-  const alternative = recommendation.alternative ?? otherSubmission(recommendation.port);
-  lines.push(bullet(tryInstead(client, alternative, locale)));
+  // The check's own alternative: when it found no other port that works, it says so instead of naming a closed one.
+  const alternative = recommendation.alternative;
+  lines.push(bullet(alternative ? tryInstead(client, alternative, locale) : noAlternative(recommendation.port, locale)));
   lines.push(bullet(matchAdvice(client, recommendation, locale)));
   lines.push(bullet(pick(WORDS.stillIncoming, locale)));
   lines.push(bullet(pick(WORDS.stillReply, locale)), '');

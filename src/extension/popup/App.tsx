@@ -139,6 +139,7 @@ export function App() {
       security: recommendation.security,
       authentication: recommendation.authentication,
       username: recommendation.username ?? null,
+      alternative: recommendation.alternative,
     };
     setState({ ...state, target, targetTested: true });
     void writeItems({ target, targetTested: true });

@@ -58,7 +58,7 @@ export function SettingsCard({ client, target, locale, tested }: Props) {
           </div>
         )}
       </dl>
-      <p class="muted">
+      <p class="muted" data-testid="target-fallback">
         {alternativeLine(client, target, locale)}
       </p>
       {tested && <p class="tested">{t('settingsFromCheck')}</p>}

@@ -89,6 +89,13 @@ function parseUsername(value: unknown): Username | null {
   return { form: value.form, pattern: value.pattern, value: value.value };
 }
 
+/** A check's fallback port: null is a finding (none works), so a damaged one is dropped, not read as null. */
+function parseAlternative(value: unknown): TargetSettings['alternative'] {
+  if (value === null) return null;
+  if (!isRecord(value) || !isTcpPort(value.port) || !isOneOf(SECURITIES, value.security)) return undefined;
+  return { port: value.port, security: value.security };
+}
+
 function parseTarget(value: unknown): TargetSettings | undefined {
   if (!isRecord(value)) return undefined;
   const { server, port, security, authentication, username } = value;
@@ -96,7 +103,15 @@ function parseTarget(value: unknown): TargetSettings | undefined {
   if (checkedServer === undefined) return undefined;
   if (!isTcpPort(port)) return undefined;
   if (!isOneOf(SECURITIES, security) || !isOneOf(AUTHENTICATIONS, authentication)) return undefined;
-  return { server: checkedServer, port, security, authentication, ...(username === undefined ? {} : { username: parseUsername(username) }) };
+  const alternative = parseAlternative(value.alternative);
+  return {
+    server: checkedServer,
+    port,
+    security,
+    authentication,
+    ...(username === undefined ? {} : { username: parseUsername(username) }),
+    ...(alternative === undefined ? {} : { alternative }),
+  };
 }
 
 const PARSERS: { [K in StoredKey]: (value: unknown) => StoredState[K] | undefined } = {
