@@ -124,7 +124,7 @@ describe('usernameWords', () => {
 
   it('does not call a port plain SMTP when it answered neither TLS nor with a greeting', () => {
     expect(describePort(result({ state: 'tls-unexpected', banner: '220 mail.example.com ESMTP' }))).toBe('Plain SMTP, not implicit TLS');
-    expect(describePort(result({ state: 'tls-unexpected', banner: null }))).toBe('Not TLS, and not an SMTP greeting');
+    expect(describePort(result({ state: 'tls-unexpected', banner: null }))).toBe('Not TLS, and no SMTP greeting');
   });
 });
 

@@ -111,6 +111,16 @@ describe('composeReply', () => {
     expect(text).toContain('Try port 587 with STARTTLS instead.');
   });
 
+  it('calls a port that answered TLS with plain text a plain-SMTP port only when a mail server greeted on it', () => {
+    const ports = (banner: string | null): PortResult[] => [{ ...port(465, 'tls-unexpected', 'none', []), banner }, port(587, 'ok', 'starttls', ['PLAIN'])];
+    const line = (banner: string | null) =>
+      composeReply({ report: { ...report(null), ports: ports(banner) }, client: null, locale: 'en', format: 'text' })
+        .split('\n')
+        .find((text) => text.startsWith('- Port 465:'));
+    expect(line('mail.example.net ESMTP')).toBe('- Port 465: expects a plain connection (use STARTTLS, not SSL/TLS)');
+    expect(line(null)).toBe("- Port 465: answers, but neither with encryption (SSL/TLS) nor with a mail server's greeting");
+  });
+
   it('Markdown marks headings and values', () => {
     const text = composeReply({
       report: report({ server: 'mail.example.net', port: 587, security: 'starttls', authentication: 'password', summary: '', alternative: null }),

@@ -63,7 +63,7 @@ export function describeAuthentication(authentication: Authentication): string {
 /** "Open, STARTTLS, login offered", "Blocked or filtered (no answer)"... */
 export function describePort(result: PortResult): string {
   // Not TLS, and no SMTP greeting either on a plain connection (a web server, say): not "plain SMTP".
-  if (result.state === 'tls-unexpected' && result.banner === null) return 'Not TLS, and not an SMTP greeting';
+  if (result.state === 'tls-unexpected' && result.banner === null) return 'Not TLS, and no SMTP greeting';
   if (result.state !== 'ok') return STATE_LABELS[result.state];
   const login = result.auth.length > 0 ? 'login offered' : 'no login offered';
   return `Open, ${describeSecurity(result.security)}, ${login}`;

@@ -101,6 +101,11 @@ const STATE_WORDS: Record<PortResult['state'], Localized> = {
   protocol: { en: 'answers in a way mail programs do not understand', es: 'responde de una forma que los programas de correo no entienden' },
 };
 
+const NO_TLS_NO_GREETING: Localized = {
+  en: 'answers, but neither with encryption (SSL/TLS) nor with a mail server\'s greeting',
+  es: 'responde, pero ni con cifrado (SSL/TLS) ni con el saludo de un servidor de correo',
+};
+
 /** A port that answered, in plain words: can a mail program send through it, and how is it protected. */
 const OK_WORDS = {
   starttls: {
@@ -128,6 +133,8 @@ const OK_WORDS = {
 
 function portLine(result: PortResult, locale: Locale): string {
   let words: Localized = STATE_WORDS[result.state];
+  // Plain text where TLS belonged, then no greeting on a plain connection: nothing says it is a mail server.
+  if (result.state === 'tls-unexpected' && result.banner === null) words = NO_TLS_NO_GREETING;
   if (result.state === 'ok') {
     if (result.auth.length === 0) words = result.port === 25 ? OK_WORDS.noLogin25 : OK_WORDS.noLogin;
     else words = OK_WORDS[result.security];
