@@ -352,16 +352,17 @@ describe('recommend: preferences and warnings', () => {
   it('says which submission ports stayed silent beside the one that answered without encryption', () => {
     const mixed = recommend([port(465, 'timeout'), port(587, 'timeout'), port(2525, 'plain', { state: 'rejected' })], { server }).warnings.find((w) => w.code === 'no-submission-port');
     expect(mixed?.params).toEqual({ reason: 'no-encrypted-session', ports: [2525] });
-    expect(mixed?.message).toMatch(/^Ports 465 and 587 did not answer, and port 2525 answers, but it does not complete an encrypted SMTP session/);
+    expect(mixed?.message).toMatch(/^Ports 465 and 587 took no connection, and port 2525 answers, but it does not complete an encrypted SMTP session/);
   });
 
   it('names only the submission ports that were checked when none answered', () => {
     const two = recommend([port(25, 'plain'), port(465, 'timeout'), port(587, 'refused')], { server }).warnings.find((w) => w.code === 'no-submission-port');
     expect(two?.params).toEqual({ reason: 'none-answered', ports: [465, 587] });
-    expect(two?.message).toMatch(/^None of the submission ports checked \(465, 587\) answered/);
-    const one = recommend([port(25, 'plain'), port(587, 'timeout')], { server }).warnings.find((w) => w.code === 'no-submission-port');
+    expect(two?.message).toMatch(/^None of the submission ports checked \(465, 587\) took a connection/);
+    // A refused port did answer, with a refusal: the sentence must hold for it too.
+    const one = recommend([port(25, 'plain'), port(587, 'refused')], { server }).warnings.find((w) => w.code === 'no-submission-port');
     expect(one?.params).toEqual({ reason: 'none-answered', ports: [587] });
-    expect(one?.message).toMatch(/^Port 587, the submission port checked, did not answer/);
+    expect(one?.message).toMatch(/^Port 587, the submission port checked, took no connection/);
     expect(`${two?.message} ${one?.message}`).not.toContain('2525');
   });
 

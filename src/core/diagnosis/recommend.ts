@@ -190,7 +190,8 @@ function noWorkingSubmission(checked: PortResult[], swapped: boolean): { reason:
   if (answered.length === 0) {
     // Only the ports that were checked: 2525 is checked when asked for or published, not always.
     const ports = [...new Set(checked.map((result) => result.port))].sort((a, b) => a - b);
-    const which = ports.length === 1 ? `Port ${ports[0]}, the submission port checked, did not answer` : `None of the submission ports checked (${ports.join(', ')}) answered`;
+    // Refused, timed out or unreachable: "did not answer" would be wrong for a port that refused.
+    const which = ports.length === 1 ? `Port ${ports[0]}, the submission port checked, took no connection` : `None of the submission ports checked (${ports.join(', ')}) took a connection`;
     return { reason: 'none-answered', ports, message: `${which}; ${consequence}.` };
   }
   if (swapped) {
@@ -214,7 +215,7 @@ function noWorkingSubmission(checked: PortResult[], swapped: boolean): { reason:
   const ports = answered.map((result) => result.port);
   // The submission ports that stayed silent are said too: "Port 2525 answers…" alone reads as if 465 and 587 were fine.
   const silentPorts = [...new Set(checked.filter((result) => SILENT.has(result.state)).map((result) => result.port))].filter((port) => !ports.includes(port)).sort((a, b) => a - b);
-  const silence = silentPorts.length === 0 ? '' : `${listPorts(silentPorts)} did not answer, and `;
+  const silence = silentPorts.length === 0 ? '' : `${listPorts(silentPorts)} took no connection, and `;
   const answeredWords = `${listPorts(ports)} answer${answered.length === 1 ? 's' : ''}`;
   return {
     reason: 'no-encrypted-session',
