@@ -7,7 +7,9 @@
  * Only a name that turns back into exactly the same xn-- form (URL host parsing, UTS 46) and whose
  * labels hold letters, marks and digits of one alphabet is shown in Unicode. Symbols, broken labels and
  * a label that mixes Latin, Cyrillic or Greek letters (the look-alike "аpple" with a Cyrillic а, as
- * browsers' address bars judge it) keep the xn-- form.
+ * browsers' address bars judge it) keep the xn-- form. So does a label written wholly in Cyrillic or
+ * Greek letters that each look like a Latin one ("раура1" is not "paypal"), unless the name ends in a
+ * top-level domain of that alphabet (".рф"), where such names are the local spelling.
  */
 
 const BASE = 36;
@@ -94,6 +96,25 @@ function readableLabel(text: string): boolean {
 }
 
 /**
+ * Lower-case Cyrillic and Greek letters that read as a Latin letter in common fonts (а a, с c, ԁ d, е e,
+ * һ h, і i, ј j, к k, ӏ l, о o, р p, ԛ q, ѕ s, у y, х x, ԝ w, ѵ v, ь b; ο o, α a, ρ p, ν v, ι i, κ k, υ u,
+ * χ x, ϲ c, ϳ j).
+ */
+const CYRILLIC_LIKE_LATIN = new Set('асԁеһіјкӏорԛѕуүхԝѡѵьԍ');
+const GREEK_LIKE_LATIN = new Set('οαρνικυχϲϳ');
+
+/** A label of Cyrillic or Greek letters only, every one of which reads as a Latin letter: "раура1" passes for "paypal". */
+function wholeScriptLookAlike(text: string, topLevel: string): boolean {
+  const letters = [...text].filter((char) => /\p{L}/u.test(char));
+  if (letters.length === 0) return false;
+  for (const [script, lookAlikes] of [[/\p{Script=Cyrillic}/u, CYRILLIC_LIKE_LATIN], [/\p{Script=Greek}/u, GREEK_LIKE_LATIN]] as const) {
+    // Under ".рф" or ".ελ" a name in that alphabet is the local spelling, not a disguise.
+    if (letters.every((char) => script.test(char) && lookAlikes.has(char)) && !script.test(topLevel)) return true;
+  }
+  return false;
+}
+
+/**
  * The Unicode form of an xn-- name ("xn--bcher-kva.de" → "bücher.de"), or null when it has no xn--
  * label or its Unicode form is not one to show (see the top of the file).
  */
@@ -111,6 +132,8 @@ export function unicodeHost(ascii: string): string | null {
     if (text === null || text === '' || !readableLabel(text)) return null;
     decoded.push(text);
   }
+  const last = decoded[decoded.length - 1]!;
+  if (decoded.some((text, index) => labels[index]!.startsWith('xn--') && wholeScriptLookAlike(text, last))) return null;
   const unicode = decoded.join('.');
   return asciiOf(unicode) === name ? unicode : null;
 }

@@ -78,6 +78,22 @@ describe('readable host names', () => {
     else expect(unicode).toBeNull();
   });
 
+  it('keeps the xn-- form of a name written wholly in Cyrillic or Greek letters that pass for Latin ones', () => {
+    // "paypal" and "apple" in Cyrillic look-alikes, "coco" in Cyrillic, "kiox" in Greek: each one alphabet, each a disguise.
+    for (const text of ['\u0440\u0430\u0443\u0440\u0430\u04cf', '\u0430\u0440\u0440\u04cf\u0435', '\u0441\u043e\u0441\u043e', '\u03ba\u03b9\u03bf\u03c7']) {
+      for (const suffix of ['com', 'example']) {
+        const ascii = new URL(`http://mail.${text}.${suffix}/`).hostname;
+        expect(unicodeHost(ascii)).toBeNull();
+        expect(readableHost(`ana@${ascii}`)).toBe(`ana@${ascii}`);
+      }
+    }
+    // Words with letters of their own alphabet, and look-alike letters under their own alphabet's top-level domain, read as written.
+    for (const text of ['\u043f\u043e\u0447\u0442\u0430.\u0440\u0444', '\u043c\u0438\u0440.com', '\u0441\u043e\u0441\u043e.\u0440\u0444', '\u03b5\u03bb\u03bb\u03ac\u03b4\u03b1.com']) {
+      const ascii = new URL(`http://${text}/`).hostname;
+      expect(unicodeHost(ascii)).toBe(text);
+    }
+  });
+
   it('keeps the xn-- form of a name with symbols or look-alike letters from two alphabets', () => {
     // A heart; "apple" with a Cyrillic а; "paypal" with a Greek ρ. URL parsing accepts all three.
     for (const text of ['i\u2665mail', '\u0430pple', 'pay\u03c1al']) {
