@@ -9,7 +9,8 @@
  * a label that mixes Latin, Cyrillic or Greek letters (the look-alike "аpple" with a Cyrillic а, as
  * browsers' address bars judge it) keep the xn-- form. So does a label written wholly in Cyrillic or
  * Greek letters that each look like a Latin one ("раура1" is not "paypal"), unless the name ends in a
- * top-level domain of that alphabet (".рф"), where such names are the local spelling.
+ * top-level domain where that alphabet is at home (".рф", ".ru", ".bg", ".gr"), where such names are the
+ * local spelling.
  */
 
 const BASE = 36;
@@ -97,21 +98,32 @@ function readableLabel(text: string): boolean {
 
 /**
  * Lower-case Cyrillic and Greek letters that read as a Latin letter in common fonts (а a, с c, ԁ d, е e,
- * һ h, і i, ј j, к k, ӏ l, о o, р p, ԛ q, ѕ s, у y, х x, ԝ w, ѵ v, ь b; ο o, α a, ρ p, ν v, ι i, κ k, υ u,
- * χ x, ϲ c, ϳ j).
+ * һ h, і i, ј j, ӏ l, о o, р p, ԛ q, ѕ s, у y, ү y, х x, ԝ w, ѡ w, ѵ v, ԍ g; ο o, α a, ρ p, ν v, ι i,
+ * κ k, υ u, χ x, ϲ c, ϳ j).
  */
-const CYRILLIC_LIKE_LATIN = new Set('асԁеһіјкӏорԛѕуүхԝѡѵьԍ');
+const CYRILLIC_LIKE_LATIN = new Set('асԁеһіјӏорԛѕуүхԝѡѵԍ');
 const GREEK_LIKE_LATIN = new Set('οαρνικυχϲϳ');
 
-/** A label of Cyrillic or Greek letters only, every one of which reads as a Latin letter: "раура1" passes for "paypal". */
+/**
+ * Top-level domains where names in the alphabet are at home: its own-script ones, and the country domains
+ * (and .eu) whose registries take names in it.
+ */
+const CYRILLIC_HOMES = new Set(['ru', 'su', 'by', 'bg', 'kz', 'kg', 'mk', 'mn', 'rs', 'tj', 'ua', 'uz', 'ba', 'me', 'eu']);
+const GREEK_HOMES = new Set(['gr', 'cy', 'eu']);
+
+const LOOK_ALIKE_ALPHABETS = [
+  { script: /\p{Script=Cyrillic}/u, lookAlikes: CYRILLIC_LIKE_LATIN, homes: CYRILLIC_HOMES },
+  { script: /\p{Script=Greek}/u, lookAlikes: GREEK_LIKE_LATIN, homes: GREEK_HOMES },
+];
+
+/** A label of Cyrillic or Greek letters only, every one of which reads as a Latin letter, away from that alphabet's home: "раура1.com" passes for "paypal". */
 function wholeScriptLookAlike(text: string, topLevel: string): boolean {
   const letters = [...text].filter((char) => /\p{L}/u.test(char));
   if (letters.length === 0) return false;
-  for (const [script, lookAlikes] of [[/\p{Script=Cyrillic}/u, CYRILLIC_LIKE_LATIN], [/\p{Script=Greek}/u, GREEK_LIKE_LATIN]] as const) {
-    // Under ".рф" or ".ελ" a name in that alphabet is the local spelling, not a disguise.
-    if (letters.every((char) => script.test(char) && lookAlikes.has(char)) && !script.test(topLevel)) return true;
-  }
-  return false;
+  return LOOK_ALIKE_ALPHABETS.some(
+    ({ script, lookAlikes, homes }) =>
+      letters.every((char) => script.test(char) && lookAlikes.has(char)) && !script.test(topLevel) && !homes.has(topLevel),
+  );
 }
 
 /**

@@ -87,8 +87,8 @@ describe('readable host names', () => {
         expect(readableHost(`ana@${ascii}`)).toBe(`ana@${ascii}`);
       }
     }
-    // Words with letters of their own alphabet, and look-alike letters under their own alphabet's top-level domain, read as written.
-    for (const text of ['\u043f\u043e\u0447\u0442\u0430.\u0440\u0444', '\u043c\u0438\u0440.com', '\u0441\u043e\u0441\u043e.\u0440\u0444', '\u03b5\u03bb\u03bb\u03ac\u03b4\u03b1.com']) {
+    // Words with letters of their own alphabet, and look-alike letters where their alphabet is at home, read as written.
+    for (const text of ['почта.рф', 'мир.com', 'курс.com', 'урок.com', 'сосо.рф', 'орех.su', 'ресурс.bg', 'ріка.ua', 'река.eu', 'ελλάδα.com', 'κακαο.gr', 'αρχικα.gr']) {
       const ascii = new URL(`http://${text}/`).hostname;
       expect(unicodeHost(ascii)).toBe(text);
     }
