@@ -3,7 +3,7 @@
  * customer's pasted report, the local helper, or a shared cache. Shared by the extension and the service
  * (which reads reports back from Redis), so it lives in core. Pure.
  */
-import { AUTHENTICATIONS, isOneOf, isProbePort, isTcpPort, PORT_STATES, SECURITIES, type PortResult, type ProbeReport } from './api';
+import { AUTHENTICATIONS, isOneOf, isProbePort, PORT_STATES, SECURITIES, type PortResult, type ProbeReport } from './api';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,7 +42,12 @@ function isRecommendation(value: unknown): boolean {
       // Every login is worded by name (a table per login): one this version does not know is no report.
       isOneOf(AUTHENTICATIONS, value.authentication) &&
       // null is a finding (no other port works there), so a report without it must not read as one.
-      (value.alternative === null || (isRecord(value.alternative) && isTcpPort(value.alternative.port) && isOneOf(SECURITIES, value.alternative.security))))
+      (value.alternative === null ||
+        (isRecord(value.alternative) &&
+          isProbePort(value.alternative.port) &&
+          value.alternative.port !== value.port &&
+          isOneOf(SECURITIES, value.alternative.security) &&
+          value.alternative.security !== 'none')))
   );
 }
 

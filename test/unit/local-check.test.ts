@@ -96,6 +96,9 @@ describe('parsePastedReport', () => {
     // Without its alternative a recommendation would read as "no other port works".
     [JSON.stringify({ ...BLOCKED, recommendation: { ...BLOCKED.recommendation, alternative: undefined } }), 'not-report'],
     [JSON.stringify({ ...BLOCKED, recommendation: { ...BLOCKED.recommendation, alternative: { port: 465, security: 'ssl' } } }), 'not-report'],
+    [JSON.stringify({ ...BLOCKED, recommendation: { ...BLOCKED.recommendation, alternative: { port: 465, security: 'none' } } }), 'not-report'],
+    [JSON.stringify({ ...BLOCKED, recommendation: { ...BLOCKED.recommendation, alternative: { port: 8080, security: 'tls' } } }), 'not-report'],
+    [JSON.stringify({ ...BLOCKED, recommendation: { ...BLOCKED.recommendation, alternative: { port: 587, security: 'starttls' } } }), 'not-report'],
   ])('refuses %j as %s', (text, reason) => {
     expect(parsePastedReport(text)).toEqual({ ok: false, reason });
   });

@@ -9,6 +9,7 @@ import { CLIENTS } from '../../src/core/clients/registry';
 import { alternativeLine, helpText, matchAdvice, settingsLine, tryInstead } from '../../src/core/clients/phrases';
 import { pick, renderSteps } from '../../src/core/clients/render';
 import { LOCALES, type Locale, type MailClient, type TargetSettings } from '../../src/core/clients/types';
+import type { CheckedFallback } from '../../src/core/diagnosis/submission';
 import { composeReply } from '../../src/core/diagnosis/reply';
 
 /** Common English words that have no place in Spanish text outside a quoted label of the program. */
@@ -55,15 +56,22 @@ const SETTINGS: { port: number; security: TargetSettings['security'] }[] = [
   { port: 2525, security: 'starttls' },
 ];
 
-/** A check's fallback for each port: none found, or another port that works (2525 has no "why" sentence). */
-const FOUND: TargetSettings['alternative'][] = [null, { port: 465, security: 'tls' }, { port: 587, security: 'starttls' }, { port: 2525, security: 'starttls' }];
+const ALL_PORTS = [25, 465, 587, 2525];
+/** A check's findings for each port: none found, or another port that works (2525 has no "why" sentence), or none with the usual other port untried. */
+const FOUND: CheckedFallback[] = [
+  { ports: ALL_PORTS, alternative: null },
+  { ports: ALL_PORTS, alternative: { port: 465, security: 'tls' } },
+  { ports: ALL_PORTS, alternative: { port: 587, security: 'starttls' } },
+  { ports: ALL_PORTS, alternative: { port: 2525, security: 'starttls' } },
+  { ports: [25, 587], alternative: null },
+];
 
 function targets(): TargetSettings[] {
   return SETTINGS.flatMap(({ port, security }) =>
     [SERVER, null].flatMap((server) => [
       { server, port, security, authentication: 'password' as const },
       // From a server check ("Use these settings"): its fallback, or none found.
-      ...FOUND.filter((found) => found?.port !== port).map((alternative) => ({ server, port, security, authentication: 'password' as const, alternative })),
+      ...FOUND.filter((checked) => checked.alternative?.port !== port).map((checked) => ({ server, port, security, authentication: 'password' as const, checked })),
     ]),
   );
 }
@@ -130,9 +138,12 @@ function replyLines(client: MailClient, target: TargetSettings, locale: Locale, 
     security: target.security,
     authentication: 'password',
     summary: '',
-    alternative: target.alternative ?? null,
+    alternative: target.checked?.alternative ?? null,
   };
-  return composeReply({ report: report(checked, recommendation), client, locale, format: 'text' })
+  const found = report(checked, recommendation);
+  // The report's ports are the ones the check tried.
+  const ports = target.checked ? found.ports.filter((result) => target.checked!.ports.includes(result.port)) : found.ports;
+  return composeReply({ report: { ...found, ports }, client, locale, format: 'text' })
     .split('\n')
     .filter((line) => line.trim() !== '');
 }
@@ -183,6 +194,7 @@ describe('what to try when the port fails', () => {
   const base = { server: SERVER, port: 587, security: 'starttls' as const, authentication: 'password' as const };
   // The first line is the rule that pairs each port with its security, which names both ports whatever the check found.
   const still = (target: TargetSettings, locale: Locale = 'en') => helpText(thunderbird, target, locale).still.slice(1).join('\n');
+  const none = { ...base, checked: { ports: ALL_PORTS, alternative: null } };
 
   it('without a check: the usual other port, and 2525 as a maybe', () => {
     expect(alternativeLine(thunderbird, base, 'en')).toMatch(/^If 587 fails: port 465 with /);
@@ -191,7 +203,7 @@ describe('what to try when the port fails', () => {
   });
 
   it('after a check that found another port working: that port, and no hint towards ports it tried', () => {
-    const found = { ...base, alternative: { port: 2525, security: 'starttls' as const } };
+    const found = { ...base, checked: { ports: ALL_PORTS, alternative: { port: 2525, security: 'starttls' as const } } };
     expect(alternativeLine(thunderbird, found, 'en')).toMatch(/^If 587 fails: port 2525 with /);
     expect(still(found)).toContain('Try port 2525 with');
     expect(still(found)).not.toContain('465');
@@ -199,19 +211,37 @@ describe('what to try when the port fails', () => {
   });
 
   it('after a check that found no other port: says so, in both languages, and names no closed port', () => {
-    const none = { ...base, alternative: null };
-    expect(alternativeLine(thunderbird, none, 'en')).toBe('The check found no other port on this server to try instead of 587.');
-    expect(alternativeLine(thunderbird, none, 'es')).toBe('La comprobación no encontró otro puerto en este servidor para probar en lugar del 587.');
+    expect(alternativeLine(thunderbird, none, 'en')).toBe('The check found no other port that works for you instead of 587.');
+    expect(alternativeLine(thunderbird, none, 'es')).toBe('La comprobación no encontró otro puerto que le funcione en lugar del 587.');
     for (const locale of LOCALES) {
       expect(still(none, locale)).not.toMatch(/465|2525/);
       expect(still(none, locale)).toContain(alternativeLine(thunderbird, none, locale));
     }
   });
 
+  it('a port the check never tried is no finding: the usual other port, and the 2525 hint, stand', () => {
+    // The helpdesk's profile allowed 25 and 587 only.
+    const untried = { ...base, checked: { ports: [25, 587], alternative: null } };
+    expect(alternativeLine(thunderbird, untried, 'en')).toMatch(/^If 587 fails: port 465 with /);
+    expect(still(untried)).toContain('Try port 465 with');
+    expect(still(untried)).toContain('Some providers also accept port 2525');
+  });
+
   it("the agent's reply follows the check: its alternative, or that none was found", () => {
-    const lines = (alternative: TargetSettings['alternative']) => replyLines(thunderbird, { ...base, alternative }, 'en', SERVER).join('\n');
-    expect(lines({ port: 465, security: 'tls' })).toContain('Try port 465 with');
-    expect(lines(null)).toContain('The check found no other port on this server to try instead of 587.');
-    expect(lines(null)).not.toMatch(/Try port \d+/);
+    const lines = (checked: CheckedFallback) => replyLines(thunderbird, { ...base, checked }, 'en', SERVER).join('\n');
+    expect(lines({ ports: ALL_PORTS, alternative: { port: 465, security: 'tls' } })).toContain('Try port 465 with');
+    expect(lines({ ports: ALL_PORTS, alternative: null })).toContain('The check found no other port that works for you instead of 587.');
+    expect(lines({ ports: ALL_PORTS, alternative: null })).not.toMatch(/Try port \d+/);
+    expect(lines({ ports: [25, 587], alternative: null })).toContain('Try port 465 with');
+  });
+
+  it('a program that picks the encryption by the port is pointed at the fallback the check found, or at none', () => {
+    const mail = CLIENTS.find((client) => client.securityModel === 'switch')!;
+    const unusual = { ...base, security: 'tls' as const };
+    expect(matchAdvice(mail, unusual, 'en')).toMatch(/use port 465 instead\.$/);
+    expect(matchAdvice(mail, { ...unusual, checked: { ports: ALL_PORTS, alternative: { port: 2525, security: 'starttls' } } }, 'en')).toMatch(/use port 2525 instead\.$/);
+    const noFallback = matchAdvice(mail, { ...unusual, checked: { ports: ALL_PORTS, alternative: null } }, 'en');
+    expect(noFallback).not.toMatch(/use port/);
+    expect(noFallback).toMatch(/ask your provider for the usual pairing\.$/);
   });
 });

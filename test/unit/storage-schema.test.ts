@@ -31,13 +31,26 @@ describe('loadState', () => {
     }
   });
 
-  it("keeps a tested setting's fallback port, and that none was found; a damaged one is dropped, not taken for none", () => {
+  it("keeps what a check found beside a tested setting, and that no other port works; a damaged finding is dropped, not taken for none", () => {
     const target = { server: 'smtp.example.com', port: 587, security: 'starttls', authentication: 'password' };
     for (const alternative of [{ port: 2525, security: 'starttls' }, null]) {
-      expect(loadState({ schemaVersion: SCHEMA_VERSION, target: { ...target, alternative } }).state.target).toEqual({ ...target, alternative });
+      const checked = { ports: [25, 465, 587, 2525], alternative };
+      expect(loadState({ schemaVersion: SCHEMA_VERSION, target: { ...target, checked } }).state.target).toEqual({ ...target, checked });
     }
-    for (const damaged of [{ port: 70000, security: 'tls' }, { port: 465, security: 'ssl' }, '465', 465, []]) {
-      expect(loadState({ schemaVersion: SCHEMA_VERSION, target: { ...target, alternative: damaged } }).state.target).toEqual(target);
+    const damaged = [
+      { ports: [25, 465, 587], alternative: { port: 8080, security: 'tls' } },
+      { ports: [25, 465, 587], alternative: { port: 465, security: 'ssl' } },
+      { ports: [25, 465, 587], alternative: { port: 465, security: 'none' } },
+      { ports: [25, 465, 587], alternative: { port: 587, security: 'starttls' } },
+      { ports: [25, 465, 587] },
+      { ports: [25, 80], alternative: null },
+      { ports: '25,465', alternative: null },
+      { alternative: null },
+      '465',
+      null,
+    ];
+    for (const checked of damaged) {
+      expect(loadState({ schemaVersion: SCHEMA_VERSION, target: { ...target, checked } }).state.target).toEqual(target);
     }
   });
 

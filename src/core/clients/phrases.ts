@@ -6,7 +6,7 @@
  * Pure: the extension pages and the agent's reply show what these return.
  */
 import type { Security } from '../api';
-import { otherSubmission } from '../diagnosis/submission';
+import { fallbackFor, type Submission } from '../diagnosis/submission';
 import { findClient } from './registry';
 import { clientName, fill, pick } from './render';
 import type { Locale, Localized, MailClient, TargetSettings } from './types';
@@ -31,14 +31,19 @@ const WORDS = {
     en: 'Your provider uses {kind} on port {port}, unlike most, and {client} picks the encryption by the port: if sending fails, use port {alt} instead.',
     es: 'Su proveedor usa {kind} en el puerto {port}, a diferencia de la mayoría, y {client} elige el cifrado según el puerto: si no puede enviar, use el puerto {alt}.',
   },
+  /** The same when a server check found no other port that works. */
+  unusualSwitchNoAlt: {
+    en: 'Your provider uses {kind} on port {port}, unlike most, and {client} picks the encryption by the port, so it may fail to connect there; ask your provider for the usual pairing.',
+    es: 'Su proveedor usa {kind} en el puerto {port}, a diferencia de la mayoría, y {client} elige el cifrado según el puerto, así que puede no conectar; pida a su proveedor la combinación habitual.',
+  },
   kindTls: { en: 'SSL/TLS from the first byte', es: 'SSL/TLS desde el primer byte' },
   kindStarttls: { en: 'STARTTLS', es: 'STARTTLS' },
   alternative: { en: 'If {port} fails: port {alt} with {security}.', es: 'Si el {port} falla: puerto {alt} con {security}.' },
   tryInstead: { en: 'Try port {alt} with {security} instead.', es: 'Pruebe el puerto {alt} con {security}.' },
-  /** A server check found no other port that works on the server (its alternative is null). */
+  /** A server check tried the usual other port and found no other port that works (from the customer's network, when compared). */
   noAlternative: {
-    en: 'The check found no other port on this server to try instead of {port}.',
-    es: 'La comprobación no encontró otro puerto en este servidor para probar en lugar del {port}.',
+    en: 'The check found no other port that works for you instead of {port}.',
+    es: 'La comprobación no encontró otro puerto que le funcione en lugar del {port}.',
   },
   why465: { en: 'It encrypts from the first byte and is just as good.', es: 'Cifra desde el primer byte y es igual de bueno.' },
   why587: { en: 'It is the standard port for mail programs and just as good.', es: 'Es el puerto estándar de los programas de correo y es igual de bueno.' },
@@ -114,26 +119,24 @@ function usualPairing(target: Pick<TargetSettings, 'port' | 'security'>): boolea
  * What to make sure of for this target: the usual rule, or, when the provider pairs the port with the
  * other security, that pairing (which a switch client cannot choose, so it is pointed at the other port).
  */
-export function matchAdvice(shown: MailClient, target: Pick<TargetSettings, 'port' | 'security'>, locale: Locale): string {
+export function matchAdvice(shown: MailClient, target: Pick<TargetSettings, 'port' | 'security' | 'checked'>, locale: Locale): string {
   const client = acting(shown);
   if (usualPairing(target)) return matchRule(client, locale);
   if (client.securityModel === 'switch') {
-    return fill(pick(WORDS.unusualSwitch, locale), {
+    const alternative = targetFallback(target);
+    return fill(pick(alternative ? WORDS.unusualSwitch : WORDS.unusualSwitchNoAlt, locale), {
       kind: pick(target.security === 'tls' ? WORDS.kindTls : WORDS.kindStarttls, locale),
       port: target.port,
       client: clientName(client, locale),
-      alt: otherSubmission(target.port).port,
+      alt: alternative?.port ?? '',
     });
   }
   return fill(pick(WORDS.unusualNamed, locale), { security: securityPhrase(client, target.security, locale), port: target.port });
 }
 
-/**
- * The port to try when the target's fails: the one a server check found working, else (values not from a
- * check) the usual other submission port; null when a check found no other port that works.
- */
-export function fallbackFor(target: Pick<TargetSettings, 'port' | 'alternative'>): { port: number; security: Security } | null {
-  return target.alternative === undefined ? otherSubmission(target.port) : target.alternative;
+/** The port to try when the target's fails (see `fallbackFor` in diagnosis/submission.ts). */
+export function targetFallback(target: Pick<TargetSettings, 'port' | 'checked'>): Submission | null {
+  return fallbackFor(target.port, target.checked);
 }
 
 /** "The check found no other port on this server to try instead of 587." */
@@ -142,8 +145,8 @@ export function noAlternative(port: number, locale: Locale): string {
 }
 
 /** The settings card's line under the values: the other port to try. */
-export function alternativeLine(client: MailClient, target: Pick<TargetSettings, 'port' | 'alternative'>, locale: Locale): string {
-  const alternative = fallbackFor(target);
+export function alternativeLine(client: MailClient, target: Pick<TargetSettings, 'port' | 'checked'>, locale: Locale): string {
+  const alternative = targetFallback(target);
   if (!alternative) return noAlternative(target.port, locale);
   return fill(pick(WORDS.alternative, locale), {
     port: target.port,
@@ -153,7 +156,7 @@ export function alternativeLine(client: MailClient, target: Pick<TargetSettings,
 }
 
 /** "Try port 465 with SSL/TLS instead." for the given alternative. */
-export function tryInstead(client: MailClient, alternative: { port: number; security: Security }, locale: Locale): string {
+export function tryInstead(client: MailClient, alternative: Submission, locale: Locale): string {
   return fill(pick(WORDS.tryInstead, locale), { alt: alternative.port, security: securityPhrase(client, alternative.security, locale) });
 }
 
@@ -176,11 +179,11 @@ export interface HelpText {
 }
 
 /** The popup's help below the steps: how this client logs in to send, and what to try when sending still fails. */
-export function helpText(client: MailClient, target: Pick<TargetSettings, 'port' | 'alternative'>, locale: Locale): HelpText {
-  const alternative = fallbackFor(target);
+export function helpText(client: MailClient, target: Pick<TargetSettings, 'port' | 'checked'>, locale: Locale): HelpText {
+  const alternative = targetFallback(target);
   const why = alternative?.port === 465 ? WORDS.why465 : alternative?.port === 587 ? WORDS.why587 : null;
-  // A check tried 2525 already: its alternative names it when it works, and the hint would only send the reader to a closed port.
-  const checked = target.alternative !== undefined;
+  // The maybe-2525 hint is for the untried: a check that tried 2525 found it working (its alternative names it) or not.
+  const tried2525 = target.port === 2525 || alternative?.port === 2525 || (target.checked?.ports.includes(2525) ?? false);
   return {
     authTitle: pick(WORDS.authTitle, locale),
     auth: [
@@ -202,7 +205,7 @@ export function helpText(client: MailClient, target: Pick<TargetSettings, 'port'
     still: [
       matchRule(client, locale),
       alternative ? [tryInstead(client, alternative, locale), ...(why ? [pick(why, locale)] : [])].join(' ') : noAlternative(target.port, locale),
-      ...(target.port === 2525 || checked ? [] : [pick(WORDS.try2525, locale)]),
+      ...(tried2525 ? [] : [pick(WORDS.try2525, locale)]),
       pick(WORDS.askIsp, locale),
       pick(WORDS.incoming, locale),
     ],

@@ -3,6 +3,7 @@
  * listed in `registry.ts`, checked by `validateClient` and by test/unit/clients.test.ts.
  */
 import type { Authentication, Security, Username } from '../api';
+import type { CheckedFallback } from '../diagnosis/submission';
 
 /** Every piece of text a person reads, in each language the extension ships (`_locales/en`, `_locales/es`). */
 export interface Localized {
@@ -120,11 +121,11 @@ export interface TargetSettings {
   /** The login name from a server check, when the provider publishes one. */
   username?: Username | null;
   /**
-   * What to try when this port fails, as a server check found it: another port that works there, or
-   * null when the check found none. Absent when the values are not a check's: the usual other port is
+   * What a server check found beside this port ("Use these settings"): the ports it tried and another one
+   * that works there (null: none). Absent when the values are not a check's: the usual other port is
    * suggested then.
    */
-  alternative?: { port: number; security: Security } | null;
+  checked?: CheckedFallback;
 }
 
 export const DEFAULT_TARGET: TargetSettings = {

@@ -69,8 +69,13 @@ const STATE_ES: Record<PortState, string> = {
   protocol: 'abierto, pero el servidor rompe el diálogo SMTP',
 };
 
-function stateWords(state: PortState, locale: Locale): string {
-  return locale === 'es' ? STATE_ES[state] : describeState(state).toLowerCase();
+/** A port's result inside a sentence: lower-cased at its start only, so STARTTLS, TLS and SMTP keep their capitals. */
+function stateWords(result: PortResult, locale: Locale): string {
+  // Plain text where TLS belonged, and no greeting on a plain connection: not "plain SMTP".
+  if (result.state === 'tls-unexpected' && result.banner === null) return locale === 'es' ? 'no es TLS y no hay saludo SMTP' : 'not TLS, and no SMTP greeting';
+  if (locale === 'es') return STATE_ES[result.state];
+  const words = describeState(result.state);
+  return words.charAt(0).toLowerCase() + words.slice(1);
 }
 
 /** Every sentence of the comparison, in English and Spanish; {placeholders} are filled by `say`. */
@@ -194,7 +199,7 @@ function interception(service: PortResult, local: PortResult, locale: Locale): s
   const localCert = local.tls?.fingerprint256 ?? null;
   if (serviceCert && localCert && serviceCert !== localCert) return say(WORDS.otherCertificate, locale);
   if (offersStartTls(service.ehlo.beforeTls) === true && offersStartTls(local.ehlo.beforeTls) === false) return say(WORDS.hidesStartTls, locale);
-  if (service.state === 'ok' && TAMPERED.has(local.state)) return say(WORDS.failsWhereWorks, locale, { state: stateWords(local.state, locale) });
+  if (service.state === 'ok' && TAMPERED.has(local.state)) return say(WORDS.failsWhereWorks, locale, { state: stateWords(local, locale) });
   return null;
 }
 
@@ -215,13 +220,13 @@ function comparePort(port: ProbePort, service: PortResult | null, local: PortRes
   const reason = interception(service, local, locale);
   if (reason) return { ...base, verdict: 'intercepted', sentence: say(WORDS.intercepted, locale, { port, reason }) };
   if (service.state === local.state) {
-    const sentence = service.state === 'ok' ? say(WORDS.sameOk, locale, { port }) : say(WORDS.sameState, locale, { port, state: stateWords(service.state, locale) });
+    const sentence = service.state === 'ok' ? say(WORDS.sameOk, locale, { port }) : say(WORDS.sameState, locale, { port, state: stateWords(service, locale) });
     return { ...base, verdict: 'open-from-both', sentence };
   }
   return {
     ...base,
     verdict: 'unknown',
-    sentence: say(WORDS.differently, locale, { port, service: stateWords(service.state, locale), local: stateWords(local.state, locale) }),
+    sentence: say(WORDS.differently, locale, { port, service: stateWords(service, locale), local: stateWords(local, locale) }),
   };
 }
 
@@ -303,17 +308,23 @@ export function compareViews(service: ProbeReport | PortResult[], local: ProbeRe
 
 /**
  * The service's recommendation, held against the customer's own view: when its port does not get through
- * from their network but the alternative does, the alternative becomes the advice (and the blocked port the
- * alternative). Otherwise it stands as it is: nothing better is known.
+ * from their network but the alternative does, the alternative becomes the advice, with no fallback left;
+ * an alternative that does not get through from there is dropped. Otherwise it stands as it is.
  */
 export function adviceForNetwork(recommendation: Recommendation, comparison: ViewComparison): Recommendation {
   const alternative = recommendation.alternative;
-  if (!alternative || comparison.best !== alternative.port || comparison.best === recommendation.port) return recommendation;
-  return {
-    ...recommendation,
-    port: alternative.port,
-    security: alternative.security,
-    summary: `Use port ${alternative.port}: port ${recommendation.port} does not reach the server unchanged from this network.`,
-    alternative: { port: recommendation.port, security: recommendation.security },
-  };
+  if (!alternative) return recommendation;
+  if (comparison.best === alternative.port && comparison.best !== recommendation.port) {
+    return {
+      ...recommendation,
+      port: alternative.port,
+      security: alternative.security,
+      summary: `Use port ${alternative.port}: port ${recommendation.port} does not reach the server unchanged from this network.`,
+      // The first choice does not get through from here, so it is no fallback either.
+      alternative: null,
+    };
+  }
+  // Nor is an alternative that was compared and does not get through.
+  const blocked = comparison.ports.some((entry) => entry.port === alternative.port && entry.service !== null && entry.local !== null && !getsThrough(entry));
+  return blocked ? { ...recommendation, alternative: null } : recommendation;
 }

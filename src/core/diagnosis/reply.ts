@@ -7,7 +7,8 @@
 import type { Authentication, PortResult, ProbeReport, TlsFacts, Warning } from '../api';
 import { otherClient } from '../clients/other';
 import { hostBothWays, readableHost, unicodeHost } from '../readable-host';
-import { matchAdvice, noAlternative, securityPhrase, tryInstead } from '../clients/phrases';
+import { matchAdvice, noAlternative, securityPhrase, targetFallback, tryInstead } from '../clients/phrases';
+import { checkedFallback } from './submission';
 import { clientName, fill, pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
 import { adviceForNetwork, type ViewComparison, type ViewVerdict } from './compare';
@@ -270,6 +271,7 @@ export function composeReply({ report, client: chosen, locale, format, compariso
     security: recommendation.security,
     authentication: recommendation.authentication,
     username,
+    checked: checkedFallback(report.ports, recommendation),
   };
   // Every login has its words: a new one is a type error here, not a "normal password" by default.
   const authWords: Record<Authentication, Localized> = {
@@ -308,10 +310,10 @@ export function composeReply({ report, client: chosen, locale, format, compariso
   }
   lines.push('');
   lines.push(heading(pick(WORDS.stillTitle, locale)));
-  // The check's own alternative: when it found no other port that works, it says so instead of naming a closed one.
-  const alternative = recommendation.alternative;
+  // The check's own fallback: when it tried the usual other port and found no other that works, it says so instead of naming a closed one.
+  const alternative = targetFallback(target);
   lines.push(bullet(alternative ? tryInstead(client, alternative, locale) : noAlternative(recommendation.port, locale)));
-  lines.push(bullet(matchAdvice(client, recommendation, locale)));
+  lines.push(bullet(matchAdvice(client, target, locale)));
   lines.push(bullet(pick(WORDS.stillIncoming, locale)));
   lines.push(bullet(pick(WORDS.stillReply, locale)), '');
   lines.push(...closing);

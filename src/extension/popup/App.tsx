@@ -11,6 +11,7 @@ import { readOptions } from '../settings/options';
 import { readState, writeItems, type StoredState } from '../settings/storage';
 import { CheckPanel } from '../ui/CheckPanel';
 import { restoreCarriedCheck } from '../check/carried-check';
+import { checkedFallback } from '../../core/diagnosis/submission';
 import { useCheck } from '../ui/use-check';
 import { discoveredIncoming, PROFILE_CLIENTS, SetupProfile } from '../ui/SetupProfile';
 import { securityWords } from '../ui/port-words';
@@ -139,7 +140,8 @@ export function App() {
       security: recommendation.security,
       authentication: recommendation.authentication,
       username: recommendation.username ?? null,
-      alternative: recommendation.alternative,
+      // What else the check found, for the card's and the help's fallback: the ports it tried and the other one that works.
+      checked: checkedFallback(check?.report?.ports ?? [], recommendation),
     };
     setState({ ...state, target, targetTested: true });
     void writeItems({ target, targetTested: true });

@@ -4,7 +4,8 @@
  * A value that fails its check is replaced by the default (never a blank popup); migrations run
  * once per version step, oldest first.
  */
-import { AUTHENTICATIONS, isOneOf, isTcpPort, SECURITIES, USERNAME_FORMS, type Username } from '../../core/api';
+import { AUTHENTICATIONS, isOneOf, isProbePort, isTcpPort, PROBE_PORTS, SECURITIES, USERNAME_FORMS, type Username } from '../../core/api';
+import type { CheckedFallback, Submission } from '../../core/diagnosis/submission';
 import type { TargetSettings } from '../../core/clients/types';
 import { DEFAULT_TARGET } from '../../core/clients/types';
 import { isProbeReport, type CheckState } from '../check/check-state';
@@ -89,11 +90,18 @@ function parseUsername(value: unknown): Username | null {
   return { form: value.form, pattern: value.pattern, value: value.value };
 }
 
-/** A check's fallback port: null is a finding (none works), so a damaged one is dropped, not read as null. */
-function parseAlternative(value: unknown): TargetSettings['alternative'] {
-  if (value === null) return null;
-  if (!isRecord(value) || !isTcpPort(value.port) || !isOneOf(SECURITIES, value.security)) return undefined;
+/** A submission setting a check found working: a port the probe checks, with encryption. */
+function parseSubmission(value: unknown): Submission | undefined {
+  if (!isRecord(value) || !isProbePort(value.port) || !isOneOf(SECURITIES, value.security) || value.security === 'none') return undefined;
   return { port: value.port, security: value.security };
+}
+
+/** What a check found beside the port; null (no other port works) is a finding, so a damaged value is dropped, not read as one. */
+function parseChecked(value: unknown, port: number): CheckedFallback | undefined {
+  if (!isRecord(value) || !Array.isArray(value.ports) || value.ports.length > PROBE_PORTS.length || !value.ports.every(isProbePort)) return undefined;
+  const alternative = value.alternative === null ? null : parseSubmission(value.alternative);
+  if (alternative === undefined || alternative?.port === port) return undefined;
+  return { ports: [...new Set(value.ports)].sort((a, b) => a - b), alternative };
 }
 
 function parseTarget(value: unknown): TargetSettings | undefined {
@@ -103,14 +111,14 @@ function parseTarget(value: unknown): TargetSettings | undefined {
   if (checkedServer === undefined) return undefined;
   if (!isTcpPort(port)) return undefined;
   if (!isOneOf(SECURITIES, security) || !isOneOf(AUTHENTICATIONS, authentication)) return undefined;
-  const alternative = parseAlternative(value.alternative);
+  const checked = parseChecked(value.checked, port);
   return {
     server: checkedServer,
     port,
     security,
     authentication,
     ...(username === undefined ? {} : { username: parseUsername(username) }),
-    ...(alternative === undefined ? {} : { alternative }),
+    ...(checked === undefined ? {} : { checked }),
   };
 }
 
