@@ -137,6 +137,7 @@ describe('mightMatch', () => {
     ['Swiss German mailbox size in capitals', 'POSTFACHGRÖSSE'],
     ['Portuguese mailbox quota', 'Cota da caixa de correio'],
     ['French mailbox quota', 'Quota de la boîte aux lettres'],
+    ['a user form\'s mail part as labels', 'Mail</p><p>E-mail</p><p>jdoe@example.net</p><p>Aliases</p><p>Forwarders'],
   ])('lets a mailbox\'s own fields through: %s', (_, text) => {
     const page = parse(`<!doctype html><html><head><title>Users</title></head><body><h1>Edit jane</h1><p>${text}</p></body></html>`);
     expect(mightMatch(page, 'https://panel.example.net/#/users/jane')).toBe(true);
@@ -144,6 +145,7 @@ describe('mightMatch', () => {
   it.each([
     ['a shop\'s plan list', 'Quota: 10 projects. Alias names for your team.'],
     ['a forwarding agent', 'Freight forwarding to 25 countries.'],
+    ['a DNS server\'s forwarders', 'DNS forwarders: 192.0.2.53. Host aliases are kept in the zone.'],
   ])('keeps other aliases, quotas and forwarding out: %s', (_, text) => {
     const page = parse(`<!doctype html><html><head><title>Plans</title></head><body><p>${text}</p></body></html>`);
     expect(mightMatch(page, 'https://example.net/plans')).toBe(false);

@@ -58,6 +58,8 @@ const TOPIC = new RegExp(
     // A mailbox's own fields, which a panel's user or mailbox edit page may show without a server word: its aliases, its quota,
     // its forwarding. As phrases: "alias" or "quota" alone is any list or plan.
     'mail[- ]?alias', 'mailbox (?:quota|size)', 'mail forward', 'mail-?weiterleitung', 'postfach-?(?:grö(?:ß|ss)e|quota)',
+    // A user form's mail part as labels side by side ("E-mail", "Aliases", "Forwarders"): either word alone is a DNS or code page's.
+    'aliases\\W{1,3}forwarders', 'forwarders\\W{1,3}aliases',
     'alias (?:e-?mail|de (?:correo|messagerie|courriel)|di posta)', '(?:quota|cuota|cota) (?:de (?:la )?|da |della )?(?:boîte|buzón|casella|caixa)',
   ].join('|'),
   // No "i" flag: asRead lower-cases the text once.
