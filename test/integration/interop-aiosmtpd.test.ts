@@ -11,7 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureInterop } from '../../scripts/lib/interop';
+import { ensureInterop, INTEROP_CA } from '../../scripts/lib/interop';
 import { buildCli, port, probeCli, RAW_OPENSSL, swaks, warningCodes, type CliRun } from '../helpers/interop';
 
 const PORTS = [25, 465, 587, 2525];
@@ -165,5 +165,16 @@ describe('aiosmtpd on 127.0.0.9: only Windows sign-in', () => {
     expect(report.warnings.map((warning) => warning.code)).toEqual(['auth-windows-only']);
     expect(report.warnings[0]).toMatchObject({ port: 587, params: { method: 'ntlm', mechanisms: ['GSSAPI', 'NTLM'] } });
     expect(report.warnings[0]?.message).toContain('set the mail program\'s authentication method to NTLM');
+  });
+
+  it('the human report says there is no fallback when every other port checked is closed, and not when 465 was never checked', () => {
+    const human = (ports: string): string => {
+      const env = { ...process.env, NODE_EXTRA_CA_CERTS: INTEROP_CA };
+      return execFileSync(process.execPath, ['build/cli/smtp-probe.js', '127.0.0.9', '--allow-private', '--ports', ports, '--timeout-ms', '5000'], { encoding: 'utf8', env });
+    };
+    const all = human('25,465,587,2525');
+    expect(all).toMatch(/^Recommendation: Use 127\.0\.0\.9, port 587 /m);
+    expect(all).toContain('No fallback: none of the other ports checked (25, 465, 2525) works for sending from a mail program.');
+    expect(human('25,587')).not.toMatch(/No fallback|Also works/);
   });
 });
