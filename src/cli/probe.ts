@@ -13,9 +13,8 @@ import { PROBE_PORTS, type ApiErrorCode, type PortResult, type ProbePort, type P
 import { hostBothWays } from '../core/readable-host';
 import { checkPortText } from '../core/port-list';
 import { cleanText, terminalJson, terminalSafe } from '../core/sanitize';
-import { describeAuthMechanisms, describeCertificate, describePort, describeSecurity, describeNoRecommendation } from '../core/diagnosis/describe';
+import { describeAuthMechanisms, describeCertificate, describeNoFallback, describePort, describeSecurity, describeNoRecommendation } from '../core/diagnosis/describe';
 import { usernameWords } from '../core/diagnosis/username';
-import { checkedFallback, fallbackFor } from '../core/diagnosis/submission';
 import { createSafeFetch } from '../server/discovery/http-fetch';
 import { probeTarget } from '../server/probe';
 import { LookupUnavailableError } from '../server/dns';
@@ -120,11 +119,8 @@ function humanReport(report: ProbeReport): string {
     if (username) lines.push(`User name: ${usernameWords(username, 'en')}`);
     const alternative = report.recommendation.alternative;
     if (alternative) lines.push(`Also works: port ${alternative.port} with ${describeSecurity(alternative.security)}.`);
-    else if (fallbackFor(report.recommendation.port, checkedFallback(report.ports, report.recommendation)) === null) {
-      // Said only when the usual other submission port was checked: an unchecked port is no finding.
-      const others = [...new Set(report.ports.map((result) => result.port))].filter((number) => number !== report.recommendation?.port);
-      lines.push(`No fallback: none of the other ports checked (${others.join(', ')}) works for sending from a mail program.`);
-    }
+    const noFallback = describeNoFallback(report);
+    if (noFallback) lines.push(noFallback);
   } else {
     lines.push(`Recommendation: ${describeNoRecommendation(report.warnings)}`);
   }

@@ -5,6 +5,7 @@ import {
   describeAuthMechanisms,
   describeAuthentication,
   describeCertificate,
+  describeNoFallback,
   describeNoRecommendation,
   describePort,
   describeRecommendation,
@@ -109,6 +110,29 @@ describe('describe', () => {
     expect(describeRecommendation({ server: 'mail.xn--bcher-kva.de', port: 587, security: 'starttls', authentication: 'password' })).toBe(
       'Use mail.bücher.de (mail.xn--bcher-kva.de), port 587 with STARTTLS, and sign in with your email password.',
     );
+  });
+});
+
+describe('describeNoFallback', () => {
+  const recommendation = { server: 'smtp.example.com', port: 587, security: 'starttls' as const, authentication: 'password' as const, summary: '', alternative: null };
+  const refused = (port: PortResult['port'], address = '192.0.2.1') => result({ port, address, state: 'refused', security: 'none', tls: null, auth: [] });
+
+  it('names the other submission ports found not working, never port 25, which is for servers', () => {
+    // Postfix's usual set: 25 open with a login, 465 closed, 587 recommended.
+    const ports = [result({ port: 25 }), refused(465), result({ port: 587 })];
+    expect(describeNoFallback({ ports, recommendation })).toBe('No fallback: port 465, the other submission port checked, does not work for sending from a mail program.');
+    expect(describeNoFallback({ ports: [...ports, refused(2525)], recommendation })).toBe(
+      'No fallback: the other submission ports checked (465, 2525) do not work for sending from a mail program.',
+    );
+  });
+
+  it('says nothing when the usual other port was not checked, works with another login, or works on one of two addresses', () => {
+    expect(describeNoFallback({ ports: [result({ port: 25 }), result({ port: 587 }), refused(2525)], recommendation })).toBeNull();
+    // A Windows sign-in only on 465: not the password's fallback, but working.
+    expect(describeNoFallback({ ports: [result({ port: 465, security: 'tls', auth: ['NTLM'] }), result({ port: 587 })], recommendation })).toBeNull();
+    expect(describeNoFallback({ ports: [refused(465, '2001:db8::1'), result({ port: 465, security: 'tls' }), result({ port: 587 })], recommendation })).toBeNull();
+    expect(describeNoFallback({ ports: [refused(465), result({ port: 587 })], recommendation: { ...recommendation, alternative: { port: 2525, security: 'starttls' } } })).toBeNull();
+    expect(describeNoFallback({ ports: [refused(465)], recommendation: null })).toBeNull();
   });
 });
 

@@ -56,14 +56,16 @@ const SETTINGS: { port: number; security: TargetSettings['security'] }[] = [
   { port: 2525, security: 'starttls' },
 ];
 
-const ALL_PORTS = [25, 465, 587, 2525];
-/** A check's findings for each port: none found, or another port that works (2525 has no "why" sentence), or none with the usual other port untried. */
+/**
+ * A check's findings: the other submission ports all not working and no alternative, another port that works (2525 has no
+ * "why" sentence), or no alternative with nothing found failing (the usual other port untried, or working with another login).
+ */
 const FOUND: CheckedFallback[] = [
-  { ports: ALL_PORTS, alternative: null },
-  { ports: ALL_PORTS, alternative: { port: 465, security: 'tls' } },
-  { ports: ALL_PORTS, alternative: { port: 587, security: 'starttls' } },
-  { ports: ALL_PORTS, alternative: { port: 2525, security: 'starttls' } },
-  { ports: [25, 587], alternative: null },
+  { failed: [465, 587, 2525], alternative: null },
+  { failed: [], alternative: { port: 465, security: 'tls' } },
+  { failed: [2525], alternative: { port: 587, security: 'starttls' } },
+  { failed: [465, 587], alternative: { port: 2525, security: 'starttls' } },
+  { failed: [], alternative: null },
 ];
 
 function targets(): TargetSettings[] {
@@ -71,7 +73,13 @@ function targets(): TargetSettings[] {
     [SERVER, null].flatMap((server) => [
       { server, port, security, authentication: 'password' as const },
       // From a server check ("Use these settings"): its fallback, or none found.
-      ...FOUND.filter((checked) => checked.alternative?.port !== port).map((checked) => ({ server, port, security, authentication: 'password' as const, checked })),
+      ...FOUND.filter((checked) => checked.alternative?.port !== port).map((checked) => ({
+        server,
+        port,
+        security,
+        authentication: 'password' as const,
+        checked: { ...checked, failed: checked.failed.filter((number) => number !== port) },
+      })),
     ]),
   );
 }
@@ -141,8 +149,9 @@ function replyLines(client: MailClient, target: TargetSettings, locale: Locale, 
     alternative: target.checked?.alternative ?? null,
   };
   const found = report(checked, recommendation);
-  // The report's ports are the ones the check tried.
-  const ports = target.checked ? found.ports.filter((result) => target.checked!.ports.includes(result.port)) : found.ports;
+  // The ports the check found not working are refused in the report.
+  const failed = target.checked?.failed ?? [];
+  const ports = found.ports.map((result) => (failed.includes(result.port) ? { ...result, state: 'refused' as const, security: 'none' as const, banner: null, auth: [] } : result));
   return composeReply({ report: { ...found, ports }, client, locale, format: 'text' })
     .split('\n')
     .filter((line) => line.trim() !== '');
@@ -194,7 +203,7 @@ describe('what to try when the port fails', () => {
   const base = { server: SERVER, port: 587, security: 'starttls' as const, authentication: 'password' as const };
   // The first line is the rule that pairs each port with its security, which names both ports whatever the check found.
   const still = (target: TargetSettings, locale: Locale = 'en') => helpText(thunderbird, target, locale).still.slice(1).join('\n');
-  const none = { ...base, checked: { ports: ALL_PORTS, alternative: null } };
+  const none = { ...base, checked: { failed: [465, 2525], alternative: null } };
 
   it('without a check: the usual other port, and 2525 as a maybe', () => {
     expect(alternativeLine(thunderbird, base, 'en')).toMatch(/^If 587 fails: port 465 with /);
@@ -203,7 +212,7 @@ describe('what to try when the port fails', () => {
   });
 
   it('after a check that found another port working: that port, and no hint towards ports it tried', () => {
-    const found = { ...base, checked: { ports: ALL_PORTS, alternative: { port: 2525, security: 'starttls' as const } } };
+    const found = { ...base, checked: { failed: [465], alternative: { port: 2525, security: 'starttls' as const } } };
     expect(alternativeLine(thunderbird, found, 'en')).toMatch(/^If 587 fails: port 2525 with /);
     expect(still(found)).toContain('Try port 2525 with');
     expect(still(found)).not.toContain('465');
@@ -219,9 +228,9 @@ describe('what to try when the port fails', () => {
     }
   });
 
-  it('a port the check never tried is no finding: the usual other port, and the 2525 hint, stand', () => {
-    // The helpdesk's profile allowed 25 and 587 only.
-    const untried = { ...base, checked: { ports: [25, 587], alternative: null } };
+  it('a port the check did not find failing is no finding: the usual other port, and the 2525 hint, stand', () => {
+    // The helpdesk's profile allowed 25 and 587 only, or 465 takes only a Windows sign-in.
+    const untried = { ...base, checked: { failed: [], alternative: null } };
     expect(alternativeLine(thunderbird, untried, 'en')).toMatch(/^If 587 fails: port 465 with /);
     expect(still(untried)).toContain('Try port 465 with');
     expect(still(untried)).toContain('Some providers also accept port 2525');
@@ -229,18 +238,18 @@ describe('what to try when the port fails', () => {
 
   it("the agent's reply follows the check: its alternative, or that none was found", () => {
     const lines = (checked: CheckedFallback) => replyLines(thunderbird, { ...base, checked }, 'en', SERVER).join('\n');
-    expect(lines({ ports: ALL_PORTS, alternative: { port: 465, security: 'tls' } })).toContain('Try port 465 with');
-    expect(lines({ ports: ALL_PORTS, alternative: null })).toContain('The check found no other port that works for you instead of 587.');
-    expect(lines({ ports: ALL_PORTS, alternative: null })).not.toMatch(/Try port \d+/);
-    expect(lines({ ports: [25, 587], alternative: null })).toContain('Try port 465 with');
+    expect(lines({ failed: [], alternative: { port: 465, security: 'tls' } })).toContain('Try port 465 with');
+    expect(lines({ failed: [465, 2525], alternative: null })).toContain('The check found no other port that works for you instead of 587.');
+    expect(lines({ failed: [465, 2525], alternative: null })).not.toMatch(/Try port \d+/);
+    expect(lines({ failed: [], alternative: null })).toContain('Try port 465 with');
   });
 
   it('a program that picks the encryption by the port is pointed at the fallback the check found, or at none', () => {
     const mail = CLIENTS.find((client) => client.securityModel === 'switch')!;
     const unusual = { ...base, security: 'tls' as const };
     expect(matchAdvice(mail, unusual, 'en')).toMatch(/use port 465 instead\.$/);
-    expect(matchAdvice(mail, { ...unusual, checked: { ports: ALL_PORTS, alternative: { port: 2525, security: 'starttls' } } }, 'en')).toMatch(/use port 2525 instead\.$/);
-    const noFallback = matchAdvice(mail, { ...unusual, checked: { ports: ALL_PORTS, alternative: null } }, 'en');
+    expect(matchAdvice(mail, { ...unusual, checked: { failed: [465], alternative: { port: 2525, security: 'starttls' } } }, 'en')).toMatch(/use port 2525 instead\.$/);
+    const noFallback = matchAdvice(mail, { ...unusual, checked: { failed: [465, 2525], alternative: null } }, 'en');
     expect(noFallback).not.toMatch(/use port/);
     expect(noFallback).toMatch(/ask your provider for the usual pairing\.$/);
   });

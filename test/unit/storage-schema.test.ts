@@ -33,19 +33,19 @@ describe('loadState', () => {
 
   it("keeps what a check found beside a tested setting, and that no other port works; a damaged finding is dropped, not taken for none", () => {
     const target = { server: 'smtp.example.com', port: 587, security: 'starttls', authentication: 'password' };
-    for (const alternative of [{ port: 2525, security: 'starttls' }, null]) {
-      const checked = { ports: [25, 465, 587, 2525], alternative };
+    for (const checked of [{ failed: [465], alternative: { port: 2525, security: 'starttls' } }, { failed: [465, 2525], alternative: null }]) {
       expect(loadState({ schemaVersion: SCHEMA_VERSION, target: { ...target, checked } }).state.target).toEqual({ ...target, checked });
     }
     const damaged = [
-      { ports: [25, 465, 587], alternative: { port: 8080, security: 'tls' } },
-      { ports: [25, 465, 587], alternative: { port: 465, security: 'ssl' } },
-      { ports: [25, 465, 587], alternative: { port: 465, security: 'none' } },
-      { ports: [25, 465, 587], alternative: { port: 587, security: 'starttls' } },
-      { ports: [25, 465, 587] },
-      { ports: [25, 80], alternative: null },
-      { ports: '25,465', alternative: null },
-      { alternative: null },
+      { failed: [465], alternative: { port: 8080, security: 'tls' } },
+      { failed: [], alternative: { port: 465, security: 'ssl' } },
+      { failed: [], alternative: { port: 465, security: 'none' } },
+      { failed: [], alternative: { port: 587, security: 'starttls' } },
+      { failed: [587, 465], alternative: null },
+      { failed: [465] },
+      { failed: [25, 80], alternative: null },
+      { failed: '465', alternative: null },
+      { ports: [465], alternative: null },
       '465',
       null,
     ];

@@ -182,8 +182,8 @@ export interface HelpText {
 export function helpText(client: MailClient, target: Pick<TargetSettings, 'port' | 'checked'>, locale: Locale): HelpText {
   const alternative = targetFallback(target);
   const why = alternative?.port === 465 ? WORDS.why465 : alternative?.port === 587 ? WORDS.why587 : null;
-  // The maybe-2525 hint is for the untried: a check that tried 2525 found it working (its alternative names it) or not.
-  const tried2525 = target.port === 2525 || alternative?.port === 2525 || (target.checked?.ports.includes(2525) ?? false);
+  // The maybe-2525 hint is not for a port the check found not working, nor for the one it already names.
+  const tried2525 = target.port === 2525 || alternative?.port === 2525 || (target.checked?.failed.includes(2525) ?? false);
   return {
     authTitle: pick(WORDS.authTitle, locale),
     auth: [

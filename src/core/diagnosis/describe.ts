@@ -3,8 +3,9 @@
  * recommendation sentence. One place, so the extension and the CLI say the same thing.
  */
 import { hostBothWays } from '../readable-host';
-import type { Authentication, PortResult, PortState, Recommendation, Security, TlsFacts, Warning } from '../api';
+import type { Authentication, PortResult, PortState, ProbeReport, Recommendation, Security, TlsFacts, Warning } from '../api';
 import { certificateWeaknesses } from './certificate';
+import { checkedFallback, fallbackFor } from './submission';
 import { usernameWords } from './username';
 
 /** Label of a non-ok state; `ok` is described from what the dialogue found (see describePort). */
@@ -112,4 +113,19 @@ export function describeNoRecommendation(warnings: readonly Pick<Warning, 'code'
     return 'No port works the standard way: 465 and 587 are swapped on this server (see the warnings), so there is no usual setting to recommend.';
   }
   return 'No port offered an encrypted connection with login, so there is no setting to recommend yet.';
+}
+
+/**
+ * "No fallback: …" when the check found the usual other submission port not working and no other port
+ * to offer; null when it offers one, or found nothing failing (a port not tried, or working with a login
+ * of another kind, is no finding).
+ */
+export function describeNoFallback(report: Pick<ProbeReport, 'ports' | 'recommendation'>): string | null {
+  const recommendation = report.recommendation;
+  if (!recommendation || recommendation.alternative) return null;
+  const checked = checkedFallback(report.ports, recommendation);
+  if (fallbackFor(recommendation.port, checked) !== null) return null;
+  const [only, ...more] = checked.failed;
+  if (more.length === 0) return `No fallback: port ${only}, the other submission port checked, does not work for sending from a mail program.`;
+  return `No fallback: the other submission ports checked (${checked.failed.join(', ')}) do not work for sending from a mail program.`;
 }

@@ -14,24 +14,33 @@ export interface Submission {
   security: Security;
 }
 
-/** What a server check found beside the port it recommends: the ports it tried, and the other one that works. */
+/** The ports a mail program submits on; 25 is for servers, and a fallback to it is never advised. */
+const SUBMISSION_PORTS: readonly number[] = [465, 587, 2525];
+
+/**
+ * What a server check found beside the port it recommends: the submission ports it tried where no
+ * address took an encrypted session (`failed`), and the other port that works (`alternative`).
+ */
 export interface CheckedFallback {
-  ports: number[];
+  failed: number[];
   alternative: Submission | null;
 }
 
 /** The check's fallback, from its report's ports and its recommendation (held against the customer's network). */
-export function checkedFallback(ports: readonly Pick<PortResult, 'port'>[], recommendation: Pick<Recommendation, 'alternative'>): CheckedFallback {
-  return { ports: [...new Set(ports.map((result) => result.port))].sort((a, b) => a - b), alternative: recommendation.alternative };
+export function checkedFallback(ports: readonly Pick<PortResult, 'port' | 'state' | 'security'>[], recommendation: Pick<Recommendation, 'alternative'>): CheckedFallback {
+  const works = (port: number) => ports.some((result) => result.port === port && result.state === 'ok' && result.security !== 'none');
+  const failed = [...new Set(ports.map((result) => result.port))].filter((port) => SUBMISSION_PORTS.includes(port) && !works(port));
+  return { failed: failed.sort((a, b) => a - b), alternative: recommendation.alternative };
 }
 
 /**
- * The port to try when `port` fails: the one a check found working; null when the check found none
- * though it tried the usual other port; else (no check, or one that never tried that port) the usual one.
+ * The port to try when `port` fails: the one a check found working; null when the check found the usual
+ * other port not working and no alternative; else (no check, or one that did not find that port failing:
+ * not tried, or working with a login of another kind) the usual one.
  */
 export function fallbackFor(port: number, checked: CheckedFallback | undefined): Submission | null {
   const usual = otherSubmission(port);
   if (!checked) return usual;
   if (checked.alternative) return checked.alternative;
-  return checked.ports.includes(usual.port) ? null : usual;
+  return checked.failed.includes(usual.port) ? null : usual;
 }

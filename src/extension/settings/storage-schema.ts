@@ -98,10 +98,10 @@ function parseSubmission(value: unknown): Submission | undefined {
 
 /** What a check found beside the port; null (no other port works) is a finding, so a damaged value is dropped, not read as one. */
 function parseChecked(value: unknown, port: number): CheckedFallback | undefined {
-  if (!isRecord(value) || !Array.isArray(value.ports) || value.ports.length > PROBE_PORTS.length || !value.ports.every(isProbePort)) return undefined;
+  if (!isRecord(value) || !Array.isArray(value.failed) || value.failed.length > PROBE_PORTS.length || !value.failed.every(isProbePort)) return undefined;
   const alternative = value.alternative === null ? null : parseSubmission(value.alternative);
-  if (alternative === undefined || alternative?.port === port) return undefined;
-  return { ports: [...new Set(value.ports)].sort((a, b) => a - b), alternative };
+  if (alternative === undefined || alternative?.port === port || (value.failed as number[]).includes(port)) return undefined;
+  return { failed: [...new Set(value.failed)].sort((a, b) => a - b), alternative };
 }
 
 function parseTarget(value: unknown): TargetSettings | undefined {
