@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PortResult, PortState, ProbePort, ProbeReport, Recommendation } from '../../src/core/api';
-import { adviceForNetwork, compareViews, type ViewVerdict } from '../../src/core/diagnosis/compare';
+import { adviceForNetwork, blockedHere, compareViews, type ViewVerdict } from '../../src/core/diagnosis/compare';
+import { composeReply } from '../../src/core/diagnosis/reply';
+import { checkedFallback } from '../../src/core/diagnosis/submission';
 
 const STATES: PortState[] = [
   'ok', 'refused', 'timeout', 'unreachable', 'no-greeting', 'tls-expected', 'tls-unexpected',
@@ -194,6 +196,18 @@ describe('the recommendation and the customer network', () => {
   });
   const withAdvice = (ports: PortResult[], port: 465 | 587): ProbeReport => ({ ...report(ports), recommendation: recommended(port) });
   const open = [result(25, 'ok'), result(465, 'ok'), result(587, 'ok')];
+
+  it("the fallback leaves out a port this network blocks, in the agent's reply and in what \"Use these settings\" keeps", () => {
+    const served = [result(25, 'ok'), result(465, 'ok', { security: 'tls', auth: ['PLAIN'] }), result(587, 'ok', { security: 'starttls', auth: ['PLAIN'] })];
+    const local = [result(25, 'ok'), result(465, 'timeout'), result(587, 'ok', { security: 'starttls', auth: ['PLAIN'] })];
+    const service = withAdvice(served, 465);
+    const comparison = compareViews(service, report(local));
+    const text = composeReply({ report: service, client: null, locale: 'en', format: 'text', comparison });
+    expect(text).toContain('- Port: 587');
+    expect(text).not.toMatch(/Try port 465/);
+    expect(text).toContain('The check found no other port that works for you instead of 587.');
+    expect(checkedFallback(service.ports, adviceForNetwork(service.recommendation!, comparison), blockedHere(comparison))).toEqual({ failed: [465], alternative: null });
+  });
 
   it('the summary starts from the port the service recommends', () => {
     expect(compareViews(withAdvice(open, 465), report(open)).summary).toMatch(/alike: use 465\.$/);

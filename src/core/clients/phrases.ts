@@ -139,7 +139,7 @@ export function targetFallback(target: Pick<TargetSettings, 'port' | 'checked'>)
   return fallbackFor(target.port, target.checked);
 }
 
-/** "The check found no other port on this server to try instead of 587." */
+/** "The check found no other port that works for you instead of 587." */
 export function noAlternative(port: number, locale: Locale): string {
   return fill(pick(WORDS.noAlternative, locale), { port });
 }

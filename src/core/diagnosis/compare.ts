@@ -306,6 +306,11 @@ export function compareViews(service: ProbeReport | PortResult[], local: ProbeRe
   return { ports: comparisons, summary: summarize(comparisons, candidates, recommendation !== null, best, locale), best };
 }
 
+/** The ports compared from both sides that do not get through from the customer's network. */
+export function blockedHere(comparison: ViewComparison): number[] {
+  return comparison.ports.filter((entry) => entry.service !== null && entry.local !== null && !getsThrough(entry)).map((entry) => entry.port);
+}
+
 /**
  * The service's recommendation, held against the customer's own view: when its port does not get through
  * from their network but the alternative does, the alternative becomes the advice, with no fallback left;
@@ -325,6 +330,5 @@ export function adviceForNetwork(recommendation: Recommendation, comparison: Vie
     };
   }
   // Nor is an alternative that was compared and does not get through.
-  const blocked = comparison.ports.some((entry) => entry.port === alternative.port && entry.service !== null && entry.local !== null && !getsThrough(entry));
-  return blocked ? { ...recommendation, alternative: null } : recommendation;
+  return blockedHere(comparison).includes(alternative.port) ? { ...recommendation, alternative: null } : recommendation;
 }

@@ -11,7 +11,7 @@ import { matchAdvice, noAlternative, securityPhrase, targetFallback, tryInstead 
 import { checkedFallback } from './submission';
 import { clientName, fill, pick, renderSteps } from '../clients/render';
 import type { Locale, Localized, MailClient, TargetSettings } from '../clients/types';
-import { adviceForNetwork, type ViewComparison, type ViewVerdict } from './compare';
+import { adviceForNetwork, blockedHere, type ViewComparison, type ViewVerdict } from './compare';
 import { typesUserName, usernameWords } from './username';
 
 export type ReplyFormat = 'text' | 'markdown';
@@ -271,7 +271,7 @@ export function composeReply({ report, client: chosen, locale, format, compariso
     security: recommendation.security,
     authentication: recommendation.authentication,
     username,
-    checked: checkedFallback(report.ports, recommendation),
+    checked: checkedFallback(report.ports, recommendation, comparison ? blockedHere(comparison) : []),
   };
   // Every login has its words: a new one is a type error here, not a "normal password" by default.
   const authWords: Record<Authentication, Localized> = {

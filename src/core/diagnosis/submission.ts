@@ -26,10 +26,17 @@ export interface CheckedFallback {
   alternative: Submission | null;
 }
 
-/** The check's fallback, from its report's ports and its recommendation (held against the customer's network). */
-export function checkedFallback(ports: readonly Pick<PortResult, 'port' | 'state' | 'security'>[], recommendation: Pick<Recommendation, 'alternative'>): CheckedFallback {
-  const works = (port: number) => ports.some((result) => result.port === port && result.state === 'ok' && result.security !== 'none');
-  const failed = [...new Set(ports.map((result) => result.port))].filter((port) => SUBMISSION_PORTS.includes(port) && !works(port));
+/**
+ * The check's fallback, from its report's ports and its recommendation (held against the customer's
+ * network), with the ports that do not get through from there (`blockedHere`) counted as not working.
+ */
+export function checkedFallback(
+  ports: readonly Pick<PortResult, 'port' | 'state' | 'security'>[],
+  recommendation: Pick<Recommendation, 'port' | 'alternative'>,
+  blockedHere: readonly number[] = [],
+): CheckedFallback {
+  const works = (port: number) => !blockedHere.includes(port) && ports.some((result) => result.port === port && result.state === 'ok' && result.security !== 'none');
+  const failed = [...new Set(ports.map((result) => result.port))].filter((port) => SUBMISSION_PORTS.includes(port) && port !== recommendation.port && !works(port));
   return { failed: failed.sort((a, b) => a - b), alternative: recommendation.alternative };
 }
 

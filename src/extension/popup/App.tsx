@@ -11,7 +11,7 @@ import { readOptions } from '../settings/options';
 import { readState, writeItems, type StoredState } from '../settings/storage';
 import { CheckPanel } from '../ui/CheckPanel';
 import { restoreCarriedCheck } from '../check/carried-check';
-import { checkedFallback } from '../../core/diagnosis/submission';
+import type { CheckedFallback } from '../../core/diagnosis/submission';
 import { useCheck } from '../ui/use-check';
 import { discoveredIncoming, PROFILE_CLIENTS, SetupProfile } from '../ui/SetupProfile';
 import { securityWords } from '../ui/port-words';
@@ -133,15 +133,15 @@ export function App() {
     setView(next);
     void browser.storage.session.set({ [POPUP_VIEW_KEY]: next });
   };
-  const use = (recommendation: Recommendation) => {
+  const use = (recommendation: Recommendation, checked: CheckedFallback) => {
     const target = {
       server: recommendation.server,
       port: recommendation.port,
       security: recommendation.security,
       authentication: recommendation.authentication,
       username: recommendation.username ?? null,
-      // What else the check found, for the card's and the help's fallback: the ports it tried and the other one that works.
-      checked: checkedFallback(check?.report?.ports ?? [], recommendation),
+      // What else the check found, for the card's and the help's fallback: the other port that works, and those that do not.
+      checked,
     };
     setState({ ...state, target, targetTested: true });
     void writeItems({ target, targetTested: true });

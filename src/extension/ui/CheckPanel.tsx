@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Authentication, PortResult, Recommendation } from '../../core/api';
 import { LOCAL_TIMEOUT_MS } from '../../core/native-protocol';
-import { adviceForNetwork, compareViews } from '../../core/diagnosis/compare';
+import { adviceForNetwork, blockedHere, compareViews, type ViewComparison } from '../../core/diagnosis/compare';
+import { checkedFallback, type CheckedFallback } from '../../core/diagnosis/submission';
 import { parseTarget } from '../../core/target';
 import { isPlaceholderHost } from '../../core/placeholder-host';
 import { hostBothWays } from '../../core/readable-host';
@@ -24,7 +25,7 @@ interface Props {
   check: CheckState | null;
   onStart: (input: string) => void;
   /** Where "Use these settings" is offered (the popup), what it does. */
-  onUse?: (recommendation: Recommendation) => void;
+  onUse?: (recommendation: Recommendation, checked: CheckedFallback) => void;
   idPrefix: string;
   /** Shown under the form: the popup's "check from this computer too" line, the agent's reply. */
   children?: ComponentChildren;
@@ -154,12 +155,24 @@ function localErrorSentence(kind: 'missing' | 'restart' | 'failed' | 'dns' | und
   return t('localFailed', t(code !== undefined && Object.hasOwn(LOCAL_REASONS, code) ? LOCAL_REASONS[code]! : 'localReason_other'));
 }
 
+/** The two views compared, when the check from this computer looked at the same server. */
+function localComparison(check: CheckState | null): ViewComparison | null {
+  const local = check?.local?.status === 'done' ? check.local.report : null;
+  if (!check?.report || !local || !sameServer(check.report.server, local.server)) return null;
+  return compareViews(check.report, local);
+}
+
 /** The service's recommendation, or its alternative when the customer's own network stops the recommended port. */
 function networkAdvice(check: CheckState | null): Recommendation | null {
   const recommendation = check?.report?.recommendation ?? null;
-  const local = check?.local?.status === 'done' ? check.local.report : null;
-  if (!recommendation || !check?.report || !local || !sameServer(check.report.server, local.server)) return recommendation;
-  return adviceForNetwork(recommendation, compareViews(check.report, local));
+  const comparison = localComparison(check);
+  return recommendation && comparison ? adviceForNetwork(recommendation, comparison) : recommendation;
+}
+
+/** What the check found beside its advice, the ports this network blocks counted as not working. */
+function networkFallback(check: CheckState, recommendation: Recommendation): CheckedFallback {
+  const comparison = localComparison(check);
+  return checkedFallback(check.report?.ports ?? [], recommendation, comparison ? blockedHere(comparison) : []);
 }
 
 /** The local side of a check: progress, why it is missing, or the two views compared. */
@@ -420,7 +433,7 @@ export function CheckPanel({ initialInput, check, onStart, onUse, idPrefix, chil
                     </p>
                   )}
                   {onUse && (
-                    <button type="button" onClick={() => onUse(recommendation)}>
+                    <button type="button" onClick={() => onUse(recommendation, networkFallback(check, recommendation))}>
                       {t('useSettings')}
                     </button>
                   )}
