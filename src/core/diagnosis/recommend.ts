@@ -11,6 +11,7 @@ import { certificateWeaknessFacts, certificateWeaknesses, untrustedChain } from 
 import { describeRecommendation } from './describe';
 import { authMechanisms, mechanismKind, offersKind, readableWithoutTls, type MechanismKind } from './mechanisms';
 import { describeTlsFailure } from './tls-failure';
+import { SUBMISSION_PORTS } from './submission';
 
 export interface RecommendOptions {
   /** The host name the person will type (certificates are judged against it). */
@@ -25,7 +26,6 @@ export interface RecommendOutcome {
   warnings: Warning[];
 }
 
-const SUBMISSION_PORTS = new Set([465, 587, 2525]);
 function tier(port: number): number {
   if (port === 465 || port === 587) return 0;
   if (port === 2525) return 1;

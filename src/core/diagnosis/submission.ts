@@ -14,8 +14,8 @@ export interface Submission {
   security: Security;
 }
 
-/** The ports a mail program submits on; 25 is for servers, and a fallback to it is never advised. */
-const SUBMISSION_PORTS: readonly number[] = [465, 587, 2525];
+/** The ports a mail program submits on with a login; 25 is for servers (relay, often blocked), never advised. */
+export const SUBMISSION_PORTS: ReadonlySet<number> = new Set([465, 587, 2525]);
 
 /**
  * What a server check found beside the port it recommends: the submission ports it tried where no
@@ -36,7 +36,7 @@ export function checkedFallback(
   blockedHere: readonly number[] = [],
 ): CheckedFallback {
   const works = (port: number) => !blockedHere.includes(port) && ports.some((result) => result.port === port && result.state === 'ok' && result.security !== 'none');
-  const failed = [...new Set(ports.map((result) => result.port))].filter((port) => SUBMISSION_PORTS.includes(port) && port !== recommendation.port && !works(port));
+  const failed = [...new Set(ports.map((result) => result.port))].filter((port) => SUBMISSION_PORTS.has(port) && port !== recommendation.port && !works(port));
   return { failed: failed.sort((a, b) => a - b), alternative: recommendation.alternative };
 }
 

@@ -6,9 +6,7 @@
 import type { TargetSettings } from '../../core/clients/types';
 import { DEFAULT_TARGET } from '../../core/clients/types';
 import type { PageSettings } from '../platform/messages';
-
-/** Ports a mail program submits on with a login; 25 (relay, often blocked) is not one of them. */
-const SUBMISSION_PORTS = new Set([465, 587, 2525]);
+import { SUBMISSION_PORTS } from '../../core/diagnosis/submission';
 
 /**
  * The page's sending setting when it is one a mail program should use: a submission port with
