@@ -9,10 +9,27 @@
  * script: the published package then has none, so installing it runs nothing and asks for no approval.
  */
 import { chmod, readFile } from 'node:fs/promises';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const manifest = JSON.parse(await readFile('package.json', 'utf8')) as { dependencies?: Record<string, string> };
 const runtimeDependencies = Object.keys(manifest.dependencies ?? {});
+
+/**
+ * esbuild hoists a bundled ES module's imports of Node's own modules to the top of the file, so they
+ * load at start even when the module is only reached through `import()`. request-filtering-agent's
+ * node:http and node:https are read through `require` instead, inside the module, which then loads them
+ * on discovery's first web read: a check of a named server without discovery (the CLI's common case)
+ * starts without them (`npm run bench:probe`).
+ */
+const lazyBuiltins: Plugin = {
+  name: 'lazy-builtins',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^node:https?$/ }, (args) =>
+      /[\\/]request-filtering-agent[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -23,6 +40,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   external: runtimeDependencies,
+  plugins: [lazyBuiltins] as Plugin[],
 } as const;
 
 // Bundled CommonJS dependencies call require(); an ESM bundle needs one made for it.

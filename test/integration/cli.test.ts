@@ -8,9 +8,9 @@ import { startZoneDns } from '../helpers/zone-dns';
 
 const CLI = 'build/cli/smtp-probe.js';
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { timeout: 45_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...nodeArgs, CLI, ...args], { timeout: 45_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -106,6 +106,21 @@ describe('smtp-probe CLI', () => {
       expect(human.stdout).toContain(`mail.two.test has 2 addresses; only ${checked[0]} was checked (one per address family)`);
     } finally {
       await dns.close();
+    }
+  });
+
+  it('loads node:http and node:https only when discovery reads a web page', async () => {
+    // The preload names, on stderr at exit, which of Node's HTTP modules the process loaded.
+    const loaded = async (args: string[], env: Record<string, string> = {}) =>
+      (await run(args, env, ['--require', './test/helpers/http-modules-loaded.cjs'])).stderr.match(/^http modules loaded: (.*)$/m)?.[1];
+    expect(await loaded(['localhost', '--allow-private', '--no-discovery', '--ports', '587', '--json'])).toBe('none');
+    const ispdb = await startIspdb({
+      'isp.test': providerFile('isp.test', { hostname: 'localhost', port: 587, socketType: 'STARTTLS', username: '%EMAILADDRESS%', authentication: 'password-cleartext' }),
+    });
+    try {
+      expect(await loaded(['isp.test', '--allow-private', '--ports', '587', '--json'], { ISPDB_URL: ispdb.url, NODE_EXTRA_CA_CERTS: ispdb.caFile })).toMatch(/\bhttps\b/);
+    } finally {
+      await ispdb.close();
     }
   });
 

@@ -2,10 +2,11 @@
  * The one way discovery reads a web page: bounded in size and time, HTTPS only, and through
  * request-filtering-agent so an autoconfig host that resolves to 127.0.0.1 or 169.254.169.254 cannot turn
  * the service into a proxy for the operator's internal network (SSRF).
+ * node:http, node:https and the agent load on the first read, not with the module: the CLI checks a named
+ * server without discovery far more often than it reads a web page, and loading them took 15 to 25 ms of
+ * its start (`npm run bench:probe`).
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
+import type { Agent as HttpAgent, IncomingMessage, request as httpRequestType } from 'node:http';
 import { lookup as dnsLookup } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { mayConnect } from '../guard';
@@ -61,6 +62,19 @@ function plainFetchError(error: unknown): FetchError {
   return new FetchError('The web server could not be read.');
 }
 
+interface Transport {
+  http: { request: typeof httpRequestType; agent: HttpAgent };
+  https: { request: typeof httpRequestType; agent: HttpAgent };
+}
+
+async function loadTransport(filter: { allowPrivateIPAddress: boolean; keepAlive: boolean }): Promise<Transport> {
+  const [http, https, filtering] = await Promise.all([import('node:http'), import('node:https'), import('request-filtering-agent')]);
+  return {
+    http: { request: http.request, agent: new filtering.RequestFilteringHttpAgent(filter) },
+    https: { request: https.request, agent: new filtering.RequestFilteringHttpsAgent(filter) },
+  };
+}
+
 export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
@@ -85,13 +99,14 @@ export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
       return first ? callback(null, first.address, first.family) : callback(new FetchError(`${hostname} has no address.`), '');
     });
   };
-  const httpsAgent = new RequestFilteringHttpsAgent(filter);
-  const httpAgent = new RequestFilteringHttpAgent(filter);
+  let transport: Promise<Transport> | null = null;
 
-  const getOnce = (url: URL, signal: AbortSignal): Promise<{ status: number; location: string | null; text: string }> =>
-    new Promise((resolve, reject) => {
+  const getOnce = async (url: URL, signal: AbortSignal): Promise<{ status: number; location: string | null; text: string }> => {
+    transport ??= loadTransport(filter);
+    const { http, https } = await transport;
+    return new Promise((resolve, reject) => {
       const isHttps = url.protocol === 'https:';
-      const send = isHttps ? httpsRequest : httpRequest;
+      const send = isHttps ? https.request : http.request;
       const literal = url.hostname.replace(/^\[|\]$/g, '');
       const refused = isIP(literal) ? refusal(literal, url.hostname) : null;
       if (refused) {
@@ -102,7 +117,7 @@ export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
         url,
         {
           method: 'GET',
-          agent: isHttps ? httpsAgent : httpAgent,
+          agent: isHttps ? https.agent : http.agent,
           lookup,
           signal,
           headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1', 'user-agent': 'smtp-port-assistant' },
@@ -139,6 +154,7 @@ export function createSafeFetch(options: SafeFetchOptions = {}): FetchText {
       req.on('error', reject);
       req.end();
     });
+  };
 
   return async (url, init) => {
     const signal = init.signal
