@@ -111,8 +111,13 @@ describe('smtp-probe CLI', () => {
 
   it('loads node:http and node:https only when discovery reads a web page', async () => {
     // The preload names, on stderr at exit, which of Node's HTTP modules the process loaded.
-    const loaded = async (args: string[], env: Record<string, string> = {}) =>
-      (await run(args, env, ['--require', './test/helpers/http-modules-loaded.cjs'])).stderr.match(/^http modules loaded: (.*)$/m)?.[1];
+    // NODE_OPTIONS is cleared: an inherited preload (a debugger's, an APM agent's) could load them itself.
+    const loaded = async (args: string[], env: Record<string, string> = {}) => {
+      const { stdout, stderr } = await run(args, { ...env, NODE_OPTIONS: '' }, ['--require', './test/helpers/http-modules-loaded.cjs']);
+      // The check ran to its report: a CLI that failed before probing would load nothing either.
+      expect((JSON.parse(stdout) as ProbeReport).ports.map((port) => port.port)).toContain(587);
+      return stderr.match(/^http modules loaded: (.*)$/m)?.[1];
+    };
     expect(await loaded(['localhost', '--allow-private', '--no-discovery', '--ports', '587', '--json'])).toBe('none');
     const ispdb = await startIspdb({
       'isp.test': providerFile('isp.test', { hostname: 'localhost', port: 587, socketType: 'STARTTLS', username: '%EMAILADDRESS%', authentication: 'password-cleartext' }),
