@@ -72,6 +72,11 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     fires: ['real-shapes/en-admin-mailbox-list.html'],
     quiet: ['en-roundcube-smtp-identity.html', 'en-cpanel-mail-client-manual-settings.html'],
   },
+  // One person's account pages show their own address once or twice, never a table of others'.
+  'account:address-rows': {
+    fires: ['real-shapes/en-admin-mailbox-list.html'],
+    quiet: ['real-shapes/en-panel-email-accounts-client-details.html', 'en-roundcube-smtp-identity.html', 'real-shapes/en-mailbox-user-badges-apple-profile.html'],
+  },
   'url:manual': {
     fires: ['real-shapes/en-backup-app-manual-gmail-smtp.html'],
     quiet: ['en-isp-outlook-change-smtp-port.html', 'real-shapes/nl-nieuws-provider-sluit-poort-25-advies.html'],
@@ -238,6 +243,22 @@ function smellOnText(id: string, text: string): number {
   const document = parse(`<html><head><title>Correo</title></head><body><main><h1>Correo</h1><p>${text}</p></main></body></html>`);
   return smellPage(document, 'https://help.example.edu/correo')[SMELLS.findIndex((candidate) => candidate.id === id)]!;
 }
+
+describe("a table of people's mailboxes", () => {
+  const rows = (addresses: string[]) => addresses.map((address) => `<tr><td>${address}</td><td>IMAP SMTP</td><td>1 GB</td></tr>`).join('');
+  const answer = (body: string) => {
+    const document = parse(`<html><head><title>Mail</title></head><body><main><h1>Mail</h1>${body}</main></body></html>`);
+    return smellPage(document, 'https://panel.example.net/mail')[SMELLS.findIndex((candidate) => candidate.id === 'account:address-rows')]!;
+  };
+  it('fires on three rows that each hold their own address, whatever their case', () => {
+    expect(answer(`<table>${rows(['ana@example.net', 'Ben@Example.net', 'cy@example.org'])}</table>`)).toBe(1);
+  });
+  it('stays quiet on one address repeated in every row, on two addresses, and on addresses spread over tables', () => {
+    expect(answer(`<table>${rows(['ana@example.net', 'ANA@example.net', 'ana@example.net', 'ana@example.net'])}</table>`)).toBe(0);
+    expect(answer(`<table>${rows(['ana@example.net', 'ben@example.net'])}</table>`)).toBe(0);
+    expect(answer(`<table>${rows(['ana@example.net'])}</table><table>${rows(['ben@example.net'])}</table><table>${rows(['cy@example.net'])}</table>`)).toBe(0);
+  });
+});
 
 describe('a Korean page on port 25', () => {
   const text = '다솔인터넷은 가입자 회선에서 외부로 나가는 25번 포트를 차단하고 있습니다. 보내는 메일 서버 포트를 587로 변경하세요.';

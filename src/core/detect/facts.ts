@@ -56,6 +56,45 @@ function hasSignOut(candidates: readonly Element[]): boolean {
   return false;
 }
 
+const ADDRESS = /[a-z0-9._%+-]{1,64}@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}/i;
+const MAX_ROWS_READ = 50;
+const MAX_ROW_CHARS = 500;
+const MAX_ROW_NODES = 100;
+/** SHOW_TEXT, as a number because linkedom defines no NodeFilter global. */
+const SHOW_TEXT = 4;
+
+/** The opening of a row's text, read node by node: a layout table's row may hold the whole page. */
+function rowText(document: Document, row: Element): string {
+  const walker = document.createTreeWalker(row, SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(), nodes = 0; node !== null && nodes < MAX_ROW_NODES && text.length < MAX_ROW_CHARS; node = walker.nextNode(), nodes += 1) {
+    text += ` ${(node as CharacterData).data.slice(0, MAX_ROW_CHARS)}`;
+  }
+  return text;
+}
+
+/**
+ * The most rows of one table that each hold a different e-mail address, up to 10. A panel's list of a
+ * domain's mailboxes or users has one per row; one person's settings show their address once or twice.
+ * Only a table's own rows count, each once, whatever tables it sits in.
+ */
+function addressRows(document: Document, tables: readonly Element[]): number {
+  let most = 0;
+  for (const table of tables) {
+    const seen = new Set<string>();
+    let read = 0;
+    for (const row of table.querySelectorAll('tr')) {
+      if (read >= MAX_ROWS_READ || seen.size >= 10) break;
+      if (row.closest('table') !== table) continue;
+      read += 1;
+      const found = ADDRESS.exec(rowText(document, row));
+      if (found) seen.add(found[0].toLowerCase());
+    }
+    most = Math.max(most, seen.size);
+  }
+  return most;
+}
+
 export function gatherFacts(document: Document, url: string, textBudget = DEFAULT_TEXT_BUDGET): PageFacts {
   const elements = collectElements(document);
   const headingTexts: string[] = [];
@@ -86,6 +125,7 @@ export function gatherFacts(document: Document, url: string, textBudget = DEFAUL
     fields: readFields(document, elements),
     pairs: readPairs(document, elements),
     signOut: hasSignOut(elements.actions),
+    addressRows: addressRows(document, elements.tables),
     newsMeta:
       (hasMeta(elements.metas, 'article:published_time') || hasMeta(elements.metas, 'article:section')) && metaContent(elements.metas, 'og:type') === 'article',
     textStats: { charsRead: text.charsRead, nodesVisited: text.nodesVisited, truncated: text.truncated, linkChars: text.linkChars },

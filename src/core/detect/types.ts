@@ -98,6 +98,8 @@ export interface PageFacts {
   pairs: SettingPair[];
   /** A link or button that signs the user out. */
   signOut: boolean;
+  /** The most rows of one table that each hold a different e-mail address (up to 10): a list of mailboxes or users. */
+  addressRows: number;
   /** Open Graph / article meta of a news story. */
   newsMeta: boolean;
   textStats: { charsRead: number; nodesVisited: number; truncated: boolean; linkChars: number };
