@@ -253,10 +253,19 @@ describe("a table of people's mailboxes", () => {
   it('fires on three rows that each hold their own address, whatever their case', () => {
     expect(answer(`<table>${rows(['ana@example.net', 'Ben@Example.net', 'cy@example.org'])}</table>`)).toBe(1);
   });
-  it('stays quiet on one address repeated in every row, on two addresses, and on addresses spread over tables', () => {
-    expect(answer(`<table>${rows(['ana@example.net', 'ANA@example.net', 'ana@example.net', 'ana@example.net'])}</table>`)).toBe(0);
+  it('reads rows in a head, bodies and a foot, and an address split over inline elements', () => {
+    expect(answer(`<table><thead>${rows(['ana@example.net'])}</thead><tbody>${rows(['ben@example.net'])}</tbody><tfoot><tr><td><b>cy</b>@example.org</td></tr></tfoot></table>`)).toBe(1);
+  });
+  it('stays quiet on one address in any case in every row, on two addresses, and on addresses spread over tables', () => {
+    expect(answer(`<table>${rows(['ana@example.net', 'ANA@example.net', 'Ana@Example.NET', 'ana@EXAMPLE.net'])}</table>`)).toBe(0);
     expect(answer(`<table>${rows(['ana@example.net', 'ben@example.net'])}</table>`)).toBe(0);
     expect(answer(`<table>${rows(['ana@example.net'])}</table><table>${rows(['ben@example.net'])}</table><table>${rows(['cy@example.net'])}</table>`)).toBe(0);
+  });
+  it("counts a nested table's rows for that table only, passes over layout rows, and takes no picture names for addresses", () => {
+    const nested = `<table><tr><td>ana@example.net</td></tr><tr><td><table>${rows(['ben@example.net', 'cy@example.net'])}</table></td></tr></table>`;
+    expect(answer(nested)).toBe(0);
+    expect(answer(`<table>${rows(['logo@2x.png', 'icon@3x.png', 'banner@2x.jpg'])}</table>`)).toBe(0);
+    expect(answer(`<table>${rows(['ana@example.net', 'ben@example.net'])}<tr><td><script>var a = "cy@example.org";</script>IMAP</td></tr></table>`)).toBe(0);
   });
 });
 

@@ -5,9 +5,9 @@
 import { collectElements } from './elements';
 import { readFields } from './fields';
 import { readPairs } from './pairs';
-import { CHROME, DEFAULT_TEXT_BUDGET, inNamedChrome, readBudgetedText } from './text';
+import { CHROME, DEFAULT_TEXT_BUDGET, inNamedChrome, readBudgetedText, textOf } from './text';
 import type { PageFacts } from './types';
-import { normalise } from './vocabulary';
+import { addressAround, normalise } from './vocabulary';
 
 const MAX_HEADINGS = 40;
 
@@ -56,39 +56,49 @@ function hasSignOut(candidates: readonly Element[]): boolean {
   return false;
 }
 
-const ADDRESS = /[a-z0-9._%+-]{1,64}@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}/i;
 const MAX_ROWS_READ = 50;
 const MAX_ROW_CHARS = 500;
-const MAX_ROW_NODES = 100;
-/** SHOW_TEXT, as a number because linkedom defines no NodeFilter global. */
-const SHOW_TEXT = 4;
+/** A picture's name drawn at two or three times its size ("logo@2x.png"), not an address. */
+const PICTURE = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp)$/;
 
-/** The opening of a row's text, read node by node: a layout table's row may hold the whole page. */
-function rowText(document: Document, row: Element): string {
-  const walker = document.createTreeWalker(row, SHOW_TEXT);
-  let text = '';
-  for (let node = walker.nextNode(), nodes = 0; node !== null && nodes < MAX_ROW_NODES && text.length < MAX_ROW_CHARS; node = walker.nextNode(), nodes += 1) {
-    text += ` ${(node as CharacterData).data.slice(0, MAX_ROW_CHARS)}`;
+/** A table's own rows, in order: its direct rows and those of its head, bodies and foot, never a nested table's. */
+function* ownRows(table: Element): Generator<Element> {
+  for (const child of table.children) {
+    const tag = child.localName;
+    if (tag === 'tr') yield child;
+    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
+      for (const row of child.children) if (row.localName === 'tr') yield row;
+    }
   }
-  return text;
+}
+
+/** The first e-mail address in a row's opening text, lower case, or null. */
+function rowAddress(document: Document, row: Element): string | null {
+  const text = textOf(document, row, MAX_ROW_CHARS).toLowerCase();
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const address = addressAround(text, at);
+    if (address !== null && !PICTURE.test(address)) return address;
+  }
+  return null;
 }
 
 /**
  * The most rows of one table that each hold a different e-mail address, up to 10. A panel's list of a
  * domain's mailboxes or users has one per row; one person's settings show their address once or twice.
- * Only a table's own rows count, each once, whatever tables it sits in.
+ * Only a table's own rows are read, at most MAX_ROWS_READ of each, and a row that holds a table (a
+ * layout row) is passed over: a list's rows hold their cells.
  */
 function addressRows(document: Document, tables: readonly Element[]): number {
   let most = 0;
   for (const table of tables) {
     const seen = new Set<string>();
     let read = 0;
-    for (const row of table.querySelectorAll('tr')) {
+    for (const row of ownRows(table)) {
       if (read >= MAX_ROWS_READ || seen.size >= 10) break;
-      if (row.closest('table') !== table) continue;
       read += 1;
-      const found = ADDRESS.exec(rowText(document, row));
-      if (found) seen.add(found[0].toLowerCase());
+      if (row.querySelector('table') !== null) continue;
+      const address = rowAddress(document, row);
+      if (address !== null) seen.add(address);
     }
     most = Math.max(most, seen.size);
   }

@@ -8,6 +8,8 @@ import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic'
 import { CHROME, readBudgetedText } from './text';
 import type { PageFacts } from './types';
 import {
+  addressAround,
+  LOCAL_CHAR,
   ADVICE,
   APP_MAIL,
   APP_FETCH,
@@ -253,7 +255,6 @@ function notInHostName(text: string): (start: number, end: number) => boolean {
 }
 
 /** A character of an address's local part. */
-const LOCAL_CHAR = /[a-z0-9._%+-]/;
 /**
  * A word that is no part of an address or host name: "noreply@…", "noreply-billing@…", "mailer-daemon@…"
  * and "alerts.example.net" are names.
@@ -336,24 +337,17 @@ function namesOtherService(headlineLine: string, mailSettingsShown: boolean): bo
   return named && !has(MAIL_WORD, line) && !has(HEADLINE_MAILBOX, line) && !CJK_MAIL_WORD.test(line);
 }
 
-const DOMAIN_AFTER_AT = /(?:[a-z0-9-]+\.)+[a-z]{2,24}/y;
-/**
- * Different e-mail addresses in the first 20,000 characters, counting up to 10. Read outwards from each
- * "@", so a long run of letters without one costs a single pass (a pattern scanning for the local part
- * would retry the run from every letter).
- */
+/** Different e-mail addresses in the first 20,000 characters, counting up to 10 (each read by `addressAround`). */
 function distinctAddresses(text: string): number {
   const seen = new Set<string>();
   const end = Math.min(text.length, 20_000);
   for (let at = text.indexOf('@'); at !== -1 && at < end && seen.size < 10; at = text.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start -= 1;
-    DOMAIN_AFTER_AT.lastIndex = at + 1;
-    const domain = DOMAIN_AFTER_AT.exec(text);
-    if (start < at && domain !== null) seen.add(`${text.slice(start, at)}@${domain[0]}`);
+    const address = addressAround(text, at);
+    if (address !== null) seen.add(address);
   }
   return seen.size;
 }
+
 
 const WIDE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
 /** A line's length as it reads: a Japanese or Chinese character says as much as two Latin letters. */

@@ -850,3 +850,20 @@ export const PORT_25_BLOCKED = new RegExp(`${PORT_25}[^.!?\\n]{0,100}${BLOCKED}|
 // Both ways round it opens at the start of a word: scanned without the look-behind, the start checked by
 // hand (`countMatchesWhere`), as the word lists are.
 UNANCHORED.set(PORT_25_BLOCKED, new RegExp(`(?:${PORT_25_WAYS.join('|')})[^.!?\\n]{0,100}${BLOCKED}|${BLOCKED_WORDS}[^.!?\\n]{0,100}${PORT_25}`, 'gu'));
+
+/** A character of an e-mail address's local part, in lower-case text. */
+export const LOCAL_CHAR = /[a-z0-9._%+-]/;
+const DOMAIN_AFTER_AT = /(?:[a-z0-9-]+\.)+[a-z]{2,24}/y;
+
+/**
+ * The e-mail address around the "@" at `at` of lower-case `text`, or null. Read outwards from the "@", so
+ * a long run of letters without one costs a single pass (a pattern scanning for the local part would
+ * retry the run from every letter).
+ */
+export function addressAround(text: string, at: number): string | null {
+  let start = at;
+  while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start -= 1;
+  DOMAIN_AFTER_AT.lastIndex = at + 1;
+  const domain = DOMAIN_AFTER_AT.exec(text);
+  return start < at && domain !== null ? `${text.slice(start, at)}@${domain[0]}` : null;
+}
