@@ -254,7 +254,6 @@ function notInHostName(text: string): (start: number, end: number) => boolean {
   };
 }
 
-/** A character of an address's local part. */
 /**
  * A word that is no part of an address or host name: "noreply@…", "noreply-billing@…", "mailer-daemon@…"
  * and "alerts.example.net" are names.
@@ -347,7 +346,6 @@ function distinctAddresses(text: string): number {
   }
   return seen.size;
 }
-
 
 const WIDE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
 /** A line's length as it reads: a Japanese or Chinese character says as much as two Latin letters. */

@@ -158,7 +158,7 @@ const ACCOUNT_SMELLS: Smell[] = [
   },
   {
     id: 'account:address-rows',
-    about: "Three or more of a table's rows each hold their own e-mail address: a list of many people's mailboxes, not one account",
+    about: "Three or more of one table's own rows each hold their own e-mail address: a list of many people's mailboxes, not one account",
     measure: (_r, f) => yes(f.addressRows >= 3),
     prior: { account: -1 },
     only: 'account',
