@@ -161,6 +161,20 @@ for (const [id, { fires, quiet }] of Object.entries(CASES)) {
   });
 }
 
+describe('the address', () => {
+  // A settings form with no address of its own: only the address can differ between the two readings.
+  const form = '<title>Mail</title><label>Name <input value="Kim"></label><label>Reply to <input value="kim@example.org"></label>';
+  const smellsAt = (url: string) => Object.fromEntries(SMELLS.map((smell, index) => [smell.id, smellPage(parse(form), url)[index]]));
+
+  it('a settings route says account; a file saved under /home/user/ or C:/Users/ does not', () => {
+    expect(smellsAt('https://mail.example.org/settings/identities')['url:account']).toBe(1);
+    for (const url of ['file:///home/user/Downloads/mail.html', 'file:///C:/Users/kim/Documents/settings/mail.html', 'file:///srv/help/smtp-port-587.html']) {
+      expect(smellsAt(url)).toEqual(smellsAt('file:///tmp/page.html'));
+      expect(gatherFacts(parse(form), url).url).toBe('');
+    }
+  });
+});
+
 describe('text:change-port', () => {
   const answer = (text: string): number => {
     const index = SMELLS.findIndex((candidate) => candidate.id === 'text:change-port');

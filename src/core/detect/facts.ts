@@ -123,9 +123,12 @@ export function gatherFacts(document: Document, url: string, textBudget = DEFAUL
     ? readBudgetedText(document, root, textBudget)
     : { text: '', segments: [], charsRead: 0, nodesVisited: 0, truncated: false, linkChars: 0 };
 
+  // A file's path says where someone saved the page ("/home/user/Downloads/…", "C:/Users/…"), not who
+  // wrote it or what it is: only a web address is read (learned-words.ts `addressTokens` reads none either).
+  const webAddress = /^https?:\/\//i.test(url) ? url : '';
   return {
-    url,
-    urlText: urlWords(url),
+    url: webAddress,
+    urlText: urlWords(webAddress),
     title: normalise(document.title ?? '').trim(),
     description: normalise(metaContent(elements.metas, 'description') || metaContent(elements.metas, 'og:description')).trim(),
     mainHeading,

@@ -83,6 +83,7 @@ export interface TextSegment {
 
 /** Everything the detectors may look at, gathered once within the budget. Text fields are normalised. */
 export interface PageFacts {
+  /** The page's web address; empty for any other (a file:// path says where the page was saved, not what it is). */
   url: string;
   urlText: string;
   title: string;
