@@ -48,6 +48,15 @@ export function kindTagOf(note: string, fallback: string): string {
 }
 
 /**
+ * The same pages at an address that says nothing about them: as the classify CLI reads a saved copy
+ * with no address in it ('file': a file:// URL, whose path the classifier does not take for the page's
+ * own), or as the browser tests serve our fixture pages ('served': http://127.0.0.1:<port>/<its file>).
+ */
+export function atNeutralAddress(items: readonly CorpusItem[], as: 'file' | 'served'): CorpusItem[] {
+  return items.map((item) => ({ ...item, url: as === 'served' ? `http://127.0.0.1:41234/${item.address}` : 'file:///home/user/Downloads/saved-page.html' }));
+}
+
+/**
  * Our own labelled fixture pages (test/fixtures/pages/, its top folder and/or real-shapes/, never the
  * holdout/ batch) in the corpus's shape, all in one split: training reads them, the benchmark measures them.
  */
