@@ -408,7 +408,7 @@ if (!args.has('--report')) {
       ? 'thresholds fixed by DETECT_THRESHOLD'
       : `thresholds chosen on the train and validation pages as scored by ${THRESHOLD_FOLDS} models that did not see their site, keeping our fixture pages right${
           fixturesWrong.length > 0
-            ? ` but for ${fixturesWrong.join(', ')}: every threshold gets some fixture page wrong, these the fewest${accountOnly ? ' (with --account-only, those the article side kept as shipped gets wrong stay wrong at every account threshold)' : ''}`
+            ? ` but for ${fixturesWrong.join(', ')}: every threshold gets some fixture page wrong, these the fewest${accountOnly ? ' (with --account-only, the article side, kept as shipped, gets some of these wrong at every account threshold)' : ''}`
             : ''
         }`;
   const about = accountOnly

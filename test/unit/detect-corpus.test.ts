@@ -129,6 +129,14 @@ describe('real-page shapes', () => {
     expect(classifyPage(document, url).kind).toBe(kind);
   });
 
+  // The browser tests serve these pages from 127.0.0.1, and a saved copy opened from disk has no address
+  // either: an account screen must be known by what it shows, not by a settings route in its address.
+  const accounts = [...labels, ...shapes].filter((page) => page.kind === 'account' && !page.heldOut).map((page) => page.file);
+  it.each(accounts)('%s is an account page served from 127.0.0.1 too', (file) => {
+    const { document } = loadPage(file);
+    expect(classifyPage(document, `http://127.0.0.1:41234/${file}`).kind).toBe('account');
+  });
+
   const expected = shapes.flatMap((page) => {
     const match = /expect=server:([^,\s]+),port:(\d+),security:(starttls|tls|none)/.exec(page.note);
     return match ? [[page.file, match[1]!, Number(match[2]), match[3]!] as const] : [];
