@@ -42,8 +42,9 @@
  * not its holdout/ batch): they are written in our words after the shapes of real pages, and CI checks
  * them, so the weights must keep them right. Validation and test are real pages only.
  *
- * Every page counts twice, at its own address and at one that says nothing (a saved file; for our
- * fixtures, 127.0.0.1 as the browser tests serve them): in training, in the validation loss that stops
+ * Every page counts twice, at its own address and at one that says nothing about it (a saved file's
+ * file:// URL; for our fixtures, 127.0.0.1 as the browser tests serve them, whose path is the fixture's
+ * file name, which we wrote): in training, in the validation loss that stops
  * it, on the held-out pages the thresholds are chosen on, and in the fixture pages those thresholds keep
  * right. The report shows the validation and test splits at both.
  */
@@ -148,9 +149,9 @@ const plainEvidence = gatherEvidence(plain.items);
 const headlinedEvidence = gatherEvidence(headlined.items);
 /**
  * Each page again at an address that says nothing (`atNeutralAddress`): a saved copy classified from a
- * file or a local server, as our browser tests serve the fixtures. Training and the thresholds read both,
- * so that no weight stands in for what the page itself shows: on 2026-12-06 the shipped weights found
- * 33 of the test split's 40 account screens at their own address and 20 at a neutral one.
+ * file. Training and the thresholds read both, so that no weight stands in for what the page itself
+ * shows: on 2026-12-06 the weights then shipped found 33 of the test split's 40 account screens at their
+ * own address and 20 at a neutral one.
  */
 const neutralEvidence = gatherEvidence(atNeutralAddress(plain.items, 'file'));
 const neutralByAddress = new Map(neutralEvidence.map((page) => [page.item.address, page] as const));
@@ -189,7 +190,10 @@ function toModel(fit: Fit, threshold: Model['threshold'], about: string): Model 
 /** A model trained without some sites, and the pages of those sites scored with its learned words. */
 interface HeldOut {
   fit: Fit;
+  /** The held-out pages at their own addresses. */
   pages: Evidence[];
+  /** The same pages at a neutral address: the thresholds are chosen on both. */
+  neutral: Evidence[];
 }
 
 /**
@@ -219,7 +223,7 @@ function chooseThresholds(
   for (const article of accountOnly ? [MODEL.threshold.article] : candidates) {
     for (const account of candidates) {
       const threshold = { article, account };
-      const t = targets(heldOut.flatMap((fold) => predictAll(fold.pages, toModel(fold.fit, threshold, ''))));
+      const t = targets(heldOut.flatMap((fold) => predictAll([...fold.pages, ...fold.neutral], toModel(fold.fit, threshold, ''))));
       const excess = Math.max(0, t.nearMissFlagged - 0.02) + Math.max(0, t.falseAccounts - 0.02);
       const fixtureErrors = fixtureMistakes(threshold).length;
       const heldOutScore = t.articleF1 + t.accountRecall - 2 * excess - 0.001 * (Math.abs(article - 0.5) + Math.abs(account - 0.5));
@@ -290,17 +294,22 @@ const wordPagesOf = (evidence: readonly Evidence[]) => evidence.map((page) => ({
  * training page's score from a word model that did not see its site, which is what the smells' weights
  * learn from. Then the smells' weights: the L2 penalty chosen on the validation pages from a small grid,
  * early-stopped on them. Training counts each class alike, but the validation loss that picks the L2
- * penalty and the epoch counts each page once: counted per class, the validation split's few account
- * screens, from a handful of products, would decide when the whole model stops (four screens of one
- * product once stopped it after 350 epochs). Each training page counts twice: as stored, and with its
- * first short line as the headline. The thresholds are chosen apart from this (`chooseThresholds`).
+ * penalty and the epoch counts each page alike (once at each of its two addresses): counted per class,
+ * the validation split's few account screens, from a handful of products, would decide when the whole
+ * model stops (four screens of one product once stopped it after 350 epochs). Each training page counts
+ * three times: as stored, at a neutral address (its learned-words score from the same fold model, on its
+ * own words, which hold no address), and with its first short line as the headline. The thresholds are
+ * chosen apart from this (`chooseThresholds`).
  */
 function fitModel(trainPagesAsRead: readonly Evidence[], headlinedAsRead: readonly Evidence[], validationAsRead: readonly Evidence[], log: (line: string) => void) {
   // The learned words speak for articles only; when the article side stays as shipped, so do they.
   if (accountOnly) return fitAccountSide(trainPagesAsRead, headlinedAsRead, validationAsRead, log);
   const wordPages = wordPagesOf(trainPagesAsRead);
   const wordModel = fitWordModel(wordPages);
-  const unseen = outOfFoldScores(wordPages);
+  // A neutral copy has other words than its page (no address tokens): scored by the same fold models on its own.
+  const neutralTrainAsRead = neutralOf(trainPagesAsRead);
+  const scores = outOfFoldScores(wordPages, 5, WORD_TRAINING, wordPagesOf(neutralTrainAsRead));
+  const unseen = scores.slice(0, wordPages.length);
   const unseenOf = new Map(trainPagesAsRead.map((page, index) => [page.item.address, unseen[index]!]));
   const trainPages = withWordScores(trainPagesAsRead, unseen);
   const headlinedTrain = withWordScores(
@@ -311,8 +320,7 @@ function fitModel(trainPagesAsRead: readonly Evidence[], headlinedAsRead: readon
       return score;
     }),
   );
-  // The neutral copies take their page's scores: the same words, another address.
-  const neutralTrain = withWordScores(neutralOf(trainPagesAsRead), unseen);
+  const neutralTrain = withWordScores(neutralTrainAsRead, scores.slice(wordPages.length));
   const validationPages = withWordModel([...validationAsRead, ...neutralOf(validationAsRead)], wordModel);
   const fixturePages = withWordModel(fixtureEvidence, wordModel);
   const fixtureExamples = examplesOf(fixturePages);
@@ -374,7 +382,7 @@ function heldOutFolds(k: number): HeldOut[] {
     const headlinedTrain = headlinedEvidence.filter((page) => trainAddresses.has(page.item.address));
     const { fit, wordModel: foldWords } = fitModel(trainPages, headlinedTrain, validation, () => undefined);
     const held = seen.filter((page) => inFold(page, fold));
-    result.push({ fit, pages: withWordModel([...held, ...neutralOf(held)], foldWords) });
+    result.push({ fit, pages: withWordModel(held, foldWords), neutral: withWordModel(neutralOf(held), foldWords) });
   }
   return result;
 }
@@ -447,7 +455,7 @@ if (folds > 0) crossValidate(folds, folds === THRESHOLD_FOLDS && heldOut !== nul
  * as scored by these very models), so the pooled and per-fold F1 and near-miss share flatter them a
  * little, and the spread between folds leaves out the noise of choosing a threshold; the ranking figures
  * (AUC, recall at 2 % and 5 % of near misses) do not depend on the thresholds. Prints each fold, the
- * pooled figures and the mean ± sd.
+ * pooled figures and the mean ± sd, all at the pages' own addresses, then the pooled figures at a neutral one.
  */
 function crossValidate(k: number, foldModels: readonly HeldOut[]): void {
   const rows: Array<ReturnType<typeof targets>> = [];
@@ -491,6 +499,8 @@ function crossValidate(k: number, foldModels: readonly HeldOut[]): void {
     }
   }
   console.log(`  all folds pooled: article F1 ${all.articleF1.toFixed(3)}, near misses flagged ${(all.nearMissFlagged * 100).toFixed(1)} %, account recall ${all.accountRecall.toFixed(3)}, false accounts ${(all.falseAccounts * 100).toFixed(1)} %`);
+  const neutral = targets(foldModels.flatMap(({ fit, neutral: held }) => predictAll(held, toModel(fit, model.threshold, ''))));
+  console.log(`  the same pages at a neutral address, pooled: article F1 ${neutral.articleF1.toFixed(3)}, near misses flagged ${(neutral.nearMissFlagged * 100).toFixed(1)} %, account recall ${neutral.accountRecall.toFixed(3)}, false accounts ${(neutral.falseAccounts * 100).toFixed(1)} %`);
   console.log(`  ${rankingFigures(ranked)}`);
   if (args.has('--errors')) {
     const top = ranked.filter((page) => page.item.kindTag.startsWith('near-miss:')).sort((a, b) => b.article - a.article).slice(0, 20);

@@ -50,7 +50,8 @@ export function kindTagOf(note: string, fallback: string): string {
 /**
  * The same pages at an address that says nothing about them: as the classify CLI reads a saved copy
  * with no address in it ('file': a file:// URL, whose path the classifier does not take for the page's
- * own), or as the browser tests serve our fixture pages ('served': http://127.0.0.1:<port>/<its file>).
+ * own), or as the browser tests serve our fixture pages ('served': http://127.0.0.1:<port>/<its file>;
+ * not quite neutral, as the path is the fixture's file name, which we wrote, "…-smtp.html" and all).
  */
 export function atNeutralAddress(items: readonly CorpusItem[], as: 'file' | 'served'): CorpusItem[] {
   return items.map((item) => ({ ...item, url: as === 'served' ? `http://127.0.0.1:41234/${item.address}` : 'file:///home/user/Downloads/saved-page.html' }));

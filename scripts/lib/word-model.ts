@@ -92,12 +92,15 @@ export function foldOfSite(site: string, folds: number): number {
 
 /**
  * Each page's score from a word model trained on the pages of the other folds (by site), in `pages`
- * order: what the smells' weights may learn from without the words remembering the page.
+ * order: what the smells' weights may learn from without the words remembering the page. `alsoScore`
+ * (the same pages read otherwise, e.g. at another address, so with other words) is scored by the same
+ * fold models without being learned from; its scores follow those of `pages`.
  */
-export function outOfFoldScores(pages: readonly WordPage[], folds = 5, options: WordTraining = WORD_TRAINING): number[] {
-  const scores = pages.map(() => 0);
+export function outOfFoldScores(pages: readonly WordPage[], folds = 5, options: WordTraining = WORD_TRAINING, alsoScore: readonly WordPage[] = []): number[] {
+  const all = [...pages, ...alsoScore];
+  const scores = all.map(() => 0);
   for (let fold = 0; fold < folds; fold += 1) {
-    const held = pages.map((page, i) => [page, i] as const).filter(([page]) => foldOfSite(page.site, folds) === fold);
+    const held = all.map((page, i) => [page, i] as const).filter(([page]) => foldOfSite(page.site, folds) === fold);
     if (held.length === 0) continue;
     const model = fitWordModel(pages.filter((page) => foldOfSite(page.site, folds) !== fold), options);
     for (const [page, i] of held) scores[i] = wordScore(model, page.words);

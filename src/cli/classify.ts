@@ -45,7 +45,7 @@ Options:
   --url URL    the address the pages were saved from (default: the address each file says it was
                saved from: an MHTML archive's Content-Location, a browser's "saved from url" or
                SingleFile comment, Save Page WE's or WebScrapBook's record, its canonical link or
-               og:url; else its file:// URL)
+               og:url; else its file:// URL, whose path is not read as an address)
   -h, --help   show this help
 
 Exit status: 0 every file was classified, 2 a file could not be read or is not a page (a PDF, a

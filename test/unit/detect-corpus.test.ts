@@ -132,9 +132,10 @@ describe('real-page shapes', () => {
   // The browser tests serve these pages from 127.0.0.1, and a saved copy opened from disk has no address
   // either: an account screen must be known by what it shows, not by a settings route in its address.
   const accounts = [...labels, ...shapes].filter((page) => page.kind === 'account' && !page.heldOut).map((page) => page.file);
-  it.each(accounts)('%s is an account page served from 127.0.0.1 too', (file) => {
+  it.each(accounts)('%s is an account page served from 127.0.0.1, or opened from disk, too', (file) => {
     const { document } = loadPage(file);
     expect(classifyPage(document, `http://127.0.0.1:41234/${file}`).kind).toBe('account');
+    expect(classifyPage(document, 'file:///home/user/Downloads/saved-page.html').kind).toBe('account');
   });
 
   const expected = shapes.flatMap((page) => {

@@ -45,6 +45,12 @@ describe('mightMatch', () => {
     expect(mightMatch(parse(''), 'https://example.net/smtp')).toBe(false);
   });
 
+  it("reads a web address, not a saved file's path", () => {
+    const page = '<!doctype html><html><head><title>Saved page</title></head><body><p>Nothing here.</p></body></html>';
+    expect(mightMatch(parse(page), 'https://help.example.net/smtp-settings')).toBe(true);
+    expect(mightMatch(parse(page), 'file:///home/kim/Downloads/smtp-settings.html')).toBe(false);
+  });
+
   it('reads words split by soft hyphens and zero-width spaces as the reader sees them', () => {
     const page = (text: string) => parse(`<!doctype html><html><head><title>Hilfe</title></head><body><p>${text}</p></body></html>`);
     expect(mightMatch(page('Tragen Sie den Postaus\u00adgangsserver ein.'), 'https://example.net/kb/7')).toBe(true);

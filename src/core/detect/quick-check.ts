@@ -127,7 +127,8 @@ function textSlice(document: Document): string {
 export function mightMatch(document: Document, url: string): boolean {
   const root = document.documentElement;
   if (root === null) return false;
-  const parts = [url, document.title];
+  // Only a web address, as the classifier reads it (facts.ts): a file's path says where the page was saved.
+  const parts = [/^https?:\/\//i.test(url) ? url : '', document.title];
   const walker = document.createTreeWalker(document, SHOW_ELEMENT);
   let headings = 0;
   // The meta description too comes from this walk: a stray tag in <head> makes parsers move it to <body>.

@@ -159,7 +159,7 @@ const ACCOUNT_SMELLS: Smell[] = [
   {
     // Rare and decisive, like a compose form: it fires on lists of mailboxes and on no account screen of the train and
     // validation splits. With the prior of -1, weights learned at neutral addresses too left it at -2.7 and an admin's
-    // mailbox list at 0.62, above two account forms served from 127.0.0.1 (0.55); from -5 both came right.
+    // mailbox list at 0.62, above a panel's mailbox form served from 127.0.0.1 (0.55); from -5 both came right.
     id: 'account:address-rows',
     about: "Three or more of one table's own rows each hold their own e-mail address: a list of many people's mailboxes, not one account",
     measure: (_r, f) => yes(f.addressRows >= 3),
