@@ -55,7 +55,7 @@ import { MODEL, SMELLS, type Model } from '../src/core/detect/index';
 import { SCORED_KINDS, score, signViolations } from '../src/core/detect/model';
 import { WORD_MODEL, type WordModel } from '../src/core/detect/learned-words';
 import { breakdown, describeTargets, formatReport, formatTrade, gatherEvidence, predictAll, reportOf, targets, tradeRow, withWordModel, withWordScores, type Evidence, type Outcome } from './lib/detect-eval';
-import { atNeutralAddress, fixtureItems, loadCorpus, withTrainShare, type CorpusItem, type Split } from './lib/real-corpus';
+import { atNeutralAddress, fixtureItems, loadCorpus, SERVED_ORIGIN, withTrainShare, type CorpusItem, type Split } from './lib/real-corpus';
 import { train, type Example, type Fit } from './lib/softmax';
 import { fitWordModel, learnsFrom, outOfFoldScores, siteHash, WORD_TRAINING } from './lib/word-model';
 
@@ -153,7 +153,8 @@ const headlinedEvidence = gatherEvidence(headlined.items);
  * shows: on 2026-12-06 the weights then shipped found 33 of the test split's 40 account screens at their
  * own address and 20 at a neutral one.
  */
-const neutralEvidence = gatherEvidence(atNeutralAddress(plain.items, 'file'));
+// --report trains nothing and shows only validation and test at the neutral address.
+const neutralEvidence = gatherEvidence(atNeutralAddress(args.has('--report') ? plain.items.filter((item) => item.split !== 'train') : plain.items, 'file'));
 const neutralByAddress = new Map(neutralEvidence.map((page) => [page.item.address, page] as const));
 /** The same pages, in the same order, at the neutral address. */
 const neutralOf = (pages: readonly Evidence[]): Evidence[] =>
@@ -216,7 +217,7 @@ function chooseThresholds(
 ): { threshold: Model['threshold']; fixturesWrong: string[] } {
   const fixtureMistakes = (threshold: Model['threshold']) => predictAll(fixturePages, toModel(final, threshold, '')).filter((outcome) => outcome.predicted !== outcome.item.label);
   const namesOfMistakes = (threshold: Model['threshold']) =>
-    fixtureMistakes(threshold).map((outcome) => `${outcome.item.address}${outcome.item.url.startsWith('http://127.0.0.1:') ? ' served from 127.0.0.1' : ''} (${outcome.item.label} → ${outcome.predicted})`);
+    fixtureMistakes(threshold).map((outcome) => `${outcome.item.address}${outcome.item.url.startsWith(`${SERVED_ORIGIN}/`) ? ' served from 127.0.0.1' : ''} (${outcome.item.label} → ${outcome.predicted})`);
   const candidates = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
   const scored: Array<{ threshold: Model['threshold']; score: number; heldOutScore: number; t: ReturnType<typeof targets>; fixtureErrors: number }> = [];
   // With --account-only the article threshold stays as shipped, like the article weights.
@@ -285,6 +286,7 @@ const fixtures = args.has('--no-fixtures') ? [] : fixtureItems(['', 'real-shapes
  * 127.0.0.1 at 0.66 left no account threshold between them).
  */
 const FIXTURE_COPIES = 6;
+const fixtureCopies = (examples: readonly Example[]): Example[] => Array.from({ length: FIXTURE_COPIES }, () => examples).flat();
 /** Our fixtures at the address each was saved from, and as the browser tests serve them (`atNeutralAddress`). */
 const fixtureEvidence = [...gatherEvidence(fixtures), ...gatherEvidence(atNeutralAddress(fixtures, 'served'))];
 const wordPagesOf = (evidence: readonly Evidence[]) => evidence.map((page) => ({ words: page.words, label: page.item.label, site: page.item.site }));
@@ -324,7 +326,7 @@ function fitModel(trainPagesAsRead: readonly Evidence[], headlinedAsRead: readon
   const validationPages = withWordModel([...validationAsRead, ...neutralOf(validationAsRead)], wordModel);
   const fixturePages = withWordModel(fixtureEvidence, wordModel);
   const fixtureExamples = examplesOf(fixturePages);
-  const trainExamples = [...examplesOf(trainPages), ...examplesOf(neutralTrain), ...examplesOf(headlinedTrain), ...Array.from({ length: FIXTURE_COPIES }, () => fixtureExamples).flat()];
+  const trainExamples = [...examplesOf(trainPages), ...examplesOf(neutralTrain), ...examplesOf(headlinedTrain), ...fixtureCopies(fixtureExamples)];
   const validationExamples = examplesOf(validationPages);
   log(`Learned words: ${Object.keys(wordModel.words).length} kept of the words on at least ${WORD_TRAINING.minSites} sites' pages.`);
   log(`Training on ${trainExamples.length} examples (${trainPages.length} pages, each also at a neutral address and with a headline; ${fixtures.length} of our own fixture pages at two addresses, ${FIXTURE_COPIES} times each).`);
@@ -341,7 +343,7 @@ function fitAccountSide(trainPagesAsRead: readonly Evidence[], headlinedAsRead: 
   const fixturePages = withWordModel(fixtureEvidence, WORD_MODEL);
   const fixtureExamples = examplesOf(fixturePages);
   const trainPages = [...trainPagesAsRead, ...neutralOf(trainPagesAsRead), ...headlinedAsRead];
-  const trainExamples = [...examplesOf(withWordModel(trainPages, WORD_MODEL)), ...Array.from({ length: FIXTURE_COPIES }, () => fixtureExamples).flat()];
+  const trainExamples = [...examplesOf(withWordModel(trainPages, WORD_MODEL)), ...fixtureCopies(fixtureExamples)];
   log(`Learning the account side only, on ${trainExamples.length} examples (${trainPagesAsRead.length} pages, each also at a neutral address and with a headline; ${fixtures.length} of our own fixture pages at two addresses, ${FIXTURE_COPIES} times each); the article side and learned words stay as shipped.`);
   const validationPages = [...validationAsRead, ...neutralOf(validationAsRead)];
   const { fit, chosenL2 } = fitWeights(trainExamples, examplesOf(withWordModel(validationPages, WORD_MODEL)), log);

@@ -47,6 +47,9 @@ export function kindTagOf(note: string, fallback: string): string {
   return /^[a-z-]+:[a-z0-9-]+/i.exec(note)?.[0] ?? fallback;
 }
 
+/** Where `atNeutralAddress` serves a fixture page from, as the browser tests do (any free port). */
+export const SERVED_ORIGIN = 'http://127.0.0.1:41234';
+
 /**
  * The same pages at an address that says nothing about them: as the classify CLI reads a saved copy
  * with no address in it ('file': a file:// URL, whose path the classifier does not take for the page's
@@ -54,7 +57,7 @@ export function kindTagOf(note: string, fallback: string): string {
  * not quite neutral, as the path is the fixture's file name, which we wrote, "…-smtp.html" and all).
  */
 export function atNeutralAddress(items: readonly CorpusItem[], as: 'file' | 'served'): CorpusItem[] {
-  return items.map((item) => ({ ...item, url: as === 'served' ? `http://127.0.0.1:41234/${item.address}` : 'file:///home/user/Downloads/saved-page.html' }));
+  return items.map((item) => ({ ...item, url: as === 'served' ? `${SERVED_ORIGIN}/${item.address}` : 'file:///home/user/Downloads/saved-page.html' }));
 }
 
 /**
