@@ -371,6 +371,13 @@ describe('near-miss:app-sender and the test mail', () => {
   ])("counts a device's alarms, sensors and readings in %s", (_language, text) => {
     expect(smellOnText('near-miss:device', text)).toBeGreaterThanOrEqual(0.5);
   });
+  it.each([
+    ['it', 'Nel gestionale apri Impostazioni e attiva SMTP personalizzato.'],
+    ['es', 'Abra el módulo Correo y escriba el servidor de salida.'],
+    ['pt', 'No módulo Comunicação, informe o servidor de saída.'],
+  ])("counts the application's module and business software in %s", (_language, text) => {
+    expect(appSender(text)).toBeGreaterThan(0);
+  });
   it('does not take the Polish word for the mail app as an application that sends its own mail', () => {
     const guide = 'Otwórz aplikację Poczta na iPhonie. W aplikacji Poczta dodaj konto, a potem w ustawieniach aplikacji wpisz serwer poczty wychodzącej i port 587.';
     expect(appSender(guide)).toBe(0);
