@@ -49,6 +49,8 @@ export function kindTagOf(note: string, fallback: string): string {
 
 /** Where `atNeutralAddress` serves a fixture page from, as the browser tests do (any free port). */
 export const SERVED_ORIGIN = 'http://127.0.0.1:41234';
+/** The address `atNeutralAddress` gives a saved copy opened from disk: a path under a user's home, read as no address. */
+export const SAVED_FILE_URL = 'file:///home/user/Downloads/saved-page.html';
 
 /**
  * The same pages at an address that says nothing about them: as the classify CLI reads a saved copy
@@ -57,7 +59,7 @@ export const SERVED_ORIGIN = 'http://127.0.0.1:41234';
  * not quite neutral, as the path is the fixture's file name, which we wrote, "…-smtp.html" and all).
  */
 export function atNeutralAddress(items: readonly CorpusItem[], as: 'file' | 'served'): CorpusItem[] {
-  return items.map((item) => ({ ...item, url: as === 'served' ? `${SERVED_ORIGIN}/${item.address}` : 'file:///home/user/Downloads/saved-page.html' }));
+  return items.map((item) => ({ ...item, url: as === 'served' ? `${SERVED_ORIGIN}/${item.address}` : SAVED_FILE_URL }));
 }
 
 /**

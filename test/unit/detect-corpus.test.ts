@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyPage } from '../../src/core/detect/index';
 import { type Kind, type LabelledPage, PAGES_DIR, loadPage, readLabels } from '../fixtures/pages/corpus';
+import { SAVED_FILE_URL, SERVED_ORIGIN } from '../../scripts/lib/real-corpus';
 
 const KINDS: readonly Kind[] = ['article', 'account', 'none'];
 const labels = readLabels();
@@ -134,8 +135,8 @@ describe('real-page shapes', () => {
   const accounts = [...labels, ...shapes].filter((page) => page.kind === 'account' && !page.heldOut).map((page) => page.file);
   it.each(accounts)('%s is an account page served from 127.0.0.1, or opened from disk, too', (file) => {
     const { document } = loadPage(file);
-    expect(classifyPage(document, `http://127.0.0.1:41234/${file}`).kind).toBe('account');
-    expect(classifyPage(document, 'file:///home/user/Downloads/saved-page.html').kind).toBe('account');
+    expect(classifyPage(document, `${SERVED_ORIGIN}/${file}`).kind).toBe('account');
+    expect(classifyPage(document, SAVED_FILE_URL).kind).toBe('account');
   });
 
   const expected = shapes.flatMap((page) => {
