@@ -1012,6 +1012,24 @@ describe('prose', () => {
     expect(extract('<p>Change the outgoing mail server (SMTP) from the default port 25 to port 26. If that fails too, try 587.</p>').port).toBe(26);
   });
 
+  it('takes the submission port the page recommends over one it lists first', () => {
+    // Each page lists its ports before saying which one to use.
+    const listed = 'The outgoing server (SMTP) of your mail program can use port 465, 587 or 25.';
+    expect(extract(`<p>${listed}</p><p>Port 587 with STARTTLS is recommended for mail programs.</p>`).port).toBe(587);
+    expect(extract(`<p>${listed}</p><p>Recommended port: 587.</p>`).port).toBe(587);
+    expect(extract(`<p>${listed}</p><p>Open the advanced settings and set the port to 587 so that mail goes out.</p>`).port).toBe(587);
+    expect(extract('<p>Der Postausgangsserver nimmt Port 465, 587 und 25 an.</p><p>Empfohlen: Port 587 mit STARTTLS.</p>').port).toBe(587);
+    expect(extract("<p>Il server in uscita (SMTP) accetta la porta 465, 587 e 25.</p><p>La porta 587 con STARTTLS è lo standard per l'invio da un programma di posta.</p>").port).toBe(587);
+    expect(extract('<p>El servidor de salida acepta el puerto 465, 587 y 25.</p><p>Se recomienda el puerto 587.</p>').port).toBe(587);
+  });
+
+  it('keeps the first submission port where the recommendation is negated, a fallback, or names two ports', () => {
+    const listed = '<p>Outgoing server: smtp.example.net, port 465 or 587.</p>';
+    expect(extract(`${listed}<p>Port 587 without encryption is not recommended.</p>`).port).toBe(465);
+    expect(extract(`${listed}<p>If your network blocks 465, port 587 is recommended.</p>`).port).toBe(465);
+    expect(extract(`${listed}<p>Recommended: port 587. Recommended for old programs: port 465.</p>`).port).toBe(465);
+  });
+
   it('takes no port from a change of 25 to another number that is no port', () => {
     expect(extract('<p>Outgoing server: mail.example.net, port 26. Our course fees rose from 25 to 40 euros per lesson.</p>').port).toBe(26);
     expect(extract('<p>Outgoing server: mail.example.net, port 26. The sending limit went from 25 to 100 messages an hour.</p>').port).toBe(26);

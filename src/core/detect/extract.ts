@@ -281,6 +281,44 @@ function prosePort(span: string): number | null {
   return chosen === undefined ? null : validPort(chosen);
 }
 
+/** Words that say a port is the one to use: "recommended", "we recommend", "empfohlen", "si consiglia", "推奨"… */
+const PREFERRED = String.raw`(?:recommended|we recommend|preferred|suggested|se recomienda|recomendamos|nous recommandons|si consiglia|consigliamo|raccomandiamo|wir empfehlen|empfehlen wir|zalecamy|empfohlen\p{L}*|bevorzugt\p{L}*|recomendad[oa]s?|recommandée?s?|préférée?s?|raccomandat[oa]|consigliat[oa]|aanbevolen|voorkeur|zalecan\p{L}*|doporučen\p{L}*|rekommenderad\p{L}*|anbefal\p{L}*|推奨|推荐|推薦|建议|建議|권장)`;
+/** "is the standard", "es el estándar", "è lo standard", "est le standard", "ist der Standard"… for sending. */
+const STANDARD = String.raw`(?:is the standard|es el est[aá]ndar|è lo standard|est le standard|ist der standard|é o padrão|is de standaard)`;
+/** A negation right before the recommendation: "not recommended", "nicht empfohlen", "non consigliata", "非推奨". */
+const NOT_PREFERRED = /(?:not|nicht|non|no|não|niet|nie|ne|inte|ikke|非|不)\s*$/u;
+/**
+ * A clause that sets a condition: "if", "wenn", "falls", "als", "jeśli", "om", "hvis", "場合", "如果". Not "si" and
+ * "se", which also begin "si consiglia" and "se recomienda".
+ */
+const CONDITION = /(?<![\p{L}])(?:if|when|unless|otherwise|wenn|falls|sonst|als|jeśli|jeżeli|pokud|om|hvis|jos)(?![\p{L}])|場合|如果|若/u;
+/**
+ * A submission port the page calls the one to use: the recommendation word before it in its clause
+ * ("Recommended port: 587", "empfohlener Port 587", "推奨ポート：587") or after it ("587 (recommended)",
+ * "port 587 (STARTTLS) is the standard for sending"), no other number between them.
+ */
+const PREFERRED_PORT = new RegExp(
+  String.raw`(?<![\p{L}\d])(${PREFERRED}|set (?:the )?port(?: to)?)[^.;!?\n\d]{0,24}?(?<!\d)(587|465|2525)(?![\d.,:]\d)|(?<![\d.:])(587|465|2525)(?!\d)[^.;,!?\n\d]{0,32}?(${PREFERRED}|${STANDARD})(?![\p{L}])`,
+  'gu',
+);
+
+/** The submission port the page recommends by name (see PREFERRED_PORT), or null where it recommends none or more than one. */
+function preferredPort(text: string): number | null {
+  let found: number | null = null;
+  for (const match of text.matchAll(PREFERRED_PORT)) {
+    const port = Number(match[2] ?? match[3]);
+    const word = match[1] ?? match[4] ?? '';
+    const wordAt = match[1] !== undefined ? match.index : match.index + match[0].length - word.length;
+    if (NOT_PREFERRED.test(text.slice(Math.max(0, wordAt - 6), wordAt))) continue;
+    // "If 587 is blocked, 2525 is recommended": a fallback, not the page's own port.
+    const before = text.slice(Math.max(0, match.index - 80), match.index);
+    if (CONDITION.test(before.slice(before.search(/[^.!?\n]*$/)))) continue;
+    if (found !== null && found !== port) return null;
+    found = port;
+  }
+  return found;
+}
+
 /**
  * The port the prose around the outgoing server recommends (`ports`, in the order found): the port the
  * text says to change 25 to, else a submission port. A page that says port 25 is blocked never
@@ -290,6 +328,8 @@ function recommendedPort(text: string, ports: readonly number[], changedTo: numb
   // "Change the outgoing port from 25 to 26" is the page's own instruction, even where it goes on to name
   // 587 as a fallback ("from 25 to 26 or 587").
   if (changedTo !== undefined) return changedTo;
+  const preferred = ports.length === 0 ? null : preferredPort(text);
+  if (preferred !== null) return preferred;
   const submission = ports.find(isSubmissionPort);
   if (submission !== undefined) return submission;
   if (!saysPort25Blocked(text)) return ports[0];
