@@ -280,6 +280,34 @@ describe('forms', () => {
     expect(settings.shownIn.map((element) => element.getAttribute('id'))).toEqual(['c', 'd', 'e']);
   });
 
+  it("reads a two-column account table's fields by its 'receive | send' header row, not by the label read last", () => {
+    // Each row holds the incoming field on the left and the outgoing one on the right; the left "Port" comes
+    // right after the "SMTP server" field in the page's order.
+    const row = (left: string, right: string): string => `<tr><td>${left}</td><td>${right}</td></tr>`;
+    const field = (id: string, label: string, value: string): string => `<label for="${id}">${label}</label><input id="${id}" value="${value}">`;
+    const menu = (id: string, label: string, chosen: string): string =>
+      `<label for="${id}">${label}</label><select id="${id}">${['None', 'SSL', 'STARTTLS'].map((mode) => `<option${mode === chosen ? ' selected' : ''}>${mode}</option>`).join('')}</select>`;
+    const english = extract(`<table><tr><td>Address</td><td><input value="kim@example.net"></td></tr>
+      <tr><td><b>Receive mail:</b></td><td><b>Send mail</b></td></tr>
+      ${row(field('a', 'IMAP server', 'imap.example.net'), field('b', 'SMTP server', 'smtp.example.net'))}
+      ${row(field('c', 'Port', '993'), field('d', 'Port', '587'))}
+      ${row(menu('e', 'Encryption for IMAP server', 'SSL'), menu('f', 'Encryption for SMTP server', 'STARTTLS'))}</table>`);
+    expect(english).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls', incomingServer: 'imap.example.net' });
+    const german = extract(`<table><tr><th>E-Mails empfangen</th><th>E-Mails senden</th></tr>
+      ${row(field('a', 'Server', 'imap.example.de'), field('b', 'Server', 'smtp.example.de'))}
+      ${row(field('c', 'Port', '993'), field('d', 'Port', '465'))}
+      ${row(menu('e', 'Verschlüsselung', 'SSL'), menu('f', 'Verschlüsselung', 'SSL'))}</table>`);
+    expect(german).toMatchObject({ outgoingServer: 'smtp.example.de', port: 465, security: 'tls' });
+  });
+
+  it('reads "Encryption for SMTP server" as the security it labels, not as a server', () => {
+    const settings = extract(`<form><label for="a">SMTP server</label><input id="a" value="smtp.example.net"><label for="b">Port</label><input id="b" value="587">
+      <label for="c">Encryption for SMTP server</label><select id="c"><option>None</option><option selected>STARTTLS</option></select></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls' });
+    // A server's own field that notes its security after its name stays the server.
+    expect(extract('<form><label for="a">SMTP server (SSL)</label><input id="a" value="smtp.example.net"></form>').outgoingServer).toBe('smtp.example.net');
+  });
+
   it('reads the outgoing fieldset in a layout table\'s right column by its own labels, not the incoming column beside it', () => {
     // A dialog laid out as a two-column table: incoming fields left, outgoing right, each label a sibling of
     // its field's wrapper. The left cell is a column of the layout, not the outgoing fields' label.

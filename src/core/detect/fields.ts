@@ -554,6 +554,50 @@ function sectionDirection(control: Element, form: Element | null): Direction {
   return null;
 }
 
+/** Rows passed over, upwards, between a field's row and its table's column headers. */
+const ROWS_UP_TO_HEADER = 6;
+/** Controls a table cell may hold and still be one field's cell, not a layout table's column holding a form. */
+const CELL_CONTROLS = 4;
+
+/**
+ * A column header's direction: the direction words, or a verb of receiving or sending mail, which a
+ * header says of its column ("Receive mail: | Send mail", "Empfangen | Senden") and a label seldom does.
+ */
+function columnHeaderDirection(words: string): Direction {
+  const named = directionOf(words);
+  if (named !== null) return named;
+  const receiving = RECEIVING.test(words);
+  return receiving === SENDING.test(words) ? null : receiving ? 'incoming' : 'outgoing';
+}
+const RECEIVING = /(?<![\p{L}])(?:receiv\p{L}*|fetch\p{L}*|empfang\p{L}*|recevoir|recib\p{L}*|ricev\p{L}*|receb\p{L}*|ontvang\p{L}*|odbier\p{L}*|přijím\p{L}*)/u;
+const SENDING = /(?<![\p{L}])(?:send\p{L}*|sent|versand|envoyer|enviar|inviare|invio|verzend\p{L}*|versturen|wysył\p{L}*|odesíl\p{L}*)/u;
+
+/**
+ * The direction a two-column form table's header row gives a field's column: "Receive mail: | Send mail"
+ * above rows whose cells hold the incoming server's fields on the left and the outgoing one's on the
+ * right, each labelled only "Port", "Login", "Password". The header row is the first row above holding no
+ * control, with as many cells as the field's row, each a few words, two of them naming opposite
+ * directions; anything else gives none, and so does a cell holding a whole form (a layout table's).
+ */
+function columnDirection(document: Document, control: Element): Direction {
+  const cell = control.closest('td, th');
+  const row = cell?.parentElement;
+  if (cell === null || cell === undefined || row === null || row === undefined || !/^tr$/i.test(row.tagName) || row.children.length < 2) return null;
+  if (cell.querySelectorAll(HOLDS_CONTROL).length > CELL_CONTROLS) return null;
+  const column = Array.from(row.children).indexOf(cell);
+  let above = row.previousElementSibling;
+  for (let steps = 0; above !== null && steps < ROWS_UP_TO_HEADER; steps += 1, above = above.previousElementSibling) {
+    if (above.querySelector(HOLDS_CONTROL) !== null) continue;
+    if (above.children.length !== row.children.length) return null;
+    const directions = Array.from(above.children, (header) => {
+      const words = shortWords(document, header, 40, 40);
+      return words === null || words === '' ? null : columnHeaderDirection(normalise(words));
+    });
+    return directions.includes('incoming') && directions.includes('outgoing') ? (directions[column] ?? null) : null;
+  }
+  return null;
+}
+
 /** Text with its runs of white space made one space, trimmed: a pretty-printed template's indentation is no length. */
 export const squeezed = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -815,7 +859,9 @@ export function readFields(document: Document, elements: PageElements = collectE
       outgoingColumn: tag === 'select' && SECURE_ALONE.test(label) && inOutgoingColumn(document, control, form),
       tag,
       type,
-      setting: forSettings(control, label, value, context, form, headings, labelsByFor),
+      // The settings take a two-column table's header over the run of earlier labels ("SMTP Server", then
+      // the left column's "Port"); the smells keep `context` as the weights learned it.
+      setting: forSettings(control, label, value, legendDirection ?? (labelDirection === null ? columnDirection(document, control) : null) ?? context, form, headings, labelsByFor),
     });
   }
   for (const radio of elements.radios) {

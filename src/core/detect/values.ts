@@ -54,9 +54,18 @@ export function forgetPageReadings(): void {
   directionOf.forget();
 }
 
+/**
+ * A label that opens with the security and says whose it is: "Encryption for SMTP Server", "Security of the
+ * outgoing server", "Verschlüsselung für Postausgangsserver", "Chiffrement du serveur sortant". It names the
+ * server's security, not the server, though it holds a server's name.
+ */
+const SECURITY_OF_SERVER =
+  /^\s*(?:connection security|security|encryption|ssl\/tls|ssl|tls|verschlüsselung|sicherheit|chiffrement|sécurité|cifrado|seguridad|segurança|criptografia|crittografia|sicurezza|beveiliging|versleuteling|szyfrowanie|zabezpieczenia)\s+(?:for|of|on|für|des|du|de|del|della|dello|do|da|van|voor|dla)\s/u;
+
 function readOwnMeaning(key: string): KeyMeaning {
   const direction = directionOf(key);
   if (has(PORT_WORD, key) || has(CJK_PORT_WORD, key)) return { role: 'port', direction };
+  if (SECURITY_OF_SERVER.test(key)) return { role: 'security', direction };
   if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };
   // A verification code's field ("güvenlik kodu", "인증 코드") is neither the security nor the login method.
   const code = has(CODE_LABEL, key) || has(CJK_CODE, key);
