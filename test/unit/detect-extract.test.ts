@@ -300,6 +300,18 @@ describe('forms', () => {
     expect(german).toMatchObject({ outgoingServer: 'smtp.example.de', port: 465, security: 'tls' });
   });
 
+  it('reads a server field written as a URL: its host, the port after it and the security its scheme says', () => {
+    const form = (label: string, value: string): ExtractedSettings =>
+      extract(`<form><fieldset><legend>SMTP settings</legend><label for="h">${label}</label><input id="h" value="${value}"></fieldset></form>`);
+    expect(form('Server hostname (prefix ssl:// or tls:// for encryption)', 'tls://smtp.example.com:587')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: 'starttls' });
+    expect(form('Server', 'ssl://smtp.example.com:465')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 465, security: 'tls' });
+    expect(form('Server', 'submissions://smtp.example.com')).toMatchObject({ outgoingServer: 'smtp.example.com', port: null, security: 'tls' });
+    // A label naming the port as well ("Server + Port") still holds the server.
+    expect(form('Server-Hostname + Port', 'tls://smtp.example.de:587')).toMatchObject({ outgoingServer: 'smtp.example.de', port: 587, security: 'starttls' });
+    // A plain smtp:// says nothing of the security.
+    expect(form('Server', 'smtp://smtp.example.com:25')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 25, security: null });
+  });
+
   it('reads "Encryption for SMTP server" as the security it labels, not as a server', () => {
     const settings = extract(`<form><label for="a">SMTP server</label><input id="a" value="smtp.example.net"><label for="b">Port</label><input id="b" value="587">
       <label for="c">Encryption for SMTP server</label><select id="c"><option>None</option><option selected>STARTTLS</option></select></form>`);

@@ -38,6 +38,14 @@ function securityFromField(draft: Draft, value: string): void {
   if (draft.security !== null) draft.formSecurity = value;
 }
 
+/**
+ * A server field that holds the server as a URL, its scheme saying the security and a port after it, as
+ * Roundcube's SMTP settings write it: "tls://smtp.example.com:587" (STARTTLS), "ssl://smtp.example.com:465"
+ * (implicit TLS), and "smtps://" or "submissions://" (RFC 8314's implicit-TLS submission) elsewhere.
+ */
+const SERVER_URL = /^\s*(ssl|tls|starttls|smtps|submissions|smtp|submission):\/\/([a-z0-9.-]{1,253})(?::(\d{1,5}))?\/?\s*$/i;
+const URL_SECURITY: Readonly<Record<string, SecurityMode>> = { ssl: 'tls', smtps: 'tls', submissions: 'tls', tls: 'starttls', starttls: 'starttls' };
+
 function fromFields(fields: readonly LabelledField[], draft: Draft): void {
   const meanings = fields.map((field) => meaningOf(field.setting.label, field.setting.context));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
@@ -60,14 +68,21 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
     // A direction only the settings' further reading gave (a heading far above, fields.ts `forSettings`) is
     // trusted less: an IMAP or POP host or port under it is the heading's mistake, not the outgoing server.
     const farDirection = meaning.direction === 'outgoing' && meaningOf(field.label, field.context).direction !== 'outgoing';
-    switch (meaning.role) {
-      case 'server':
+    // "Server IP/Hostname + Port" holding "tls://smtp.example.com:587" is the server's field, port and all.
+    switch (meaning.role === 'port' && SERVER_URL.test(field.setting.value) ? 'server' : meaning.role) {
+      case 'server': {
         if (meaning.direction !== 'outgoing') break;
         draft.sources.add('form');
-        draft.outgoingServer ??= firstHost(field.setting.value, farDirection);
+        const url = SERVER_URL.exec(field.setting.value);
+        draft.outgoingServer ??= firstHost(url === null ? field.setting.value : url[2]!, farDirection);
+        if (url !== null && draft.outgoingServer !== null) {
+          if (url[3] !== undefined) draft.port ??= validPort(Number(url[3]));
+          draft.security ??= URL_SECURITY[url[1]!.toLowerCase()] ?? null;
+        }
         draft.anchor ??= field.element;
         showsSetting(draft, field.element);
         break;
+      }
       case 'port': {
         draft.sources.add('form');
         const port = firstPort(field.setting.value, 'any');
