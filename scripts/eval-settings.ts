@@ -14,6 +14,11 @@
  *   npm run eval:settings -- --errors --all   …and every validation and test page and whole documentation
  *                                       page too (rules are written from the train pages' errors; see
  *                                       test/corpus/real/README.md); whole pages are counted apart
+ *
+ * test/corpus/real/screen-settings.tsv (committed) holds the same for the corpus's account screens: what
+ * each rendered screen shows for the outgoing server, port and security, written down by a reader who saw
+ * only the screen. Screens are read as the hint reads an account page (the settings extracted, nothing
+ * borrowed from elsewhere in the text) and counted apart, with how many show all three right.
  */
 import { readFileSync } from 'node:fs';
 import { extractSettings, shownOnArticle } from '../src/core/detect/extract';
@@ -24,6 +29,8 @@ import { REAL_DIR, isWholePage, loadCorpus } from './lib/real-corpus';
 
 const FILE = `${REAL_DIR}settings.tsv`;
 const HEADER = 'address\tserver\tport\tsecurity\tkind\tnote';
+const SCREEN_FILE = `${REAL_DIR}screen-settings.tsv`;
+const SCREEN_HEADER = 'address\tserver\tport\tsecurity\tnote';
 const FIELDS = ['server', 'port', 'security'] as const;
 type Field = (typeof FIELDS)[number];
 const KINDS = ['single', 'many', 'none'] as const;
@@ -41,19 +48,28 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function readExpected(): Expected[] {
+/**
+ * The labelled pages of `file`: articles (settings.tsv, a `kind` column) or account screens
+ * (screen-settings.tsv, whose kind is `single` where the screen shows an outgoing setting, else `none`).
+ */
+function readExpected(file: string, screens: boolean): Expected[] {
+  const expectedHeader = screens ? SCREEN_HEADER : HEADER;
   let text: string;
   try {
-    text = readFileSync(FILE, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
-    fail(`cannot read ${FILE}`);
+    fail(`cannot read ${file}`);
   }
   const [header, ...lines] = text.trimEnd().split('\n');
-  if (header !== HEADER) fail(`${FILE}: the first line must be "${HEADER.replace(/\t/g, '<TAB>')}"`);
+  if (header !== expectedHeader) fail(`${file}: the first line must be "${expectedHeader.replace(/\t/g, '<TAB>')}"`);
   return lines.map((line, index) => {
-    const [address = '', server = '', port = '', security = '', kind = ''] = line.split('\t');
-    const where = `${FILE}:${index + 2}`;
-    if (!/^https?:\/\//.test(address) && !isWholePage(address)) fail(`${where}: the address must be a web address or a documentation page's owner/repo:path.md@commit`);
+    const cells = line.split('\t');
+    const [address = '', server = '', port = '', security = ''] = cells;
+    const kind = screens ? ([server, port, security].some((value) => value !== '-') ? 'single' : 'none') : (cells[4] ?? '');
+    const where = `${file}:${index + 2}`;
+    if (screens ? !/^[\w.-]+\/[\w.-]+:\S+@[0-9a-f]{40}(?:#\S+)?$/.test(address) : !/^https?:\/\//.test(address) && !isWholePage(address)) {
+      fail(`${where}: the address must be ${screens ? "an account screen's owner/repo:path@commit" : "a web address or a documentation page's owner/repo:path.md@commit"}`);
+    }
     // Placeholders stay as the page writes them ("mail.[your domain]", "sv***.xserver.jp").
     if (server !== '-' && !/^[^\sA-Z]+$/u.test(server)) fail(`${where}: server "${server}" is not a lower-case host name (placeholders as written) or "-"`);
     if (port !== '-' && !(/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536)) fail(`${where}: port "${port}" is not a port number or "-"`);
@@ -91,44 +107,65 @@ if (unknown.length > 0) fail(`unknown argument ${unknown[0]}; the options are --
  * Which figures a page counts in: web pages' openings by split, as before; whole documentation pages
  * apart, whatever their split, so the openings' figures stay comparable and the whole pages only measure.
  */
-function groupOf(item: { address: string; split: string }): 'train' | 'held-out' | 'whole' {
+type Group = 'train' | 'held-out' | 'whole' | 'screens train' | 'screens held-out';
+function groupOf(item: { address: string; split: string }, screen: boolean): Group {
+  if (screen) return item.split === 'train' ? 'screens train' : 'screens held-out';
   if (isWholePage(item.address)) return 'whole';
   return item.split === 'train' ? 'train' : 'held-out';
 }
 
-const expected = readExpected();
+const articles = readExpected(FILE, false);
+const screens = readExpected(SCREEN_FILE, true);
 const { items } = loadCorpus();
 const byAddress = new Map(items.map((item) => [item.address, item]));
 const counts = new Map<string, Record<Outcome, number>>();
+/** Screens that show an outgoing setting, and of those how many read all three fields right, per group. */
+const wholeScreens = new Map<Group, { shown: number; allRight: number }>();
 let missingTexts = 0;
-for (const page of expected) {
+for (const page of [...articles, ...screens.map((screen) => ({ ...screen, screen: true }))]) {
   const item = byAddress.get(page.address);
+  const screen = 'screen' in page;
   if (item === undefined) {
     missingTexts += 1;
     continue;
   }
-  // What the hint shows on an article: the settings read, and a sending host or submission port named elsewhere when none was.
+  if (screen && item.label !== 'account') fail(`${SCREEN_FILE}: ${page.address} is labelled ${item.label} in labels.tsv, not account`);
+  // What the hint shows: on an account screen the settings read from it; on an article also a sending host
+  // or submission port named elsewhere when none was.
   const facts = gatherFacts(parse(item.html), item.url);
-  const settings = shownOnArticle(extractSettings(facts).settings, facts.text);
+  const extracted = extractSettings(facts).settings;
+  const settings = screen ? extracted : shownOnArticle(extracted, facts.text);
+  const group = groupOf(item, screen);
   const lines: string[] = [];
+  let right = 0;
   for (const field of FIELDS) {
     const read = readValue(settings, field);
     const outcome = outcomeOf(page.values[field], read);
-    const key = `${groupOf(item)} ${page.kind} ${field}`;
+    const key = `${group} ${page.kind} ${field}`;
     const tally = counts.get(key) ?? { right: 0, wrong: 0, missed: 0, invented: 0, absent: 0 };
     tally[outcome] += 1;
     counts.set(key, tally);
-    if (outcome !== 'right' && outcome !== 'absent') lines.push(`  ${field}: ${outcome}, page says ${page.values[field]}, read ${read}`);
+    if (outcome === 'right' || outcome === 'absent') right += 1;
+    else lines.push(`  ${field}: ${outcome}, page says ${page.values[field]}, read ${read}`);
   }
-  if (showErrors && lines.length > 0 && (showAll || groupOf(item) === 'train')) console.log(`${item.split} ${page.kind} ${page.address}\n${lines.join('\n')}`);
+  if (screen && page.kind === 'single') {
+    const tally = wholeScreens.get(group) ?? { shown: 0, allRight: 0 };
+    tally.shown += 1;
+    if (right === FIELDS.length) tally.allRight += 1;
+    wholeScreens.set(group, tally);
+  }
+  const trainGroup = group === 'train' || group === 'screens train';
+  if (showErrors && lines.length > 0 && (showAll || trainGroup)) console.log(`${item.split} ${screen ? 'screen' : page.kind} ${page.address}\n${lines.join('\n')}`);
 }
 
-console.log(`${expected.length} labelled pages${missingTexts > 0 ? `, ${missingTexts} of them without a text here (left out)` : ''}`);
+console.log(`${articles.length} labelled pages and ${screens.length} account screens${missingTexts > 0 ? `, ${missingTexts} of them without a text here (left out)` : ''}`);
 // Train pages may suggest rules; validation and test pages only measure them.
 for (const [group, title] of [
   ['train', 'train pages (where rules come from)'],
   ['held-out', 'validation and test pages (only measured)'],
   ['whole', 'whole documentation pages, every split (only measured)'],
+  ['screens train', 'account screens, train (where rules come from; kind single: the screen shows an outgoing setting)'],
+  ['screens held-out', 'account screens, validation and test (only measured)'],
 ] as const) {
   if (![...counts.keys()].some((key) => key.startsWith(`${group} `))) continue;
   console.log(`\n${title}`);
@@ -142,4 +179,6 @@ for (const [group, title] of [
       );
     }
   }
+  const whole = wholeScreens.get(group);
+  if (whole !== undefined) console.log(`all three fields right on ${whole.allRight} of the ${whole.shown} screens that show an outgoing setting`);
 }
