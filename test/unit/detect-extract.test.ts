@@ -312,6 +312,35 @@ describe('forms', () => {
     expect(form('Server', 'smtp://smtp.example.com:25')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 25, security: null });
   });
 
+  it('reads the fields under an "SMTP Server" legend by what they hold where their labels name no setting', () => {
+    // A legend, then "Address" with a host, an unlabelled port beside it and a "Secure" menu.
+    const settings = extract(`<form><fieldset><legend>IMAP Server</legend><label for="a">Address</label><input id="a" value="imap.example.org"><label for="b"> </label><input id="b" value="993"></fieldset>
+      <fieldset><legend>SMTP Server</legend><label for="c">Address</label><input id="c" value="smtp.example.org"><label for="d"> </label><input id="d" value="587">
+      <label for="e">Secure</label><select id="e"><option>SSL</option><option selected>TLS</option></select></fieldset></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.org', port: 587, security: 'starttls' });
+    // A labelled number is not a port for what it holds ("Timeout 25"), nor is an e-mail address a server.
+    const other = extract(`<form><fieldset><legend>SMTP Server</legend><label for="c">Address</label><input id="c" value="kim@example.org">
+      <label for="d">Timeout</label><input id="d" value="25"></fieldset></form>`);
+    expect(other).toMatchObject({ outgoingServer: null, port: null });
+  });
+
+  it('gives the fields under a "Sending mail" heading the outgoing direction, not under a list of services named Send…', () => {
+    // A route's protocol menu, then a block of host and port, each field in its own column wrapper.
+    const fields = (heading: string): string => `<form><p>${heading}</p><div class="section"><select name="route-protocol" id="route-protocol">
+      <option>SMTP</option><option>SMTP/TLS</option><option selected>SMTP/STARTTLS</option><option>Local</option></select>
+      <div class="route-settings"><div class="left"><label for="h">Host name</label><input id="h" value="smtp.example.com"></div>
+      <div class="left"><label for="n">Port number</label><input id="n" value="587"></div></div></div></form>`;
+    expect(extract(fields('Sending Mail'))).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: 'starttls' });
+    expect(extract(fields('E-Mails senden'))).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587 });
+    expect(extract(fields('Gmail Sendgrid Mailjet')).outgoingServer).toBeNull();
+  });
+
+  it('reads the German compound "Transportsicherheit" as the security it labels', () => {
+    const settings = extract(`<form><label for="a">SMTP Host</label><input id="a" value="smtp.example.de">
+      <label for="b">SMTP Transportsicherheit</label><select id="b"><option>Kein(e)</option><option selected>STARTTLS</option></select></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'smtp.example.de', security: 'starttls' });
+  });
+
   it('reads "Encryption for SMTP server" as the security it labels, not as a server', () => {
     const settings = extract(`<form><label for="a">SMTP server</label><input id="a" value="smtp.example.net"><label for="b">Port</label><input id="b" value="587">
       <label for="c">Encryption for SMTP server</label><select id="c"><option>None</option><option selected>STARTTLS</option></select></form>`);

@@ -3,13 +3,13 @@
  * then settings tables and definition lists, then prose ("Outgoing server: smtp.example.com, port 587,
  * STARTTLS"). Each value comes from the first source that has it.
  */
-import { authenticationOf, firstHost, firstPort, isSubmissionPort, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
-import { formOf, namesMode } from './fields';
+import { authenticationOf, firstHost, firstPort, isSubmissionPort, type KeyMeaning, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
+import { directionOf, formOf, namesMode } from './fields';
 import { nodeAt } from './text';
-import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
+import type { Direction, ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
 import { EXAMPLE_HOST } from '../placeholder-host';
-import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, countMatchesWhere, has, words } from './vocabulary';
+import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, countMatchesWhere, has, normalise, words } from './vocabulary';
 
 
 export { isPlaceholderHost } from '../placeholder-host';
@@ -46,6 +46,35 @@ function securityFromField(draft: Draft, value: string): void {
 const SERVER_URL = /^\s*(ssl|tls|starttls|smtps|submissions|smtp|submission):\/\/([a-z0-9.-]{1,253})(?::(\d{1,5}))?\/?\s*$/i;
 const URL_SECURITY: Readonly<Record<string, SecurityMode>> = { ssl: 'tls', smtps: 'tls', submissions: 'tls', tls: 'starttls', starttls: 'starttls' };
 
+/** A field value that is a host name and nothing else. */
+const HOST_ONLY = /^\s*(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}\s*$/;
+/** Labels that name no setting but say a host may be in the field: none at all, or "Address". */
+const HOST_LABEL = /^(?:address|adresse|dirección|direccion|endereço|indirizzo|adres|adresa|osoite)?$/;
+
+/**
+ * A field of the outgoing server's section whose label names no setting, read by what it holds, as a
+ * person reads it under an "SMTP Server" legend: "Address" (or no label) holding a host name is the
+ * server, a field with no label holding a mail port is its port, a menu with no label or "Secure" whose
+ * choice is SSL, TLS or STARTTLS, in a fieldset whose legend says outgoing, its security. A labelled
+ * field holding 25 ("Timeout") is no port.
+ */
+function roleByValue(field: LabelledField, direction: Direction): KeyMeaning['role'] {
+  if (direction !== 'outgoing') return null;
+  const label = field.setting.label.trim();
+  const value = field.setting.value;
+  // A bare "Secure" labels too much to go by the fields before it (see fields.ts `inOutgoingColumn`): only its own fieldset's legend will do.
+  if (field.tag === 'select') return (label === '' || SECURE_ALONE.test(label)) && namesMode(value) && legendSaysOutgoing(field.element) ? 'security' : null;
+  if (field.tag !== 'input' || !TEXT_TYPES.has(field.type)) return null;
+  if (HOST_LABEL.test(label) && HOST_ONLY.test(value)) return 'server';
+  return label === '' && /^\s*(?:25|465|587|2525)\s*$/.test(value) ? 'port' : null;
+}
+const SECURE_ALONE = /^secure\s*:?$/;
+const legendSaysOutgoing = (element: Element): boolean => {
+  const legend = element.closest('fieldset')?.querySelector(':scope > legend')?.textContent;
+  return legend !== undefined && legend !== null && directionOf(normalise(legend)) === 'outgoing';
+};
+const TEXT_TYPES = new Set(['text', 'number', 'url', 'search']);
+
 function fromFields(fields: readonly LabelledField[], draft: Draft): void {
   const meanings = fields.map((field) => meaningOf(field.setting.label, field.setting.context));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
@@ -69,7 +98,8 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
     // trusted less: an IMAP or POP host or port under it is the heading's mistake, not the outgoing server.
     const farDirection = meaning.direction === 'outgoing' && meaningOf(field.label, field.context).direction !== 'outgoing';
     // "Server IP/Hostname + Port" holding "tls://smtp.example.com:587" is the server's field, port and all.
-    switch (meaning.role === 'port' && SERVER_URL.test(field.setting.value) ? 'server' : meaning.role) {
+    const role = meaning.role === 'port' && SERVER_URL.test(field.setting.value) ? 'server' : (meaning.role ?? roleByValue(field, meaning.direction));
+    switch (role) {
       case 'server': {
         if (meaning.direction !== 'outgoing') break;
         draft.sources.add('form');

@@ -192,7 +192,7 @@ function formHeadingDirection(form: Element): Direction {
     for (let steps = 0; sibling !== null && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
       const text = headingText(sibling);
       if (text === null || sibling.querySelector(HOLDS_CONTROL) !== null) return null;
-      if (text !== '') return directionOf(text);
+      if (text !== '') return headerDirection(text, false);
     }
     current = current.parentElement;
   }
@@ -251,7 +251,7 @@ function sectionHeadingBefore(block: Element, form: Element | null): Direction {
       if (controls === 1) continue;
       const text = headingText(sibling);
       if (text === null) return null;
-      if (text !== '') return directionOf(text);
+      if (text !== '') return headerDirection(text, false);
     }
   }
   return null;
@@ -560,17 +560,25 @@ const ROWS_UP_TO_HEADER = 6;
 const CELL_CONTROLS = 4;
 
 /**
- * A column header's direction: the direction words, or a verb of receiving or sending mail, which a
- * header says of its column ("Receive mail: | Send mail", "Empfangen | Senden") and a label seldom does.
+ * A header's direction: the direction words, or receiving or sending mail said with a verb, which a
+ * header says of its section or column and a label seldom does: "Sending Mail" over a route's host and
+ * port; in a column header, whose row must name both directions, the verb alone ("Receive mail: | Send
+ * mail", "Empfangen | Senden"). Only the settings read headers so (`forSettings`).
  */
-function columnHeaderDirection(words: string): Direction {
+function headerDirection(words: string, column: boolean): Direction {
   const named = directionOf(words);
   if (named !== null) return named;
-  const receiving = RECEIVING.test(words);
-  return receiving === SENDING.test(words) ? null : receiving ? 'incoming' : 'outgoing';
+  const receiving = (column ? RECEIVING : RECEIVING_MAIL).test(words);
+  return receiving === (column ? SENDING : SENDING_MAIL).test(words) ? null : receiving ? 'incoming' : 'outgoing';
 }
-const RECEIVING = /(?<![\p{L}])(?:receiv\p{L}*|fetch\p{L}*|empfang\p{L}*|recevoir|recib\p{L}*|ricev\p{L}*|receb\p{L}*|ontvang\p{L}*|odbier\p{L}*|přijím\p{L}*)/u;
-const SENDING = /(?<![\p{L}])(?:send\p{L}*|sent|versand|envoyer|enviar|inviare|invio|verzend\p{L}*|versturen|wysył\p{L}*|odesíl\p{L}*)/u;
+const RECEIVE_VERB = String.raw`(?:receiv(?:e|ing)|fetch(?:ing)?|empfang(?:en)?|recevoir|recibir|ricevere|receber|ontvangen|odbieranie|přijímání)`;
+const SEND_VERB = String.raw`(?:send(?:ing)?|senden|versand|envoyer|envoi|enviar|envío|inviare|invio|verzenden|versturen|wysyłanie|odesílání)`;
+const MAIL_NOUN = String.raw`(?:mails?|e-?mails?|messages?|courriels?|correos?|posta|post|poczt[yaę])`;
+const RECEIVING = new RegExp(String.raw`(?<![\p{L}])${RECEIVE_VERB}(?![\p{L}])`, 'u');
+const SENDING = new RegExp(String.raw`(?<![\p{L}])${SEND_VERB}(?![\p{L}])`, 'u');
+/** The verb beside a mail noun, either order: "Sending mail", "E-Mails senden", "Envoi des e-mails". */
+const RECEIVING_MAIL = new RegExp(String.raw`(?<![\p{L}])(?:${RECEIVE_VERB}\s+(?:(?:the|des|de|di|der|die)\s+)?${MAIL_NOUN}|${MAIL_NOUN}\s+${RECEIVE_VERB})(?![\p{L}])`, 'u');
+const SENDING_MAIL = new RegExp(String.raw`(?<![\p{L}])(?:${SEND_VERB}\s+(?:(?:the|des|de|di|der|die)\s+)?${MAIL_NOUN}|${MAIL_NOUN}\s+${SEND_VERB})(?![\p{L}])`, 'u');
 
 /**
  * The direction a two-column form table's header row gives a field's column: "Receive mail: | Send mail"
@@ -591,7 +599,7 @@ function columnDirection(document: Document, control: Element): Direction {
     if (above.children.length !== row.children.length) return null;
     const directions = Array.from(above.children, (header) => {
       const words = shortWords(document, header, 40, 40);
-      return words === null || words === '' ? null : columnHeaderDirection(normalise(words));
+      return words === null || words === '' ? null : headerDirection(normalise(words), true);
     });
     return directions.includes('incoming') && directions.includes('outgoing') ? (directions[column] ?? null) : null;
   }

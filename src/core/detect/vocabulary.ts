@@ -483,7 +483,7 @@ export const PORT_WORD = words(
 );
 export const SECURITY_WORD = words(
   'security', 'security type', 'security policy', 'encryption(?: method)?', 'encrypted connection', 'secure connection',
-  'connection security', 'verschlüsselung', 'verbindungssicherheit', 'sicherheit', 'cifrado', 'seguridad',
+  'connection security', 'verschlüsselung', 'verbindungssicherheit', 'transportsicherheit', 'sicherheit', 'cifrado', 'seguridad',
   'conexión cifrada', 'tipo de conexión', 'chiffrement', 'cryptage', 'sécurité', 'connexion chiffrée', 'segurança',
   'criptografia', 'tipo de segurança', 'crittografia', 'sicurezza', 'beveiliging', 'beveiligingstype', 'versleuteling',
   'encryptie', 'tipo di connessione', 'ssl', 'tls', 'ssl/tls', 'szyfrowanie', 'zabezpieczenia', 'kryptering', 'säkerhet', 'šifrování',
