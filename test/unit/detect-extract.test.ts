@@ -293,7 +293,8 @@ describe('forms', () => {
       ${row(field('c', 'Port', '993'), field('d', 'Port', '587'))}
       ${row(menu('e', 'Encryption for IMAP server', 'SSL'), menu('f', 'Encryption for SMTP server', 'STARTTLS'))}</table>`);
     expect(english).toMatchObject({ outgoingServer: 'smtp.example.net', port: 587, security: 'starttls', incomingServer: 'imap.example.net' });
-    const german = extract(`<table><tr><th>E-Mails empfangen</th><th>E-Mails senden</th></tr>
+    // A column header may say it with the verb alone, its row naming both directions.
+    const german = extract(`<table><tr><th>Empfangen</th><th>Senden</th></tr>
       ${row(field('a', 'Server', 'imap.example.de'), field('b', 'Server', 'smtp.example.de'))}
       ${row(field('c', 'Port', '993'), field('d', 'Port', '465'))}
       ${row(menu('e', 'Verschlüsselung', 'SSL'), menu('f', 'Verschlüsselung', 'SSL'))}</table>`);
@@ -308,6 +309,9 @@ describe('forms', () => {
     expect(form('Server', 'submissions://smtp.example.com')).toMatchObject({ outgoingServer: 'smtp.example.com', port: null, security: 'tls' });
     // A label naming the port as well ("Server + Port") still holds the server.
     expect(form('Server-Hostname + Port', 'tls://smtp.example.de:587')).toMatchObject({ outgoingServer: 'smtp.example.de', port: 587, security: 'starttls' });
+    // A URL's port and security are its own host's: not another field's server, read before it.
+    const two = extract('<form><label for="a">SMTP host</label><input id="a" value="smtp.first.example"><label for="b">SMTP server</label><input id="b" value="tls://smtp.second.example:587"></form>');
+    expect(two).toMatchObject({ outgoingServer: 'smtp.first.example', port: null, security: null });
     // A plain smtp:// says nothing of the security.
     expect(form('Server', 'smtp://smtp.example.com:25')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 25, security: null });
   });
@@ -322,6 +326,13 @@ describe('forms', () => {
     const other = extract(`<form><fieldset><legend>SMTP Server</legend><label for="c">Address</label><input id="c" value="kim@example.org">
       <label for="d">Timeout</label><input id="d" value="25"></fieldset></form>`);
     expect(other).toMatchObject({ outgoingServer: null, port: null });
+    // Only the fieldset's legend gives the fields their role by value, not a direction carried from the
+    // label before them: a pager's unlabelled 25 after an SMTP server field is no port.
+    expect(extract('<form><label for="s">SMTP server</label><input id="s" value="smtp.example.org"><p><input value="25"> per page</p></form>')).toMatchObject({ outgoingServer: 'smtp.example.org', port: null });
+    // What the value alone says comes after what the labels say: an "Address" (a bounce domain) before the labelled server.
+    const labelled = extract(`<form><fieldset><legend>Outgoing mail</legend><label for="m">Address</label><input id="m" value="bounces.example.org">
+      <label for="s">SMTP host</label><input id="s" value="smtp.example.org"></fieldset></form>`);
+    expect(labelled.outgoingServer).toBe('smtp.example.org');
   });
 
   it('gives the fields under a "Sending mail" heading the outgoing direction, not under a list of services named Send…', () => {
@@ -332,7 +343,12 @@ describe('forms', () => {
       <div class="left"><label for="n">Port number</label><input id="n" value="587"></div></div></div></form>`;
     expect(extract(fields('Sending Mail'))).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587, security: 'starttls' });
     expect(extract(fields('E-Mails senden'))).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587 });
-    expect(extract(fields('Gmail Sendgrid Mailjet')).outgoingServer).toBeNull();
+    // A section heading needs the mail beside the verb: "Send" alone, "Send message" (a chat's) and a row of
+    // services' names say nothing of mail.
+    for (const heading of ['Send', 'Send message', 'Gmail Sendgrid Mailjet']) expect(extract(fields(heading)).outgoingServer, heading).toBeNull();
+    // A card's heading before the form says it too.
+    const card = extract(`<h3>Sending mail</h3><form><label for="h">Host name</label><input id="h" value="smtp.example.com"><label for="n">Port number</label><input id="n" value="465"></form>`);
+    expect(card).toMatchObject({ outgoingServer: 'smtp.example.com', port: 465 });
   });
 
   it('reads the German compound "Transportsicherheit" as the security it labels', () => {
@@ -1086,10 +1102,13 @@ describe('prose', () => {
     const listed = 'The outgoing server (SMTP) of your mail program can use port 465, 587 or 25.';
     expect(extract(`<p>${listed}</p><p>Port 587 with STARTTLS is recommended for mail programs.</p>`).port).toBe(587);
     expect(extract(`<p>${listed}</p><p>Recommended port: 587.</p>`).port).toBe(587);
-    expect(extract(`<p>${listed}</p><p>Open the advanced settings and set the port to 587 so that mail goes out.</p>`).port).toBe(587);
+    expect(extract(`<p>${listed}</p><p>For mail programs we recommend port 587.</p>`).port).toBe(587);
     expect(extract('<p>Der Postausgangsserver nimmt Port 465, 587 und 25 an.</p><p>Empfohlen: Port 587 mit STARTTLS.</p>').port).toBe(587);
     expect(extract("<p>Il server in uscita (SMTP) accetta la porta 465, 587 e 25.</p><p>La porta 587 con STARTTLS è lo standard per l'invio da un programma di posta.</p>").port).toBe(587);
     expect(extract('<p>El servidor de salida acepta el puerto 465, 587 y 25.</p><p>Se recomienda el puerto 587.</p>').port).toBe(587);
+    // Japanese runs the word into the port and the particles around it.
+    expect(extract('<p>送信メールサーバーのポート番号は465または587です。</p><p>587番ポートを推奨します。</p>').port).toBe(587);
+    expect(extract('<p>送信メールサーバーのポート番号は465または587です。</p><p>推奨ポート：587</p>').port).toBe(587);
   });
 
   it('keeps the first submission port where the recommendation is negated, a fallback, or names two ports', () => {
@@ -1097,6 +1116,16 @@ describe('prose', () => {
     expect(extract(`${listed}<p>Port 587 without encryption is not recommended.</p>`).port).toBe(465);
     expect(extract(`${listed}<p>If your network blocks 465, port 587 is recommended.</p>`).port).toBe(465);
     expect(extract(`${listed}<p>Recommended: port 587. Recommended for old programs: port 465.</p>`).port).toBe(465);
+    // The other way round: the list's first port stays where a later one is what the page no longer recommends,
+    // a fallback, a restriction, or a port the outgoing server's text never names.
+    const first = '<p>Outgoing server: smtp.example.net, port 587, 465 or 2525.</p>';
+    for (const said of [
+      'Port 465 is no longer recommended.', "Port 465 isn't recommended any more.", 'Port 465 wird nicht mehr empfohlen.',
+      "Le port 465 n'est pas recommandé.", 'La porta 465 non è consigliata.', 'Port 2525 is recommended if your provider blocks port 587.',
+      'Port 465 is recommended only for older programs.', 'Rather than 465, we recommend port 587.',
+    ]) expect(extract(`${first}<p>${said}</p>`).port, said).toBe(587);
+    const elsewhere = '<p>Our relay service for shops and newsletters is a separate product with its own servers, prices and limits; its set-up is described in the relay section of this help centre, with examples for the common shop systems.</p>';
+    expect(extract(`<p>Outgoing server: smtp.example.net, port 587 or 465.</p>${elsewhere}<p>Relay customers: port 2525 is recommended for our relays.</p>`).port).toBe(587);
   });
 
   it('takes no port from a change of 25 to another number that is no port', () => {

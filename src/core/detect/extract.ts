@@ -4,7 +4,7 @@
  * STARTTLS"). Each value comes from the first source that has it.
  */
 import { authenticationOf, firstHost, firstPort, isSubmissionPort, type KeyMeaning, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
-import { directionOf, formOf, namesMode } from './fields';
+import { directionOf, formOf, namesMode, SECURE_ALONE } from './fields';
 import { nodeAt } from './text';
 import type { Direction, ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
@@ -49,26 +49,24 @@ const URL_SECURITY: Readonly<Record<string, SecurityMode>> = { ssl: 'tls', smtps
 /** A field value that is a host name and nothing else. */
 const HOST_ONLY = /^\s*(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}\s*$/;
 /** Labels that name no setting but say a host may be in the field: none at all, or "Address". */
-const HOST_LABEL = /^(?:address|adresse|dirección|direccion|endereço|indirizzo|adres|adresa|osoite)?$/;
+const HOST_LABEL = /^(?:address|adresse|dirección|direccion|endereço|indirizzo|adres|adresa|osoite)?\s*:?$/;
 
 /**
- * A field of the outgoing server's section whose label names no setting, read by what it holds, as a
+ * A field of the outgoing server's fieldset whose label names no setting, read by what it holds, as a
  * person reads it under an "SMTP Server" legend: "Address" (or no label) holding a host name is the
  * server, a field with no label holding a mail port is its port, a menu with no label or "Secure" whose
- * choice is SSL, TLS or STARTTLS, in a fieldset whose legend says outgoing, its security. A labelled
- * field holding 25 ("Timeout") is no port.
+ * choice is SSL, TLS or STARTTLS its security. Only the fieldset's own legend will do: a direction carried
+ * from the labels before a field labels too much (a pager's "25 per page", a bounce domain), and a bare
+ * "Secure" needs its column or legend (see fields.ts `inOutgoingColumn`). A labelled 25 ("Timeout") is no port.
  */
-function roleByValue(field: LabelledField, direction: Direction): KeyMeaning['role'] {
-  if (direction !== 'outgoing') return null;
+function roleByValue(field: LabelledField): KeyMeaning['role'] {
   const label = field.setting.label.trim();
   const value = field.setting.value;
-  // A bare "Secure" labels too much to go by the fields before it (see fields.ts `inOutgoingColumn`): only its own fieldset's legend will do.
   if (field.tag === 'select') return (label === '' || SECURE_ALONE.test(label)) && namesMode(value) && legendSaysOutgoing(field.element) ? 'security' : null;
   if (field.tag !== 'input' || !TEXT_TYPES.has(field.type)) return null;
-  if (HOST_LABEL.test(label) && HOST_ONLY.test(value)) return 'server';
-  return label === '' && /^\s*(?:25|465|587|2525)\s*$/.test(value) ? 'port' : null;
+  if (HOST_LABEL.test(label) && HOST_ONLY.test(value)) return legendSaysOutgoing(field.element) ? 'server' : null;
+  return label === '' && /^\s*(?:25|465|587|2525)\s*$/.test(value) && legendSaysOutgoing(field.element) ? 'port' : null;
 }
-const SECURE_ALONE = /^secure\s*:?$/;
 const legendSaysOutgoing = (element: Element): boolean => {
   const legend = element.closest('fieldset')?.querySelector(':scope > legend')?.textContent;
   return legend !== undefined && legend !== null && directionOf(normalise(legend)) === 'outgoing';
@@ -83,6 +81,8 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
   // Roles some field gives for the outgoing server by name: a field of that role that names no server
   // (a Sieve port between the IMAP and SMTP blocks) is not the outgoing one.
   const namedOutgoing = new Set(meanings.filter((meaning) => meaning.direction === 'outgoing' && meaning.role !== null).map((meaning) => meaning.role));
+  /** Fields whose role only their value gives, taken after the others and only for what those left empty. */
+  const byValue: Array<{ field: LabelledField; meaning: KeyMeaning; role: KeyMeaning['role']; farDirection: boolean }> = [];
   fields.forEach((field, index) => {
     const meaning = meanings[index]!;
     if (meaning.direction === 'incoming') {
@@ -98,14 +98,26 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
     // trusted less: an IMAP or POP host or port under it is the heading's mistake, not the outgoing server.
     const farDirection = meaning.direction === 'outgoing' && meaningOf(field.label, field.context).direction !== 'outgoing';
     // "Server IP/Hostname + Port" holding "tls://smtp.example.com:587" is the server's field, port and all.
-    const role = meaning.role === 'port' && SERVER_URL.test(field.setting.value) ? 'server' : (meaning.role ?? roleByValue(field, meaning.direction));
+    const role = meaning.role === 'port' && SERVER_URL.test(field.setting.value) ? 'server' : meaning.role;
+    const guessed = role === null && meaning.direction === 'outgoing' ? roleByValue(field) : null;
+    if (guessed !== null) byValue.push({ field, meaning, role: guessed, farDirection });
+    else take(field, meaning, role, farDirection);
+  });
+  for (const { field, meaning, role, farDirection } of byValue) {
+    const empty = role === 'server' ? draft.outgoingServer === null : role === 'port' ? draft.port === null : draft.security === null;
+    if (empty) take(field, meaning, role, farDirection);
+  }
+
+  function take(field: LabelledField, meaning: KeyMeaning, role: KeyMeaning['role'], farDirection: boolean): void {
     switch (role) {
       case 'server': {
         if (meaning.direction !== 'outgoing') break;
         draft.sources.add('form');
         const url = SERVER_URL.exec(field.setting.value);
-        draft.outgoingServer ??= firstHost(url === null ? field.setting.value : url[2]!, farDirection);
-        if (url !== null && draft.outgoingServer !== null) {
+        const host = firstHost(url === null ? field.setting.value : url[2]!, farDirection);
+        draft.outgoingServer ??= host;
+        // The URL's port and security are its own host's: not another server's, read from an earlier field.
+        if (url !== null && host !== null && draft.outgoingServer === host) {
           if (url[3] !== undefined) draft.port ??= validPort(Number(url[3]));
           draft.security ??= URL_SECURITY[url[1]!.toLowerCase()] ?? null;
         }
@@ -149,7 +161,7 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
           if (draft.security !== null) showsSetting(draft, field.element);
         }
     }
-  });
+  }
 }
 
 function fromPairs(pairs: readonly SettingPair[], draft: Draft): void {
@@ -326,38 +338,50 @@ function prosePort(span: string): number | null {
   return chosen === undefined ? null : validPort(chosen);
 }
 
-/** Words that say a port is the one to use: "recommended", "we recommend", "empfohlen", "si consiglia", "推奨"… */
-const PREFERRED = String.raw`(?:recommended|we recommend|preferred|suggested|se recomienda|recomendamos|nous recommandons|si consiglia|consigliamo|raccomandiamo|wir empfehlen|empfehlen wir|zalecamy|empfohlen\p{L}*|bevorzugt\p{L}*|recomendad[oa]s?|recommandée?s?|préférée?s?|raccomandat[oa]|consigliat[oa]|aanbevolen|voorkeur|zalecan\p{L}*|doporučen\p{L}*|rekommenderad\p{L}*|anbefal\p{L}*|推奨|推荐|推薦|建议|建議|권장)`;
+/** Words that say a port is the one to use, before or after it: "recommended", "empfohlen", "consigliata"… */
+const PREFERRED = String.raw`(?:recommended|preferred|suggested|empfohlen\p{L}*|bevorzugt\p{L}*|recomendad[oa]s?|recommandée?s?|préférée?s?|raccomandat[oa]|consigliat[oa]|aanbevolen|zalecan\p{L}*|doporučen\p{L}*|rekommenderad\p{L}*|anbefal\p{L}*)`;
+/** The same said as a verb, whose port comes after it: "we recommend port 587", "si consiglia la porta 587". */
+const RECOMMEND = String.raw`(?:we recommend|se recomienda|recomendamos|nous recommandons|si consiglia|consigliamo|raccomandiamo|wir empfehlen|empfehlen wir|zalecamy)`;
+/** In the languages written without spaces, where no word boundary stands: "推奨ポート：587", "ポート587を推奨". */
+const PREFERRED_CJK = String.raw`(?:推奨|推荐|推薦|建议|建議|권장)`;
 /** "is the standard", "es el estándar", "è lo standard", "est le standard", "ist der Standard"… for sending. */
 const STANDARD = String.raw`(?:is the standard|es el est[aá]ndar|è lo standard|est le standard|ist der standard|é o padrão|is de standaard)`;
-/** A negation right before the recommendation: "not recommended", "nicht empfohlen", "non consigliata", "非推奨". */
-const NOT_PREFERRED = /(?:not|nicht|non|no|não|niet|nie|ne|inte|ikke|非|不)\s*$/u;
 /**
- * A clause that sets a condition: "if", "wenn", "falls", "als", "jeśli", "om", "hvis", "場合", "如果". Not "si" and
- * "se", which also begin "si consiglia" and "se recomienda".
- */
-const CONDITION = /(?<![\p{L}])(?:if|when|unless|otherwise|wenn|falls|sonst|als|jeśli|jeżeli|pokud|om|hvis|jos)(?![\p{L}])|場合|如果|若/u;
-/**
- * A submission port the page calls the one to use: the recommendation word before it in its clause
- * ("Recommended port: 587", "empfohlener Port 587", "推奨ポート：587") or after it ("587 (recommended)",
- * "port 587 (STARTTLS) is the standard for sending"), no other number between them.
+ * A submission port the page calls the one to use: the recommendation before it in its clause ("Recommended
+ * port: 587", "we recommend port 587", "推奨ポート：587") or after it ("587 (recommended)", "port 587
+ * (STARTTLS) is the standard for sending", "ポート587を推奨"), no other number between them.
  */
 const PREFERRED_PORT = new RegExp(
-  String.raw`(?<![\p{L}\d])(${PREFERRED}|set (?:the )?port(?: to)?)[^.;!?\n\d]{0,24}?(?<!\d)(587|465|2525)(?![\d.,:]\d)|(?<![\d.:])(587|465|2525)(?!\d)[^.;,!?\n\d]{0,32}?(${PREFERRED}|${STANDARD})(?![\p{L}])`,
+  String.raw`(?:(?<![\p{L}\d])(?:${PREFERRED}|${RECOMMEND})(?![\p{L}])|${PREFERRED_CJK})[^.;!?\n\d。]{0,24}?(?<!\d)(587|465|2525)(?![\d.,:]\d)|(?<![\d.:])(587|465|2525)(?!\d)[^.;,!?\n\d。、]{0,32}?(?:(?:${PREFERRED}|${STANDARD})(?![\p{L}])|${PREFERRED_CJK})`,
   'gu',
 );
+/** A recommendation negated between its word and its port, or just before it: "not recommended", "no longer", "nicht mehr empfohlen", "n'est pas", "不再推荐". */
+const NEGATED = /(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|non|não|niet|nie|pas|inte|ikke|nunca|jamais|mai)(?![\p{L}])|n't|不|非/u;
+/**
+ * A condition or restriction: "If 587 is blocked, 2525 is recommended", "2525 is recommended if your ISP
+ * blocks 587", "recommended only for older programs": a fallback, not the page's own port. Not "si", "se",
+ * "als", "om" or "when", which begin other clauses too ("si consiglia", "als Port", "when configuring").
+ */
+const CONDITION = /(?<![\p{L}])(?:if|unless|in case|otherwise|only|wenn|falls|sofern|sonst|nur|jeśli|jeżeli|tylko|pokud|jen|hvis|jos|seulement|uniquement|solo|sólo|soltanto|apenas|alleen|au cas|en caso|in caso)(?![\p{L}])|場合|のみ|如果|若|仅|只/u;
 
-/** The submission port the page recommends by name (see PREFERRED_PORT), or null where it recommends none or more than one. */
-function preferredPort(text: string): number | null {
+/**
+ * The submission port the page recommends by name (see PREFERRED_PORT) among those the outgoing server's
+ * windows name (`named`), or null where it recommends none or more than one: a relay vendor's "2525 is
+ * recommended for our relays" elsewhere on the page says nothing of this server.
+ */
+function preferredPort(text: string, named: (port: number) => boolean): number | null {
   let found: number | null = null;
   for (const match of text.matchAll(PREFERRED_PORT)) {
-    const port = Number(match[2] ?? match[3]);
-    const word = match[1] ?? match[4] ?? '';
-    const wordAt = match[1] !== undefined ? match.index : match.index + match[0].length - word.length;
-    if (NOT_PREFERRED.test(text.slice(Math.max(0, wordAt - 6), wordAt))) continue;
-    // "If 587 is blocked, 2525 is recommended": a fallback, not the page's own port.
+    const port = Number(match[1] ?? match[2]);
+    if (!named(port)) continue;
+    const end = match.index + match[0].length;
+    // The word before the port: a negation just before it; the port before the word: one between them.
+    const negatable = match[1] !== undefined ? text.slice(Math.max(0, match.index - 12), match.index) : match[0];
+    if (NEGATED.test(negatable)) continue;
     const before = text.slice(Math.max(0, match.index - 80), match.index);
-    if (CONDITION.test(before.slice(before.search(/[^.!?\n]*$/)))) continue;
+    const stop = text.slice(end, end + 80).search(/[.!?\n。]/);
+    const after = text.slice(end, stop === -1 ? end + 80 : end + stop);
+    if (CONDITION.test(before.slice(before.search(/[^.!?\n。]*$/))) || CONDITION.test(after)) continue;
     if (found !== null && found !== port) return null;
     found = port;
   }
@@ -369,11 +393,12 @@ function preferredPort(text: string): number | null {
  * text says to change 25 to, else a submission port. A page that says port 25 is blocked never
  * recommends it: it then names the port to use instead somewhere on the page ("… use 587 or 465"), or none.
  */
-function recommendedPort(text: string, ports: readonly number[], changedTo: number | undefined): number | undefined {
+function recommendedPort(text: string, ports: readonly number[], changedTo: number | undefined, nearServer: (port: number) => boolean): number | undefined {
   // "Change the outgoing port from 25 to 26" is the page's own instruction, even where it goes on to name
   // 587 as a fallback ("from 25 to 26 or 587").
   if (changedTo !== undefined) return changedTo;
-  const preferred = ports.length === 0 ? null : preferredPort(text);
+  // A port the page calls recommended, among those named beside its outgoing server, over the first one listed.
+  const preferred = ports.length === 0 ? null : preferredPort(text, nearServer);
   if (preferred !== null) return preferred;
   const submission = ports.find(isSubmissionPort);
   if (submission !== undefined) return submission;
@@ -576,7 +601,7 @@ function fromProse(facts: PageFacts, draft: Draft): void {
       if (has(AUTH_WORD, after)) draft.authentication ??= 'password';
     }
   }
-  const port = recommendedPort(text, ports, changedTo);
+  const port = recommendedPort(text, ports, changedTo, (candidate) => windows.some((stretch) => new RegExp(`(?<!\\d)${candidate}(?!\\d)`).test(stretch.after)));
   if (port !== undefined && draft.port === null) {
     draft.port = port;
     draft.sources.add('prose');

@@ -573,7 +573,7 @@ function headerDirection(words: string, column: boolean): Direction {
 }
 const RECEIVE_VERB = String.raw`(?:receiv(?:e|ing)|fetch(?:ing)?|empfang(?:en)?|recevoir|recibir|ricevere|receber|ontvangen|odbieranie|přijímání)`;
 const SEND_VERB = String.raw`(?:send(?:ing)?|senden|versand|envoyer|envoi|enviar|envío|inviare|invio|verzenden|versturen|wysyłanie|odesílání)`;
-const MAIL_NOUN = String.raw`(?:mails?|e-?mails?|messages?|courriels?|correos?|posta|post|poczt[yaę])`;
+const MAIL_NOUN = String.raw`(?:mails?|e-?mails?|courriels?|correos?|posta|post|poczt[yaę])`;
 const RECEIVING = new RegExp(String.raw`(?<![\p{L}])${RECEIVE_VERB}(?![\p{L}])`, 'u');
 const SENDING = new RegExp(String.raw`(?<![\p{L}])${SEND_VERB}(?![\p{L}])`, 'u');
 /** The verb beside a mail noun, either order: "Sending mail", "E-Mails senden", "Envoi des e-mails". */
@@ -615,7 +615,7 @@ const SECTION_FIELDS = 6;
 const SETTING_SECTION_LEVELS = 9;
 
 /** A label that is the word "Secure" and nothing else: it needs its column to mean anything. */
-const SECURE_ALONE = /^\s*secure\s*:?\s*$/;
+export const SECURE_ALONE = /^\s*secure\s*:?\s*$/;
 /** A text field, number, menu or text area: what a row of server fields holds. */
 const FIELD_ROW_CONTROL = 'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"]):not([type="image"]), select, textarea';
 /** A row's whole text when it is only a server's labels: "Server Port", "Host name: Port". */
