@@ -131,6 +131,27 @@ test("an identity form drawn by Ant Design, its port six wrappers from its label
   expect(extensionErrors).toEqual([]);
 });
 
+for (const [file, server, shot] of [
+  // Fields labelled only "Address", nothing (the port) and "Secure", told apart by their fieldsets' legends.
+  ['en-webmail-dialog-legend-values.html', 'smtp.fernhill-post.example', 'page-hint-account-legend-values.png'],
+  // The identity's own outgoing server written as one URL, tls://host:587.
+  ['en-webmail-identity-smtp-url.html', 'smtp.quarrybank.example', 'page-hint-account-smtp-url.png'],
+] as const) {
+  test(`an account screen whose labels name no setting (${file}) gets the note with server, port and security read as a person reads them`, async () => {
+    const page = await open(`${pages.origin}/real-shapes/${file}`);
+    await expect(hint(page)).toBeVisible();
+    await expand(page);
+    await expect(hint(page).getByRole('button', { name: `Check ${server}` })).toBeVisible();
+    await expect(hint(page)).toContainText('587');
+    // What the popup prefills its check from.
+    const stored = await launched.worker.evaluate(() => chrome.storage.session.get(null));
+    const classified = Object.entries(stored).filter(([key]) => key.startsWith('page:')).map(([, value]) => value as { settings: unknown });
+    expect(classified.map((entry) => entry.settings)).toEqual([{ outgoingServer: server, port: 587, security: 'starttls' }]);
+    await page.screenshot({ path: `test-results/${shot}` });
+    expect(extensionErrors).toEqual([]);
+  });
+}
+
 test("a page whose servers are a pattern shows it as the page's pattern and offers to check the reader's own server", async () => {
   const page = await open(`${pages.origin}/real-shapes/en-hosting-kb-yourdomain-pattern.html`);
   await expect(hint(page)).toBeVisible();

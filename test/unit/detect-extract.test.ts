@@ -312,6 +312,10 @@ describe('forms', () => {
     // A URL's port and security are its own host's: not another field's server, read before it.
     const two = extract('<form><label for="a">SMTP host</label><input id="a" value="smtp.first.example"><label for="b">SMTP server</label><input id="b" value="tls://smtp.second.example:587"></form>');
     expect(two).toMatchObject({ outgoingServer: 'smtp.first.example', port: null, security: null });
+    // The hint's place is the host's field, not a box about the server on the row above it.
+    const boxAbove = extract(`<form><fieldset><legend>Outgoing server for this identity</legend><label for="own">Use the account's usual outgoing server</label><input type="checkbox" id="own">
+      <label for="h">Host and port</label><input id="h" value="tls://smtp.example.com:587"></fieldset></form>`);
+    expect(boxAbove.anchor?.getAttribute('id')).toBe('h');
     // A plain smtp:// says nothing of the security.
     expect(form('Server', 'smtp://smtp.example.com:25')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 25, security: null });
   });

@@ -121,7 +121,9 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
           if (url[3] !== undefined) draft.port ??= validPort(Number(url[3]));
           draft.security ??= URL_SECURITY[url[1]!.toLowerCase()] ?? null;
         }
-        draft.anchor ??= field.element;
+        // A box about the server ("Use the account's usual outgoing server") is no place for the hint: beside
+        // it, the hint would lie over the server's own field on the row below.
+        if (field.type !== 'checkbox' && field.type !== 'radio') draft.anchor ??= field.element;
         showsSetting(draft, field.element);
         break;
       }
