@@ -81,6 +81,8 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
   // Roles some field gives for the outgoing server by name: a field of that role that names no server
   // (a Sieve port between the IMAP and SMTP blocks) is not the outgoing one.
   const namedOutgoing = new Set(meanings.filter((meaning) => meaning.direction === 'outgoing' && meaning.role !== null).map((meaning) => meaning.role));
+  /** A checkbox about the outgoing server: the hint's place where no other field gives one. */
+  let boxAnchor: Element | null = null;
   /** Fields whose role only their value gives, taken after the others and only for what those left empty. */
   const byValue: Array<{ field: LabelledField; meaning: KeyMeaning; role: KeyMeaning['role']; farDirection: boolean }> = [];
   fields.forEach((field, index) => {
@@ -107,6 +109,7 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
     const empty = role === 'server' ? draft.outgoingServer === null : role === 'port' ? draft.port === null : draft.security === null;
     if (empty) take(field, meaning, role, farDirection);
   }
+  draft.anchor ??= boxAnchor;
 
   function take(field: LabelledField, meaning: KeyMeaning, role: KeyMeaning['role'], farDirection: boolean): void {
     switch (role) {
@@ -121,9 +124,10 @@ function fromFields(fields: readonly LabelledField[], draft: Draft): void {
           if (url[3] !== undefined) draft.port ??= validPort(Number(url[3]));
           draft.security ??= URL_SECURITY[url[1]!.toLowerCase()] ?? null;
         }
-        // A box about the server ("Use the account's usual outgoing server") is no place for the hint: beside
-        // it, the hint would lie over the server's own field on the row below.
-        if (field.type !== 'checkbox' && field.type !== 'radio') draft.anchor ??= field.element;
+        // A box about the server ("Use the account's usual outgoing server") is the hint's place only where no
+        // other server field is: beside it, the hint would lie over the server's own field on the row below.
+        if (field.type === 'checkbox') boxAnchor ??= field.element;
+        else draft.anchor ??= field.element;
         showsSetting(draft, field.element);
         break;
       }
@@ -340,68 +344,15 @@ function prosePort(span: string): number | null {
   return chosen === undefined ? null : validPort(chosen);
 }
 
-/** Words that say a port is the one to use, before or after it: "recommended", "empfohlen", "consigliata"… */
-const PREFERRED = String.raw`(?:recommended|preferred|suggested|empfohlen\p{L}*|bevorzugt\p{L}*|recomendad[oa]s?|recommandée?s?|préférée?s?|raccomandat[oa]|consigliat[oa]|aanbevolen|zalecan\p{L}*|doporučen\p{L}*|rekommenderad\p{L}*|anbefal\p{L}*)`;
-/** The same said as a verb, whose port comes after it: "we recommend port 587", "si consiglia la porta 587". */
-const RECOMMEND = String.raw`(?:we recommend|se recomienda|recomendamos|nous recommandons|si consiglia|consigliamo|raccomandiamo|wir empfehlen|empfehlen wir|zalecamy)`;
-/** In the languages written without spaces, where no word boundary stands: "推奨ポート：587", "ポート587を推奨". */
-const PREFERRED_CJK = String.raw`(?:推奨|推荐|推薦|建议|建議|권장)`;
-/** "is the standard", "es el estándar", "è lo standard", "est le standard", "ist der Standard"… for sending. */
-const STANDARD = String.raw`(?:is the standard|es el est[aá]ndar|è lo standard|est le standard|ist der standard|é o padrão|is de standaard)`;
-/**
- * A submission port the page calls the one to use: the recommendation before it in its clause ("Recommended
- * port: 587", "we recommend port 587", "推奨ポート：587") or after it ("587 (recommended)", "port 587
- * (STARTTLS) is the standard for sending", "ポート587を推奨"), no other number between them.
- */
-const PREFERRED_PORT = new RegExp(
-  String.raw`(?:(?<![\p{L}\d])(?:${PREFERRED}|${RECOMMEND})(?![\p{L}])|${PREFERRED_CJK})[^.;!?\n\d。]{0,24}?(?<!\d)(587|465|2525)(?![\d.,:]\d)|(?<![\d.:])(587|465|2525)(?!\d)[^.;,!?\n\d。、]{0,32}?(?:(?:${PREFERRED}|${STANDARD})(?![\p{L}])|${PREFERRED_CJK})`,
-  'gu',
-);
-/** A recommendation negated between its word and its port, or just before it: "not recommended", "no longer", "nicht mehr empfohlen", "n'est pas", "不再推荐". */
-const NEGATED = /(?<![\p{L}])(?:not|no|never|nicht|kein\p{L}*|non|não|niet|nie|pas|inte|ikke|nunca|jamais|mai)(?![\p{L}])|n't|不|非/u;
-/**
- * A condition or restriction: "If 587 is blocked, 2525 is recommended", "2525 is recommended if your ISP
- * blocks 587", "recommended only for older programs": a fallback, not the page's own port. Not "si", "se",
- * "als", "om" or "when", which begin other clauses too ("si consiglia", "als Port", "when configuring").
- */
-const CONDITION = /(?<![\p{L}])(?:if|unless|in case|otherwise|only|wenn|falls|sofern|sonst|nur|jeśli|jeżeli|tylko|pokud|jen|hvis|jos|seulement|uniquement|solo|sólo|soltanto|apenas|alleen|au cas|en caso|in caso)(?![\p{L}])|場合|のみ|如果|若|仅|只/u;
-
-/**
- * The submission port the page recommends by name (see PREFERRED_PORT) among those the outgoing server's
- * windows name (`named`), or null where it recommends none or more than one: a relay vendor's "2525 is
- * recommended for our relays" elsewhere on the page says nothing of this server.
- */
-function preferredPort(text: string, named: (port: number) => boolean): number | null {
-  let found: number | null = null;
-  for (const match of text.matchAll(PREFERRED_PORT)) {
-    const port = Number(match[1] ?? match[2]);
-    if (!named(port)) continue;
-    const end = match.index + match[0].length;
-    // The word before the port: a negation just before it; the port before the word: one between them.
-    const negatable = match[1] !== undefined ? text.slice(Math.max(0, match.index - 12), match.index) : match[0];
-    if (NEGATED.test(negatable)) continue;
-    const before = text.slice(Math.max(0, match.index - 80), match.index);
-    const stop = text.slice(end, end + 80).search(/[.!?\n。]/);
-    const after = text.slice(end, stop === -1 ? end + 80 : end + stop);
-    if (CONDITION.test(before.slice(before.search(/[^.!?\n。]*$/))) || CONDITION.test(after)) continue;
-    if (found !== null && found !== port) return null;
-    found = port;
-  }
-  return found;
-}
-
 /**
  * The port the prose around the outgoing server recommends (`ports`, in the order found): the port the
  * text says to change 25 to, else a submission port. A page that says port 25 is blocked never
  * recommends it: it then names the port to use instead somewhere on the page ("… use 587 or 465"), or none.
  */
-function recommendedPort(text: string, ports: readonly number[], changedTo: number | undefined, nearServer: (port: number) => boolean): number | undefined {
+function recommendedPort(text: string, ports: readonly number[], changedTo: number | undefined): number | undefined {
   // "Change the outgoing port from 25 to 26" is the page's own instruction, even where it goes on to name
   // 587 as a fallback ("from 25 to 26 or 587").
   if (changedTo !== undefined) return changedTo;
-  // A port the page calls recommended, among those named beside its outgoing server, over the first one listed.
-  const preferred = ports.length === 0 ? null : preferredPort(text, nearServer);
-  if (preferred !== null) return preferred;
   const submission = ports.find(isSubmissionPort);
   if (submission !== undefined) return submission;
   if (!saysPort25Blocked(text)) return ports[0];
@@ -603,7 +554,7 @@ function fromProse(facts: PageFacts, draft: Draft): void {
       if (has(AUTH_WORD, after)) draft.authentication ??= 'password';
     }
   }
-  const port = recommendedPort(text, ports, changedTo, (candidate) => windows.some((stretch) => new RegExp(`(?<!\\d)${candidate}(?!\\d)`).test(stretch.after)));
+  const port = recommendedPort(text, ports, changedTo);
   if (port !== undefined && draft.port === null) {
     draft.port = port;
     draft.sources.add('prose');
