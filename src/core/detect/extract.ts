@@ -6,7 +6,7 @@
 import { authenticationOf, firstHost, firstPort, isSubmissionPort, type KeyMeaning, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
 import { directionOf, formOf, namesMode, SECURE_ALONE } from './fields';
 import { nodeAt } from './text';
-import type { Direction, ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
+import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
 import { EXAMPLE_HOST } from '../placeholder-host';
 import { AUTH_WORD, CJK_INCOMING, CJK_OUTGOING_SERVER, HOSTNAME, IMPLICIT_TLS, INCOMING_SERVER, MAIL_PORT, OUTGOING_SERVER, PLAIN_TLS, PORT_WITH_NUMBER, SECURITY_LABEL, SECURITY_WORD, STARTTLS, countMatchesWhere, has, normalise, words } from './vocabulary';

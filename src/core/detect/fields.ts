@@ -558,6 +558,19 @@ function sectionDirection(control: Element, form: Element | null): Direction {
 const ROWS_UP_TO_HEADER = 6;
 /** Controls a table cell may hold and still be one field's cell, not a layout table's column holding a form. */
 const CELL_CONTROLS = 4;
+/** Elements such a cell may hold: a field, its label, a menu's options, a wrapper or two. */
+const CELL_NODES = 60;
+
+/** Whether a table cell is one field's: at most CELL_NODES elements, CELL_CONTROLS controls among them. */
+function smallCell(cell: Element): boolean {
+  const walker = cell.ownerDocument.createTreeWalker(cell, 0x1);
+  let controls = 0;
+  for (let node = walker.currentNode as Element | null, seen = 0; node !== null; node = walker.nextNode() as Element | null, seen += 1) {
+    if (seen > CELL_NODES) return false;
+    if (/^(?:input|select|textarea|button)$/i.test(node.tagName) && (controls += 1) > CELL_CONTROLS) return false;
+  }
+  return true;
+}
 
 /**
  * A header's direction: the direction words, or receiving or sending mail said with a verb, which a
@@ -591,11 +604,14 @@ function columnDirection(document: Document, control: Element): Direction {
   const cell = control.closest('td, th');
   const row = cell?.parentElement;
   if (cell === null || cell === undefined || row === null || row === undefined || !/^tr$/i.test(row.tagName) || row.children.length < 2) return null;
-  if (cell.querySelectorAll(HOLDS_CONTROL).length > CELL_CONTROLS) return null;
+  if (!smallCell(cell)) return null;
   const column = Array.from(row.children).indexOf(cell);
   let above = row.previousElementSibling;
   for (let steps = 0; above !== null && steps < ROWS_UP_TO_HEADER; steps += 1, above = above.previousElementSibling) {
-    if (above.querySelector(HOLDS_CONTROL) !== null) continue;
+    // Every look is bounded, so a page's many fields in a layout table cost no more than their rows.
+    const controls = controlsWithin(above, SECTION_NODES);
+    if (controls === Infinity) return null;
+    if (controls > 0) continue;
     if (above.children.length !== row.children.length) return null;
     const directions = Array.from(above.children, (header) => {
       const words = shortWords(document, header, 40, 40);
