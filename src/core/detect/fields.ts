@@ -201,15 +201,15 @@ function formHeadingDirection(form: Element): Direction {
 
 /**
  * How many controls a person sees within `element` (a hidden input beside a menu, its stored choice, is part
- * of that menu): 0, 1 or 2 (two or more), or Infinity once more than `maxNodes` elements were looked at: a
- * block that big is content, not a field or a section of a form.
+ * of that menu), counted up to `most` (by default 0, 1 or 2, two or more), or Infinity once more than
+ * `maxNodes` elements were looked at: a block that big is content, not a field or a section of a form.
  */
-function controlsWithin(element: Element, maxNodes: number): number {
+function controlsWithin(element: Element, maxNodes: number, most = 2): number {
   const walker = element.ownerDocument.createTreeWalker(element, 0x1);
   let found = 0;
   for (let node = walker.currentNode as Element | null, seen = 0; node !== null; node = walker.nextNode() as Element | null, seen += 1) {
     if (seen > maxNodes) return Infinity;
-    if (/^(?:input|select|textarea|button)$/i.test(node.tagName) && node.getAttribute('type')?.toLowerCase() !== 'hidden' && (found += 1) > 1) return 2;
+    if (/^(?:input|select|textarea|button)$/i.test(node.tagName) && node.getAttribute('type')?.toLowerCase() !== 'hidden' && (found += 1) >= most) return most;
   }
   return found;
 }
@@ -561,17 +561,6 @@ const CELL_CONTROLS = 4;
 /** Elements such a cell may hold: a field, its label, a menu's options, a wrapper or two. */
 const CELL_NODES = 60;
 
-/** Whether a table cell is one field's: at most CELL_NODES elements, CELL_CONTROLS controls among them. */
-function smallCell(cell: Element): boolean {
-  const walker = cell.ownerDocument.createTreeWalker(cell, 0x1);
-  let controls = 0;
-  for (let node = walker.currentNode as Element | null, seen = 0; node !== null; node = walker.nextNode() as Element | null, seen += 1) {
-    if (seen > CELL_NODES) return false;
-    if (/^(?:input|select|textarea|button)$/i.test(node.tagName) && (controls += 1) > CELL_CONTROLS) return false;
-  }
-  return true;
-}
-
 /**
  * A header's direction: the direction words, or receiving or sending mail said with a verb, which a
  * header says of its section or column and a label seldom does: "Sending Mail" over a route's host and
@@ -604,7 +593,8 @@ function columnDirection(document: Document, control: Element): Direction {
   const cell = control.closest('td, th');
   const row = cell?.parentElement;
   if (cell === null || cell === undefined || row === null || row === undefined || !/^tr$/i.test(row.tagName) || row.children.length < 2) return null;
-  if (!smallCell(cell)) return null;
+  // One field's cell: a few elements and controls, not a layout table's column holding a form.
+  if (controlsWithin(cell, CELL_NODES, CELL_CONTROLS + 1) > CELL_CONTROLS) return null;
   const column = Array.from(row.children).indexOf(cell);
   let above = row.previousElementSibling;
   for (let steps = 0; above !== null && steps < ROWS_UP_TO_HEADER; steps += 1, above = above.previousElementSibling) {

@@ -55,12 +55,11 @@ export function forgetPageReadings(): void {
 }
 
 /**
- * A label that opens with the security and says whose it is: "Encryption for SMTP Server", "Security of the
- * outgoing server", "Verschlüsselung für Postausgangsserver", "Chiffrement du serveur sortant". It names the
- * server's security, not the server, though it holds a server's name.
+ * A label that opens with a security word and says whose it is: "Encryption for SMTP Server", "Security of
+ * the outgoing server", "Verschlüsselung für Postausgangsserver", "Chiffrement du serveur sortant". It names
+ * the server's security, not the server, though it holds a server's name.
  */
-const SECURITY_OF_SERVER =
-  /^\s*(?:connection security|security|encryption|ssl\/tls|ssl|tls|verschlüsselung|sicherheit|chiffrement|sécurité|cifrado|seguridad|segurança|criptografia|crittografia|sicurezza|beveiliging|versleuteling|szyfrowanie|zabezpieczenia)\s+(?:for|of|on|für|des|du|de|del|della|dello|do|da|van|voor|dla)\s/u;
+const SECURITY_OF_SERVER = new RegExp(String.raw`^\s*${SECURITY_WORD.source}\s+(?:for|of|on|für|des|du|de|del|della|dello|do|da|van|voor|dla)\s`, 'u');
 
 function readOwnMeaning(key: string): KeyMeaning {
   const direction = directionOf(key);
