@@ -324,6 +324,23 @@ describe('forms', () => {
     expect(form('Server', 'smtp://smtp.example.com:25')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 25, security: null });
   });
 
+  it('leaves out the fields a wrapper of the page hides: an unticked option keeps its default port out of sight', () => {
+    const profile = (wrapper: string) =>
+      extract(`<form><label for="n">Sender name</label><input id="n" value="Kim Lee"><label for="own">Send through my own mail server</label><input type="checkbox" id="own">
+        <div class="own-server"${wrapper}><label for="h">Outgoing host</label><input id="h" value=""><label for="p">Outgoing port</label><input id="p" value="25">
+        <label for="s">Outgoing security</label><select id="s"><option selected>None</option><option>TLS</option></select></div></form>`);
+    expect(profile(' style="display: none;"')).toMatchObject({ outgoingServer: null, port: null, security: null });
+    expect(profile(' style="color: red; visibility:hidden !important"')).toMatchObject({ port: null, security: null });
+    expect(profile(' hidden')).toMatchObject({ port: null, security: null });
+    // Shown, the same fields are read; a style naming another property ("display: none-ish" is no such value) hides nothing.
+    expect(profile('')).toMatchObject({ port: 25, security: 'none' });
+    expect(profile(' style="max-display: none-ish"')).toMatchObject({ port: 25 });
+    // A menu the page draws over its own native select, hidden itself, still holds the choice shown.
+    const drawn = extract(`<form><label for="h">SMTP host</label><input id="h" value="smtp.example.com"><label for="s">SMTP security</label>
+      <select id="s" style="display:none"><option>None</option><option selected>STARTTLS</option></select><span class="menu-shown">STARTTLS</span></form>`);
+    expect(drawn).toMatchObject({ outgoingServer: 'smtp.example.com', security: 'starttls' });
+  });
+
   it('reads the fields under an "SMTP Server" legend by what they hold where their labels name no setting', () => {
     // A legend, then "Address" with a host, an unlabelled port beside it and a "Secure" menu.
     const settings = extract(`<form><fieldset><legend>IMAP Server</legend><label for="a">Address</label><input id="a" value="imap.example.org"><label for="b"> </label><input id="b" value="993"></fieldset>

@@ -4,7 +4,7 @@
  * STARTTLS"). Each value comes from the first source that has it.
  */
 import { authenticationOf, firstHost, firstPort, isSubmissionPort, type KeyMeaning, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
-import { directionOf, formOf, namesMode, SECURE_ALONE } from './fields';
+import { directionOf, formOf, inHiddenWrapper, namesMode, SECURE_ALONE } from './fields';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
@@ -73,7 +73,9 @@ const legendSaysOutgoing = (element: Element): boolean => {
 };
 const TEXT_TYPES = new Set(['text', 'number', 'url', 'search']);
 
-function fromFields(fields: readonly LabelledField[], draft: Draft): void {
+function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
+  // What the page's own markup hides is not shown: an unticked option's fields keep their defaults.
+  const fields = allFields.filter((field) => !inHiddenWrapper(field.element));
   const meanings = fields.map((field) => meaningOf(field.setting.label, field.setting.context));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
   const outgoingForms = new Set(fields.filter((_, index) => meanings[index]!.role === 'server' && meanings[index]!.direction === 'outgoing').map((field) => formOf(field.element)));

@@ -677,6 +677,26 @@ const hiddenOrNamed = (element: Element): boolean =>
   element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' ||
   /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '') ||
   element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') || element.hasAttribute('title');
+/** An inline style that hides its element and everything in it. */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+/** How many wrappers up `inHiddenWrapper` looks: deeper than any form's nesting in the corpus. */
+const MOST_WRAPPERS = 40;
+
+/**
+ * Whether a control sits in a wrapper the page's own markup hides: the `hidden` attribute, or an inline
+ * display: none or visibility: hidden, as a form hides the fields of an option left unticked (Zurmo's
+ * custom outbound server under an unticked box, its port still 25). The control's own style is not
+ * asked: a menu library hides the native select it draws over and shows its choice. Classes and
+ * stylesheets are not read (a saved copy read by the CLI has none of them).
+ */
+export function inHiddenWrapper(control: Element): boolean {
+  let node = control.parentElement;
+  for (let depth = 0; node !== null && depth < MOST_WRAPPERS; depth += 1, node = node.parentElement) {
+    if (node.hasAttribute('hidden') || HIDING_STYLE.test(node.getAttribute('style') ?? '')) return true;
+  }
+  return false;
+}
+
 /** What shows words of its own beyond text: a button's caption, an image's or icon's meaning, a named badge. */
 const SHOWS_MORE =
   'button, img, svg, i, [role="img"], [title], [aria-label], [aria-labelledby], input[type="button"], input[type="submit"], input[type="reset"], input[type="image"]';
