@@ -490,6 +490,12 @@ describe('the account gate and an application\'s own sending form', () => {
     expect(account(screen({ rows: sending, below: 'Mailer: PHP mail function or SMTP.' }))).toBe(false);
     expect(account(screen({ rows: sending, below: 'Verbindung testen' }))).toBe(false);
     expect(account(screen({ rows: sending, below: 'テストメールを送信' }))).toBe(false);
+    // The way it hands its mail over, chosen from a menu: SMTP, its language's mail function, a file for testing.
+    const transport = (label: string) => `<label for="t">${label}</label><select id="t"><option>File (for testing)</option><option>PHP</option><option selected>SMTP</option></select>`;
+    expect(account(screen({ rows: transport('Transport type') + sending }))).toBe(false);
+    expect(account(screen({ rows: transport('Mail-Transport-Typ') + sending }))).toBe(false);
+    // A menu of the security of the transport is no such choice.
+    expect(account(screen({ rows: transport('Transport security') + sending }))).toBe(true);
   });
   it('shuts on one that speaks of the notifications or alerts it mails inside the form itself', () => {
     expect(account(screen({ rows: sending, inForm: 'The forum sends its notifications through this server.' }))).toBe(false);

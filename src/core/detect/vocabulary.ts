@@ -638,6 +638,9 @@ export const APP_MAIL = words(
   'test (?:e-?mail|mail|message)', 'verify (?:e-?mail|smtp) settings', 'verp',
   'test-?e-?mail', 'correo de prueba', 'e-?mail de test', 'e-?mail di prova', 'e-?mail de teste', 'testbericht',
   'wiadomość testow\\p{L}*', 'тестов\\p{L}* письм\\p{L}*',
+  // The way an application hands over its mail (SMTP, its language's mail function, a file for testing): on the
+  // train and validation pages "transport type" stands only on such settings (HumHub's, Craft CMS's, Splynx's).
+  'transport[- ]?typ(?:e|es)?',
 );
 /** The same in Japanese and Chinese: a test mail. */
 export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
