@@ -212,6 +212,8 @@ const ACCOUNT_PAGES = [
   // A box about the outgoing server on the row above its host field.
   'real-shapes/en-webmail-identity-smtp-url.html',
   'real-shapes/en-webmail-dialog-legend-values.html',
+  // Its server shown as rows below a form whose own-server block is hidden.
+  'real-shapes/en-crm-profile-mail-hidden-own-server.html',
 ];
 
 test('the account-page hint moves nothing on the page (layout shift 0) and covers none of its controls', async () => {

@@ -136,6 +136,8 @@ for (const [file, server, shot] of [
   ['en-webmail-dialog-legend-values.html', 'smtp.fernhill-post.example', 'page-hint-account-legend-values.png'],
   // The identity's own outgoing server written as one URL, tls://host:587.
   ['en-webmail-identity-smtp-url.html', 'smtp.quarrybank.example', 'page-hint-account-smtp-url.png'],
+  // An unticked "own outgoing server" block hidden with its default port 25; the company's server shown as rows.
+  ['en-crm-profile-mail-hidden-own-server.html', 'smtp.larchmere.example', 'page-hint-account-hidden-own-server.png'],
 ] as const) {
   test(`an account screen whose labels name no setting (${file}) gets the note with server, port and security read as a person reads them`, async () => {
     const page = await open(`${pages.origin}/real-shapes/${file}`);
@@ -178,8 +180,8 @@ test("a host's guide whose server names carry the reader's account in brackets, 
   expect(extensionErrors).toEqual([]);
 });
 
-// Two are applications' own SMTP forms (the pre-check loads the classifier, whose account gate then stays shut), one a cloud's port-25 rule for its virtual machines.
-for (const nearMiss of ['en-router-port-forwarding.html', 'de-router-portfreigabe.html', 'en-hosting-change-ssh-port.html', 'real-shapes/en-chat-admin-smtp-console.html', 'real-shapes/en-sso-realm-email-noreply.html', 'real-shapes/en-cloud-vm-port-25-policy.html']) {
+// Three are applications' own SMTP forms (the pre-check loads the classifier, whose account gate then stays shut), one a cloud's port-25 rule for its virtual machines.
+for (const nearMiss of ['en-router-port-forwarding.html', 'de-router-portfreigabe.html', 'en-hosting-change-ssh-port.html', 'real-shapes/en-chat-admin-smtp-console.html', 'real-shapes/en-sso-realm-email-noreply.html', 'real-shapes/de-community-admin-mail-transport-typ.html', 'real-shapes/en-cloud-vm-port-25-policy.html']) {
   test(`no hint on the near miss ${nearMiss}`, async () => {
     const page = await open(`${pages.origin}/${nearMiss}`);
     // Longer than the bootstrap's settle and late-look delays.

@@ -320,6 +320,12 @@ describe('forms', () => {
     const boxAlone = extract(`<form><fieldset><legend>Outgoing server for this identity</legend><label for="own">Use the account's usual outgoing server</label><input type="checkbox" id="own" checked>
       <label for="p">Port</label></fieldset></form>`);
     expect(boxAlone.anchor?.getAttribute('id')).toBe('own');
+    // Nor where a list below shows the server the box leaves in use: the hint goes beside the list.
+    const boxAndList = extract(`<form><label for="own">Use my own outgoing server</label><input type="checkbox" id="own"></form>
+      <dl id="company"><dt>Outgoing server</dt><dd>smtp.example.com</dd><dt>Port</dt><dd>587</dd></dl>`);
+    expect(boxAndList).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587 });
+    expect(boxAndList.anchor?.getAttribute('id')).not.toBe('own');
+    expect(boxAndList.anchor?.closest('dl')?.getAttribute('id')).toBe('company');
     // A plain smtp:// says nothing of the security.
     expect(form('Server', 'smtp://smtp.example.com:25')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 25, security: null });
   });
@@ -335,6 +341,13 @@ describe('forms', () => {
     // Shown, the same fields are read; a style naming another property ("display: none-ish" is no such value) hides nothing.
     expect(profile('')).toMatchObject({ port: 25, security: 'none' });
     expect(profile(' style="max-display: none-ish"')).toMatchObject({ port: 25 });
+    // A tab's panel not opened yet holds the account's settings, one click away.
+    const tabs = (panel: string) =>
+      extract(`<div role="tablist"><button role="tab" aria-controls="p-in">Incoming</button><button role="tab" aria-controls="p-out">Outgoing</button></div>
+        <form><section id="p-out"${panel}><label for="h">Outgoing host</label><input id="h" value="smtp.example.com"><label for="p">Outgoing port</label><input id="p" value="587"></section></form>`);
+    expect(tabs(' hidden')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587 });
+    expect(tabs(' role="tabpanel" style="display:none"')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 587 });
+    expect(extract(`<form><div class="tab-pane" style="display: none"><label for="h">SMTP host</label><input id="h" value="smtp.example.com"></div></form>`).outgoingServer).toBe('smtp.example.com');
     // A menu the page draws over its own native select, hidden itself, still holds the choice shown.
     const drawn = extract(`<form><label for="h">SMTP host</label><input id="h" value="smtp.example.com"><label for="s">SMTP security</label>
       <select id="s" style="display:none"><option>None</option><option selected>STARTTLS</option></select><span class="menu-shown">STARTTLS</span></form>`);

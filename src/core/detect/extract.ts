@@ -4,7 +4,7 @@
  * STARTTLS"). Each value comes from the first source that has it.
  */
 import { authenticationOf, firstHost, firstPort, isSubmissionPort, type KeyMeaning, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
-import { directionOf, formOf, inHiddenWrapper, namesMode, SECURE_ALONE } from './fields';
+import { directionOf, formOf, namesMode, SECURE_ALONE, shownFields } from './fields';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
@@ -22,6 +22,11 @@ type Draft = ExtractedSettings & {
    * server's line).
    */
   formSecurity: string | null;
+  /**
+   * A checkbox about the outgoing server ("Use my own outgoing server"): the hint's place only where no
+   * field, table or list shows the server, as beside it the hint lies over the rows around the box.
+   */
+  boxAnchor: Element | null;
 };
 
 /** Elements kept in `shownIn`: enough for a form's outgoing block or a few settings tables. */
@@ -75,7 +80,7 @@ const TEXT_TYPES = new Set(['text', 'number', 'url', 'search']);
 
 function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
   // What the page's own markup hides is not shown: an unticked option's fields keep their defaults.
-  const fields = allFields.filter((field) => !inHiddenWrapper(field.element));
+  const fields = shownFields(allFields);
   const meanings = fields.map((field) => meaningOf(field.setting.label, field.setting.context));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
   const outgoingForms = new Set(fields.filter((_, index) => meanings[index]!.role === 'server' && meanings[index]!.direction === 'outgoing').map((field) => formOf(field.element)));
@@ -83,8 +88,6 @@ function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
   // Roles some field gives for the outgoing server by name: a field of that role that names no server
   // (a Sieve port between the IMAP and SMTP blocks) is not the outgoing one.
   const namedOutgoing = new Set(meanings.filter((meaning) => meaning.direction === 'outgoing' && meaning.role !== null).map((meaning) => meaning.role));
-  /** A checkbox about the outgoing server: the hint's place where no other field gives one. */
-  let boxAnchor: Element | null = null;
   /** Fields whose role only their value gives, taken after the others and only for what those left empty. */
   const byValue: Array<{ field: LabelledField; meaning: KeyMeaning; role: KeyMeaning['role']; farDirection: boolean }> = [];
   fields.forEach((field, index) => {
@@ -111,7 +114,6 @@ function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
     const empty = role === 'server' ? draft.outgoingServer === null : role === 'port' ? draft.port === null : draft.security === null;
     if (empty) take(field, meaning, role, farDirection);
   }
-  draft.anchor ??= boxAnchor;
 
   function take(field: LabelledField, meaning: KeyMeaning, role: KeyMeaning['role'], farDirection: boolean): void {
     switch (role) {
@@ -128,7 +130,7 @@ function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
         }
         // A box about the server ("Use the account's usual outgoing server") is the hint's place only where no
         // other server field is: beside it, the hint would lie over the server's own field on the row below.
-        if (field.type === 'checkbox') boxAnchor ??= field.element;
+        if (field.type === 'checkbox') draft.boxAnchor ??= field.element;
         else draft.anchor ??= field.element;
         showsSetting(draft, field.element);
         break;
@@ -644,14 +646,16 @@ export function extractSettings(facts: PageFacts): Extraction {
     shownIn: [],
     sources: new Set(),
     formSecurity: null,
+    boxAnchor: null,
   };
   fromFields(facts.fields, draft);
   fromPairs(facts.pairs, draft);
+  draft.anchor ??= draft.boxAnchor;
   fromProse(facts, draft);
   // 465 speaks TLS from its first byte (RFC 8314, section 3.3): text that pairs it with STARTTLS names the
   // other port's kind, and a form's "Use TLS", read as STARTTLS before its port was known, is implicit TLS
   // there. A form's choice that names its mode ("SSL/TLS", "STARTTLS") stays as chosen.
   if (draft.port === 465 && draft.security === 'starttls' && (draft.formSecurity === null || securityOf(draft.formSecurity, 465) === 'tls')) draft.security = 'tls';
-  const { sources, formSecurity: _formSecurity, ...settings } = draft;
+  const { sources, formSecurity: _formSecurity, boxAnchor: _boxAnchor, ...settings } = draft;
   return { settings, sources };
 }

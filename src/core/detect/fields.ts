@@ -679,22 +679,40 @@ const hiddenOrNamed = (element: Element): boolean =>
   element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') || element.hasAttribute('title');
 /** An inline style that hides its element and everything in it. */
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
-/** How many wrappers up `inHiddenWrapper` looks: deeper than any form's nesting in the corpus. */
+/** How many wrappers up `shownFields` looks: deeper than any form's nesting in the corpus. */
 const MOST_WRAPPERS = 40;
 
 /**
- * Whether a control sits in a wrapper the page's own markup hides: the `hidden` attribute, or an inline
- * display: none or visibility: hidden, as a form hides the fields of an option left unticked (Zurmo's
- * custom outbound server under an unticked box, its port still 25). The control's own style is not
- * asked: a menu library hides the native select it draws over and shows its choice. Classes and
- * stylesheets are not read (a saved copy read by the CLI has none of them).
+ * The fields not in a wrapper the page's own markup hides: the `hidden` attribute, or an inline display:
+ * none or visibility: hidden, as a form hides the fields of an option left unticked (Zurmo's custom
+ * outbound server under an unticked box, its port still 25). A tab's panel not opened yet is no such
+ * wrapper: its settings are the account's, one click away (`role="tabpanel"`, Bootstrap's `tab-pane`, or
+ * a panel a tab names in `aria-controls`). A control's own style is not asked: a menu library hides the
+ * native select it draws over and shows its choice. Stylesheets are not read (a saved copy read by the
+ * CLI has none of them).
  */
-export function inHiddenWrapper(control: Element): boolean {
-  let node = control.parentElement;
-  for (let depth = 0; node !== null && depth < MOST_WRAPPERS; depth += 1, node = node.parentElement) {
-    if (node.hasAttribute('hidden') || HIDING_STYLE.test(node.getAttribute('style') ?? '')) return true;
-  }
-  return false;
+export function shownFields<F extends { element: Element }>(fields: readonly F[]): F[] {
+  let controlled: Set<string> | null = null;
+  const isTabPanel = (element: Element): boolean => {
+    if (element.getAttribute('role') === 'tabpanel' || element.classList.contains('tab-pane')) return true;
+    const id = element.getAttribute('id');
+    if (id === null || id === '') return false;
+    if (controlled === null) {
+      controlled = new Set();
+      for (const tab of element.ownerDocument.querySelectorAll('[aria-controls]')) {
+        for (const named of (tab.getAttribute('aria-controls') ?? '').split(/\s+/)) if (named !== '') controlled.add(named);
+      }
+    }
+    return controlled.has(id);
+  };
+  const hidden = (control: Element): boolean => {
+    let node = control.parentElement;
+    for (let depth = 0; node !== null && depth < MOST_WRAPPERS; depth += 1, node = node.parentElement) {
+      if ((node.hasAttribute('hidden') || HIDING_STYLE.test(node.getAttribute('style') ?? '')) && !isTabPanel(node)) return true;
+    }
+    return false;
+  };
+  return fields.filter((field) => !hidden(field.element));
 }
 
 /** What shows words of its own beyond text: a button's caption, an image's or icon's meaning, a named badge. */
