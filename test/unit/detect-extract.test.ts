@@ -330,6 +330,14 @@ describe('forms', () => {
     expect(form('Server', 'smtp://smtp.example.com:25')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 25, security: null });
   });
 
+  it('reads a Turkish security label in its inflected forms, not as a server', () => {
+    const form = (label: string) =>
+      extract(`<form><label for="h">SMTP sunucusu</label><input id="h" value="smtp.example.com.tr"><label for="s">${label}</label>
+        <select id="s"><option>Yok</option><option selected>TLS</option></select><label for="p">SMTP bağlantı noktası</label><input id="p" value="587"></form>`);
+    expect(form('SMTP güvenliği')).toMatchObject({ outgoingServer: 'smtp.example.com.tr', port: 587, security: 'starttls' });
+    expect(form('Bağlantı güvenliği')).toMatchObject({ port: 587, security: 'starttls' });
+  });
+
   it('leaves out the fields a wrapper of the page hides: an unticked option keeps its default port out of sight', () => {
     const profile = (wrapper: string) =>
       extract(`<form><label for="n">Sender name</label><input id="n" value="Kim Lee"><label for="own">Send through my own mail server</label><input type="checkbox" id="own">

@@ -496,7 +496,7 @@ export const SECURITY_WORD = words(
  */
 export const SECURITY_LABEL = words(
   'codificación', 'bezpieczeństwo', 'zabezpečení', 'zabezpečenie', 'bezpečnost', 'bezpečnosť', 'sikkerhed', 'sikkerhet', 'suojaus', 'salaus',
-  'шифрування', 'безпека', 'безопасност', 'криптиране', 'güvenlik', 'şifreleme', 'ασφάλεια', 'κρυπτογράφηση', 'securitate', 'criptare',
+  'шифрування', 'безпека', 'безопасност', 'криптиране', 'güvenli(?:k|ğ\\p{L}*)', 'şifreleme', 'ασφάλεια', 'κρυπτογράφηση', 'securitate', 'criptare',
   'biztonság', 'titkosítás', 'sigurnost', 'šifriranje', 'varnost', 'keamanan', 'enkripsi', 'bảo mật', 'mã hóa',
   '보안', '암호화', 'الأمان', 'التشفير', 'אבטחה', 'הצפנה', 'امنیت', 'رمزگذاری', 'सुरक्षा', 'ความปลอดภัย',
   // "Secure connection" and "encryption" as mail programs' dialogs label the choice.
