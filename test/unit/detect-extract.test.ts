@@ -330,6 +330,18 @@ describe('forms', () => {
     expect(form('Server', 'smtp://smtp.example.com:25')).toMatchObject({ outgoingServer: 'smtp.example.com', port: 25, security: null });
   });
 
+  it('reads "host" as other languages label a server field, and the HELO name as no server', () => {
+    const smtp = (fields: string) => extract(`<form><fieldset><legend>SMTP</legend>${fields}</fieldset></form>`);
+    const field = (id: string, label: string, value: string) => `<label for="${id}">${label}</label><input id="${id}" value="${value}">`;
+    expect(smtp(field('h', 'ホスト', 'smtp.example.jp') + field('p', 'ポート', '587'))).toMatchObject({ outgoingServer: 'smtp.example.jp', port: 587 });
+    expect(smtp(field('h', 'Почтовый хост', 'smtp.example.ru'))).toMatchObject({ outgoingServer: 'smtp.example.ru' });
+    expect(smtp(field('h', 'Hostitel', 'smtp.example.cz'))).toMatchObject({ outgoingServer: 'smtp.example.cz' });
+    // The name the application greets the server with is its own, not the server's.
+    expect(smtp(field('e', 'HELO hostname', 'client.example.org') + field('h', 'Host', 'smtp.example.com'))).toMatchObject({ outgoingServer: 'smtp.example.com' });
+    // Hosting is no host.
+    expect(smtp(field('w', 'Хостинг', 'web.example.ru'))).toMatchObject({ outgoingServer: null });
+  });
+
   it('reads a Turkish security label in its inflected forms, not as a server', () => {
     const form = (label: string) =>
       extract(`<form><label for="h">SMTP sunucusu</label><input id="h" value="smtp.example.com.tr"><label for="s">${label}</label>

@@ -497,6 +497,19 @@ describe('the account gate and an application\'s own sending form', () => {
     // A menu of the security of the transport is no such choice.
     expect(account(screen({ rows: transport('Transport security') + sending }))).toBe(true);
   });
+  it('reads the same in the other languages: a host field, a connection test, the HELO name', () => {
+    // "Host" labels a server's field in Russian, Turkish and Chinese too: beside sendmail, the form is the application's.
+    const driver = '<label for="d">Driver</label><select id="d"><option selected>SMTP</option><option>sendmail</option></select>';
+    expect(account(screen({ rows: driver + row('h', 'Почтовый хост', 'smtp.example.net') + row('u', 'Имя пользователя', 'robot') }))).toBe(false);
+    expect(account(screen({ rows: driver + row('h', 'Posta hostu', 'smtp.example.net') + row('u', 'Kullanıcı adı', 'robot') }))).toBe(false);
+    expect(account(screen({ rows: driver + row('h', '電郵主機', 'smtp.example.net') + row('u', '郵件登入名稱', 'robot') }))).toBe(false);
+    // The application's connection test in Polish and Japanese, and the name it greets the server with.
+    expect(account(screen({ rows: sending, below: '<button type="button">Przetestuj połączenie</button>' }))).toBe(false);
+    expect(account(screen({ rows: sending, below: '<button type="button">接続テスト</button>' }))).toBe(false);
+    expect(account(screen({ rows: sending + row('e', 'Nazwa hosta HELO', '') }))).toBe(false);
+    // Without them the form stays a person's.
+    expect(account(screen({ rows: sending }))).toBe(true);
+  });
   it('shuts on one that speaks of the notifications or alerts it mails inside the form itself', () => {
     expect(account(screen({ rows: sending, inForm: 'The forum sends its notifications through this server.' }))).toBe(false);
     expect(account(screen({ rows: sending, inForm: 'Benachrichtigungen werden über diesen Server verschickt.' }))).toBe(false);

@@ -26,6 +26,7 @@ import {
   AUTH_WORD,
   CJK_ADVICE,
   CJK_APP_MAIL,
+  CJK_CONNECTION_TEST,
   CJK_APP_NOTICE,
   CJK_YOU,
   YOU,
@@ -308,7 +309,7 @@ interface SendingSide {
 function saysAppMail(text: string, box: Element | null, side: SendingSide): boolean {
   const outsideAddresses = notInAddress(text);
   if (countMatchesWhere(APP_MAIL, text, outsideAddresses, 1) > 0 || has(CJK_APP_MAIL, text)) return true;
-  if (!side.popBeforeSmtp && countMatchesWhere(APP_CONNECTION_TEST, text, outsideAddresses, 1) > 0) return true;
+  if (!side.popBeforeSmtp && (countMatchesWhere(APP_CONNECTION_TEST, text, outsideAddresses, 1) > 0 || has(CJK_CONNECTION_TEST, text))) return true;
   if (!side.rowsOnly && countMatchesWhere(APP_SENDER_POLICY, text, outsideAddresses, 1) > 0) return true;
   if (box === null) return false;
   const own = ownText(box);

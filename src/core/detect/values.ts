@@ -61,8 +61,12 @@ export function forgetPageReadings(): void {
  */
 const SECURITY_OF_SERVER = new RegExp(String.raw`^\s*${SECURITY_WORD.source}\s+(?:for|of|on|für|des|du|de|del|della|dello|do|da|van|voor|dla)\s`, 'u');
 
+const HELO = /\b(?:helo|ehlo)\b/i;
+
 function readOwnMeaning(key: string): KeyMeaning {
   const direction = directionOf(key);
+  // The name a sender greets the server with ("HELO hostname", "nazwa hosta HELO") is the sender's, not the server.
+  if (HELO.test(key)) return { role: null, direction };
   if (has(PORT_WORD, key) || has(CJK_PORT_WORD, key)) return { role: 'port', direction };
   if (SECURITY_OF_SERVER.test(key)) return { role: 'security', direction };
   if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };

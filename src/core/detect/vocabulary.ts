@@ -386,7 +386,7 @@ export const CJK_INCOMING = cjk(
   '(?:pop3?|imap)\\s?(?:服务器|伺服器|服務器)', 'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาเข้า',
 );
 /** A server or a port in a label written without spaces ("メールサーバー", "端口号"). */
-export const CJK_SERVER = cjk('サーバ', 'ホスト名', '服务器', '伺服器', '服務器', '主机名', '主機名稱', 'เซิร์ฟเวอร์');
+export const CJK_SERVER = cjk('サーバ', 'ホスト', '服务器', '伺服器', '服務器', '主机', '主機', 'เซิร์ฟเวอร์');
 export const CJK_PORT_WORD = cjk('ポート', '端口', '連接埠', '埠號', 'พอร์ต');
 /** The security and the authentication choice in a label written without spaces ("送信サーバーの暗号化"). */
 export const CJK_SECURITY = cjk('暗号化', '加密', 'セキュリティ', '接続の保護', '安全连接', '安全連線', '安全類型', '安全类型');
@@ -475,6 +475,8 @@ export const SERVER_WORD = words(
   'serwer(?:a|ze)?', 'server(?:en|n|ul|u|is|i|a)', 'servidors', 'palvelin', 'sunucu(?:su)?', 'szerver\\p{L}*', 'kiszolgáló\\p{L}*',
   'poslužitelj\\p{L}*', 'strežnik\\p{L}*', 'διακομιστ\\p{L}*', 'сервер\\p{L}*', 'сървър\\p{L}*', 'máy chủ', '서버', 'خادم', 'سرور', 'שרת', 'सर्वर',
   'nazwa serwera', 'název serveru', 'имя сервера',
+  // "Host" as those languages label a server's field ("Hostitel", "Nazwa hosta", "Почтовый хост", "Posta hostu"); "хостинг" is no host.
+  'host(?:a|em|u|un|itel\\p{L}*)', 'host adı', 'хост(?:а|у|ом)?', 'имя хоста', '호스트',
 );
 export const PORT_WORD = words(
   'ports?', 'server-port', 'puertos?', 'portas?', 'porte', 'poort(?:en)?', 'portnummer', 'port number', 'portu', 'porty',
@@ -641,6 +643,8 @@ export const APP_MAIL = words(
   // The way an application hands over its mail (SMTP, its language's mail function, a file for testing): on the
   // train and validation pages "transport type" stands only on such settings (HumHub's, Craft CMS's, Splynx's).
   'transport[- ]?typ(?:e|es)?',
+  // The name it greets the server with (listmonk's "HELO hostname", in every language it is translated to).
+  'helo', 'ehlo',
 );
 /** The same in Japanese and Chinese: a test mail. */
 export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
@@ -648,7 +652,15 @@ export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试
  * A connection test: an application's, unless POP before SMTP is offered beside it, as a person's
  * outgoing-server form may offer both.
  */
-export const APP_CONNECTION_TEST = words('test (?:the )?connection', 'verbindung testen', 'probar (?:la )?conexión', 'tester la connexion');
+export const APP_CONNECTION_TEST = words(
+  'test (?:the )?connection', 'verbindung testen', 'probar (?:la )?conexión', 'tester la connexion',
+  // The same button in the further languages whose settings pages are read.
+  'testar (?:a )?conexão', 'test(?:are|a) (?:la )?connessione', 'verbinding testen', '(?:prze)?testuj połączenie', 'test połączenia',
+  '(?:o)?testovat (?:připojení|spojení)', 'test připojení', 'проверить (?:соединение|подключение)',
+  'bağlantıyı test et', 'bağlantı testi',
+);
+/** The same in Japanese, Chinese and Korean. */
+export const CJK_CONNECTION_TEST = cjk('接続テスト', '接続をテスト', 'テスト接続', '测试连接', '測試連線', '測試連接', '연결 테스트');
 /**
  * What a mailing tool's or a CRM's own sender carries (EspoCRM's outbound settings): a no-reply sender,
  * mass mail, opt-out links, open tracking. Read beside a sending form only: a host's rows for a person's
