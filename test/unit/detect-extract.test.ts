@@ -340,6 +340,9 @@ describe('forms', () => {
     expect(smtp(field('e', 'HELO hostname', 'client.example.org') + field('h', 'Host', 'smtp.example.com'))).toMatchObject({ outgoingServer: 'smtp.example.com' });
     // Hosting is no host.
     expect(smtp(field('w', 'Хостинг', 'web.example.ru'))).toMatchObject({ outgoingServer: null });
+    // Dutch "Poortnummer" and "Servernaam"; Russian "Узел" (a host) beside "Безопасное подключение" (the security).
+    expect(smtp(field('n', 'Servernaam', 'smtp.example.nl') + field('p', 'Poortnummer', '587'))).toMatchObject({ outgoingServer: 'smtp.example.nl', port: 587 });
+    expect(smtp(field('h', 'Узел', 'smtp.example.ru') + field('p', 'Порт', '465') + field('s', 'Безопасное подключение', 'SSL'))).toMatchObject({ outgoingServer: 'smtp.example.ru', port: 465, security: 'tls' });
   });
 
   it('reads a Turkish security label in its inflected forms, not as a server', () => {

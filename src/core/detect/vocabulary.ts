@@ -477,9 +477,11 @@ export const SERVER_WORD = words(
   'nazwa serwera', 'název serveru', 'имя сервера',
   // "Host" as those languages label a server's field ("Hostitel", "Nazwa hosta", "Почтовый хост", "Posta hostu"); "хостинг" is no host.
   'host(?:a|em|u|un|itel\\p{L}*)', 'host adı', 'хост(?:а|у|ом)?', 'имя хоста', '호스트',
+  // Dutch "Servernaam", and Russian "Узел" as Tine 2.0 translates a server's "Host".
+  'servernaam', 'узел',
 );
 export const PORT_WORD = words(
-  'ports?', 'server-port', 'puertos?', 'portas?', 'porte', 'poort(?:en)?', 'portnummer', 'port number', 'portu', 'porty',
+  'ports?', 'server-port', 'puertos?', 'portas?', 'porte', 'poort(?:en)?', 'poortnummer', 'portnummer', 'port number', 'portu', 'porty',
   'porten', 'portti', 'порт\\p{L}*', 'ポート(?:番号)?', '端口', '連接埠',
   'portul', 'portin', 'porttia', 'portszám', 'bağlant[ıi] noktas[ıi]', 'θύρα\\p{L}*', 'cổng', 'prievad\\p{L}*', '포트', '[وبل]?(?:ال)?منفذ', 'پورت', 'פורט', 'पोर्ट',
 );
@@ -504,6 +506,7 @@ export const SECURITY_LABEL = words(
   // "Secure connection" and "encryption" as mail programs' dialogs label the choice.
   'cifratura', 'connexion sécurisée', 'sichere verbindung', 'connessione sicura', 'conexión segura', 'conexão segura',
   'bezpieczne połączenie', 'beveiligde verbinding', 'säker anslutning', 'zabezpečené připojení', 'защищ[её]нное соединение',
+  'безопасное (?:подключение|соединение)',
 );
 export const AUTH_WORD = words(
   'authentication(?: method)?', 'smtp authentication', 'authentifizierung(?:smethode)?', 'autenticación', 'autenticacion',
