@@ -340,9 +340,17 @@ describe('forms', () => {
     expect(smtp(field('e', 'HELO hostname', 'client.example.org') + field('h', 'Host', 'smtp.example.com'))).toMatchObject({ outgoingServer: 'smtp.example.com' });
     // Hosting is no host.
     expect(smtp(field('w', 'Хостинг', 'web.example.ru'))).toMatchObject({ outgoingServer: null });
-    // Dutch "Poortnummer" and "Servernaam"; Russian "Узел" (a host) beside "Безопасное подключение" (the security).
+    // Dutch "Poortnummer" and "Servernaam"; Russian "Безопасное подключение" (the security).
     expect(smtp(field('n', 'Servernaam', 'smtp.example.nl') + field('p', 'Poortnummer', '587'))).toMatchObject({ outgoingServer: 'smtp.example.nl', port: 587 });
-    expect(smtp(field('h', 'Узел', 'smtp.example.ru') + field('p', 'Порт', '465') + field('s', 'Безопасное подключение', 'SSL'))).toMatchObject({ outgoingServer: 'smtp.example.ru', port: 465, security: 'tls' });
+    expect(smtp(field('h', 'Сервер', 'smtp.example.ru') + field('p', 'Порт', '465') + field('s', 'Безопасное подключение', 'SSL'))).toMatchObject({ outgoingServer: 'smtp.example.ru', port: 465, security: 'tls' });
+    expect(smtp(field('h', 'Hostiteľ', 'smtp.example.sk'))).toMatchObject({ outgoingServer: 'smtp.example.sk' });
+    // In Japanese, Chinese and Korean only the whole label, or a mail word and "host", names the server: the same
+    // words run into others (an alternative host, a motherboard, localhost).
+    expect(smtp(field('h', '電郵主機 *', 'smtp.example.hk'))).toMatchObject({ outgoingServer: 'smtp.example.hk' });
+    expect(smtp(field('h', '호스트', 'smtp.example.kr'))).toMatchObject({ outgoingServer: 'smtp.example.kr' });
+    for (const label of ['代替ホスト', 'ローカルホスト', '主機板', '대체 호스트']) expect(smtp(field('x', label, 'other.example.jp')).outgoingServer).toBeNull();
+    // A label that names the server and its EHLO keeps the server.
+    expect(smtp(field('h', 'SMTP server (EHLO)', 'smtp.example.com')).outgoingServer).toBe('smtp.example.com');
   });
 
   it('reads a Turkish security label in its inflected forms, not as a server', () => {
@@ -353,7 +361,7 @@ describe('forms', () => {
     expect(form('Bağlantı güvenliği')).toMatchObject({ port: 587, security: 'starttls' });
   });
 
-  it('leaves out the fields a wrapper of the page hides: an unticked option keeps its default port out of sight', () => {
+  it('leaves out the fields of an option left unticked, which the page hides: they keep their default port', () => {
     const profile = (wrapper: string) =>
       extract(`<form><label for="n">Sender name</label><input id="n" value="Kim Lee"><label for="own">Send through my own mail server</label><input type="checkbox" id="own">
         <div class="own-server"${wrapper}><label for="h">Outgoing host</label><input id="h" value=""><label for="p">Outgoing port</label><input id="p" value="25">
@@ -364,6 +372,19 @@ describe('forms', () => {
     // Shown, the same fields are read; a style naming another property ("display: none-ish" is no such value) hides nothing.
     expect(profile('')).toMatchObject({ port: 25, security: 'none' });
     expect(profile(' style="max-display: none-ish"')).toMatchObject({ port: 25 });
+    // Ticked, the box's block is the settings in use, even while the page has not shown it yet.
+    expect(profile(' style="display: none;"').port).toBeNull();
+    const ticked = extract(`<form><label for="own">Send through my own mail server</label><input type="checkbox" id="own" checked>
+      <div style="display:none"><label for="p">Outgoing port</label><input id="p" value="465"></div></form>`);
+    expect(ticked.port).toBe(465);
+    // A block hidden by anything but an unticked box is one click away: a collapsed "Advanced" part, tabs of
+    // every make, a box about something else further up.
+    const collapsed = extract(`<form><label for="h">SMTP host</label><input id="h" value="smtp.example.com"><button type="button">Advanced ▸</button>
+      <div style="display:none"><label for="p">SMTP port</label><input id="p" value="465"><label for="s">SMTP security</label><select id="s"><option selected>SSL/TLS</option></select></div></form>`);
+    expect(collapsed).toMatchObject({ outgoingServer: 'smtp.example.com', port: 465, security: 'tls' });
+    const tabContent = extract(`<form><label><input type="checkbox"> Remember me</label><div class="tabs"><button>Incoming</button><button>Outgoing</button></div>
+      <div class="tabcontent" style="display:none"><label for="h">Outgoing host</label><input id="h" value="smtp.example.com"></div></form>`);
+    expect(tabContent.outgoingServer).toBe('smtp.example.com');
     // A tab's panel not opened yet holds the account's settings, one click away.
     const tabs = (panel: string) =>
       extract(`<div role="tablist"><button role="tab" aria-controls="p-in">Incoming</button><button role="tab" aria-controls="p-out">Outgoing</button></div>

@@ -507,8 +507,10 @@ describe('the account gate and an application\'s own sending form', () => {
     expect(account(screen({ rows: sending, below: '<button type="button">Przetestuj połączenie</button>' }))).toBe(false);
     expect(account(screen({ rows: sending, below: '<button type="button">接続テスト</button>' }))).toBe(false);
     expect(account(screen({ rows: sending + row('e', 'Nazwa hosta HELO', '') }))).toBe(false);
-    // Without them the form stays a person's.
+    // Without them the form stays a person's, and "Helo" greeting the reader (Malay, Welsh) is no HELO field.
     expect(account(screen({ rows: sending }))).toBe(true);
+    expect(account(screen({ menu: 'Helo, Siti Aminah · Tetapan', rows: sending }))).toBe(true);
+    expect(account(screen({ rows: sending, below: 'Some servers refuse a client whose EHLO name does not resolve.' }))).toBe(true);
   });
   it('shuts on one that speaks of the notifications or alerts it mails inside the form itself', () => {
     expect(account(screen({ rows: sending, inForm: 'The forum sends its notifications through this server.' }))).toBe(false);

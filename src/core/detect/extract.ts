@@ -79,7 +79,7 @@ const legendSaysOutgoing = (element: Element): boolean => {
 const TEXT_TYPES = new Set(['text', 'number', 'url', 'search']);
 
 function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
-  // What the page's own markup hides is not shown: an unticked option's fields keep their defaults.
+  // The fields of an option left unticked, which the page hides, are not the settings in use: they keep their defaults.
   const fields = shownFields(allFields);
   const meanings = fields.map((field) => meaningOf(field.setting.label, field.setting.context));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');

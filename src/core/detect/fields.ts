@@ -682,33 +682,46 @@ const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s
 /** How many wrappers up `shownFields` looks: deeper than any form's nesting in the corpus. */
 const MOST_WRAPPERS = 40;
 
+/** Controls that end the look back from a hidden block for the box it belongs to (tab buttons, another field). */
+const OTHER_CONTROL = 'input, select, textarea, button';
+
 /**
- * The fields not in a wrapper the page's own markup hides: the `hidden` attribute, or an inline display:
- * none or visibility: hidden, as a form hides the fields of an option left unticked (Zurmo's custom
- * outbound server under an unticked box, its port still 25). A tab's panel not opened yet is no such
- * wrapper: its settings are the account's, one click away (`role="tabpanel"`, Bootstrap's `tab-pane`, or
- * a panel a tab names in `aria-controls`). A control's own style is not asked: a menu library hides the
- * native select it draws over and shows its choice. Stylesheets are not read (a saved copy read by the
- * CLI has none of them).
+ * The fields not behind an option left unticked: a wrapper the page's own markup hides (the `hidden`
+ * attribute, or an inline display: none or visibility: hidden) right after an unticked checkbox (the
+ * element before it holds the box, or a help text stands between them), as a form hides the fields of
+ * an option that is off (Zurmo's custom outbound server under an unticked box, its port still at its
+ * default 25). Other hidden wrappers keep their fields: a tab's panel not opened yet or a collapsed
+ * "Advanced" block still holds the account's settings, one click away. A control's own style is not
+ * asked either: a menu library hides the native select it draws over. Stylesheets are not read (a
+ * saved copy read by the CLI has none of them).
  */
 export function shownFields<F extends { element: Element }>(fields: readonly F[]): F[] {
-  let controlled: Set<string> | null = null;
-  const isTabPanel = (element: Element): boolean => {
-    if (element.getAttribute('role') === 'tabpanel' || element.classList.contains('tab-pane')) return true;
-    const id = element.getAttribute('id');
-    if (id === null || id === '') return false;
-    if (controlled === null) {
-      controlled = new Set();
-      for (const tab of element.ownerDocument.querySelectorAll('[aria-controls]')) {
-        for (const named of (tab.getAttribute('aria-controls') ?? '').split(/\s+/)) if (named !== '') controlled.add(named);
+  const behindBox = new Map<Element, boolean>();
+  const behindUntickedBox = (wrapper: Element): boolean => {
+    const known = behindBox.get(wrapper);
+    if (known !== undefined) return known;
+    let answer = false;
+    let sibling = wrapper.previousElementSibling;
+    for (let step = 0; sibling !== null && step < 2; step += 1, sibling = sibling.previousElementSibling) {
+      const boxes = sibling.matches('input[type="checkbox"]') ? [sibling] : [...sibling.querySelectorAll('input[type="checkbox"]')];
+      const box = boxes.at(-1);
+      // A help text between the box and its block is passed over; other controls (tab buttons) end the look.
+      if (box === undefined) {
+        if (sibling.matches(OTHER_CONTROL) || sibling.querySelector(OTHER_CONTROL) !== null) break;
+        continue;
       }
+      // The box as it stands now where the page runs (its `checked` property), as it was written in a saved copy.
+      const ticked = (box as HTMLInputElement).checked;
+      answer = !(typeof ticked === 'boolean' ? ticked : box.hasAttribute('checked'));
+      break;
     }
-    return controlled.has(id);
+    behindBox.set(wrapper, answer);
+    return answer;
   };
   const hidden = (control: Element): boolean => {
     let node = control.parentElement;
     for (let depth = 0; node !== null && depth < MOST_WRAPPERS; depth += 1, node = node.parentElement) {
-      if ((node.hasAttribute('hidden') || HIDING_STYLE.test(node.getAttribute('style') ?? '')) && !isTabPanel(node)) return true;
+      if ((node.hasAttribute('hidden') || HIDING_STYLE.test(node.getAttribute('style') ?? '')) && behindUntickedBox(node)) return true;
     }
     return false;
   };

@@ -306,6 +306,9 @@ interface SendingSide {
  * notifications and alerts it mails (APP_NOTICE), not of a person's read receipts and delivery notices
  * (PERSON_NOTICE).
  */
+/** A field labelled with the HELO or EHLO name (read in labels only: "Helo" greets the reader in Malay and Welsh). */
+const HELO_LABEL = /\b(?:helo|ehlo)\b/i;
+
 function saysAppMail(text: string, box: Element | null, side: SendingSide): boolean {
   const outsideAddresses = notInAddress(text);
   if (countMatchesWhere(APP_MAIL, text, outsideAddresses, 1) > 0 || has(CJK_APP_MAIL, text)) return true;
@@ -412,6 +415,7 @@ export function readPage(facts: PageFacts): Reading {
   let senderLabelled = 0;
   /** Fields only a sender identity has (reply-to, Bcc, signature): no contact's card has them. */
   let senderOnlyFields = 0;
+  let heloField = false;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
   // A kit's menu or a chosen script-built radio, read for the settings alone, is no form field to the smells
@@ -441,6 +445,8 @@ export function readPage(facts: PageFacts): Reading {
         if (/no-?reply/.test(label)) noReplyLabel = true;
       }
       if (!choice && has(SENDER_ONLY_LABEL, label)) senderOnlyFields += 1;
+      // The name it greets the server with (listmonk's "HELO hostname", in every language it speaks): no person's account sets it.
+      if (!choice && HELO_LABEL.test(label)) heloField = true;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
     if (field.type === 'password') password = true;
@@ -515,7 +521,7 @@ export function readPage(facts: PageFacts): Reading {
   const appMail =
     sendingForm &&
     (!formIncoming && imapPop - popBeforeSmtp <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
-      ? appNoReply || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0 })
+      ? appNoReply || heloField || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0 })
       : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
   // Mail settings on the page, which a contact's card never shows: server, port or security fields, a mail
   // account's rows, a sender identity's own fields, or the protocols named thrice.

@@ -18,6 +18,7 @@ import {
   CJK_PORT_WORD,
   CJK_SECURITY,
   CJK_SERVER,
+  CJK_BARE_HOST,
   CJK_USER,
   HOSTNAME,
   IMPLICIT_TLS,
@@ -61,12 +62,14 @@ export function forgetPageReadings(): void {
  */
 const SECURITY_OF_SERVER = new RegExp(String.raw`^\s*${SECURITY_WORD.source}\s+(?:for|of|on|für|des|du|de|del|della|dello|do|da|van|voor|dla)\s`, 'u');
 
+/** A label naming the name a sender greets the server with, and not a server as well ("SMTP server (EHLO)"). */
 const HELO = /\b(?:helo|ehlo)\b/i;
+const NAMES_SERVER = /serve|serwer|сервер|サーバ|服务器|伺服器|서버/i;
 
 function readOwnMeaning(key: string): KeyMeaning {
   const direction = directionOf(key);
   // The name a sender greets the server with ("HELO hostname", "nazwa hosta HELO") is the sender's, not the server.
-  if (HELO.test(key)) return { role: null, direction };
+  if (HELO.test(key) && !NAMES_SERVER.test(key)) return { role: null, direction };
   if (has(PORT_WORD, key) || has(CJK_PORT_WORD, key)) return { role: 'port', direction };
   if (SECURITY_OF_SERVER.test(key)) return { role: 'security', direction };
   if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };
@@ -76,7 +79,7 @@ function readOwnMeaning(key: string): KeyMeaning {
   if (has(AUTH_WORD, key) || ((has(AUTH_LABEL, key) || has(CJK_AUTH, key)) && !code)) return { role: 'auth', direction };
   // Server names written without spaces come after security and authentication: "送信サーバーの暗号化" is a
   // security choice of the outgoing server, not the server itself.
-  if (has(CJK_OUTGOING_SERVER, key) || has(CJK_INCOMING, key) || has(CJK_SERVER, key)) return { role: 'server', direction };
+  if (has(CJK_OUTGOING_SERVER, key) || has(CJK_INCOMING, key) || has(CJK_SERVER, key) || CJK_BARE_HOST.test(key.trim())) return { role: 'server', direction };
   if (has(USER_WORD, key) || has(CJK_USER, key)) return { role: 'user', direction };
   // "SMTP" alone names the outgoing server, whatever the context says.
   if (has(SMTP, key)) return { role: 'server', direction: 'outgoing' };

@@ -386,7 +386,13 @@ export const CJK_INCOMING = cjk(
   '(?:pop3?|imap)\\s?(?:服务器|伺服器|服務器)', 'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาเข้า',
 );
 /** A server or a port in a label written without spaces ("メールサーバー", "端口号"). */
-export const CJK_SERVER = cjk('サーバ', 'ホスト', '服务器', '伺服器', '服務器', '主机', '主機', 'เซิร์ฟเวอร์');
+export const CJK_SERVER = cjk('サーバ', 'ホスト名', '服务器', '伺服器', '服務器', '主机名', '主機名稱', 'เซิร์ฟเวอร์');
+/**
+ * "Host" alone as Japanese, Chinese and Korean label a server's field, or after a mail word ("ホスト",
+ * "電郵主機", "메일 호스트"): the whole label, as the same words run into others ("代替ホスト", an alternative
+ * host of a meeting; "主機板", a motherboard; "ローカルホスト").
+ */
+export const CJK_BARE_HOST = /^(?:smtp|メール|送信|郵件|邮件|電郵|电邮|電子郵件|电子邮件|发件|發件|메일|보내는 메일)?\s*(?:ホスト|主机|主機|호스트)(?:名|名稱|アドレス|地址)?\s*[*:：]?\s*$/i;
 export const CJK_PORT_WORD = cjk('ポート', '端口', '連接埠', '埠號', 'พอร์ต');
 /** The security and the authentication choice in a label written without spaces ("送信サーバーの暗号化"). */
 export const CJK_SECURITY = cjk('暗号化', '加密', 'セキュリティ', '接続の保護', '安全连接', '安全連線', '安全類型', '安全类型');
@@ -476,9 +482,7 @@ export const SERVER_WORD = words(
   'poslužitelj\\p{L}*', 'strežnik\\p{L}*', 'διακομιστ\\p{L}*', 'сервер\\p{L}*', 'сървър\\p{L}*', 'máy chủ', '서버', 'خادم', 'سرور', 'שרת', 'सर्वर',
   'nazwa serwera', 'název serveru', 'имя сервера',
   // "Host" as those languages label a server's field ("Hostitel", "Nazwa hosta", "Почтовый хост", "Posta hostu"); "хостинг" is no host.
-  'host(?:a|em|u|un|itel\\p{L}*)', 'host adı', 'хост(?:а|у|ом)?', 'имя хоста', '호스트',
-  // Dutch "Servernaam", and Russian "Узел" as Tine 2.0 translates a server's "Host".
-  'servernaam', 'узел',
+  'host(?:a|em|u|un|ite[lľ]\\p{L}*)', 'хост(?:а|у|ом)?', 'servernaam',
 );
 export const PORT_WORD = words(
   'ports?', 'server-port', 'puertos?', 'portas?', 'porte', 'poort(?:en)?', 'poortnummer', 'portnummer', 'port number', 'portu', 'porty',
@@ -646,8 +650,6 @@ export const APP_MAIL = words(
   // The way an application hands over its mail (SMTP, its language's mail function, a file for testing): on the
   // train and validation pages "transport type" stands only on such settings (HumHub's, Craft CMS's, Splynx's).
   'transport[- ]?typ(?:e|es)?',
-  // The name it greets the server with (listmonk's "HELO hostname", in every language it is translated to).
-  'helo', 'ehlo',
 );
 /** The same in Japanese and Chinese: a test mail. */
 export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
