@@ -299,6 +299,9 @@ interface SendingSide {
   popBeforeSmtp: boolean;
 }
 
+/** A field labelled with the HELO or EHLO name (read in labels only: "Helo" greets the reader in Malay and Welsh). */
+const HELO_LABEL = /\b(?:helo|ehlo)\b/i;
+
 /**
  * Whether the page says what only an application's own mail settings say anywhere (APP_MAIL; a
  * connection test, APP_CONNECTION_TEST, unless POP before SMTP is offered; a sender policy,
@@ -306,9 +309,6 @@ interface SendingSide {
  * notifications and alerts it mails (APP_NOTICE), not of a person's read receipts and delivery notices
  * (PERSON_NOTICE).
  */
-/** A field labelled with the HELO or EHLO name (read in labels only: "Helo" greets the reader in Malay and Welsh). */
-const HELO_LABEL = /\b(?:helo|ehlo)\b/i;
-
 function saysAppMail(text: string, box: Element | null, side: SendingSide): boolean {
   const outsideAddresses = notInAddress(text);
   if (countMatchesWhere(APP_MAIL, text, outsideAddresses, 1) > 0 || has(CJK_APP_MAIL, text)) return true;
