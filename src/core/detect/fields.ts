@@ -682,9 +682,6 @@ const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s
 /** How many wrappers up `shownFields` looks: deeper than any form's nesting in the corpus. */
 const MOST_WRAPPERS = 40;
 
-/** Controls that end the look back from a hidden block for the box it belongs to (tab buttons, another field). */
-const OTHER_CONTROL = 'input, select, textarea, button';
-
 /**
  * The fields not behind an option left unticked: a wrapper the page's own markup hides (the `hidden`
  * attribute, or an inline display: none or visibility: hidden) right after an unticked checkbox (the
@@ -707,7 +704,7 @@ export function shownFields<F extends { element: Element }>(fields: readonly F[]
       const box = boxes.at(-1);
       // A help text between the box and its block is passed over; other controls (tab buttons) end the look.
       if (box === undefined) {
-        if (sibling.matches(OTHER_CONTROL) || sibling.querySelector(OTHER_CONTROL) !== null) break;
+        if (sibling.matches(HOLDS_CONTROL) || sibling.querySelector(HOLDS_CONTROL) !== null) break;
         continue;
       }
       // The box as it stands now where the page runs (its `checked` property), as it was written in a saved copy.

@@ -27,6 +27,7 @@ import {
   CJK_ADVICE,
   CJK_APP_MAIL,
   CJK_CONNECTION_TEST,
+  HELO_NAME,
   CJK_APP_NOTICE,
   CJK_YOU,
   YOU,
@@ -299,9 +300,6 @@ interface SendingSide {
   popBeforeSmtp: boolean;
 }
 
-/** A field labelled with the HELO or EHLO name (read in labels only: "Helo" greets the reader in Malay and Welsh). */
-const HELO_LABEL = /\b(?:helo|ehlo)\b/i;
-
 /**
  * Whether the page says what only an application's own mail settings say anywhere (APP_MAIL; a
  * connection test, APP_CONNECTION_TEST, unless POP before SMTP is offered; a sender policy,
@@ -446,7 +444,8 @@ export function readPage(facts: PageFacts): Reading {
       }
       if (!choice && has(SENDER_ONLY_LABEL, label)) senderOnlyFields += 1;
       // The name it greets the server with (listmonk's "HELO hostname", in every language it speaks): no person's account sets it.
-      if (!choice && HELO_LABEL.test(label)) heloField = true;
+      // Read in labels only: "Helo" in running text greets the reader in Malay and Welsh.
+      if (!choice && HELO_NAME.test(label)) heloField = true;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
     if (field.type === 'password') password = true;

@@ -19,6 +19,7 @@ import {
   CJK_SECURITY,
   CJK_SERVER,
   CJK_BARE_HOST,
+  HELO_NAME,
   CJK_USER,
   HOSTNAME,
   IMPLICIT_TLS,
@@ -62,14 +63,13 @@ export function forgetPageReadings(): void {
  */
 const SECURITY_OF_SERVER = new RegExp(String.raw`^\s*${SECURITY_WORD.source}\s+(?:for|of|on|für|des|du|de|del|della|dello|do|da|van|voor|dla)\s`, 'u');
 
-/** A label naming the name a sender greets the server with, and not a server as well ("SMTP server (EHLO)"). */
-const HELO = /\b(?:helo|ehlo)\b/i;
+/** Labels that name a server as well as its HELO name ("SMTP server (EHLO)"): they keep the server's role. */
 const NAMES_SERVER = /serve|serwer|сервер|サーバ|服务器|伺服器|서버/i;
 
 function readOwnMeaning(key: string): KeyMeaning {
   const direction = directionOf(key);
   // The name a sender greets the server with ("HELO hostname", "nazwa hosta HELO") is the sender's, not the server.
-  if (HELO.test(key) && !NAMES_SERVER.test(key)) return { role: null, direction };
+  if (HELO_NAME.test(key) && !NAMES_SERVER.test(key)) return { role: null, direction };
   if (has(PORT_WORD, key) || has(CJK_PORT_WORD, key)) return { role: 'port', direction };
   if (SECURITY_OF_SERVER.test(key)) return { role: 'security', direction };
   if (has(OUTGOING_SERVER, key) || has(INCOMING_SERVER, key) || has(SERVER_WORD, key)) return { role: 'server', direction };

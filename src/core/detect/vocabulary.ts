@@ -651,6 +651,8 @@ export const APP_MAIL = words(
   // train and validation pages "transport type" stands only on such settings (HumHub's, Craft CMS's, Splynx's).
   'transport[- ]?typ(?:e|es)?',
 );
+/** The name a sender greets the server with ("HELO hostname"): an application's setting, and no server. */
+export const HELO_NAME = /\b(?:helo|ehlo)\b/i;
 /** The same in Japanese and Chinese: a test mail. */
 export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
 /**
