@@ -138,6 +138,8 @@ for (const [file, server, shot] of [
   ['en-webmail-identity-smtp-url.html', 'smtp.quarrybank.example', 'page-hint-account-smtp-url.png'],
   // An unticked "own outgoing server" block hidden with its default port 25; the company's server shown as rows.
   ['en-crm-profile-mail-hidden-own-server.html', 'smtp.larchmere.example', 'page-hint-account-hidden-own-server.png'],
+  // A CRM user's own sender with a reply-to, a signature and a test-mail field: a person's identity, not the application's.
+  ['en-crm-user-mail-test-send-signature.html', 'smtp.harbourline.example', 'page-hint-account-crm-test-send.png'],
 ] as const) {
   test(`an account screen whose labels name no setting (${file}) gets the note with server, port and security read as a person reads them`, async () => {
     const page = await open(`${pages.origin}/real-shapes/${file}`);

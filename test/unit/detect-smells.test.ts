@@ -565,6 +565,17 @@ describe('the account gate and an application\'s own sending form', () => {
     const person = row('rn', 'Reply-to name', 'Jane Doe') + row('ra', 'Reply-to address', 'jane@example.net') + row('dn', 'Display name', 'Jane Doe') + '<label for="sg">Signature</label><textarea id="sg">Jane</textarea>';
     expect(account(screen({ rows: person + sending, below: 'Send mail through your own SMTP server.' }))).toBe(true);
   });
+  it('stays open on a person\'s own sender identity, a reply-to and a signature, beside a test mail', () => {
+    // A CRM user's own e-mail configuration: who they send as, their signature, their server, and a test mail to try it.
+    const signature = (text: string) => `<label for="sg">Email signature</label><textarea id="sg">${text}</textarea>`;
+    const test = row('t', 'Send a test email to', '');
+    const person = row('fn', 'From name', 'Jane Doe') + row('fa', 'From address', 'jane@example.net') + row('ra', 'Reply-to address', 'jane@example.net');
+    expect(account(screen({ rows: person + sending + test + signature('Jane Doe') }))).toBe(true);
+    // A reply-to or a signature alone beside the test mail is the application's sender, as is both beside a no-reply sender.
+    expect(account(screen({ rows: person + sending + test }))).toBe(false);
+    expect(account(screen({ rows: from + sending + test + signature('Example Forum') }))).toBe(false);
+    expect(account(screen({ rows: row('nr', 'From address', 'noreply@example.net') + row('ra', 'Reply-to address', 'it@example.net') + sending + test + signature('IT desk') }))).toBe(false);
+  });
   it('reads POP before SMTP as a way to log in for sending, not as an incoming side', () => {
     const method = '<label for="am">Authentication method for SMTP</label><select id="am"><option>LOGIN</option><option>POP-BEFORE-SMTP</option></select>';
     expect(account(screen({ rows: sending + method, below: 'Send through a named server instead of the local mail function.' }))).toBe(false);

@@ -23,6 +23,8 @@ import {
   APP_SENDER_POLICY,
   HEADLINE_MAILBOX,
   SENDER_ONLY_LABEL,
+  REPLY_TO_LABEL,
+  SIGNATURE_LABEL,
   AUTH_WORD,
   CJK_ADVICE,
   CJK_APP_MAIL,
@@ -413,6 +415,9 @@ export function readPage(facts: PageFacts): Reading {
   let senderLabelled = 0;
   /** Fields only a sender identity has (reply-to, Bcc, signature): no contact's card has them. */
   let senderOnlyFields = 0;
+  /** A reply-to field and a signature field: both together are a person's sender identity (see `sendingForm`). */
+  let replyToField = false;
+  let signatureField = false;
   let heloField = false;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
@@ -443,6 +448,8 @@ export function readPage(facts: PageFacts): Reading {
         if (/no-?reply/.test(label)) noReplyLabel = true;
       }
       if (!choice && has(SENDER_ONLY_LABEL, label)) senderOnlyFields += 1;
+      if (!choice && has(REPLY_TO_LABEL, label)) replyToField = true;
+      if (!choice && has(SIGNATURE_LABEL, label)) signatureField = true;
       // The name it greets the server with (listmonk's "HELO hostname", in every language it speaks): no person's account sets it.
       // Read in labels only: "Helo" in running text greets the reader in Malay and Welsh.
       if (!choice && HELO_NAME.test(label)) heloField = true;
@@ -507,11 +514,16 @@ export function readPage(facts: PageFacts): Reading {
   const appNoReply =
     noReplySender && !has(SEND_AS, headlineAndText) && (identityFields === appSenderFields || senderLabelled >= 2 || noReplyLabel);
   // A sending form of the application's own; beside it at most a person's name and address, and its own sender fields
-  // (all of them its own beside its no-reply sender: GLPI's reply-to and signature). A headline that names the mailbox
-  // ("Outbound mail for ops@…") makes the form that mailbox's account.
+  // (all of them its own beside its no-reply sender: GLPI's reply-to and signature). A reply-to and a signature together
+  // beside a sender that takes replies are a person's identity, whose "From name" and "From address" the application
+  // fields do not tell from its own (a CRM user's own e-mail configuration, test mail and all: Zurmo's, on the train
+  // split; of the corpus and fixture pages with both, all are accounts but GLPI's notification sender, a no-reply one).
+  // A headline that names the mailbox ("Outbound mail for ops@…") makes the
+  // form that mailbox's account.
   const sendingForm =
     (formOutgoingServer || formOutgoingPort || pairsOutgoingServer || (formServer && (smtp > 0 || appNoReply))) &&
     (identityFields - appSenderFields <= 2 || appNoReply) &&
+    !(replyToField && signatureField && !noReplySender) &&
     !EMAIL_ADDRESS.test(headline);
   const popBeforeSmtp = sendingForm ? count(POP_BEFORE_SMTP, text) : 0;
   const rowsOnly = !(formOutgoingServer || formOutgoingPort || formServer);

@@ -695,7 +695,12 @@ export const APP_SENDER_LABEL = words(
   'afzender', 'nadawca', 'отправител\\p{L}*',
 );
 /** Fields only a sender identity has, never a contact's card: reply-to, Bcc, signature. */
-export const SENDER_ONLY_LABEL = words('reply-?to', 'reply to', 'bcc', 'signature', 'antwort an', 'signatur', 'répondre à', 'responder a');
+const REPLY_TO_WORDS = ['reply-?to', 'reply to', 'antwort an', 'répondre à', 'responder a'];
+const SIGNATURE_WORDS = ['signature', 'signatur'];
+export const SENDER_ONLY_LABEL = words(...REPLY_TO_WORDS, 'bcc', ...SIGNATURE_WORDS);
+/** A reply-to field's label, and a signature field's: both beside a sending form make it a person's identity (reading.ts). */
+export const REPLY_TO_LABEL = words(...REPLY_TO_WORDS);
+export const SIGNATURE_LABEL = words(...SIGNATURE_WORDS);
 /** A sender that takes no replies (no-reply@, do_not_reply@): an application's, never a person's own identity. */
 export const NO_REPLY_ADDRESS = /^\s*(?:no[-_.]?reply|do[-_.]?not[-_.]?reply)@(?:[a-z0-9-]+\.)+[a-z]{2,24}\s*$/i;
 /**
