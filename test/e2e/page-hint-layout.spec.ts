@@ -214,6 +214,8 @@ const ACCOUNT_PAGES = [
   'real-shapes/en-webmail-dialog-legend-values.html',
   // Its server shown as rows below a form whose own-server block is hidden.
   'real-shapes/en-crm-profile-mail-hidden-own-server.html',
+  // A person's sender fields, their server in a fieldset, a test-mail field and a signature below.
+  'real-shapes/en-crm-user-mail-test-send-signature.html',
 ];
 
 test('the account-page hint moves nothing on the page (layout shift 0) and covers none of its controls', async () => {

@@ -181,6 +181,16 @@ describe('where the account-page hint goes', () => {
     expect(placeBeside(1280, 0, anchor, [security, below], 250)).toMatchObject({ shape: 'bar', left: 420 + GAP, top: 300 });
   });
 
+  it('past a wider field on the row below where the bar is taller than its row', () => {
+    // A form whose fields do not line up: the user-name field under the port runs 40 pixels further right.
+    const user = { left: 120, top: 334, right: 300, bottom: 354 };
+    const further = { left: 100, top: 380, right: 900, bottom: 400 };
+    expect(placeBeside(1280, 0, anchor, [user, further], 250, undefined, 40)).toMatchObject({ shape: 'bar', left: 300 + GAP, top: 300 });
+    // As tall as its row, the bar reaches no row below; a narrower field below is no obstacle either.
+    expect(placeBeside(1280, 0, anchor, [user], 250, undefined, 30)).toMatchObject({ left: 260 + GAP });
+    expect(placeBeside(1280, 0, anchor, [{ ...user, right: 240 }], 250, undefined, 40)).toMatchObject({ left: 260 + GAP });
+  });
+
   it('a round button, then a tab at the window edge, as room runs out', () => {
     expect(placeBeside(340, 0, anchor, [], 250)).toMatchObject({ shape: 'pill', left: 260 + GAP });
     expect(placeBeside(300, 0, anchor, [], 250)).toMatchObject({ shape: 'tab', left: 300 - TAB });

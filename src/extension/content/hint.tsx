@@ -41,6 +41,8 @@ interface Shown {
   /** The dialog the settings are in: while it is fixed over the page (a modal one), it holds the hint too. */
   dialog: Element | null;
   barWidth: number;
+  /** The one-line bar's height: where it is taller than the anchor's row, it reaches the rows below. */
+  barHeight: number;
   layout: Layout;
   open: boolean;
   stop: () => void;
@@ -252,7 +254,7 @@ function contentBox(element: Element): Box {
   return extent ?? boxOf(element);
 }
 
-/** The controls on the anchor's row, which the hint must not cover. */
+/** The controls beside the anchor (its row's, or its group's where a row holds only the field), which the hint must not cover. */
 function rowControls(anchor: Element): Box[] {
   const row = anchor.parentElement?.parentElement ?? anchor.parentElement;
   if (!row) return [];
@@ -296,12 +298,12 @@ function rendered(box: Box): boolean {
   return box.right > box.left || box.bottom > box.top;
 }
 
-function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWidth'>): Layout {
+function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWidth' | 'barHeight'>): Layout {
   const width = document.documentElement.clientWidth || innerWidth;
   const anchorBox = state.anchor?.isConnected ? contentBox(state.anchor) : null;
   // Beside the settings once they show; until then (their tab is closed) in the window's corner, as on an article.
   if (state.anchor && anchorBox && rendered(anchorBox)) {
-    const placement = placeBeside(width, scrollX, anchorBox, rowControls(state.anchor), state.barWidth, settingsAround(state.shownIn, state.anchor));
+    const placement = placeBeside(width, scrollX, anchorBox, rowControls(state.anchor), state.barWidth, settingsAround(state.shownIn, state.anchor), state.barHeight);
     return { mode: 'beside', placement };
   }
   return { mode: 'floating', placement: placeFloating(width, measureTextColumn(document, state.host), state.barWidth) };
@@ -441,8 +443,10 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const dialog = anchor?.closest(DIALOG) ?? null;
   document.documentElement.append(host);
   render(<Hint result={result} shape="bar" opensUp side="right" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
-  const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
-  const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
+  const bar = shadow.querySelector('.toggle')?.getBoundingClientRect();
+  const barWidth = Math.ceil(bar?.width ?? 280);
+  const barHeight = Math.ceil(bar?.height ?? 0);
+  const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, barHeight, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
   state.layout = measureLayout(state);
   paint(state);
   // The page's light or dark where the hint stands, in the same task: the first frame already has it.

@@ -77,15 +77,29 @@ export interface Around {
 /**
  * The account-page hint beside the element it is about, as an overlay: it takes no space in the page,
  * so nothing moves when it appears. `anchor` and `obstacles` are in document coordinates; obstacles are
- * the controls on the anchor's row (a security menu right of the port field), which it must not cover.
+ * the controls around the anchor, which it must not cover: those on its row (a security menu right of the
+ * port field), and, where the bar is taller than the row (`barHeight`), those on the rows it reaches below
+ * that run further right than the anchor (a wider user-name field under the port in a form whose fields
+ * do not line up).
  * Where the open panel has no room beside the anchor (a narrow window), it opens below the outgoing
  * settings (`around`) rather than over them, so the reader sees the note and the rows it speaks of at
  * once; below the anchor itself when those settings run taller than most of the window.
  */
-export function placeBeside(viewportWidth: number, scrollX: number, anchor: Box, obstacles: Box[], barWidth: number, around?: Around): BesidePlacement {
+export function placeBeside(
+  viewportWidth: number,
+  scrollX: number,
+  anchor: Box,
+  obstacles: Box[],
+  barWidth: number,
+  around?: Around,
+  barHeight = 0,
+): BesidePlacement {
   let start = anchor.right;
+  const bandBottom = Math.max(anchor.bottom, anchor.top + barHeight);
   for (const box of obstacles) {
-    if (box.left >= anchor.right - 1 && box.top < anchor.bottom && box.bottom > anchor.top) start = Math.max(start, box.right);
+    const onRow = box.top < anchor.bottom && box.bottom > anchor.top;
+    const inBand = box.top < bandBottom && box.bottom > anchor.top;
+    if ((onRow && box.left >= anchor.right - 1) || (inBand && box.right > anchor.right)) start = Math.max(start, box.right);
   }
   const edge = scrollX + viewportWidth - GAP;
   const room = edge - (start + GAP);
