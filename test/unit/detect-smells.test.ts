@@ -315,6 +315,17 @@ describe('near-miss:mail-server-admin counts different words', () => {
   });
 });
 
+describe('near-miss:port-explainer', () => {
+  const explainer = (text: string): number => smellOnText('near-miss:port-explainer', text);
+  it('reads a question about ports in general, not one about the SMTP port', () => {
+    expect(explainer('¿Qué es un puerto? Un número que identifica un servicio en un equipo.')).toBeGreaterThan(0);
+    expect(explainer("Che cos'è una porta? Un numero tra 0 e 65535.")).toBeGreaterThan(0);
+    expect(explainer('¿Qué es un puerto SMTP? El que usa tu programa para enviar: hoy, el 587.')).toBe(0);
+    expect(explainer("Qu'est-ce qu'un port SMTP ? Celui par lequel votre logiciel envoie : le 587.")).toBe(0);
+    expect(explainer('O que é uma porta SMTP? A que o seu programa usa para enviar.')).toBe(0);
+  });
+});
+
 describe('near-miss:developer and libraries', () => {
   const developer = (text: string): number => smellOnText('near-miss:developer', text);
   it('counts a programming language\'s library, in full where it is named four times', () => {

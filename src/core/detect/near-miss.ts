@@ -90,8 +90,10 @@ export const NEAR_MISSES: readonly NearMiss[] = [
   {
     id: 'port-explainer',
     pattern: words(
-      'what is an? (?:network )?port', 'qué es un puerto', 'was ist ein port', "qu'est-ce qu'un port", 'o que é uma porta',
-      "cos'è una porta", 'wat is een poort', 'well-known ports', 'tcp and udp', 'tcp y udp', 'tcp und udp',
+      // "What is an SMTP port?" asks the very question a page on choosing the outgoing port answers (on the train and
+      // validation pages: three articles, one near miss), so a port that is SMTP's does not count.
+      'what is an? (?:network )?port', 'qué es un puerto(?! smtp)', 'was ist ein port', "qu'est-ce qu'un port(?! smtp)", 'o que é uma porta(?! smtp)',
+      "cos'è una porta(?! smtp)", 'wat is een poort(?! smtp)', 'well-known ports', 'tcp and udp', 'tcp y udp', 'tcp und udp',
       '0 to 65535', 'port scanner',
     ),
     atLeast: 1,
