@@ -216,6 +216,8 @@ const ACCOUNT_PAGES = [
   'real-shapes/en-crm-profile-mail-hidden-own-server.html',
   // A person's sender fields, their server in a fieldset, a test-mail field and a signature below.
   'real-shapes/en-crm-user-mail-test-send-signature.html',
+  // Rows of a label and a field, each field as wide as its value: the security menu under the port runs further right.
+  'real-shapes/de-konto-einstellungen-for.html',
 ];
 
 test('the account-page hint moves nothing on the page (layout shift 0) and covers none of its controls', async () => {

@@ -443,9 +443,9 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const dialog = anchor?.closest(DIALOG) ?? null;
   document.documentElement.append(host);
   render(<Hint result={result} shape="bar" opensUp side="right" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
-  const bar = shadow.querySelector('.toggle')?.getBoundingClientRect();
-  const barWidth = Math.ceil(bar?.width ?? 280);
-  const barHeight = Math.ceil(bar?.height ?? 0);
+  const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
+  // The whole bar's height, its border included: what lies over the rows below the anchor.
+  const barHeight = Math.ceil(shadow.querySelector('aside')?.getBoundingClientRect().height ?? 0);
   const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, barHeight, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
   state.layout = measureLayout(state);
   paint(state);
