@@ -314,6 +314,8 @@ export const OUTGOING_SERVER = words(
   'postausgangs?-server \\(smtp\\)',
   'ausgangsserver',
   'servers? für ausgehende (?:e-?mails?|nachrichten|post)', 'ausgehende[nr]? (?:e-?mails?|post|nachrichten)(?:-?server)?',
+  // The server itself, the adjective inflected ("für den ausgehenden Mailserver", "Ausgehender Server").
+  'ausgehende[nrs]? (?:e-?)?(?:mail-?)?servers?',
   'versand-?server', 'smtp-server\\p{L}*',
   'smtp-port',
   'serveur (?:de (?:courrier|messagerie) )?sortant',
@@ -434,7 +436,7 @@ export const INCOMING_SERVER = words(
   'сервер\\p{L}* входящей почты', 'входящ\\p{L}* (?:почты|сервер\\p{L}*)', 'gelen (?:posta )?sunucu\\p{L}*',
   // Every language OUTGOING_SERVER reads names the incoming server too; without its name here, the outgoing
   // server's window runs on into "Server de intrare: imap.example.ro" and takes that host for the outgoing one.
-  'server för inkommande (?:e-?post|mejl|post)', 'servers? für eingehende (?:e-?mails?|nachrichten|post)', 'eingehende[nr]? (?:e-?mail|mail)-?server',
+  'server för inkommande (?:e-?post|mejl|post)', 'servers? für eingehende (?:e-?mails?|nachrichten|post)', 'eingehende[nrs]? (?:e-?)?(?:mail-?)?servers?',
   'server di ricezione', 'server\\p{L}* (?:pro )?příjem\\p{L}*',
   "servidor (?:de correu )?(?:entrant|d'entrada)", 'correu entrant',
   'διακομιστ\\p{L}* εισερχ[οό]μεν\\p{L}*', 'εισερχ[οό]μεν\\p{L}* (?:αλληλογραφ\\p{L}*|διακομιστ\\p{L}*|μηνυμάτων|e-?mail)',
