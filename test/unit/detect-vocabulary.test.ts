@@ -217,6 +217,8 @@ describe('real phrasings', () => {
     ['port 25 with no blocking word', vocabulary.PORT_25_BLOCKED, 'the default is port 25 for servers', false],
     ["Outlook's check box without the word outgoing", vocabulary.OUTGOING_SERVER, 'Tick "My server requires authentication"', true],
     ['outbound mail', vocabulary.OUTGOING_SERVER, 'verification required at outbound mail', true],
+    ["a mail app's own heading for the sending side", vocabulary.OUTGOING_SERVER, 'tap Outgoing settings and enter the server', true],
+    ['outgoing call settings are no mail', vocabulary.OUTGOING_SERVER, 'open the outgoing call settings', false],
     ['Turkish outgoing server, any ending', vocabulary.OUTGOING_SERVER, 'giden sunucu portu', true],
     ['Catalan outgoing server', vocabulary.OUTGOING_SERVER, 'el servidor de sortida', true],
     ['German outgoing server, the adjective inflected', vocabulary.OUTGOING_SERVER, 'sowohl für den eingehenden als auch für den ausgehenden Mailserver', true],

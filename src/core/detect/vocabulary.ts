@@ -297,6 +297,9 @@ export function has(pattern: RegExp, text: string): boolean {
 /** Names for the outgoing server ("Outgoing server (SMTP)", "Postausgangsserver", "serveur sortant"...). */
 export const OUTGOING_SERVER = words(
   "outgoing (?:(?:mail|e-?mail) )?(?:server|smtp|port|\\(smtp\\))", 'outgoing (?:e-?)?mail',
+  // A mail program's own name for the page that holds the server ("tap Outgoing settings"): on the train and validation pages
+  // it stands on nine articles and no other page.
+  'outgoing settings',
   'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)', 'outbound (?:e-?)?mail(?!s? (?:campaigns?|marketing|sequences?|outreach))',
   // Outlook's and Outlook Express's check box on the outgoing server, in the versions that do not say "outgoing".
   'my server requires authentication', 'meu servidor requer autenticação', 'mi servidor requiere autenticación',
