@@ -363,6 +363,10 @@ describe('near-miss:app-sender and the test mail', () => {
     ['es', 'Pulse Enviar correo electrónico de prueba.'],
     ['pl', 'Treść wiadomości testowej.'],
     ['nl', 'Er komen geen testberichten aan.'],
+    // The button that tries the application's server, as its help names it.
+    ['en', 'To test the connection, click Test server.'],
+    ['en', 'Click the button to test the SMTP connection.'],
+    ['fr', "Le bouton Tester ouvre un dialogue pour faire des essais d'envoi."],
   ])('counts the test mail in %s', (_language, text) => {
     expect(appSender(text)).toBeGreaterThan(0);
   });
