@@ -590,6 +590,17 @@ describe('the account gate and an application\'s own sending form', () => {
     expect(account(screen({ rows: person + sending + test }))).toBe(false);
     expect(account(screen({ rows: from + sending + test + signature('Example Forum') }))).toBe(false);
     expect(account(screen({ rows: row('nr', 'From address', 'noreply@example.net') + row('ra', 'Reply-to address', 'it@example.net') + sending + test + signature('IT desk') }))).toBe(false);
+    // Only the test mail yields to the identity: the application's other signs still tell, and so does an administrator's sender.
+    const identity = row('ra', 'Reply-to address', 'desk@example.net') + signature('Service desk');
+    expect(account(screen({ rows: identity + sending + test, inForm: 'The platform sends its notifications through this server.' }))).toBe(false);
+    expect(account(screen({ rows: identity + sending + test, below: 'Mailer: SMTP or the PHP mail function.' }))).toBe(false);
+    expect(account(screen({ rows: identity + sending + row('e', 'HELO hostname', '') }))).toBe(false);
+    const fetching = row('ih', 'IMAP server', 'imap.example.net') + row('ip', 'IMAP port', '993');
+    expect(account(screen({ rows: fetching + identity + sending, inForm: 'Fetch frequency: 5 minutes · New ticket priority: normal' }))).toBe(false);
+    expect(account(screen({ rows: row('ae', 'Administrator email', 'it@example.net') + row('nr', 'No-reply address', '') + identity + sending + test }))).toBe(false);
+    // A key's signature, or a one-line field, is no mail signature.
+    expect(account(screen({ rows: person + sending + test + '<label for="dk">DKIM signature</label><textarea id="dk">v=1</textarea>' }))).toBe(false);
+    expect(account(screen({ rows: person + sending + test + row('sg', 'Signature', 'Jane') }))).toBe(false);
   });
   it('reads POP before SMTP as a way to log in for sending, not as an incoming side', () => {
     const method = '<label for="am">Authentication method for SMTP</label><select id="am"><option>LOGIN</option><option>POP-BEFORE-SMTP</option></select>';

@@ -218,9 +218,9 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       'de applicatie', 'de software', 'het systeem', 'koppeling', 'offertes',
       'powiadomie\\p{L}*', 'upozornění',
       // Alerts, a test button and the sender the application writes as: what such settings pages describe.
-      'alerts?', 'alertes?', 'mailer', 'dashboard', 'triggers?', 'triggered', 'test (?:message|mail|connection|button)', 'send a test',
-      // Its button that tries the server, as its help names it ("to test the connection, click Test server", "essais d'envoi").
-      'test (?:the )?smtp connection', 'test the connection', 'test server', "essais? d'envoi",
+      // Its button that tries the server, as its help names it too ("to test the connection, click Test server", "essais d'envoi").
+      'alerts?', 'alertes?', 'mailer', 'dashboard', 'triggers?', 'triggered', 'test (?:message|mail|button|(?:the )?(?:smtp )?connection)', 'send a test',
+      'test server', "essais? d'envoi",
       'testen', 'testar', 'de test', 'sender (?:name|e-?mail|address)', 'remitente', 'afzender', 'smtp host',
       // The test mail such a page has the reader send, in the languages the English 'test e-mail' misses.
       '(?:e-?mails?|messaggi[oi]?|mail) di prova', '(?:correos?|mensajes?|e-?mails?)(?: electr[oó]nicos?)? de prueba',

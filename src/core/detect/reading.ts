@@ -27,7 +27,10 @@ import {
   SIGNATURE_LABEL,
   AUTH_WORD,
   CJK_ADVICE,
-  CJK_APP_MAIL,
+  CJK_TEST_MAIL,
+  APP_TEST_MAIL,
+  KEY_SIGNATURE_LABEL,
+  ADMIN_LABEL,
   CJK_CONNECTION_TEST,
   HELO_NAME,
   CJK_APP_NOTICE,
@@ -300,18 +303,21 @@ interface SendingSide {
   rowsOnly: boolean;
   /** POP before SMTP is offered: a person's mail program may test its connection too. */
   popBeforeSmtp: boolean;
+  /** A person's own sender identity stands beside the form: its test mail is theirs. */
+  personalSender: boolean;
 }
 
 /**
- * Whether the page says what only an application's own mail settings say anywhere (APP_MAIL; a
- * connection test, APP_CONNECTION_TEST, unless POP before SMTP is offered; a sender policy,
+ * Whether the page says what only an application's own mail settings say anywhere (APP_MAIL; a test
+ * mail, APP_TEST_MAIL, unless a person's own sender identity stands beside the form; a connection test, APP_CONNECTION_TEST, unless POP before SMTP is offered; a sender policy,
  * APP_SENDER_POLICY, unless the sending side is only rows), or its sending form's own words speak of the
  * notifications and alerts it mails (APP_NOTICE), not of a person's read receipts and delivery notices
  * (PERSON_NOTICE).
  */
 function saysAppMail(text: string, box: Element | null, side: SendingSide): boolean {
   const outsideAddresses = notInAddress(text);
-  if (countMatchesWhere(APP_MAIL, text, outsideAddresses, 1) > 0 || has(CJK_APP_MAIL, text)) return true;
+  if (countMatchesWhere(APP_MAIL, text, outsideAddresses, 1) > 0) return true;
+  if (!side.personalSender && (countMatchesWhere(APP_TEST_MAIL, text, outsideAddresses, 1) > 0 || has(CJK_TEST_MAIL, text))) return true;
   if (!side.popBeforeSmtp && (countMatchesWhere(APP_CONNECTION_TEST, text, outsideAddresses, 1) > 0 || has(CJK_CONNECTION_TEST, text))) return true;
   if (!side.rowsOnly && countMatchesWhere(APP_SENDER_POLICY, text, outsideAddresses, 1) > 0) return true;
   if (box === null) return false;
@@ -364,7 +370,7 @@ function count(pattern: RegExp, text: string): number {
 // The word lists `readPage` counts over the page's text, one after another: found in one scan (vocabulary.ts).
 scanTogether([
   OUTGOING_SERVER, INCOMING_SERVER, SMTP, CHANGE_VERB, AUTH_WORD, STARTTLS, SECURITY_WORD, MAIL_CLIENT, STEP_VERB, MAIL_WORD,
-  SEND_WORD, ADVICE, YOU, APP_MAIL, APP_CONNECTION_TEST, APP_SENDER_POLICY,
+  SEND_WORD, ADVICE, YOU, APP_MAIL, APP_TEST_MAIL, APP_CONNECTION_TEST, APP_SENDER_POLICY,
 ]);
 
 /** Positions of a global pattern's matches (at most COUNT_LIMIT). */
@@ -415,9 +421,10 @@ export function readPage(facts: PageFacts): Reading {
   let senderLabelled = 0;
   /** Fields only a sender identity has (reply-to, Bcc, signature): no contact's card has them. */
   let senderOnlyFields = 0;
-  /** A reply-to field and a signature field: both together are a person's sender identity (see `sendingForm`). */
+  /** A reply-to field, a signature box and an administrator's sender field (see `personalSender`). */
   let replyToField = false;
   let signatureField = false;
+  let adminSender = false;
   let heloField = false;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
@@ -449,7 +456,8 @@ export function readPage(facts: PageFacts): Reading {
       }
       if (!choice && has(SENDER_ONLY_LABEL, label)) senderOnlyFields += 1;
       if (!choice && has(REPLY_TO_LABEL, label)) replyToField = true;
-      if (!choice && has(SIGNATURE_LABEL, label)) signatureField = true;
+      if (field.tag === 'textarea' && has(SIGNATURE_LABEL, label) && !has(KEY_SIGNATURE_LABEL, label)) signatureField = true;
+      if (identity && has(ADMIN_LABEL, label)) adminSender = true;
       // The name it greets the server with (listmonk's "HELO hostname", in every language it speaks): no person's account sets it.
       // Read in labels only: "Helo" in running text greets the reader in Malay and Welsh.
       if (!choice && HELO_NAME.test(label)) heloField = true;
@@ -514,17 +522,17 @@ export function readPage(facts: PageFacts): Reading {
   const appNoReply =
     noReplySender && !has(SEND_AS, headlineAndText) && (identityFields === appSenderFields || senderLabelled >= 2 || noReplyLabel);
   // A sending form of the application's own; beside it at most a person's name and address, and its own sender fields
-  // (all of them its own beside its no-reply sender: GLPI's reply-to and signature). A reply-to and a signature together
-  // beside a sender that takes replies are a person's identity, whose "From name" and "From address" the application
-  // fields do not tell from its own (a CRM user's own e-mail configuration, test mail and all: Zurmo's, on the train
-  // split; of the corpus and fixture pages with both, all are accounts but GLPI's notification sender, a no-reply one).
-  // A headline that names the mailbox ("Outbound mail for ops@…") makes the
-  // form that mailbox's account.
+  // (all of them its own beside its no-reply sender: GLPI's reply-to and signature). A headline that names the mailbox
+  // ("Outbound mail for ops@…") makes the form that mailbox's account.
   const sendingForm =
     (formOutgoingServer || formOutgoingPort || pairsOutgoingServer || (formServer && (smtp > 0 || appNoReply))) &&
     (identityFields - appSenderFields <= 2 || appNoReply) &&
-    !(replyToField && signatureField && !noReplySender) &&
     !EMAIL_ADDRESS.test(headline);
+  // A reply-to and a signature box, with no no-reply sender and no administrator's, are a person's own identity: their
+  // test mail is no sign of an application (a CRM user's own e-mail configuration: Zurmo's, on the train split; of the
+  // corpus and fixture pages with both, all are accounts but GLPI's notification sender, a no-reply one). The
+  // application's other signs (a mailer, a notice in the form, a HELO name, a mailbox it fetches) still tell.
+  const personalSender = replyToField && signatureField && !noReplySender && !adminSender;
   const popBeforeSmtp = sendingForm ? count(POP_BEFORE_SMTP, text) : 0;
   const rowsOnly = !(formOutgoingServer || formOutgoingPort || formServer);
   // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
@@ -532,7 +540,7 @@ export function readPage(facts: PageFacts): Reading {
   const appMail =
     sendingForm &&
     (!formIncoming && imapPop - popBeforeSmtp <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
-      ? appNoReply || heloField || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0 })
+      ? appNoReply || heloField || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
       : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
   // Mail settings on the page, which a contact's card never shows: server, port or security fields, a mail
   // account's rows, a sender identity's own fields, or the protocols named thrice.

@@ -299,7 +299,7 @@ export const OUTGOING_SERVER = words(
   "outgoing (?:(?:mail|e-?mail) )?(?:server|smtp|port|\\(smtp\\))", 'outgoing (?:e-?)?mail',
   // A mail program's own name for the page that holds the server ("tap Outgoing settings"): on the train and validation pages
   // it stands on nine articles and no other page.
-  'outgoing settings',
+  'outgoing settings(?<!firewall outgoing settings)',
   'outbound (?:(?:mail|e-?mail) )?(?:server|smtp)', 'outbound (?:e-?)?mail(?!s? (?:campaigns?|marketing|sequences?|outreach))',
   // Outlook's and Outlook Express's check box on the outgoing server, in the versions that do not say "outgoing".
   'my server requires authentication', 'meu servidor requer autenticação', 'mi servidor requiere autenticación',
@@ -317,8 +317,8 @@ export const OUTGOING_SERVER = words(
   'postausgangs?-server \\(smtp\\)',
   'ausgangsserver',
   'servers? für ausgehende (?:e-?mails?|nachrichten|post)', 'ausgehende[nr]? (?:e-?mails?|post|nachrichten)(?:-?server)?',
-  // The server itself, the adjective inflected ("für den ausgehenden Mailserver", "Ausgehender Server").
-  'ausgehende[nrs]? (?:e-?)?(?:mail-?)?servers?',
+  // The server itself, the adjective inflected ("für den ausgehenden Mailserver", "Ausgehender Server"), not its connections.
+  'ausgehende[nrs]? (?:(?:e-?)?mail[- ]?)?servers?(?!-)',
   'versand-?server', 'smtp-server\\p{L}*',
   'smtp-port',
   'serveur (?:de (?:courrier|messagerie) )?sortant',
@@ -439,7 +439,7 @@ export const INCOMING_SERVER = words(
   'сервер\\p{L}* входящей почты', 'входящ\\p{L}* (?:почты|сервер\\p{L}*)', 'gelen (?:posta )?sunucu\\p{L}*',
   // Every language OUTGOING_SERVER reads names the incoming server too; without its name here, the outgoing
   // server's window runs on into "Server de intrare: imap.example.ro" and takes that host for the outgoing one.
-  'server för inkommande (?:e-?post|mejl|post)', 'servers? für eingehende (?:e-?mails?|nachrichten|post)', 'eingehende[nrs]? (?:e-?)?(?:mail-?)?servers?',
+  'server för inkommande (?:e-?post|mejl|post)', 'servers? für eingehende (?:e-?mails?|nachrichten|post)', 'eingehende[nrs]? (?:(?:e-?)?mail[- ]?)?servers?(?!-)',
   'server di ricezione', 'server\\p{L}* (?:pro )?příjem\\p{L}*',
   "servidor (?:de correu )?(?:entrant|d'entrada)", 'correu entrant',
   'διακομιστ\\p{L}* εισερχ[οό]μεν\\p{L}*', 'εισερχ[οό]μεν\\p{L}* (?:αλληλογραφ\\p{L}*|διακομιστ\\p{L}*|μηνυμάτων|e-?mail)',
@@ -642,24 +642,30 @@ export const CJK_SEND_AS = cjk(
 );
 
 /**
- * What an application says around the form where it sets up its own outgoing mail: a test mail, its
- * mailer or mail function, the local sendmail or MTA it could use instead, a relay host, VERP. A person's
- * mail account offers none of these beside a sending-only form (`appMail` in reading.ts).
+ * What an application says around the form where it sets up its own outgoing mail: its mailer or mail
+ * function, the local sendmail or MTA it could use instead, a relay host, VERP. A person's mail account
+ * offers none of these beside a sending-only form (`appMail` in reading.ts).
  */
 export const APP_MAIL = words(
-  'sendmail', 'local mta', 'smtp[- ]relay', 'relay ?host', 'test (?:e-?mail|smtp|mail) settings',
-  'mailer', 'mail engine', '(?:local |php |native )?(?:e-?)?mail function', 'smtp helo', 'return path', 'media types?',
-  'test (?:e-?mail|mail|message)', 'verify (?:e-?mail|smtp) settings', 'verp',
-  'test-?e-?mail', 'correo de prueba', 'e-?mail de test', 'e-?mail di prova', 'e-?mail de teste', 'testbericht',
-  'wiadomość testow\\p{L}*', 'тестов\\p{L}* письм\\p{L}*',
+  'sendmail', 'local mta', 'smtp[- ]relay', 'relay ?host', 'mailer', 'mail engine', '(?:local |php |native )?(?:e-?)?mail function',
+  'smtp helo', 'return path', 'media types?', 'verp',
   // The way an application hands over its mail (SMTP, its language's mail function, a file for testing): on the
   // train and validation pages "transport type" stands only on such settings (HumHub's, Craft CMS's, Splynx's).
   'transport[- ]?typ(?:e|es)?',
 );
+/**
+ * A test mail to try the settings: an application's, and a person's too where their own sender identity stands
+ * beside it (a CRM user's mail configuration; `appMail` in reading.ts).
+ */
+export const APP_TEST_MAIL = words(
+  'test (?:e-?mail|smtp|mail) settings', 'test (?:e-?mail|mail|message)', 'verify (?:e-?mail|smtp) settings',
+  'test-?e-?mail', 'correo de prueba', 'e-?mail de test', 'e-?mail di prova', 'e-?mail de teste', 'testbericht',
+  'wiadomość testow\\p{L}*', 'тестов\\p{L}* письм\\p{L}*',
+);
 /** The name a sender greets the server with ("HELO hostname"): an application's setting, and no server. */
 export const HELO_NAME = /\b(?:helo|ehlo)\b/i;
-/** The same in Japanese and Chinese: a test mail. */
-export const CJK_APP_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
+/** A test mail in Japanese and Chinese (APP_TEST_MAIL). */
+export const CJK_TEST_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
 /**
  * A connection test: an application's, unless POP before SMTP is offered beside it, as a person's
  * outgoing-server form may offer both.
@@ -691,21 +697,27 @@ export const APP_NOTICE = words(
 );
 /** 通知, but not a read receipt (開封通知), a delivery notice (配送状態通知) or a new-mail notice (新着メール通知). */
 export const CJK_APP_NOTICE = cjk('(?<!開封|配送状態|配信状態|新着|新着メール|既読|送达|送達|已读|已讀)通知');
+const ADMIN_WORDS = ['administrator', 'admin'];
 /**
  * The sender fields an application's mail settings carry besides its server (GLPI's administrator, from,
  * reply-to and no-reply addresses): not a person's identity, however many there are.
  */
 export const APP_SENDER_LABEL = words(
-  'from', 'sender', 'administrator', 'admin', 'no-?reply', 'absender\\p{L}*', 'expéditeur', 'remitente', 'mittente', 'remetente',
+  'from', 'sender', ...ADMIN_WORDS, 'no-?reply', 'absender\\p{L}*', 'expéditeur', 'remitente', 'mittente', 'remetente',
   'afzender', 'nadawca', 'отправител\\p{L}*',
 );
 /** Fields only a sender identity has, never a contact's card: reply-to, Bcc, signature. */
 const REPLY_TO_WORDS = ['reply-?to', 'reply to', 'antwort an', 'répondre à', 'responder a'];
 const SIGNATURE_WORDS = ['signature', 'signatur'];
 export const SENDER_ONLY_LABEL = words(...REPLY_TO_WORDS, 'bcc', ...SIGNATURE_WORDS);
-/** A reply-to field's label, and a signature field's: both beside a sending form make it a person's identity (reading.ts). */
+/**
+ * A reply-to field's label, a signature's, and an administrator's: a reply-to and a signature box beside no
+ * administrator's sender are a person's identity (reading.ts). A key's signature is no mail signature.
+ */
 export const REPLY_TO_LABEL = words(...REPLY_TO_WORDS);
 export const SIGNATURE_LABEL = words(...SIGNATURE_WORDS);
+export const KEY_SIGNATURE_LABEL = words('dkim', 's/?mime', 'pgp', 'gpg', 'openpgp');
+export const ADMIN_LABEL = words(...ADMIN_WORDS);
 /** A sender that takes no replies (no-reply@, do_not_reply@): an application's, never a person's own identity. */
 export const NO_REPLY_ADDRESS = /^\s*(?:no[-_.]?reply|do[-_.]?not[-_.]?reply)@(?:[a-z0-9-]+\.)+[a-z]{2,24}\s*$/i;
 /**
