@@ -189,6 +189,10 @@ describe('where the account-page hint goes', () => {
     // As tall as its row, the bar reaches no row below; a narrower field below is no obstacle either.
     expect(placeBeside(1280, 0, anchor, [user], 250, undefined, 30)).toMatchObject({ left: 260 + GAP });
     expect(placeBeside(1280, 0, anchor, [{ ...user, right: 240 }], 250, undefined, 40)).toMatchObject({ left: 260 + GAP });
+    // A label wrapping the field ends where the field does (a pixel past it, rounded); one with words after the field runs on.
+    const wrapping = { left: 60, top: 300, right: 261, bottom: 330 };
+    expect(placeBeside(1280, 0, anchor, [wrapping], 250, undefined, 40)).toMatchObject({ left: 260 + GAP });
+    expect(placeBeside(1280, 0, anchor, [{ ...wrapping, right: 380 }], 250, undefined, 40)).toMatchObject({ left: 380 + GAP });
   });
 
   it('a round button, then a tab at the window edge, as room runs out', () => {

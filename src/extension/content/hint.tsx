@@ -254,11 +254,20 @@ function contentBox(element: Element): Box {
   return extent ?? boxOf(element);
 }
 
-/** The controls beside the anchor (its row's, or its group's where a row holds only the field), which the hint must not cover. */
-function rowControls(anchor: Element): Box[] {
+const CONTROLS = 'input, select, textarea, button, label';
+
+/**
+ * The controls around the anchor, which the hint must not cover: those of the element holding its row (the
+ * anchor's grandparent) and of its form, where the rows below stand (`placeBeside` keeps those its bar reaches).
+ */
+function controlsAround(anchor: Element): Box[] {
   const row = anchor.parentElement?.parentElement ?? anchor.parentElement;
-  if (!row) return [];
-  return [...row.querySelectorAll('input, select, textarea, button, label')].filter((element) => element !== anchor).slice(0, 40).map(contentBox);
+  const form = formOf(anchor);
+  const found = new Set<Element>();
+  for (const scope of [row, form]) {
+    for (const element of scope ? [...scope.querySelectorAll(CONTROLS)].slice(0, 60) : []) if (element !== anchor) found.add(element);
+  }
+  return [...found].map(contentBox);
 }
 
 /**
@@ -303,7 +312,7 @@ function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWi
   const anchorBox = state.anchor?.isConnected ? contentBox(state.anchor) : null;
   // Beside the settings once they show; until then (their tab is closed) in the window's corner, as on an article.
   if (state.anchor && anchorBox && rendered(anchorBox)) {
-    const placement = placeBeside(width, scrollX, anchorBox, rowControls(state.anchor), state.barWidth, settingsAround(state.shownIn, state.anchor), state.barHeight);
+    const placement = placeBeside(width, scrollX, anchorBox, controlsAround(state.anchor), state.barWidth, settingsAround(state.shownIn, state.anchor), state.barHeight);
     return { mode: 'beside', placement };
   }
   return { mode: 'floating', placement: placeFloating(width, measureTextColumn(document, state.host), state.barWidth) };

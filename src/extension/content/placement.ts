@@ -99,7 +99,7 @@ export function placeBeside(
   for (const box of obstacles) {
     const onRow = box.top < anchor.bottom && box.bottom > anchor.top;
     const inBand = box.top < bandBottom && box.bottom > anchor.top;
-    if ((onRow && box.left >= anchor.right - 1) || (inBand && box.right > anchor.right)) start = Math.max(start, box.right);
+    if ((onRow && box.left >= anchor.right - 1) || (inBand && box.right > anchor.right + 1)) start = Math.max(start, box.right);
   }
   const edge = scrollX + viewportWidth - GAP;
   const room = edge - (start + GAP);
