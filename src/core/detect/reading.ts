@@ -309,10 +309,10 @@ interface SendingSide {
 
 /**
  * Whether the page says what only an application's own mail settings say anywhere (APP_MAIL; a test
- * mail, APP_TEST_MAIL, unless a person's own sender identity stands beside the form; a connection test, APP_CONNECTION_TEST, unless POP before SMTP is offered; a sender policy,
- * APP_SENDER_POLICY, unless the sending side is only rows), or its sending form's own words speak of the
- * notifications and alerts it mails (APP_NOTICE), not of a person's read receipts and delivery notices
- * (PERSON_NOTICE).
+ * mail, APP_TEST_MAIL, unless a person's own sender identity stands beside the form; a connection test,
+ * APP_CONNECTION_TEST, unless POP before SMTP is offered; a sender policy, APP_SENDER_POLICY, unless the
+ * sending side is only rows), or its sending form's own words speak of the notifications and alerts it
+ * mails (APP_NOTICE), not of a person's read receipts and delivery notices (PERSON_NOTICE).
  */
 function saysAppMail(text: string, box: Element | null, side: SendingSide): boolean {
   const outsideAddresses = notInAddress(text);
