@@ -364,7 +364,8 @@ describe('near-miss:app-sender and the test mail', () => {
     ['pl', 'Treść wiadomości testowej.'],
     ['nl', 'Er komen geen testberichten aan.'],
     // The button that tries the application's server, as its help names it.
-    ['en', 'To test the connection, click Test server.'],
+    ['en', 'Fill in the fields, then press Test server.'],
+    ['en', 'Use the button beside the fields to test the connection to the mail server.'],
     ['en', 'Click the button to test the SMTP connection.'],
     ['fr', "Le bouton Tester ouvre un dialogue pour faire des essais d'envoi."],
   ])('counts the test mail in %s', (_language, text) => {

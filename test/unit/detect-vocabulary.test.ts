@@ -221,7 +221,7 @@ describe('real phrasings', () => {
     ["a firewall's outgoing settings are no mail", vocabulary.OUTGOING_SERVER, 'open the firewall outgoing settings', false],
     ['Turkish outgoing server, any ending', vocabulary.OUTGOING_SERVER, 'giden sunucu portu', true],
     ['Catalan outgoing server', vocabulary.OUTGOING_SERVER, 'el servidor de sortida', true],
-    ['German outgoing server, the adjective inflected', vocabulary.OUTGOING_SERVER, 'sowohl für den eingehenden als auch für den ausgehenden Mailserver', true],
+    ['German outgoing server, the adjective inflected', vocabulary.OUTGOING_SERVER, 'Derselbe Name gilt für den ausgehenden Mailserver', true],
     ['German "Ausgehender Server"', vocabulary.OUTGOING_SERVER, 'Ausgehender Server: mail.example.de', true],
     ['German outgoing server written apart', vocabulary.OUTGOING_SERVER, 'Ausgehender Mail Server: mail.example.de', true],
     ["German outgoing connections of a server are no server", vocabulary.OUTGOING_SERVER, 'ausgehende Server-Verbindungen werden gesperrt', false],
