@@ -147,6 +147,15 @@ for (const [file, server, shot] of [
     await expand(page);
     await expect(hint(page).getByRole('button', { name: `Check ${server}` })).toBeVisible();
     await expect(hint(page)).toContainText('587');
+    // The open note, with room beside the form, lies over none of its fields and buttons.
+    const covered = await page.evaluate(() => {
+      const note = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
+      return [...document.querySelectorAll('input, select, textarea, button')]
+        .map((control) => [control, control.getBoundingClientRect()] as const)
+        .filter(([, box]) => box.width > 0 && box.left < note.right && box.right > note.left && box.top < note.bottom && box.bottom > note.top)
+        .map(([control]) => control.id || control.tagName.toLowerCase());
+    });
+    expect(covered).toEqual([]);
     // What the popup prefills its check from.
     const stored = await launched.worker.evaluate(() => chrome.storage.session.get(null));
     const classified = Object.entries(stored).filter(([key]) => key.startsWith('page:')).map(([, value]) => value as { settings: unknown });

@@ -195,6 +195,16 @@ describe('where the account-page hint goes', () => {
     expect(placeBeside(1280, 0, anchor, [{ ...wrapping, right: 380 }], 250, undefined, 40)).toMatchObject({ left: 380 + GAP });
   });
 
+  it('opens the note clear of the rows it reaches below, where the window has room for it there', () => {
+    // The bar clears the port's row only; the open note, 280 pixels tall, reaches a test-mail field and its button below.
+    const testMail = { left: 175, top: 370, right: 410, bottom: 392 };
+    const placement = placeBeside(1280, 0, anchor, [testMail], 250, undefined, 40, 280);
+    expect(placement).toMatchObject({ shape: 'bar', left: 260 + GAP, panelLeft: 410 + GAP, panelTop: 300 });
+    // Before its height is known, and where the window has no room past those rows, it opens beside the bar as before.
+    expect(placeBeside(1280, 0, anchor, [testMail], 250, undefined, 40).panelLeft).toBe(260 + GAP);
+    expect(placeBeside(660, 0, anchor, [testMail], 250, undefined, 40, 280).panelLeft).toBe(260 + GAP);
+  });
+
   it('a round button, then a tab at the window edge, as room runs out', () => {
     expect(placeBeside(340, 0, anchor, [], 250)).toMatchObject({ shape: 'pill', left: 260 + GAP });
     expect(placeBeside(300, 0, anchor, [], 250)).toMatchObject({ shape: 'tab', left: 300 - TAB });

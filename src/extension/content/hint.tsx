@@ -43,6 +43,8 @@ interface Shown {
   barWidth: number;
   /** The one-line bar's height: where it is taller than the anchor's row, it reaches the rows below. */
   barHeight: number;
+  /** The open note's height, measured when it first opens (0 until then): the rows below it reaches. */
+  panelHeight: number;
   layout: Layout;
   open: boolean;
   stop: () => void;
@@ -307,12 +309,12 @@ function rendered(box: Box): boolean {
   return box.right > box.left || box.bottom > box.top;
 }
 
-function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWidth' | 'barHeight'>): Layout {
+function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWidth' | 'barHeight' | 'panelHeight'>): Layout {
   const width = document.documentElement.clientWidth || innerWidth;
   const anchorBox = state.anchor?.isConnected ? contentBox(state.anchor) : null;
   // Beside the settings once they show; until then (their tab is closed) in the window's corner, as on an article.
   if (state.anchor && anchorBox && rendered(anchorBox)) {
-    const placement = placeBeside(width, scrollX, anchorBox, controlsAround(state.anchor), state.barWidth, settingsAround(state.shownIn, state.anchor), state.barHeight);
+    const placement = placeBeside(width, scrollX, anchorBox, controlsAround(state.anchor), state.barWidth, settingsAround(state.shownIn, state.anchor), state.barHeight, state.panelHeight);
     return { mode: 'beside', placement };
   }
   return { mode: 'floating', placement: placeFloating(width, measureTextColumn(document, state.host), state.barWidth) };
@@ -338,6 +340,15 @@ function paint(state: Shown, focusToggle = false): void {
       onToggle={(open, focus) => {
         state.open = open;
         paint(state, focus);
+        // Opened for the first time beside its anchor: now that the note's height is known, keep it clear of the rows it reaches.
+        if (open && state.layout.mode === 'beside' && state.panelHeight === 0) {
+          state.panelHeight = Math.ceil(state.host.shadowRoot?.querySelector('aside')?.getBoundingClientRect().height ?? 0);
+          const next = measureLayout(state);
+          if (JSON.stringify(next) !== JSON.stringify(state.layout)) {
+            state.layout = next;
+            paint(state, focus);
+          }
+        }
         retheme(state);
         // Opened below the settings, the note may start under the window's bottom edge: bring it in (in a
         // dialog, fixed to the window, it was kept inside the window instead).
@@ -455,7 +466,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
   // The whole bar's height, its border included: what lies over the rows below the anchor.
   const barHeight = Math.ceil(shadow.querySelector('aside')?.getBoundingClientRect().height ?? 0);
-  const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, barHeight, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
+  const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, barHeight, panelHeight: 0, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
   state.layout = measureLayout(state);
   paint(state);
   // The page's light or dark where the hint stands, in the same task: the first frame already has it.

@@ -80,7 +80,8 @@ export interface Around {
  * the controls around the anchor, which it must not cover: those on its row (a security menu right of the
  * port field), and, where the bar is taller than the row (`barHeight`), those on the rows it reaches below
  * that run further right than the anchor (a wider user-name field under the port in a form whose fields
- * do not line up).
+ * do not line up); the open panel, as tall as `panelHeight`, clears the rows it reaches too where the
+ * window has room for it beside them, and lies over them only where it has not.
  * Where the open panel has no room beside the anchor (a narrow window), it opens below the outgoing
  * settings (`around`) rather than over them, so the reader sees the note and the rows it speaks of at
  * once; below the anchor itself when those settings run taller than most of the window.
@@ -93,17 +94,29 @@ export function placeBeside(
   barWidth: number,
   around?: Around,
   barHeight = 0,
+  panelHeight = 0,
 ): BesidePlacement {
-  let start = anchor.right;
-  const bandBottom = Math.max(anchor.bottom, anchor.top + barHeight);
-  for (const box of obstacles) {
-    const onRow = box.top < anchor.bottom && box.bottom > anchor.top;
-    const inBand = box.top < bandBottom && box.bottom > anchor.top;
-    if ((onRow && box.left >= anchor.right - 1) || (inBand && box.right > anchor.right + 1)) start = Math.max(start, box.right);
-  }
+  // How far right the obstacles in a band as tall as `height` below the anchor's top push a box level with it.
+  const clear = (height: number): number => {
+    let right = anchor.right;
+    const bottom = Math.max(anchor.bottom, anchor.top + height);
+    for (const box of obstacles) {
+      const onRow = box.top < anchor.bottom && box.bottom > anchor.top;
+      const inBand = box.top < bottom && box.bottom > anchor.top;
+      if ((onRow && box.left >= anchor.right - 1) || (inBand && box.right > anchor.right + 1)) right = Math.max(right, box.right);
+    }
+    return right;
+  };
+  const start = clear(barHeight);
   const edge = scrollX + viewportWidth - GAP;
   const room = edge - (start + GAP);
-  const place = room >= PANEL_MIN ? panelBeside(viewportWidth, scrollX, start, room, edge, anchor.top) : panelBelow(viewportWidth, scrollX, edge, anchor, around);
+  // The open panel, once its height is known, also clears the rows it reaches, where the window leaves room for it.
+  const panelStart = clear(Math.max(barHeight, panelHeight));
+  const panelRoom = edge - (panelStart + GAP);
+  const place =
+    panelRoom >= PANEL_MIN ? panelBeside(viewportWidth, scrollX, panelStart, panelRoom, edge, anchor.top)
+    : room >= PANEL_MIN ? panelBeside(viewportWidth, scrollX, start, room, edge, anchor.top)
+    : panelBelow(viewportWidth, scrollX, edge, anchor, around);
   if (room >= barWidth) return { shape: 'bar', left: start + GAP, top: anchor.top, ...place };
   if (room >= PILL) return { shape: 'pill', left: start + GAP, top: anchor.top, ...place };
   // No room on the row: a tab at the window's edge, level with the anchor.
