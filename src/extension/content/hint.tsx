@@ -262,9 +262,8 @@ const CONTROLS = 'input, select, textarea, button, label';
  * The controls around the anchor, which the hint must not cover: those of the element holding its row (the
  * anchor's grandparent) and of its form, where the rows below stand (`placeBeside` keeps those its bar reaches).
  */
-function controlsAround(anchor: Element): Box[] {
+function controlsAround(anchor: Element, form: Element | null): Box[] {
   const row = anchor.parentElement?.parentElement ?? anchor.parentElement;
-  const form = formOf(anchor);
   const found = new Set<Element>();
   for (const scope of [row, form]) {
     for (const element of scope ? [...scope.querySelectorAll(CONTROLS)].slice(0, 60) : []) if (element !== anchor) found.add(element);
@@ -295,10 +294,9 @@ function formOf(anchor: Element): Element | null {
 }
 
 /** The box around the elements that show the outgoing settings, and their form's, as the reader sees them now. */
-function settingsAround(elements: Element[], anchor: Element | null): Around | undefined {
+function settingsAround(elements: Element[], formElement: Element | null): Around | undefined {
   const boxes = elements.filter((element) => element.isConnected).map(contentBox).filter((box) => box.right > box.left && box.bottom > box.top);
   if (boxes.length === 0) return undefined;
-  const formElement = anchor ? formOf(anchor) : null;
   const form = formElement?.isConnected ? contentBox(formElement) : null;
   const viewportHeight = document.documentElement.clientHeight || innerHeight;
   return form && rendered(form) ? { settings: boxes.reduce(union), form, viewportHeight } : { settings: boxes.reduce(union), viewportHeight };
@@ -314,7 +312,9 @@ function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWi
   const anchorBox = state.anchor?.isConnected ? contentBox(state.anchor) : null;
   // Beside the settings once they show; until then (their tab is closed) in the window's corner, as on an article.
   if (state.anchor && anchorBox && rendered(anchorBox)) {
-    const placement = placeBeside(width, scrollX, anchorBox, controlsAround(state.anchor), state.barWidth, settingsAround(state.shownIn, state.anchor), state.barHeight, state.panelHeight);
+    // The anchor's form, looked up once: the controls the bar keeps clear of and the block the note may open below.
+    const form = formOf(state.anchor);
+    const placement = placeBeside(width, scrollX, anchorBox, controlsAround(state.anchor, form), state.barWidth, settingsAround(state.shownIn, form), state.barHeight, state.panelHeight);
     return { mode: 'beside', placement };
   }
   return { mode: 'floating', placement: placeFloating(width, measureTextColumn(document, state.host), state.barWidth) };
