@@ -313,8 +313,12 @@ test('opened in a narrow window, the account hint lies below the whole form, so 
   const { context } = await start();
   const page = await context.newPage();
   await page.setViewportSize({ width: 420, height: 800 });
-  // A dialog, and a form drawn with plain boxes (a web app's settings wizard).
-  for (const [file, formSelector] of [['en-webmail-send-mail-as-dialog.html', '[role="dialog"]'], ['es-webmail-cuenta-externa-smtp.html', '.Wizard_root']] as const) {
+  // A dialog, a form drawn with plain boxes (a web app's settings wizard), and a form in a dialog whose buttons stand below it.
+  for (const [file, formSelector] of [
+    ['en-webmail-send-mail-as-dialog.html', '[role="dialog"]'],
+    ['es-webmail-cuenta-externa-smtp.html', '.Wizard_root'],
+    ['real-shapes/en-webmail-admin-domain-secure-columns.html', '[role="dialog"]'],
+  ] as const) {
     await page.goto(`${pages.origin}/${file}`);
     await expand(page);
     await page.waitForTimeout(300);
@@ -333,7 +337,40 @@ test('opened in a narrow window, the account hint lies below the whole form, so 
     expect(found.covered, file).toEqual([]);
     expect(found.top, file).toBeGreaterThanOrEqual(0);
     expect(found.bottom, file).toBeLessThanOrEqual(found.height + 1);
-    await page.screenshot({ path: `test-results/page-hint-account-form-narrow-${file.replace('.html', '')}.png` });
+    await page.screenshot({ path: `test-results/page-hint-account-form-narrow-${file.replace(/^real-shapes\/|\.html$/g, '')}.png` });
+  }
+});
+
+test('opened where the window has room beside the port but not past the rows the note reaches, the note covers none of the form\'s controls', async () => {
+  const { context } = await start();
+  const page = await context.newPage();
+  for (const [file, width] of [
+    // A test-mail field and its Send button run further right than the port, under it.
+    ['real-shapes/en-crm-user-mail-test-send-signature.html', 640],
+    // The mailboxes' table under the SMTP rows, with a password and a remove button in each row.
+    ['real-shapes/en-panel-email-accounts-client-details.html', 800],
+    // A dialog whose Test, Close and Save buttons stand below its form, outside it.
+    ['real-shapes/en-webmail-admin-domain-secure-columns.html', 1280],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${pages.origin}/${file}`);
+    await expand(page);
+    await page.waitForTimeout(300);
+    const found = await page.evaluate(() => {
+      const box = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
+      const covered = [...document.querySelectorAll('input, select, textarea, button')]
+        .filter((control) => {
+          const rect = control.getBoundingClientRect();
+          return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
+        })
+        .map((control) => `${control.tagName.toLowerCase()}: ${(control.textContent || (control as HTMLInputElement).value || '').trim().slice(0, 30)}`);
+      return { covered, top: box.top, bottom: box.bottom, height: innerHeight };
+    });
+    expect(found.covered, `${file} at ${width} px`).toEqual([]);
+    // Brought into view when it opens below the form.
+    expect(found.top, file).toBeGreaterThanOrEqual(0);
+    expect(found.bottom, file).toBeLessThanOrEqual(found.height + 1);
+    await page.screenshot({ path: `test-results/page-hint-account-open-${width}-${file.replace(/^real-shapes\/|\.html$/g, '')}.png` });
   }
 });
 

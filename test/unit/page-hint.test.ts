@@ -200,9 +200,21 @@ describe('where the account-page hint goes', () => {
     const testMail = { left: 175, top: 370, right: 410, bottom: 392 };
     const placement = placeBeside(1280, 0, anchor, [testMail], 250, undefined, 40, 280);
     expect(placement).toMatchObject({ shape: 'bar', left: 260 + GAP, panelLeft: 410 + GAP, panelTop: 300 });
-    // Before its height is known, and where the window has no room past those rows, it opens beside the bar as before.
+    // Before its height is known, it opens beside the bar.
     expect(placeBeside(1280, 0, anchor, [testMail], 250, undefined, 40).panelLeft).toBe(260 + GAP);
-    expect(placeBeside(660, 0, anchor, [testMail], 250, undefined, 40, 280).panelLeft).toBe(260 + GAP);
+  });
+
+  it('opens the note below the form where the window has room beside the anchor but none past the rows the note reaches', () => {
+    const testMail = { left: 175, top: 370, right: 410, bottom: 392 };
+    const form = { left: 10, top: 200, right: 420, bottom: 460 };
+    const around = { settings: { left: 90, top: 260, right: 300, bottom: 370 }, form, viewportHeight: 800 };
+    // 660 pixels leave room for the note right of the port (388) but not right of the test-mail field (238).
+    const placement = placeBeside(660, 0, anchor, [testMail], 250, around, 40, 280);
+    expect(placement).toMatchObject({ shape: 'bar', left: 260 + GAP, panelTop: 460 + GAP });
+    const panel = { left: placement.panelLeft, right: placement.panelLeft + placement.panelWidth, top: placement.panelTop, bottom: placement.panelTop + 280 };
+    expect(Math.min(panel.bottom, testMail.bottom) > Math.max(panel.top, testMail.top)).toBe(false);
+    // Its height not known yet, the note opens beside the port, as nothing on the port's row stands in its way.
+    expect(placeBeside(660, 0, anchor, [testMail], 250, around, 40)).toMatchObject({ panelLeft: 260 + GAP, panelTop: 300 });
   });
 
   it('a round button, then a tab at the window edge, as room runs out', () => {

@@ -274,7 +274,8 @@ function controlsAround(anchor: Element, form: Element | null): Box[] {
 /**
  * The form the settings stand in: the note opened below the settings should not lie over the rest of it
  * either (the login fields, the security choice, Save and Cancel). `placeBeside` uses it where it fits.
- * A form element or dialog where the page has one; else, for a form drawn with plain boxes (a web app's
+ * A form element or dialog where the page has one (the dialog round a form, whose Save and Cancel often
+ * stand below the form element, outside it); else, for a form drawn with plain boxes (a web app's
  * settings panel), the nearest container of the anchor that also holds a button below it.
  */
 const FORM_LIKE = 'form, [role="form"], dialog, [role="dialog"]';
@@ -283,7 +284,7 @@ const FORM_DEPTH = 6;
 
 function formOf(anchor: Element): Element | null {
   const form = anchor.closest(FORM_LIKE);
-  if (form) return form;
+  if (form) return form.parentElement?.closest('dialog, [role="dialog"]') ?? form;
   const anchorBottom = anchor.getBoundingClientRect().bottom;
   let current = anchor.parentElement;
   for (let depth = 0; current !== null && current !== document.body && depth < FORM_DEPTH; depth += 1, current = current.parentElement) {

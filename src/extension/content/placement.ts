@@ -80,11 +80,11 @@ export interface Around {
  * the controls around the anchor, which it must not cover: those on its row (a security menu right of the
  * port field), and, where the bar is taller than the row (`barHeight`), those on the rows it reaches below
  * that run further right than the anchor (a wider user-name field under the port in a form whose fields
- * do not line up); the open panel, as tall as `panelHeight`, clears the rows it reaches too where the
- * window has room for it beside them, and lies over them only where it has not.
- * Where the open panel has no room beside the anchor (a narrow window), it opens below the outgoing
- * settings (`around`) rather than over them, so the reader sees the note and the rows it speaks of at
- * once; below the anchor itself when those settings run taller than most of the window.
+ * do not line up); the open panel, as tall as `panelHeight`, clears the rows it reaches too.
+ * Where the open panel has no room beside the anchor or past those rows (a narrow window, a wide form), it
+ * opens below the outgoing settings' form (`around`) rather than over them, so the reader sees the note and
+ * the rows it speaks of at once; below the anchor itself when those settings run taller than most of the
+ * window.
  */
 export function placeBeside(
   viewportWidth: number,
@@ -110,13 +110,12 @@ export function placeBeside(
   const start = clear(barHeight);
   const edge = scrollX + viewportWidth - GAP;
   const room = edge - (start + GAP);
-  // The open panel, once its height is known, also clears the rows it reaches, where the window leaves room for it.
+  // The open panel, once its height is known, also clears the rows it reaches. Where the window leaves no room
+  // for it past them (or, before its height is known, past the anchor's row), it opens below the form instead.
   const panelStart = clear(Math.max(barHeight, panelHeight));
   const panelRoom = edge - (panelStart + GAP);
   const place =
-    panelRoom >= PANEL_MIN ? panelBeside(viewportWidth, scrollX, panelStart, panelRoom, edge, anchor.top)
-    : room >= PANEL_MIN ? panelBeside(viewportWidth, scrollX, start, room, edge, anchor.top)
-    : panelBelow(viewportWidth, scrollX, edge, anchor, around);
+    panelRoom >= PANEL_MIN ? panelBeside(viewportWidth, scrollX, panelStart, panelRoom, edge, anchor.top) : panelBelow(viewportWidth, scrollX, edge, anchor, around);
   if (room >= barWidth) return { shape: 'bar', left: start + GAP, top: anchor.top, ...place };
   if (room >= PILL) return { shape: 'pill', left: start + GAP, top: anchor.top, ...place };
   // No room on the row: a tab at the window's edge, level with the anchor.
