@@ -318,6 +318,8 @@ test('opened in a narrow window, the account hint lies below the whole form, so 
     ['en-webmail-send-mail-as-dialog.html', '[role="dialog"]'],
     ['es-webmail-cuenta-externa-smtp.html', '.Wizard_root'],
     ['real-shapes/en-webmail-admin-domain-secure-columns.html', '[role="dialog"]'],
+    // No form: a settings table of label and value rows, its add and edit links in the cells.
+    ['holdout/en-webmail-accounts-import-send-as.html', 'table'],
   ] as const) {
     await page.goto(`${pages.origin}/${file}`);
     await expand(page);
@@ -325,19 +327,19 @@ test('opened in a narrow window, the account hint lies below the whole form, so 
     const found = await page.evaluate((formSelector) => {
       const box = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
       const form = document.querySelector(formSelector)!;
-      const covered = [...form.querySelectorAll('input, select, button, label')]
+      const covered = [...form.querySelectorAll('input, select, button, label, a')]
         .filter((control) => {
           const rect = control.getBoundingClientRect();
           return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
         })
         .map((control) => `${control.tagName.toLowerCase()}: ${(control.textContent || (control as HTMLInputElement).value || '').trim().slice(0, 30)}`);
-      return { covered, controls: form.querySelectorAll('input, select, button').length, top: box.top, bottom: box.bottom, height: innerHeight };
+      return { covered, controls: form.querySelectorAll('input, select, button, a').length, top: box.top, bottom: box.bottom, height: innerHeight };
     }, formSelector);
-    expect(found.controls, file).toBeGreaterThan(4);
+    expect(found.controls, file).toBeGreaterThan(file.startsWith('holdout/') ? 2 : 4);
     expect(found.covered, file).toEqual([]);
     expect(found.top, file).toBeGreaterThanOrEqual(0);
     expect(found.bottom, file).toBeLessThanOrEqual(found.height + 1);
-    await page.screenshot({ path: `test-results/page-hint-account-form-narrow-${file.replace(/^real-shapes\/|\.html$/g, '')}.png` });
+    await page.screenshot({ path: `test-results/page-hint-account-form-narrow-${file.replace(/^.*\/|\.html$/g, '')}.png` });
   }
 });
 
@@ -370,7 +372,7 @@ test('opened where the window has room beside the port but not past the rows the
     // Brought into view when it opens below the form.
     expect(found.top, file).toBeGreaterThanOrEqual(0);
     expect(found.bottom, file).toBeLessThanOrEqual(found.height + 1);
-    await page.screenshot({ path: `test-results/page-hint-account-open-${width}-${file.replace(/^real-shapes\/|\.html$/g, '')}.png` });
+    await page.screenshot({ path: `test-results/page-hint-account-open-${width}-${file.replace(/^.*\/|\.html$/g, '')}.png` });
   }
 });
 

@@ -276,7 +276,8 @@ function controlsAround(anchor: Element, form: Element | null): Box[] {
  * either (the login fields, the security choice, Save and Cancel). `placeBeside` uses it where it fits.
  * A form element or dialog where the page has one (the dialog round a form, whose Save and Cancel often
  * stand below the form element, outside it); else, for a form drawn with plain boxes (a web app's
- * settings panel), the nearest container of the anchor that also holds a button below it.
+ * settings panel), the nearest container of the anchor that also holds a button below it; else the table
+ * the anchor stands in (a settings page of label and value rows, whose links to add or edit sit in its cells).
  */
 const FORM_LIKE = 'form, [role="form"], dialog, [role="dialog"]';
 const BUTTONS = 'button, input[type="submit"], input[type="button"], [role="button"]';
@@ -291,7 +292,7 @@ function formOf(anchor: Element): Element | null {
     const buttons = [...current.querySelectorAll(BUTTONS)].slice(0, 20);
     if (buttons.some((button) => button.getBoundingClientRect().top >= anchorBottom)) return current;
   }
-  return null;
+  return anchor.closest('table');
 }
 
 /** The box around the elements that show the outgoing settings, and their form's, as the reader sees them now. */
