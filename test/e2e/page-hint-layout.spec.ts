@@ -360,7 +360,7 @@ test('opened where the window has room beside the port but not past the rows the
     await page.waitForTimeout(300);
     const found = await page.evaluate(() => {
       const box = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
-      const covered = [...document.querySelectorAll('input, select, textarea, button')]
+      const covered = [...document.querySelectorAll('input, select, textarea, button, label, a')]
         .filter((control) => {
           const rect = control.getBoundingClientRect();
           return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;

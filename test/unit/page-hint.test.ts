@@ -217,6 +217,29 @@ describe('where the account-page hint goes', () => {
     expect(placeBeside(660, 0, anchor, [testMail], 250, around, 40)).toMatchObject({ panelLeft: 260 + GAP, panelTop: 300 });
   });
 
+  it('with no form that fits below, keeps the note beside the bar, where below the settings it would cover the same rows further away', () => {
+    const testMail = { left: 175, top: 370, right: 410, bottom: 392 };
+    const settings = { left: 90, top: 260, right: 300, bottom: 370 };
+    expect(placeBeside(660, 0, anchor, [testMail], 250, { settings, viewportHeight: 800 }, 40, 280)).toMatchObject({ panelLeft: 260 + GAP, panelTop: 300 });
+    const tall = { left: 10, top: 200, right: 420, bottom: 1400 };
+    expect(placeBeside(660, 0, anchor, [testMail], 250, { settings, form: tall, viewportHeight: 800 }, 40, 280)).toMatchObject({ panelLeft: 260 + GAP, panelTop: 300 });
+    expect(placeBeside(660, 0, anchor, [testMail], 250, undefined, 40, 280)).toMatchObject({ panelLeft: 260 + GAP, panelTop: 300 });
+  });
+
+  it('below the dialog round the form where it fits, else below the form; level with the anchor in a wide window', () => {
+    const testMail = { left: 175, top: 370, right: 800, bottom: 392 };
+    const settings = { left: 90, top: 260, right: 300, bottom: 370 };
+    const form = { left: 60, top: 200, right: 820, bottom: 460 };
+    const dialog = { left: 40, top: 150, right: 840, bottom: 520 };
+    const wide = { ...anchor, left: 400, right: 480 };
+    const besideRow = { ...testMail, left: 420 };
+    // The dialog's buttons below the form stay clear, and the note starts under the field, not at the dialog's edge.
+    expect(placeBeside(1000, 0, wide, [besideRow], 250, { settings, form, outer: dialog, viewportHeight: 800 }, 40, 280)).toMatchObject({ panelTop: 520 + GAP, panelLeft: 400 });
+    // A dialog as tall as the page does not fit below the anchor: below the form, which does.
+    const pageSized = { ...dialog, top: 0, bottom: 2000 };
+    expect(placeBeside(1000, 0, wide, [besideRow], 250, { settings, form, outer: pageSized, viewportHeight: 800 }, 40, 280)).toMatchObject({ panelTop: 460 + GAP });
+  });
+
   it('a round button, then a tab at the window edge, as room runs out', () => {
     expect(placeBeside(340, 0, anchor, [], 250)).toMatchObject({ shape: 'pill', left: 260 + GAP });
     expect(placeBeside(300, 0, anchor, [], 250)).toMatchObject({ shape: 'tab', left: 300 - TAB });

@@ -260,12 +260,14 @@ const CONTROLS = 'input, select, textarea, button, label';
 
 /**
  * The controls around the anchor, which the hint must not cover: those of the element holding its row (the
- * anchor's grandparent) and of its form, where the rows below stand (`placeBeside` keeps those its bar reaches).
+ * anchor's grandparent), of its form, where the rows below stand, and of the dialog round that form, whose
+ * buttons may stand outside it (`placeBeside` keeps those its bar and note reach).
  */
-function controlsAround(anchor: Element, form: Element | null): Box[] {
+function controlsAround(anchor: Element, form: Element | null, outer: Element | null): Box[] {
   const row = anchor.parentElement?.parentElement ?? anchor.parentElement;
   const found = new Set<Element>();
-  for (const scope of [row, form]) {
+  // A table round settings in no form is only where the note may open below, not a row of obstacles.
+  for (const scope of [row, form, outer?.matches(DIALOG) ? outer : null]) {
     for (const element of scope ? [...scope.querySelectorAll(CONTROLS)].slice(0, 60) : []) if (element !== anchor) found.add(element);
   }
   return [...found].map(contentBox);
@@ -274,10 +276,8 @@ function controlsAround(anchor: Element, form: Element | null): Box[] {
 /**
  * The form the settings stand in: the note opened below the settings should not lie over the rest of it
  * either (the login fields, the security choice, Save and Cancel). `placeBeside` uses it where it fits.
- * A form element or dialog where the page has one (the dialog round a form, whose Save and Cancel often
- * stand below the form element, outside it); else, for a form drawn with plain boxes (a web app's
- * settings panel), the nearest container of the anchor that also holds a button below it; else the table
- * the anchor stands in (a settings page of label and value rows, whose links to add or edit sit in its cells).
+ * A form element or dialog where the page has one; else, for a form drawn with plain boxes (a web app's
+ * settings panel), the nearest container of the anchor that also holds a button below it.
  */
 const FORM_LIKE = 'form, [role="form"], dialog, [role="dialog"]';
 const BUTTONS = 'button, input[type="submit"], input[type="button"], [role="button"]';
@@ -285,23 +285,38 @@ const FORM_DEPTH = 6;
 
 function formOf(anchor: Element): Element | null {
   const form = anchor.closest(FORM_LIKE);
-  if (form) return form.parentElement?.closest('dialog, [role="dialog"]') ?? form;
+  if (form) return form;
   const anchorBottom = anchor.getBoundingClientRect().bottom;
   let current = anchor.parentElement;
   for (let depth = 0; current !== null && current !== document.body && depth < FORM_DEPTH; depth += 1, current = current.parentElement) {
     const buttons = [...current.querySelectorAll(BUTTONS)].slice(0, 20);
     if (buttons.some((button) => button.getBoundingClientRect().top >= anchorBottom)) return current;
   }
-  return anchor.closest('table');
+  return null;
 }
 
-/** The box around the elements that show the outgoing settings, and their form's, as the reader sees them now. */
-function settingsAround(elements: Element[], formElement: Element | null): Around | undefined {
+/**
+ * The block round the form the note should not cover either, where it fits below: the dialog holding a
+ * form element (its Save and Cancel often stand below the form, outside it); for settings in no form,
+ * the table they stand in (a settings page of label and value rows, its add and edit links in the cells).
+ */
+function outerOf(anchor: Element, form: Element | null): Element | null {
+  if (form === null) return anchor.closest('table');
+  return form.matches(DIALOG) ? null : (form.parentElement?.closest(DIALOG) ?? null);
+}
+
+/** The box around the elements that show the outgoing settings, and their form's and the block round it, as the reader sees them now. */
+function settingsAround(elements: Element[], formElement: Element | null, outerElement: Element | null): Around | undefined {
   const boxes = elements.filter((element) => element.isConnected).map(contentBox).filter((box) => box.right > box.left && box.bottom > box.top);
   if (boxes.length === 0) return undefined;
-  const form = formElement?.isConnected ? contentBox(formElement) : null;
+  const shown = (element: Element | null): Box | undefined => {
+    const box = element?.isConnected ? contentBox(element) : null;
+    return box && rendered(box) ? box : undefined;
+  };
+  const form = shown(formElement);
+  const outer = shown(outerElement);
   const viewportHeight = document.documentElement.clientHeight || innerHeight;
-  return form && rendered(form) ? { settings: boxes.reduce(union), form, viewportHeight } : { settings: boxes.reduce(union), viewportHeight };
+  return { settings: boxes.reduce(union), ...(form ? { form } : {}), ...(outer ? { outer } : {}), viewportHeight };
 }
 
 /** Whether the element takes space on screen: a settings tab not opened yet, or a closed panel, does not. */
@@ -314,9 +329,11 @@ function measureLayout(state: Pick<Shown, 'host' | 'anchor' | 'shownIn' | 'barWi
   const anchorBox = state.anchor?.isConnected ? contentBox(state.anchor) : null;
   // Beside the settings once they show; until then (their tab is closed) in the window's corner, as on an article.
   if (state.anchor && anchorBox && rendered(anchorBox)) {
-    // The anchor's form, looked up once: the controls the bar keeps clear of and the block the note may open below.
+    // The anchor's form and the block round it, looked up once: the controls the bar keeps clear of and where the note may open below.
     const form = formOf(state.anchor);
-    const placement = placeBeside(width, scrollX, anchorBox, controlsAround(state.anchor, form), state.barWidth, settingsAround(state.shownIn, form), state.barHeight, state.panelHeight);
+    const outer = outerOf(state.anchor, form);
+    const around = settingsAround(state.shownIn, form, outer);
+    const placement = placeBeside(width, scrollX, anchorBox, controlsAround(state.anchor, form, outer), state.barWidth, around, state.barHeight, state.panelHeight);
     return { mode: 'beside', placement };
   }
   return { mode: 'floating', placement: placeFloating(width, measureTextColumn(document, state.host), state.barWidth) };

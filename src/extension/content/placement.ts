@@ -61,7 +61,7 @@ export interface BesidePlacement {
   panelWidth: number;
   /** Where the expanded panel starts: beside the anchor, moved left only as far as the window needs. */
   panelLeft: number;
-  /** Its top: level with the anchor beside it, or below the settings when it would cover them beside. */
+  /** Its top: level with the anchor beside it, or below the form (or the settings) when it would cover them beside. */
   panelTop: number;
 }
 
@@ -71,6 +71,11 @@ export interface Around {
   settings: Box;
   /** The form those settings stand in (its login fields, Save and Cancel), when they stand in one. */
   form?: Box;
+  /**
+   * The block round that form the note should not cover either: the dialog holding it, whose Save and
+   * Cancel often stand outside the form element; for settings in no form, the table they stand in.
+   */
+  outer?: Box;
   viewportHeight: number;
 }
 
@@ -81,9 +86,10 @@ export interface Around {
  * port field), and, where the bar is taller than the row (`barHeight`), those on the rows it reaches below
  * that run further right than the anchor (a wider user-name field under the port in a form whose fields
  * do not line up); the open panel, as tall as `panelHeight`, clears the rows it reaches too.
- * Where the open panel has no room beside the anchor or past those rows (a narrow window, a wide form), it
- * opens below the outgoing settings' form (`around`) rather than over them, so the reader sees the note and
- * the rows it speaks of at once; below the anchor itself when those settings run taller than most of the
+ * Where the open panel has no room past those rows (a narrow window, a wide form), it opens below the
+ * outgoing settings' form or the dialog round it (`around`) rather than over them, so the reader sees the
+ * note and the rows it speaks of at once; with no form that fits there, beside the bar where the window has
+ * room for it, else below the settings, or below the anchor itself when they run taller than most of the
  * window.
  */
 export function placeBeside(
@@ -111,11 +117,17 @@ export function placeBeside(
   const edge = scrollX + viewportWidth - GAP;
   const room = edge - (start + GAP);
   // The open panel, once its height is known, also clears the rows it reaches. Where the window leaves no room
-  // for it past them (or, before its height is known, past the anchor's row), it opens below the form instead.
+  // for it past them (or, before its height is known, past the bar's band), it opens below the form instead;
+  // where there is no form that fits below, beside the bar if the window has room there (below the settings
+  // alone it would lie over the same rows, further from the anchor), else below the settings.
   const panelStart = clear(Math.max(barHeight, panelHeight));
   const panelRoom = edge - (panelStart + GAP);
-  const place =
-    panelRoom >= PANEL_MIN ? panelBeside(viewportWidth, scrollX, panelStart, panelRoom, edge, anchor.top) : panelBelow(viewportWidth, scrollX, edge, anchor, around);
+  let place: PanelPlace;
+  if (panelRoom >= PANEL_MIN) place = panelBeside(viewportWidth, scrollX, panelStart, panelRoom, edge, anchor.top);
+  else {
+    const below = panelBelow(viewportWidth, scrollX, edge, anchor, around);
+    place = !below.clearsForm && room >= PANEL_MIN ? panelBeside(viewportWidth, scrollX, start, room, edge, anchor.top) : below.place;
+  }
   if (room >= barWidth) return { shape: 'bar', left: start + GAP, top: anchor.top, ...place };
   if (room >= PILL) return { shape: 'pill', left: start + GAP, top: anchor.top, ...place };
   // No room on the row: a tab at the window's edge, level with the anchor.
@@ -131,17 +143,21 @@ function panelBeside(viewportWidth: number, scrollX: number, start: number, room
 }
 
 /**
- * Beside, the panel would lie over the settings: below them instead, as wide as the window allows. Below
- * their whole form where it fits in most of the window (the note then covers none of the form's fields
- * and buttons), else below the settings, else below the anchor.
+ * Beside, the panel would lie over the settings or the rows below them: below instead, as wide as the
+ * window allows. Below the dialog or table round their form where that fits in most of the window, else
+ * below the form (the note then covers none of its fields and buttons), else below the settings, else
+ * below the anchor; `clearsForm` says whether it went below a form or the block round it. It starts level
+ * with the anchor where the window allows, so it opens near the field it speaks of.
  */
-function panelBelow(viewportWidth: number, scrollX: number, edge: number, anchor: Box, around: Around | undefined): PanelPlace {
+function panelBelow(viewportWidth: number, scrollX: number, edge: number, anchor: Box, around: Around | undefined): { place: PanelPlace; clearsForm: boolean } {
   const fits = (box: Box) => around !== undefined && box.bottom - anchor.top <= around.viewportHeight * 0.6;
   const settings = around ? union(around.settings, anchor) : anchor;
-  const form = around?.form ? union(around.form, settings) : null;
-  const below = form && fits(form) ? form : fits(settings) ? settings : anchor;
+  const blocks = [around?.outer, around?.form].filter((box): box is Box => box !== undefined).map((box) => union(box, settings));
+  const block = blocks.find(fits);
+  const below = block ?? (fits(settings) ? settings : anchor);
   const panelWidth = Math.min(PANEL_MAX, viewportWidth - 2 * GAP);
-  return { panelWidth, panelLeft: Math.max(scrollX + GAP, Math.min(below.left, edge - panelWidth)), panelTop: below.bottom + GAP };
+  const panelLeft = Math.max(scrollX + GAP, Math.min(Math.max(below.left, anchor.left), edge - panelWidth));
+  return { place: { panelWidth, panelLeft, panelTop: below.bottom + GAP }, clearsForm: block !== undefined };
 }
 
 export function union(a: Box, b: Box): Box {
