@@ -144,10 +144,11 @@ function panelBeside(viewportWidth: number, scrollX: number, start: number, room
 
 /**
  * Beside, the panel would lie over the settings or the rows below them: below instead, as wide as the
- * window allows. Below the dialog or table round their form where that fits in most of the window, else
- * below the form (the note then covers none of its fields and buttons), else below the settings, else
- * below the anchor; `clearsForm` says whether it went below a form or the block round it. It starts level
- * with the anchor where the window allows, so it opens near the field it speaks of.
+ * window allows. Below the dialog round their form (or, for settings in no form, the table they stand in)
+ * where that fits in most of the window, else below the form (the note then covers none of its fields and
+ * buttons), else below the settings, else below the anchor; `clearsForm` says whether it went below a
+ * form or the block round it. It starts level with the anchor where the window allows, so it opens near the
+ * field it speaks of.
  */
 function panelBelow(viewportWidth: number, scrollX: number, edge: number, anchor: Box, around: Around | undefined): { place: PanelPlace; clearsForm: boolean } {
   const fits = (box: Box) => around !== undefined && box.bottom - anchor.top <= around.viewportHeight * 0.6;
