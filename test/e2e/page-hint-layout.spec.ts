@@ -43,6 +43,24 @@ async function expand(page: Page): Promise<void> {
   if ((await toggle(page).count()) > 0 && (await toggle(page).getAttribute('aria-expanded')) === 'false') await toggle(page).click();
 }
 
+/**
+ * The controls inside `scope` (fields, buttons, labels, links) that the hint's box lies over, how many
+ * controls the scope holds, and the box's top and bottom against the window's height.
+ */
+function underNote(page: Page, scope: string): Promise<{ covered: string[]; controls: number; top: number; bottom: number; height: number }> {
+  return page.evaluate((scope) => {
+    const box = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
+    const controls = [...document.querySelector(scope)!.querySelectorAll('input, select, textarea, button, label, a')];
+    const covered = controls
+      .filter((control) => {
+        const rect = control.getBoundingClientRect();
+        return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
+      })
+      .map((control) => `${control.tagName.toLowerCase()}: ${(control.textContent || (control as HTMLInputElement).value || '').trim().slice(0, 30)}`);
+    return { covered, controls: controls.filter((control) => !control.matches('label')).length, top: box.top, bottom: box.bottom, height: innerHeight };
+  }, scope);
+}
+
 interface Measured {
   hint: { left: number; top: number; width: number; height: number };
   column: { left: number; right: number };
@@ -324,17 +342,7 @@ test('opened in a narrow window, the account hint lies below the whole form, so 
     await page.goto(`${pages.origin}/${file}`);
     await expand(page);
     await page.waitForTimeout(300);
-    const found = await page.evaluate((formSelector) => {
-      const box = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
-      const form = document.querySelector(formSelector)!;
-      const covered = [...form.querySelectorAll('input, select, button, label, a')]
-        .filter((control) => {
-          const rect = control.getBoundingClientRect();
-          return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
-        })
-        .map((control) => `${control.tagName.toLowerCase()}: ${(control.textContent || (control as HTMLInputElement).value || '').trim().slice(0, 30)}`);
-      return { covered, controls: form.querySelectorAll('input, select, button, a').length, top: box.top, bottom: box.bottom, height: innerHeight };
-    }, formSelector);
+    const found = await underNote(page, formSelector);
     expect(found.controls, file).toBeGreaterThan(4);
     expect(found.covered, file).toEqual([]);
     expect(found.top, file).toBeGreaterThanOrEqual(0);
@@ -358,16 +366,7 @@ test('opened where the window has room beside the port but not past the rows the
     await page.goto(`${pages.origin}/${file}`);
     await expand(page);
     await page.waitForTimeout(300);
-    const found = await page.evaluate(() => {
-      const box = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
-      const covered = [...document.querySelectorAll('input, select, textarea, button, label, a')]
-        .filter((control) => {
-          const rect = control.getBoundingClientRect();
-          return rect.width > 0 && rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
-        })
-        .map((control) => `${control.tagName.toLowerCase()}: ${(control.textContent || (control as HTMLInputElement).value || '').trim().slice(0, 30)}`);
-      return { covered, top: box.top, bottom: box.bottom, height: innerHeight };
-    });
+    const found = await underNote(page, 'body');
     expect(found.covered, `${file} at ${width} px`).toEqual([]);
     // Brought into view when it opens below the form.
     expect(found.top, file).toBeGreaterThanOrEqual(0);

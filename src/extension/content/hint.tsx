@@ -319,6 +319,11 @@ function settingsAround(elements: Element[], formElement: Element | null, outerE
   return { settings: boxes.reduce(union), ...(form ? { form } : {}), ...(outer ? { outer } : {}), viewportHeight };
 }
 
+/** The hint's whole box height as drawn now, its border included (the bar folded, the note open). */
+function hintHeight(shadow: ShadowRoot | null): number {
+  return Math.ceil(shadow?.querySelector('aside')?.getBoundingClientRect().height ?? 0);
+}
+
 /** Whether the element takes space on screen: a settings tab not opened yet, or a closed panel, does not. */
 function rendered(box: Box): boolean {
   return box.right > box.left || box.bottom > box.top;
@@ -361,7 +366,7 @@ function paint(state: Shown, focusToggle = false): void {
         paint(state, focus);
         // Opened for the first time beside its anchor: now that the note's height is known, keep it clear of the rows it reaches.
         if (open && state.layout.mode === 'beside' && state.panelHeight === 0) {
-          state.panelHeight = Math.ceil(state.host.shadowRoot?.querySelector('aside')?.getBoundingClientRect().height ?? 0);
+          state.panelHeight = hintHeight(state.host.shadowRoot);
           const next = measureLayout(state);
           if (JSON.stringify(next) !== JSON.stringify(state.layout)) {
             state.layout = next;
@@ -484,7 +489,7 @@ export async function showHint(signal: AbortSignal): Promise<boolean> {
   render(<Hint result={result} shape="bar" opensUp side="right" open={false} onToggle={() => undefined} onHide={() => undefined} />, mount);
   const barWidth = Math.ceil(shadow.querySelector('.toggle')?.getBoundingClientRect().width ?? 280);
   // The whole bar's height, its border included: what lies over the rows below the anchor.
-  const barHeight = Math.ceil(shadow.querySelector('aside')?.getBoundingClientRect().height ?? 0);
+  const barHeight = hintHeight(shadow);
   const state: Shown = { host, mount, result, anchor, shownIn, dialog, barWidth, barHeight, panelHeight: 0, layout: { mode: 'floating', placement: placeFloating(0, null, barWidth) }, open: false, stop: () => undefined };
   state.layout = measureLayout(state);
   paint(state);
