@@ -407,6 +407,12 @@ describe('account areas by address', () => {
     ['https://blog.example.fr/parametres-du-serveur-smtp-orange/', false],
     ['https://example.net/account-settings', true],
     ['https://example.net/settings-mail/identities', true],
+    // A saved help page about the account dialog is a document, not the dialog; a panel's own page stays one.
+    ['https://www.mailer.example.jp/mailerhelp/v3/html/preference/account/smtp_port.htm', false],
+    ['https://www.clients.example.org/accounts/provider-settings.html', false],
+    ['https://host.example.net:2083/cpsess1234/frontend/jupiter/mail/clientconf.html?acct=jane@example.net', true],
+    ['https://mail.example.net/settings/index.html?_task=settings', true],
+    ['https://panel.example.net/mail/accounts/edit.php', true],
   ])('%s is an account area: %s', (url, expected) => {
     expect(isAccountUrl(url)).toBe(expected);
   });

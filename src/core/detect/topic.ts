@@ -107,8 +107,18 @@ export function pathOf(url: string): string {
   return url.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
 }
 
+/**
+ * A saved document (".htm", ".html", ".shtml" at the end of the path): a manual's or help set's page,
+ * such as a mail program's help on its account dialog ("/den8help/…/preference/account/smtp_port.htm").
+ * Account screens are routes of an application; the ones served as an ".html" file carry a stronger
+ * sign of their own (a cPanel session path, a panel's port, Roundcube's settings task).
+ */
+const STATIC_PAGE = /\.s?html?(?:[?#]|$)/i;
+const SURELY_ACCOUNT = /\/cpsess\d+|:(?:2083|2096|2222|8083|8443|10000)\/|[?&]_task=settings/i;
+
 export function isAccountUrl(url: string): boolean {
-  return ACCOUNT_URL.test(withoutSlugs(url)) && !HELP_PATH.test(pathOf(url));
+  const path = pathOf(url);
+  return ACCOUNT_URL.test(withoutSlugs(url)) && !HELP_PATH.test(path) && (!STATIC_PAGE.test(path) || SURELY_ACCOUNT.test(url));
 }
 
 /**
