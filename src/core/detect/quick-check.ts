@@ -9,6 +9,9 @@
  * Kept free of imports so the bootstrap bundle stays small.
  */
 
+/** A reply-to field's label in the languages the classifier reads an identity form in (vocabulary.ts `REPLY_TO_LABEL`). */
+const REPLY_TO = "reply[- ]?to|antwort an|répondre à|responder a|respuesta a|rispondi a|antwoord(?:-| )aan|odpowiedz do|返信先";
+
 /** The outgoing server, SMTP, a mail port or port 25 blocking, in the languages the classifier reads. */
 const TOPIC = new RegExp(
   [
@@ -61,6 +64,12 @@ const TOPIC = new RegExp(
     // A user form's mail part as labels side by side ("E-mail", "Aliases", "Forwarders"): either word alone is a DNS or code page's.
     'aliases\\W{1,3}forwarders', 'forwarders\\W{1,3}aliases',
     'alias (?:e-?mail|de (?:correo|messagerie|courriel)|di posta)', '(?:quota|cuota|cota) (?:de (?:la )?|da |della )?(?:boîte|buzón|casella|caixa)',
+    '(?:edit|add|create) (?:a )?mailbox(?![a-z])',
+    // A web mail's identity form, which names no server either: its reply-to field beside a Bcc or signature field
+    // ("Reply-To · Bcc · Signature"), or a reply address's own label. Either word alone is a forum's button or a letter's end.
+    `(?:${REPLY_TO})\\W{1,3}(?:\\S+\\W{1,3}){0,3}?(?:bcc|signatur\\S*|firma|assinatura|handtekening|ondertekening|podpis|подпись|署名)`,
+    'reply-?to:? address', 'antwortadresse', 'adresse de réponse', 'dirección de respuesta', 'endereço de resposta', 'indirizzo di risposta',
+    'antwoordadres',
   ].join('|'),
   // No "i" flag: asRead lower-cases the text once.
 );
