@@ -102,6 +102,10 @@ describe('mightMatch', () => {
     ['Spanish incoming and outgoing servers', 'Los servidores de entrada y salida son los mismos.'],
     ['Swedish "porten 25"', 'Porten 25 är blockerad av operatören.'],
     ['Spanish "puerto TCP 25"', 'El puerto TCP 25 está bloqueado.'],
+    // Sending as another address: the port named a sentence before its number.
+    ['English "send mail as"', 'Under Send mail as, add the address. Ask which port to use. Most accept 587.'],
+    ['German "E-Mails senden als"', 'E-Mails senden als: fragen Sie nach dem Port. Meist ist es 587.'],
+    ["Gmail's alias check box", 'Untick Treat as an alias. Then ask which port to use. Most accept 465.'],
     // A mail program's set-up from its incoming side: two mentions of a program, the incoming server, steps.
     ['a Thunderbird set-up, IMAP first', 'Open Thunderbird, click Account Settings and choose IMAP. Thunderbird then asks for the password.'],
     ['a German Outlook set-up, incoming server first', 'Öffnen Sie Outlook und klicken Sie auf Konto hinzufügen. Wählen Sie in Outlook den Posteingangsserver aus.'],
@@ -197,7 +201,7 @@ describe('mightMatch', () => {
     console.log(`quick-check.ts minified: ${bytes} bytes`);
     // Well under the bootstrap's 15 KiB budget (npm run bench:detect measures the whole bootstrap): 6 KiB
     // until the mailbox fields' phrases (2026-12-04) took it just past, 6.5 KiB until a web mail's identity
-    // form's (2026-12-07) took it to 6.8 KiB.
-    expect(bytes).toBeLessThanOrEqual(7168);
+    // form's and sending as another address (2026-12-07) took it to 7.3 KiB.
+    expect(bytes).toBeLessThanOrEqual(7680);
   });
 });

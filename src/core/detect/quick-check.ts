@@ -68,6 +68,13 @@ const TOPIC = new RegExp(
     // A web mail's identity form, which names no server either: its reply-to field beside a Bcc or signature field
     // ("Reply-To · Bcc · Signature"), or a reply address's own label. Either word alone is a forum's button or a letter's end.
     `(?:${REPLY_TO})\\W{1,3}(?:\\S+\\W{1,3}){0,3}?(?:bcc|signatur\\S*|firma|assinatura|handtekening|ondertekening|podpis|подпись|署名)`,
+    // Sending as another address (vocabulary.ts `SEND_AS`): a web mail's help on it asks for the other provider's port
+    // ("which port to use. Most accept 587"), past this check's reach of a port word.
+    'send mail as', 'send (?:e-?)?mail from (?:a different|another) address', 'sending (?:mail )?as another address',
+    'enviar (?:correos?|mensajes?|e-?mails?) como', '(?:e-?mails?|nachrichten) senden als', 'envoyer des (?:e-?mails|messages) en tant que',
+    'invia (?:messaggi|email|e-mail) come', 'e-?mails? verzenden als', 'wyślij (?:wiadomość|pocztę) jako', 'odesílat poštu jako',
+    'treat as (?:an )?alias', 'als alias behandeln', 'traiter comme (?:un )?alias', 'tratar como (?:un |um )?alias',
+    'considera come (?:un )?alias', 'behandelen als (?:een )?alias',
     'reply-?to:? address', 'antwortadresse', 'adresse de réponse', 'dirección de respuesta', 'endereço de resposta', 'indirizzo di risposta',
     'antwoordadres',
   ].join('|'),
