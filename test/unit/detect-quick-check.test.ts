@@ -110,6 +110,9 @@ describe('mightMatch', () => {
     ['a Thunderbird set-up, IMAP first', 'Open Thunderbird, click Account Settings and choose IMAP. Thunderbird then asks for the password.'],
     ['a German Outlook set-up, incoming server first', 'Öffnen Sie Outlook und klicken Sie auf Konto hinzufügen. Wählen Sie in Outlook den Posteingangsserver aus.'],
     ['a French mail program set-up, incoming server first', 'Ouvrez Thunderbird, cliquez sur Paramètres. Dans Thunderbird, saisissez le serveur entrant.'],
+    ['a French set-up naming the reception server', 'Ouvrez Thunderbird, cliquez sur Paramètres. Dans Thunderbird, saisissez le serveur de réception.'],
+    ['an Italian set-up naming the reception server', 'Apri Thunderbird e fai clic su Impostazioni. In Thunderbird, inserisci il server di ricezione.'],
+    ['a set-up naming the POP server alone', 'Open Thunderbird, click Account Settings. In Thunderbird, enter the POP server of your provider.'],
     ['a Japanese mail program set-up, incoming server first', 'メールソフトを開き、受信サーバーを入力します。メールソフトの画面で次へをクリックします。'],
   ])('lets through what opens the classifier to an article: %s', (_, sentence) => {
     const document = parse(`<!doctype html><html><head><title>Help</title></head><body><p>${sentence}</p></body></html>`);
@@ -201,7 +204,7 @@ describe('mightMatch', () => {
     console.log(`quick-check.ts minified: ${bytes} bytes`);
     // Well under the bootstrap's 15 KiB budget (npm run bench:detect measures the whole bootstrap): 6 KiB
     // until the mailbox fields' phrases (2026-12-04) took it just past, 6.5 KiB until a web mail's identity
-    // form's and sending as another address (2026-12-07) took it to 7.3 KiB.
-    expect(bytes).toBeLessThanOrEqual(7680);
+    // form's, sending as another address and more names of the incoming server (2026-12-07) took it to 7.6 KiB.
+    expect(bytes).toBeLessThanOrEqual(8192);
   });
 });

@@ -58,6 +58,8 @@ const TOPIC = new RegExp(
     'incoming (?:\\S+ )?server', 'eingangs-?server', 'serveur (?:\\S+ ){0,3}entrant', 'servidor\\S* (?:\\S+ ){0,2}(?:entra|recebimento)',
     'posta in (?:arrivo|entrata)', 'inkomende', 'przychodząc', 'in(?:kommande|dgående|nkommende)', 'příchozí', 'saapuva',
     'входящ\\S* (?:почт|сервер)', 'gelen (?:posta )?sunucu', '受信(?:メール)?サーバ', '(?:接收|收件)服务器',
+    'serveur de réception', 'server di ricezione', 'pop[- ]?(?:server|host)', '(?:serveur|servidor|server\\S*|serwer\\S*) pop(?![a-z0-9])',
+    'server(?:ul)? (?:de )?(?:e-?mail )?(?:intrare|primire)', 'bejövő', 'dolazn\\S* (?:pošt|server|poslužitelj)', 'εισερχ[οό]μεν',
     // A mailbox's own fields, which a panel's user or mailbox edit page may show without a server word: its aliases, its quota,
     // its forwarding. As phrases: "alias" or "quota" alone is any list or plan.
     'mail[- ]?alias', 'mailbox (?:quota|size)', 'mail forward', 'mail-?weiterleitung', 'postfach-?(?:grö(?:ß|ss)e|quota)',
