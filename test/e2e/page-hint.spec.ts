@@ -112,6 +112,21 @@ test('a panel that shows a mailbox\'s settings as text blocks, a required star b
   expect(extensionErrors).toEqual([]);
 });
 
+test("a sender form whose title, heading and address name neither mail nor settings gets the account note: its reply-to and Bcc fields carry it past the bootstrap's pre-check", async () => {
+  const page = await open(`${pages.origin}/real-shapes/en-sender-details-bcc.html`);
+  await expect(hint(page)).toBeVisible();
+  await expand(page);
+  // No server on the form: the note offers to check the reader's own and names the submission port.
+  await expect(hint(page).getByRole('button', { name: 'Check my server' })).toBeVisible();
+  await expect(hint(page)).toContainText('587');
+  // What the tab's report says of it: an account page, with no setting shown.
+  const stored = await launched.worker.evaluate(() => chrome.storage.session.get(null));
+  const classified = Object.entries(stored).filter(([key]) => key.startsWith('page:')).map(([, value]) => value as { kind: string });
+  expect(classified.map((entry) => entry.kind)).toEqual(['account']);
+  await page.screenshot({ path: 'test-results/page-hint-account-sender-form.png' });
+  expect(extensionErrors).toEqual([]);
+});
+
 test("an identity form drawn by Ant Design, its port six wrappers from its label, gets the note with server, port and security", async () => {
   // Served at the path it was saved from (on a host the content script runs on): a webmail's settings route is
   // part of what says "account".
