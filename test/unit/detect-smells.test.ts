@@ -551,6 +551,21 @@ describe('the account gate and an application\'s own sending form', () => {
     );
     expect(account(page)).toBe(true);
   });
+  it('shuts on a form that says whom the application mails, as a field or a heading over its fields', () => {
+    expect(account(screen({ rows: sending + row('r', 'Recipient', 'admin@example.net') }))).toBe(false);
+    expect(account(screen({ rows: sending + row('r', 'Empfänger', 'admin@example.net') }))).toBe(false);
+    expect(account(screen({ rows: sending + '<h3>Recipient</h3>' + row('r1', 'Primary email', 'admin@example.net') + row('r2', 'Secondary email', '') }))).toBe(false);
+    expect(account(screen({ rows: sending + row('r', 'Send alerts to', 'ops@example.net') }))).toBe(false);
+    // A message being written has a recipient too; its subject field tells it apart, and no recipient leaves the form a person's.
+    expect(account(screen({ rows: sending + row('n', 'Display name', 'Jane Doe') }))).toBe(true);
+  });
+  it('shuts on a choice of qmail beside SMTP, and on a connection test\'s outcome', () => {
+    const mode = (options: string) => `<label for="m">Send mode</label><select id="m">${options}</select>`;
+    expect(account(screen({ rows: mode('<option selected>smtp</option><option>qmail</option>') + sending }))).toBe(false);
+    expect(account(screen({ rows: sending, below: '<div role="status">Connection tested successfully</div>' }))).toBe(false);
+    // A person's choice of the security or the login is no such choice.
+    expect(account(screen({ rows: mode('<option selected>STARTTLS</option><option>SSL/TLS</option>') + sending }))).toBe(true);
+  });
   it('takes a test mail\'s recipient (受信者, 收件人) for no incoming side', () => {
     expect(account(screen({ rows: sending + row('r', '测试邮件收件人', 'ops@example.net'), below: '发送测试邮件' }))).toBe(false);
   });

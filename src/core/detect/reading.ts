@@ -33,6 +33,7 @@ import {
   ADMIN_LABEL,
   CJK_CONNECTION_TEST,
   HELO_NAME,
+  RECIPIENT_LABEL,
   CJK_APP_NOTICE,
   CJK_YOU,
   YOU,
@@ -229,8 +230,9 @@ export interface Reading {
    * own sender fields, "From", "Administrator", "No-reply", do not count, and none does beside a no-reply
    * sender address), the headline names no mailbox, and either nothing names an incoming side (no field,
    * word, tab or column; POP before SMTP is a way to log in for sending) and the page speaks of a test
-   * mail, a mailer, sendmail, a relay or mass mail, its form of the notifications and alerts it mails
-   * (`saysAppMail`), or its sender takes no replies; or the application fetches its own mailbox and says
+   * mail, a mailer, sendmail, a relay or mass mail, its form of the notifications and alerts it mails or
+   * of whom it mails them to (`saysAppMail`), or a field is for that recipient, or its sender takes no
+   * replies; or the application fetches its own mailbox and says
    * twice what for (APP_FETCH: tickets, bounces, a monitored inbox).
    */
   appMail: boolean;
@@ -329,7 +331,9 @@ function saysAppMail(text: string, box: Element | null, side: SendingSide): bool
   });
   const outside = (start: number, end: number) => !personal.some(([from, to]) => start >= from && end <= to);
   const keep = notInAddress(own);
-  return countMatchesWhere(APP_NOTICE, own, (start, end) => keep(start, end) && outside(start, end), 1) > 0 || has(CJK_APP_NOTICE, own);
+  // Its notices, or whom it mails them to: a field's label, or a heading over such fields ("Recipient" over "Primary email").
+  const said = (start: number, end: number) => keep(start, end) && outside(start, end);
+  return countMatchesWhere(APP_NOTICE, own, said, 1) > 0 || countMatchesWhere(RECIPIENT_LABEL, own, said, 1) > 0 || has(CJK_APP_NOTICE, own);
 }
 
 const ADDRESSES = new RegExp(EMAIL_ADDRESS.source, 'g');
@@ -426,6 +430,8 @@ export function readPage(facts: PageFacts): Reading {
   let signatureField = false;
   let adminSender = false;
   let heloField = false;
+  /** A field for whom the application mails its alerts (`RECIPIENT_LABEL`). */
+  let recipientField = false;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
   // A kit's menu or a chosen script-built radio, read for the settings alone, is no form field to the smells
@@ -461,6 +467,7 @@ export function readPage(facts: PageFacts): Reading {
       // The name it greets the server with (listmonk's "HELO hostname", in every language it speaks): no person's account sets it.
       // Read in labels only: "Helo" in running text greets the reader in Malay and Welsh.
       if (!choice && HELO_NAME.test(label)) heloField = true;
+      if (!choice && has(RECIPIENT_LABEL, label)) recipientField = true;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
     if (field.type === 'password') password = true;
@@ -540,7 +547,7 @@ export function readPage(facts: PageFacts): Reading {
   const appMail =
     sendingForm &&
     (!formIncoming && imapPop - popBeforeSmtp <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
-      ? appNoReply || heloField || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
+      ? appNoReply || heloField || (recipientField && !composeSubject) || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
       : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
   // Mail settings on the page, which a contact's card never shows: server, port or security fields, a mail
   // account's rows, a sender identity's own fields, or the protocols named thrice.

@@ -652,6 +652,8 @@ export const APP_MAIL = words(
   // The way an application hands over its mail (SMTP, its language's mail function, a file for testing): on the
   // train and validation pages "transport type" stands only on such settings (HumHub's, Craft CMS's, Splynx's).
   'transport[- ]?typ(?:e|es)?',
+  // The local qmail as a way to hand the mail over, beside SMTP and sendmail (ownCloud's send mode).
+  'qmail',
 );
 /**
  * A test mail to try the settings: an application's, and a person's too where their own sender identity stands
@@ -664,6 +666,16 @@ export const APP_TEST_MAIL = words(
 );
 /** The name a sender greets the server with ("HELO hostname"): an application's setting, and no server. */
 export const HELO_NAME = /\b(?:helo|ehlo)\b/i;
+/**
+ * A field for whom the mail goes to, beside a sending server's form: an application mailing its alerts to an
+ * administrator (a NAS's "Recipient", "Primary email"), never a person's own account. A message being written has
+ * one too; its subject field tells it apart (`composeSubject` in reading.ts).
+ */
+export const RECIPIENT_LABEL = words(
+  'recipients?', '(?:alert|notification|report)s? (?:to|e-?mail|address)', 'send (?:alerts|notifications|reports) to',
+  'empfänger\\p{L}*', 'destinataires?', 'destinatari[oa]s?', 'destinatários?', 'odbiorc\\p{L}*', 'ontvanger\\p{L}*',
+  'получател\\p{L}*', 'mottagare', 'modtager\\p{L}*', 'mottaker\\p{L}*', 'příjemc\\p{L}*', 'címzett\\p{L}*',
+);
 /** A test mail in Japanese and Chinese (APP_TEST_MAIL). */
 export const CJK_TEST_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
 /**
@@ -676,6 +688,8 @@ export const APP_CONNECTION_TEST = words(
   'testar (?:a )?conexão', 'test(?:are|a) (?:la )?connessione', 'verbinding testen', '(?:prze)?testuj połączenie', 'test połączenia',
   '(?:o)?testovat (?:připojení|spojení)', 'test připojení', 'проверить (?:соединение|подключение)',
   'bağlantıyı test et', 'bağlantı testi',
+  // The test's outcome, where the button's words are not in the page's text (n8n's credential dialog, train split).
+  'connection tested',
 );
 /** The same in Japanese, Chinese and Korean. */
 export const CJK_CONNECTION_TEST = cjk('接続テスト', '接続をテスト', 'テスト接続', '测试连接', '測試連線', '測試連接', '연결 테스트');
