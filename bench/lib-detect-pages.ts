@@ -4,7 +4,8 @@
  * footer), the same article followed by ~5 MiB of unrelated blog, shop and forum content (in a block
  * named "related-posts", which the text reader must weigh as chrome or text without reading it whole),
  * and an unrelated page of the same size as the article that the content script's pre-check must turn
- * down.
+ * down; and a Japanese page of the same size, its paragraphs written without spaces as Japanese is, with
+ * a reply-to word (返信先) in them: the pre-check's phrases must answer as quickly there as on the English one.
  * A seeded generator keeps every run's pages identical.
  */
 
@@ -221,6 +222,28 @@ export interface BenchPages {
   article: string;
   large: string;
   unrelated: string;
+  unrelatedJapanese: string;
+}
+
+/** Sentences of a Japanese kitchen blog, two of them about where its comments' replies go (返信先). */
+const JAPANESE_SENTENCES = [
+  '秋になると根菜の甘みが増してきます。', '大根は皮ごと使うと香りがよく残ります。', '作り置きは三日ほどで食べきるようにしています。',
+  'コメントの返信先を選んでから送ってください。', '鍋に油をひいて弱火でじっくり炒めます。', 'しょうゆとみりんを同じ量ずつ加えます。',
+  '冷めてから保存容器に移して冷蔵庫へ入れます。', '前回の記事への返信先はこの下にまとめました。', 'にんじんは細く切ると早く火が通ります。',
+];
+
+/** Paragraphs of those sentences, chosen by a seeded generator and joined without spaces, until `bytes` of HTML. */
+function japaneseContent(seed: number, bytes: number): string {
+  const next = seeded(seed);
+  const paragraphs: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const sentences = Array.from({ length: 12 + Math.floor(next() * 12) }, () => JAPANESE_SENTENCES[Math.floor(next() * JAPANESE_SENTENCES.length)]);
+    const paragraph = `<p>${sentences.join('')}</p>`;
+    paragraphs.push(paragraph);
+    size += Buffer.byteLength(paragraph);
+  }
+  return paragraphs.join('\n');
 }
 
 export function generatePages(): BenchPages {
@@ -240,5 +263,13 @@ export function generatePages(): BenchPages {
   const unrelatedHeader = `<header class="site"><a class="logo" href="/">The Allotment Journal</a></header><nav class="site" aria-label="Main"><ul>${Array.from({ length: 12 }, () => `<li><a href="/c">${blog.title()}</a></li>`).join('')}</ul></nav>`;
   const unrelatedBody = `<h1>Slow-Roasted Tomatoes For The Autumn Harvest</h1>${unrelatedContent(37, 44 * KIB)}`;
   const unrelated = page('Slow-roasted tomatoes for the autumn harvest | The Allotment Journal', 'Seasonal recipes and garden notes.', `${unrelatedHeader}<main>${unrelatedBody}</main>${siteFooter(blog, 'The Allotment Journal')}`);
-  return { files: { 'article.html': article, 'large.html': large, 'unrelated.html': unrelated }, article, large, unrelated };
+  const japaneseBody = `<h1>秋の根菜で作る常備菜</h1>${japaneseContent(41, 44 * KIB)}`;
+  const unrelatedJapanese = page('秋の根菜で作る常備菜 | 台所の手帖', '季節の作り置きと台所の記録。', `<header class="site"><a class="logo" href="/">台所の手帖</a></header><main>${japaneseBody}</main>`);
+  return {
+    files: { 'article.html': article, 'large.html': large, 'unrelated.html': unrelated, 'unrelated-ja.html': unrelatedJapanese },
+    article,
+    large,
+    unrelated,
+    unrelatedJapanese,
+  };
 }

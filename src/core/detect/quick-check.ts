@@ -9,8 +9,18 @@
  * Kept free of imports so the bootstrap bundle stays small.
  */
 
-/** A reply-to field's label in the languages the classifier reads an identity form in (vocabulary.ts `REPLY_TO_LABEL`). */
-const REPLY_TO = "reply[- ]?to|antwort an|répondre à|responder a|respuesta a|rispondi a|antwoord(?:-| )aan|odpowiedz do|返信先";
+/**
+ * A web mail's identity form as its labels read in a row: a reply-to field beside a Bcc or signature field, at most one
+ * word (a value) between. The reply-to words are the classifier's (reading.ts `IDENTITY_LABEL`); "firma" is a signature
+ * only beside the Spanish and Italian reply-to, as it is a company in German. Words are joined by the single spaces
+ * `asRead` leaves, never by `\W`, which without the "u" flag takes every kana and accented letter too: runs of such text
+ * would make the pattern try its words every which way (seconds on a Japanese paragraph).
+ */
+const IDENTITY_ROW = [
+  '(?<![a-z])(?:reply[- ]?to|antwort an|répondre à|antwoord[- ]aan|odpowiedz do|返信先):? (?:\\S{1,40} )?(?:bcc|signatur\\S{0,4}|handtekening|ondertekening|podpis|подпись|署名)(?![a-z])',
+  '(?<![a-z])(?:reply[- ]?to|responder a|respuesta a|rispondi a):? (?:\\S{1,40} )?(?:bcc|firma|assinatura)(?![a-z])',
+  '(?<![a-z])bcc:? (?:\\S{1,40} ){0,2}signatur\\S{0,4}',
+];
 
 /** The outgoing server, SMTP, a mail port or port 25 blocking, in the languages the classifier reads. */
 const TOPIC = new RegExp(
@@ -58,26 +68,26 @@ const TOPIC = new RegExp(
     'incoming (?:\\S+ )?server', 'eingangs-?server', 'serveur (?:\\S+ ){0,3}entrant', 'servidor\\S* (?:\\S+ ){0,2}(?:entra|recebimento)',
     'posta in (?:arrivo|entrata)', 'inkomende', 'przychodząc', 'in(?:kommande|dgående|nkommende)', 'příchozí', 'saapuva',
     'входящ\\S* (?:почт|сервер)', 'gelen (?:posta )?sunucu', '受信(?:メール)?サーバ', '(?:接收|收件)服务器',
-    'serveur de réception', 'server di ricezione', 'pop[- ]?(?:server|host)', '(?:serveur|servidor|server\\S*|serwer\\S*) pop(?![a-z0-9])',
-    'server(?:ul)? (?:de )?(?:e-?mail )?(?:intrare|primire)', 'bejövő', 'dolazn\\S* (?:pošt|server|poslužitelj)', 'εισερχ[οό]μεν',
+    'serveur de réception', 'server di ricezione', 'pop[- ]?(?:server|host)', '(?:serveur|servidor|server|serwer\\S*) pop(?![a-z0-9]| up)',
+    'server(?:ul)? (?:de )?(?:e-?mail )?(?:intrare|primire)', 'bejövő (?:e-?mail[- ]?)?\\S*szerver', 'bejövő levelek kiszolgáló',
+    'dolazn\\S* (?:pošt|server|poslužitelj)', 'εισερχ[οό]μεν\\S* (?:αλληλογραφ|διακομιστ|μηνυμάτων|e-?mail)', 'διακομιστ\\S* εισερχ',
     // A mailbox's own fields, which a panel's user or mailbox edit page may show without a server word: its aliases, its quota,
     // its forwarding. As phrases: "alias" or "quota" alone is any list or plan.
     'mail[- ]?alias', 'mailbox (?:quota|size)', 'mail forward', 'mail-?weiterleitung', 'postfach-?(?:grö(?:ß|ss)e|quota)',
     // A user form's mail part as labels side by side ("E-mail", "Aliases", "Forwarders"): either word alone is a DNS or code page's.
     'aliases\\W{1,3}forwarders', 'forwarders\\W{1,3}aliases',
     'alias (?:e-?mail|de (?:correo|messagerie|courriel)|di posta)', '(?:quota|cuota|cota) (?:de (?:la )?|da |della )?(?:boîte|buzón|casella|caixa)',
-    '(?:edit|add|create) (?:a )?mailbox(?![a-z])',
-    // A web mail's identity form, which names no server either: its reply-to field beside a Bcc or signature field
-    // ("Reply-To · Bcc · Signature"), or a reply address's own label. Either word alone is a forum's button or a letter's end.
-    `(?:${REPLY_TO})\\W{1,3}(?:\\S+\\W{1,3}){0,3}?(?:bcc|signatur\\S*|firma|assinatura|handtekening|ondertekening|podpis|подпись|署名)`,
+    '(?:edit|add|create) (?:a )?mailbox(?![a-z]| post)',
+    // A web mail's identity form, which names no server either (IDENTITY_ROW), or a reply address's own label.
+    ...IDENTITY_ROW,
     // Sending as another address (vocabulary.ts `SEND_AS`): a web mail's help on it asks for the other provider's port
     // ("which port to use. Most accept 587"), past this check's reach of a port word.
-    'send mail as', 'send (?:e-?)?mail from (?:a different|another) address', 'sending (?:mail )?as another address',
+    'send mail as(?! soon|ap)', 'send (?:e-?)?mail from (?:a different|another) address', 'sending (?:mail )?as another address',
     'enviar (?:correos?|mensajes?|e-?mails?) como', '(?:e-?mails?|nachrichten) senden als', 'envoyer des (?:e-?mails|messages) en tant que',
     'invia (?:messaggi|email|e-mail) come', 'e-?mails? verzenden als', 'wyślij (?:wiadomość|pocztę) jako', 'odesílat poštu jako',
     'treat as (?:an )?alias', 'als alias behandeln', 'traiter comme (?:un )?alias', 'tratar como (?:un |um )?alias',
     'considera come (?:un )?alias', 'behandelen als (?:een )?alias',
-    'reply-?to:? address', 'antwortadresse', 'adresse de réponse', 'dirección de respuesta', 'endereço de resposta', 'indirizzo di risposta',
+    'reply[- ]?to:? address', 'antwortadresse', 'adresse de réponse', 'dirección de respuesta', 'endereço de resposta', 'indirizzo di risposta',
     'antwoordadres',
   ].join('|'),
   // No "i" flag: asRead lower-cases the text once.
