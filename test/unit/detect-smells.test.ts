@@ -551,20 +551,23 @@ describe('the account gate and an application\'s own sending form', () => {
     );
     expect(account(page)).toBe(true);
   });
-  it('shuts on a form that says whom the application mails, as a field or a heading over its fields', () => {
+  it('shuts on a form that says whom the application mails, as a field\'s label or a heading over its fields', () => {
     expect(account(screen({ rows: sending + row('r', 'Recipient', 'admin@example.net') }))).toBe(false);
     expect(account(screen({ rows: sending + row('r', 'Empfänger', 'admin@example.net') }))).toBe(false);
-    expect(account(screen({ rows: sending + '<h3>Recipient</h3>' + row('r1', 'Primary email', 'admin@example.net') + row('r2', 'Secondary email', '') }))).toBe(false);
     expect(account(screen({ rows: sending + row('r', 'Send alerts to', 'ops@example.net') }))).toBe(false);
-    // A message being written has a recipient too; its subject field tells it apart, and no recipient leaves the form a person's.
-    expect(account(screen({ rows: sending + row('n', 'Display name', 'Jane Doe') }))).toBe(true);
+    expect(account(screen({ rows: sending + '<h3>Recipient</h3>' + row('r1', 'Primary email', 'admin@example.net') + row('r2', 'Secondary email', '') }))).toBe(false);
   });
-  it('shuts on a choice of qmail beside SMTP, and on a connection test\'s outcome', () => {
-    const mode = (options: string) => `<label for="m">Send mode</label><select id="m">${options}</select>`;
-    expect(account(screen({ rows: mode('<option selected>smtp</option><option>qmail</option>') + sending }))).toBe(false);
+  it('keeps a person\'s form open beside the word recipient: in a hint, inside a label, beside their own identity, in a message', () => {
+    expect(account(screen({ rows: sending + row('n', 'Display name', 'Jane Doe'), inForm: 'The name recipients see next to your address.' }))).toBe(true);
+    expect(account(screen({ rows: sending + row('b', 'Always Bcc recipient', '') }))).toBe(true);
+    // A person's own identity (reply-to and signature) with a field for where their test mail goes.
+    const identity = row('rt', 'Reply-To', 'jane@example.net') + '<label for="sg">Signature</label><textarea id="sg">Jane</textarea>';
+    expect(account(screen({ rows: sending + identity + row('r', 'Recipient of the test mail', 'jane@example.net') }))).toBe(true);
+    // A message being written beside the sending settings: its recipient and subject.
+    expect(account(screen({ rows: sending + row('to', 'Recipient', 'bob@example.org') + row('su', 'Subject', 'Hello') }))).toBe(true);
+  });
+  it('shuts on a connection test\'s outcome', () => {
     expect(account(screen({ rows: sending, below: '<div role="status">Connection tested successfully</div>' }))).toBe(false);
-    // A person's choice of the security or the login is no such choice.
-    expect(account(screen({ rows: mode('<option selected>STARTTLS</option><option>SSL/TLS</option>') + sending }))).toBe(true);
   });
   it('takes a test mail\'s recipient (受信者, 收件人) for no incoming side', () => {
     expect(account(screen({ rows: sending + row('r', '测试邮件收件人', 'ops@example.net'), below: '发送测试邮件' }))).toBe(false);

@@ -299,6 +299,18 @@ function ownText(box: Element): string {
   return normalise(readBudgetedText(box.ownerDocument, box, FORM_TEXT_LIMIT, CHOICES).text);
 }
 
+/** A label or heading that is a recipient's, as its first words say ("Recipient", "Send alerts to"; not "Always Bcc recipient"). */
+function namesRecipient(label: string): boolean {
+  const line = label.trim();
+  return line.length <= 40 && matchStarts(RECIPIENT_LABEL, line, 1)[0] === 0;
+}
+
+/** A heading or legend inside the sending form that names a recipient, over the fields of whom the application mails. */
+function recipientHeading(box: Element | null): boolean {
+  if (box === null) return false;
+  return [...box.querySelectorAll('h1, h2, h3, h4, h5, h6, legend, [role="heading"]')].slice(0, 20).some((heading) => namesRecipient(normalise(heading.textContent ?? '')));
+}
+
 /** How the page shows its sending side, for `saysAppMail`. */
 interface SendingSide {
   /** Only as rows, no field: a host's rows for a person's mailbox may sit beside its sender policy. */
@@ -331,9 +343,7 @@ function saysAppMail(text: string, box: Element | null, side: SendingSide): bool
   });
   const outside = (start: number, end: number) => !personal.some(([from, to]) => start >= from && end <= to);
   const keep = notInAddress(own);
-  // Its notices, or whom it mails them to: a field's label, or a heading over such fields ("Recipient" over "Primary email").
-  const said = (start: number, end: number) => keep(start, end) && outside(start, end);
-  return countMatchesWhere(APP_NOTICE, own, said, 1) > 0 || countMatchesWhere(RECIPIENT_LABEL, own, said, 1) > 0 || has(CJK_APP_NOTICE, own);
+  return countMatchesWhere(APP_NOTICE, own, (start, end) => keep(start, end) && outside(start, end), 1) > 0 || has(CJK_APP_NOTICE, own);
 }
 
 const ADDRESSES = new RegExp(EMAIL_ADDRESS.source, 'g');
@@ -430,7 +440,7 @@ export function readPage(facts: PageFacts): Reading {
   let signatureField = false;
   let adminSender = false;
   let heloField = false;
-  /** A field for whom the application mails its alerts (`RECIPIENT_LABEL`). */
+  /** A field for whom the application mails its alerts (`namesRecipient`). */
   let recipientField = false;
   let sendingField: Element | null = null;
   let firstServerField: Element | null = null;
@@ -467,7 +477,7 @@ export function readPage(facts: PageFacts): Reading {
       // The name it greets the server with (listmonk's "HELO hostname", in every language it speaks): no person's account sets it.
       // Read in labels only: "Helo" in running text greets the reader in Malay and Welsh.
       if (!choice && HELO_NAME.test(label)) heloField = true;
-      if (!choice && has(RECIPIENT_LABEL, label)) recipientField = true;
+      if (!choice && namesRecipient(label)) recipientField = true;
       if (has(OTHER_LABEL, label)) otherFields += 1;
     }
     if (field.type === 'password') password = true;
@@ -541,13 +551,17 @@ export function readPage(facts: PageFacts): Reading {
   // application's other signs (a mailer, a notice in the form, a HELO name, a mailbox it fetches) still tell.
   const personalSender = replyToField && signatureField && !noReplySender && !adminSender;
   const popBeforeSmtp = sendingForm ? count(POP_BEFORE_SMTP, text) : 0;
+  // Whom the application mails its alerts to: a field, or a heading over the sending form's fields ("Recipient" over
+  // "Primary email"). Not where a message is being written (its subject field), nor beside a person's own identity.
+  const mailsRecipient =
+    sendingForm && !composeSubject && !personalSender && (recipientField || recipientHeading(sendingBox(sendingField ?? firstServerField)));
   const rowsOnly = !(formOutgoingServer || formOutgoingPort || formServer);
   // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
   // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice. Read only beside such a form.
   const appMail =
     sendingForm &&
     (!formIncoming && imapPop - popBeforeSmtp <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
-      ? appNoReply || heloField || (recipientField && !composeSubject) || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
+      ? appNoReply || heloField || mailsRecipient || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
       : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
   // Mail settings on the page, which a contact's card never shows: server, port or security fields, a mail
   // account's rows, a sender identity's own fields, or the protocols named thrice.

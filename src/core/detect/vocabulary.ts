@@ -652,8 +652,6 @@ export const APP_MAIL = words(
   // The way an application hands over its mail (SMTP, its language's mail function, a file for testing): on the
   // train and validation pages "transport type" stands only on such settings (HumHub's, Craft CMS's, Splynx's).
   'transport[- ]?typ(?:e|es)?',
-  // The local qmail as a way to hand the mail over, beside SMTP and sendmail (ownCloud's send mode).
-  'qmail',
 );
 /**
  * A test mail to try the settings: an application's, and a person's too where their own sender identity stands
@@ -667,14 +665,15 @@ export const APP_TEST_MAIL = words(
 /** The name a sender greets the server with ("HELO hostname"): an application's setting, and no server. */
 export const HELO_NAME = /\b(?:helo|ehlo)\b/i;
 /**
- * A field for whom the mail goes to, beside a sending server's form: an application mailing its alerts to an
- * administrator (a NAS's "Recipient", "Primary email"), never a person's own account. A message being written has
- * one too; its subject field tells it apart (`composeSubject` in reading.ts).
+ * A recipient, as the first words of a field's label or of a heading over fields beside a sending server's form: an
+ * application mailing its alerts to an administrator (a NAS's "Recipient" over "Primary email"), never a person's own
+ * account (reading.ts `namesRecipient`; a message being written, which has one too, is told apart by its subject field).
+ * Not the Danish "modtager", which is also "receives".
  */
 export const RECIPIENT_LABEL = words(
   'recipients?', '(?:alert|notification|report)s? (?:to|e-?mail|address)', 'send (?:alerts|notifications|reports) to',
   'empfänger\\p{L}*', 'destinataires?', 'destinatari[oa]s?', 'destinatários?', 'odbiorc\\p{L}*', 'ontvanger\\p{L}*',
-  'получател\\p{L}*', 'mottagare', 'modtager\\p{L}*', 'mottaker\\p{L}*', 'příjemc\\p{L}*', 'címzett\\p{L}*',
+  'получател\\p{L}*', 'mottagare', 'mottaker\\p{L}*', 'příjemc\\p{L}*', 'címzett\\p{L}*',
 );
 /** A test mail in Japanese and Chinese (APP_TEST_MAIL). */
 export const CJK_TEST_MAIL = cjk('テストメール', 'テスト送信', '测试邮件', '測試郵件', '发送测试', '發送測試');
