@@ -412,6 +412,11 @@ describe('account areas by address', () => {
     ['https://www.clients.example.org/accounts/provider-settings.html', false],
     ['https://host.example.net:2083/cpsess1234/frontend/jupiter/mail/clientconf.html?acct=jane@example.net', true],
     ['https://mail.example.net/settings/index.html?_task=settings', true],
+    // An application served from an HTML file says so in its host, its query or its fragment.
+    ['https://mail.example.net/app/index.html#/settings/identities', true],
+    ['https://app.example.net/client.html#/settings/identities', true],
+    ['https://webmail.example.net/main.html', true],
+    ['https://example.net/settings?return=/inbox.html', true],
     ['https://panel.example.net/mail/accounts/edit.php', true],
   ])('%s is an account area: %s', (url, expected) => {
     expect(isAccountUrl(url)).toBe(expected);

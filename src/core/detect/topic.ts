@@ -98,27 +98,35 @@ export function headlineText(facts: PageFacts): string {
 const ACCOUNT_URL =
   /[?&]_task=settings|\/cpsess\d+|:(?:2083|2096|2222|8083|8443|10000)\/|\/(?:settings|preferences|options|account|accounts|konto|konten|cuenta|cuentas|compte|comptes|conta|contas|ajustes|einstellungen|parametres|instellingen|impostazioni|configuracoes|mail-settings|clientarea|dashboard|panel|smb|admin|edit|mailbox|mailboxes|user|users|identities|identity)(?:[/?#_.-]|$)|\/(?:konton|kontoer|installningar|innstillinger|indstillinger|ustawienia|asetukset|schrank[ay]|postfach|postfaecher)(?:[/?#]|$)|^[a-z]+:\/\/(?:mijn|my|minhaconta|minha-conta|areaclienti|kundencenter|espaceclient|espace-client|app|panel|cp|webmail|correo|mail|admin)\./i;
 
-/**
- * Whether the address is in someone's account area. A help path on an account host is help, not an
- * account: hosts put their knowledge base inside the client area ("my.example.net/knowledgebase/19/…").
- */
 /** The address without its scheme and host: path, query and fragment. */
 export function pathOf(url: string): string {
   return url.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
 }
 
 /**
- * A saved document (".htm", ".html", ".shtml" at the end of the path): a manual's or help set's page,
- * such as a mail program's help on its account dialog ("/den8help/…/preference/account/smtp_port.htm").
- * Account screens are routes of an application; the ones served as an ".html" file carry a stronger
- * sign of their own (a cPanel session path, a panel's port, Roundcube's settings task).
+ * A saved document: a path that ends in a ".htm", ".html" or ".shtml" file other than an index page, as a manual's or a
+ * help set's pages are (a mail program's help on its account dialog, "/den8help/…/preference/account/smtp_port.htm").
+ * Account screens are an application's routes: one served from an HTML file shows it in its host ("webmail."), its
+ * query or fragment ("?_task=settings", "index.html#/settings/identities") or a panel's session path ("/cpsess…").
  */
-const STATIC_PAGE = /\.s?html?(?:[?#]|$)/i;
-const SURELY_ACCOUNT = /\/cpsess\d+|:(?:2083|2096|2222|8083|8443|10000)\/|[?&]_task=settings/i;
+const SAVED_DOCUMENT = /\/(?!index\.)[^/]+\.s?html?$/i;
+const PANEL_SESSION = /\/cpsess\d+/i;
 
+/**
+ * Whether the address is in someone's account area. A help path on an account host is help, not an
+ * account: hosts put their knowledge base inside the client area ("my.example.net/knowledgebase/19/…").
+ */
 export function isAccountUrl(url: string): boolean {
   const path = pathOf(url);
-  return ACCOUNT_URL.test(withoutSlugs(url)) && !HELP_PATH.test(path) && (!STATIC_PAGE.test(path) || SURELY_ACCOUNT.test(url));
+  if (HELP_PATH.test(path)) return false;
+  const pathname = path.replace(/[?#].*$/s, '');
+  const origin = url.slice(0, url.length - path.length);
+  // The host and port, the query and fragment, and the path unless it is a saved document.
+  return (
+    ACCOUNT_URL.test(`${origin}/`) ||
+    ACCOUNT_URL.test(withoutSlugs(path.slice(pathname.length))) ||
+    ((!SAVED_DOCUMENT.test(pathname) || PANEL_SESSION.test(pathname)) && ACCOUNT_URL.test(withoutSlugs(url)))
+  );
 }
 
 /**
