@@ -183,10 +183,10 @@ async function main(): Promise<void> {
   try {
     console.log(`\n== 1. classifyPage vs document.body.innerText scan (median of ${ROUNDS} alternating rounds after ${WARM_UP} warm-up rounds) ==`);
     const rows = await classifierBench(server, [
-      { name: 'help article', file: 'article.html', bytes: generated.article.length },
-      { name: 'article + unrelated', file: 'large.html', bytes: generated.large.length },
-      { name: 'unrelated page', file: 'unrelated.html', bytes: generated.unrelated.length },
-      { name: 'unrelated, Japanese', file: 'unrelated-ja.html', bytes: generated.unrelatedJapanese.length },
+      { name: 'help article', file: 'article.html', bytes: Buffer.byteLength(generated.article) },
+      { name: 'article + unrelated', file: 'large.html', bytes: Buffer.byteLength(generated.large) },
+      { name: 'unrelated page', file: 'unrelated.html', bytes: Buffer.byteLength(generated.unrelated) },
+      { name: 'unrelated, Japanese', file: 'unrelated-ja.html', bytes: Buffer.byteLength(generated.unrelatedJapanese) },
     ]);
     // The pre-check runs on every page the browser opens; the classifier only where it says yes.
     table(
