@@ -230,10 +230,10 @@ export interface Reading {
    * own sender fields, "From", "Administrator", "No-reply", do not count, and none does beside a no-reply
    * sender address), the headline names no mailbox, and either nothing names an incoming side (no field,
    * word, tab or column; POP before SMTP is a way to log in for sending) and the page speaks of a test
-   * mail, a mailer, sendmail, a relay or mass mail, its form of the notifications and alerts it mails or
-   * of whom it mails them to (`saysAppMail`), or a field is for that recipient, or its sender takes no
-   * replies; or the application fetches its own mailbox and says
-   * twice what for (APP_FETCH: tickets, bounces, a monitored inbox).
+   * mail, a mailer, sendmail, a relay or mass mail, its form of the notifications and alerts it mails
+   * (`saysAppMail`), or a field or a heading in the form names whom it mails them to (`namesRecipient`),
+   * or its sender takes no replies; or the application fetches its own mailbox and says twice what for
+   * (APP_FETCH: tickets, bounces, a monitored inbox).
    */
   appMail: boolean;
   /**
