@@ -174,6 +174,10 @@ describe('where the floating hint goes', () => {
 
 describe('where the account-page hint goes', () => {
   const anchor = { left: 100, top: 300, right: 260, bottom: 330 };
+  // The outgoing block: server field above the anchor (the port), security menu below it.
+  const settings = { left: 90, top: 260, right: 300, bottom: 370 };
+  // A test-mail field under the port that runs further right than it.
+  const testMail = { left: 175, top: 370, right: 410, bottom: 392 };
 
   it('right of the field, past the controls on its row', () => {
     const security = { left: 280, top: 302, right: 420, bottom: 328 };
@@ -197,7 +201,6 @@ describe('where the account-page hint goes', () => {
 
   it('opens the note clear of the rows it reaches below, where the window has room for it there', () => {
     // The bar clears the port's row only; the open note, 280 pixels tall, reaches a test-mail field and its button below.
-    const testMail = { left: 175, top: 370, right: 410, bottom: 392 };
     const placement = placeBeside(1280, 0, anchor, [testMail], 250, undefined, 40, 280);
     expect(placement).toMatchObject({ shape: 'bar', left: 260 + GAP, panelLeft: 410 + GAP, panelTop: 300 });
     // Before its height is known, it opens beside the bar.
@@ -205,9 +208,8 @@ describe('where the account-page hint goes', () => {
   });
 
   it('opens the note below the form where the window has room beside the anchor but none past the rows the note reaches', () => {
-    const testMail = { left: 175, top: 370, right: 410, bottom: 392 };
     const form = { left: 10, top: 200, right: 420, bottom: 460 };
-    const around = { settings: { left: 90, top: 260, right: 300, bottom: 370 }, form, viewportHeight: 800 };
+    const around = { settings, form, viewportHeight: 800 };
     // 660 pixels leave room for the note right of the port (388) but not right of the test-mail field (238).
     const placement = placeBeside(660, 0, anchor, [testMail], 250, around, 40, 280);
     expect(placement).toMatchObject({ shape: 'bar', left: 260 + GAP, panelTop: 460 + GAP });
@@ -218,8 +220,6 @@ describe('where the account-page hint goes', () => {
   });
 
   it('with no form that fits below, keeps the note beside the bar, where below the settings it would cover the same rows further away', () => {
-    const testMail = { left: 175, top: 370, right: 410, bottom: 392 };
-    const settings = { left: 90, top: 260, right: 300, bottom: 370 };
     expect(placeBeside(660, 0, anchor, [testMail], 250, { settings, viewportHeight: 800 }, 40, 280)).toMatchObject({ panelLeft: 260 + GAP, panelTop: 300 });
     const tall = { left: 10, top: 200, right: 420, bottom: 1400 };
     expect(placeBeside(660, 0, anchor, [testMail], 250, { settings, form: tall, viewportHeight: 800 }, 40, 280)).toMatchObject({ panelLeft: 260 + GAP, panelTop: 300 });
@@ -227,12 +227,11 @@ describe('where the account-page hint goes', () => {
   });
 
   it('below the dialog round the form where it fits, else below the form; level with the anchor in a wide window', () => {
-    const testMail = { left: 175, top: 370, right: 800, bottom: 392 };
-    const settings = { left: 90, top: 260, right: 300, bottom: 370 };
     const form = { left: 60, top: 200, right: 820, bottom: 460 };
     const dialog = { left: 40, top: 150, right: 840, bottom: 520 };
     const wide = { ...anchor, left: 400, right: 480 };
-    const besideRow = { ...testMail, left: 420 };
+    // The test-mail field under the port, running to the form's right edge.
+    const besideRow = { ...testMail, left: 420, right: 800 };
     // The dialog's buttons below the form stay clear, and the note starts under the field, not at the dialog's edge.
     expect(placeBeside(1000, 0, wide, [besideRow], 250, { settings, form, outer: dialog, viewportHeight: 800 }, 40, 280)).toMatchObject({ panelTop: 520 + GAP, panelLeft: 400 });
     // A dialog as tall as the page does not fit below the anchor: below the form, which does.
@@ -251,8 +250,6 @@ describe('where the account-page hint goes', () => {
     expect(placement.panelLeft).toBeGreaterThanOrEqual(GAP);
   });
 
-  // The outgoing block: server field above the anchor (the port), security menu below it.
-  const settings = { left: 90, top: 260, right: 300, bottom: 370 };
   const overlaps = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) =>
     Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
 

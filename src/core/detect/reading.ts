@@ -553,15 +553,15 @@ export function readPage(facts: PageFacts): Reading {
   const popBeforeSmtp = sendingForm ? count(POP_BEFORE_SMTP, text) : 0;
   // Whom the application mails its alerts to: a field, or a heading over the sending form's fields ("Recipient" over
   // "Primary email"). Not where a message is being written (its subject field), nor beside a person's own identity.
-  const mailsRecipient =
-    sendingForm && !composeSubject && !personalSender && (recipientField || recipientHeading(sendingBox(sendingField ?? firstServerField)));
+  const sending = sendingForm ? sendingBox(sendingField ?? firstServerField) : null;
+  const mailsRecipient = sendingForm && !composeSubject && !personalSender && (recipientField || recipientHeading(sending));
   const rowsOnly = !(formOutgoingServer || formOutgoingPort || formServer);
   // With no incoming side, the words of an application's mail settings tell; with one, the application fetches its own
   // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice. Read only beside such a form.
   const appMail =
     sendingForm &&
     (!formIncoming && imapPop - popBeforeSmtp <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
-      ? appNoReply || heloField || mailsRecipient || saysAppMail(headlineAndText, sendingBox(sendingField ?? firstServerField), { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
+      ? appNoReply || heloField || mailsRecipient || saysAppMail(headlineAndText, sending, { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
       : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
   // Mail settings on the page, which a contact's card never shows: server, port or security fields, a mail
   // account's rows, a sender identity's own fields, or the protocols named thrice.
