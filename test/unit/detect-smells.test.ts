@@ -511,7 +511,25 @@ describe('the account gate and an application\'s own sending form', () => {
     expect(account(screen({ rows: transport('Transport type') + sending }))).toBe(false);
     expect(account(screen({ rows: transport('Mail-Transport-Typ') + sending }))).toBe(false);
     // A menu of the security of the transport is no such choice.
-    expect(account(screen({ rows: transport('Transport security') + sending }))).toBe(true);
+    const security = '<label for="t">Transport security</label><select id="t"><option>None</option><option>SSL/TLS</option><option selected>STARTTLS</option></select>';
+    expect(account(screen({ rows: security + sending }))).toBe(true);
+  });
+  it('shuts on a menu or radio group that offers SMTP beside an application\'s other ways of sending, whatever its label says', () => {
+    // ownCloud's "Send mode" in Turkish, a CMS's mailer choice, Laravel's mail drivers, a radio group: the options tell.
+    const menu = (label: string, ...choices: string[]) =>
+      `<label for="m">${label}</label><select id="m">${choices.map((choice) => `<option>${choice}</option>`).join('')}</select>`;
+    expect(account(screen({ rows: menu('Gönderme kipi', 'php', 'smtp') + sending }))).toBe(false);
+    expect(account(screen({ rows: menu('Mode', 'PHP mail()', 'Sendmail', 'SMTP') + sending }))).toBe(false);
+    expect(account(screen({ rows: menu('Driver', 'SMTP', 'Mailgun', 'Amazon SES', 'Log') + sending }))).toBe(false);
+    const radio = (id: string, choice: string) => `<input type="radio" name="how" id="${id}"><label for="${id}">${choice}</label>`;
+    expect(account(screen({ rows: radio('r1', 'PHP (default)') + radio('r2', 'SMTP') + radio('r3', 'Qmail') + sending }))).toBe(false);
+    // A person's mail program offers a route through a local server or none, SMTP's security, or the protocols: no such choice.
+    expect(account(screen({ rows: menu('Route', 'SMTP', 'SMTP/TLS', 'Local', 'None') + sending }))).toBe(true);
+    expect(account(screen({ rows: menu('Account type', 'IMAP', 'POP3', 'SMTP') + sending }))).toBe(true);
+    // "Mail" is a choice only beside SMTP, never a menu of folders or of what to show.
+    expect(account(screen({ rows: menu('Show', 'Mail', 'Contacts', 'Calendar') + sending }))).toBe(true);
+    // The options of two menus are not one choice: PHP in one, SMTP in another.
+    expect(account(screen({ rows: menu('Language', 'PHP', 'Python') + sending + menu('Protocol', 'SMTP', 'SMTPS').replace(/id="m"|for="m"/g, (m) => m.replace('m"', 'p"')) }))).toBe(true);
   });
   it('reads the same in the other languages: a host field, a connection test, the HELO name', () => {
     // "Host" labels a server's field in Russian, Turkish and Chinese too: beside sendmail, the form is the application's.

@@ -6,7 +6,7 @@ import { addressTokens, learnedTokens, wordScore, wordWindow, WORD_MODEL } from 
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic';
 import { CHROME, readBudgetedText } from './text';
-import type { PageFacts } from './types';
+import type { LabelledField, PageFacts } from './types';
 import {
   addressAround,
   LOCAL_CHAR,
@@ -228,7 +228,9 @@ export interface Reading {
    * An application's own mail settings, not someone's account: a form (or a configuration summary's
    * rows) sets up a sending server with at most a person's name and address beside it (the application's
    * own sender fields, "From", "Administrator", "No-reply", do not count, and none does beside a no-reply
-   * sender address), the headline names no mailbox, and either nothing names an incoming side (no field,
+   * sender address), the headline names no mailbox, and either a menu or radio group offers SMTP among the
+   * application's other ways of sending (PHP's mail function, sendmail, a sending service's API:
+   * `offersAppTransport`), or nothing names an incoming side (no field,
    * word, tab or column; POP before SMTP is a way to log in for sending) and the page speaks of a test
    * mail, a mailer, sendmail, a relay or mass mail, its form of the notifications and alerts it mails
    * (`saysAppMail`), or a field or a heading in the form names whom it mails them to (`namesRecipient`),
@@ -309,6 +311,37 @@ function namesRecipient(label: string): boolean {
 function recipientHeading(box: Element | null): boolean {
   if (box === null) return false;
   return [...box.querySelectorAll('h1, h2, h3, h4, h5, h6, legend, [role="heading"]')].slice(0, 20).some((heading) => namesRecipient(normalise(heading.textContent ?? '')));
+}
+
+/** A choice that sends through an SMTP server ("SMTP", "SMTP/TLS", "Other SMTP server"). */
+const SMTP_CHOICE = /(?<![\p{L}\p{N}])smtps?(?![\p{L}\p{N}])/u;
+/**
+ * The other ways an application may hand over its mail, as a menu or radio group offers them beside SMTP: its
+ * language's mail function ("PHP", "PHP mail()", "Mail"), the local sendmail or qmail, a log for testing, or a
+ * sending service's API. A person's mail program routes through its server or a local one, never through PHP.
+ */
+const APP_TRANSPORT_CHOICE =
+  /^(?:php(?![\p{L}\p{N}]).*|mail(?: ?\(\))?|sendmail(?![\p{L}\p{N}]).*|qmail|log(?![\p{L}\p{N}]).*|mailgun(?![\p{L}\p{N}]).*|(?:amazon )?ses(?![\p{L}\p{N}]).*|sendgrid|postmark|sparkpost|mandrill|mailjet)$/u;
+/** Choices read from one menu or radio group: enough for any transport list. */
+const CHOICES_READ = 40;
+
+/**
+ * A menu or radio group that offers SMTP among an application's other ways of sending (`APP_TRANSPORT_CHOICE`):
+ * ownCloud's "Send mode: php / smtp", a CMS's "Mailer: PHP mail / Sendmail / SMTP", Laravel's mail drivers.
+ */
+function offersAppTransport(fields: readonly LabelledField[]): boolean {
+  const groups: string[][] = [];
+  const radios = new Map<string, string[]>();
+  for (const field of fields) {
+    if (field.tag === 'select') {
+      groups.push(Array.from(field.element.querySelectorAll('option')).slice(0, CHOICES_READ).map((option) => normalise(option.textContent ?? '')));
+    } else if (field.type === 'radio') {
+      const name = field.element.getAttribute('name') ?? '';
+      radios.set(name, [...(radios.get(name) ?? []), normalise(field.label)]);
+    }
+  }
+  groups.push(...radios.values());
+  return groups.some((choices) => choices.some((choice) => SMTP_CHOICE.test(choice)) && choices.some((choice) => !SMTP_CHOICE.test(choice) && APP_TRANSPORT_CHOICE.test(choice)));
 }
 
 /** How the page shows its sending side, for `saysAppMail`. */
@@ -560,9 +593,10 @@ export function readPage(facts: PageFacts): Reading {
   // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice. Read only beside such a form.
   const appMail =
     sendingForm &&
+    (offersAppTransport(facts.fields) ||
     (!formIncoming && imapPop - popBeforeSmtp <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
       ? appNoReply || heloField || mailsRecipient || saysAppMail(headlineAndText, sending, { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
-      : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
+      : countMatches(APP_FETCH, headlineAndText, 2) >= 2));
   // Mail settings on the page, which a contact's card never shows: server, port or security fields, a mail
   // account's rows, a sender identity's own fields, or the protocols named thrice.
   const mailSettingsShown =
