@@ -521,6 +521,8 @@ describe('the account gate and an application\'s own sending form', () => {
     expect(account(screen({ rows: menu('Gönderme kipi', 'php', 'smtp') + sending }))).toBe(false);
     expect(account(screen({ rows: menu('Mode', 'PHP mail()', 'Sendmail', 'SMTP') + sending }))).toBe(false);
     expect(account(screen({ rows: menu('Driver', 'SMTP', 'Mailgun', 'Amazon SES', 'Log') + sending }))).toBe(false);
+    // A monitor's alert channels: e-mail through SMTP, or a chat.
+    expect(account(screen({ rows: menu('Type', 'Email (SMTP)', 'Telegram', 'Slack') + sending }))).toBe(false);
     const radio = (id: string, choice: string) => `<input type="radio" name="how" id="${id}"><label for="${id}">${choice}</label>`;
     expect(account(screen({ rows: radio('r1', 'PHP (default)') + radio('r2', 'SMTP') + radio('r3', 'Qmail') + sending }))).toBe(false);
     // A person's mail program offers a route through a local server or none, SMTP's security, or the protocols: no such choice.

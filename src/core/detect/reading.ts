@@ -318,10 +318,12 @@ const SMTP_CHOICE = /(?<![\p{L}\p{N}])smtps?(?![\p{L}\p{N}])/u;
 /**
  * The other ways an application may hand over its mail, as a menu or radio group offers them beside SMTP: its
  * language's mail function ("PHP", "PHP mail()", "Mail"), the local sendmail or qmail, a log for testing, or a
- * sending service's API. A person's mail program routes through its server or a local one, never through PHP.
+ * sending service's API; or, for a monitor's alerts, the chat channels it may post to instead ("Email (SMTP)",
+ * "Telegram", "Slack"). A person's mail program routes through its server or a local one, never through PHP
+ * or a chat.
  */
 const APP_TRANSPORT_CHOICE =
-  /^(?:php(?![\p{L}\p{N}]).*|mail(?: ?\(\))?|sendmail(?![\p{L}\p{N}]).*|qmail|log(?![\p{L}\p{N}]).*|mailgun(?![\p{L}\p{N}]).*|(?:amazon )?ses(?![\p{L}\p{N}]).*|sendgrid|postmark|sparkpost|mandrill|mailjet)$/u;
+  /^(?:php(?![\p{L}\p{N}]).*|mail(?: ?\(\))?|sendmail(?![\p{L}\p{N}]).*|qmail|log(?![\p{L}\p{N}]).*|mailgun(?![\p{L}\p{N}]).*|(?:amazon )?ses(?![\p{L}\p{N}]).*|sendgrid|postmark|sparkpost|mandrill|mailjet|telegram|discord|slack|(?:microsoft )?teams|pushover|gotify|ntfy|webhooks?)$/u;
 /** Choices read from one menu or radio group: enough for any transport list. */
 const CHOICES_READ = 40;
 
