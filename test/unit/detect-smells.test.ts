@@ -514,24 +514,47 @@ describe('the account gate and an application\'s own sending form', () => {
     const security = '<label for="t">Transport security</label><select id="t"><option>None</option><option>SSL/TLS</option><option selected>STARTTLS</option></select>';
     expect(account(screen({ rows: security + sending }))).toBe(true);
   });
-  it('shuts on a menu or radio group that offers SMTP beside an application\'s other ways of sending, whatever its label says', () => {
-    // ownCloud's "Send mode" in Turkish, a CMS's mailer choice, Laravel's mail drivers, a radio group: the options tell.
-    const menu = (label: string, ...choices: string[]) =>
-      `<label for="m">${label}</label><select id="m">${choices.map((choice) => `<option>${choice}</option>`).join('')}</select>`;
-    expect(account(screen({ rows: menu('Gönderme kipi', 'php', 'smtp') + sending }))).toBe(false);
-    expect(account(screen({ rows: menu('Mode', 'PHP mail()', 'Sendmail', 'SMTP') + sending }))).toBe(false);
-    expect(account(screen({ rows: menu('Driver', 'SMTP', 'Mailgun', 'Amazon SES', 'Log') + sending }))).toBe(false);
-    // A monitor's alert channels: e-mail through SMTP, or a chat.
-    expect(account(screen({ rows: menu('Type', 'Email (SMTP)', 'Telegram', 'Slack') + sending }))).toBe(false);
-    const radio = (id: string, choice: string) => `<input type="radio" name="how" id="${id}"><label for="${id}">${choice}</label>`;
-    expect(account(screen({ rows: radio('r1', 'PHP (default)') + radio('r2', 'SMTP') + radio('r3', 'Qmail') + sending }))).toBe(false);
-    // A person's mail program offers a route through a local server or none, SMTP's security, or the protocols: no such choice.
-    expect(account(screen({ rows: menu('Route', 'SMTP', 'SMTP/TLS', 'Local', 'None') + sending }))).toBe(true);
-    expect(account(screen({ rows: menu('Account type', 'IMAP', 'POP3', 'SMTP') + sending }))).toBe(true);
-    // "Mail" is a choice only beside SMTP, never a menu of folders or of what to show.
-    expect(account(screen({ rows: menu('Show', 'Mail', 'Contacts', 'Calendar') + sending }))).toBe(true);
-    // The options of two menus are not one choice: PHP in one, SMTP in another.
-    expect(account(screen({ rows: menu('Language', 'PHP', 'Python') + sending + menu('Protocol', 'SMTP', 'SMTPS').replace(/id="m"|for="m"/g, (m) => m.replace('m"', 'p"')) }))).toBe(true);
+  it('shuts on a menu or radio group of the form that offers SMTP beside an application\'s other ways of sending', () => {
+    // A send mode, a mailer choice, a monitor's alert channels: the options tell, whatever the label says.
+    const menu = (id: string, label: string, ...choices: string[]) =>
+      `<label for="${id}">${label}</label><select id="${id}">${choices.map((choice) => `<option>${choice}</option>`).join('')}</select>`;
+    expect(account(screen({ rows: menu('m', 'Gönderme kipi', 'php', 'smtp') + sending }))).toBe(false);
+    expect(account(screen({ rows: menu('m', 'Way', 'PHP mail()', 'SMTP') + sending }))).toBe(false);
+    expect(account(screen({ rows: menu('m', 'Driver', 'SMTP', 'Mailgun', 'Amazon SES', 'Log') + sending }))).toBe(false);
+    expect(account(screen({ rows: menu('m', 'Type', 'Email (SMTP)', 'Telegram', 'Slack') + sending }))).toBe(false);
+    // Options as templates write them, indented over several lines.
+    const indented = '<label for="m">Way</label><select id="m"><option>\n      PHP\n    </option><option>\n      SMTP server\n    </option></select>';
+    expect(account(screen({ rows: indented + sending }))).toBe(false);
+    const radio = (id: string, name: string, choice: string) => `<input type="radio" name="${name}" id="${id}"><label for="${id}">${choice}</label>`;
+    expect(account(screen({ rows: radio('r1', 'how', 'PHP mail') + radio('r2', 'how', 'SMTP server') + radio('r3', 'how', 'Mailgun') + sending }))).toBe(false);
+  });
+  it('reads no such choice in a person\'s menus, in the page\'s other menus, or across radio groups', () => {
+    const menu = (id: string, label: string, ...choices: string[]) =>
+      `<label for="${id}">${label}</label><select id="${id}">${choices.map((choice) => `<option>${choice}</option>`).join('')}</select>`;
+    // A mail program's route, its SMTP security, its protocols, what a start page shows: none offers PHP or a chat.
+    expect(account(screen({ rows: menu('m', 'Route', 'SMTP', 'SMTP/TLS', 'Local', 'None') + sending }))).toBe(true);
+    expect(account(screen({ rows: menu('m', 'Account type', 'IMAP', 'POP3', 'SMTP') + sending }))).toBe(true);
+    expect(account(screen({ rows: menu('m', 'Start page', 'Mail', 'Contacts', 'Calendar') + sending }))).toBe(true);
+    // Whole choices only: Outlook's "Log on using" and a Turkish "Ses" (sound) are no log or SES.
+    expect(account(screen({ rows: menu('m', 'Sign-in', 'Use SMTP AUTH', 'Log on using') + sending }))).toBe(true);
+    expect(account(screen({ rows: menu('m', 'Bildirim', 'E-posta (SMTP)', 'Ses', 'Kapalı') + sending }))).toBe(true);
+    // PHP in one menu and SMTP in another are no choice between them.
+    expect(account(screen({ rows: menu('m', 'Language', 'PHP', 'Python') + sending + menu('p', 'Protocol', 'SMTP', 'SMTPS') }))).toBe(true);
+    // A help menu outside the form is the page's, not the form's.
+    expect(account(screen({ rows: sending, below: menu('k', 'Help topics', 'SMTP settings', 'Log in problems', 'PHP') }))).toBe(true);
+    // Radios without a name are no group; radios named alike in two forms are two groups.
+    const radio = (id: string, name: string, choice: string) => `<input type="radio"${name === '' ? '' : ` name="${name}"`} id="${id}"><label for="${id}">${choice}</label>`;
+    expect(account(screen({ rows: radio('r1', '', 'Use this SMTP server') + radio('r2', '', 'Mail') + sending }))).toBe(true);
+    const notices = `<form>${radio('n1', 'mode', 'Slack')}${radio('n2', 'mode', 'Microsoft Teams')}</form>`;
+    expect(account(screen({ rows: radio('r1', 'mode', 'SMTP authentication') + radio('r2', 'mode', 'No authentication') + sending, below: notices }))).toBe(true);
+  });
+  it('leaves a person\'s account with an incoming side open, even where its transport menu offers sendmail', () => {
+    // A desktop-like mail program's account: IMAP beside SMTP, and SMTP or the local sendmail to send with.
+    const incoming = row('ih', 'IMAP server', 'imap.example.net') + row('ip', 'IMAP port', '993') + row('iu', 'IMAP username', 'jane');
+    const transport = '<label for="t">Outgoing server type</label><select id="t"><option selected>SMTP</option><option>Sendmail</option></select>';
+    expect(account(screen({ heading: 'Edit account', rows: incoming + transport + sending }))).toBe(true);
+    // Without the incoming side the same menu is an application's choice.
+    expect(account(screen({ rows: '<label for="t">Way</label><select id="t"><option selected>SMTP</option><option>qmail</option></select>' + sending }))).toBe(false);
   });
   it('reads the same in the other languages: a host field, a connection test, the HELO name', () => {
     // "Host" labels a server's field in Russian, Turkish and Chinese too: beside sendmail, the form is the application's.

@@ -369,10 +369,13 @@ describe('real phrasings', () => {
     ['"Port250" is no port 25', vocabulary.PORT_25_BLOCKED, 'port250 blocked', false],
     ['"portal 25" is no port 25', vocabulary.PORT_25_BLOCKED, 'portal 25 blocked', false],
     // An engineer writes the port as number and protocol, with no word for a port.
-    ['"25/tcp" is port 25, blocked', vocabulary.PORT_25_BLOCKED, 'Use 587 as many providers block outbound 25/tcp traffic', true],
-    ['"tcp/25" is port 25, filtered', vocabulary.PORT_25_BLOCKED, 'on our network tcp/25 is filtered towards the internet', true],
-    ['"125/tcp" is no port 25', vocabulary.PORT_25_BLOCKED, 'the firewall blocks 125/tcp', false],
-    ['"tcp/250" is no port 25', vocabulary.PORT_25_BLOCKED, 'the firewall blocks tcp/250', false],
+    ['"outbound 25/tcp" is port 25, blocked', vocabulary.PORT_25_BLOCKED, 'Use 587 as many providers block outbound 25/tcp traffic', true],
+    ['"outgoing tcp/25" is port 25, filtered', vocabulary.PORT_25_BLOCKED, 'on our network outgoing tcp/25 is filtered', true],
+    ['"outbound 125/tcp" is no port 25', vocabulary.PORT_25_BLOCKED, 'the firewall blocks outbound 125/tcp', false],
+    ['"outbound tcp/2525" is no port 25', vocabulary.PORT_25_BLOCKED, 'the firewall blocks outbound tcp/2525', false],
+    // A port scan's listing and a firewall's rules name the port with no direction: no provider's block.
+    ['a port scan\'s "25/tcp open" beside a filtered port', vocabulary.PORT_25_BLOCKED, '22/tcp filtered ssh 25/tcp open smtp 80/tcp filtered http', false],
+    ['a firewall rule allowing 25/tcp', vocabulary.PORT_25_BLOCKED, 'the firewall blocks all incoming traffic, so run ufw allow 25/tcp', false],
     ['"Port587" glued together names a port', vocabulary.PORT_WITH_NUMBER, 'Message Submission(Port587)', true],
     ['a swiss provider\'s "SMTPAUTH" row is SMTP', vocabulary.SMTP, 'SMTPAUTH | smtpauth.example.ch', true],
     ['"smtpd" is no SMTP of a mail program', vocabulary.SMTP, 'smtpd_recipient_restrictions', false],

@@ -228,10 +228,10 @@ export interface Reading {
    * An application's own mail settings, not someone's account: a form (or a configuration summary's
    * rows) sets up a sending server with at most a person's name and address beside it (the application's
    * own sender fields, "From", "Administrator", "No-reply", do not count, and none does beside a no-reply
-   * sender address), the headline names no mailbox, and either a menu or radio group offers SMTP among the
-   * application's other ways of sending (PHP's mail function, sendmail, a sending service's API:
-   * `offersAppTransport`), or nothing names an incoming side (no field,
-   * word, tab or column; POP before SMTP is a way to log in for sending) and the page speaks of a test
+   * sender address), the headline names no mailbox, and either nothing names an incoming side (no field,
+   * word, tab or column; POP before SMTP is a way to log in for sending) and a menu or radio group of the
+   * form offers SMTP among the application's other ways of sending (PHP's mail function, sendmail, a
+   * sending service's API, a chat: `offersAppTransport`), or the page speaks of a test
    * mail, a mailer, sendmail, a relay or mass mail, its form of the notifications and alerts it mails
    * (`saysAppMail`), or a field or a heading in the form names whom it mails them to (`namesRecipient`),
    * or its sender takes no replies; or the application fetches its own mailbox and says twice what for
@@ -316,33 +316,46 @@ function recipientHeading(box: Element | null): boolean {
 /** A choice that sends through an SMTP server ("SMTP", "SMTP/TLS", "Other SMTP server"). */
 const SMTP_CHOICE = /(?<![\p{L}\p{N}])smtps?(?![\p{L}\p{N}])/u;
 /**
- * The other ways an application may hand over its mail, as a menu or radio group offers them beside SMTP: its
- * language's mail function ("PHP", "PHP mail()", "Mail"), the local sendmail or qmail, a log for testing, or a
- * sending service's API; or, for a monitor's alerts, the chat channels it may post to instead ("Email (SMTP)",
- * "Telegram", "Slack"). A person's mail program routes through its server or a local one, never through PHP
- * or a chat.
+ * The other ways an application may hand over its mail, as one menu or radio group of its sending form offers
+ * them beside SMTP: its language's mail function ("PHP", "PHP mail()", "Mail"), the local sendmail or qmail, a
+ * log for testing, a sending service's API; or, for a monitor's alerts, the chat channels it may post to instead
+ * ("Email (SMTP)", "Telegram", "Slack"). Whole choices only: "Log in" or "Ses" (Turkish "sound") are none of them.
+ * Desktop mail programs offer sendmail too (KMail, Evolution), but their account dialogs set up an incoming
+ * side beside it, and this is read only where none is shown.
  */
 const APP_TRANSPORT_CHOICE =
-  /^(?:php(?![\p{L}\p{N}]).*|mail(?: ?\(\))?|sendmail(?![\p{L}\p{N}]).*|qmail|log(?![\p{L}\p{N}]).*|mailgun(?![\p{L}\p{N}]).*|(?:amazon )?ses(?![\p{L}\p{N}]).*|sendgrid|postmark|sparkpost|mandrill|mailjet|telegram|discord|slack|(?:microsoft )?teams|pushover|gotify|ntfy|webhooks?)$/u;
-/** Choices read from one menu or radio group: enough for any transport list. */
+  /^(?:php(?: mail(?: ?\(\))?| mailer)?(?: \([^)]*\))?|mail ?\(\)|mail|sendmail(?: \([^)]*\))?|qmail|log(?: e-?mails?)?(?: \([^)]*\))?|mailgun(?: api)?|amazon ses(?: .*)?|sendgrid(?: api)?|postmark(?: api)?|sparkpost|mandrill|mailjet|telegram|discord|slack|microsoft teams|pushover|gotify|ntfy|webhooks?)$/u;
+/** Choices read from one menu or radio group, and characters read of each: enough for any transport list. */
 const CHOICES_READ = 40;
+const CHOICE_CHARS = 80;
+
+/** One choice's words as the page shows them, cut short before they are read. */
+const choiceText = (text: string | null | undefined): string => normalise((text ?? '').slice(0, CHOICE_CHARS).replace(/\s+/g, ' ')).trim();
 
 /**
- * A menu or radio group that offers SMTP among an application's other ways of sending (`APP_TRANSPORT_CHOICE`):
- * ownCloud's "Send mode: php / smtp", a CMS's "Mailer: PHP mail / Sendmail / SMTP", Laravel's mail drivers.
+ * A menu or radio group of the sending form that offers SMTP among an application's other ways of sending
+ * (`APP_TRANSPORT_CHOICE`): ownCloud's "Send mode: php / smtp", a CMS's "Mailer: PHP mail / Sendmail / SMTP",
+ * Laravel's mail drivers. Only the form's own fields are read, never the page's other menus; a radio group is
+ * the radios of one form that share a name (radios without one are no group).
  */
-function offersAppTransport(fields: readonly LabelledField[]): boolean {
+function offersAppTransport(fields: readonly LabelledField[], box: Element | null): boolean {
+  if (box === null) return false;
   const groups: string[][] = [];
-  const radios = new Map<string, string[]>();
+  const radios = new Map<Element, Map<string, string[]>>();
   for (const field of fields) {
+    if (!box.contains(field.element)) continue;
     if (field.tag === 'select') {
-      groups.push(Array.from(field.element.querySelectorAll('option')).slice(0, CHOICES_READ).map((option) => normalise(option.textContent ?? '')));
+      groups.push(Array.from(field.element.querySelectorAll('option')).slice(0, CHOICES_READ).map((option) => choiceText(option.textContent)));
     } else if (field.type === 'radio') {
       const name = field.element.getAttribute('name') ?? '';
-      radios.set(name, [...(radios.get(name) ?? []), normalise(field.label)]);
+      if (name === '') continue;
+      const owner = field.element.closest('form') ?? box;
+      const byName = radios.get(owner) ?? new Map<string, string[]>();
+      radios.set(owner, byName);
+      byName.set(name, [...(byName.get(name) ?? []), choiceText(field.label)].slice(0, CHOICES_READ));
     }
   }
-  groups.push(...radios.values());
+  for (const byName of radios.values()) groups.push(...byName.values());
   return groups.some((choices) => choices.some((choice) => SMTP_CHOICE.test(choice)) && choices.some((choice) => !SMTP_CHOICE.test(choice) && APP_TRANSPORT_CHOICE.test(choice)));
 }
 
@@ -595,10 +608,10 @@ export function readPage(facts: PageFacts): Reading {
   // mailbox (a helpdesk's tickets, a mailing tool's bounces) and says what for, twice. Read only beside such a form.
   const appMail =
     sendingForm &&
-    (offersAppTransport(facts.fields) ||
     (!formIncoming && imapPop - popBeforeSmtp <= 0 && incoming === 0 && !pairsIncoming && !has(INCOMING_SIDE, text) && !has(CJK_INCOMING_SIDE, text)
-      ? appNoReply || heloField || mailsRecipient || saysAppMail(headlineAndText, sending, { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
-      : countMatches(APP_FETCH, headlineAndText, 2) >= 2));
+      ? appNoReply || heloField || mailsRecipient || offersAppTransport(formFields, sending) ||
+        saysAppMail(headlineAndText, sending, { rowsOnly, popBeforeSmtp: popBeforeSmtp > 0, personalSender })
+      : countMatches(APP_FETCH, headlineAndText, 2) >= 2);
   // Mail settings on the page, which a contact's card never shows: server, port or security fields, a mail
   // account's rows, a sender identity's own fields, or the protocols named thrice.
   const mailSettingsShown =

@@ -898,8 +898,9 @@ const PORT_25_WAYS = [
   `(?:port|puerto|porta|poort|portu|porten|portti|portin|θύρα\\p{L}*|cổng|порт\\p{L}*|पोर्ट)(?:${E} ?(?:tcp ?)?)?25${E}`,
   '25-ös port\\p{L}*',
   `25(?:'?inci| numaralı| nolu)? port(?:u|unu|una|unda|tan|lar\\p{L}*)?${E}`,
-  // The network engineer's notation, with no word for a port: "ISPs block outbound 25/tcp", "tcp/25 is filtered".
-  `25 ?/ ?tcp${E}`, `tcp ?/ ?25${E}`,
+  // The network engineer's notation, with no word for a port, where a direction says it is mail leaving the network
+  // ("ISPs block outbound 25/tcp traffic"): a port scan's "25/tcp open" and a firewall's "allow 25/tcp" say none.
+  `(?:outbound|outgoing) (?:25 ?/ ?tcp|tcp ?/ ?25)${E}`,
 ];
 const PORT_25 = `(?:${PORT_25_WAYS.map((way) => B + way).join('|')})`;
 const BLOCKED_WORDS = `(?:block\\p{L}*|stop(?:s|ped|ping)?|prevent\\p{L}*|disallow\\p{L}*|not allowed|no longer allow\\p{L}*|bloque\\p{L}*|bloqué\\p{L}*|gesperrt|sperr\\p{L}*|blockiert|bloccat\\p{L}*|blocc\\p{L}*|geblokkeerd|blokk\\p{L}*|filtered|filtering|filtr\\p{L}*|gefiltert|filtrad\\p{L}*|filtré\\p{L}*|restrict\\p{L}*|zablokowan\\p{L}*|blokuj\\p{L}*|blokad\\p{L}*|spärra\\p{L}*|blokov\\p{L}*|блокир\\p{L}*|заблокирован\\p{L}*|closed|cerrado|fechad\\p{L}*|fermé\\p{L}*|kapat\\p{L}*|kapalı|engell\\p{L}*|engelle\\p{L}*|deshabilit\\p{L}*|tancat|chius[oaie]|gesloten|zamknięt\\p{L}*|uzavřen\\p{L}*|suljet\\p{L}*|estett\\p{L}*|estetään|lukket|stängd|закрыт\\p{L}*|αποκλει\\p{L}*|μπλοκ\\p{L}*|letilt\\p{L}*|blokkol\\p{L}*|diblokir|memblokir|chặn|बंद|ब्लॉक[\\p{L}\\p{M}]*)`;
