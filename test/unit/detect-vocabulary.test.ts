@@ -203,6 +203,9 @@ describe('normalise', () => {
 });
 
 /** Phrasings that real pages use and the vocabulary once missed (issue #10), and their look-alikes. */
+/** The near-miss category of SMTP relays and bulk sending. */
+const BULK_RELAY = NEAR_MISSES.find((category) => category.id === 'bulk-relay')!.pattern;
+
 describe('real phrasings', () => {
   it.each([
     ['Turkish puts the number first', vocabulary.PORT_25_BLOCKED, 'ttnet 25 portunu kullanıma kapatıyor', true],
@@ -373,6 +376,10 @@ describe('real phrasings', () => {
     ['"outgoing tcp/25" is port 25, filtered', vocabulary.PORT_25_BLOCKED, 'on our network outgoing tcp/25 is filtered', true],
     ['"outbound 125/tcp" is no port 25', vocabulary.PORT_25_BLOCKED, 'the firewall blocks outbound 125/tcp', false],
     ['"outbound tcp/2525" is no port 25', vocabulary.PORT_25_BLOCKED, 'the firewall blocks outbound tcp/2525', false],
+    // Yahoo's spam folder is "Bulk": a help page on any subject may send the reader there.
+    ['Yahoo\'s "Bulk Mail folder" is no bulk sending', BULK_RELAY, 'If it is not there, look in your Bulk Mail folder', false],
+    ['a "bulk mail filter" is no bulk sending', BULK_RELAY, 'the message was caught by a bulk mail filter', false],
+    ['bulk e-mail itself is', BULK_RELAY, 'we send bulk e-mail for online shops', true],
     // A port scan's listing and a firewall's rules name the port with no direction: no provider's block.
     ['a port scan\'s "25/tcp open" beside a filtered port', vocabulary.PORT_25_BLOCKED, '22/tcp filtered ssh 25/tcp open smtp 80/tcp filtered http', false],
     ['a firewall rule allowing 25/tcp', vocabulary.PORT_25_BLOCKED, 'the firewall blocks all incoming traffic, so run ufw allow 25/tcp', false],

@@ -83,7 +83,8 @@ export const NEAR_MISSES: readonly NearMiss[] = [
   },
   {
     id: 'bulk-relay',
-    pattern: words('smtp relay', 'relais smtp', 'relay service', 'envíos masivos', 'transactional', 'transaccionales?', 'transactionnels?', 'newsletters?', 'bulk (?:e-?)?mail'),
+    // Not a "bulk mail folder" or "bulk mail filter": where junk is kept and what puts it there (Yahoo's spam folder is "Bulk").
+    pattern: words('smtp relay', 'relais smtp', 'relay service', 'envíos masivos', 'transactional', 'transaccionales?', 'transactionnels?', 'newsletters?', 'bulk (?:e-?)?mail(?! (?:folders?|filters?))'),
     atLeast: 2,
     penalty: 0.15,
   },
