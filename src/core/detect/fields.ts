@@ -24,7 +24,8 @@ function readDirection(text: string): Direction {
   return outgoing ? 'outgoing' : 'incoming';
 }
 
-function clip(text: string | null | undefined): string {
+/** Words as a field's label or value is read: normalised and trimmed, at most MAX_LABEL characters (twice that read). */
+export function clip(text: string | null | undefined): string {
   if (!text) return '';
   return normalise(text.length > MAX_LABEL * 2 ? text.slice(0, MAX_LABEL * 2) : text)
     .trim()

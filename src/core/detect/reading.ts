@@ -5,6 +5,7 @@
 import { addressTokens, learnedTokens, wordScore, wordWindow, WORD_MODEL } from './learned-words';
 import { meaningOf } from './values';
 import { isAccountUrl, isHelpUrl, namedPorts, saysPort25Blocked } from './topic';
+import { clip } from './fields';
 import { CHROME, readBudgetedText } from './text';
 import type { LabelledField, PageFacts } from './types';
 import {
@@ -325,12 +326,8 @@ const SMTP_CHOICE = /(?<![\p{L}\p{N}])smtps?(?![\p{L}\p{N}])/u;
  */
 const APP_TRANSPORT_CHOICE =
   /^(?:php(?: mail(?: ?\(\))?| mailer)?(?: \([^)]*\))?|mail ?\(\)|mail|sendmail(?: \([^)]*\))?|qmail|log(?: e-?mails?)?(?: \([^)]*\))?|mailgun(?: api)?|amazon ses(?: .*)?|sendgrid(?: api)?|postmark(?: api)?|sparkpost|mandrill|mailjet|telegram|discord|slack|microsoft teams|pushover|gotify|ntfy|webhooks?)$/u;
-/** Choices read from one menu or radio group, and characters read of each: enough for any transport list. */
+/** Choices read from one menu or radio group: enough for any transport list. */
 const CHOICES_READ = 40;
-const CHOICE_CHARS = 80;
-
-/** One choice's words as the page shows them, cut short before they are read. */
-const choiceText = (text: string | null | undefined): string => normalise((text ?? '').slice(0, CHOICE_CHARS).replace(/\s+/g, ' ')).trim();
 
 /**
  * A menu or radio group of the sending form that offers SMTP among an application's other ways of sending
@@ -345,14 +342,17 @@ function offersAppTransport(fields: readonly LabelledField[], box: Element | nul
   for (const field of fields) {
     if (!box.contains(field.element)) continue;
     if (field.tag === 'select') {
-      groups.push(Array.from(field.element.querySelectorAll('option')).slice(0, CHOICES_READ).map((option) => choiceText(option.textContent)));
+      // An option's words as a field's value is read (fields.ts `clip`); a radio's label is read so already.
+      groups.push(Array.from(field.element.querySelectorAll('option')).slice(0, CHOICES_READ).map((option) => clip(option.textContent)));
     } else if (field.type === 'radio') {
       const name = field.element.getAttribute('name') ?? '';
       if (name === '') continue;
       const owner = field.element.closest('form') ?? box;
       const byName = radios.get(owner) ?? new Map<string, string[]>();
       radios.set(owner, byName);
-      byName.set(name, [...(byName.get(name) ?? []), choiceText(field.label)].slice(0, CHOICES_READ));
+      const group = byName.get(name) ?? [];
+      byName.set(name, group);
+      if (group.length < CHOICES_READ) group.push(field.label);
     }
   }
   for (const byName of radios.values()) groups.push(...byName.values());
