@@ -416,6 +416,42 @@ describe('forms', () => {
     expect(labelled.outgoingServer).toBe('smtp.example.org');
   });
 
+  it('reads "Address" or "IP address" holding a host name as the server of the block its heading says is the outgoing one', () => {
+    // A help-desk's inbox screen: an IMAP card and an SMTP card, each with a switch, then "Address", "Port", "Login".
+    const card = (title: string, label: string, host: string, port: string): string => `<section><h3>${title}</h3><form>
+      <label for="${title}-on"><input type="checkbox" id="${title}-on" checked>Use ${title} for this inbox</label>
+      <label for="${title}-a">${label}<input id="${title}-a" type="text" value="${host}"></label>
+      <label for="${title}-p">Port<input id="${title}-p" type="number" value="${port}"></label>
+      <label for="${title}-l">Login<input id="${title}-l" type="text" value="desk@example.org"></label></form></section>`;
+    for (const label of ['Address', 'Adresse', 'Adresse IP', 'IP address', 'Indirizzo', '地址']) {
+      const settings = extract(card('IMAP', label, 'imap.example.org', '993') + card('SMTP', label, 'smtp.example.org', '587'));
+      expect(settings, label).toMatchObject({ outgoingServer: 'smtp.example.org', port: 587 });
+    }
+    // Only a host name will do: a street address or a person's address under the SMTP heading names no server.
+    expect(extract(card('SMTP', 'Address', '12 Harbour Road', '587')).outgoingServer).toBeNull();
+    expect(extract(card('SMTP', 'Address', 'desk@mail.example.org', '587')).outgoingServer).toBeNull();
+    // Nor does an "Address" in a form that says nothing of sending (a company's profile).
+    expect(extract('<form><label for="w">Address</label><input id="w" value="www.example.org"><label for="c">City</label><input id="c" value="Oslo"></form>').outgoingServer).toBeNull();
+  });
+
+  it('reads the undirected server of a form that names its incoming server as the outgoing one, with its port and security', () => {
+    // A CRM's mail account: "Server", "Port", "Security type", then an IMAP block naming its own server.
+    const form = (first: string): string => `<form><label for="s">Server</label><input id="s" value="${first}">
+      <label for="p">Port</label><input id="p" type="number" value="465"><label for="t">Security type</label>
+      <select id="t"><option>None</option><option selected>SSL</option></select>
+      <h3>IMAP</h3><label for="ip">IMAP Port</label><input id="ip" type="number" value="993">
+      <label for="is">IMAP Server</label><input id="is" value="imap.example.org"></form>`;
+    expect(extract(form('out.example.org'))).toMatchObject({ outgoingServer: 'out.example.org', port: 465, security: 'tls' });
+    // A form with one server and only an IMAP port is an IMAP form: its server stays unread as the outgoing one.
+    const imapOnly = extract(`<form><label for="s">Server</label><input id="s" value="mail.example.org">
+      <label for="p">IMAP port</label><input id="p" type="number" value="993"></form>`);
+    expect(imapOnly).toMatchObject({ outgoingServer: null, port: null });
+    // Two servers of no direction beside the incoming one: which is the outgoing one is not said.
+    const two = extract(`<form><label for="a">Server</label><input id="a" value="one.example.org"><label for="b">Server</label><input id="b" value="two.example.org">
+      <label for="i">IMAP Server</label><input id="i" value="imap.example.org"></form>`);
+    expect(two.outgoingServer).toBeNull();
+  });
+
   it('gives the fields under a "Sending mail" heading the outgoing direction, not under a list of services named Send…', () => {
     // A route's protocol menu, then a block of host and port, each field in its own column wrapper.
     const fields = (heading: string): string => `<form><p>${heading}</p><div class="section"><select name="route-protocol" id="route-protocol">

@@ -53,8 +53,12 @@ const URL_SECURITY: Readonly<Record<string, SecurityMode>> = { ssl: 'tls', smtps
 
 /** A field value that is a host name and nothing else. */
 const HOST_ONLY = /^\s*(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}\s*$/;
-/** Labels that name no setting but say a host may be in the field: none at all, or "Address". */
-const HOST_LABEL = /^(?:address|adresse|dirección|direccion|endereço|indirizzo|adres|adresa|osoite)?\s*:?$/;
+/**
+ * Labels that name no setting but say a host may be in the field: "Address" or "IP address", in the languages of the
+ * screens read ("Adresse IP", "IP-Adresse", "IP 地址").
+ */
+const ADDRESS_LABEL =
+  /^(?:ip[- ]?)?(?:address|adresse|dirección|direccion|endereço|indirizzo|adres|adresa|osoite|адрес|地址|位址|アドレス|주소)(?:[- ]?ip)?\s*:?$/u;
 
 /**
  * A field of the outgoing server's fieldset whose label names no setting, read by what it holds, as a
@@ -69,7 +73,12 @@ function roleByValue(field: LabelledField): KeyMeaning['role'] {
   const value = field.setting.value;
   if (field.tag === 'select') return (label === '' || SECURE_ALONE.test(label)) && namesMode(value) && legendSaysOutgoing(field.element) ? 'security' : null;
   if (field.tag !== 'input' || !TEXT_TYPES.has(field.type)) return null;
-  if (HOST_LABEL.test(label) && HOST_ONLY.test(value)) return legendSaysOutgoing(field.element) ? 'server' : null;
+  if (HOST_ONLY.test(value)) {
+    // "Address" holding a host name, in a block its heading or its earlier fields say is the outgoing side (an "SMTP"
+    // section's "Address: smtp.example.com"), is that side's server; a field with no label needs the legend.
+    if (ADDRESS_LABEL.test(label)) return 'server';
+    return label === '' && legendSaysOutgoing(field.element) ? 'server' : null;
+  }
   return label === '' && /^\s*(?:25|465|587|2525)\s*$/.test(value) && legendSaysOutgoing(field.element) ? 'port' : null;
 }
 const legendSaysOutgoing = (element: Element): boolean => {
@@ -78,10 +87,38 @@ const legendSaysOutgoing = (element: Element): boolean => {
 };
 const TEXT_TYPES = new Set(['text', 'number', 'url', 'search']);
 
+/**
+ * A form that names its incoming server and one more server by no direction, as X2CRM's account form puts "Server",
+ * "Port" and "Security type" above its "IMAP Server": a person reads that other server as the outgoing one, and the
+ * port and security with no direction beside it as its own. Only where no field of the page names the outgoing
+ * server and the form has one undirected field of each role, so an IMAP-only form ("Server" and "IMAP port") or a
+ * form of two unnamed servers is left as it was.
+ */
+function pairedWithIncoming(fields: readonly LabelledField[], meanings: readonly KeyMeaning[]): KeyMeaning[] {
+  const result = [...meanings];
+  if (meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing')) return result;
+  const byForm = new Map<Element, number[]>();
+  fields.forEach((field, index) => {
+    const form = formOf(field.element);
+    if (form === null) return;
+    const list = byForm.get(form);
+    if (list === undefined) byForm.set(form, [index]);
+    else list.push(index);
+  });
+  for (const indices of byForm.values()) {
+    const incomingServer = indices.some((index) => meanings[index]!.role === 'server' && meanings[index]!.direction === 'incoming');
+    const undirected = indices.filter((index) => meanings[index]!.direction === null && ['server', 'port', 'security'].includes(meanings[index]!.role ?? ''));
+    const roles = undirected.map((index) => meanings[index]!.role);
+    if (!incomingServer || !roles.includes('server') || new Set(roles).size !== roles.length) continue;
+    for (const index of undirected) result[index] = { role: meanings[index]!.role, direction: 'outgoing' };
+  }
+  return result;
+}
+
 function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
   // The fields of an option left unticked, which the page hides, are not the settings in use: they keep their defaults.
   const fields = shownFields(allFields);
-  const meanings = fields.map((field) => meaningOf(field.setting.label, field.setting.context));
+  const meanings = pairedWithIncoming(fields, fields.map((field) => meaningOf(field.setting.label, field.setting.context)));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
   const outgoingForms = new Set(fields.filter((_, index) => meanings[index]!.role === 'server' && meanings[index]!.direction === 'outgoing').map((field) => formOf(field.element)));
   outgoingForms.delete(null);
