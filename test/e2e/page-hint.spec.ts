@@ -146,22 +146,26 @@ test("an identity form drawn by Ant Design, its port six wrappers from its label
   expect(extensionErrors).toEqual([]);
 });
 
-for (const [file, server, shot] of [
+for (const [file, server, port, security, shot] of [
   // Fields labelled only "Address", nothing (the port) and "Secure", told apart by their fieldsets' legends.
-  ['en-webmail-dialog-legend-values.html', 'smtp.fernhill-post.example', 'page-hint-account-legend-values.png'],
+  ['en-webmail-dialog-legend-values.html', 'smtp.fernhill-post.example', 587, 'starttls', 'page-hint-account-legend-values.png'],
   // The identity's own outgoing server written as one URL, tls://host:587.
-  ['en-webmail-identity-smtp-url.html', 'smtp.quarrybank.example', 'page-hint-account-smtp-url.png'],
+  ['en-webmail-identity-smtp-url.html', 'smtp.quarrybank.example', 587, 'starttls', 'page-hint-account-smtp-url.png'],
   // An unticked "own outgoing server" block hidden with its default port 25; the company's server shown as rows.
-  ['en-crm-profile-mail-hidden-own-server.html', 'smtp.larchmere.example', 'page-hint-account-hidden-own-server.png'],
+  ['en-crm-profile-mail-hidden-own-server.html', 'smtp.larchmere.example', 587, 'starttls', 'page-hint-account-hidden-own-server.png'],
   // A CRM user's own sender with a reply-to, a signature and a test-mail field: a person's identity, not the application's.
-  ['en-crm-user-mail-test-send-signature.html', 'smtp.harbourline.example', 'page-hint-account-crm-test-send.png'],
+  ['en-crm-user-mail-test-send-signature.html', 'smtp.harbourline.example', 587, 'starttls', 'page-hint-account-crm-test-send.png'],
+  // A help desk's SMTP card under its own heading, its host in a field labelled only "Address".
+  ['en-helpdesk-inbox-address-cards.html', 'smtp.lindenrow.example', 587, 'starttls', 'page-hint-account-section-address.png'],
+  // "Server", "Port" and "Security type" with no direction, above a block that names the IMAP server.
+  ['en-crm-mail-account-server-above-imap.html', 'mail.quayside-tools.example', 465, 'tls', 'page-hint-account-server-above-imap.png'],
 ] as const) {
   test(`an account screen whose labels name no setting (${file}) gets the note with server, port and security read as a person reads them`, async () => {
     const page = await open(`${pages.origin}/real-shapes/${file}`);
     await expect(hint(page)).toBeVisible();
     await expand(page);
     await expect(hint(page).getByRole('button', { name: `Check ${server}` })).toBeVisible();
-    await expect(hint(page)).toContainText('587');
+    await expect(hint(page)).toContainText(String(port));
     // The open note, with room beside the form, lies over none of its fields and buttons.
     const covered = await page.evaluate(() => {
       const note = document.querySelector('smtp-port-assistant-hint')!.getBoundingClientRect();
@@ -174,7 +178,7 @@ for (const [file, server, shot] of [
     // What the popup prefills its check from.
     const stored = await launched.worker.evaluate(() => chrome.storage.session.get(null));
     const classified = Object.entries(stored).filter(([key]) => key.startsWith('page:')).map(([, value]) => value as { settings: unknown });
-    expect(classified.map((entry) => entry.settings)).toEqual([{ outgoingServer: server, port: 587, security: 'starttls' }]);
+    expect(classified.map((entry) => entry.settings)).toEqual([{ outgoingServer: server, port, security }]);
     await page.screenshot({ path: `test-results/${shot}` });
     expect(extensionErrors).toEqual([]);
   });
