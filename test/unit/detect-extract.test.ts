@@ -432,6 +432,13 @@ describe('forms', () => {
     expect(extract(card('SMTP', 'Address', 'desk@mail.example.org', '587')).outgoingServer).toBeNull();
     // Nor does an "Address" in a form that says nothing of sending (a company's profile).
     expect(extract('<form><label for="w">Address</label><input id="w" value="www.example.org"><label for="c">City</label><input id="c" value="Oslo"></form>').outgoingServer).toBeNull();
+    // Only the block's own heading says which side it is, never the fields above it: an appliance's "SMTP host" of
+    // localhost, then a "Directory" block's address, lends that address no server role.
+    const carried = extract(`<form><label for="h">SMTP host</label><input id="h" value="localhost"><label for="p">SMTP port</label><input id="p" value="25">
+      <h3>Directory</h3><label for="d">Address</label><input id="d" value="ldap.birchfield.example"></form>`);
+    expect(carried).toMatchObject({ outgoingServer: null, port: 25 });
+    // And the heading's block must hold a mail port: a phone's "Outbound proxy" with its SIP port is no mail server.
+    expect(extract(card('Outbound proxy', 'Address', 'proxy.voice.example', '5060')).outgoingServer).toBeNull();
   });
 
   it('reads the undirected server of a form that names its incoming server as the outgoing one, with its port and security', () => {
@@ -450,6 +457,14 @@ describe('forms', () => {
     const two = extract(`<form><label for="a">Server</label><input id="a" value="one.example.org"><label for="b">Server</label><input id="b" value="two.example.org">
       <label for="i">IMAP Server</label><input id="i" value="imap.example.org"></form>`);
     expect(two.outgoingServer).toBeNull();
+    // Another service's block above the IMAP one holds no mail port: a directory on 636, a proxy on 3128, the
+    // remote mailbox a collector fetches from on 993. None of them is the outgoing server.
+    const above = (heading: string, host: string, port: string): string => `<form><h3>${heading}</h3><label for="s">Server</label><input id="s" value="${host}">
+      <label for="p">Port</label><input id="p" type="number" value="${port}"><label for="t">Security</label><select id="t"><option selected>SSL</option></select>
+      <h3>Mailbox</h3><label for="i">IMAP server</label><input id="i" value="imap.example.org"></form>`;
+    for (const [heading, host, port] of [['Directory sign-in', 'ldap.example.org', '636'], ['Proxy', 'proxy.example.org', '3128'], ['Fetch from', 'mail.oldhost.example', '993']] as const) {
+      expect(extract(above(heading, host, port)), heading).toMatchObject({ outgoingServer: null, port: null, security: null });
+    }
   });
 
   it('gives the fields under a "Sending mail" heading the outgoing direction, not under a list of services named Send…', () => {

@@ -4,7 +4,7 @@
  * STARTTLS"). Each value comes from the first source that has it.
  */
 import { authenticationOf, firstHost, firstPort, isSubmissionPort, type KeyMeaning, meaningOf, NEGATED_AFTER_PORT, NEGATION, securityOf, sendingPatternIn, validPort } from './values';
-import { directionOf, formOf, namesMode, SECURE_ALONE, shownFields } from './fields';
+import { directionOf, formOf, namesMode, ownHeadingDirection, SECURE_ALONE, shownFields } from './fields';
 import { nodeAt } from './text';
 import type { ExtractedSettings, LabelledField, PageFacts, SecurityMode, SettingPair } from './types';
 import { saysPort25Blocked } from './topic';
@@ -67,20 +67,23 @@ const ADDRESS_LABEL =
  * choice is SSL, TLS or STARTTLS its security. Only the fieldset's own legend will do: a direction carried
  * from the labels before a field labels too much (a pager's "25 per page", a bounce domain), and a bare
  * "Secure" needs its column or legend (see fields.ts `inOutgoingColumn`). A labelled 25 ("Timeout") is no port.
+ * "Address" may also stand under its section's or form's own heading ("SMTP" over a card), where the same form
+ * has a port field holding a mail port (`mailPortForms`): an "Outbound proxy" heading over an address and port
+ * 5060, or a "Directory" block after an "SMTP host" field, lends it no server.
  */
-function roleByValue(field: LabelledField): KeyMeaning['role'] {
+function roleByValue(field: LabelledField, mailPortForms: ReadonlySet<Element | null>): KeyMeaning['role'] {
   const label = field.setting.label.trim();
   const value = field.setting.value;
   if (field.tag === 'select') return (label === '' || SECURE_ALONE.test(label)) && namesMode(value) && legendSaysOutgoing(field.element) ? 'security' : null;
   if (field.tag !== 'input' || !TEXT_TYPES.has(field.type)) return null;
   if (HOST_ONLY.test(value)) {
-    // "Address" holding a host name, in a block its heading or its earlier fields say is the outgoing side (an "SMTP"
-    // section's "Address: smtp.example.com"), is that side's server; a field with no label needs the legend.
-    if (ADDRESS_LABEL.test(label)) return 'server';
-    return label === '' && legendSaysOutgoing(field.element) ? 'server' : null;
+    if (legendSaysOutgoing(field.element)) return ADDRESS_LABEL.test(label) || label === '' ? 'server' : null;
+    return ADDRESS_LABEL.test(label) && mailPortForms.has(formOf(field.element)) && ownHeadingDirection(field.element) === 'outgoing' ? 'server' : null;
   }
-  return label === '' && /^\s*(?:25|465|587|2525)\s*$/.test(value) && legendSaysOutgoing(field.element) ? 'port' : null;
+  return label === '' && MAIL_PORT_VALUE.test(value) && legendSaysOutgoing(field.element) ? 'port' : null;
 }
+/** A field's value that is a mail port and nothing else. */
+const MAIL_PORT_VALUE = /^\s*(?:25|465|587|2525)\s*$/;
 const legendSaysOutgoing = (element: Element): boolean => {
   const legend = element.closest('fieldset')?.querySelector(':scope > legend')?.textContent;
   return legend !== undefined && legend !== null && directionOf(normalise(legend)) === 'outgoing';
@@ -88,11 +91,13 @@ const legendSaysOutgoing = (element: Element): boolean => {
 const TEXT_TYPES = new Set(['text', 'number', 'url', 'search']);
 
 /**
- * A form that names its incoming server and one more server by no direction, as X2CRM's account form puts "Server",
- * "Port" and "Security type" above its "IMAP Server": a person reads that other server as the outgoing one, and the
- * port and security with no direction beside it as its own. Only where no field of the page names the outgoing
- * server and the form has one undirected field of each role, so an IMAP-only form ("Server" and "IMAP port") or a
- * form of two unnamed servers is left as it was.
+ * A form that names its incoming server and one more server by no direction, as a CRM's mail-account form puts
+ * "Server", "Port" and "Security type" above its "IMAP Server": a person reads that other server as the outgoing
+ * one, and the port and security with no direction beside it as its own. Only where no field of the page names
+ * the outgoing server, the form has one undirected field of each role, and its port holds a mail port (25, 465,
+ * 587, 2525): an IMAP-only form ("Server" and "IMAP port"), a form of two unnamed servers, or another service's
+ * block above the IMAP one (a directory on 636, a proxy on 3128, a collector's remote server on 993) is left as
+ * it was.
  */
 function pairedWithIncoming(fields: readonly LabelledField[], meanings: readonly KeyMeaning[]): KeyMeaning[] {
   const result = [...meanings];
@@ -110,6 +115,8 @@ function pairedWithIncoming(fields: readonly LabelledField[], meanings: readonly
     const undirected = indices.filter((index) => meanings[index]!.direction === null && ['server', 'port', 'security'].includes(meanings[index]!.role ?? ''));
     const roles = undirected.map((index) => meanings[index]!.role);
     if (!incomingServer || !roles.includes('server') || new Set(roles).size !== roles.length) continue;
+    const port = undirected.find((index) => meanings[index]!.role === 'port');
+    if (port === undefined || !MAIL_PORT_VALUE.test(fields[port]!.setting.value)) continue;
     for (const index of undirected) result[index] = { role: meanings[index]!.role, direction: 'outgoing' };
   }
   return result;
@@ -119,6 +126,8 @@ function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
   // The fields of an option left unticked, which the page hides, are not the settings in use: they keep their defaults.
   const fields = shownFields(allFields);
   const meanings = pairedWithIncoming(fields, fields.map((field) => meaningOf(field.setting.label, field.setting.context)));
+  // The forms with a port field holding a mail port: where an "Address" under an outgoing heading may be the server.
+  const mailPortForms = new Set(fields.filter((field, index) => meanings[index]!.role === 'port' && MAIL_PORT_VALUE.test(field.setting.value)).map((field) => formOf(field.element)));
   const hasOutgoingServerField = meanings.some((meaning) => meaning.role === 'server' && meaning.direction === 'outgoing');
   const outgoingForms = new Set(fields.filter((_, index) => meanings[index]!.role === 'server' && meanings[index]!.direction === 'outgoing').map((field) => formOf(field.element)));
   outgoingForms.delete(null);
@@ -143,7 +152,7 @@ function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
     const farDirection = meaning.direction === 'outgoing' && meaningOf(field.label, field.context).direction !== 'outgoing';
     // "Server IP/Hostname + Port" holding "tls://smtp.example.com:587" is the server's field, port and all.
     const role = meaning.role === 'port' && SERVER_URL.test(field.setting.value) ? 'server' : meaning.role;
-    const guessed = role === null && meaning.direction === 'outgoing' ? roleByValue(field) : null;
+    const guessed = role === null && meaning.direction === 'outgoing' ? roleByValue(field, mailPortForms) : null;
     if (guessed !== null) byValue.push({ field, meaning, role: guessed, farDirection });
     else take(field, meaning, role, farDirection);
   });

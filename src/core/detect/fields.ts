@@ -216,6 +216,23 @@ function controlsWithin(element: Element, maxNodes: number, most = 2): number {
 }
 
 /**
+ * The direction a field's own heading gives, and only that: its fieldset's legend, its section's header, the
+ * heading of the block it stands in, or its form's heading. Unlike a field's `context`, no direction carried
+ * from the labels of earlier fields counts: a "Directory" or "Company" heading names no direction, and the
+ * "SMTP host" field above it must not lend its own to an "Address" below.
+ */
+export function ownHeadingDirection(control: Element): Direction {
+  const form = formOf(control);
+  const legend = control.closest('fieldset')?.querySelector('legend')?.textContent;
+  return (
+    (legend ? directionOf(normalise(legend)) : null) ??
+    sectionDirection(control, form) ??
+    fieldSectionDirection(control, form) ??
+    (form !== null && /^form$/i.test(form.tagName) ? formHeadingDirection(form) : null)
+  );
+}
+
+/**
  * The direction of the section a field stands in, looked for as deep as frameworks nest (a Vuetify row of
  * Server and Port under its "Outgoing (SMTP)" line): from the field's own block (the widest wrapper that
  * holds this control alone), its section's earlier one-control fields are passed over and the nearest
