@@ -304,6 +304,25 @@ describe('Hindi and Thai pages on port 25 and mail that does not go out', () => 
   });
 });
 
+describe('form:identity in the languages of account screens', () => {
+  // A sender's signature and their organisation, as a mail account's identity tab labels them: two identity fields.
+  const identity = (signature: string, organisation: string): number => {
+    const form = `<form><label for="n">${signature}</label><textarea id="n">Ana</textarea><label for="o">${organisation}</label><input id="o" value="Lemon Grove"></form>`;
+    const document = parse(`<html><head><title>Konto</title></head><body><main><h1>Konto</h1>${form}</main></body></html>`);
+    return smellPage(document, 'https://mail.example.net/settings')[SMELLS.findIndex((candidate) => candidate.id === 'form:identity')]!;
+  };
+  it.each([
+    ['en', 'Signature', 'Organization'],
+    ['it', 'Firma', 'Organizzazione'],
+    ['pl', 'Podpis', 'Organizacja'],
+    ['cs', 'Podpis', 'Organizace'],
+    ['nl', 'Handtekening', 'Organisatie'],
+    ['ru', 'Подпись', 'Организация'],
+  ])('%s: a signature and an organisation are two identity fields', (_language, signature, organisation) => {
+    expect(identity(signature, organisation)).toBe(1);
+  });
+});
+
 describe('near-miss:mail-server-admin counts different words', () => {
   const admin = (text: string): number => smellOnText('near-miss:mail-server-admin', text);
   it('reads one product named many times as one word, not as running a server', () => {

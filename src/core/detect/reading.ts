@@ -145,6 +145,7 @@ const IDENTITY_LABEL = words(
   // ("nombre de jours") or a thing's name ("nazwa pliku").
   'nom (?:affiché|complet|réel)', 'votre nom', 'répondre à', 'nombre (?:para mostrar|visible|completo|real)', 'responder a',
   'respuesta a', 'firma', 'organización', 'nome (?:de exibição|completo|visualizzato|reale?)', 'assinatura', 'organização',
+  'organizzazione', 'organisatie', 'organizacja', 'organizace', 'организация',
   'rispondi a', 'reply(?:-to)? address', 'adresse de réponse', 'antwortadresse', 'dirección de respuesta',
   'endereço de resposta', 'indirizzo di risposta', 'antwoordadres', 'weergavenaam', 'naam', 'antwoord(?:-| )aan',
   'handtekening', 'ondertekening', 'nazwa (?:wyświetlana|właściciela|rzeczywista)', 'imię i nazwisko', 'podpis',
