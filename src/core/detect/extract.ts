@@ -64,12 +64,13 @@ const ADDRESS_LABEL =
  * A field of the outgoing server's fieldset whose label names no setting, read by what it holds, as a
  * person reads it under an "SMTP Server" legend: "Address" (or no label) holding a host name is the
  * server, a field with no label holding a mail port is its port, a menu with no label or "Secure" whose
- * choice is SSL, TLS or STARTTLS its security. Only the fieldset's own legend will do: a direction carried
- * from the labels before a field labels too much (a pager's "25 per page", a bounce domain), and a bare
- * "Secure" needs its column or legend (see fields.ts `inOutgoingColumn`). A labelled 25 ("Timeout") is no port.
- * "Address" may also stand under its section's or form's own heading ("SMTP" over a card), where the same form
- * has a port field holding a mail port (`mailPortForms`): an "Outbound proxy" heading over an address and port
- * 5060, or a "Directory" block after an "SMTP host" field, lends it no server.
+ * choice is SSL, TLS or STARTTLS its security. For a field with no label and for a menu only the fieldset's own
+ * legend will do: a direction carried from the labels before a field labels too much (a pager's "25 per page", a
+ * bounce domain), and a bare "Secure" needs its column or legend (see fields.ts `inOutgoingColumn`). A labelled 25
+ * ("Timeout") is no port. "Address" may also stand under its section's or form's own heading ("SMTP" over a card)
+ * where the same form has a port field holding a mail port (`mailPortForms`); never under a direction carried from
+ * the fields above it, so a "Directory" block after an "SMTP host" field, or an "Outbound proxy" heading over an
+ * address and port 5060, lends it no server.
  */
 function roleByValue(field: LabelledField, mailPortForms: ReadonlySet<Element | null>): KeyMeaning['role'] {
   const label = field.setting.label.trim();
