@@ -441,6 +441,15 @@ describe('forms', () => {
     expect(extract(card('Outbound proxy', 'Address', 'proxy.voice.example', '5060')).outgoingServer).toBeNull();
   });
 
+  it('ends the side carried from labels before a section heading, so a radio group under a bare caption there is read as the heading\'s block', () => {
+    // IMAP fields named as such, then an "SMTP" heading over Server, Port and a radio group whose caption is a bare span.
+    const settings = extract(`<form><label for="is">IMAP server</label><input id="is" value="imap.example.org"><label for="ip">IMAP port</label><input id="ip" type="number" value="993">
+      <h3>SMTP</h3><div><label for="s">Server</label><input id="s" value="out.example.org"></div><div><label for="p">Port</label><input id="p" type="number" value="587"></div>
+      <div><span>Security</span><label><input type="radio" name="sec" value="none"> None</label><label><input type="radio" name="sec" value="ssl"> SSL/TLS</label>
+      <label><input type="radio" name="sec" value="starttls" checked> STARTTLS</label></div></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'out.example.org', port: 587, security: 'starttls' });
+  });
+
   it('reads the undirected server of a form that names its incoming server as the outgoing one, with its port and security', () => {
     // A CRM's mail account: "Server", "Port", "Security type", then an IMAP block naming its own server.
     const form = (first: string): string => `<form><label for="s">Server</label><input id="s" value="${first}">

@@ -929,6 +929,10 @@ export function readFields(document: Document, elements: PageElements = collectE
     if (labelDirection !== null) lastDirection = labelDirection;
     else if (byName === 'other') lastDirection = null;
     else if (byName !== null) lastDirection = byName;
+    // A heading or legend that gives this field another side ends the side carried from the labels before it: an
+    // "SMTP" heading after "IMAP server" and "IMAP port" leaves its later fields (a radio group under a bare caption)
+    // with no side rather than the incoming one.
+    else if (legendDirection !== null && legendDirection !== lastDirection) lastDirection = null;
     const value = valueOf(control, tag, type, label);
     const context = legendDirection ?? lastDirection;
     fields.push({
