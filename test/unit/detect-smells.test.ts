@@ -207,6 +207,22 @@ describe('the article gate', () => {
   });
 });
 
+describe('the account gate', () => {
+  // A connection form of a signed-in app: an address, a port, a security menu and a secret, under a heading of its own.
+  const form = (heading: string, extra = '') =>
+    parse(`<html lang="en"><head><title>Integrations</title></head><body><header><a href="/">Tidewater Planner</a> <a href="/logout">Sign out</a></header>
+      <main><h1>${heading}</h1><form><label for="a">Address</label><input id="a" value="hooks.partner.example"><label for="p">Port</label><input id="p" type="number" value="8443">
+      <label for="s">Security</label><select id="s"><option>None</option><option selected>TLS</option></select><label for="k">Secret</label><input id="k" value="whsec_1">${extra}</form></main></body></html>`);
+  it('stays shut on a server, port and security form of a page that never speaks of mail', () => {
+    expect(pageEvidence(form('Add an outgoing webhook'), 'https://planner.example/settings/integrations/new').possible.account).toBe(false);
+  });
+  it('opens on the same form once the page speaks of mail, or shows a mail address in it', () => {
+    expect(pageEvidence(form('Outgoing mail (SMTP)'), 'https://planner.example/settings/mail').possible.account).toBe(true);
+    const address = '<label for="u">Login</label><input id="u" value="ops@planner.example">';
+    expect(pageEvidence(form('Add an outgoing webhook', address), 'https://planner.example/settings/integrations/new').possible.account).toBe(true);
+  });
+});
+
 describe('text:mostly-incoming', () => {
   it('is high where a page is about fetching mail and low where it is about sending', () => {
     expect(smell('text:mostly-incoming', 'en-webmail-pop-imap-only.html')).toBeGreaterThan(0.7);

@@ -244,6 +244,24 @@ const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
 const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 0 || r.imapPop > 0) && (r.headlineMailSetup || r.steps >= 2);
 
 /**
+ * A form asking for a server, a port or a connection's security on a page that names no mail at all: no mail
+ * word, protocol, outgoing or incoming server in its text, no field or row read as the outgoing server or port
+ * (a placeholder's "Server SMTP in uscita" counts) or as the incoming side, and no e-mail address in its fields
+ * or headline. It connects something else (a webhook's address and port 8443 with TLS, a website's ports),
+ * however like a mail account its fields look. A person's identity form (a name, a reply-to, a signature) asks
+ * for none of these and is not concerned.
+ */
+const connectsElsewhere = (r: Reading): boolean =>
+  (r.formServer || r.formPort || r.formSecurity) &&
+  !r.addressShown &&
+  !r.formOutgoingServer &&
+  !r.formOutgoingPort &&
+  !r.pairsOutgoingServer &&
+  !r.pairsOutgoingPort &&
+  !r.pairsIncoming &&
+  r.mailWords + r.protocols + r.smtp + r.outgoing + r.incoming + r.imapPop === 0;
+
+/**
  * What a page must show before the weights may call it a kind at all, whatever else it says. An
  * article about sending mail names the outgoing server, SMTP or a mail port, speaks of mail that
  * cannot be sent or waits in the outbox, or sets up an account in a mail program (`clientSetup`),
@@ -264,10 +282,12 @@ export function possibleKinds(reading: Reading, extraction: Extraction, facts: P
       pathSaysSmtp(facts.url) || onTopic(r.headline),
     // An application's own sending form (Mattermost's SMTP console, a CMS's mailer, a relay host: `appMail`)
     // is never someone's account, however much its server, port and login fields look like one.
-    // Nor is a panel's form for another service's account (FTP, a database, DNS: `otherService`).
+    // Nor is a panel's form for another service's account (FTP, a database, DNS: `otherService`), nor a connection
+    // form on a page that never speaks of mail (`connectsElsewhere`).
     account:
       !r.appMail &&
       !r.otherService &&
+      !connectsElsewhere(r) &&
       (r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
       r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5) ||
       (extraction.settings.outgoingServer !== null && extraction.settings.port !== null) || (r.inAccount && r.protocols >= 3)),
