@@ -50,15 +50,31 @@ export function score(model: Model, answers: readonly number[], possible?: Recor
   return { probability: { none: none / sum, article: article / sum, account: account / sum }, parts };
 }
 
-/** The likeliest kind the page may be (see smells.ts `possibleKinds`), if it reaches its threshold. */
+/**
+ * Below this likelihood of "none" a page is surely on the subject: where the two kinds share the rest so that
+ * neither reaches its threshold (a hosting panel's "configure your mail client" table reads 0.03 none, 0.48
+ * article, 0.49 account), the likelier of them is shown rather than nothing, if it holds at least
+ * `SURE_SHARE` itself: an application's SMTP form whose account gate is shut (0.04 none, 0.05 article, 0.91
+ * account) is no article.
+ */
+export const SURELY_ON_TOPIC = 0.1;
+export const SURE_SHARE = 0.3;
+
+/**
+ * The likeliest kind the page may be (see smells.ts `possibleKinds`), if it reaches its threshold, or, on a page
+ * that is surely on the subject (`SURELY_ON_TOPIC`), the likelier kind it may be.
+ */
 export function decide(
   model: Model,
   probability: Record<PageKind, number>,
   possible: Record<ScoredKind, boolean> = { article: true, account: true },
 ): PageKind {
-  const candidates = SCORED_KINDS.filter((kind) => possible[kind] && probability[kind] >= probability.none && probability[kind] >= model.threshold[kind]);
-  if (candidates.length === 0) return 'none';
-  return candidates.reduce((best, kind) => (probability[kind] > probability[best] ? kind : best));
+  const open = SCORED_KINDS.filter((kind) => possible[kind] && probability[kind] >= probability.none);
+  const candidates = open.filter((kind) => probability[kind] >= model.threshold[kind]);
+  const sure = probability.none < SURELY_ON_TOPIC ? open.filter((kind) => probability[kind] >= SURE_SHARE) : [];
+  const chosen = candidates.length > 0 ? candidates : sure;
+  if (chosen.length === 0) return 'none';
+  return chosen.reduce((best, kind) => (probability[kind] > probability[best] ? kind : best));
 }
 
 /** Checks a weights file's shape, so a hand-edited or stale file fails loudly, naming what is wrong. */
