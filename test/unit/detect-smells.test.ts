@@ -221,6 +221,13 @@ describe('the account gate', () => {
     const address = '<label for="u">Login</label><input id="u" value="ops@planner.example">';
     expect(pageEvidence(form('Add an outgoing webhook', address), 'https://planner.example/settings/integrations/new').possible.account).toBe(true);
   });
+  it('opens on a form whose words the lists lack when its fields hold a mail host and port', () => {
+    // Labels in a language the word lists do not hold (Swahili): the values are a sending host and port 587.
+    const swahili = parse(`<html lang="sw"><head><title>Mipangilio</title></head><body><main><h1>Seva ya kutuma</h1><form>
+      <label for="a">Seva</label><input id="a" value="smtp.pwani.example"><label for="p">Port</label><input id="p" type="number" value="587">
+      <label for="s">Usalama</label><select id="s"><option selected>STARTTLS</option></select></form></main></body></html>`);
+    expect(pageEvidence(swahili, 'https://barua.pwani.example/mipangilio').possible.account).toBe(true);
+  });
 });
 
 describe('text:mostly-incoming', () => {

@@ -247,12 +247,17 @@ const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 
  * A form asking for a server, a port or a connection's security on a page that names no mail at all: no mail
  * word, protocol, outgoing or incoming server in its text, no field or row read as the outgoing server or port
  * (a placeholder's "Server SMTP in uscita" counts) or as the incoming side, and no e-mail address in its fields
- * or headline. It connects something else (a webhook's address and port 8443 with TLS, a website's ports),
- * however like a mail account its fields look. A person's identity form (a name, a reply-to, a signature) asks
- * for none of these and is not concerned.
+ * or headline; nor does a field hold a mail port (25, 465, 587, 2525, 110, 143, 993, 995) or a mail host (smtp.…,
+ * imap.…, pop.…, mail.…), as a form in a language whose mail words the lists lack would still show. It connects
+ * something else (a webhook's address and port 8443 with TLS, a website's ports), however like a mail account its
+ * fields look. A person's identity form (a name, a reply-to, a signature) asks for none of these and is not
+ * concerned.
  */
-const connectsElsewhere = (r: Reading): boolean =>
+/** A field's value that only mail uses: a mail port, or a host named for sending or fetching mail. */
+const MAIL_VALUE = /^\s*(?:(?:25|465|587|2525|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
+const connectsElsewhere = (r: Reading, facts: PageFacts): boolean =>
   (r.formServer || r.formPort || r.formSecurity) &&
+  !facts.fields.some((field) => MAIL_VALUE.test(field.value)) &&
   !r.addressShown &&
   !r.formOutgoingServer &&
   !r.formOutgoingPort &&
@@ -287,7 +292,7 @@ export function possibleKinds(reading: Reading, extraction: Extraction, facts: P
     account:
       !r.appMail &&
       !r.otherService &&
-      !connectsElsewhere(r) &&
+      !connectsElsewhere(r, facts) &&
       (r.formServer || r.formPort || r.formSecurity || r.formUser || r.identityFields > 0 || r.pairsOutgoingServer ||
       r.pairsOutgoingPort || r.pairsIncoming || r.pairsUser || r.protocolRows > 0 || (r.textFields >= 2 && r.mailLabelShare >= 0.5) ||
       (extraction.settings.outgoingServer !== null && extraction.settings.port !== null) || (r.inAccount && r.protocols >= 3)),
