@@ -450,6 +450,14 @@ describe('forms', () => {
     expect(settings).toMatchObject({ outgoingServer: 'out.example.org', port: 587, security: 'starttls' });
   });
 
+  it('takes no fetching port with no side of its own for the outgoing one, beside an outgoing server field', () => {
+    // A line about sending between the IMAP server and its port leaves the port with no side; 993 is still IMAP's.
+    const settings = extract(`<form><div><label for="i">IMAP server</label><input id="i" value="in.example.net"></div><p>Also used for sending (SMTP).</p>
+      <div><label for="u">User name</label><input id="u" value="jo"></div><div><label><input type="checkbox" checked> Use SSL</label><label><input type="checkbox"> Keep me signed in</label></div>
+      <div><label for="p">Port</label><input id="p" value="993"></div><div><label for="o">SMTP server</label><input id="o" value="out.example.net"></div></form>`);
+    expect(settings).toMatchObject({ outgoingServer: 'out.example.net', port: null });
+  });
+
   it('reads the undirected server of a form that names its incoming server as the outgoing one, with its port and security', () => {
     // A CRM's mail account: "Server", "Port", "Security type", then an IMAP block naming its own server.
     const form = (first: string): string => `<form><label for="s">Server</label><input id="s" value="${first}">

@@ -75,7 +75,9 @@ describe('scoring', () => {
   it('shows the likelier kind of a page that is surely on the subject when the two kinds share it below their thresholds', () => {
     const model = zeroModel({ threshold: { article: 0.7, account: 0.7 } });
     expect(decide(model, { none: 0.04, article: 0.5, account: 0.46 })).toBe('article');
-    expect(decide(model, { none: 0.04, article: 0.42, account: 0.54 })).toBe('account');
+    // The account's note only where the account clearly leads: a near tie shows the article's, which claims no field.
+    expect(decide(model, { none: 0.04, article: 0.42, account: 0.54 })).toBe('article');
+    expect(decide(model, { none: 0.04, article: 0.36, account: 0.6 })).toBe('account');
     // Only among the kinds its gates let through.
     expect(decide(model, { none: 0.04, article: 0.42, account: 0.54 }, { article: true, account: false })).toBe('article');
     expect(decide(model, { none: 0.04, article: 0.42, account: 0.54 }, { article: false, account: false })).toBe('none');
@@ -83,6 +85,7 @@ describe('scoring', () => {
     expect(decide(model, { none: 0.04, article: 0.05, account: 0.91 }, { article: true, account: false })).toBe('none');
     // A page where none is likely enough stays none.
     expect(decide(model, { none: 0.2, article: 0.4, account: 0.4 })).toBe('none');
+    expect(decide(model, { none: 0.07, article: 0.5, account: 0.43 })).toBe('none');
   });
 
   it('leaves a kind whose gate is closed out of a gated model\'s probabilities, and only a gated one\'s', () => {

@@ -221,6 +221,17 @@ describe('the account gate', () => {
     const address = '<label for="u">Login</label><input id="u" value="ops@planner.example">';
     expect(pageEvidence(form('Add an outgoing webhook', address), 'https://planner.example/settings/integrations/new').possible.account).toBe(true);
   });
+  it('opens on an account form whose port is empty or a mail port, whatever words the page uses', () => {
+    // A Swedish fetch dialog with its port left empty, a Japanese external-account form: no port field says "elsewhere".
+    const swedish = parse(`<html lang="sv"><head><title>Inställningar</title></head><body><main><h1>Konto</h1><form>
+      <label for="a">Server</label><input id="a" value="in.fjord.example"><label for="p">Port</label><input id="p" value="">
+      <label for="s">Säkerhet</label><select id="s"><option selected>SSL/TLS</option></select></form></main></body></html>`);
+    expect(pageEvidence(swedish, 'https://webb.fjord.example/installningar').possible.account).toBe(true);
+    const japanese = parse(`<html lang="ja"><head><title>設定</title></head><body><main><h1>外部アカウントの設定</h1><form>
+      <label for="a">サーバー名</label><input id="a" value="mx.sakura.example"><label for="p">ポート</label><input id="p" value="">
+      <label for="s">セキュリティ</label><select id="s"><option selected>SSL/TLS</option></select></form></main></body></html>`);
+    expect(pageEvidence(japanese, 'https://webmail.sakura.example/settings').possible.account).toBe(true);
+  });
   it('opens on a form whose words the lists lack when its fields hold a mail host and port', () => {
     // Labels in a language the word lists do not hold (Swahili): the values are a sending host and port 587.
     const swahili = parse(`<html lang="sw"><head><title>Mipangilio</title></head><body><main><h1>Seva ya kutuma</h1><form>

@@ -185,7 +185,9 @@ function fromFields(allFields: readonly LabelledField[], draft: Draft): void {
       case 'port': {
         draft.sources.add('form');
         const port = firstPort(field.setting.value, 'any');
-        if (port !== null && !(farDirection && isIncomingPort(port))) draft.port ??= port;
+        // A fetching port (110, 143, 993, 995) is the outgoing one only where the field or its own block says so: not
+        // where the direction came from far above, nor where a field with no side is taken beside the outgoing server.
+        if (port !== null && !((farDirection || meaning.direction !== 'outgoing') && isIncomingPort(port))) draft.port ??= port;
         draft.anchor = field.element;
         showsSetting(draft, field.element);
         break;

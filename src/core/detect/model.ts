@@ -52,13 +52,15 @@ export function score(model: Model, answers: readonly number[], possible?: Recor
 
 /**
  * Below this likelihood of "none" a page is surely on the subject: where the two kinds share the rest so that
- * neither reaches its threshold (a hosting panel's "configure your mail client" table reads 0.03 none, 0.48
- * article, 0.49 account), the likelier of them is shown rather than nothing, if it holds at least
+ * neither reaches its threshold (a hosting panel's "configure your mail client" table reads 0.03 none, 0.49
+ * article, 0.48 account), a note is shown rather than nothing: the article's, which stands at the top of the
+ * page and claims no field, unless the account leads it by `SURE_MARGIN`. A kind must hold at least
  * `SURE_SHARE` itself: an application's SMTP form whose account gate is shut (0.04 none, 0.05 article, 0.91
  * account) is no article.
  */
-export const SURELY_ON_TOPIC = 0.1;
+export const SURELY_ON_TOPIC = 0.05;
 export const SURE_SHARE = 0.3;
+export const SURE_MARGIN = 0.15;
 
 /**
  * The likeliest kind the page may be (see smells.ts `possibleKinds`), if it reaches its threshold, or, on a page
@@ -71,10 +73,11 @@ export function decide(
 ): PageKind {
   const open = SCORED_KINDS.filter((kind) => possible[kind] && probability[kind] >= probability.none);
   const candidates = open.filter((kind) => probability[kind] >= model.threshold[kind]);
-  const sure = probability.none < SURELY_ON_TOPIC ? open.filter((kind) => probability[kind] >= SURE_SHARE) : [];
-  const chosen = candidates.length > 0 ? candidates : sure;
-  if (chosen.length === 0) return 'none';
-  return chosen.reduce((best, kind) => (probability[kind] > probability[best] ? kind : best));
+  if (candidates.length > 0) return candidates.reduce((best, kind) => (probability[kind] > probability[best] ? kind : best));
+  if (probability.none >= SURELY_ON_TOPIC) return 'none';
+  const sure = open.filter((kind) => probability[kind] >= SURE_SHARE);
+  if (sure.includes('account') && (!sure.includes('article') || probability.account - probability.article >= SURE_MARGIN)) return 'account';
+  return sure.includes('article') ? 'article' : 'none';
 }
 
 /** Checks a weights file's shape, so a hand-edited or stale file fails loudly, naming what is wrong. */

@@ -10,8 +10,8 @@ import type { Extraction } from './extract';
 import { NEAR_MISSES } from './near-miss';
 import type { Reading } from './reading';
 import { isAccountUrl, isManualUrl, pathOf, topicOf } from './topic';
-import type { PageFacts } from './types';
-import { CJK_OUTGOING, countMatches, countMatchesWhere, has, PORT_25_BLOCKED } from './vocabulary';
+import type { LabelledField, PageFacts } from './types';
+import { CJK_OUTGOING, countMatches, countMatchesWhere, has, PORT_25_BLOCKED, PORT_WORD } from './vocabulary';
 
 export interface Smell {
   /** Stable id, also the key of its weights and the signal it gives ("text:outgoing-server"). */
@@ -244,7 +244,7 @@ const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
 const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 0 || r.imapPop > 0) && (r.headlineMailSetup || r.steps >= 2);
 
 /**
- * A form asking for a server, a port or a connection's security on a page that names no mail at all: no mail
+ * A form whose port field holds a port no mail service uses, on a page that names no mail at all: no mail
  * word, protocol, outgoing or incoming server in its text, no field or row read as the outgoing server or port
  * (a placeholder's "Server SMTP in uscita" counts) or as the incoming side, and no e-mail address in its fields
  * or headline; nor does a field hold a mail port (25, 465, 587, 2525, 110, 143, 993, 995) or a mail host (smtp.…,
@@ -254,9 +254,12 @@ const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 
  * concerned.
  */
 /** A field's value that only mail uses: a mail port, or a host named for sending or fetching mail. */
-const MAIL_VALUE = /^\s*(?:(?:25|465|587|2525|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
+const MAIL_VALUE = /^\s*(?:(?:25|26|465|587|2525|2526|3535|8025|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
+/** A port field holding a port no mail service listens on (8443, 5060, 3128…): another service's connection. */
+const OTHER_PORT = (field: LabelledField): boolean =>
+  has(PORT_WORD, field.label) && /^\s*\d{1,5}\s*$/.test(field.value) && !MAIL_VALUE.test(field.value) && Number(field.value) > 0 && Number(field.value) < 65536;
 const connectsElsewhere = (r: Reading, facts: PageFacts): boolean =>
-  (r.formServer || r.formPort || r.formSecurity) &&
+  facts.fields.some(OTHER_PORT) &&
   !facts.fields.some((field) => MAIL_VALUE.test(field.value)) &&
   !r.addressShown &&
   !r.formOutgoingServer &&
