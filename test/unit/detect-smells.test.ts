@@ -231,6 +231,14 @@ describe('the account gate', () => {
       <label for="a">サーバー名</label><input id="a" value="mx.sakura.example"><label for="p">ポート</label><input id="p" value="">
       <label for="s">セキュリティ</label><select id="s"><option selected>SSL/TLS</option></select></form></main></body></html>`);
     expect(pageEvidence(japanese, 'https://webmail.sakura.example/settings').possible.account).toBe(true);
+    // A port menu whose choice carries a word, a relay host no mail prefix names, and an empty new-account step.
+    const menu = parse(`<html lang="en"><head><title>Settings</title></head><body><nav><a href="/logout">Sign out</a></nav><h2>Connection</h2><form>
+      <label for="a">Server</label><input id="a" value="relay-out.harbour.example"><label for="p">Port</label><select id="p"><option selected>587 (recommended)</option><option>465</option></select>
+      <label for="s">Security</label><select id="s"><option selected>STARTTLS</option></select></form></body></html>`);
+    expect(pageEvidence(menu, 'https://app.harbour.example/settings/connection').possible.account).toBe(true);
+    const empty = parse(`<html lang="en"><head><title>Add account</title></head><body><h2>Manual setup</h2><p>Enter the server details for kim@harbour.example.</p><form>
+      <label for="a">Server</label><input id="a" value=""><label for="p">Port</label><input id="p" value=""><label for="s">Security</label><select id="s"><option selected>SSL/TLS</option></select></form></body></html>`);
+    expect(pageEvidence(empty, 'https://app.harbour.example/accounts/new').possible.account).toBe(true);
   });
   it('opens on a form whose words the lists lack when its fields hold a mail host and port', () => {
     // Labels in a language the word lists do not hold (Swahili): the values are a sending host and port 587.
