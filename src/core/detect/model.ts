@@ -63,8 +63,9 @@ export const SURE_SHARE = 0.3;
 export const SURE_MARGIN = 0.15;
 
 /**
- * The likeliest kind the page may be (see smells.ts `possibleKinds`), if it reaches its threshold, or, on a page
- * that is surely on the subject (`SURELY_ON_TOPIC`), the likelier kind it may be.
+ * The likeliest kind the page may be (see smells.ts `possibleKinds`), if it reaches its threshold; or, on a page
+ * that is surely on the subject and where neither does (`SURELY_ON_TOPIC`), an article unless the account clearly
+ * leads.
  */
 export function decide(
   model: Model,

@@ -243,21 +243,20 @@ const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
  */
 const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 0 || r.imapPop > 0) && (r.headlineMailSetup || r.steps >= 2);
 
-/**
- * A form whose port field holds a port no mail service uses, on a page that names no mail at all: no mail
- * word, protocol, outgoing or incoming server in its text, no field or row read as the outgoing server or port
- * (a placeholder's "Server SMTP in uscita" counts) or as the incoming side, and no e-mail address in its fields
- * or headline; nor does a field hold a mail port (25, 465, 587, 2525, 110, 143, 993, 995) or a mail host (smtp.…,
- * imap.…, pop.…, mail.…), as a form in a language whose mail words the lists lack would still show. It connects
- * something else (a webhook's address and port 8443 with TLS, a website's ports), however like a mail account its
- * fields look. A person's identity form (a name, a reply-to, a signature) asks for none of these and is not
- * concerned.
- */
 /** A field's value that only mail uses: a mail port, or a host named for sending or fetching mail. */
 const MAIL_VALUE = /^\s*(?:(?:25|26|465|587|2525|2526|3535|8025|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
 /** A port field holding a port no mail service listens on (8443, 5060, 3128…): another service's connection. */
 const OTHER_PORT = (field: LabelledField): boolean =>
   has(PORT_WORD, field.label) && /^\s*\d{1,5}\s*$/.test(field.value) && !MAIL_VALUE.test(field.value) && Number(field.value) > 0 && Number(field.value) < 65536;
+/**
+ * A form whose port field holds a port no mail service uses (`OTHER_PORT`), on a page that names no mail at all:
+ * no mail word, protocol, outgoing or incoming server in its text, no field or row read as the outgoing server or
+ * port (a placeholder's "Server SMTP in uscita" counts) or as the incoming side, no e-mail address in its fields
+ * or headline, and no field holding a mail port or a mail host (`MAIL_VALUE`), which a form in a language whose
+ * mail words the lists lack would still show. It connects something else (a webhook's address on 8443 with TLS, a
+ * website's ports), however like a mail account its fields look. A form with its port left empty, or a person's
+ * identity form (a name, a reply-to, a signature), is not concerned.
+ */
 const connectsElsewhere = (r: Reading, facts: PageFacts): boolean =>
   facts.fields.some(OTHER_PORT) &&
   !facts.fields.some((field) => MAIL_VALUE.test(field.value)) &&
