@@ -215,6 +215,12 @@ function controlsWithin(element: Element, maxNodes: number, most = 2): number {
   return found;
 }
 
+/** The direction the field's fieldset legend gives, else its section's header (`sectionDirection`). */
+function legendOrSectionDirection(control: Element, form: Element | null): Direction {
+  const legend = control.closest('fieldset')?.querySelector('legend')?.textContent;
+  return (legend ? directionOf(normalise(legend)) : null) ?? sectionDirection(control, form);
+}
+
 /**
  * The direction a field's own heading gives, and only that: its fieldset's legend, its section's header, the
  * heading of the block it stands in, or its form's heading. Unlike a field's `context`, no direction carried
@@ -223,10 +229,8 @@ function controlsWithin(element: Element, maxNodes: number, most = 2): number {
  */
 export function ownHeadingDirection(control: Element): Direction {
   const form = formOf(control);
-  const legend = control.closest('fieldset')?.querySelector('legend')?.textContent;
   return (
-    (legend ? directionOf(normalise(legend)) : null) ??
-    sectionDirection(control, form) ??
+    legendOrSectionDirection(control, form) ??
     fieldSectionDirection(control, form) ??
     (form !== null && /^form$/i.test(form.tagName) ? formHeadingDirection(form) : null)
   );
@@ -922,8 +926,7 @@ export function readFields(document: Document, elements: PageElements = collectE
     if (form !== lastForm) lastDirection = null;
     lastForm = form;
     const label = labelOf(document, control, labelsByFor);
-    const legend = control.closest('fieldset')?.querySelector('legend')?.textContent;
-    const legendDirection = (legend ? directionOf(normalise(legend)) : null) ?? sectionDirection(control, form);
+    const legendDirection = legendOrSectionDirection(control, form);
     const labelDirection = type === 'radio' || type === 'checkbox' ? null : directionOf(label);
     const byName = labelDirection === null && legendDirection === null ? nameDirection(control) : null;
     if (labelDirection !== null) lastDirection = labelDirection;

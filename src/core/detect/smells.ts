@@ -9,6 +9,7 @@
 import type { Extraction } from './extract';
 import { NEAR_MISSES } from './near-miss';
 import type { Reading } from './reading';
+import { validPort } from './values';
 import { isAccountUrl, isManualUrl, pathOf, topicOf } from './topic';
 import type { LabelledField, PageFacts } from './types';
 import { CJK_OUTGOING, countMatches, countMatchesWhere, has, PORT_25_BLOCKED, PORT_WORD } from './vocabulary';
@@ -247,7 +248,7 @@ const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 
 const MAIL_VALUE = /^\s*(?:(?:25|26|465|587|2525|2526|3535|8025|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
 /** A port field holding a port no mail service listens on (8443, 5060, 3128…): another service's connection. */
 const OTHER_PORT = (field: LabelledField): boolean =>
-  has(PORT_WORD, field.label) && /^\s*\d{1,5}\s*$/.test(field.value) && !MAIL_VALUE.test(field.value) && Number(field.value) > 0 && Number(field.value) < 65536;
+  has(PORT_WORD, field.label) && /^\s*\d{1,5}\s*$/.test(field.value) && !MAIL_VALUE.test(field.value) && validPort(Number(field.value)) !== null;
 /**
  * A form whose port field holds a port no mail service uses (`OTHER_PORT`), on a page that names no mail at all:
  * no mail word, protocol, outgoing or incoming server in its text, no field or row read as the outgoing server or
