@@ -205,6 +205,21 @@ describe('the article gate', () => {
   it('does not open on the host name: every page of an SMTP vendor\'s site would pass', () => {
     expect(pageEvidence(cutShort('Mail programs'), 'https://smtp-relay-vendor.example/pricing').possible.article).toBe(false);
   });
+
+  // A mail program's set-up told from its fetching side: two programs, IMAP, numbered steps, and no word of sending.
+  const fetchingGuide = (settings: string) =>
+    parse(`<html lang="pl"><head><title>Odbieranie poczty w programie</title></head><body><main><h1>Odbieranie poczty przez IMAP</h1>
+      <p>Pocztę z Wrzosnet odczytasz w Thunderbird albo w Outlook. Poniżej opisujemy protokół IMAP.</p>
+      <ol><li>Otwórz program i wybierz dodanie konta.</li><li>Wpisz swój adres i hasło.</li><li>Wybierz konfigurację ręczną.</li></ol>
+      ${settings}</main></body></html>`);
+  it('opens on such a guide that stops before its settings: it goes on to the outgoing server', () => {
+    expect(pageEvidence(fetchingGuide('<p>Dalsze kroki opisujemy w następnym rozdziale.</p>'), 'https://pomoc.wrzosnet.example/imap').possible.article).toBe(true);
+  });
+  it('stays shut on such a guide that lays out its incoming server as labelled rows and still never speaks of sending', () => {
+    const table = `<table><tr><th>Serwer poczty przychodzącej</th><td>imap.wrzosnet.example</td></tr><tr><th>Port</th><td>993</td></tr>
+      <tr><th>Szyfrowanie</th><td>SSL/TLS</td></tr></table>`;
+    expect(pageEvidence(fetchingGuide(table), 'https://pomoc.wrzosnet.example/imap').possible.article).toBe(false);
+  });
 });
 
 describe('the account gate', () => {

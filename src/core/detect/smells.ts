@@ -241,8 +241,12 @@ const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
  * guide goes on to the outgoing server, but its opening (all a short excerpt, a page cut short or a
  * first part holds) may not say so yet. A "POP or IMAP?" explainer seldom names a program twice and
  * gives steps; what passes here is still judged by the weights (text:incoming-only, text:mostly-incoming).
+ * A page that lays the incoming server's settings out as labelled rows (`pairsIncoming`) has reached its
+ * settings, and if it still says nothing of sending (the gate asks this only of such pages), it sets up
+ * fetching alone: a provider's "Receiving mail by IMAP" page with its table of server, port and encryption.
  */
-const clientSetup = (r: Reading): boolean => r.mailClient >= 2 && (r.incoming > 0 || r.imapPop > 0) && (r.headlineMailSetup || r.steps >= 2);
+const clientSetup = (r: Reading): boolean =>
+  r.mailClient >= 2 && (r.incoming > 0 || r.imapPop > 0) && (r.headlineMailSetup || r.steps >= 2) && !r.pairsIncoming;
 
 /** A field's value that only mail uses: a mail port, or a host named for sending or fetching mail. */
 const MAIL_VALUE = /^\s*(?:(?:25|26|465|587|2525|2526|3535|8025|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
