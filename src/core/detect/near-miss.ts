@@ -170,6 +170,12 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       'maakte bekend', 'poinformował\\p{L}*', 'laut (?:einem|einer|dem|der) (?:bericht|sprecher\\p{L}*|mitteilung)',
       'selon (?:un|le|la) (?:porte-parole|communiqué|rapport)', 'según (?:un|el|la) (?:portavoz|comunicado|informe)',
       'segundo (?:o|a) (?:porta-voz|comunicado)', 'secondo (?:il|un|una) (?:portavoce|comunicato)', 'volgens (?:een|de) (?:woordvoerder|verklaring)',
+      // Who said what, in the other languages as "said" and "according to him" above: a report quotes people, a help page does not.
+      'afirmou', 'declarou', 'disse (?:ele|ela)', '(?:ele|ela) disse', 'segundo (?:ele|ela)', 'dijo', 'afirmó', 'declaró', 'señaló',
+      'según (?:él|ella)', 'ha detto', 'ha dichiarato', 'ha affermato', 'secondo (?:lui|lei)', 'a déclaré', 'a affirmé', 'a indiqué',
+      'selon (?:lui|elle)', 'sagte', 'erklärte (?:ein|eine|der|die)', 'zei (?:hij|zij|ze)', '(?:hij|zij|ze) zei', 'aldus', 'verklaarde',
+      'liet weten', 'powiedział\\p{L}*', 'zapowiedział\\p{L}*', 'według (?:niego|niej)', 'řekl\\p{L}*', 'uvedl\\p{L}*', 'sdělil\\p{L}*',
+      'podle (?:něj|ní)',
     ),
     unspaced: cjk('発表', '報道', '報告された', 'によると', 'カンファレンス', '記者', '明らかにした'),
     atLeast: 2,
