@@ -186,6 +186,12 @@ describe('text:change-port', () => {
     expect(answer('Altere a porta:587 no programa de e-mail.')).toBe(1);
     expect(answer('Utilize o servidor 192.0.2.10:587 no programa de e-mail.')).toBe(1);
   });
+  it('reads the change as a participle or infinitive, and "select" or "enter", in the other languages too', () => {
+    expect(answer('Der Standardport des Mailprogramms muss auf 587 geändert werden.')).toBe(1);
+    expect(answer('La porta del server in uscita deve essere modificata in 465.')).toBe(1);
+    expect(answer('Ve Vlastnostech účtu zadejte port 587 a zabezpečení STARTTLS.')).toBe(1);
+    expect(answer('W polu Port wpisz 465 i zaznacz SSL.')).toBe(1);
+  });
   it('takes no price or version for a port', () => {
     expect(answer('Altere o plano: custa 1.587,00 por ano.')).toBe(0);
     expect(answer('Altere para a versão 2.465 do programa.')).toBe(0);
