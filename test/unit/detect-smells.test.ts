@@ -186,11 +186,15 @@ describe('text:change-port', () => {
     expect(answer('Altere a porta:587 no programa de e-mail.')).toBe(1);
     expect(answer('Utilize o servidor 192.0.2.10:587 no programa de e-mail.')).toBe(1);
   });
-  it('reads the change as a participle or infinitive, and "select" or "enter", in the other languages too', () => {
+  it('reads the change as a participle or an infinitive in the other languages too', () => {
     expect(answer('Der Standardport des Mailprogramms muss auf 587 geändert werden.')).toBe(1);
     expect(answer('La porta del server in uscita deve essere modificata in 465.')).toBe(1);
-    expect(answer('Ve Vlastnostech účtu zadejte port 587 a zabezpečení STARTTLS.')).toBe(1);
-    expect(answer('W polu Port wpisz 465 i zaznacz SSL.')).toBe(1);
+    expect(answer('Port odchozího serveru je nutné změnit na 587.')).toBe(1);
+    expect(answer('Port serwera wychodzącego musi zostać zmieniony na 465.')).toBe(1);
+  });
+  it('takes no "select" or "enter" for a change: an application\'s settings help says them of every field', () => {
+    expect(answer('Inserire 587 nel campo Porta e selezionare STARTTLS, poi salvare le impostazioni delle fatture.')).toBe(0);
+    expect(answer('Selecteer bij Poort 587 en vul de gebruikersnaam in.')).toBe(0);
   });
   it('takes no price or version for a port', () => {
     expect(answer('Altere o plano: custa 1.587,00 por ano.')).toBe(0);
@@ -214,18 +218,23 @@ describe('the article gate', () => {
   });
 
   // A mail program's set-up told from its fetching side: two programs, IMAP, numbered steps, and no word of sending.
-  const fetchingGuide = (settings: string) =>
-    parse(`<html lang="pl"><head><title>Odbieranie poczty w programie</title></head><body><main><h1>Odbieranie poczty przez IMAP</h1>
+  const fetchingGuide = (settings: string, headline = 'Odbieranie poczty przez IMAP') =>
+    parse(`<html lang="pl"><head><title>Odbieranie poczty w programie</title></head><body><main><h1>${headline}</h1>
       <p>Pocztę z Wrzosnet odczytasz w Thunderbird albo w Outlook. Poniżej opisujemy protokół IMAP.</p>
       <ol><li>Otwórz program i wybierz dodanie konta.</li><li>Wpisz swój adres i hasło.</li><li>Wybierz konfigurację ręczną.</li></ol>
       ${settings}</main></body></html>`);
+  const table = `<table><tr><th>Serwer poczty przychodzącej</th><td>imap.wrzosnet.example</td></tr><tr><th>Port</th><td>993</td></tr>
+      <tr><th>Szyfrowanie</th><td>SSL/TLS</td></tr></table>`;
   it('opens on such a guide that stops before its settings: it goes on to the outgoing server', () => {
     expect(pageEvidence(fetchingGuide('<p>Dalsze kroki opisujemy w następnym rozdziale.</p>'), 'https://pomoc.wrzosnet.example/imap').possible.article).toBe(true);
   });
-  it('stays shut on such a guide that lays out its incoming server as labelled rows and still never speaks of sending', () => {
-    const table = `<table><tr><th>Serwer poczty przychodzącej</th><td>imap.wrzosnet.example</td></tr><tr><th>Port</th><td>993</td></tr>
-      <tr><th>Szyfrowanie</th><td>SSL/TLS</td></tr></table>`;
+  it('stays shut on such a guide whose headline is about IMAP, that lays out its incoming server as labelled rows and never speaks of sending', () => {
     expect(pageEvidence(fetchingGuide(table), 'https://pomoc.wrzosnet.example/imap').possible.article).toBe(false);
+  });
+  it('opens on the first part of a set-up guide laid out the same way, and on one that speaks of sending', () => {
+    expect(pageEvidence(fetchingGuide(table, 'Konfiguracja programu pocztowego, część 1'), 'https://pomoc.wrzosnet.example/program-1').possible.article).toBe(true);
+    const sending = `${table}<p>W następnej części ustawisz wysyłanie wiadomości.</p>`;
+    expect(pageEvidence(fetchingGuide(sending), 'https://pomoc.wrzosnet.example/imap').possible.article).toBe(true);
   });
 });
 

@@ -170,12 +170,14 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       'maakte bekend', 'poinformował\\p{L}*', 'laut (?:einem|einer|dem|der) (?:bericht|sprecher\\p{L}*|mitteilung)',
       'selon (?:un|le|la) (?:porte-parole|communiqué|rapport)', 'según (?:un|el|la) (?:portavoz|comunicado|informe)',
       'segundo (?:o|a) (?:porta-voz|comunicado)', 'secondo (?:il|un|una) (?:portavoce|comunicato)', 'volgens (?:een|de) (?:woordvoerder|verklaring)',
-      // Who said what, in the other languages as "said" and "according to him" above: a report quotes people, a help page does not.
-      'afirmou', 'declarou', 'disse (?:ele|ela)', '(?:ele|ela) disse', 'segundo (?:ele|ela)', 'dijo', 'afirmó', 'declaró', 'señaló',
-      'según (?:él|ella)', 'ha detto', 'ha dichiarato', 'ha affermato', 'secondo (?:lui|lei)', 'a déclaré', 'a affirmé', 'a indiqué',
-      'selon (?:lui|elle)', 'sagte', 'erklärte (?:ein|eine|der|die)', 'zei (?:hij|zij|ze)', '(?:hij|zij|ze) zei', 'aldus', 'verklaarde',
-      'liet weten', 'powiedział\\p{L}*', 'zapowiedział\\p{L}*', 'według (?:niego|niej)', 'řekl\\p{L}*', 'uvedl\\p{L}*', 'sdělil\\p{L}*',
-      'podle (?:něj|ní)',
+      // Who said what, in the other languages, as "he said", "said the" and "according to" above: a report quotes
+      // people, a help page does not. A bare verb counts only where it cannot be a help page's own wording, so the
+      // past tense with the speaker after it ("afirmou o gerente", "dijo la directora"), or a pronoun.
+      'afirmou (?:o|a)', 'declarou (?:o|a)', 'disse (?:ele|ela|o|a)', '(?:ele|ela) disse', 'segundo (?:ele|ela)', 'dijo (?:el|la)',
+      'afirmó (?:el|la)', 'declaró (?:el|la)', 'señaló (?:el|la)', 'según (?:él|ella)', 'ha detto (?:il|la)', 'ha dichiarato (?:il|la)',
+      'ha affermato (?:il|la)', 'a déclaré (?:le|la)', 'a affirmé (?:le|la)', 'selon (?:lui|elle)', 'sagte (?:der|die|ein|eine)',
+      'erklärte (?:der|die|ein|eine)', 'zei (?:hij|zij|ze)', '(?:hij|zij|ze) zei', 'verklaarde (?:de|een)', 'liet weten',
+      'powiedział\\p{L}*', 'zapowiedział\\p{L}*', 'řekl\\p{L}*',
     ),
     unspaced: cjk('発表', '報道', '報告された', 'によると', 'カンファレンス', '記者', '明らかにした'),
     atLeast: 2,

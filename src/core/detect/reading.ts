@@ -84,13 +84,10 @@ const CHANGE_VERB = words(
   'alterar', 'altere', 'mudar', 'utilize', 'utilizar', 'em vez', 'cambiare', 'usare', 'utilizzare', 'utilizza', 'invece',
   'wijzig', 'wijzigen', 'gebruik', 'gebruiken', 'aanpassen', 'zmień', 'zmienić', 'użyj', 'używać', 'ustaw', 'ändra',
   'använd', 'změňte', 'použijte', 'измените', 'используйте',
-  // The same verbs as a participle or an infinitive ("muss auf 587 geändert werden", "deve essere modificata in 465"),
-  // and the other languages' "select" and "enter", as the English list has them.
-  'changed', 'geändert', 'umgestellt', 'eingetragen', 'einstellen', 'eingestellt', 'wechseln', 'modifié', 'modifiée', 'changé',
-  'remplacez', 'sélectionnez', 'saisissez', 'indiquez', 'cambiado', 'modificar', 'modifique', 'seleccione', 'introduzca', 'ingrese',
-  'establezca', 'modificare', 'modificata', 'modificato', 'cambiato', 'impostare', 'imposta', 'impostato', 'seleziona', 'selezionare',
-  'inserire', 'inserisci', 'alterado', 'alterada', 'selecione', 'insira', 'veranderen', 'verander', 'gewijzigd', 'instellen', 'ingesteld',
-  'selecteer', 'zmieniony', 'zmieniona', 'ustawić', 'wybierz', 'wpisz', 'změnit', 'nastavte', 'nastavit', 'zvolte', 'vyberte', 'zadejte',
+  // The same verbs as a participle or an infinitive ("muss auf 587 geändert werden", "deve essere modificata in 465").
+  'changed', 'geändert', 'umgestellt', 'modifié', 'modifiée', 'changé', 'cambiado', 'modificar', 'modifique', 'modificare',
+  'modificata', 'modificato', 'cambiato', 'alterado', 'alterada', 'veranderen', 'verander', 'gewijzigd', 'zmieniony', 'zmieniona',
+  'změnit',
   // The change named as a noun: "alteração da porta de envio (SMTP) para 587", "Änderung des Ports auf 587".
   'alteração', 'mudança', 'änderung', 'umstellung', 'cambio', 'modification', 'wijziging', 'zmiana', 'změna',
 );

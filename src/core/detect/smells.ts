@@ -241,12 +241,19 @@ const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
  * guide goes on to the outgoing server, but its opening (all a short excerpt, a page cut short or a
  * first part holds) may not say so yet. A "POP or IMAP?" explainer seldom names a program twice and
  * gives steps; what passes here is still judged by the weights (text:incoming-only, text:mostly-incoming).
- * A page that lays the incoming server's settings out as labelled rows (`pairsIncoming`) has reached its
- * settings, and if it still says nothing of sending (the gate asks this only of such pages), it sets up
- * fetching alone: a provider's "Receiving mail by IMAP" page with its table of server, port and encryption.
+ * Not so a page whose own headline is about IMAP or POP, that lays the incoming server's settings out as
+ * labelled rows (`pairsIncoming`) and has no word of sending at all (the gate asks this only of pages that
+ * name no outgoing server, SMTP or mail port): a provider's "Receiving mail by IMAP" page with its table of
+ * server, port and encryption sets up fetching alone. A first part of a set-up guide ("Thunderbird, part 1")
+ * or a guide whose sending step the word lists miss still passes: its headline names no fetching protocol.
  */
 const clientSetup = (r: Reading): boolean =>
-  r.mailClient >= 2 && (r.incoming > 0 || r.imapPop > 0) && (r.headlineMailSetup || r.steps >= 2) && !r.pairsIncoming;
+  r.mailClient >= 2 &&
+  (r.incoming > 0 || r.imapPop > 0) &&
+  (r.headlineMailSetup || r.steps >= 2) &&
+  !(r.pairsIncoming && r.sendWords === 0 && FETCHING_HEADLINE.test(r.headline));
+/** A headline naming a fetching protocol: "Receiving mail by IMAP", "POP3 settings", "IMAP-Abruf". */
+const FETCHING_HEADLINE = /(?<![\p{L}\p{N}])(?:imap|pop3?)(?![\p{L}])/iu;
 
 /** A field's value that only mail uses: a mail port, or a host named for sending or fetching mail. */
 const MAIL_VALUE = /^\s*(?:(?:25|26|465|587|2525|2526|3535|8025|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
