@@ -47,7 +47,7 @@ const CASES: Record<string, { fires: string[]; quiet: string[] }> = {
     quiet: ['real-shapes/en-cannot-send-antivirus-scanning.html'],
   },
   // A report of security research on mail: who found the flaws and what they advise, which is still news.
-  // Who said what in Polish and Portuguese reports ("powiedział", "według niego", "afirmou", "segundo ele").
+  // Who said what in Polish and Portuguese reports ("powiedział", "zapowiedziała", "afirmou o", "segundo ele").
   'near-miss:news': {
     fires: ['en-news-starttls-flaws.html', 'real-shapes/pl-wiadomosci-operator-blokuje-port-25.html', 'real-shapes/pt-noticia-provedor-bloqueia-porta-25.html'],
     quiet: ['real-shapes/en-send-mail-as-port-choice.html', 'en-isp-port-25-blocked.html'],

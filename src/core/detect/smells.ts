@@ -235,6 +235,9 @@ export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...AC
 /** The address's path or query says SMTP or OP25B (its host name does not count). */
 const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
 
+/** A headline naming a fetching protocol: "Receiving mail by IMAP", "POP3 settings", "IMAP-Abruf". */
+const FETCHING_HEADLINE = /(?<![\p{L}\p{N}])(?:imap|pop3?)(?![\p{L}])/iu;
+
 /**
  * A mail program's account set-up, told from its fetching side first: the text names mail programs
  * twice or more, the incoming server, IMAP or POP, and gives steps or has a set-up headline. Such a
@@ -252,8 +255,6 @@ const clientSetup = (r: Reading): boolean =>
   (r.incoming > 0 || r.imapPop > 0) &&
   (r.headlineMailSetup || r.steps >= 2) &&
   !(r.pairsIncoming && r.sendWords === 0 && FETCHING_HEADLINE.test(r.headline));
-/** A headline naming a fetching protocol: "Receiving mail by IMAP", "POP3 settings", "IMAP-Abruf". */
-const FETCHING_HEADLINE = /(?<![\p{L}\p{N}])(?:imap|pop3?)(?![\p{L}])/iu;
 
 /** A field's value that only mail uses: a mail port, or a host named for sending or fetching mail. */
 const MAIL_VALUE = /^\s*(?:(?:25|26|465|587|2525|2526|3535|8025|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
