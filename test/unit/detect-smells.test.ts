@@ -177,19 +177,16 @@ describe('the address', () => {
 });
 
 describe('near-miss:device', () => {
-  const answer = (lang: string, text: string): number => {
-    const index = SMELLS.findIndex((candidate) => candidate.id === 'near-miss:device');
-    return smellPage(parse(`<html lang="${lang}"><body><p>${text}</p></body></html>`), 'https://aiuto.example/posta')[index]!;
-  };
+  const device = (text: string): number => smellOnText('near-miss:device', text);
   // Invoices in the languages whose word the list lacked, as 'invoices', 'Rechnungen', 'factures' already count.
   it('counts an invoicing program\'s invoices in Italian, Dutch, Polish and Czech', () => {
-    expect(answer('it', 'Per spedire le fatture ai clienti inserire il server SMTP e la porta 587.')).toBeGreaterThan(0);
-    expect(answer('nl', 'Om facturen naar klanten te mailen vult u de SMTP-server en poort 587 in.')).toBeGreaterThan(0);
-    expect(answer('pl', 'Aby wysyłać faktury do klientów, podaj serwer SMTP i port 587.')).toBeGreaterThan(0);
-    expect(answer('cs', 'Pro zasílání faktur zákazníkům zadejte SMTP server a port 587.')).toBeGreaterThan(0);
+    expect(device('Per spedire le fatture ai clienti inserire il server SMTP e la porta 587.')).toBeGreaterThan(0);
+    expect(device('Om facturen naar klanten te mailen vult u de SMTP-server en poort 587 in.')).toBeGreaterThan(0);
+    expect(device('Aby wysyłać faktury do klientów, podaj serwer SMTP i port 587.')).toBeGreaterThan(0);
+    expect(device('Pro zasílání faktur zákazníkům zadejte SMTP server a port 587.')).toBeGreaterThan(0);
   });
   it('takes no single invoice: a help page may name the one the reader paid', () => {
-    expect(answer('sv', 'Om tjänsten stängts på grund av en obetald faktura skickas ingen e-post via port 587.')).toBe(0);
+    expect(device('Om tjänsten stängts på grund av en obetald faktura skickas ingen e-post via port 587.')).toBe(0);
   });
 });
 

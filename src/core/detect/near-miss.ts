@@ -199,7 +199,8 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       'cameras?', 'ip camera', 'dvr', 'nvr', 'nas', 'synology', 'qnap', 'alarm (?:system|panel|notifications?)', 'firmware',
       'email alerts', 'alert e-?mails?', 'kamera\\p{L}*', 'benachrichtigungs-?e-?mail\\p{L}*', 'caméra\\p{L}*', 'cámaras?',
       'câmeras?', 'telecamer\\p{L}*', 'kamer\\p{L}*', 'invoices?', 'crm', 'erp', 'filemaker', 'rechnungen', 'factures',
-      'facturas', 'faturas', 'fatture', 'facturen', 'faktury', 'faktur', 'system e-?mails?', 'sender address', 'absenderadresse', 'motion detection', 'snapshots?', 'alarms?',
+      'facturas', 'faturas', 'fatture', 'facturen', 'faktury', 'faktur', 'system e-?mails?', 'sender address', 'absenderadresse',
+      'motion detection', 'snapshots?', 'alarms?',
       'recipient e-?mail address(?:es)?', 'détection de mouvement', 'bewegungserkennung', 'detección de movimiento',
       // Alarms, sensors and readings in the other languages: on the train and validation pages only devices' help names them.
       'allarm\\p{L}*', 'alarmes', 'alarmas?', 'alarmen', 'alarmy', 'sensor\\p{L}*', 'capteurs?', 'datalogger\\p{L}*',

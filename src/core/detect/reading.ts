@@ -125,7 +125,7 @@ const ACCOUNT_HEADLINE = words(
 const PROTOCOL = /(?<![\p{L}\p{N}])(?:smtps?|imaps?|pop3s?|submissions?)(?![\p{L}])/u;
 const ANY_NUMBER = /(?<!\d)(?:25|110|143|465|587|993|995|2525)(?!\d)/;
 const OTHER_MAIL_PORT = /(?<![\d.,:])(?:110|143|993|995)(?![\d.,:])/g;
-const IMAP_POP_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?)(?![\p{L}])/gu;
+export const IMAP_POP_WORD = /(?<![\p{L}\p{N}])(?:imap4?s?|pop3?s?)(?![\p{L}])/gu;
 /** POP before SMTP: a way to log in for sending, not a side that fetches mail. */
 const POP_BEFORE_SMTP = /(?<![\p{L}\p{N}])(?:pop3?[- ]?(?:before|vor|avant)[- ]?smtp|smtp[- ]?(?:after|nach|après)[- ]?pop3?)(?![\p{L}])/gu;
 /** "Mail" in Japanese and Chinese, which MAIL_WORD's word boundaries cannot find. */

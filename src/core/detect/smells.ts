@@ -8,7 +8,7 @@
  */
 import type { Extraction } from './extract';
 import { NEAR_MISSES } from './near-miss';
-import type { Reading } from './reading';
+import { IMAP_POP_WORD, type Reading } from './reading';
 import { validPort } from './values';
 import { isAccountUrl, isManualUrl, pathOf, topicOf } from './topic';
 import type { LabelledField, PageFacts } from './types';
@@ -235,9 +235,6 @@ export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...AC
 /** The address's path or query says SMTP or OP25B (its host name does not count). */
 const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
 
-/** A headline naming a fetching protocol: "Receiving mail by IMAP", "POP3 settings", "IMAP-Abruf". */
-const FETCHING_HEADLINE = /(?<![\p{L}\p{N}])(?:imap|pop3?)(?![\p{L}])/iu;
-
 /**
  * A mail program's account set-up, told from its fetching side first: the text names mail programs
  * twice or more, the incoming server, IMAP or POP, and gives steps or has a set-up headline. Such a
@@ -254,7 +251,7 @@ const clientSetup = (r: Reading): boolean =>
   r.mailClient >= 2 &&
   (r.incoming > 0 || r.imapPop > 0) &&
   (r.headlineMailSetup || r.steps >= 2) &&
-  !(r.pairsIncoming && r.sendWords === 0 && FETCHING_HEADLINE.test(r.headline));
+  !(r.pairsIncoming && r.sendWords === 0 && has(IMAP_POP_WORD, r.headline));
 
 /** A field's value that only mail uses: a mail port, or a host named for sending or fetching mail. */
 const MAIL_VALUE = /^\s*(?:(?:25|26|465|587|2525|2526|3535|8025|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
