@@ -250,6 +250,19 @@ describe('the article gate', () => {
     const sending = `${table}<p>W następnej części ustawisz wysyłanie wiadomości.</p>`;
     expect(pageEvidence(fetchingGuide(sending), 'https://pomoc.wrzosnet.example/imap').possible.article).toBe(true);
   });
+
+  // A translated guide to a mail program, cut short as its manual set-up begins: it names the program and
+  // its account dialog, but neither server side, no protocol and no word of sending yet.
+  const programGuide = (protocols: string) =>
+    parse(`<html lang="es"><body><main><p>Thunderbird es un programa de correo gratuito. Antes de usarlo hay que configurar el buzón.</p>
+      <p>Al abrir Thunderbird por primera vez, el asistente propone añadir una cuenta nueva con su nombre y su contraseña.</p>
+      <p>${protocols}</p><p>Si el asistente no encuentra los parámetros, abra el cuadro de diálogo de configuración de la cuenta.</p></main></body></html>`);
+  it('opens on a guide to a mail program that never narrows to IMAP or POP, however short it stops', () => {
+    expect(pageEvidence(programGuide('Puede hacerlo de dos maneras, desde el menú o desde la lista de cuentas.'), 'https://ayuda.example/thunderbird').possible.article).toBe(true);
+  });
+  it('stays shut on the same page once it is about choosing IMAP or POP, with no steps and no set-up headline', () => {
+    expect(pageEvidence(programGuide('Con IMAP el correo queda en el servidor; con POP3 se descarga en un solo equipo.'), 'https://ayuda.example/thunderbird').possible.article).toBe(false);
+  });
 });
 
 describe('the account gate', () => {

@@ -236,8 +236,10 @@ export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...AC
 const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
 
 /**
- * A mail program's account set-up, told from its fetching side first: the text names mail programs
- * twice or more, the incoming server, IMAP or POP, and gives steps or has a set-up headline. Such a
+ * A page about a mail program that may yet come to sending: the text names mail programs twice or more and
+ * either never names IMAP or POP (a translated Thunderbird guide cut short as its manual set-up begins, a
+ * program's troubleshooting page; what passes is still judged by the weights), or, told from its fetching
+ * side first, names the incoming server, IMAP or POP and gives steps or has a set-up headline. Such a
  * guide goes on to the outgoing server, but its opening (all a short excerpt, a page cut short or a
  * first part holds) may not say so yet. A "POP or IMAP?" explainer seldom names a program twice and
  * gives steps; what passes here is still judged by the weights (text:incoming-only, text:mostly-incoming).
@@ -249,9 +251,10 @@ const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
  */
 const clientSetup = (r: Reading): boolean =>
   r.mailClient >= 2 &&
-  (r.incoming > 0 || r.imapPop > 0) &&
-  (r.headlineMailSetup || r.steps >= 2) &&
-  !(r.pairsIncoming && r.sendWords === 0 && has(IMAP_POP_WORD, r.headline));
+  (r.imapPop === 0 ||
+    ((r.incoming > 0 || r.imapPop > 0) &&
+      (r.headlineMailSetup || r.steps >= 2) &&
+      !(r.pairsIncoming && r.sendWords === 0 && has(IMAP_POP_WORD, r.headline))));
 
 /** A field's value that only mail uses: a mail port, or a host named for sending or fetching mail. */
 const MAIL_VALUE = /^\s*(?:(?:25|26|465|587|2525|2526|3535|8025|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
@@ -281,7 +284,7 @@ const connectsElsewhere = (r: Reading, facts: PageFacts): boolean =>
 /**
  * What a page must show before the weights may call it a kind at all, whatever else it says. An
  * article about sending mail names the outgoing server, SMTP or a mail port, speaks of mail that
- * cannot be sent or waits in the outbox, or sets up an account in a mail program (`clientSetup`),
+ * cannot be sent or waits in the outbox, or is about a mail program (`clientSetup`),
  * or else its headline names the subject or its path says SMTP ("…?title=POP,_IMAP,_SMTP_Clients"), as a
  * reader takes the subject from the title: so a page cut short before its text reaches the outgoing
  * server still gets weighed (the content script's pre-check reads the address and title too; the host
