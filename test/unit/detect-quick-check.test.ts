@@ -66,6 +66,7 @@ describe('mightMatch', () => {
     ['Korean outgoing server', '보내는 메일 서버에 mail.example.kr 을 입력합니다.'],
     ['Arabic outgoing server', 'أدخل خادم البريد الصادر كما يلي.'],
     ['Vietnamese outgoing server', 'Nhập máy chủ thư đi của nhà cung cấp.'],
+    ['Vietnamese outgoing server named for the outbox', 'Tên máy chủ hộp thư đi do nhà cung cấp cho biết.'],
     ['Indonesian outgoing server', 'Isi server surat keluar dengan alamat penyedia.'],
     ['Romanian outgoing server', 'Completați serverul de ieșire al furnizorului.'],
     ['Croatian outgoing server', 'Upišite poslužitelj za odlaznu poštu.'],

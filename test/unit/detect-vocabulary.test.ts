@@ -315,6 +315,8 @@ describe('real phrasings', () => {
     ['Croatian outgoing server', vocabulary.OUTGOING_SERVER, 'poslužitelj za odlaznu poštu', true],
     ['Indonesian outgoing mail server', vocabulary.OUTGOING_SERVER, 'isi server surat keluar dengan', true],
     ['Vietnamese outgoing mail server', vocabulary.OUTGOING_SERVER, 'nhập máy chủ thư đi', true],
+    ['Vietnamese outgoing server named for the outbox, as Outlook says it', vocabulary.OUTGOING_SERVER, 'tên máy chủ hộp thư đi', true],
+    ['Vietnamese incoming server named for the inbox', vocabulary.INCOMING_SERVER, 'tên máy chủ hộp thư đến', true],
     ['Arabic outgoing mail server', vocabulary.OUTGOING_SERVER, 'أدخل خادم البريد الصادر', true],
     ['Taiwanese outgoing server', vocabulary.CJK_OUTGOING, '外寄郵件伺服器請填', true],
     ['Chinese SMTP server with a space', vocabulary.CJK_OUTGOING, '填写 SMTP 服务器地址', true],

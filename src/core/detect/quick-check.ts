@@ -45,7 +45,7 @@ const TOPIC = new RegExp(
     'odlazn\\S* (?:pošt|server|poslužitelj)', 'poslužitelj\\S* (?:za )?odlazn', 'odhodn\\S* (?:pošt|strežnik)', 'odchádzaj\\S* (?:pošt|server)',
     'server\\S* (?:pre )?odchádzaj', 'server\\S* (?:pro )?odesílání', '(?:siunčiam|išeinanč)\\S* (?:pašto )?server', 'izejoš\\S* (?:pasta )?server',
     'väljuv\\S* (?:posti )?server', 'server(?:ul)? (?:de )?(?:ie[șşs]ire|trimitere|trimis)', 'server (?:surat |email |e-mail |mail )?keluar',
-    'pelayan (?:mel )?keluar', 'máy chủ (?:thư|mail|email) (?:gửi )?đi', 'máy chủ gửi', '(?:보내는|나가는|발신) ?(?:메일 ?)?서버',
+    'pelayan (?:mel )?keluar', 'máy chủ (?:hộp )?(?:thư|mail|email) (?:gửi )?đi', 'máy chủ gửi', '(?:보내는|나가는|발신) ?(?:메일 ?)?서버',
     '[وبل]?خادم (?:البريد )?(?:الصادر|الإرسال)', 'سرور (?:ایمیل |نامه )?خروجی', 'שרת (?:ה?דואר )?ה?יוצא', '(?:आउटगोइंग|जावक) (?:मेल )?सर्वर',
     'เซิร์ฟเวอร์(?:อีเมล|เมล)?ขาออก', '(?:发送|发件|发信)(?:邮件)?服务器', '(?:寄件|寄信|發信)伺服器', '外寄',
     // Mail that cannot be sent (CANNOT_SEND) or waits in the outbox: the classifier reads these as the subject too. Never a bare

@@ -354,7 +354,7 @@ export const OUTGOING_SERVER = words(
   'сервер\\p{L}* вихідної пошти', 'вихідн\\p{L}* (?:пошти|сервер\\p{L}*)', 'сървър\\p{L}* за изходяща поща', 'изходящ\\p{L}* (?:поща|сървър\\p{L}*)',
   'odlazn\\p{L}* (?:pošt\\p{L}*|server\\p{L}*|poslužitelj\\p{L}*)', 'poslužitelj\\p{L}* (?:za )?odlazn\\p{L}*', 'odhodn\\p{L}* (?:pošt\\p{L}*|strežnik\\p{L}*)',
   '(?:siunčiam|išeinanči)\\p{L}* (?:pašto )?server\\p{L}*', 'izejoš\\p{L}* (?:pasta )?server\\p{L}*', 'väljuv\\p{L}* (?:posti )?server\\p{L}*',
-  'server (?:surat |email |e-mail |mail )?keluar', 'pelayan (?:mel )?keluar', 'máy chủ (?:thư|mail|email) (?:gửi )?đi', 'máy chủ gửi (?:thư|mail|email)', 'máy chủ smtp',
+  'server (?:surat |email |e-mail |mail )?keluar', 'pelayan (?:mel )?keluar', 'máy chủ (?:hộp )?(?:thư|mail|email) (?:gửi )?đi', 'máy chủ gửi (?:thư|mail|email)', 'máy chủ smtp',
   '(?:보내는|나가는|발신) ?(?:메일 ?)?서버\\p{L}*', 'smtp 서버\\p{L}*', '[وبل]?خادم (?:البريد )?(?:الصادر|الإرسال)', '[وبل]?خادم smtp',
   'سرور (?:ایمیل |نامه )?خروجی', 'ה?שרת (?:ה?דואר )?ה?יוצא',
   '(?:आउटगोइंग|जावक) (?:मेल )?सर्वर', 'smtp सर्वर',
@@ -450,7 +450,7 @@ export const INCOMING_SERVER = words(
   'prichádzajúc\\p{L}* (?:pošt\\p{L}*|server\\p{L}*)', 'server\\p{L}* (?:pre )?prichádzajúc\\p{L}*',
   'сервер\\p{L}* вхідної пошти', 'вхідн\\p{L}* (?:пошти|сервер\\p{L}*)', 'сървър\\p{L}* за входяща поща', 'входящ\\p{L}* (?:поща|сървър\\p{L}*)',
   '(?:gaunam|įeinanč)\\p{L}* (?:pašto )?server\\p{L}*', 'ienākoš\\p{L}* (?:pasta )?server\\p{L}*', 'sissetulev\\p{L}* (?:posti )?server\\p{L}*',
-  'server (?:surat |email |e-mail |mail )?masuk', 'pelayan (?:mel )?masuk', 'máy chủ (?:thư|mail|email) (?:đến|nhận)', 'máy chủ nhận (?:thư|mail|email)',
+  'server (?:surat |email |e-mail |mail )?masuk', 'pelayan (?:mel )?masuk', 'máy chủ (?:hộp )?(?:thư|mail|email) (?:đến|nhận)', 'máy chủ nhận (?:thư|mail|email)',
   '(?:받는|들어오는|수신) ?(?:메일 ?)?서버\\p{L}*', '[وبل]?خادم (?:البريد )?(?:الوارد|الاستلام|الاستقبال)',
   'سرور (?:ایمیل |نامه )?(?:ورودی|دریافتی)', 'ה?שרת (?:ה?דואר )?ה?נכנס', '(?:इनकमिंग|आवक) (?:मेल )?सर्वर',
   // "POP3 сървър", "IMAP-Server" in the languages whose own word for server follows or precedes the protocol.
