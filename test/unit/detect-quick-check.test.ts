@@ -67,6 +67,8 @@ describe('mightMatch', () => {
     ['Arabic outgoing server', 'أدخل خادم البريد الصادر كما يلي.'],
     ['Vietnamese outgoing server', 'Nhập máy chủ thư đi của nhà cung cấp.'],
     ['Vietnamese outgoing server named for the outbox', 'Tên máy chủ hộp thư đi do nhà cung cấp cho biết.'],
+    ['Arabic Outbox', 'لماذا تبقى الرسائل في صندوق الصادر؟'],
+    ['Turkish Outbox', 'İletiler Giden Kutusu klasöründe kalıyor.'],
     ['Indonesian outgoing server', 'Isi server surat keluar dengan alamat penyedia.'],
     ['Romanian outgoing server', 'Completați serverul de ieșire al furnizorului.'],
     ['Croatian outgoing server', 'Upišite poslužitelj za odlaznu poštu.'],

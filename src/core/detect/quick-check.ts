@@ -61,8 +61,8 @@ const TOPIC = new RegExp(
     'nie (?:mogę|można) wysłać', 'nie \\S+ wys[yłl]\\S* (?:poczt|\\S*mail|wiadomości e)', 'nie \\S+ zostać wysłan', 'nie zosta\\S* wysłan',
     '(?:nelze|nejde|nemohu) odeslat', 'не (?:могу|удается|удаётся|получается|могут) отправ', '(?:письма|сообщения|почта) не (?:уход|отправл)',
     'kan inte skicka', 'kan ikke sende', 'ei voi lähettää', 'gönderilemiyor', 'gönderemiyor', 'gönderilmiyor', 'caixa de saída',
-    'postvak uit', 'skrzynka nadawcza', 'utkorgen', 'メール(?:が|を)?送れ', '发送失败', '无法发送', '發送失敗', '無法發送', '无法寄', '無法寄',
-    '寄不出', '发件箱', '寄件匣',
+    'postvak uit', 'skrzynka nadawcza', 'utkorgen', 'giden kutusu', 'hộp thư đi', 'صندوق الصادر', 'علبة الصادر',
+    'メール(?:が|を)?送れ', '发送失败', '无法发送', '發送失敗', '無法發送', '无法寄', '無法寄', '寄不出', '发件箱', '寄件匣',
     // The incoming server, which a mail program's set-up guide names before it comes to the outgoing one (and a page cut short
     // or a guide's first part may name alone); IMAP and POP3 are above. Phrases, as "entrada" or "gelen" alone is any entrance.
     'incoming (?:\\S+ )?server', 'eingangs-?server', 'serveur (?:\\S+ ){0,3}entrant', 'servidor\\S* (?:\\S+ ){0,2}(?:entra|recebimento)',

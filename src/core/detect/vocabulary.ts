@@ -826,7 +826,7 @@ export const CJK_CANNOT_SEND = cjk(
  */
 export const OUTBOX = words(
   'outbox(?! pattern)', 'bandeja de salida', 'caixa de saída', "boîte d'envoi", '(?:im|in den|aus dem) postausgang', 'postvak uit',
-  'skrzynka nadawcza', 'utkorgen', 'папк\\p{L}* «?исходящие',
+  'skrzynka nadawcza', 'utkorgen', 'папк\\p{L}* «?исходящие', 'giden kutusu\\p{L}*', 'hộp thư đi', 'صندوق الصادر', 'علبة الصادر',
 );
 
 /** Advice to the reader: what help pages do and news reports do not. */
