@@ -236,25 +236,27 @@ export const SMELLS: readonly Smell[] = [...TOPIC_SMELLS, ...PROSE_SMELLS, ...AC
 const pathSaysSmtp = (url: string): boolean => /smtp|op25b/i.test(pathOf(url));
 
 /**
- * A page about a mail program that may yet come to sending: the text names mail programs twice or more and
- * either never names IMAP or POP (a translated Thunderbird guide cut short as its manual set-up begins, a
- * program's troubleshooting page; what passes is still judged by the weights), or, told from its fetching
- * side first, names the incoming server, IMAP or POP and gives steps or has a set-up headline. Such a
- * guide goes on to the outgoing server, but its opening (all a short excerpt, a page cut short or a
- * first part holds) may not say so yet. A "POP or IMAP?" explainer seldom names a program twice and
- * gives steps; what passes here is still judged by the weights (text:incoming-only, text:mostly-incoming).
+ * A page about mail programs that may yet come to sending: the text names mail programs twice or more
+ * (the list counts phones and their systems too, so what passes is still judged by the weights) and
+ * either never names IMAP or POP (a translated Thunderbird guide cut short as its manual set-up begins,
+ * Office help on changing an account's settings, a program's troubleshooting page), or names them and
+ * gives steps or has a set-up headline: a mail program's account set-up told from its fetching side
+ * first. Such a guide goes on to the outgoing server, but its opening (all a short excerpt, a page cut
+ * short or a first part holds) may not say so yet. A "POP or IMAP?" explainer seldom names a program
+ * twice and gives steps; what passes here is still judged by the weights (text:incoming-only,
+ * text:mostly-incoming).
  * Not so a page whose own headline is about IMAP or POP, that lays the incoming server's settings out as
  * labelled rows (`pairsIncoming`) and has no word of sending at all (the gate asks this only of pages that
  * name no outgoing server, SMTP or mail port): a provider's "Receiving mail by IMAP" page with its table of
  * server, port and encryption sets up fetching alone. A first part of a set-up guide ("Thunderbird, part 1")
  * or a guide whose sending step the word lists miss still passes: its headline names no fetching protocol.
+ * The content script's pre-check lets such a page through by two mail programs' names (quick-check.ts
+ * `MAIL_PROGRAM`).
  */
 const clientSetup = (r: Reading): boolean =>
   r.mailClient >= 2 &&
   (r.imapPop === 0 ||
-    ((r.incoming > 0 || r.imapPop > 0) &&
-      (r.headlineMailSetup || r.steps >= 2) &&
-      !(r.pairsIncoming && r.sendWords === 0 && has(IMAP_POP_WORD, r.headline))));
+    ((r.headlineMailSetup || r.steps >= 2) && !(r.pairsIncoming && r.sendWords === 0 && has(IMAP_POP_WORD, r.headline))));
 
 /** A field's value that only mail uses: a mail port, or a host named for sending or fetching mail. */
 const MAIL_VALUE = /^\s*(?:(?:25|26|465|587|2525|2526|3535|8025|110|143|993|995)|(?:smtps?|imaps?|pop3?s?|mail)\d*\.[a-z0-9.-]+)\s*$/i;
@@ -284,7 +286,7 @@ const connectsElsewhere = (r: Reading, facts: PageFacts): boolean =>
 /**
  * What a page must show before the weights may call it a kind at all, whatever else it says. An
  * article about sending mail names the outgoing server, SMTP or a mail port, speaks of mail that
- * cannot be sent or waits in the outbox, or is about a mail program (`clientSetup`),
+ * cannot be sent or waits in the outbox, or names mail programs twice (`clientSetup`),
  * or else its headline names the subject or its path says SMTP ("…?title=POP,_IMAP,_SMTP_Clients"), as a
  * reader takes the subject from the title: so a page cut short before its text reaches the outgoing
  * server still gets weighed (the content script's pre-check reads the address and title too; the host
