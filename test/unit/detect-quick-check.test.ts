@@ -68,7 +68,9 @@ describe('mightMatch', () => {
     ['Vietnamese outgoing server', 'Nhập máy chủ thư đi của nhà cung cấp.'],
     ['Vietnamese outgoing server named for the outbox', 'Tên máy chủ hộp thư đi do nhà cung cấp cho biết.'],
     ['Arabic Outbox', 'لماذا تبقى الرسائل في صندوق الصادر؟'],
-    ['Turkish Outbox', 'İletiler Giden Kutusu klasöründe kalıyor.'],
+    ['Vietnamese Outbox', 'Thư của tôi bị kẹt trong Hộp thư đi.'],
+    ['a Vietnamese mail app set-up naming the incoming server', 'Mở ứng dụng email, nhập tên máy chủ hộp thư đến. Trong ứng dụng email, bấm Tiếp.'],
+    ['two mail programs named, and no server yet', 'Thunderbird là phần mềm miễn phí. Khi mở Thunderbird lần đầu, hãy nhập tên và mật khẩu.'],
     ['Indonesian outgoing server', 'Isi server surat keluar dengan alamat penyedia.'],
     ['Romanian outgoing server', 'Completați serverul de ieșire al furnizorului.'],
     ['Croatian outgoing server', 'Upišite poslužitelj za odlaznu poštu.'],
@@ -135,6 +137,9 @@ describe('mightMatch', () => {
     ['a Japanese address', '東京都千代田区1丁目25番1号', true],
     ["a form's send button and a thank-you", 'Odeslat. Gastos de envío. N’hésitez pas à envoyer votre CV. Spedizione gratuita.', false],
     ['a logout link and departures', 'Keluar. Hora de sortida. Data di uscita. Вихідні дні.', false],
+    ['a Vietnamese contact footer\'s e-mail box', 'Hộp thư điện tử: info@example.vn. Điện thoại: 024 1234 5678.', false],
+    ['a phone shop naming phones and their systems', 'iPhone 16 with iOS 18, or an Android phone: compare the iPhone and Android prices.', true],
+    ['one mail program named once', 'Our shop sells Outlook licences for offices.', false],
   ])('is false on an unrelated page: %s', (_, text, gateOpens) => {
     const page = parse(`<!doctype html><html><head><title>Opening hours</title></head><body><p>${text}</p></body></html>`);
     expect(pageEvidence(page, 'https://example.net/hours').possible.article).toBe(gateOpens);
@@ -215,7 +220,8 @@ describe('mightMatch', () => {
     console.log(`quick-check.ts minified: ${bytes} bytes`);
     // Well under the bootstrap's 15 KiB budget (npm run bench:detect measures the whole bootstrap): 6 KiB
     // until the mailbox fields' phrases (2026-12-04) took it just past, 6.5 KiB until a web mail's identity
-    // form's, sending as another address and more names of the incoming server (2026-12-07) took it to 7.9 KiB.
-    expect(bytes).toBeLessThanOrEqual(8192);
+    // form's, sending as another address and more names of the incoming server (2026-12-07) took it to 7.9 KiB,
+    // and mail programs' names (a set-up guide cut short before any server word, 2026-12-08) to 8.5 KiB.
+    expect(bytes).toBeLessThanOrEqual(9216);
   });
 });

@@ -61,7 +61,7 @@ const TOPIC = new RegExp(
     'nie (?:mogę|można) wysłać', 'nie \\S+ wys[yłl]\\S* (?:poczt|\\S*mail|wiadomości e)', 'nie \\S+ zostać wysłan', 'nie zosta\\S* wysłan',
     '(?:nelze|nejde|nemohu) odeslat', 'не (?:могу|удается|удаётся|получается|могут) отправ', '(?:письма|сообщения|почта) не (?:уход|отправл)',
     'kan inte skicka', 'kan ikke sende', 'ei voi lähettää', 'gönderilemiyor', 'gönderemiyor', 'gönderilmiyor', 'caixa de saída',
-    'postvak uit', 'skrzynka nadawcza', 'utkorgen', 'giden kutusu', 'hộp thư đi', 'صندوق الصادر', 'علبة الصادر',
+    'postvak uit', 'skrzynka nadawcza', 'utkorgen', 'hộp thư đi(?![a-zà-ỹđ])', 'صندوق الصادر', 'علبة الصادر',
     'メール(?:が|を)?送れ', '发送失败', '无法发送', '發送失敗', '無法發送', '无法寄', '無法寄', '寄不出', '发件箱', '寄件匣',
     // The incoming server, which a mail program's set-up guide names before it comes to the outgoing one (and a page cut short
     // or a guide's first part may name alone); IMAP and POP3 are above. Phrases, as "entrada" or "gelen" alone is any entrance.
@@ -70,7 +70,8 @@ const TOPIC = new RegExp(
     'входящ\\S* (?:почт|сервер)', 'gelen (?:posta )?sunucu', '受信(?:メール)?サーバ', '(?:接收|收件)服务器',
     'serveur de réception', 'server di ricezione', 'pop[- ]?(?:server|host)', '(?:serveur|servidor|server|serwer\\S*) pop(?![a-z0-9]| up)',
     'server(?:ul)? (?:de )?(?:e-?mail )?(?:intrare|primire)', 'bejövő (?:e-?mail[- ]?)?\\S*szerver', 'bejövő levelek kiszolgáló',
-    'dolazn\\S* (?:pošt|server|poslužitelj)', 'εισερχ[οό]μεν\\S* (?:αλληλογραφ|διακομιστ|μηνυμάτων|e-?mail)', 'διακομιστ\\S* εισερχ',
+    'máy chủ (?:hộp )?(?:thư|mail|email) (?:đến|nhận)', 'dolazn\\S* (?:pošt|server|poslužitelj)',
+    'εισερχ[οό]μεν\\S* (?:αλληλογραφ|διακομιστ|μηνυμάτων|e-?mail)', 'διακομιστ\\S* εισερχ',
     // A mailbox's own fields, which a panel's user or mailbox edit page may show without a server word: its aliases, its quota,
     // its forwarding. As phrases: "alias" or "quota" alone is any list or plan.
     'mail[- ]?alias', 'mailbox (?:quota|size)', 'mail forward', 'mail-?weiterleitung', 'postfach-?(?:grö(?:ß|ss)e|quota)',
@@ -92,6 +93,20 @@ const TOPIC = new RegExp(
   ].join('|'),
   // No "i" flag: asRead lower-cases the text once.
 );
+/**
+ * Mail programs by name, as the classifier's list (vocabulary.ts `MAIL_CLIENT`) has them: a page naming two may be
+ * a mail program's set-up cut short before any server word (smells.ts `clientSetup`). Phones and their systems,
+ * which that list counts too, are left out: every phone shop's page names them.
+ */
+const MAIL_PROGRAM =
+  /thunderbird|outlook|eudora|apple mail|mac mail|windows (?:live )?mail|kmail|betterbird|seamonkey|entourage|foxmail|mail ?(?:client|program)|(?:programa|cliente) de (?:correo|e-?mail)|(?:client|logiciels?) de messagerie|(?:programma|client) di posta|program\S* pocztow|poštovní (?:klient|program)|почтов\S* (?:клиент|программ)|sähköpostiohjelm|levelező ?program/g;
+
+/** Whether the text names mail programs twice (MAIL_PROGRAM). */
+function namesMailPrograms(text: string): boolean {
+  MAIL_PROGRAM.lastIndex = 0;
+  return MAIL_PROGRAM.test(text) && MAIL_PROGRAM.test(text);
+}
+
 const MAIL = /mail|correo|courriel|messagerie|posta|postfach|poczt|メール|почт/i;
 const SETUP =
   /setting|set ?up|config|client|account|identit|pr[ée]f[ée]ren|voorkeur|param|einstell|einricht|instell|impostaz|defini[çc]|ajuste|r[ée]glage|serverdaten|konto|cuenta|compte|conta\b|casella|program|app\b|applica|android|iphone|ipad|phone|celular|m[óo]vil|handy|telefoon|ustawieni|設定|настройк/i;
@@ -171,5 +186,6 @@ export function mightMatch(document: Document, url: string): boolean {
   }
   const head = asRead(parts.join('\n'));
   if (TOPIC.test(head) || (MAIL.test(head) && SETUP.test(head))) return true;
-  return TOPIC.test(asRead(textSlice(document)));
+  const text = asRead(textSlice(document));
+  return TOPIC.test(text) || namesMailPrograms(text);
 }
