@@ -822,11 +822,14 @@ export const CJK_CANNOT_SEND = cjk(
 /**
  * The outbox, where unsent mail waits: a page that speaks of it is about mail that does not go out.
  * German and Russian name the outgoing server with the same word, so only the folder's phrasings count
- * there ("im Postausgang", "папка «Исходящие»"); the Japanese and Chinese outbox sit in CJK_CANNOT_SEND.
+ * there ("im Postausgang", "папка «Исходящие»"), and Vietnamese Outlook calls its outgoing server after the
+ * outbox ("máy chủ hộp thư đi"), so the folder counts only when no server word comes before it; the
+ * Japanese and Chinese outbox sit in CJK_CANNOT_SEND.
  */
 export const OUTBOX = words(
   'outbox(?! pattern)', 'bandeja de salida', 'caixa de saída', "boîte d'envoi", '(?:im|in den|aus dem) postausgang', 'postvak uit',
-  'skrzynka nadawcza', 'utkorgen', 'папк\\p{L}* «?исходящие', 'giden kutusu\\p{L}*', 'hộp thư đi', 'صندوق الصادر', 'علبة الصادر',
+  'skrzynka nadawcza', 'utkorgen', 'папк\\p{L}* «?исходящие', 'giden kutusu\\p{L}*', '(?<!máy chủ )hộp thư đi',
+  '[وبل]?صندوق الصادر', '[وبل]?علبة الصادر',
 );
 
 /** Advice to the reader: what help pages do and news reports do not. */
