@@ -210,6 +210,20 @@ test("a host's guide whose server names carry the reader's account in brackets, 
   expect(extensionErrors).toEqual([]);
 });
 
+test('a translated mail-program guide cut short before any server word gets the note all the same', async () => {
+  // The pre-check lets it through by the program named twice, and the article gate opens for the same reason.
+  const page = await open(`${pages.origin}/real-shapes/es-guia-thunderbird-cortada.html`);
+  await expect(hint(page)).toBeVisible();
+  await expand(page);
+  await expect(hint(page).getByRole('button', { name: 'Check my server' })).toBeVisible();
+  await expect(hint(page).getByRole('button', { name: 'Steps for Mozilla Thunderbird' })).toBeVisible();
+  const stored = await launched.worker.evaluate(() => chrome.storage.session.get(null));
+  const classified = Object.entries(stored).filter(([key]) => key.startsWith('page:')).map(([, value]) => value as { settings: { outgoingServer: string | null } });
+  expect(classified.map((entry) => entry.settings.outgoingServer)).toEqual([null]);
+  await page.screenshot({ path: 'test-results/page-hint-guide-cut-short.png' });
+  expect(extensionErrors).toEqual([]);
+});
+
 // Five are applications' own SMTP forms (the pre-check loads the classifier, whose account gate then stays shut), one a cloud's port-25 rule
 // for its virtual machines, one an application's help on its own outgoing server (told by its "Test server" button).
 for (const nearMiss of ['en-router-port-forwarding.html', 'de-router-portfreigabe.html', 'en-hosting-change-ssh-port.html', 'real-shapes/en-chat-admin-smtp-console.html', 'real-shapes/en-sso-realm-email-noreply.html', 'real-shapes/de-community-admin-mail-transport-typ.html', 'real-shapes/ja-newsletter-app-smtp-helo.html', 'real-shapes/ru-status-page-mail-driver.html', 'real-shapes/en-cloud-vm-port-25-policy.html', 'real-shapes/en-school-software-smtp-test-server.html']) {
