@@ -185,6 +185,13 @@ describe('near-miss:device', () => {
     expect(device('Aby wysyłać faktury do klientów, podaj serwer SMTP i port 587.')).toBeGreaterThan(0);
     expect(device('Pro zasílání faktur zákazníkům zadejte SMTP server a port 587.')).toBeGreaterThan(0);
   });
+  // Payroll and billing programs that mail payslips and invoices: on the train pages only their own help names them.
+  it('counts a payroll or billing program\'s mailing in French, Spanish, English and German', () => {
+    expect(device('Pour envoyer les fiches de paie depuis le module Salaires ou la Facturation, saisissez le serveur SMTP et le port 587.')).toBeGreaterThan(0);
+    expect(device('Para enviar las nóminas y la facturación por correo, indique el servidor SMTP y el puerto 587 en la configuración de facturación.')).toBeGreaterThan(0);
+    expect(device('Payroll can email payslips to staff: enter the SMTP server and port 587, then send the payslips for this payroll run.')).toBeGreaterThan(0);
+    expect(device('Die Lohnabrechnungen gehen per E-Mail an die Mitarbeiter: tragen Sie für jede Lohnabrechnung den SMTP-Server und Port 587 ein, die Lohnabrechnung folgt.')).toBeGreaterThan(0);
+  });
   it('takes no single invoice: a help page may name the one the reader paid', () => {
     expect(device('Om tjänsten stängts på grund av en obetald faktura skickas ingen e-post via port 587.')).toBe(0);
   });

@@ -205,6 +205,7 @@ export const NEAR_MISSES: readonly NearMiss[] = [
       // Alarms, sensors and readings in the other languages: on the train and validation pages only devices' help names them.
       'allarm\\p{L}*', 'alarmes', 'alarmas?', 'alarmen', 'alarmy', 'sensor\\p{L}*', 'capteurs?', 'datalogger\\p{L}*',
       'temperatur\\p{L}*', 'température',
+      'facturation', 'facturaci[oó]n', 'payroll', 'payslips?', 'salaires', 'fiches? de paie', 'lohnabrechnung\\p{L}*',
     ),
     unspaced: cjk('カメラ', '通知メール', 'レコーダー', 'ネットワークカメラ'),
     atLeast: 3,
